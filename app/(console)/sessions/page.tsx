@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { requirePage } from "@/lib/authz/guard";
+import { can } from "@/lib/authz/decide";
+import { getConfig } from "@/lib/config/current";
+import { db } from "@/lib/db/client";
+import { formatUtc } from "@/lib/format";
+import { ZPageParams } from "@/lib/paging";
+import { listActiveSessions } from "@/lib/sessions/list-sessions";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { Pager } from "@/components/ui/Pager";
+import { SessionsTable } from "@/components/sessions/SessionsTable";
+import { terminateSessionAction } from "./actions";
+
+export const metadata: Metadata = { title: "Sessions" };
+
+export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const principal = await requirePage("sessions.list");
+  const params = ZPageParams.parse(await searchParams);
+  const idleMs = getConfig().session.idle_timeout_minutes * 60_000;
+  const page = await listActiveSessions(db(), principal.tenantId, idleMs, params);
+  const rows = page.rows.map((s) => ({
+    id: s.id,
+    user: s.user,
+    kind: s.kind,
+    createdAt: formatUtc(s.createdAt),
+    lastSeenAt: formatUtc(s.lastSeenAt),
+    expiresAt: formatUtc(s.expiresAt),
+    ip: s.ip,
+    userAgent: s.userAgent,
+    current: s.id === principal.sessionId,
+  }));
+  return (
+    <>
+      <PageHeader
+        title="Sessions"
+        description="Everyone signed in to this tenant, in the console or through the API. A terminated session is refused on its next request."
+      />
+      <SessionsTable rows={rows} terminate={can(principal, "sessions.revoke") ? terminateSessionAction : undefined} />
+      <Pager page={page} basePath="/sessions" />
+    </>
+  );
+}

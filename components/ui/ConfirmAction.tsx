@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState, useEffect, useId, useRef, type ReactNode } from "react";
+import type { ActionState } from "@/lib/authz/action";
+import { Button } from "./Button";
+
+type Props = {
+  /** The server action to run once the user confirms. */
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  fields: Record<string, string>;
+  label: string;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+};
+
+/**
+ * A destructive action behind a modal confirmation. The native <dialog> gives focus
+ * trapping and Escape-to-cancel; the result is announced next to the trigger.
+ */
+export function ConfirmAction({ action, fields, label, title, children, confirmLabel }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [state, formAction, pending] = useActionState(action, null);
+  useEffect(() => {
+    if (state) dialog.current?.close();
+  }, [state]);
+  return (
+    <div>
+      <Button variant="secondary" size="sm" onClick={() => dialog.current?.showModal()}>
+        {label}
+      </Button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+        <form action={formAction}>
+          {Object.entries(fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <h2 id={titleId} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <div className="mt-2 text-slate-700">{children}</div>
+          <div className="mt-6 flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => dialog.current?.close()} autoFocus>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" disabled={pending}>
+              {pending ? "Working…" : confirmLabel}
+            </Button>
+          </div>
+        </form>
+      </dialog>
+      <p aria-live="polite" className={`mt-1 text-sm ${state?.ok ? "text-emerald-700" : "text-red-700"}`}>
+        {state?.message}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+// Runs once when a server instance starts, before it serves requests.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { bootOrExit } = await import("./lib/boot.ts");
+  await bootOrExit();
+}

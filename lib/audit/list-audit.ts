@@ -1,0 +1,27 @@
+import type { Db } from "../db/client.ts";
+import { fetchPage, type Page, type TPageParams } from "../paging.ts";
+
+export type AuditRow = {
+  id: number;
+  at: Date;
+  actorName: string;
+  action: string;
+  targetType: string;
+  targetName: string;
+  before: string | null;
+  after: string | null;
+  ip: string;
+};
+
+/** The tenant's audit trail, newest first, optionally narrowed to one action prefix such as "auth.". */
+export async function listAuditEvents(client: Db, tenantId: number, params: TPageParams & { action?: string }): Promise<Page<AuditRow>> {
+  return fetchPage(params, (skip, take) =>
+    client.auditEvent.findMany({
+      where: { tenantId, ...(params.action ? { action: { startsWith: params.action } } : {}) },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip,
+      take,
+      select: { id: true, at: true, actorName: true, action: true, targetType: true, targetName: true, before: true, after: true, ip: true },
+    }),
+  );
+}

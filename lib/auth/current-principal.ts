@@ -1,0 +1,22 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { getConfig } from "../config/current.ts";
+import { db } from "../db/client.ts";
+import type { Principal } from "../authz/principal.ts";
+import { resolveSession } from "../sessions/resolve-session.ts";
+import { authSecret } from "./secret.ts";
+
+const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/** The signed-in console user for this request, or null. Resolved once per request, from the database. */
+export const currentPrincipal = cache(async (): Promise<Principal | null> => {
+  const jar = await cookies();
+  const token = COOKIE_NAMES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!token) return null;
+  const payload = await decode({ token, secret: await authSecret() }).catch(() => null);
+  if (typeof payload?.sid !== "string") return null;
+  const idleTimeoutMs = getConfig().session.idle_timeout_minutes * 60_000;
+  return resolveSession(db(), payload.sid, { idleTimeoutMs });
+});

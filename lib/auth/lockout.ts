@@ -1,0 +1,27 @@
+import type { TGatehouseConfig } from "../config/schema.ts";
+
+// ASVS 2.2.1: no more than 100 failed attempts per hour on one account, whatever the config says.
+export const HOURLY_FAILURE_CEILING = 100;
+export const HOUR_MS = 3_600_000;
+
+type LockState = {
+  lockedUntil: Date | null;
+  failureWindowStart: Date | null;
+  failuresInWindow: number;
+};
+
+/** True when sign-in must be refused without even checking the password. */
+export function isLocked(user: LockState, now: Date): boolean {
+  if (user.lockedUntil && user.lockedUntil > now) return true;
+  return windowOpen(user.failureWindowStart, now) && user.failuresInWindow >= HOURLY_FAILURE_CEILING;
+}
+
+export function windowOpen(start: Date | null, now: Date): start is Date {
+  return start !== null && now.getTime() - start.getTime() < HOUR_MS;
+}
+
+/** Each lock lasts `lock_multiplier` times longer than the one before, up to the cap. */
+export function lockDurationMs(lockout: TGatehouseConfig["lockout"], previousLocks: number): number {
+  const minutes = lockout.initial_lock_minutes * lockout.lock_multiplier ** previousLocks;
+  return Math.min(minutes, lockout.max_lock_minutes) * 60_000;
+}

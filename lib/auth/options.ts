@@ -1,0 +1,73 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getConfig } from "../config/current.ts";
+import { db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { revokeSessionById } from "../sessions/revoke-session.ts";
+import { sessionIdFor } from "../sessions/secret.ts";
+import { authSecret } from "./secret.ts";
+import { signInWithPassword } from "./sign-in.ts";
+import { ZCredentials } from "./credentials.ts";
+
+/**
+ * next-auth keeps only a signed cookie that carries the session secret (`sid`). Everything
+ * else — expiry, idle timeout, revocation, permissions — lives in the Session table and is
+ * checked on every request (lib/auth/current-principal.ts).
+ */
+export async function authOptions(): Promise<AuthOptions> {
+  const config = getConfig();
+  return {
+    secret: await authSecret(),
+    session: { strategy: "jwt", maxAge: config.session.absolute_timeout_hours * 3600 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Gatehouse",
+        credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = ZCredentials.safeParse(credentials);
+          if (!parsed.success) return null;
+          const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+          const result = await signInWithPassword(db(), config, {
+            ...parsed.data,
+            kind: "console",
+            ip: clientIp(headers),
+            userAgent: headers["user-agent"],
+          });
+          return result.ok ? { id: String(result.userId), sid: result.sessionSecret } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user && "sid" in user) token.sid = user.sid as string;
+        return token;
+      },
+      // The browser never needs the session secret; the server reads it from the cookie.
+      session({ session }) {
+        return { expires: session.expires };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid !== "string") return;
+        const id = sessionIdFor(token.sid);
+        const session = await db().session.findUnique({ where: { id }, include: { user: { select: { username: true } } } });
+        if (!session) return;
+        await db().$transaction(async (tx) => {
+          if (!(await revokeSessionById(tx, session.tenantId, id, "signed out"))) return;
+          await recordAudit(tx, {
+            tenantId: session.tenantId,
+            actor: { id: session.userId, name: session.user.username },
+            action: "auth.signed_out",
+            target: { type: "session", id: id.slice(0, 12), name: session.kind },
+          });
+        });
+      },
+    },
+  };
+}
+
+export function clientIp(headers: Record<string, string | undefined>): string {
+  return (headers["x-forwarded-for"]?.split(",")[0] ?? headers["x-real-ip"] ?? "").trim().slice(0, 64);
+}

@@ -1,0 +1,52 @@
+import type { PermissionPath } from "../permissions/tree.ts";
+
+export const LOGIN_PERMISSION = "/permission/admin/login" satisfies PermissionPath;
+
+type Feature = { label: string; anyOf: readonly PermissionPath[] };
+
+/**
+ * What each console feature, REST call and CLI command requires: holding any one of the
+ * listed nodes (or an ancestor of it) is enough. Where WSO2 has both the classic console node
+ * (configure/security/...) and the newer identity node (manage/identity/...), either works.
+ * The README's permission table is generated from this object.
+ */
+export const FEATURES = {
+  "console.signIn": { label: "Sign in", anyOf: [LOGIN_PERMISSION] },
+  "users.list": {
+    label: "List and view users",
+    anyOf: ["/permission/admin/manage/identity/usermgt/view", "/permission/admin/manage/identity/usermgt/list", "/permission/admin/configure/security/usermgt/users"],
+  },
+  "users.create": {
+    label: "Add users",
+    anyOf: ["/permission/admin/manage/identity/usermgt/create", "/permission/admin/configure/security/usermgt/users"],
+  },
+  "users.update": {
+    label: "Assign roles to users",
+    anyOf: ["/permission/admin/manage/identity/usermgt/update", "/permission/admin/configure/security/usermgt/users"],
+  },
+  "users.delete": {
+    label: "Delete users",
+    anyOf: ["/permission/admin/manage/identity/usermgt/delete", "/permission/admin/configure/security/usermgt/users"],
+  },
+  "users.password": {
+    label: "Change other users' passwords",
+    anyOf: ["/permission/admin/manage/identity/identitymgt/update", "/permission/admin/configure/security/usermgt/passwords"],
+  },
+  "users.profile": {
+    label: "Edit user profiles",
+    anyOf: ["/permission/admin/manage/identity/usermgt/update", "/permission/admin/configure/security/usermgt/profiles"],
+  },
+  "roles.list": { label: "List and view roles", anyOf: ["/permission/admin/manage/identity/rolemgt/view", "/permission/admin/configure/security"] },
+  "roles.create": { label: "Add roles", anyOf: ["/permission/admin/manage/identity/rolemgt/create", "/permission/admin/configure/security"] },
+  "roles.update": {
+    label: "Rename roles, edit their permissions and members",
+    anyOf: ["/permission/admin/manage/identity/rolemgt/update", "/permission/admin/configure/security"],
+  },
+  "roles.delete": { label: "Delete roles", anyOf: ["/permission/admin/manage/identity/rolemgt/delete", "/permission/admin/configure/security"] },
+  "scopes.manage": { label: "Scope assignments and role aliases (Settings > Role Permissions)", anyOf: ["/permission/admin/manage/apim_admin"] },
+  "sessions.list": { label: "List active sessions", anyOf: ["/permission/admin/manage/identity/authentication/session/view"] },
+  "sessions.revoke": { label: "Terminate other users' sessions", anyOf: ["/permission/admin/manage/identity/authentication/session/delete"] },
+  "audit.read": { label: "Read the audit log", anyOf: ["/permission/admin/monitor/logs"] },
+} as const satisfies Record<string, Feature>;
+
+export type FeatureKey = keyof typeof FEATURES;

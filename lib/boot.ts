@@ -1,0 +1,33 @@
+import { getConfig } from "./config/current.ts";
+import { ConfigError } from "./config/load.ts";
+import { db } from "./db/client.ts";
+import { migrate } from "./db/migrate.ts";
+import { resolveDbTarget } from "./db/target.ts";
+import { provision, type ProvisionReport } from "./provisioning/provision.ts";
+
+export type BootReport = { provider: string; migrationsApplied: string[]; provisioning: ProvisionReport };
+
+/** Start-up: read the config, migrate the database and provision it. Safe to run on many instances at once. */
+export async function boot(): Promise<BootReport> {
+  const config = getConfig();
+  process.env.NEXTAUTH_URL ??= config.server.public_url ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const target = resolveDbTarget();
+  const { applied, result } = await migrate(target, () => provision(db(), config));
+  return { provider: target.provider, migrationsApplied: applied, provisioning: result };
+}
+
+/** For the server: print what happened, or why the start failed, and stop on failure. */
+export async function bootOrExit(): Promise<void> {
+  try {
+    const report = await boot();
+    const applied = report.migrationsApplied.length ? report.migrationsApplied.join(", ") : "none pending";
+    console.log(`[gatehouse] database: ${report.provider}; migrations: ${applied}`);
+    for (const item of report.provisioning.created) console.log(`[gatehouse] created ${item}`);
+    const renamed = report.provisioning.renamedAdminRole;
+    if (renamed) console.log(`[gatehouse] renamed admin role ${renamed.from} -> ${renamed.to}`);
+  } catch (error) {
+    const message = error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error);
+    console.error(`[gatehouse] cannot start:\n${message}`);
+    process.exit(1);
+  }
+}

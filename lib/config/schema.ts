@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+const minutes = (max: number) => z.number().int().min(1).max(max);
+
+/**
+ * gatehouse.toml. `[super_admin]` means what it means in WSO2's deployment.toml; the other
+ * tables are Gatehouse's own. Every key is optional: a missing file is all the defaults.
+ */
+export const ZGatehouseConfig = z.strictObject({
+  super_admin: z
+    .strictObject({
+      username: z.string().min(1).max(100).default("admin"),
+      password: z.string().min(1).max(1024).default("admin"),
+      // Domain-qualified like WSO2 ("Internal/admin"); without a domain it lives in PRIMARY.
+      admin_role: z.string().min(1).max(100).default("admin"),
+      create_admin_account: z.boolean().default(true),
+    })
+    .prefault({}),
+  server: z
+    .strictObject({
+      // The address users type. Sign-in redirects and cross-site checks use it.
+      public_url: z.url({ protocol: /^https?$/ }).optional(),
+    })
+    .prefault({}),
+  session: z
+    .strictObject({
+      idle_timeout_minutes: minutes(24 * 60).default(15),
+      absolute_timeout_hours: z.number().int().min(1).max(24 * 30).default(8),
+    })
+    .prefault({}),
+  lockout: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      // ASVS 2.2.1 allows at most 100 failures an hour; Gatehouse also enforces that ceiling itself.
+      max_failed_attempts: z.number().int().min(1).max(100).default(5),
+      initial_lock_minutes: minutes(24 * 60).default(5),
+      lock_multiplier: z.number().min(1).max(10).default(2),
+      max_lock_minutes: minutes(30 * 24 * 60).default(24 * 60),
+    })
+    .prefault({}),
+  password_policy: z
+    .strictObject({
+      // ASVS 2.1.1 and 2.1.2: at least 12 characters, at least 64 allowed, no composition rules.
+      min_length: z.number().int().min(8).max(128).default(12),
+      max_length: z.number().int().min(64).max(1024).default(128),
+    })
+    .prefault({}),
+});
+
+export type TGatehouseConfig = z.infer<typeof ZGatehouseConfig>;

@@ -1,0 +1,52 @@
+import { Mutex } from "async-mutex";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+type Factory = InstanceType<typeof PrismaBetterSQLite3>;
+type Adapter = Awaited<ReturnType<Factory["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/**
+ * The upstream adapter shares one connection between interactive transactions and ordinary
+ * queries, and guards only the transactions. A query from another request would then run
+ * inside an open transaction: it sees uncommitted rows and is rolled back with it. This
+ * wrapper makes ordinary queries wait for the open transaction, as a real database would.
+ */
+export function serializedSqliteAdapter(file: string) {
+  const inner = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
+  const gate = new Mutex();
+  return {
+    provider: "sqlite" as const,
+    adapterName: inner.adapterName,
+    async connect(): Promise<Adapter> {
+      const adapter = await inner.connect();
+      await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+      return wrap(adapter, gate);
+    },
+  };
+}
+
+function wrap(adapter: Adapter, gate: Mutex): Adapter {
+  const exclusive = <T>(fn: () => Promise<T>) => gate.runExclusive(fn);
+  const wrapped: Adapter = Object.create(adapter);
+  wrapped.queryRaw = (query) => exclusive(() => adapter.queryRaw(query));
+  wrapped.executeRaw = (query) => exclusive(() => adapter.executeRaw(query));
+  wrapped.executeScript = (script) => exclusive(() => adapter.executeScript(script));
+  wrapped.startTransaction = async (isolation) => {
+    const release = await gate.acquire();
+    try {
+      const tx = await adapter.startTransaction(isolation);
+      return releasing(tx, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+  return wrapped;
+}
+
+function releasing(tx: Transaction, release: () => void): Transaction {
+  const wrapped: Transaction = Object.create(tx);
+  wrapped.commit = () => tx.commit().finally(release);
+  wrapped.rollback = () => tx.rollback().finally(release);
+  return wrapped;
+}

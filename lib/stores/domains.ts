@@ -1,0 +1,27 @@
+/** WSO2's built-in domains. Secondary stores add their own, upper-case by convention. */
+export const PRIMARY = "PRIMARY";
+export const INTERNAL = "Internal";
+export const APPLICATION = "Application";
+
+export type QualifiedName = { domain: string; name: string };
+
+/** "Internal/creator" -> {Internal, creator}; a bare name lives in PRIMARY, as in WSO2. */
+export function splitQualifiedName(qualified: string): QualifiedName {
+  const slash = qualified.indexOf("/");
+  if (slash <= 0) return { domain: PRIMARY, name: qualified };
+  return { domain: qualified.slice(0, slash), name: qualified.slice(slash + 1) };
+}
+
+/** WSO2 shows PRIMARY names bare and every other domain as a prefix. */
+export function qualifiedName(domain: string, name: string): string {
+  return sameDomain(domain, PRIMARY) ? name : `${domain}/${name}`;
+}
+
+export function sameDomain(a: string, b: string): boolean {
+  return a.toUpperCase() === b.toUpperCase();
+}
+
+/** The comparison key for user and role names: case and Unicode form do not make a new name. */
+export function nameKey(name: string): string {
+  return name.normalize("NFC").toLowerCase();
+}
