@@ -31,11 +31,10 @@ function wrap(adapter: Adapter, gate: Mutex): Adapter {
   wrapped.queryRaw = (query) => exclusive(() => adapter.queryRaw(query));
   wrapped.executeRaw = (query) => exclusive(() => adapter.executeRaw(query));
   wrapped.executeScript = (script) => exclusive(() => adapter.executeScript(script));
-  wrapped.startTransaction = async (isolation) => {
+  wrapped.startTransaction = async () => {
     const release = await gate.acquire();
     try {
-      const tx = await adapter.startTransaction(isolation);
-      return releasing(tx, release);
+      return await beginImmediate(adapter, release);
     } catch (error) {
       release();
       throw error;
@@ -44,9 +43,20 @@ function wrap(adapter: Adapter, gate: Mutex): Adapter {
   return wrapped;
 }
 
-function releasing(tx: Transaction, release: () => void): Transaction {
-  const wrapped: Transaction = Object.create(tx);
-  wrapped.commit = () => tx.commit().finally(release);
-  wrapped.rollback = () => tx.rollback().finally(release);
-  return wrapped;
+/**
+ * Upstream begins with a plain BEGIN, which takes the write lock only at the first write; if
+ * another process wrote in between, that upgrade fails at once with SQLITE_BUSY. BEGIN
+ * IMMEDIATE takes the lock up front and waits for it, so read-then-write transactions from
+ * several processes queue instead of failing.
+ */
+async function beginImmediate(adapter: Adapter, release: () => void): Promise<Transaction> {
+  await adapter.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] });
+  // Queries of the transaction go straight to the connection; the client sends COMMIT or
+  // ROLLBACK itself, then calls commit() or rollback() to hand the connection back.
+  const tx: Transaction = Object.assign(Object.create(adapter) as Transaction, {
+    options: { usePhantomQuery: false },
+    commit: async () => release(),
+    rollback: async () => release(),
+  });
+  return tx;
 }
