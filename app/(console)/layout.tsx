@@ -6,6 +6,7 @@ import { NavLink } from "@/components/shell/NavLink";
 import { SignOutButton } from "@/components/shell/SignOutButton";
 import { visibleNavigation } from "@/components/shell/navigation";
 import { Alert } from "@/components/ui/Alert";
+import { NoticeProvider } from "@/components/ui/Notices";
 
 // The shell only decides what to show. Each page checks its own permission on the server.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -53,7 +54,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               </Alert>
             </div>
           )}
-          {children}
+          <NoticeProvider>{children}</NoticeProvider>
         </main>
       </div>
     </div>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, type ReactNode } from "react";
+import { useActionState, useId, useRef, type ReactNode } from "react";
 import type { ActionState } from "@/lib/authz/action";
 import { Button } from "./Button";
+import { useNotify } from "./Notices";
 
 type Props = {
   /** The server action to run once the user confirms. */
@@ -16,15 +17,20 @@ type Props = {
 
 /**
  * A destructive action behind a modal confirmation. The native <dialog> gives focus
- * trapping and Escape-to-cancel; the result is announced next to the trigger.
+ * trapping and Escape-to-cancel; the result is announced in the page's notice area.
  */
 export function ConfirmAction({ action, fields, label, title, children, confirmLabel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [state, formAction, pending] = useActionState(action, null);
-  useEffect(() => {
-    if (state) dialog.current?.close();
-  }, [state]);
+  const notify = useNotify();
+  // Announce from the action itself: on success the row holding this component may be gone
+  // before any effect of ours would run.
+  const [, formAction, pending] = useActionState(async (previous: ActionState, form: FormData) => {
+    const result = await action(previous, form);
+    dialog.current?.close();
+    if (result) notify({ ok: result.ok, message: result.message });
+    return result;
+  }, null);
   return (
     <div>
       <Button variant="secondary" size="sm" onClick={() => dialog.current?.showModal()}>
@@ -49,9 +55,6 @@ export function ConfirmAction({ action, fields, label, title, children, confirmL
           </div>
         </form>
       </dialog>
-      <p aria-live="polite" className={`mt-1 text-sm ${state?.ok ? "text-emerald-700" : "text-red-700"}`}>
-        {state?.message}
-      </p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.ts";
 import { fetchPage, type Page, type TPageParams } from "../paging.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { nameKey, qualifiedName } from "../stores/domains.ts";
 
 export type SessionRow = {
   id: string;
@@ -13,12 +13,18 @@ export type SessionRow = {
   userAgent: string;
 };
 
-/** Open sessions of a tenant, most recently active first. */
-export async function listActiveSessions(client: Db, tenantId: number, idleTimeoutMs: number, params: TPageParams): Promise<Page<SessionRow>> {
+/** Open sessions of a tenant, most recently active first, optionally of users whose name starts with `user`. */
+export async function listActiveSessions(
+  client: Db,
+  tenantId: number,
+  idleTimeoutMs: number,
+  params: TPageParams & { user?: string },
+): Promise<Page<SessionRow>> {
   const now = new Date();
+  const user = params.user ? { user: { usernameKey: { startsWith: nameKey(params.user) } } } : {};
   return fetchPage(params, async (skip, take) => {
     const rows = await client.session.findMany({
-      where: { tenantId, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - idleTimeoutMs) } },
+      where: { tenantId, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - idleTimeoutMs) }, ...user },
       orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
       skip,
       take,

@@ -8,6 +8,7 @@ import { ZPageParams } from "@/lib/paging";
 import { listActiveSessions } from "@/lib/sessions/list-sessions";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Pager } from "@/components/ui/Pager";
+import { Button } from "@/components/ui/Button";
 import { SessionsTable } from "@/components/sessions/SessionsTable";
 import { terminateSessionAction } from "./actions";
 
@@ -15,9 +16,11 @@ export const metadata: Metadata = { title: "Sessions" };
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const principal = await requirePage("sessions.list");
-  const params = ZPageParams.parse(await searchParams);
+  const raw = await searchParams;
+  const params = ZPageParams.parse(raw);
+  const user = typeof raw.user === "string" ? raw.user.trim().slice(0, 256) : "";
   const idleMs = getConfig().session.idle_timeout_minutes * 60_000;
-  const page = await listActiveSessions(db(), principal.tenantId, idleMs, params);
+  const page = await listActiveSessions(db(), principal.tenantId, idleMs, { ...params, user: user || undefined });
   const rows = page.rows.map((s) => ({
     id: s.id,
     user: s.user,
@@ -35,8 +38,15 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         title="Sessions"
         description="Everyone signed in to this tenant, in the console or through the API. A terminated session is refused on its next request."
       />
+      <form method="get" role="search" className="mb-4 flex items-end gap-2">
+        <div>
+          <label htmlFor="user" className="block text-sm font-medium">User</label>
+          <input id="user" name="user" type="search" defaultValue={user} placeholder="Name starts with…" className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2" />
+        </div>
+        <Button type="submit" variant="secondary">Filter</Button>
+      </form>
       <SessionsTable rows={rows} terminate={can(principal, "sessions.revoke") ? terminateSessionAction : undefined} />
-      <Pager page={page} basePath="/sessions" />
+      <Pager page={page} basePath="/sessions" params={{ user: user || undefined }} />
     </>
   );
 }

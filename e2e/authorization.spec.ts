@@ -1,0 +1,108 @@
+import { expect, test, type Page } from "@playwright/test";
+import { e2eDb, seedUser } from "./support/db.ts";
+import { signIn } from "./support/auth.ts";
+
+const VIEW_ONLY = [
+  "/permission/admin/login",
+  "/permission/admin/manage/identity/usermgt/view",
+  "/permission/admin/manage/identity/rolemgt/view",
+  "/permission/admin/manage/identity/authentication/session/view",
+] as const;
+
+type CapturedAction = { actionId: string; contentType: string; body: string };
+
+/** Clicks through a server action as the admin but stops the request at the browser, keeping it to replay. */
+async function captureTerminateAction(page: Page, username: string): Promise<CapturedAction> {
+  let captured: CapturedAction | undefined;
+  await page.route("**/sessions**", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST") return route.continue();
+    captured = { actionId: (await request.allHeaders())["next-action"]!, contentType: (await request.allHeaders())["content-type"]!, body: request.postData()! };
+    await route.abort();
+  });
+  await page.goto(`/sessions?user=${username}`);
+  await page.getByRole("row").filter({ hasText: username }).getByRole("button", { name: "Terminate" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Terminate session" }).click();
+  await expect.poll(() => captured).toBeDefined();
+  await page.unroute("**/sessions**");
+  return captured!;
+}
+
+function replay(page: Page, action: CapturedAction) {
+  return page.evaluate(async ({ actionId, contentType, body }) => {
+    const response = await fetch("/sessions", { method: "POST", headers: { "Next-Action": actionId, "Content-Type": contentType, Accept: "text/x-component" }, body });
+    return { status: response.status, text: await response.text() };
+  }, action);
+}
+
+const sessionIsOpen = async (userId: number) => (await e2eDb().session.count({ where: { userId, revokedAt: null } })) > 0;
+
+test("a view-only user sees the lists they may see and no mutating control", async ({ page }) => {
+  const viewer = await seedUser(e2eDb(), { grants: VIEW_ONLY });
+  await signIn(page, viewer.username, viewer.password);
+  const nav = page.getByRole("navigation", { name: "Console" });
+  await expect(nav.getByRole("link", { name: "Users" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Roles" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Sessions" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Role Permissions" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+
+  await page.goto(`/sessions?user=${viewer.username}`);
+  await expect(page.getByRole("row").filter({ hasText: viewer.username })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Terminate" })).toHaveCount(0);
+
+  for (const path of ["/audit", "/settings/role-permissions"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+  }
+});
+
+test("a mutation posted directly is refused without the permission, and from another origin", async ({ browser }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  const viewer = await seedUser(e2eDb(), { grants: VIEW_ONLY });
+  const target = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
+  const targetPage = await (await browser.newContext()).newPage();
+  await signIn(targetPage, target.username, target.password);
+
+  const adminPage = await (await browser.newContext()).newPage();
+  await signIn(adminPage, admin.username, admin.password);
+  const action = await captureTerminateAction(adminPage, target.username);
+  expect(await sessionIsOpen(target.id)).toBe(true);
+
+  const viewerPage = await (await browser.newContext()).newPage();
+  await signIn(viewerPage, viewer.username, viewer.password);
+  const refused = await replay(viewerPage, action);
+  expect(refused.text).toContain("FORBIDDEN");
+  expect(await sessionIsOpen(target.id)).toBe(true);
+
+  const crossSite = await adminPage.request.post("/sessions", {
+    headers: { "Next-Action": action.actionId, "Content-Type": action.contentType, Origin: "https://evil.example" },
+    data: action.body,
+  });
+  expect(crossSite.ok()).toBe(false);
+  expect(await sessionIsOpen(target.id)).toBe(true);
+
+  // The same replay from the admin works, so the refusals above are the permission check at work.
+  const allowed = await replay(adminPage, action);
+  expect(allowed.text).toContain(`Session of ${target.username} terminated.`);
+  expect(await sessionIsOpen(target.id)).toBe(false);
+});
+
+test("hostile names are shown as text, never run", async ({ page }) => {
+  const hostile = `<img src=x onerror="window.__pwned=1">'"${"x".repeat(40)}`;
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(hostile);
+  await page.getByLabel("Password").fill("whatever it is");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Invalid username or password.")).toBeVisible();
+
+  const admin = await seedUser(e2eDb(), { admin: true });
+  page.on("dialog", () => {
+    throw new Error("a dialog opened: markup from a name was executed");
+  });
+  await signIn(page, admin.username, admin.password);
+  await page.goto("/audit?action=auth.");
+  await expect(page.getByRole("cell", { name: hostile }).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { e2eDb, seedUser } from "./support/db.ts";
+import { fillSignIn, SIGN_IN_FAILED, signIn } from "./support/auth.ts";
+
+const LOGIN = ["/permission/admin/login"] as const;
+
+test("an admin signs in, sees the shell and signs out", async ({ page }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  await signIn(page, admin.username, admin.password);
+
+  const nav = page.getByRole("navigation", { name: "Console" });
+  for (const link of ["Home", "Users", "Roles", "Role Permissions", "Sessions", "Audit log"]) {
+    await expect(nav.getByRole("link", { name: link, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole("heading", { name: `Welcome, ${admin.username}` })).toBeVisible();
+  await expect(page.getByTestId("your-permissions")).toContainText("/permission");
+  await expect(page.getByTestId("count-Users")).toHaveText(/\d+/);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  const session = await e2eDb().session.findFirstOrThrow({ where: { userId: admin.id } });
+  expect(session.revokedReason).toBe("signed out");
+});
+
+test("a wrong password and an unknown user show the same message", async ({ page }) => {
+  const user = await seedUser(e2eDb(), { grants: LOGIN });
+  await fillSignIn(page, user.username, "not the password at all");
+  await expect(page.getByText(SIGN_IN_FAILED)).toBeVisible();
+  const wrongPassword = await page.locator("form").innerText();
+
+  await fillSignIn(page, `nobody-${user.username}`, "not the password at all");
+  await expect(page.getByText(SIGN_IN_FAILED)).toBeVisible();
+  expect(await page.locator("form").innerText()).toBe(wrongPassword);
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a user without the Login permission is refused", async ({ page }) => {
+  const user = await seedUser(e2eDb(), { grants: ["/permission/admin/monitor/logs"] });
+  await fillSignIn(page, user.username, user.password);
+  await expect(page.getByText(SIGN_IN_FAILED)).toBeVisible();
+  await page.goto("/audit");
+  await expect(page).toHaveURL(/\/login/);
+  expect(await e2eDb().session.count({ where: { userId: user.id } })).toBe(0);
+});
+
+test("an account locks after the configured number of failures", async ({ page }) => {
+  const user = await seedUser(e2eDb(), { grants: LOGIN });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await fillSignIn(page, user.username, `wrong guess ${attempt}`);
+    await expect(page.getByText(SIGN_IN_FAILED)).toBeVisible();
+  }
+  // Even the right password fails now, with the same message: nothing tells the attacker why.
+  await fillSignIn(page, user.username, user.password);
+  await expect(page.getByText(SIGN_IN_FAILED)).toBeVisible();
+  const row = await e2eDb().user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+  expect(await e2eDb().session.count({ where: { userId: user.id } })).toBe(0);
+});
+
+test("the sign-in page never sends a user off-site after signing in", async ({ page }) => {
+  const user = await seedUser(e2eDb(), { grants: LOGIN });
+  await page.goto("/login?callbackUrl=https://evil.example/phish");
+  await page.getByLabel("Username").fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toHaveText(user.username);
+  expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+});

@@ -1,0 +1,27 @@
+// `npm start`: builds the console when the build is missing or older than the sources,
+// then serves it. The server migrates and provisions the database itself as it starts.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json"];
+const BUILD_ID = ".next/BUILD_ID";
+
+function newestMtime(entry) {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(entry).map((name) => (name === "generated" ? 0 : newestMtime(path.join(entry, name)))));
+}
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const built = fs.existsSync(BUILD_ID) ? fs.statSync(BUILD_ID).mtimeMs : 0;
+if (built < Math.max(...SOURCES.map(newestMtime))) {
+  console.log("[gatehouse] building the console (first start or changed sources)…");
+  execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
+}
+
+const port = process.env.PORT ?? "3000";
+const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
