@@ -1,0 +1,114 @@
+import "server-only";
+import { z } from "zod";
+import { currentPrincipal } from "../auth/current-principal.ts";
+import { clientIp } from "../auth/options.ts";
+import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";
+import { decide } from "./decide.ts";
+import type { FeatureKey } from "./features.ts";
+import type { Principal } from "./principal.ts";
+
+export type RouteError = { status: number; code: ErrorCode; message: string; details?: Record<string, unknown> };
+/** Each API family answers errors in its own shape (APIM's {code, message, description}, the MI's {Error}, …). */
+export type ErrorFormatter = (error: RouteError) => unknown;
+/** Turns an `Authorization: Bearer` token into a principal; the management API registers one. */
+export type BearerResolver = (token: string) => Promise<Principal | null>;
+
+const defaultFormatter: ErrorFormatter = (e) => ({ code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) });
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+type Options<B extends z.ZodType, Q extends z.ZodType> = {
+  feature: FeatureKey;
+  body?: B;
+  query?: Q;
+  formatError?: ErrorFormatter;
+  bearer?: BearerResolver;
+  maxBodyBytes?: number;
+};
+
+type Input<B extends z.ZodType, Q extends z.ZodType, P> = { body: z.infer<B>; query: z.infer<Q>; params: P; request: Request };
+export type RouteContext = { principal: Principal; ip: string };
+
+/**
+ * The only way to define a REST handler. It authenticates (console cookie, or a bearer token
+ * where the API accepts one), refuses cross-site cookie requests, asks decide(), parses and
+ * validates the query and a size-limited JSON body, and maps every failure to the API's
+ * error shape. A handler returns a Response, or a value to send as JSON.
+ */
+export function defineRoute<P = Record<string, string>, B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodType<Record<string, string>>>(
+  options: Options<B, Q>,
+  handler: (input: Input<B, Q, P>, ctx: RouteContext) => Promise<unknown>,
+) {
+  const format = options.formatError ?? defaultFormatter;
+  const fail = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
+    Response.json(format({ status: ERROR_STATUS[code], code, message, details }), { status: ERROR_STATUS[code] });
+
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const principal = await authenticate(request, options.bearer);
+      if (principal === "cross-site") return fail("FORBIDDEN", "Cross-site requests are refused.");
+      const decision = decide(principal, principal?.tenantId ?? -1, options.feature);
+      if (!decision.allowed) return fail(decision.code, decision.reason);
+
+      const query = (options.query ?? z.record(z.string(), z.string())).safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      if (!query.success) return fail("INVALID_INPUT", describeIssues(query.error), { issues: query.error.issues });
+      const body = options.body ? await readBody(request, options.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY) : { ok: true as const, value: undefined };
+      if (!body.ok) return fail(body.code, body.message);
+
+      const ip = clientIp(Object.fromEntries(request.headers.entries()));
+      const input = { body: body.value as z.infer<B>, query: query.data as z.infer<Q>, params: await context.params, request };
+      const result = await handler(input, { principal: principal!, ip });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message, error.details);
+      throw error;
+    }
+  };
+}
+
+async function authenticate(request: Request, bearer: BearerResolver | undefined): Promise<Principal | null | "cross-site"> {
+  const authorization = request.headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) {
+    return bearer ? bearer(authorization.slice(7).trim()) : null;
+  }
+  // Cookies ride along on cross-site requests; a token in a header cannot.
+  if (UNSAFE.has(request.method) && !sameOrigin(request)) return "cross-site";
+  return currentPrincipal();
+}
+
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin) return origin === new URL(request.url).origin || origin === process.env.NEXTAUTH_URL?.replace(/\/$/, "");
+  // No Origin: not a browser, or a very old one; Sec-Fetch-Site still tells browsers apart.
+  const site = request.headers.get("sec-fetch-site");
+  return site === null || site === "same-origin" || site === "none";
+}
+
+type BodyResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+
+async function readBody<B extends z.ZodType>(request: Request, schema: B, maxBytes: number): Promise<BodyResult<z.infer<B>>> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) return { ok: false, code: "PAYLOAD_TOO_LARGE", message: `The body is larger than ${maxBytes} bytes.` };
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) return { ok: false, code: "PAYLOAD_TOO_LARGE", message: `The body is larger than ${maxBytes} bytes.` };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, code: "INVALID_INPUT", message: "The body is not valid JSON." };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, code: "INVALID_INPUT", message: describeIssues(parsed.error) };
+  return { ok: true, value: parsed.data };
+}
+
+/** "roles[2]: Too small…; name: Required" — paths included, so a script author can find the fault. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join("; ");
+}
