@@ -1,0 +1,29 @@
+import type { Db, Tx } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+
+export type StoreRow = { id: number; domain: string; kind: string; readOnly: boolean; usernamePattern: string | null; rolePattern: string | null };
+
+const select = { id: true, domain: true, kind: true, readOnly: true, usernamePattern: true, rolePattern: true } as const;
+
+/** The tenant's user stores: PRIMARY first, then secondary stores, then Internal and Application. */
+export async function listStores(client: Pick<Db | Tx, "userStore">, tenantId: number): Promise<StoreRow[]> {
+  const order = { primary: 0, secondary: 1, internal: 2, application: 3 } as Record<string, number>;
+  const rows = await client.userStore.findMany({ where: { tenantId }, select, orderBy: { domain: "asc" } });
+  return rows.sort((a, b) => (order[a.kind] ?? 9) - (order[b.kind] ?? 9) || a.domain.localeCompare(b.domain));
+}
+
+/** Stores that hold users: PRIMARY and secondary stores (Internal and Application hold only roles). */
+export function holdsUsers(store: Pick<StoreRow, "kind">): boolean {
+  return store.kind === "primary" || store.kind === "secondary";
+}
+
+export async function findStore(client: Pick<Db | Tx, "userStore">, tenantId: number, domain: string): Promise<StoreRow> {
+  const stores = await listStores(client, tenantId);
+  const store = stores.find((s) => s.domain.toUpperCase() === domain.toUpperCase());
+  if (!store) throw new AppError("NOT_FOUND", `There is no user store "${domain}".`);
+  return store;
+}
+
+export function assertWritable(store: Pick<StoreRow, "domain" | "readOnly">): void {
+  if (store.readOnly) throw new AppError("FORBIDDEN", `The ${store.domain} user store is read-only.`);
+}

@@ -1,0 +1,86 @@
+import type { Db } from "../db/client.ts";
+import { empty, join, sql, type Sql } from "../db/sql.ts";
+import { decodeCursor, keysetPage, type Cursor, type KeysetPage } from "../keyset.ts";
+import { qualifiedName } from "../stores/domains.ts";
+import { namePatternSql, parseNamePattern, toLike } from "./name-pattern.ts";
+
+export type UserSort = "username" | "domain";
+export type ListUsersParams = {
+  pattern?: string;
+  storeId?: number;
+  claim?: string;
+  claimValue?: string;
+  sort: UserSort;
+  dir: "asc" | "desc";
+  size: number;
+  after?: string;
+  before?: string;
+};
+
+export type UserListRow = { id: number; username: string; domain: string; readOnly: boolean; roles: string[]; roleCount: number };
+
+type Raw = { id: number | bigint; username: string; usernameKey: string; storeId: number | bigint; domain: string; readOnly: number | boolean };
+
+const ROLES_SHOWN = 5;
+
+/**
+ * One page of a tenant's users, filtered and ordered in the database and paged by keyset:
+ * never a whole-table load, never a count. Each page costs two queries, whatever its size.
+ */
+export async function listUsers(client: Db, tenantId: number, params: ListUsersParams): Promise<KeysetPage<UserListRow>> {
+  const after = decodeCursor(params.after);
+  const before = after ? undefined : decodeCursor(params.before);
+  const forward = !before;
+  const ascending = (params.dir === "asc") === forward;
+  const order = ascending ? sql`ASC` : sql`DESC`;
+  const keyColumns = params.sort === "domain" ? [sql`u."storeId"`, sql`u."usernameKey"`, sql`u."id"`] : [sql`u."usernameKey"`, sql`u."id"`];
+  const cursor = after ?? before;
+
+  const rows = await client.$queryRaw<Raw[]>(sql`
+    SELECT u."id", u."username", u."usernameKey", u."storeId", s."domain", s."readOnly"
+    FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
+    WHERE u."tenantId" = ${tenantId}
+    ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
+    ${namePatternSql(sql`u."usernameKey"`, parseNamePattern(params.pattern))}
+    ${claimFilter(params.claim, params.claimValue)}
+    ${cursor && cursor.length === keyColumns.length ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
+    ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}
+    LIMIT ${params.size + 1}`);
+
+  const page = keysetPage(rows, params.size, (r) => cursorOf(r, params.sort), { forward, hadCursor: cursor !== undefined });
+  const roles = await rolesOf(client, page.rows.map((r) => Number(r.id)));
+  return {
+    ...page,
+    rows: page.rows.map((r) => {
+      const names = roles.get(Number(r.id)) ?? [];
+      return { id: Number(r.id), username: r.username, domain: r.domain, readOnly: Boolean(r.readOnly), roles: names.slice(0, ROLES_SHOWN), roleCount: names.length };
+    }),
+  };
+}
+
+function cursorOf(row: Raw, sort: UserSort): Cursor {
+  return sort === "domain" ? [Number(row.storeId), row.usernameKey, Number(row.id)] : [row.usernameKey, Number(row.id)];
+}
+
+function claimFilter(claim: string | undefined, value: string | undefined): Sql {
+  if (!claim) return empty;
+  const like = toLike((value ?? "*").trim().toLowerCase() || "*");
+  return sql` AND EXISTS (SELECT 1 FROM "UserClaim" c WHERE c."userId" = u."id" AND c."claim" = ${claim} AND lower(c."value") LIKE ${like} ESCAPE '\\')`;
+}
+
+/** The role names of a page of users, in one query. */
+async function rolesOf(client: Db, userIds: number[]): Promise<Map<number, string[]>> {
+  if (userIds.length === 0) return new Map();
+  const memberships = await client.membership.findMany({
+    where: { userId: { in: userIds } },
+    select: { userId: true, role: { select: { name: true, store: { select: { domain: true } } } } },
+    orderBy: [{ userId: "asc" }, { roleId: "asc" }],
+  });
+  const byUser = new Map<number, string[]>();
+  for (const m of memberships) {
+    const list = byUser.get(m.userId) ?? [];
+    list.push(qualifiedName(m.role.store.domain, m.role.name));
+    byUser.set(m.userId, list);
+  }
+  return byUser;
+}

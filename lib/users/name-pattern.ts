@@ -1,0 +1,42 @@
+import { empty, sql, type Sql } from "../db/sql.ts";
+import { nameKey } from "../stores/domains.ts";
+
+/** A WSO2-style search pattern: `*` matches anything; without `*` the name must match exactly (ignoring case). */
+export type NamePattern = { kind: "all" } | { kind: "exact"; key: string } | { kind: "prefix"; prefix: string } | { kind: "like"; like: string };
+
+export function parseNamePattern(input: string | undefined): NamePattern {
+  const key = nameKey((input ?? "").trim());
+  if (key.replaceAll("*", "") === "") return { kind: "all" };
+  if (!key.includes("*")) return { kind: "exact", key };
+  const star = key.indexOf("*");
+  if (star === key.length - 1) return { kind: "prefix", prefix: key.slice(0, -1) };
+  return { kind: "like", like: toLike(key) };
+}
+
+/** `*` becomes `%`; LIKE's own wildcards in the input are escaped, so they match literally. */
+export function toLike(pattern: string): string {
+  return pattern.replace(/[\\%_]/g, (c) => `\\${c}`).replaceAll("*", "%");
+}
+
+/** The smallest string greater than every string starting with `prefix`. */
+function successor(prefix: string): string {
+  const last = prefix.codePointAt(prefix.length - 1)!;
+  return prefix.slice(0, -1) + String.fromCodePoint(last + 1);
+}
+
+/**
+ * The WHERE fragment for a key column. A prefix becomes an index range (fast on both
+ * databases, whatever the collation) plus a LIKE that removes anything the range let in.
+ */
+export function namePatternSql(column: Sql, pattern: NamePattern): Sql {
+  switch (pattern.kind) {
+    case "all":
+      return empty;
+    case "exact":
+      return sql` AND ${column} = ${pattern.key}`;
+    case "prefix":
+      return sql` AND ${column} >= ${pattern.prefix} AND ${column} < ${successor(pattern.prefix)} AND ${column} LIKE ${`${toLike(pattern.prefix)}%`} ESCAPE '\\'`;
+    case "like":
+      return sql` AND ${column} LIKE ${pattern.like} ESCAPE '\\'`;
+  }
+}
