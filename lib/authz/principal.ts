@@ -19,6 +19,9 @@ export type Principal = {
 
 export type SubjectRoles = Pick<Principal, "isAdmin" | "roles" | "grants">;
 
+/** Who performs a write, and from where: what every audited mutation needs. */
+export type Actor = { principal: Principal; ip: string };
+
 /** The roles of a user and what they grant. Internal/everyone carries no permissions, so it is left out. */
 export async function loadSubjectRoles(client: Pick<Db, "role">, tenantId: number, userId: number): Promise<SubjectRoles> {
   const roles = await client.role.findMany({

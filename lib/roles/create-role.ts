@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { assertHoldsAll } from "../authz/escalation.ts";
+import type { Actor } from "../authz/principal.ts";
+import { AppError } from "../errors.ts";
+import { nameKey, qualifiedName } from "../stores/domains.ts";
+import { assertWritable, findStore } from "../stores/list-stores.ts";
+import { cleanPermissions, cleanRoleName, ZPermissionList, ZUserIdList } from "./role-input.ts";
+import { loadAssignableUsers } from "./role-members.ts";
+
+export const ZCreateRole = z.object({
+  domain: z.string().min(1).max(64),
+  name: z.string().max(1024),
+  permissions: ZPermissionList.default([]),
+  userIds: ZUserIdList.default([]),
+});
+export type TCreateRole = z.infer<typeof ZCreateRole>;
+
+/** The Add New Role wizard's Finish: the role, its permissions and its first members, all at once or not at all. */
+export async function createRole(client: Db, actor: Actor, input: TCreateRole): Promise<{ id: number; qualified: string }> {
+  const { principal } = actor;
+  const tenantId = principal.tenantId;
+  const store = await findStore(client, tenantId, input.domain);
+  assertWritable(store);
+  const name = cleanRoleName(store, input.name);
+  const permissions = cleanPermissions(input.permissions);
+  assertHoldsAll(principal, permissions, "grant these permissions");
+  const qualified = qualifiedName(store.domain, name);
+
+  return client.$transaction(async (tx) => {
+    if (await tx.role.findUnique({ where: { tenantId_storeId_nameKey: { tenantId, storeId: store.id, nameKey: nameKey(name) } } })) {
+      throw new AppError("CONFLICT", `A role named ${qualified} already exists.`, { field: "name" });
+    }
+    const users = await loadAssignableUsers(tx, tenantId, input.userIds);
+    const role = await tx.role.create({
+      data: {
+        tenantId,
+        storeId: store.id,
+        name,
+        nameKey: nameKey(name),
+        grants: { create: permissions.map((permission) => ({ permission })) },
+        memberships: { create: users.map((u) => ({ userId: u.id })) },
+      },
+    });
+    await recordAudit(tx, {
+      tenantId,
+      actor: { id: principal.userId, name: principal.displayName },
+      action: "role.created",
+      target: { type: "role", id: role.id, name: qualified },
+      after: { permissions, members: users.length, firstMembers: users.slice(0, 20).map((u) => u.name) },
+      ip: actor.ip,
+    });
+    return { id: role.id, qualified };
+  });
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import type { Actor } from "../authz/principal.ts";
+import { bumpRoleVersion } from "./bump-role-version.ts";
+import { getRole } from "./get-role.ts";
+import { assertRoleAction } from "./role-rules.ts";
+import { ZVersion } from "./role-input.ts";
+
+export const ZDeleteRole = z.object({ id: z.coerce.number().int().positive(), version: ZVersion });
+export type TDeleteRole = z.infer<typeof ZDeleteRole>;
+
+/** Deletes a role; its memberships, grants, scope mappings and aliases go with it. */
+export async function deleteRole(client: Db, actor: Actor, input: TDeleteRole): Promise<{ qualified: string }> {
+  const tenantId = actor.principal.tenantId;
+  return client.$transaction(async (tx) => {
+    const role = await getRole(tx, tenantId, input.id);
+    assertRoleAction(actor.principal, role, "delete");
+    await bumpRoleVersion(tx, tenantId, role.id, input.version);
+    await tx.role.delete({ where: { id: role.id } });
+    await recordAudit(tx, {
+      tenantId,
+      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      action: "role.deleted",
+      target: { type: "role", id: role.id, name: role.qualified },
+      before: { permissions: role.grants, members: role.memberCount },
+      ip: actor.ip,
+    });
+    return { qualified: role.qualified };
+  });
+}

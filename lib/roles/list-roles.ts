@@ -1,0 +1,63 @@
+import type { Db } from "../db/client.ts";
+import { empty, join, sql } from "../db/sql.ts";
+import { decodeCursor, keysetPage, type KeysetPage } from "../keyset.ts";
+import { qualifiedName } from "../stores/domains.ts";
+import { namePatternSql, parseNamePattern } from "../users/name-pattern.ts";
+
+export type RoleListRow = {
+  id: number;
+  name: string;
+  domain: string;
+  qualified: string;
+  kind: string;
+  readOnly: boolean;
+  grants: string[];
+  memberCount: number;
+};
+
+export type ListRolesParams = { pattern?: string; storeId?: number; dir: "asc" | "desc"; size: number; after?: string; before?: string };
+
+type Raw = { id: number | bigint; name: string; nameKey: string; kind: string; domain: string; readOnly: number | boolean };
+
+/**
+ * A page of roles by name. Internal/system and Internal/system_* stay hidden, as in WSO2.
+ * Member and permission counts for the page come from two grouped queries.
+ */
+export async function listRoles(client: Db, tenantId: number, params: ListRolesParams): Promise<KeysetPage<RoleListRow>> {
+  const after = decodeCursor(params.after);
+  const before = after ? undefined : decodeCursor(params.before);
+  const forward = !before;
+  const ascending = (params.dir === "asc") === forward;
+  const cursor = after ?? before;
+  const keys = [sql`r."nameKey"`, sql`r."id"`];
+  const rows = await client.$queryRaw<Raw[]>(sql`
+    SELECT r."id", r."name", r."nameKey", r."kind", s."domain", s."readOnly"
+    FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
+    WHERE r."tenantId" = ${tenantId} AND r."kind" <> 'system'
+      AND NOT (s."kind" = 'internal' AND r."nameKey" LIKE 'system\\_%' ESCAPE '\\')
+    ${params.storeId ? sql` AND r."storeId" = ${params.storeId}` : empty}
+    ${namePatternSql(sql`r."nameKey"`, parseNamePattern(params.pattern))}
+    ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
+    ORDER BY r."nameKey" ${ascending ? sql`ASC` : sql`DESC`}, r."id" ${ascending ? sql`ASC` : sql`DESC`}
+    LIMIT ${params.size + 1}`);
+  const page = keysetPage(rows, params.size, (r) => [r.nameKey, Number(r.id)], { forward, hadCursor: cursor !== undefined });
+  const ids = page.rows.map((r) => Number(r.id));
+  const [members, grants] = await Promise.all([
+    client.membership.groupBy({ by: ["roleId"], where: { roleId: { in: ids } }, _count: { _all: true } }),
+    client.roleGrant.findMany({ where: { roleId: { in: ids } }, select: { roleId: true, permission: true } }),
+  ]);
+  const memberCount = new Map(members.map((m) => [m.roleId, m._count._all]));
+  return {
+    ...page,
+    rows: page.rows.map((r) => ({
+      id: Number(r.id),
+      name: r.name,
+      domain: r.domain,
+      qualified: qualifiedName(r.domain, r.name),
+      kind: r.kind,
+      readOnly: Boolean(r.readOnly),
+      grants: grants.filter((g) => g.roleId === Number(r.id)).map((g) => g.permission),
+      memberCount: memberCount.get(Number(r.id)) ?? 0,
+    })),
+  };
+}

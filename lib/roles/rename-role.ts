@@ -1,0 +1,39 @@
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import type { Actor } from "../authz/principal.ts";
+import { AppError } from "../errors.ts";
+import { nameKey, qualifiedName } from "../stores/domains.ts";
+import { findStore } from "../stores/list-stores.ts";
+import { bumpRoleVersion } from "./bump-role-version.ts";
+import { getRole } from "./get-role.ts";
+import { assertRoleAction } from "./role-rules.ts";
+import { cleanRoleName, ZVersion } from "./role-input.ts";
+
+export const ZRenameRole = z.object({ id: z.coerce.number().int().positive(), version: ZVersion, name: z.string().max(1024) });
+export type TRenameRole = z.infer<typeof ZRenameRole>;
+
+/** Renames a role in its store. Members, grants and scope mappings are keyed by id and follow it. */
+export async function renameRole(client: Db, actor: Actor, input: TRenameRole): Promise<{ from: string; to: string }> {
+  const tenantId = actor.principal.tenantId;
+  return client.$transaction(async (tx) => {
+    const role = await getRole(tx, tenantId, input.id);
+    assertRoleAction(actor.principal, role, "rename");
+    const store = await findStore(tx, tenantId, role.domain);
+    const name = cleanRoleName(store, input.name);
+    const to = qualifiedName(role.domain, name);
+    const clash = await tx.role.findUnique({ where: { tenantId_storeId_nameKey: { tenantId, storeId: role.storeId, nameKey: nameKey(name) } } });
+    if (clash && clash.id !== role.id) throw new AppError("CONFLICT", `A role named ${to} already exists.`, { field: "name" });
+    await bumpRoleVersion(tx, tenantId, role.id, input.version, { name, nameKey: nameKey(name) });
+    await recordAudit(tx, {
+      tenantId,
+      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      action: "role.renamed",
+      target: { type: "role", id: role.id, name: to },
+      before: { name: role.qualified },
+      after: { name: to },
+      ip: actor.ip,
+    });
+    return { from: role.qualified, to };
+  });
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { AppError } from "../errors.ts";
+import { isPermissionPath } from "../permissions/catalog.ts";
+import { compactGrants } from "../permissions/paths.ts";
+import { roleNameSchema } from "../stores/name-rules.ts";
+import type { StoreRow } from "../stores/list-stores.ts";
+
+export const ZPermissionList = z.array(z.string().max(300)).max(500);
+export const ZUserIdList = z.array(z.coerce.number().int().positive()).max(10_000);
+export const ZVersion = z.coerce.number().int().min(1);
+
+/** Known tree paths only, compacted: a grant already covered by its parent is dropped. */
+export function cleanPermissions(paths: readonly string[]): string[] {
+  const unknown = paths.filter((p) => !isPermissionPath(p));
+  if (unknown.length > 0) throw new AppError("INVALID_INPUT", `Unknown permission: ${unknown[0]}`);
+  return compactGrants(paths);
+}
+
+const RESERVED_INTERNAL = /^(everyone|system(_.*)?)$/i;
+
+/** A role name valid for its store: the store's pattern, no "/", and not one of WSO2's reserved internal names. */
+export function cleanRoleName(store: StoreRow, name: string): string {
+  const parsed = roleNameSchema(store).safeParse(name);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]!.message, { field: "name" });
+  if (store.kind === "internal" && RESERVED_INTERNAL.test(parsed.data)) {
+    throw new AppError("INVALID_INPUT", `Internal/${parsed.data} is reserved.`, { field: "name" });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,46 @@
+import type { Principal } from "../authz/principal.ts";
+import { can } from "../authz/decide.ts";
+import type { FeatureKey } from "../authz/features.ts";
+import { holds } from "../permissions/paths.ts";
+import { AppError } from "../errors.ts";
+
+export type RoleFacts = { qualified: string; kind: string; readOnly: boolean; grants: readonly string[] };
+export type RoleAction = "rename" | "permissions" | "assignUsers" | "viewUsers" | "delete";
+
+const FEATURE: Record<RoleAction, FeatureKey> = {
+  rename: "roles.update",
+  permissions: "roles.update",
+  assignUsers: "roles.update",
+  viewUsers: "roles.list",
+  delete: "roles.delete",
+};
+
+/**
+ * Why `principal` may not take `action` on `role`, or null. WSO2's rules: the admin role is
+ * never renamed, edited or deleted (holders of it may still assign its members);
+ * Internal/everyone is never renamed, assigned, listed or deleted; read-only stores are
+ * view-only. Gatehouse adds: nobody changes a role that carries permissions they lack.
+ */
+export function roleActionBlocker(principal: Principal, role: RoleFacts, action: RoleAction): string | null {
+  if (!can(principal, FEATURE[action])) return "You do not have the permission for this.";
+  if (role.kind === "everyone") return "Every user belongs to Internal/everyone implicitly; it cannot be renamed, assigned, listed or deleted.";
+  if (role.kind === "system") return "Internal/system is reserved.";
+  if (action === "viewUsers") return null;
+  if (role.readOnly) return `${role.qualified} is in a read-only user store.`;
+  if (role.kind === "admin") {
+    if (action !== "assignUsers") return "The admin role cannot be renamed, have its permissions edited, or be deleted.";
+    if (!principal.isAdmin) return "Only holders of the admin role can add or remove its members.";
+  }
+  const missing = role.grants.filter((g) => !holds(principal.grants, g));
+  if (missing.length > 0) return `${role.qualified} carries permissions you do not hold.`;
+  return null;
+}
+
+export function assertRoleAction(principal: Principal, role: RoleFacts, action: RoleAction): void {
+  const blocker = roleActionBlocker(principal, role, action);
+  if (blocker) throw new AppError("FORBIDDEN", blocker);
+}
+
+export function allowedRoleActions(principal: Principal, role: RoleFacts): RoleAction[] {
+  return (Object.keys(FEATURE) as RoleAction[]).filter((a) => roleActionBlocker(principal, role, a) === null);
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import type { Actor } from "../authz/principal.ts";
+import { AppError } from "../errors.ts";
+import { isSuperAdminAccount } from "../users/super-admin.ts";
+import { bumpRoleVersion } from "./bump-role-version.ts";
+import { getRole } from "./get-role.ts";
+import { loadAssignableUsers } from "./role-members.ts";
+import { assertRoleAction } from "./role-rules.ts";
+import { ZUserIdList, ZVersion } from "./role-input.ts";
+
+export const ZSetRoleMembers = z.object({ id: z.coerce.number().int().positive(), version: ZVersion, add: ZUserIdList.default([]), remove: ZUserIdList.default([]) });
+export type TSetRoleMembers = z.infer<typeof ZSetRoleMembers>;
+
+/** Adds and removes members of a role in one transaction. */
+export async function setRoleMembers(client: Db, actor: Actor, input: TSetRoleMembers): Promise<{ added: number; removed: number }> {
+  const tenantId = actor.principal.tenantId;
+  return client.$transaction(async (tx) => {
+    const role = await getRole(tx, tenantId, input.id);
+    assertRoleAction(actor.principal, role, "assignUsers");
+    const remove = await loadAssignableUsers(tx, tenantId, input.remove);
+    if (role.kind === "admin" && remove.some((u) => isSuperAdminAccount(u))) {
+      throw new AppError("FORBIDDEN", "The admin account cannot leave the admin role.");
+    }
+    const add = await loadAssignableUsers(tx, tenantId, input.add);
+    await bumpRoleVersion(tx, tenantId, role.id, input.version);
+    const removed = await tx.membership.deleteMany({ where: { roleId: role.id, userId: { in: remove.map((u) => u.id) } } });
+    const existing = new Set((await tx.membership.findMany({ where: { roleId: role.id, userId: { in: add.map((u) => u.id) } }, select: { userId: true } })).map((m) => m.userId));
+    const fresh = add.filter((u) => !existing.has(u.id));
+    await tx.membership.createMany({ data: fresh.map((u) => ({ roleId: role.id, userId: u.id })) });
+    await recordAudit(tx, {
+      tenantId,
+      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      action: "role.members_changed",
+      target: { type: "role", id: role.id, name: role.qualified },
+      after: { added: fresh.map((u) => u.name).slice(0, 50), removed: remove.map((u) => u.name).slice(0, 50), addedCount: fresh.length, removedCount: removed.count },
+      ip: actor.ip,
+    });
+    return { added: fresh.length, removed: removed.count };
+  });
+}

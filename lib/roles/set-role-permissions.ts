@@ -1,0 +1,38 @@
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { assertHoldsAll } from "../authz/escalation.ts";
+import type { Actor } from "../authz/principal.ts";
+import { diffGrants } from "../permissions/diff.ts";
+import { bumpRoleVersion } from "./bump-role-version.ts";
+import { getRole } from "./get-role.ts";
+import { assertRoleAction } from "./role-rules.ts";
+import { cleanPermissions, ZPermissionList, ZVersion } from "./role-input.ts";
+
+export const ZSetRolePermissions = z.object({ id: z.coerce.number().int().positive(), version: ZVersion, permissions: ZPermissionList });
+export type TSetRolePermissions = z.infer<typeof ZSetRolePermissions>;
+
+/** Replaces a role's grants. Members feel the change on their next request. */
+export async function setRolePermissions(client: Db, actor: Actor, input: TSetRolePermissions): Promise<{ added: string[]; removed: string[] }> {
+  const tenantId = actor.principal.tenantId;
+  const permissions = cleanPermissions(input.permissions);
+  return client.$transaction(async (tx) => {
+    const role = await getRole(tx, tenantId, input.id);
+    assertRoleAction(actor.principal, role, "permissions");
+    assertHoldsAll(actor.principal, permissions, "grant these permissions");
+    const diff = diffGrants(role.grants, permissions);
+    await bumpRoleVersion(tx, tenantId, role.id, input.version);
+    await tx.roleGrant.deleteMany({ where: { roleId: role.id } });
+    await tx.roleGrant.createMany({ data: permissions.map((permission) => ({ roleId: role.id, permission })) });
+    await recordAudit(tx, {
+      tenantId,
+      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      action: "role.permissions_changed",
+      target: { type: "role", id: role.id, name: role.qualified },
+      before: { permissions: role.grants },
+      after: { permissions, ...diff },
+      ip: actor.ip,
+    });
+    return diff;
+  });
+}

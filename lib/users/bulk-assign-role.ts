@@ -1,0 +1,48 @@
+import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import type { Actor } from "../authz/principal.ts";
+import { getRole } from "../roles/get-role.ts";
+import { assertRoleAction } from "../roles/role-rules.ts";
+import { chunks, partitionUsers, type BulkProgress, type BulkSummary } from "./bulk.ts";
+
+/** Gives one role to every selected user, in one transaction, reporting progress per chunk. */
+export async function bulkAssignRole(
+  client: Db,
+  actor: Actor,
+  roleId: number,
+  ids: readonly number[],
+  onProgress: (p: BulkProgress) => void = () => {},
+): Promise<BulkSummary & { role: string }> {
+  const unique = [...new Set(ids)];
+  return client.$transaction(
+    async (tx) => {
+      const role = await getRole(tx, actor.principal.tenantId, roleId);
+      assertRoleAction(actor.principal, role, "assignUsers");
+      const summary: BulkSummary = { succeeded: 0, skipped: [] };
+      let done = 0;
+      for (const chunk of chunks(unique)) {
+        const { allowed, skipped } = await partitionUsers(tx, actor.principal, chunk, "roles");
+        summary.skipped.push(...skipped);
+        const members = new Set(
+          (await tx.membership.findMany({ where: { roleId, userId: { in: allowed.map((u) => u.id) } }, select: { userId: true } })).map((m) => m.userId),
+        );
+        for (const u of allowed) if (members.has(u.id)) summary.skipped.push({ user: u.name, reason: `already has ${role.qualified}` });
+        const fresh = allowed.filter((u) => !members.has(u.id));
+        await tx.membership.createMany({ data: fresh.map((u) => ({ roleId, userId: u.id })) });
+        summary.succeeded += fresh.length;
+        done += chunk.length;
+        onProgress({ done, total: unique.length });
+      }
+      await recordAudit(tx, {
+        tenantId: actor.principal.tenantId,
+        actor: { id: actor.principal.userId, name: actor.principal.displayName },
+        action: "role.members_changed",
+        target: { type: "role", id: role.id, name: role.qualified },
+        after: { addedCount: summary.succeeded, skipped: summary.skipped.slice(0, 100) },
+        ip: actor.ip,
+      });
+      return { ...summary, role: role.qualified };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import type { TGatehouseConfig } from "../config/schema.ts";
+import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { hashPassword } from "../auth/password.ts";
+import type { Actor } from "../authz/principal.ts";
+import { AppError } from "../errors.ts";
+import { getRole } from "../roles/get-role.ts";
+import { assertRoleAction } from "../roles/role-rules.ts";
+import { nameKey, qualifiedName } from "../stores/domains.ts";
+import { assertWritable, findStore, holdsUsers } from "../stores/list-stores.ts";
+import { usernameSchema } from "../stores/name-rules.ts";
+import { passwordSchema } from "./password-policy.ts";
+
+export function ZCreateUser(policy: TGatehouseConfig["password_policy"]) {
+  return z
+    .object({
+      domain: z.string().min(1).max(64),
+      username: z.string().max(1024),
+      password: passwordSchema(policy),
+      confirmPassword: z.string(),
+      roleIds: z.array(z.coerce.number().int().positive()).max(100).default([]),
+    })
+    .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+}
+export type TCreateUser = z.infer<ReturnType<typeof ZCreateUser>>;
+
+/** Add New User: the account and its initial roles in one transaction. */
+export async function createUser(client: Db, actor: Actor, input: TCreateUser): Promise<{ id: number; qualified: string }> {
+  const tenantId = actor.principal.tenantId;
+  const store = await findStore(client, tenantId, input.domain);
+  if (!holdsUsers(store)) throw new AppError("INVALID_INPUT", `${store.domain} holds roles, not users.`, { field: "domain" });
+  assertWritable(store);
+  const parsed = usernameSchema(store).safeParse(input.username);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]!.message, { field: "username" });
+  const username = parsed.data;
+  const qualified = qualifiedName(store.domain, username);
+  const passwordHash = await hashPassword(input.password);
+
+  return client.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { tenantId_storeId_usernameKey: { tenantId, storeId: store.id, usernameKey: nameKey(username) } } })) {
+      throw new AppError("CONFLICT", `A user named ${qualified} already exists.`, { field: "username" });
+    }
+    const roles = await Promise.all([...new Set(input.roleIds)].map((id) => getRole(tx, tenantId, id)));
+    for (const role of roles) assertRoleAction(actor.principal, role, "assignUsers");
+    const user = await tx.user.create({
+      data: { tenantId, storeId: store.id, username, usernameKey: nameKey(username), passwordHash, memberships: { create: roles.map((r) => ({ roleId: r.id })) } },
+    });
+    await recordAudit(tx, {
+      tenantId,
+      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      action: "user.created",
+      target: { type: "user", id: user.id, name: qualified },
+      after: { roles: roles.map((r) => r.qualified) },
+      ip: actor.ip,
+    });
+    return { id: user.id, qualified };
+  });
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import type { Actor } from "../authz/principal.ts";
+import { bumpUserVersion } from "./bump-user-version.ts";
+import { getUser } from "./get-user.ts";
+import { assertUserAction } from "./user-rules.ts";
+
+export const ZDeleteUser = z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().min(1) });
+export type TDeleteUser = z.infer<typeof ZDeleteUser>;
+
+/** Deletes one user; memberships, claims and sessions go with the row, so their sessions end at once. */
+export async function deleteUser(client: Db, actor: Actor, input: TDeleteUser): Promise<{ qualified: string }> {
+  const tenantId = actor.principal.tenantId;
+  return client.$transaction(async (tx) => {
+    const user = await getUser(tx, tenantId, input.id);
+    assertUserAction(actor.principal, user, "delete");
+    await bumpUserVersion(tx, tenantId, user.id, input.version);
+    await tx.user.delete({ where: { id: user.id } });
+    await recordAudit(tx, {
+      tenantId,
+      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      action: "user.deleted",
+      target: { type: "user", id: user.id, name: user.qualified },
+      before: { roles: user.roles.map((r) => r.qualified), claims: user.claims },
+      ip: actor.ip,
+    });
+    return { qualified: user.qualified };
+  });
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { TGatehouseConfig } from "../config/schema.ts";
+import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { hashPassword } from "../auth/password.ts";
+import type { Actor } from "../authz/principal.ts";
+import { revokeUserSessions } from "../sessions/revoke-session.ts";
+import { bumpUserVersion } from "./bump-user-version.ts";
+import { getUser } from "./get-user.ts";
+import { passwordSchema } from "./password-policy.ts";
+import { assertUserAction } from "./user-rules.ts";
+
+export function ZResetUserPassword(policy: TGatehouseConfig["password_policy"]) {
+  return z
+    .object({
+      id: z.coerce.number().int().positive(),
+      version: z.coerce.number().int().min(1),
+      password: passwordSchema(policy),
+      confirmPassword: z.string(),
+      requireChange: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
+    })
+    .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+}
+export type TResetUserPassword = z.infer<ReturnType<typeof ZResetUserPassword>>;
+
+/** Change Password on someone else's row. Their open sessions end; the password never reaches the audit log. */
+export async function resetUserPassword(client: Db, actor: Actor, input: TResetUserPassword): Promise<{ qualified: string; endedSessions: number }> {
+  const tenantId = actor.principal.tenantId;
+  const user = await getUser(client, tenantId, input.id);
+  assertUserAction(actor.principal, user, "password");
+  const passwordHash = await hashPassword(input.password);
+  return client.$transaction(async (tx) => {
+    await bumpUserVersion(tx, tenantId, user.id, input.version, {
+      passwordHash,
+      passwordChangedAt: new Date(),
+      mustChangePassword: input.requireChange,
+      failedAttempts: 0,
+      lockedUntil: null,
+    });
+    const keep = user.id === actor.principal.userId ? actor.principal.sessionId : undefined;
+    const endedSessions = await revokeUserSessions(tx, tenantId, user.id, "password reset by an administrator", keep);
+    await recordAudit(tx, {
+      tenantId,
+      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      action: "user.password_reset",
+      target: { type: "user", id: user.id, name: user.qualified },
+      after: { endedSessions, mustChangeAtNextSignIn: input.requireChange },
+      ip: actor.ip,
+    });
+    return { qualified: user.qualified, endedSessions };
+  });
+}

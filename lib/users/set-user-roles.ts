@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import type { Actor } from "../authz/principal.ts";
+import { AppError } from "../errors.ts";
+import { getRole } from "../roles/get-role.ts";
+import { assertRoleAction } from "../roles/role-rules.ts";
+import { bumpUserVersion } from "./bump-user-version.ts";
+import { getUser } from "./get-user.ts";
+import { isSuperAdminAccount } from "./super-admin.ts";
+import { assertUserAction } from "./user-rules.ts";
+
+const ZRoleIds = z.array(z.coerce.number().int().positive()).max(500).default([]);
+export const ZSetUserRoles = z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().min(1), add: ZRoleIds, remove: ZRoleIds });
+export type TSetUserRoles = z.infer<typeof ZSetUserRoles>;
+
+/**
+ * Assign Roles: adds and removes roles of one user. Each role must be one the actor may
+ * manage, so nobody hands out (or takes away) permissions beyond their own.
+ */
+export async function setUserRoles(client: Db, actor: Actor, input: TSetUserRoles): Promise<{ added: string[]; removed: string[] }> {
+  const tenantId = actor.principal.tenantId;
+  return client.$transaction(async (tx) => {
+    const user = await getUser(tx, tenantId, input.id);
+    assertUserAction(actor.principal, user, "roles");
+    const current = new Set(user.roles.map((r) => r.id));
+    const add = await Promise.all([...new Set(input.add)].filter((id) => !current.has(id)).map((id) => getRole(tx, tenantId, id)));
+    const remove = await Promise.all([...new Set(input.remove)].filter((id) => current.has(id)).map((id) => getRole(tx, tenantId, id)));
+    for (const role of [...add, ...remove]) assertRoleAction(actor.principal, role, "assignUsers");
+    if (remove.some((r) => r.kind === "admin") && isSuperAdminAccount(user)) throw new AppError("FORBIDDEN", "The admin account cannot leave the admin role.");
+    await bumpUserVersion(tx, tenantId, user.id, input.version);
+    await tx.membership.deleteMany({ where: { userId: user.id, roleId: { in: remove.map((r) => r.id) } } });
+    await tx.membership.createMany({ data: add.map((r) => ({ userId: user.id, roleId: r.id })) });
+    const result = { added: add.map((r) => r.qualified), removed: remove.map((r) => r.qualified) };
+    await recordAudit(tx, {
+      tenantId,
+      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      action: "user.roles_changed",
+      target: { type: "user", id: user.id, name: user.qualified },
+      before: { roles: user.roles.map((r) => r.qualified) },
+      after: result,
+      ip: actor.ip,
+    });
+    return result;
+  });
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import type { Actor } from "../authz/principal.ts";
+import { bumpUserVersion } from "./bump-user-version.ts";
+import { USER_CLAIMS, type ClaimUri } from "./claims.ts";
+import { getUser } from "./get-user.ts";
+import { assertUserAction } from "./user-rules.ts";
+
+// Flat, so each claim's error lands on its own form field.
+export const ZUpdateUserClaims = z.object({
+  id: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().min(1),
+  ...Object.fromEntries(USER_CLAIMS.map((c) => [c.uri, z.string().trim().pipe(c.schema).default("")])),
+}) as unknown as z.ZodType<{ id: number; version: number } & Record<ClaimUri, string>>;
+export type TUpdateUserClaims = z.infer<typeof ZUpdateUserClaims>;
+
+/** User Profile: sets the known claims; an empty value removes the claim. */
+export async function updateUserClaims(client: Db, actor: Actor, input: TUpdateUserClaims): Promise<{ qualified: string }> {
+  const tenantId = actor.principal.tenantId;
+  return client.$transaction(async (tx) => {
+    const user = await getUser(tx, tenantId, input.id);
+    assertUserAction(actor.principal, user, "profile");
+    await bumpUserVersion(tx, tenantId, user.id, input.version);
+    const after: Record<string, string> = {};
+    for (const { uri } of USER_CLAIMS) {
+      const value = input[uri] ?? "";
+      if (value === "") {
+        await tx.userClaim.deleteMany({ where: { userId: user.id, claim: uri } });
+      } else {
+        after[uri] = value;
+        await tx.userClaim.upsert({ where: { userId_claim: { userId: user.id, claim: uri } }, create: { userId: user.id, claim: uri, value }, update: { value } });
+      }
+    }
+    await recordAudit(tx, {
+      tenantId,
+      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      action: "user.profile_changed",
+      target: { type: "user", id: user.id, name: user.qualified },
+      before: user.claims,
+      after,
+      ip: actor.ip,
+    });
+    return { qualified: user.qualified };
+  });
+}

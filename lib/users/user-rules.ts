@@ -1,0 +1,43 @@
+import type { Principal } from "../authz/principal.ts";
+import { can } from "../authz/decide.ts";
+import type { FeatureKey } from "../authz/features.ts";
+import { AppError } from "../errors.ts";
+import { isSuperAdminAccount } from "./super-admin.ts";
+
+export type UserFacts = { id: number; username: string; domain: string; readOnly: boolean; isAdminMember: boolean };
+export type UserAction = "password" | "roles" | "viewRoles" | "profile" | "delete";
+
+const FEATURE: Record<UserAction, FeatureKey> = {
+  password: "users.password",
+  roles: "users.update",
+  viewRoles: "users.list",
+  profile: "users.profile",
+  delete: "users.delete",
+};
+
+/**
+ * Why `principal` may not take `action` on `user`, or null when they may. The console hides
+ * what this blocks, and every write calls it again on the server (assertUserAction).
+ */
+export function userActionBlocker(principal: Principal, user: UserFacts, action: UserAction): string | null {
+  if (!can(principal, FEATURE[action])) return "You do not have the permission for this.";
+  if (action === "viewRoles") return null;
+  const self = user.id === principal.userId;
+  if (action === "delete" && self) return "You cannot delete your own account.";
+  if (user.readOnly) return `${user.domain} is a read-only user store.`;
+  if (isSuperAdminAccount(user) && !self) return "Only the admin account itself can change the admin account.";
+  if (action === "delete" && isSuperAdminAccount(user)) return "The admin account cannot be deleted.";
+  if ((action === "delete" || action === "password") && user.isAdminMember && !principal.isAdmin) {
+    return "Only holders of the admin role can delete an admin or reset an admin's password.";
+  }
+  return null;
+}
+
+export function assertUserAction(principal: Principal, user: UserFacts, action: UserAction): void {
+  const blocker = userActionBlocker(principal, user, action);
+  if (blocker) throw new AppError("FORBIDDEN", blocker);
+}
+
+export function allowedUserActions(principal: Principal, user: UserFacts): UserAction[] {
+  return (Object.keys(FEATURE) as UserAction[]).filter((a) => userActionBlocker(principal, user, a) === null);
+}
