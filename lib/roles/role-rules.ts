@@ -23,6 +23,14 @@ const FEATURE: Record<RoleAction, FeatureKey> = {
  */
 export function roleActionBlocker(principal: Principal, role: RoleFacts, action: RoleAction): string | null {
   if (!can(principal, FEATURE[action])) return "You do not have the permission for this.";
+  return roleRuleBlocker(principal, role, action);
+}
+
+/**
+ * The role's own rules, without the feature check: giving a user a role from the user's side
+ * needs users.update rather than roles.update, but the same rules about the role itself.
+ */
+export function roleRuleBlocker(principal: Principal, role: RoleFacts, action: RoleAction): string | null {
   if (role.kind === "everyone") return "Every user belongs to Internal/everyone implicitly; it cannot be renamed, assigned, listed or deleted.";
   if (role.kind === "system") return "Internal/system is reserved.";
   if (action === "viewUsers") return null;
@@ -38,6 +46,11 @@ export function roleActionBlocker(principal: Principal, role: RoleFacts, action:
 
 export function assertRoleAction(principal: Principal, role: RoleFacts, action: RoleAction): void {
   const blocker = roleActionBlocker(principal, role, action);
+  if (blocker) throw new AppError("FORBIDDEN", blocker);
+}
+
+export function assertRoleRule(principal: Principal, role: RoleFacts, action: RoleAction): void {
+  const blocker = roleRuleBlocker(principal, role, action);
   if (blocker) throw new AppError("FORBIDDEN", blocker);
 }
 

@@ -2,7 +2,7 @@ import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { getRole } from "../roles/get-role.ts";
-import { assertRoleAction } from "../roles/role-rules.ts";
+import { assertRoleRule } from "../roles/role-rules.ts";
 import { chunks, partitionUsers, type BulkProgress, type BulkSummary } from "./bulk.ts";
 
 /** Gives one role to every selected user, in one transaction, reporting progress per chunk. */
@@ -17,7 +17,7 @@ export async function bulkAssignRole(
   return client.$transaction(
     async (tx) => {
       const role = await getRole(tx, actor.principal.tenantId, roleId);
-      assertRoleAction(actor.principal, role, "assignUsers");
+      assertRoleRule(actor.principal, role, "assignUsers");
       const summary: BulkSummary = { succeeded: 0, skipped: [] };
       let done = 0;
       for (const chunk of chunks(unique)) {

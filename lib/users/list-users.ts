@@ -17,7 +17,7 @@ export type ListUsersParams = {
   before?: string;
 };
 
-export type UserListRow = { id: number; username: string; domain: string; readOnly: boolean; roles: string[]; roleCount: number };
+export type UserListRow = { id: number; username: string; domain: string; readOnly: boolean; roles: string[]; roleCount: number; isAdminMember: boolean };
 
 type Raw = { id: number | bigint; username: string; usernameKey: string; storeId: number | bigint; domain: string; readOnly: number | boolean };
 
@@ -52,8 +52,17 @@ export async function listUsers(client: Db, tenantId: number, params: ListUsersP
   return {
     ...page,
     rows: page.rows.map((r) => {
-      const names = roles.get(Number(r.id)) ?? [];
-      return { id: Number(r.id), username: r.username, domain: r.domain, readOnly: Boolean(r.readOnly), roles: names.slice(0, ROLES_SHOWN), roleCount: names.length };
+      const held = roles.get(Number(r.id)) ?? [];
+      const names = held.map((h) => h.name);
+      return {
+        id: Number(r.id),
+        username: r.username,
+        domain: r.domain,
+        readOnly: Boolean(r.readOnly),
+        roles: names.slice(0, ROLES_SHOWN),
+        roleCount: names.length,
+        isAdminMember: held.some((h) => h.kind === "admin"),
+      };
     }),
   };
 }
@@ -69,17 +78,17 @@ function claimFilter(claim: string | undefined, value: string | undefined): Sql 
 }
 
 /** The role names of a page of users, in one query. */
-async function rolesOf(client: Db, userIds: number[]): Promise<Map<number, string[]>> {
+async function rolesOf(client: Db, userIds: number[]): Promise<Map<number, { name: string; kind: string }[]>> {
   if (userIds.length === 0) return new Map();
   const memberships = await client.membership.findMany({
     where: { userId: { in: userIds } },
-    select: { userId: true, role: { select: { name: true, store: { select: { domain: true } } } } },
+    select: { userId: true, role: { select: { name: true, kind: true, store: { select: { domain: true } } } } },
     orderBy: [{ userId: "asc" }, { roleId: "asc" }],
   });
-  const byUser = new Map<number, string[]>();
+  const byUser = new Map<number, { name: string; kind: string }[]>();
   for (const m of memberships) {
     const list = byUser.get(m.userId) ?? [];
-    list.push(qualifiedName(m.role.store.domain, m.role.name));
+    list.push({ name: qualifiedName(m.role.store.domain, m.role.name), kind: m.role.kind });
     byUser.set(m.userId, list);
   }
   return byUser;

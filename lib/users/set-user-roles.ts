@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { getRole } from "../roles/get-role.ts";
-import { assertRoleAction } from "../roles/role-rules.ts";
+import { assertRoleRule } from "../roles/role-rules.ts";
 import { bumpUserVersion } from "./bump-user-version.ts";
 import { getUser } from "./get-user.ts";
 import { isSuperAdminAccount } from "./super-admin.ts";
@@ -26,7 +26,7 @@ export async function setUserRoles(client: Db, actor: Actor, input: TSetUserRole
     const current = new Set(user.roles.map((r) => r.id));
     const add = await Promise.all([...new Set(input.add)].filter((id) => !current.has(id)).map((id) => getRole(tx, tenantId, id)));
     const remove = await Promise.all([...new Set(input.remove)].filter((id) => current.has(id)).map((id) => getRole(tx, tenantId, id)));
-    for (const role of [...add, ...remove]) assertRoleAction(actor.principal, role, "assignUsers");
+    for (const role of [...add, ...remove]) assertRoleRule(actor.principal, role, "assignUsers");
     if (remove.some((r) => r.kind === "admin") && isSuperAdminAccount(user)) throw new AppError("FORBIDDEN", "The admin account cannot leave the admin role.");
     await bumpUserVersion(tx, tenantId, user.id, input.version);
     await tx.membership.deleteMany({ where: { userId: user.id, roleId: { in: remove.map((r) => r.id) } } });

@@ -119,6 +119,14 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
     await expect(setUserRoles(t.db, await actorFor(t.db, superAdminId), { id: sa.id, version: sa.version, add: [], remove: [adminRole.id] })).rejects.toThrow(/cannot leave/);
   });
 
+  it("lets a user manager without role management assign roles within their own permissions", async () => {
+    const manager = await actorFor(t.db, (await seedUser(t.db, { grants: [LOGIN, "/permission/admin/manage/identity/usermgt/update"] })).id);
+    const target = await seedUser(t.db, { grants: [] });
+    const loginOnly = await t.db.role.findUniqueOrThrow({ where: { id: (await seedUser(t.db, { grants: [LOGIN] })).roleId } });
+    const user = await getUser(t.db, tenantId, target.id);
+    expect((await setUserRoles(t.db, manager, { id: user.id, version: user.version, add: [loginOnly.id], remove: [] })).added).toEqual([loginOnly.name]);
+  });
+
   it("edits profile claims with validation and version checks", async () => {
     const target = await seedUser(t.db, { grants: [LOGIN] });
     const user = await getUser(t.db, tenantId, target.id);
