@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { startTransition, useActionState, useEffect } from "react";
 import type { ActionState } from "@/lib/authz/action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -16,7 +16,14 @@ export function ChangePasswordForm({ action, minLength, forced }: Props) {
     if (state?.ok && forced) window.location.assign("/");
   }, [state, forced]);
   return (
-    <form action={formAction} className="max-w-md space-y-4">
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="max-w-md space-y-4"
+    >
       {state && (state.ok || !state.fieldErrors) && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={errors?.currentPassword} />
       <Field

@@ -9,7 +9,7 @@ import { visibleRows, type TreeRow } from "./tree-rows";
 
 type Props = {
   /** Granted paths (compacted). */
-  value: string[];
+  value: readonly string[];
   onChange?: (next: string[]) => void;
   /** The editor's own grants: nodes outside them cannot be checked (no escalation). */
   grantable?: readonly string[];

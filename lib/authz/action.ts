@@ -46,7 +46,10 @@ export function defineAction<S extends z.ZodType, T>(
       const result = await body(parsed.data, { principal, ip });
       return { ok: true, ...result };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+      if (error instanceof AppError) {
+        const field = typeof error.details?.field === "string" ? error.details.field : undefined;
+        return { ok: false, code: error.code, message: error.message, ...(field ? { fieldErrors: { [field]: [error.message] } } : {}) };
+      }
       throw error;
     }
   };

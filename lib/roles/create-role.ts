@@ -12,8 +12,8 @@ import { loadAssignableUsers } from "./role-members.ts";
 export const ZCreateRole = z.object({
   domain: z.string().min(1).max(64),
   name: z.string().max(1024),
-  permissions: ZPermissionList.default([]),
-  userIds: ZUserIdList.default([]),
+  permissions: ZPermissionList,
+  userIds: ZUserIdList,
 });
 export type TCreateRole = z.infer<typeof ZCreateRole>;
 

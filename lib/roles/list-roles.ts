@@ -6,6 +6,7 @@ import { namePatternSql, parseNamePattern } from "../users/name-pattern.ts";
 
 export type RoleListRow = {
   id: number;
+  version: number;
   name: string;
   domain: string;
   qualified: string;
@@ -17,7 +18,7 @@ export type RoleListRow = {
 
 export type ListRolesParams = { pattern?: string; storeId?: number; dir: "asc" | "desc"; size: number; after?: string; before?: string };
 
-type Raw = { id: number | bigint; name: string; nameKey: string; kind: string; domain: string; readOnly: number | boolean };
+type Raw = { id: number | bigint; version: number | bigint; name: string; nameKey: string; kind: string; domain: string; readOnly: number | boolean };
 
 /**
  * A page of roles by name. Internal/system and Internal/system_* stay hidden, as in WSO2.
@@ -31,7 +32,7 @@ export async function listRoles(client: Db, tenantId: number, params: ListRolesP
   const cursor = after ?? before;
   const keys = [sql`r."nameKey"`, sql`r."id"`];
   const rows = await client.$queryRaw<Raw[]>(sql`
-    SELECT r."id", r."name", r."nameKey", r."kind", s."domain", s."readOnly"
+    SELECT r."id", r."version", r."name", r."nameKey", r."kind", s."domain", s."readOnly"
     FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
     WHERE r."tenantId" = ${tenantId} AND r."kind" <> 'system'
       AND NOT (s."kind" = 'internal' AND r."nameKey" LIKE 'system\\_%' ESCAPE '\\')
@@ -51,6 +52,7 @@ export async function listRoles(client: Db, tenantId: number, params: ListRolesP
     ...page,
     rows: page.rows.map((r) => ({
       id: Number(r.id),
+      version: Number(r.version),
       name: r.name,
       domain: r.domain,
       qualified: qualifiedName(r.domain, r.name),

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { formList } from "../forms.ts";
 import { AppError } from "../errors.ts";
 import { isPermissionPath } from "../permissions/catalog.ts";
 import { compactGrants } from "../permissions/paths.ts";
 import { roleNameSchema } from "../stores/name-rules.ts";
 import type { StoreRow } from "../stores/list-stores.ts";
 
-export const ZPermissionList = z.array(z.string().max(300)).max(500);
-export const ZUserIdList = z.array(z.coerce.number().int().positive()).max(10_000);
+export const ZPermissionList = formList(z.string().max(300), 500);
+export const ZUserIdList = formList(z.coerce.number().int().positive(), 10_000);
 export const ZVersion = z.coerce.number().int().min(1);
 
 /** Known tree paths only, compacted: a grant already covered by its parent is dropped. */

@@ -10,7 +10,7 @@ import { loadAssignableUsers } from "./role-members.ts";
 import { assertRoleAction } from "./role-rules.ts";
 import { ZUserIdList, ZVersion } from "./role-input.ts";
 
-export const ZSetRoleMembers = z.object({ id: z.coerce.number().int().positive(), version: ZVersion, add: ZUserIdList.default([]), remove: ZUserIdList.default([]) });
+export const ZSetRoleMembers = z.object({ id: z.coerce.number().int().positive(), version: ZVersion, add: ZUserIdList, remove: ZUserIdList });
 export type TSetRoleMembers = z.infer<typeof ZSetRoleMembers>;
 
 /** Adds and removes members of a role in one transaction. */

@@ -17,9 +17,9 @@ export type ListUsersParams = {
   before?: string;
 };
 
-export type UserListRow = { id: number; username: string; domain: string; readOnly: boolean; roles: string[]; roleCount: number; isAdminMember: boolean };
+export type UserListRow = { id: number; version: number; username: string; domain: string; readOnly: boolean; roles: string[]; roleCount: number; isAdminMember: boolean };
 
-type Raw = { id: number | bigint; username: string; usernameKey: string; storeId: number | bigint; domain: string; readOnly: number | boolean };
+type Raw = { id: number | bigint; version: number | bigint; username: string; usernameKey: string; storeId: number | bigint; domain: string; readOnly: number | boolean };
 
 const ROLES_SHOWN = 5;
 
@@ -37,7 +37,7 @@ export async function listUsers(client: Db, tenantId: number, params: ListUsersP
   const cursor = after ?? before;
 
   const rows = await client.$queryRaw<Raw[]>(sql`
-    SELECT u."id", u."username", u."usernameKey", u."storeId", s."domain", s."readOnly"
+    SELECT u."id", u."version", u."username", u."usernameKey", u."storeId", s."domain", s."readOnly"
     FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
     WHERE u."tenantId" = ${tenantId}
     ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
@@ -56,6 +56,7 @@ export async function listUsers(client: Db, tenantId: number, params: ListUsersP
       const names = held.map((h) => h.name);
       return {
         id: Number(r.id),
+        version: Number(r.version),
         username: r.username,
         domain: r.domain,
         readOnly: Boolean(r.readOnly),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formList } from "../forms.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
@@ -10,7 +11,7 @@ import { getUser } from "./get-user.ts";
 import { isSuperAdminAccount } from "./super-admin.ts";
 import { assertUserAction } from "./user-rules.ts";
 
-const ZRoleIds = z.array(z.coerce.number().int().positive()).max(500).default([]);
+const ZRoleIds = formList(z.coerce.number().int().positive(), 500);
 export const ZSetUserRoles = z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().min(1), add: ZRoleIds, remove: ZRoleIds });
 export type TSetUserRoles = z.infer<typeof ZSetUserRoles>;
 

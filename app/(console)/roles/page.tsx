@@ -1,16 +1,55 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePage } from "@/lib/authz/guard";
+import { can } from "@/lib/authz/decide";
+import { db } from "@/lib/db/client";
+import { listRoles } from "@/lib/roles/list-roles";
+import { ZRoleListParams } from "@/lib/roles/list-params";
+import { allowedRoleActions } from "@/lib/roles/role-rules";
+import { listStores } from "@/lib/stores/list-stores";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { EmptyState } from "@/components/ui/EmptyState";
+import { KeysetPager } from "@/components/ui/KeysetPager";
+import { Button } from "@/components/ui/Button";
+import { RolesTable } from "@/components/roles/RolesTable";
+import { deleteRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Roles" };
 
-export default async function RolesPage() {
-  await requirePage("roles.list");
+export default async function RolesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const principal = await requirePage("roles.list");
+  const params = ZRoleListParams.parse(await searchParams);
+  const stores = await listStores(db(), principal.tenantId);
+  const store = params.domain ? stores.find((s) => s.domain.toUpperCase() === params.domain!.toUpperCase()) : undefined;
+  const page =
+    params.domain && !store
+      ? { rows: [], next: null, prev: null }
+      : await listRoles(db(), principal.tenantId, { pattern: params.q, storeId: store?.id, dir: params.dir, size: params.size, after: params.after, before: params.before });
+  const rows = page.rows.map((r) => ({ ...r, permissionCount: r.grants.length, actions: allowedRoleActions(principal, r) }));
+  const urlParams = { q: params.q, domain: params.domain, dir: params.dir, size: String(params.size) };
   return (
     <>
-      <PageHeader title="Roles" description="Roles group permissions; users get permissions through their roles." />
-      <EmptyState title="The role list is not built yet">It arrives with issue #3 (Users and Roles).</EmptyState>
+      <PageHeader
+        title="Roles"
+        description="Roles group permissions; users get permissions through their roles. Internal/everyone includes every user."
+        actions={can(principal, "roles.create") && <Link href="/roles/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Add New Role</Link>}
+      />
+      <form method="get" role="search" aria-label="Roles" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium">Search roles</label>
+          <input id="q" name="q" type="search" defaultValue={params.q} placeholder="creator or Internal/*" className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2" aria-describedby="q-hint" />
+          <p id="q-hint" className="mt-0.5 text-xs text-slate-500">Use * as a wildcard.</p>
+        </div>
+        <div>
+          <label htmlFor="domain" className="block text-sm font-medium">Domain</label>
+          <select id="domain" name="domain" defaultValue={params.domain ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">
+            <option value="">All domains</option>
+            {stores.map((s) => <option key={s.id} value={s.domain}>{s.domain}{s.readOnly ? " (Read-Only)" : ""}</option>)}
+          </select>
+        </div>
+        <Button type="submit" variant="secondary">Search</Button>
+      </form>
+      <RolesTable rows={rows} deleteAction={deleteRoleAction} filtered={Boolean(params.q || params.domain)} />
+      <KeysetPager basePath="/roles" params={urlParams} next={page.next} prev={page.prev} shown={rows.length} />
     </>
   );
 }

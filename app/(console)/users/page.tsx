@@ -1,16 +1,69 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePage } from "@/lib/authz/guard";
+import { can } from "@/lib/authz/decide";
+import { db } from "@/lib/db/client";
+import { holdsUsers, listStores } from "@/lib/stores/list-stores";
+import { listUsers } from "@/lib/users/list-users";
+import { ZUserListParams, type TUserListParams } from "@/lib/users/list-params";
+import { allowedUserActions } from "@/lib/users/user-rules";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { EmptyState } from "@/components/ui/EmptyState";
+import { KeysetPager } from "@/components/ui/KeysetPager";
+import { UserFilters } from "@/components/users/UserFilters";
+import { UsersTable } from "@/components/users/UsersTable";
+import { deleteUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
-  await requirePage("users.list");
+function urlParams(p: TUserListParams, overrides: Partial<Record<keyof TUserListParams, string | undefined>> = {}) {
+  const base: Record<string, string | undefined> = { q: p.q, domain: p.domain, claim: p.claim, value: p.value, sort: p.sort, dir: p.dir, size: String(p.size) };
+  return { ...base, ...overrides };
+}
+
+function hrefFor(params: Record<string, string | undefined>) {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);
+  return `/users?${query}`;
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const principal = await requirePage("users.list");
+  const params = ZUserListParams.parse(await searchParams);
+  const stores = (await listStores(db(), principal.tenantId)).filter(holdsUsers);
+  const store = params.domain ? stores.find((s) => s.domain.toUpperCase() === params.domain!.toUpperCase()) : undefined;
+  const page =
+    params.domain && !store
+      ? { rows: [], next: null, prev: null }
+      : await listUsers(db(), principal.tenantId, {
+          pattern: params.q,
+          storeId: store?.id,
+          claim: params.claim,
+          claimValue: params.value,
+          sort: params.sort,
+          dir: params.dir,
+          size: params.size,
+          after: params.after,
+          before: params.before,
+        });
+  const rows = page.rows.map((u) => ({ ...u, self: u.id === principal.userId, actions: allowedUserActions(principal, u) }));
+  const sortHref = (sort: "username" | "domain") => hrefFor(urlParams(params, { sort, dir: params.sort === sort && params.dir === "asc" ? "desc" : "asc" }));
+
   return (
     <>
-      <PageHeader title="Users" description="Search, add and manage the users of every user store." />
-      <EmptyState title="The user list is not built yet">It arrives with issue #3 (Users and Roles).</EmptyState>
+      <PageHeader
+        title="Users"
+        description="Users of every user store. Select users on any page to give them a role or delete them together."
+        actions={can(principal, "users.create") && <Link href="/users/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Add New User</Link>}
+      />
+      <UserFilters params={params} domains={stores.map((s) => s.domain)} />
+      <UsersTable
+        rows={rows}
+        sort={{ by: params.sort, dir: params.dir, usernameHref: sortHref("username"), domainHref: sortHref("domain") }}
+        bulk={{ delete: can(principal, "users.delete"), assignRole: can(principal, "users.update") }}
+        deleteAction={deleteUserAction}
+        filtered={Boolean(params.q || params.domain || params.claim)}
+      />
+      <KeysetPager basePath="/users" params={urlParams(params)} next={page.next} prev={page.prev} shown={rows.length} />
     </>
   );
 }

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { loadRolePage } from "@/lib/roles/load-role-page";
+import { RoleHeader } from "@/components/roles/RoleHeader";
+import { RolePermissionsEditor } from "@/components/roles/RolePermissionsEditor";
+import { previewPermissionsAction, setPermissionsAction } from "../actions";
+
+export const metadata: Metadata = { title: "Edit Permissions" };
+
+export default async function EditPermissionsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { principal, role, actions } = await loadRolePage((await params).id, "roles.update", "permissions");
+  return (
+    <>
+      <RoleHeader role={role} actions={actions} current="permissions" />
+      <RolePermissionsEditor
+        key={role.version}
+        id={role.id}
+        version={role.version}
+        qualified={role.qualified}
+        grants={[...role.grants]}
+        grantable={principal.grants}
+        preview={previewPermissionsAction}
+        save={setPermissionsAction}
+      />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { loadUserPage } from "@/lib/users/load-user-page";
+import { USER_CLAIMS } from "@/lib/users/claims";
+import { UserHeader } from "@/components/users/UserHeader";
+import { ActionForm, FormField } from "@/components/ui/ActionForm";
+import { updateProfileAction } from "../actions";
+
+export const metadata: Metadata = { title: "User Profile" };
+
+export default async function UserProfilePage({ params }: { params: Promise<{ id: string }> }) {
+  const { user, actions } = await loadUserPage((await params).id, "users.profile", "profile");
+  return (
+    <>
+      <UserHeader user={user} actions={actions} current="profile" />
+      <ActionForm action={updateProfileAction} submitLabel="Save profile" hidden={{ id: String(user.id), version: String(user.version) }}>
+        {USER_CLAIMS.map((c) => (
+          <FormField key={c.uri} label={c.label} name={c.uri} id={`claim-${c.label.toLowerCase().replace(/\W+/g, "-")}`} defaultValue={user.claims[c.uri] ?? ""} type={c.uri.endsWith("emailaddress") ? "email" : "text"} />
+        ))}
+      </ActionForm>
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useState } from "react";
+import type { ActionState } from "@/lib/authz/action";
+import type { ChangePreview as Preview } from "@/lib/roles/preview-role-change";
+import { UserSearchList, type PickedUser } from "@/components/users/UserSearchList";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { useNotify } from "@/components/ui/Notices";
+import { ChangePreview } from "./ChangePreview";
+
+type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
+type Member = { id: number; qualified: string; readOnly: boolean };
+type Props = { id: number; version: number; protectedIds: number[]; preview: Action<Preview>; save: Action };
+
+/** Assign Users: add users, remove members, review who gains and loses which permission, then save. */
+export function RoleMembersEditor({ id, version, protectedIds, preview, save }: Props) {
+  const [adding, setAdding] = useState<PickedUser[]>([]);
+  const [removing, setRemoving] = useState<Map<number, string>>(new Map());
+  const [members, setMembers] = useState<Member[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [filter, setFilter] = useState("");
+  const [loadError, setLoadError] = useState(false);
+  const [reviewedKey, setReviewedKey] = useState<string | null>(null);
+  const notify = useNotify();
+  const [review, reviewAction, reviewing] = useActionState(preview, null);
+  const [saved, saveAction, saving] = useActionState(async (previous: ActionState, data: FormData) => {
+    const result = await save(previous, data);
+    if (result?.ok) notify({ ok: true, message: result.message });
+    return result;
+  }, null);
+
+  async function loadMembers(after?: string) {
+    setLoadError(false);
+    const query = new URLSearchParams({ q: filter || "*", size: "50", ...(after ? { after } : {}) });
+    const response = await fetch(`/api/v1/roles/${id}/members?${query}`);
+    if (!response.ok) return setLoadError(true);
+    const body = (await response.json()) as { list: Member[]; next: string | null };
+    setMembers(after ? [...members, ...body.list] : body.list);
+    setNext(body.next);
+  }
+  // The first page loads once on mount; later pages and searches are explicit.
+  useEffect(() => {
+    void loadMembers();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const key = `${adding.map((a) => a.id).join()}|${[...removing.keys()].join()}`;
+  const form = () => {
+    const data = new FormData();
+    data.set("id", String(id));
+    data.set("version", String(version));
+    for (const u of adding) data.append("add", String(u.id));
+    for (const uid of removing.keys()) data.append("remove", String(uid));
+    return data;
+  };
+  const dirty = adding.length > 0 || removing.size > 0;
+
+  return (
+    <div className="max-w-4xl space-y-4">
+      <UserSearchList picked={adding} onChange={setAdding} legend="Add users" />
+      <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
+        <legend className="px-1 font-semibold">Remove members</legend>
+        <div className="flex items-end gap-2">
+          <div>
+            <label htmlFor="member-filter" className="block text-sm font-medium">Find members</label>
+            <input id="member-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="* for all" className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+          </div>
+          <Button variant="secondary" onClick={() => void loadMembers()}>Search</Button>
+        </div>
+        {loadError && <p role="alert" className="mt-2 text-sm text-red-700">The member list could not be loaded.</p>}
+        {members.length === 0 && !loadError && <p className="mt-3 text-sm text-slate-600">No members to show.</p>}
+        <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto" aria-label="Members">
+          {members.map((m) => {
+            const locked = m.readOnly || protectedIds.includes(m.id);
+            return (
+              <li key={m.id}>
+                <label className={`flex items-center gap-2 ${locked ? "text-slate-500" : ""}`}>
+                  <input
+                    type="checkbox"
+                    disabled={locked}
+                    checked={removing.has(m.id)}
+                    onChange={(e) => {
+                      const nextMap = new Map(removing);
+                      if (e.target.checked) nextMap.set(m.id, m.qualified);
+                      else nextMap.delete(m.id);
+                      setRemoving(nextMap);
+                    }}
+                  />
+                  <span>Remove <span className="break-all">{m.qualified}</span></span>
+                  {protectedIds.includes(m.id) && <span className="text-xs">(the admin account keeps the admin role)</span>}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+        {next && <Button variant="ghost" size="sm" onClick={() => void loadMembers(next)}>Load more</Button>}
+      </fieldset>
+      <div className="flex gap-2">
+        <Button variant="secondary" disabled={!dirty || reviewing} onClick={() => startTransition(() => { reviewAction(form()); setReviewedKey(key); })}>
+          {reviewing ? "Working out the changes…" : "Review changes"}
+        </Button>
+        <Button disabled={!dirty || reviewedKey !== key || !review?.ok || saving} onClick={() => startTransition(() => saveAction(form()))}>
+          {saving ? "Saving…" : "Save"}
+        </Button>
+      </div>
+      {reviewedKey === key && review && !review.ok && <Alert tone="error">{review.message}</Alert>}
+      {reviewedKey === key && review?.ok && review.data && <ChangePreview preview={review.data} addedVerb="gain" removedVerb="lose" />}
+      {saved && !saved.ok && (
+        <Alert tone="error">
+          {saved.message}
+          {saved.code === "STALE_VERSION" && <button type="button" className="ml-2 font-semibold underline" onClick={() => window.location.reload()}>Reload</button>}
+        </Alert>
+      )}
+    </div>
+  );
+}

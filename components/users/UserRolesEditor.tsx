@@ -1,0 +1,118 @@
+"use client";
+
+import { startTransition, useActionState, useState } from "react";
+import type { ActionState } from "@/lib/authz/action";
+import type { UserRolesPreview } from "@/lib/users/preview-user-roles";
+import { AsyncCombobox, type Option } from "@/components/pickers/AsyncCombobox";
+import { searchRoles } from "@/components/pickers/search";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { useNotify } from "@/components/ui/Notices";
+
+type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
+export type CurrentRole = { id: number; qualified: string; blocker: string | null };
+
+type Props = { userId: number; version: number; roles: CurrentRole[]; preview: Action<UserRolesPreview>; save: Action };
+
+/** Assign Roles: pick roles to add and remove, review what the user gains and loses, then save. */
+export function UserRolesEditor({ userId, version, roles, preview, save }: Props) {
+  const [adding, setAdding] = useState<Option[]>([]);
+  const [removing, setRemoving] = useState<Set<number>>(new Set());
+  const [review, reviewAction, reviewing] = useActionState(preview, null);
+  const notify = useNotify();
+  // A successful save re-renders the page with a new version, which remounts this editor:
+  // the result is announced through the page's notices so it outlives that.
+  const [saved, saveAction, saving] = useActionState(async (previous: ActionState, data: FormData) => {
+    const result = await save(previous, data);
+    if (result?.ok) notify({ ok: true, message: result.message });
+    return result;
+  }, null);
+  const [reviewed, setReviewed] = useState(false);
+
+  const form = () => {
+    const data = new FormData();
+    data.set("id", String(userId));
+    data.set("version", String(version));
+    for (const o of adding) data.append("add", o.id);
+    for (const id of removing) data.append("remove", String(id));
+    return data;
+  };
+  const changed = () => setReviewed(false);
+  const dirty = adding.length > 0 || removing.size > 0;
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
+        <legend className="px-1 font-semibold">Current roles</legend>
+        <ul className="space-y-1">
+          {roles.map((r) => (
+            <li key={r.id}>
+              <label className={`flex items-center gap-2 ${r.blocker ? "text-slate-500" : ""}`}>
+                <input
+                  type="checkbox"
+                  disabled={r.blocker !== null}
+                  checked={removing.has(r.id)}
+                  onChange={(e) => {
+                    const next = new Set(removing);
+                    if (e.target.checked) next.add(r.id);
+                    else next.delete(r.id);
+                    setRemoving(next);
+                    changed();
+                  }}
+                />
+                <span>Remove <span className="break-all">{r.qualified}</span></span>
+                {r.blocker && <span className="text-xs">({r.blocker})</span>}
+              </label>
+            </li>
+          ))}
+          <li className="text-slate-500">Internal/everyone (every user, always)</li>
+        </ul>
+      </fieldset>
+      <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
+        <legend className="px-1 font-semibold">Add roles</legend>
+        <AsyncCombobox
+          label="Find a role"
+          placeholder="Type a role name"
+          search={searchRoles}
+          onPick={(o) => {
+            if (!adding.some((a) => a.id === o.id) && !roles.some((r) => String(r.id) === o.id)) setAdding([...adding, o]);
+            changed();
+          }}
+        />
+        {adding.length > 0 && (
+          <ul className="mt-3 flex flex-wrap gap-2" aria-label="Roles to add">
+            {adding.map((o) => (
+              <li key={o.id} className="flex items-center gap-1 rounded-full bg-brand-100 px-3 py-1 text-sm">
+                <span className="break-all">{o.label}</span>
+                <button type="button" aria-label={`Do not add ${o.label}`} onClick={() => { setAdding(adding.filter((a) => a.id !== o.id)); changed(); }}>×</button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <div className="flex gap-2">
+        <Button variant="secondary" disabled={!dirty || reviewing} onClick={() => startTransition(() => { reviewAction(form()); setReviewed(true); })}>
+          {reviewing ? "Working out the changes…" : "Review changes"}
+        </Button>
+        <Button disabled={!dirty || !reviewed || !review?.ok || saving} onClick={() => startTransition(() => saveAction(form()))}>
+          {saving ? "Saving…" : "Save"}
+        </Button>
+      </div>
+      {reviewed && review && !review.ok && <Alert tone="error">{review.message}</Alert>}
+      {reviewed && review?.ok && review.data && (
+        <section aria-label="Preview" className="rounded-lg border border-amber-200 bg-amber-50 p-4" data-testid="preview">
+          <h2 className="font-semibold">What changes</h2>
+          {review.data.gained.length === 0 && review.data.lost.length === 0 && <p>The user&apos;s permissions stay the same.</p>}
+          {review.data.gained.length > 0 && <p className="mt-1">Gains: {review.data.gained.map((p) => p.name).join("; ")}</p>}
+          {review.data.lost.length > 0 && <p className="mt-1">Loses: {review.data.lost.map((p) => p.name).join("; ")}</p>}
+        </section>
+      )}
+      {saved && !saved.ok && (
+        <Alert tone="error">
+          {saved.message}
+          {saved.code === "STALE_VERSION" && <button type="button" className="ml-2 font-semibold underline" onClick={() => window.location.reload()}>Reload</button>}
+        </Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/Button";
+
+export type PickedUser = { id: number; label: string };
+type Hit = { id: number; username: string; domain: string; readOnly: boolean };
+
+type Props = { picked: PickedUser[]; onChange: (next: PickedUser[]) => void; isMember?: (id: number) => boolean; legend: string };
+
+/**
+ * WSO2's "search users, * for all" list with checkboxes, fetched a page at a time from the
+ * server. The choice is kept across searches.
+ */
+export function UserSearchList({ picked, onChange, isMember, legend }: Props) {
+  const [pattern, setPattern] = useState("*");
+  const [hits, setHits] = useState<Hit[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  async function load(after?: string) {
+    setLoading(true);
+    setError(null);
+    try {
+      const query = new URLSearchParams({ q: pattern, size: "50", ...(after ? { after } : {}) });
+      const response = await fetch(`/api/v1/users?${query}`);
+      if (!response.ok) throw new Error(String(response.status));
+      const body = (await response.json()) as { list: Hit[]; next: string | null };
+      setHits(after ? [...(hits ?? []), ...body.list] : body.list);
+      setNext(body.next);
+    } catch {
+      setError("The search failed. Try again.");
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  const label = (h: Hit) => (h.domain === "PRIMARY" ? h.username : `${h.domain}/${h.username}`);
+  const isPicked = (id: number) => picked.some((p) => p.id === id);
+
+  return (
+    <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
+      <legend className="px-1 font-semibold">{legend}</legend>
+      <div className="flex items-end gap-2">
+        <div className="flex-1">
+          <label htmlFor="user-pattern" className="block text-sm font-medium">Search users</label>
+          <input
+            id="user-pattern"
+            type="search"
+            value={pattern}
+            onChange={(e) => setPattern(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                void load();
+              }
+            }}
+            aria-describedby="user-pattern-hint"
+            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+          />
+          <p id="user-pattern-hint" className="mt-0.5 text-xs text-slate-500">Enter a name pattern; * lists everyone.</p>
+        </div>
+        <Button variant="secondary" onClick={() => void load()} disabled={loading}>{loading ? "Searching…" : "Search"}</Button>
+      </div>
+      {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
+      {hits && hits.length === 0 && <p className="mt-3 text-sm text-slate-600">No users match “{pattern}”.</p>}
+      {hits && hits.length > 0 && (
+        <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto" aria-label="Search results">
+          {hits.map((h) => {
+            const member = isMember?.(h.id) ?? false;
+            return (
+              <li key={h.id}>
+                <label className={`flex items-center gap-2 ${h.readOnly || member ? "text-slate-500" : ""}`}>
+                  <input
+                    type="checkbox"
+                    disabled={h.readOnly || member}
+                    checked={member || isPicked(h.id)}
+                    onChange={(e) => onChange(e.target.checked ? [...picked, { id: h.id, label: label(h) }] : picked.filter((p) => p.id !== h.id))}
+                  />
+                  <span className="break-all">{label(h)}</span>
+                  {h.readOnly && <span className="text-xs">(Read-Only)</span>}
+                  {member && <span className="text-xs">(already a member)</span>}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {next && <Button variant="ghost" size="sm" className="mt-2" onClick={() => void load(next)} disabled={loading}>Load more</Button>}
+      {picked.length > 0 && <p className="mt-3 text-sm" aria-live="polite">{picked.length} selected: {picked.slice(0, 10).map((p) => p.label).join(", ")}{picked.length > 10 ? "…" : ""}</p>}
+    </fieldset>
+  );
+}
