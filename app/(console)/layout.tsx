@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireSession } from "@/lib/authz/guard";
 import { allowedFeatures } from "@/lib/authz/decide";
+import { Logo } from "@/components/shell/Logo";
 import { NavLink } from "@/components/shell/NavLink";
 import { SignOutButton } from "@/components/shell/SignOutButton";
 import { visibleNavigation } from "@/components/shell/navigation";
@@ -18,8 +19,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         Skip to content
       </a>
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
-          <span aria-hidden="true">🛡️ </span>Gatehouse
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+          <Logo />
+          Gatehouse
         </Link>
         <div className="flex items-center gap-4">
           <span className="text-sm text-slate-600">
