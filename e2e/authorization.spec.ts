@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { captureAction, replayAction } from "./support/actions.ts";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { signIn } from "./support/auth.ts";
 
@@ -8,32 +9,6 @@ const VIEW_ONLY = [
   "/permission/admin/manage/identity/rolemgt/view",
   "/permission/admin/manage/identity/authentication/session/view",
 ] as const;
-
-type CapturedAction = { actionId: string; contentType: string; body: string };
-
-/** Clicks through a server action as the admin but stops the request at the browser, keeping it to replay. */
-async function captureTerminateAction(page: Page, username: string): Promise<CapturedAction> {
-  let captured: CapturedAction | undefined;
-  await page.route("**/sessions**", async (route) => {
-    const request = route.request();
-    if (request.method() !== "POST") return route.continue();
-    captured = { actionId: (await request.allHeaders())["next-action"]!, contentType: (await request.allHeaders())["content-type"]!, body: request.postData()! };
-    await route.abort();
-  });
-  await page.goto(`/sessions?user=${username}`);
-  await page.getByRole("row").filter({ hasText: username }).getByRole("button", { name: "Terminate" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Terminate session" }).click();
-  await expect.poll(() => captured).toBeDefined();
-  await page.unroute("**/sessions**");
-  return captured!;
-}
-
-function replay(page: Page, action: CapturedAction) {
-  return page.evaluate(async ({ actionId, contentType, body }) => {
-    const response = await fetch("/sessions", { method: "POST", headers: { "Next-Action": actionId, "Content-Type": contentType, Accept: "text/x-component" }, body });
-    return { status: response.status, text: await response.text() };
-  }, action);
-}
 
 const sessionIsOpen = async (userId: number) => (await e2eDb().session.count({ where: { userId, revokedAt: null } })) > 0;
 
@@ -67,12 +42,16 @@ test("a mutation posted directly is refused without the permission, and from ano
 
   const adminPage = await (await browser.newContext()).newPage();
   await signIn(adminPage, admin.username, admin.password);
-  const action = await captureTerminateAction(adminPage, target.username);
+  await adminPage.goto(`/sessions?user=${target.username}`);
+  const action = await captureAction(adminPage, async () => {
+    await adminPage.getByRole("row").filter({ hasText: target.username }).getByRole("button", { name: "Terminate" }).click();
+    await adminPage.getByRole("dialog").getByRole("button", { name: "Terminate session" }).click();
+  });
   expect(await sessionIsOpen(target.id)).toBe(true);
 
   const viewerPage = await (await browser.newContext()).newPage();
   await signIn(viewerPage, viewer.username, viewer.password);
-  const refused = await replay(viewerPage, action);
+  const refused = await replayAction(viewerPage, action);
   expect(refused.text).toContain("FORBIDDEN");
   expect(await sessionIsOpen(target.id)).toBe(true);
 
@@ -84,7 +63,7 @@ test("a mutation posted directly is refused without the permission, and from ano
   expect(await sessionIsOpen(target.id)).toBe(true);
 
   // The same replay from the admin works, so the refusals above are the permission check at work.
-  const allowed = await replay(adminPage, action);
+  const allowed = await replayAction(adminPage, action);
   expect(allowed.text).toContain(`Session of ${target.username} terminated.`);
   expect(await sessionIsOpen(target.id)).toBe(false);
 });

@@ -31,6 +31,8 @@ export function ActionForm({ action, submitLabel, children, hidden = {} }: { act
         const data = new FormData(event.currentTarget);
         startTransition(() => formAction(data));
       }}
+      // The server's messages, announced next to each field, replace the browser's own bubbles.
+      noValidate
       className="max-w-xl space-y-4"
     >
       {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}

@@ -18,6 +18,17 @@ export type RoleListRow = {
 
 export type ListRolesParams = { pattern?: string; storeId?: number; dir: "asc" | "desc"; size: number; after?: string; before?: string };
 
+/** "Internal/cre*" searches the Internal domain; a bare pattern searches every domain. */
+function domainPart(pattern: string | undefined): string | undefined {
+  const slash = pattern?.indexOf("/") ?? -1;
+  return slash > 0 ? pattern!.slice(0, slash).trim() : undefined;
+}
+const namePart = (pattern: string | undefined) => (domainPart(pattern) ? pattern!.slice(pattern!.indexOf("/") + 1) : pattern);
+const domainFilter = (pattern: string | undefined) => {
+  const domain = domainPart(pattern);
+  return domain ? sql` AND upper(s."domain") = ${domain.toUpperCase()}` : empty;
+};
+
 type Raw = { id: number | bigint; version: number | bigint; name: string; nameKey: string; kind: string; domain: string; readOnly: number | boolean };
 
 /**
@@ -37,7 +48,8 @@ export async function listRoles(client: Db, tenantId: number, params: ListRolesP
     WHERE r."tenantId" = ${tenantId} AND r."kind" <> 'system'
       AND NOT (s."kind" = 'internal' AND r."nameKey" LIKE 'system\\_%' ESCAPE '\\')
     ${params.storeId ? sql` AND r."storeId" = ${params.storeId}` : empty}
-    ${namePatternSql(sql`r."nameKey"`, parseNamePattern(params.pattern))}
+    ${domainFilter(params.pattern)}
+    ${namePatternSql(sql`r."nameKey"`, parseNamePattern(namePart(params.pattern)))}
     ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
     ORDER BY r."nameKey" ${ascending ? sql`ASC` : sql`DESC`}, r."id" ${ascending ? sql`ASC` : sql`DESC`}
     LIMIT ${params.size + 1}`);

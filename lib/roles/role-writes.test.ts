@@ -98,6 +98,14 @@ describe.each(await databaseKinds())("role writes on %s", (kind) => {
     expect(listed).not.toContain("Internal/system");
   });
 
+  it("searches roles by name, or within a domain with a DOMAIN/ prefix", async () => {
+    const names = async (pattern: string) => (await listRoles(t.db, tenantId, { dir: "asc", size: 100, pattern })).rows.map((r) => r.qualified);
+    expect(await names("internal/c*")).toEqual(["Internal/creator"]);
+    expect(await names("Internal/*")).toContain("Internal/subscriber");
+    expect(await names("PRIMARY/*")).not.toContain("Internal/subscriber");
+    expect(await names("creator")).toEqual(["Internal/creator"]);
+  });
+
   it("refuses a save based on an outdated version, so concurrent edits never overwrite each other", async () => {
     const { id } = await createRole(t.db, admin, { domain: "PRIMARY", name: "contended", permissions: [LOGIN], userIds: [] });
     const opened = await getRole(t.db, tenantId, id);

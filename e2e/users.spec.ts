@@ -1,0 +1,257 @@
+import { expect, test, type Page } from "@playwright/test";
+import { e2eDb, seedUser } from "./support/db.ts";
+import { fillSignIn, signIn } from "./support/auth.ts";
+import { captureAction, replayAction, withField } from "./support/actions.ts";
+import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
+
+const LOGIN = "/permission/admin/login";
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// The row whose name link is exactly `name` (the signed-in user's own row adds "you").
+const rowOf = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name: new RegExp(`^${escape(name)}\\s?(you)?$`) }) });
+
+async function pickRole(page: Page, label: string, search: string, option: string) {
+  await page.getByRole("combobox", { name: label }).fill(search);
+  await page.getByRole("option", { name: new RegExp(option) }).click();
+}
+
+test("an admin adds a user with an initial role, who can then sign in", async ({ page, browser }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  await signIn(page, admin.username, admin.password);
+  await page.goto("/users");
+  await page.getByRole("link", { name: "Add New User" }).click();
+  const username = unique("newbie_");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill("twelve chars at least");
+  await page.getByLabel("Confirm password").fill("twelve chars at least");
+  await pickRole(page, "Initial roles", "Internal/pub", "Internal/publisher");
+  await page.getByRole("button", { name: "Add User" }).click();
+  await expect(page.getByText(`User ${username} added.`)).toBeVisible();
+  await expect(page.getByTestId("user-roles")).toContainText("Internal/publisher");
+
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, username, "twelve chars at least");
+});
+
+test("Add New User explains every rule it enforces and keeps what was typed", async ({ page }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  await signIn(page, admin.username, admin.password);
+  await page.goto("/users/new");
+  await page.getByLabel("Username").fill("has a space");
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByLabel("Confirm password").fill("different");
+  await page.getByRole("button", { name: "Add User" }).click();
+  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+  await expect(page.getByText("The passwords do not match.")).toBeVisible();
+  await expect(page.getByLabel("Username")).toHaveValue("has a space");
+
+  await page.getByLabel("Password", { exact: true }).fill("twelve chars at least");
+  await page.getByLabel("Confirm password").fill("twelve chars at least");
+  await page.getByRole("button", { name: "Add User" }).click();
+  await expect(page.getByText(/Username must match/)).toBeVisible();
+
+  await page.getByLabel("Username").fill(admin.username.toUpperCase());
+  await page.getByRole("button", { name: "Add User" }).click();
+  await expect(page.getByText(`A user named ${admin.username.toUpperCase()} already exists.`)).toBeVisible();
+});
+
+test("hostile usernames are refused with a message or stored and shown as plain text", async ({ page }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  await signIn(page, admin.username, admin.password);
+  page.on("dialog", () => {
+    throw new Error("a dialog opened: a name was executed as markup");
+  });
+  const add = async (username: string) => {
+    await page.goto("/users/new");
+    await page.getByLabel("Username").fill(username);
+    await page.getByLabel("Password", { exact: true }).fill("twelve chars at least");
+    await page.getByLabel("Confirm password").fill("twelve chars at least");
+    await page.getByRole("button", { name: "Add User" }).click();
+  };
+  await add("<img src=x onerror=alert(1)>");
+  await expect(page.getByText(/Username must match/)).toBeVisible();
+  await add("x".repeat(300));
+  await expect(page.getByText("Username is too long.")).toBeVisible();
+  await add("evil\u202Etxt.exe");
+  await expect(page.getByText(/invisible or control characters/)).toBeVisible();
+
+  for (const name of [`o'neil"<b>${unique("")}`, `مستخدم_${unique("")}`]) {
+    await add(name);
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+  }
+  await page.goto("/users?q=o'neil*");
+  await expect(page.getByRole("link", { name: /^o'neil"<b>/ })).toBeVisible();
+});
+
+test("search takes WSO2 patterns; domain, claim, sort and page live in the URL", async ({ page }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  const prefix = unique("srch");
+  for (let i = 0; i < 12; i++) await seedUser(e2eDb(), { username: `${prefix}_${String(i).padStart(2, "0")}` });
+  const tagged = await seedUser(e2eDb(), { username: `${prefix}_zz` });
+  await e2eDb().userClaim.create({ data: { userId: tagged.id, claim: "http://wso2.org/claims/organization", value: "Acme" } });
+  await signIn(page, admin.username, admin.password);
+
+  await page.goto("/users");
+  await page.getByLabel("Search users").fill(`${prefix}*`);
+  await page.getByLabel("Per page").selectOption("10");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("row")).toHaveCount(11);
+  await expect(rowOf(page, `${prefix}_00`)).toBeVisible();
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(rowOf(page, `${prefix}_10`)).toBeVisible();
+  await expect(rowOf(page, `${prefix}_00`)).toHaveCount(0);
+  await page.reload();
+  await expect(rowOf(page, `${prefix}_10`)).toBeVisible();
+  await page.getByRole("link", { name: "Previous" }).click();
+  await expect(rowOf(page, `${prefix}_00`)).toBeVisible();
+
+  await page.getByRole("link", { name: /^Username/ }).click();
+  await expect(page).toHaveURL(/dir=desc/);
+  await expect(page.getByRole("row").nth(1)).toContainText(`${prefix}_zz`);
+
+  await page.goto(`/users?q=${prefix}*&claim=http://wso2.org/claims/organization&value=acm*`);
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await expect(rowOf(page, `${prefix}_zz`)).toBeVisible();
+  await page.goto(`/users?q=${prefix}_0`);
+  await expect(page.getByText("No users match")).toBeVisible();
+});
+
+test("each row action works: change password, assign roles with preview, view roles, profile, delete", async ({ page, browser }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  const target = await seedUser(e2eDb(), { grants: [LOGIN] });
+  const monitors = await seedRole({ grants: ["/permission/admin/monitor/logs"] });
+  await signIn(page, admin.username, admin.password);
+
+  await page.goto(`/users?q=${target.username}`);
+  await rowOf(page, target.username).getByRole("link", { name: "Change Password" }).click();
+  await page.getByLabel("New password", { exact: true }).fill("a brand new password");
+  await page.getByLabel("Confirm new password").fill("a brand new password");
+  await page.getByRole("button", { name: "Change Password" }).click();
+  await expect(page.getByText(`Password of ${target.username} changed.`)).toBeVisible();
+  const targetPage = await (await browser.newContext()).newPage();
+  await fillSignIn(targetPage, target.username, "a brand new password");
+  await expect(targetPage).toHaveURL(/\/account\/password$/);
+
+  await page.getByRole("link", { name: "Assign Roles" }).click();
+  await pickRole(page, "Find a role", monitors.name, monitors.name);
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await expect(page.getByTestId("preview")).toContainText("Gains: Admin Permissions › Monitor › Logs");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(`Roles saved: added ${monitors.name}.`)).toBeVisible();
+
+  await page.getByRole("link", { name: "View Roles" }).click();
+  await expect(page.getByTestId("user-roles")).toContainText(monitors.name);
+  await expect(page.getByTestId("effective-permissions")).toContainText("/permission/admin/monitor/logs");
+  await page.getByRole("combobox", { name: "Permission" }).selectOption("/permission/admin/monitor/logs");
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByTestId("can-do-answer")).toContainText(`role ${monitors.name} grants it`);
+  await page.getByRole("combobox", { name: "Permission" }).selectOption("/permission/admin/manage/apim_admin");
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByTestId("can-do-answer")).toContainText("No");
+
+  await page.getByRole("link", { name: "User Profile" }).click();
+  await page.getByLabel("Email").fill("not an email");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
+  await page.getByLabel("Email").fill("target@example.com");
+  await page.getByLabel("First name").fill("Zoë");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText(`Profile of ${target.username} saved.`)).toBeVisible();
+
+  await page.goto(`/users?q=${target.username}`);
+  await rowOf(page, target.username).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(rowOf(page, target.username)).toBeVisible();
+  await rowOf(page, target.username).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete user" }).click();
+  await expect(page.getByText(`User ${target.username} deleted.`)).toBeVisible();
+  await expect(rowOf(page, target.username)).toHaveCount(0);
+  await targetPage.reload();
+  await expect(targetPage).toHaveURL(/\/login/);
+});
+
+test("WSO2's rules: no self-delete, the admin account's row is locked, read-only stores are view-only", async ({ page }) => {
+  const manager = await seedUser(e2eDb(), { admin: true });
+  const ldap = await seedReadOnlyStore();
+  await signIn(page, manager.username, manager.password);
+
+  await page.goto(`/users?q=${manager.username}`);
+  const self = rowOf(page, manager.username);
+  await expect(self.getByRole("link", { name: "Assign Roles" })).toBeVisible();
+  await expect(self.getByRole("button", { name: "Delete" })).toHaveCount(0);
+
+  await page.goto("/users?q=admin");
+  const adminRow = rowOf(page, "admin");
+  await expect(adminRow.getByRole("link", { name: "View Roles" })).toBeVisible();
+  for (const action of ["Change Password", "Assign Roles", "User Profile"]) await expect(adminRow.getByRole("link", { name: action })).toHaveCount(0);
+  await expect(adminRow.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  const adminId = (await e2eDb().user.findFirstOrThrow({ where: { username: "admin" } })).id;
+  expect((await page.goto(`/users/${adminId}/password`))?.status()).toBe(403);
+
+  await page.goto(`/users?domain=${ldap.domain}`);
+  const ro = rowOf(page, ldap.user.username);
+  await expect(ro).toContainText("(Read-Only)");
+  await expect(ro.getByRole("link")).toHaveText([ldap.user.username, "View Roles"]);
+  expect((await page.goto(`/users/${ldap.user.id}/profile`))?.status()).toBe(403);
+});
+
+test("deleting yourself is refused even when posted directly", async ({ page }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  const victim = await seedUser(e2eDb(), { grants: [LOGIN] });
+  await signIn(page, admin.username, admin.password);
+  await page.goto(`/users?q=${victim.username}`);
+  const action = await captureAction(page, async () => {
+    await rowOf(page, victim.username).getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete user" }).click();
+  });
+  const self = await e2eDb().user.findUniqueOrThrow({ where: { id: admin.id } });
+  const forged = { ...action, body: withField(action, "id", String(admin.id)) };
+  const result = await replayAction(page, forged, withField(forged, "version", String(self.version)));
+  expect(result.text).toContain("You cannot delete your own account.");
+  expect(await e2eDb().user.count({ where: { id: admin.id } })).toBe(1);
+});
+
+test("select users across pages, then give them a role or delete them together, with progress and a summary", async ({ page }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  const prefix = unique("bulk");
+  const users = [];
+  for (let i = 0; i < 12; i++) users.push(await seedUser(e2eDb(), { username: `${prefix}_${String(i).padStart(2, "0")}` }));
+  const role = await seedRole({ grants: [LOGIN] });
+  await signIn(page, admin.username, admin.password);
+
+  await page.goto(`/users?q=${prefix}*&size=10`);
+  await page.getByLabel(`Select ${prefix}_00`).check();
+  await page.getByLabel(`Select ${prefix}_01`).check();
+  await page.getByRole("link", { name: "Next" }).click();
+  await page.getByLabel(`Select ${prefix}_11`).check();
+  await expect(page.getByText("3 selected")).toBeVisible();
+  await pickRole(page, "Role to assign", role.name, role.name);
+  await page.getByRole("button", { name: "Assign role to selected" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Assigned ${role.name} to 3 users.` })).toBeVisible();
+  expect(await e2eDb().membership.count({ where: { roleId: role.id } })).toBe(3);
+
+  await page.getByLabel(`Select ${prefix}_10`).check();
+  await page.getByLabel(`Select ${prefix}_11`).check();
+  await page.getByRole("button", { name: "Delete selected…" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete 2 users" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Deleted 2 users." })).toBeVisible();
+  expect(await e2eDb().user.count({ where: { username: { startsWith: prefix } } })).toBe(10);
+});
+
+test("two admins editing one user: the second save is refused with a reload offer", async ({ browser }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  const target = await seedUser(e2eDb(), { grants: [LOGIN] });
+  const [a, b] = await Promise.all([browser.newContext().then((c) => c.newPage()), browser.newContext().then((c) => c.newPage())]);
+  for (const p of [a, b]) {
+    await signIn(p, admin.username, admin.password);
+    await p.goto(`/users/${target.id}/profile`);
+  }
+  await a.getByLabel("Organization").fill("First Corp");
+  await a.getByRole("button", { name: "Save profile" }).click();
+  await expect(a.getByText(`Profile of ${target.username} saved.`)).toBeVisible();
+
+  await b.getByLabel("Organization").fill("Second Corp");
+  await b.getByRole("button", { name: "Save profile" }).click();
+  await expect(b.getByText("Someone else changed this user after you opened it.")).toBeVisible();
+  await b.getByRole("button", { name: "Reload" }).click();
+  await expect(b.getByLabel("Organization")).toHaveValue("First Corp");
+});
