@@ -1,0 +1,276 @@
+import { expect, test, type Page } from "@playwright/test";
+import { e2eDb, seedUser } from "./support/db.ts";
+import { signIn } from "./support/auth.ts";
+import { captureAction, replayAction, withField } from "./support/actions.ts";
+import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
+
+const LOGIN = "/permission/admin/login";
+const ROLE_MANAGER = [LOGIN, "/permission/admin/manage/identity/rolemgt", "/permission/admin/manage/identity/usermgt/view"] as const;
+const rowOf = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("cell", { name, exact: true }) });
+const treeItem = (page: Page, name: string) => page.getByRole("treeitem", { name, exact: true });
+const roleNamed = (name: string) => e2eDb().role.findFirstOrThrow({ where: { name }, include: { grants: true, memberships: true } });
+
+async function startWizard(page: Page, name: string) {
+  await page.goto("/roles");
+  await page.getByRole("link", { name: "Add New Role" }).click();
+  await page.getByLabel("Role Name").fill(name);
+}
+
+test.describe("the Add New Role wizard", () => {
+  test("Finish on the first step creates the role with nothing else", async ({ page }) => {
+    const admin = await seedUser(e2eDb(), { admin: true });
+    await signIn(page, admin.username, admin.password);
+    const name = unique("wiz1_");
+    await startWizard(page, name);
+    await page.getByRole("button", { name: "Finish" }).click();
+    await expect(page.getByText(`Role ${name} added.`)).toBeVisible();
+    const role = await roleNamed(name);
+    expect(role.grants).toEqual([]);
+    expect(role.memberships).toEqual([]);
+  });
+
+  test("Next to the tree, then Finish, saves the permissions", async ({ page }) => {
+    const admin = await seedUser(e2eDb(), { admin: true });
+    await signIn(page, admin.username, admin.password);
+    const name = unique("wiz2_");
+    await startWizard(page, name);
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByLabel("Filter permissions").fill("logs");
+    await treeItem(page, "Logs").click();
+    await page.keyboard.press("Space");
+    await expect(treeItem(page, "Logs")).toHaveAttribute("aria-checked", "true");
+    await expect(treeItem(page, "Monitor")).toHaveAttribute("aria-checked", "mixed");
+    await page.getByRole("button", { name: "Finish" }).click();
+    await expect(page.getByText(`Role ${name} added.`)).toBeVisible();
+    expect((await roleNamed(name)).grants.map((g) => g.permission)).toEqual(["/permission/admin/monitor/logs"]);
+  });
+
+  test("all three steps, with Back, keep every choice until Finish", async ({ page }) => {
+    const admin = await seedUser(e2eDb(), { admin: true });
+    const member = await seedUser(e2eDb(), { username: unique("wizmember_") });
+    await signIn(page, admin.username, admin.password);
+    const name = unique("wiz3_");
+    await startWizard(page, name);
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByLabel("Filter permissions").fill("login");
+    await treeItem(page, "Login").click();
+    await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByLabel("Search users").fill(member.username);
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByLabel(member.username).check();
+    await page.getByRole("button", { name: "Back" }).click();
+    await expect(treeItem(page, "Login")).toHaveAttribute("aria-checked", "true");
+    await page.getByRole("button", { name: "Back" }).click();
+    await expect(page.getByLabel("Role Name")).toHaveValue(name);
+    expect(await e2eDb().role.count({ where: { name } })).toBe(0);
+    await page.getByRole("button", { name: "Finish" }).click();
+    await expect(page.getByText(`Role ${name} added.`)).toBeVisible();
+    await expect(page.getByTestId("role-members")).toContainText(member.username);
+    const role = await roleNamed(name);
+    expect(role.grants.map((g) => g.permission)).toEqual([LOGIN]);
+    expect(role.memberships.map((m) => m.userId)).toEqual([member.id]);
+  });
+
+  test("an invalid or duplicate name sends the admin back to the first step with the reason", async ({ page }) => {
+    const admin = await seedUser(e2eDb(), { admin: true });
+    const existing = await seedRole();
+    await signIn(page, admin.username, admin.password);
+    await startWizard(page, "a/b");
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Finish" }).click();
+    await expect(page.getByText("Role name cannot contain “/”.")).toBeVisible();
+    await page.getByLabel("Role Name").fill(existing.name);
+    await page.getByRole("button", { name: "Finish" }).click();
+    await expect(page.getByText(`A role named ${existing.name} already exists.`)).toBeVisible();
+    await page.getByLabel("Role Name").fill(`<script>alert(1)</script>`);
+    await page.getByRole("button", { name: "Finish" }).click();
+    await expect(page.getByText(/Role name must match/)).toBeVisible();
+  });
+});
+
+test("the permission tree works from the keyboard alone", async ({ page }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  await signIn(page, admin.username, admin.password);
+  await startWizard(page, unique("kbd_"));
+  await page.getByRole("button", { name: "Next" }).click();
+  await treeItem(page, "All Permissions").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(treeItem(page, "Super Admin Permissions")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(treeItem(page, "Admin Permissions")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(treeItem(page, "Login")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(treeItem(page, "Configure").nth(1)).toBeFocused();
+  await expect(treeItem(page, "Configure").nth(1)).toHaveAttribute("aria-expanded", "false");
+  await page.keyboard.press("ArrowRight");
+  await expect(treeItem(page, "Security")).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(treeItem(page, "Security")).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(treeItem(page, "Security")).toHaveAttribute("aria-checked", "true");
+  await expect(treeItem(page, "Configure").nth(1)).toHaveAttribute("aria-checked", "mixed");
+  await page.keyboard.press("ArrowLeft");
+  await expect(treeItem(page, "Configure").nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(treeItem(page, "Security")).toHaveCount(0);
+  await page.getByRole("button", { name: "Expand all" }).click();
+  await expect(treeItem(page, "Dead Letter Channel")).toBeVisible();
+  await page.getByLabel("Filter permissions").fill("rolemgt");
+  await expect(treeItem(page, "Role Management")).toBeVisible();
+  await expect(treeItem(page, "Delete").first()).toBeVisible();
+  await expect(treeItem(page, "Login")).toHaveCount(0);
+});
+
+test("each role action works: rename, edit permissions with a preview, assign users with a preview, view users, delete", async ({ page }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  const member = await seedUser(e2eDb(), { grants: [LOGIN] });
+  const newcomer = await seedUser(e2eDb(), { username: unique("newcomer_") });
+  const role = await seedRole({ grants: [LOGIN], memberIds: [member.id] });
+  await signIn(page, admin.username, admin.password);
+
+  await page.goto(`/roles?q=${role.name}`);
+  await rowOf(page, role.name).getByRole("link", { name: "Rename" }).click();
+  const renamed = `${role.name}_x`;
+  await page.getByLabel("New role name").fill(renamed);
+  await page.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByText(`Renamed ${role.name} to ${renamed}.`)).toBeVisible();
+
+  await page.getByRole("link", { name: "Edit Permissions" }).click();
+  await page.getByLabel("Filter permissions").fill("logs");
+  await treeItem(page, "Logs").click();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await expect(page.getByTestId("preview")).toContainText("+ Admin Permissions › Monitor › Logs: 1 user gain it");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(/Permissions saved: 1 added, 0 removed/)).toBeVisible();
+
+  await page.getByRole("link", { name: "Assign Users" }).click();
+  await page.getByLabel("Search users").fill(newcomer.username);
+  await page.getByRole("button", { name: "Search", exact: true }).first().click();
+  await page.getByLabel(newcomer.username, { exact: true }).check();
+  await page.getByLabel(`Remove ${member.username}`).check();
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await expect(page.getByTestId("preview")).toContainText("+ Admin Permissions › Login: 1 user gain it");
+  await expect(page.getByTestId("preview")).toContainText("− Admin Permissions › Login: 1 user lose it");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Users saved: 1 added, 1 removed.")).toBeVisible();
+
+  await page.getByRole("link", { name: "View Users" }).click();
+  await expect(page.getByTestId("role-members")).toHaveText(newcomer.username);
+
+  await page.goto(`/roles?q=${renamed}`);
+  await rowOf(page, renamed).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete role" }).click();
+  await expect(page.getByText(`Role ${renamed} deleted.`)).toBeVisible();
+  expect(await e2eDb().role.count({ where: { id: role.id } })).toBe(0);
+});
+
+test("View Users pages through a large role", async ({ page }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  const prefix = unique("big");
+  const members = [];
+  for (let i = 0; i < 30; i++) members.push(await seedUser(e2eDb(), { username: `${prefix}_${String(i).padStart(2, "0")}` }));
+  const role = await seedRole({ memberIds: members.map((m) => m.id) });
+  await signIn(page, admin.username, admin.password);
+  await page.goto(`/roles/${role.id}`);
+  await expect(page.getByTestId("role-members").getByRole("listitem")).toHaveCount(25);
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page.getByTestId("role-members").getByRole("listitem")).toHaveCount(5);
+  await expect(page.getByTestId("role-members")).toContainText(`${prefix}_29`);
+});
+
+test("WSO2's rules for special roles are shown exactly and enforced on the server", async ({ page }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  const ldap = await seedReadOnlyStore();
+  await signIn(page, admin.username, admin.password);
+
+  await page.goto("/roles?q=admin");
+  const adminRow = rowOf(page, "admin");
+  await expect(adminRow.getByRole("link")).toHaveText(["Assign Users", "View Users"]);
+  await expect(adminRow.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  const adminRole = await e2eDb().role.findFirstOrThrow({ where: { kind: "admin" } });
+  for (const path of ["rename", "permissions"]) expect((await page.goto(`/roles/${adminRole.id}/${path}`))?.status(), path).toBe(403);
+
+  await page.goto("/roles?q=Internal/*");
+  await expect(rowOf(page, "Internal/everyone").getByRole("link")).toHaveCount(0);
+  await expect(rowOf(page, "Internal/everyone")).toContainText("Every user, always");
+  await expect(rowOf(page, "Internal/system")).toHaveCount(0);
+  const everyone = await e2eDb().role.findFirstOrThrow({ where: { kind: "everyone" } });
+  await page.goto(`/roles/${everyone.id}`);
+  await expect(page.getByText("No member list")).toBeVisible();
+
+  await page.goto(`/roles?domain=${ldap.domain}`);
+  await expect(rowOf(page, ldap.qualifiedRole).getByRole("link")).toHaveText(["View Users"]);
+  expect((await page.goto(`/roles/${ldap.role.id}/users`))?.status()).toBe(403);
+});
+
+test("no escalation: a role manager can neither grant nor hand out what they lack, even posting directly", async ({ page }) => {
+  const manager = await seedUser(e2eDb(), { grants: ROLE_MANAGER });
+  const own = await seedRole({ grants: [LOGIN] });
+  const adminRole = await e2eDb().role.findFirstOrThrow({ where: { kind: "admin" } });
+  await signIn(page, manager.username, manager.password);
+
+  await page.goto(`/roles?q=admin`);
+  await expect(rowOf(page, "admin").getByRole("link", { name: "Assign Users" })).toHaveCount(0);
+  expect((await page.goto(`/roles/${adminRole.id}/users`))?.status()).toBe(403);
+
+  await page.goto(`/roles/${own.id}/permissions`);
+  await page.getByLabel("Filter permissions").fill("apim");
+  await expect(treeItem(page, "API-M Admin")).toHaveAttribute("aria-disabled", "true");
+  await page.getByLabel("Filter permissions").fill("rolemgt");
+  await treeItem(page, "View").first().click();
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await expect(page.getByTestId("preview")).toBeVisible();
+  const save = await captureAction(page, () => page.getByRole("button", { name: "Save" }).click());
+  const forged = await replayAction(page, save, withField(save, "permissions", "/permission/admin/manage/apim_admin"));
+  expect(forged.text).toContain("you do not hold");
+  expect((await roleNamed(own.name)).grants.map((g) => g.permission)).toEqual([LOGIN]);
+});
+
+test("two admins editing one role: the second save is refused with a reload offer", async ({ browser }) => {
+  const admin = await seedUser(e2eDb(), { admin: true });
+  const role = await seedRole({ grants: [LOGIN] });
+  const [a, b] = await Promise.all([browser.newContext().then((c) => c.newPage()), browser.newContext().then((c) => c.newPage())]);
+  for (const p of [a, b]) {
+    await signIn(p, admin.username, admin.password);
+    await p.goto(`/roles/${role.id}/permissions`);
+    await p.getByLabel("Filter permissions").fill("logs");
+    await treeItem(p, "Logs").click();
+    await p.keyboard.press("Space");
+    await p.getByRole("button", { name: "Review changes" }).click();
+    await expect(p.getByTestId("preview")).toBeVisible();
+  }
+  await a.getByRole("button", { name: "Save" }).click();
+  await expect(a.getByText(/Permissions saved/)).toBeVisible();
+  await b.getByRole("button", { name: "Save" }).click();
+  await expect(b.getByText("Someone else changed this role after you opened it.")).toBeVisible();
+  await b.getByRole("button", { name: "Reload" }).click();
+  await expect(treeItem(b, "Admin Permissions")).toBeVisible();
+});
+
+test("a view-only user browses users and roles and finds nothing to change", async ({ page }) => {
+  const viewer = await seedUser(e2eDb(), { grants: [LOGIN, "/permission/admin/manage/identity/usermgt/view", "/permission/admin/manage/identity/rolemgt/view"] });
+  const someone = await seedUser(e2eDb(), { grants: [LOGIN] });
+  const role = await seedRole({ memberIds: [someone.id] });
+  await signIn(page, viewer.username, viewer.password);
+  await page.goto(`/users?q=${someone.username}`);
+  await expect(page.getByRole("link", { name: someone.username })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add New User" })).toHaveCount(0);
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+  await expect(page.getByRole("row").filter({ hasText: someone.username }).getByRole("link")).toHaveText([someone.username, "View Roles"]);
+  await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
+
+  await page.goto(`/roles?q=${role.name}`);
+  await expect(page.getByRole("link", { name: "Add New Role" })).toHaveCount(0);
+  await expect(rowOf(page, role.name).getByRole("link")).toHaveText(["View Users"]);
+  await page.goto(`/roles/${role.id}`);
+  await expect(page.getByTestId("role-members")).toContainText(someone.username);
+  await expect(page.getByRole("treeitem", { name: "All Permissions" })).toHaveAttribute("aria-disabled", "true");
+  for (const path of ["/users/new", "/roles/new", `/roles/${role.id}/permissions`, `/users/${someone.id}/roles`]) {
+    expect((await page.goto(path))?.status(), path).toBe(403);
+  }
+});
