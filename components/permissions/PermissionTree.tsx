@@ -124,6 +124,7 @@ export function PermissionTree({ value, onChange, grantable, label = "Permission
                 else refs.current.delete(path);
               }}
               role="treeitem"
+              aria-label={row.node.name}
               aria-level={row.level}
               aria-setsize={row.setSize}
               aria-posinset={row.position}

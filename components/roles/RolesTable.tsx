@@ -51,7 +51,8 @@ const columns = column.columns([
     cell: (info) => (
       <span className="font-medium break-all">
         {info.getValue()}
-        {info.row.original.kind === "admin" && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">admin role</span>}
+        {info.row.original.kind === "admin" && " "}
+        {info.row.original.kind === "admin" && <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">admin role</span>}
       </span>
     ),
   }),

@@ -11,7 +11,7 @@ export default async function RenameRolePage({ params }: { params: Promise<{ id:
   return (
     <>
       <RoleHeader role={role} actions={actions} current="rename" />
-      <ActionForm key={role.version} action={renameRoleAction} submitLabel="Rename" hidden={{ id: String(role.id), version: String(role.version) }}>
+      <ActionForm action={renameRoleAction} submitLabel="Rename" hidden={{ id: String(role.id), version: String(role.version) }}>
         <FormField label="New role name" name="name" defaultValue={role.name} required hint={`Stays in ${role.domain}. Members, permissions and API scope mappings follow the new name.`} />
       </ActionForm>
     </>
