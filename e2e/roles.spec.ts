@@ -87,6 +87,52 @@ test.describe("the Add New Role wizard", () => {
     await page.getByRole("button", { name: "Finish" }).click();
     await expect(page.getByText(/Role name must match/)).toBeVisible();
   });
+
+  test("hostile role names are refused with a message or stored and shown as plain text", async ({ page }) => {
+    const admin = await seedUser(e2eDb(), { admin: true });
+    await signIn(page, admin.username, admin.password);
+    page.on("dialog", () => {
+      throw new Error("a dialog opened: a name was executed as markup");
+    });
+    await startWizard(page, "x".repeat(300));
+    await page.getByRole("button", { name: "Finish" }).click();
+    await expect(page.getByText(/Role name (is too long|must match)/)).toBeVisible();
+    await page.getByLabel("Role Name").fill("evil\u202Etxt");
+    await page.getByRole("button", { name: "Finish" }).click();
+    await expect(page.getByText(/invisible or control characters/)).toBeVisible();
+
+    for (const name of [`o'n"<b>${unique("")}`, `دور_${unique("")}`]) {
+      await startWizard(page, name);
+      await page.getByRole("button", { name: "Finish" }).click();
+      await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+    }
+  });
+});
+
+test("a permission change reaches a member's open session on their next request", async ({ browser }) => {
+  const role = await seedRole({ grants: [LOGIN, "/permission/admin/manage/identity/usermgt/view"] });
+  const member = await seedUser(e2eDb());
+  await e2eDb().membership.create({ data: { userId: member.id, roleId: role.id } });
+  const admin = await seedUser(e2eDb(), { admin: true });
+  const memberPage = await (await browser.newContext()).newPage();
+  const adminPage = await (await browser.newContext()).newPage();
+  await signIn(memberPage, member.username, member.password);
+  expect((await memberPage.goto("/users"))?.status()).toBe(200);
+
+  await signIn(adminPage, admin.username, admin.password);
+  await adminPage.goto(`/roles/${role.id}/permissions`);
+  await adminPage.getByLabel("Filter permissions").fill("usermgt/view");
+  await treeItem(adminPage, "View").click();
+  await adminPage.keyboard.press("Space");
+  await expect(treeItem(adminPage, "View")).toHaveAttribute("aria-checked", "false");
+  await adminPage.getByRole("button", { name: "Review changes" }).click();
+  await expect(adminPage.getByTestId("preview")).toContainText("1 user lose it");
+  await adminPage.getByRole("button", { name: "Save" }).click();
+  await expect(adminPage.getByText(/Permissions saved: 0 added, 1 removed/)).toBeVisible();
+
+  // Same session cookie, no sign-in in between.
+  expect((await memberPage.goto("/users"))?.status()).toBe(403);
+  expect((await memberPage.goto("/"))?.status()).toBe(200);
 });
 
 test("the permission tree works from the keyboard alone", async ({ page }) => {
