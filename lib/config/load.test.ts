@@ -24,6 +24,10 @@ describe("gatehouse.toml", () => {
     expect(() => parseConfig(source)).toThrowError(/^gatehouse\.toml:4: \[lockout\] max_failed_attempts: /);
   });
 
+  it("refuses a user store pattern that is not a regular expression", () => {
+    expect(() => parseConfig(`[user_store]\nusername_java_regex = "([a-z"\n`)).toThrowError("gatehouse.toml:2: [user_store] username_java_regex: not a valid regular expression");
+  });
+
   it("names an unknown key and where it is", () => {
     const source = `[session]\nidle_timeout_minutes = 5\nidle_timeout_minuts = 10\n`;
     expect(() => parseConfig(source)).toThrowError("gatehouse.toml:3: [session] idle_timeout_minuts: unknown key");

@@ -1,5 +1,18 @@
 import { z } from "zod";
+import { DEFAULT_NAME_PATTERN } from "../stores/name-rules.ts";
 
+const javaRegex = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((s) => {
+    try {
+      new RegExp(s, "u");
+      return true;
+    } catch {
+      return false;
+    }
+  }, "not a valid regular expression");
 const minutes = (max: number) => z.number().int().min(1).max(max);
 
 /**
@@ -36,6 +49,13 @@ export const ZGatehouseConfig = z.strictObject({
       initial_lock_minutes: minutes(24 * 60).default(5),
       lock_multiplier: z.number().min(1).max(10).default(2),
       max_lock_minutes: minutes(30 * 24 * 60).default(24 * 60),
+    })
+    .prefault({}),
+  // WSO2's UsernameJavaRegEx and RolenameJavaRegEx for the PRIMARY store; applied at every start.
+  user_store: z
+    .strictObject({
+      username_java_regex: javaRegex.default(DEFAULT_NAME_PATTERN),
+      rolename_java_regex: javaRegex.default(DEFAULT_NAME_PATTERN),
     })
     .prefault({}),
   password_policy: z

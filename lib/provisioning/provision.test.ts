@@ -69,6 +69,15 @@ describe.each(await databaseKinds())("provisioning on %s", (kind) => {
     await provision(t.db, testConfig({ super_admin: { admin_role: "admin" } }));
   });
 
+  it("applies the PRIMARY store's name patterns from the config at every start", async () => {
+    await provision(t.db, testConfig({ user_store: { username_java_regex: "^[a-z][a-z0-9._-]{2,40}$" } }));
+    const primary = await t.db.userStore.findFirstOrThrow({ where: { domain: "PRIMARY" } });
+    expect(primary.usernamePattern).toBe("^[a-z][a-z0-9._-]{2,40}$");
+    expect(primary.rolePattern).toBe("^[\\S]{3,30}$");
+    await provision(t.db, testConfig());
+    expect((await t.db.userStore.findFirstOrThrow({ where: { domain: "PRIMARY" } })).usernamePattern).toBe("^[\\S]{3,30}$");
+  });
+
   it("refuses an admin_role that names another existing role", async () => {
     await expect(provision(t.db, testConfig({ super_admin: { admin_role: "Internal/creator" } }))).rejects.toThrow(ConfigError);
     expect((await t.db.role.findFirstOrThrow({ where: { kind: "admin" } })).name).toBe("admin");

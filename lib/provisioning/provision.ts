@@ -44,6 +44,7 @@ async function provisionIn(tx: Tx, config: TGatehouseConfig, adminPasswordHash: 
       (await tx.userStore.create({ data: { tenantId, ...store } }));
     stores.set(store.domain.toUpperCase(), row.id);
   }
+  await applyPrimaryNameRules(tx, stores.get(PRIMARY)!, config);
   const storeId = (domain: string) => {
     const id = stores.get(domain.toUpperCase());
     if (id === undefined) throw new ConfigError(`gatehouse.toml: [super_admin] admin_role: unknown domain "${domain}"`);
@@ -188,4 +189,12 @@ async function ensureScopeCatalog(
     });
   }
   if (missing.length > 0) created.push(`${missing.length} API scopes`);
+}
+
+async function applyPrimaryNameRules(tx: Tx, primaryId: number, config: TGatehouseConfig) {
+  const { username_java_regex: usernamePattern, rolename_java_regex: rolePattern } = config.user_store;
+  await tx.userStore.updateMany({
+    where: { id: primaryId, OR: [{ usernamePattern: { not: usernamePattern } }, { usernamePattern: null }, { rolePattern: { not: rolePattern } }, { rolePattern: null }] },
+    data: { usernamePattern, rolePattern },
+  });
 }
