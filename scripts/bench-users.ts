@@ -1,0 +1,241 @@
+// Measures the user and role lists at scale (issue #3: "lists that stay fast with a million
+// users"), calling the same lib/ functions the pages call, on a freshly migrated and
+// provisioned database filled with bulk-inserted users.
+//
+//   npm run bench:users -- [--users N] [--repeat R] [--size S] [--postgres] [--no-sqlite] [--keep]
+//
+// SQLite runs on data/bench/users.db (recreated each run, kept afterwards). --postgres, or
+// BENCH_DATABASE_URL set to a postgres:// admin URL, also runs on a uniquely named PostgreSQL
+// database that is dropped afterwards, unless --keep asks to keep it for a closer look.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { hashPassword } from "../lib/auth/password.ts";
+import { can } from "../lib/authz/decide.ts";
+import { createDb, type Db } from "../lib/db/client.ts";
+import { migrate } from "../lib/db/migrate.ts";
+import type { Sql } from "../lib/db/sql.ts";
+import type { DbTarget } from "../lib/db/target.ts";
+import { provision } from "../lib/provisioning/provision.ts";
+import { createRole } from "../lib/roles/create-role.ts";
+import { getRole } from "../lib/roles/get-role.ts";
+import { listRoleMembers } from "../lib/roles/list-role-members.ts";
+import { listRoles } from "../lib/roles/list-roles.ts";
+import { INTERNAL, nameKey, PRIMARY } from "../lib/stores/domains.ts";
+import { listStores } from "../lib/stores/list-stores.ts";
+import { listUsers, type ListUsersParams } from "../lib/users/list-users.ts";
+import { actorFor } from "../testing/actor.ts";
+import { testConfig } from "../testing/config.ts";
+import { uniqueName } from "../testing/databases.ts";
+import { superTenantId } from "../testing/seed.ts";
+import { explainPostgres, explainSqlite, seedPostgres, seedSqlite, TEAM_ROLES, usernameOf, type SeedPlan } from "./bench-users-data.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    users: { type: "string", default: "1000000" },
+    repeat: { type: "string", default: "30" },
+    size: { type: "string", default: "25" },
+    postgres: { type: "boolean", default: false },
+    "no-sqlite": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+const USERS = Number(args.users);
+const REPEAT = Number(args.repeat);
+const SIZE = Number(args.size);
+const WARMUPS = 3;
+const DEEP_PAGES = 50;
+const SQLITE_FILE = path.resolve("data/bench/users.db");
+const benchUrl = process.env.BENCH_DATABASE_URL;
+const PG_ADMIN_URL = benchUrl && /^postgres(ql)?:\/\//i.test(benchUrl) ? benchUrl : (process.env.GATEHOUSE_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+const runPostgres = args.postgres || PG_ADMIN_URL === benchUrl;
+
+if (!Number.isInteger(USERS) || USERS < 1000 || !Number.isInteger(REPEAT) || REPEAT < 1 || ![10, 25, 50, 100].includes(SIZE)) {
+  console.error("usage: npm run bench:users -- [--users N>=1000] [--repeat R>=1] [--size 10|25|50|100] [--postgres] [--no-sqlite] [--keep]");
+  process.exit(2);
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+process.once("SIGINT", () => void Promise.allSettled(cleanups.map((c) => c())).then(() => process.exit(130)));
+
+/** Records the raw SQL a list function sends, so its plan can be shown. */
+function capturing(client: Db): { db: Db; take: () => Sql | undefined } {
+  let first: Sql | undefined;
+  const db = new Proxy(client, {
+    get(target, prop) {
+      if (prop !== "$queryRaw") return Reflect.get(target, prop);
+      return (query: Sql, ...rest: unknown[]) => {
+        first ??= query;
+        return (target.$queryRaw as (q: Sql, ...r: unknown[]) => Promise<unknown>)(query, ...rest);
+      };
+    },
+  });
+  const take = () => {
+    const query = first;
+    first = undefined;
+    return query;
+  };
+  return { db, take };
+}
+
+type Case = { name: string; explain?: boolean; run: (client: Db) => Promise<number> };
+type Result = { name: string; rows: number; p50: number; p95: number; max: number };
+
+const quantile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+
+async function measure(client: Db, c: Case): Promise<Result> {
+  let rows = 0;
+  for (let i = 0; i < WARMUPS; i++) rows = await c.run(client);
+  const times: number[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const start = performance.now();
+    await c.run(client);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { name: c.name, rows, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times.at(-1)! };
+}
+
+/** Tenant, stores and roles the normal way: migrations, provisioning, then createRole as the admin. */
+async function prepare(target: DbTarget): Promise<SeedPlan> {
+  const started = performance.now();
+  await migrate(target, async () => {
+    const client = createDb(target);
+    try {
+      await provision(client, testConfig());
+    } finally {
+      await client.$disconnect();
+    }
+  });
+  const client = createDb(target);
+  try {
+    const tenantId = await superTenantId(client);
+    const ldap = await client.userStore.create({ data: { tenantId, domain: "LDAP", kind: "secondary", readOnly: true } });
+    const admin = await client.user.findFirstOrThrow({ where: { tenantId, usernameKey: "admin" } });
+    const actor = await actorFor(client, admin.id);
+    const roleIds = new Map<string, number>();
+    for (const name of [...TEAM_ROLES, "auditors"]) {
+      roleIds.set(name, (await createRole(client, actor, { domain: PRIMARY, name, permissions: ["/permission/admin/login"], userIds: [] })).id);
+    }
+    for (const name of ["creator", "publisher", "subscriber"]) {
+      roleIds.set(name, (await client.role.findFirstOrThrow({ where: { tenantId, nameKey: name, store: { domain: INTERNAL } } })).id);
+    }
+    const primary = await client.userStore.findFirstOrThrow({ where: { tenantId, domain: PRIMARY } });
+    const firstId = ((await client.user.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
+    console.log(`  migrated and provisioned in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return { users: USERS, tenantId, primaryId: primary.id, ldapId: ldap.id, firstId, roleIds, passwordHash: await hashPassword("bench-password") };
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q: Sql) => Promise<string[]>): Promise<void> {
+  console.log(`\n=== ${kind}: ${USERS.toLocaleString("en")} users ===`);
+  const plan = await prepare(target);
+  const seeded = kind === "sqlite" ? await seedSqlite(SQLITE_FILE, plan) : await seedPostgres(target.url, plan);
+  const total = seeded.reduce((sum, [, ms]) => sum + ms, 0);
+  console.log(`  seeded in ${(total / 1000).toFixed(1)} s: ${seeded.map(([what, ms]) => `${what} ${(ms / 1000).toFixed(1)} s`).join(", ")}`);
+
+  const client = createDb(target);
+  cleanups.push(() => client.$disconnect());
+  try {
+    const admin = await client.user.findFirstOrThrow({ where: { tenantId: plan.tenantId, usernameKey: "admin" } });
+    const { principal } = await actorFor(client, admin.id);
+    if (!can(principal, "users.list") || !can(principal, "roles.list")) throw new Error("the admin cannot list users and roles");
+    const tenantId = principal.tenantId;
+    const ldap = (await listStores(client, tenantId)).find((s) => s.domain === "LDAP")!;
+    const users = (c: Db, p: Partial<ListUsersParams>) => listUsers(c, tenantId, { sort: "username", dir: "asc", size: SIZE, ...p }).then((r) => r.rows.length);
+
+    let deep: string | undefined;
+    for (let i = 0; i < DEEP_PAGES; i++) deep = (await listUsers(client, tenantId, { sort: "username", dir: "asc", size: SIZE, after: deep })).next ?? undefined;
+    const roleByName = async (c: Db, name: string) => getRole(c, tenantId, plan.roleIds.get(name)!);
+    const members = (name: string) => async (c: Db) => {
+      const role = await roleByName(c, name); // the role page loads the role (with its member count) first
+      return (await listRoleMembers(c, tenantId, role, { pattern: "*", size: SIZE })).rows.length;
+    };
+
+    const exact = usernameOf(Math.floor(USERS / 2)).toUpperCase();
+    const cases: Case[] = [
+      { name: "users: first page, name asc", explain: true, run: (c) => users(c, {}) },
+      { name: "users: first page, name desc", run: (c) => users(c, { dir: "desc" }) },
+      { name: `users: page ${DEEP_PAGES + 1} via keyset cursor`, explain: true, run: (c) => users(c, { after: deep }) },
+      { name: `users: page ${DEEP_PAGES} backwards (before)`, run: (c) => users(c, { before: deep }) },
+      { name: "users: first page, sort by domain", explain: true, run: (c) => users(c, { sort: "domain" }) },
+      { name: `users: exact name ${exact}`, run: (c) => users(c, { pattern: exact }) },
+      { name: "users: prefix user12*", explain: true, run: (c) => users(c, { pattern: "user12*" }) },
+      { name: "users: infix *345*", explain: true, run: (c) => users(c, { pattern: "*345*" }) },
+      { name: "users: suffix *99999", run: (c) => users(c, { pattern: "*99999" }) },
+      { name: "users: infix, no match *zzz*", explain: true, run: (c) => users(c, { pattern: "*zzz*" }) },
+      { name: "users: domain LDAP (10%)", explain: true, run: (c) => users(c, { storeId: ldap.id }) },
+      { name: "users: claim email *@acme.com", explain: true, run: (c) => users(c, { claim: "http://wso2.org/claims/emailaddress", claimValue: "*@acme.com" }) },
+      { name: "users: claim org Initech*", run: (c) => users(c, { claim: "http://wso2.org/claims/organization", claimValue: "Initech*" }) },
+      { name: "role members: Internal/subscriber", explain: true, run: members("subscriber") },
+      { name: "role members: team_07", run: members("team_07") },
+      { name: "role members: auditors (small)", run: members("auditors") },
+      { name: "roles: first page", run: (c) => listRoles(c, tenantId, { dir: "asc", size: SIZE }).then((r) => r.rows.length) },
+      { name: "roles: Internal/*", run: (c) => listRoles(c, tenantId, { pattern: "Internal/*", dir: "asc", size: SIZE }).then((r) => r.rows.length) },
+    ];
+
+    const results: Result[] = [];
+    for (const c of cases) results.push(await measure(client, c));
+    const width = Math.max(...results.map((r) => r.name.length));
+    // Other work on the machine skews the figures, so the table says how busy it was.
+    const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
+    console.log(`\n  ${kind}, N=${USERS.toLocaleString("en")}, page size ${SIZE}, ${REPEAT} runs after ${WARMUPS} warm-ups (ms); load ${load} on ${os.cpus().length} CPUs`);
+    console.log(`  ${"case".padEnd(width)}  ${"rows".padStart(4)}  ${"p50".padStart(8)}  ${"p95".padStart(8)}  ${"max".padStart(8)}`);
+    for (const r of results) {
+      const slow = r.p50 > 50 ? "  <- slow" : "";
+      console.log(`  ${r.name.padEnd(width)}  ${String(r.rows).padStart(4)}  ${r.p50.toFixed(2).padStart(8)}  ${r.p95.toFixed(2).padStart(8)}  ${r.max.toFixed(2).padStart(8)}${slow}`);
+    }
+
+    console.log(`\n  query plans (${kind === "sqlite" ? "EXPLAIN QUERY PLAN" : "EXPLAIN ANALYZE"}, the list's main query):`);
+    const capture = capturing(client);
+    for (const c of cases.filter((x) => x.explain)) {
+      await c.run(capture.db);
+      const query = capture.take();
+      if (!query) continue;
+      console.log(`  -- ${c.name}`);
+      for (const line of await explain(query)) console.log(`     ${line}`);
+    }
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+async function onSqlite(): Promise<void> {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(SQLITE_FILE + suffix, { force: true });
+  fs.mkdirSync(path.dirname(SQLITE_FILE), { recursive: true });
+  await bench("sqlite", { provider: "sqlite", file: SQLITE_FILE, url: `file:${SQLITE_FILE}` }, async (q) => explainSqlite(SQLITE_FILE, q));
+}
+
+async function onPostgres(): Promise<void> {
+  const name = uniqueName("gatehouse_bench");
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const drop = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  };
+  cleanups.push(drop);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  try {
+    await bench("postgres", { provider: "postgres", url: url.toString() }, (q) => explainPostgres(url.toString(), q));
+  } finally {
+    cleanups.splice(cleanups.indexOf(drop), 1);
+    if (args.keep) {
+      await admin.end();
+      console.log(`  kept database ${url}`);
+    } else {
+      await drop();
+      console.log(`  dropped database ${name}`);
+    }
+  }
+}
+
+if (!args["no-sqlite"]) await onSqlite();
+if (runPostgres) await onPostgres();
