@@ -28,6 +28,7 @@ export async function createRoleMapping(client: Db, actor: Actor, input: TCreate
     const current = await lockMappingVersion(tx, tenantId);
     const role = await findRoleByName(tx, tenantId, body.role);
     if (!role) throw new AppError("NOT_FOUND", `There is no role named "${body.role}". Create the role first, then map it.`, { field: "role" });
+    if (role.kind === "system") throw new AppError("INVALID_INPUT", "Internal/system is reserved.", { field: "role" });
     const state = await loadMappingState(tx, tenantId);
     if (hasMapping(state, role.id)) throw new AppError("CONFLICT", "Permission mapping exist", { field: "role" });
     state.roles.set(role.id, { id: role.id, name: role.qualified, kind: role.kind });

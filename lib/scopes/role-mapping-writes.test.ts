@@ -58,6 +58,7 @@ describe.each(await databaseKinds())("role mapping writes on %s", (kind) => {
     await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "ghost", targets: ["Internal/creator"] })).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/no role named "ghost"/) });
     await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "creator", targets: ["Internal/publisher"] })).rejects.toMatchObject({ code: "CONFLICT", message: "Permission mapping exist" });
     await expect(createRoleMapping(t.db, admin, { mode: "custom", role: "Internal/publisher", scopes: ["apim:api_view"] })).rejects.toMatchObject({ message: "Permission mapping exist" });
+    await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "Internal/system", targets: ["Internal/creator"] })).rejects.toThrow(/reserved/);
     await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "ops", targets: ["ops"] })).rejects.toThrow(/alias of itself/);
     await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "ops", targets: ["Internal/nobody"] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: 'Unknown role: "Internal/nobody".' });
     await expect(createRoleMapping(t.db, admin, { mode: "custom", role: "ops", scopes: ["apim:nope"] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: 'Unknown scope: "apim:nope".' });

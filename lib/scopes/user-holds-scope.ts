@@ -1,8 +1,8 @@
 /**
  * "Does this user hold this scope?" (GET /system-scopes/{scope}?username=u). A user holds a
  * scope when one of their roles is on it, counting Internal/everyone (implicit for everyone),
- * or when one of their roles is an alias of a role on it. Aliases are one level deep, as in
- * WSO2: an alias of an alias gets nothing through the middle role.
+ * or when one of their roles is an alias of a role on it. Aliases are one level deep:
+ * an alias of an alias gets nothing through the middle role.
  *
  *   userHoldsScope(db, tenantId, "PRIMARY/alice", "apim:api_view")
  *   // { holds: true, via: ["Internal/creator"] } | { holds: false, reason: "unknown-scope" | "unknown-user" | "not-granted" }
