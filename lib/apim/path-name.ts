@@ -11,7 +11,3 @@ export function decodePathName(raw: string): string | null {
   if (decoded === "" || decoded.includes("\uFFFD")) return null;
   return decoded;
 }
-
-export function encodePathName(name: string): string {
-  return Buffer.from(name, "utf8").toString("base64url");
-}

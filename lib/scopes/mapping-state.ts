@@ -71,11 +71,6 @@ export function sortedRoleNames(state: MappingState, ids: Iterable<number>): str
   return [...ids].sort(compareRoleNames(state)).map((id) => roleName(state, id));
 }
 
-/** Targets of each alias source: "creator" -> ["Internal/creator"]. */
-export function aliasTargetsOf(state: MappingState, aliasRoleId: number): number[] {
-  return state.aliases.filter((a) => a.aliasRoleId === aliasRoleId).map((a) => a.roleId);
-}
-
 export function hasMapping(state: MappingState, roleId: number): boolean {
   return state.scopes.some((s) => s.roleIds.has(roleId)) || state.aliases.some((a) => a.aliasRoleId === roleId);
 }

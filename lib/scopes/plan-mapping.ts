@@ -4,7 +4,7 @@
  * so previews and writes compute exactly the same plan.
  */
 import { AppError } from "../errors.ts";
-import { aliasTargetsOf, compareRoleNames, roleName, sortedRoleNames, type AliasPair, type MappingState } from "./mapping-state.ts";
+import { compareRoleNames, roleName, sortedRoleNames, type AliasPair, type MappingState } from "./mapping-state.ts";
 
 export type ScopeChange = { scopeId: number; scope: string; added: number[]; removed: number[] };
 export type AliasChanges = { added: AliasPair[]; removed: AliasPair[] };
@@ -81,9 +81,4 @@ export function roleImpact(state: MappingState, changes: readonly ScopeChange[])
   }
   const followers = (target: number) => sortedRoleNames(state, state.aliases.filter((a) => a.roleId === target).map((a) => a.aliasRoleId));
   return [...byRole.keys()].sort(compareRoleNames(state)).map((id) => ({ role: roleName(state, id), ...byRole.get(id)!, followers: followers(id) }));
-}
-
-/** Roles this role is an alias of, by name. */
-export function aliasTargetNames(state: MappingState, aliasRoleId: number): string[] {
-  return sortedRoleNames(state, aliasTargetsOf(state, aliasRoleId));
 }
