@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   STALE_VERSION: 409,
+  // An If-Match precondition that no longer holds (the APIM admin API's optimistic locking).
+  PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
 } as const;
 

@@ -1,0 +1,33 @@
+/**
+ * APIM admin v4 bodies for system scopes and role aliases, and the conversions from the
+ * lib/scopes reads. `count` is accepted and ignored on input (APIM clients send it), and a
+ * scope's description and tag are read-only: a PUT changes roles only.
+ */
+import { z } from "zod";
+import type { RoleAliasList, ScopeList } from "../scopes/list-scopes.ts";
+
+const name = z.string().trim().min(1).max(300);
+
+export const ZScopeListBody = z.object({
+  count: z.number().int().min(0).optional(),
+  list: z.array(z.object({ name: name, description: z.string().optional(), tag: z.string().optional(), roles: z.array(name).max(1000) })).max(1000),
+});
+export type TScopeListBody = z.infer<typeof ZScopeListBody>;
+
+export const ZRoleAliasListBody = z.object({
+  count: z.number().int().min(0).optional(),
+  list: z.array(z.object({ role: name, aliases: z.array(name).max(1000) })).max(1000),
+});
+export type TRoleAliasListBody = z.infer<typeof ZRoleAliasListBody>;
+
+export type ScopeListDTO = { count: number; list: { name: string; description: string; tag: string; roles: string[] }[] };
+export type RoleAliasListDTO = { count: number; list: { role: string; aliases: string[] }[] };
+
+export function toScopeListDTO(scopes: ScopeList): ScopeListDTO {
+  const list = scopes.scopes.map((s) => ({ name: s.name, description: s.description, tag: s.tag, roles: s.roles }));
+  return { count: list.length, list };
+}
+
+export function toRoleAliasListDTO(aliases: RoleAliasList): RoleAliasListDTO {
+  return { count: aliases.list.length, list: aliases.list };
+}

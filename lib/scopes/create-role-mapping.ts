@@ -1,0 +1,43 @@
+/**
+ * The "Add role permission" wizard's save. The role must exist and must not have a mapping yet
+ * (not on any scope, not an alias): otherwise "Permission mapping exist", as APIM says.
+ *
+ *   createRoleMapping(db, actor, { mode: "alias", role: "creator", targets: ["Internal/creator"] })
+ *   createRoleMapping(db, actor, { mode: "custom", role: "Internal/dev", scopes: ["apim:api_view"] })
+ *
+ * No version: nothing can be overwritten, and the existence check runs under the mapping lock.
+ * Returns the new mapping version.
+ */
+import type { Db } from "../db/client.ts";
+import type { Actor } from "../authz/principal.ts";
+import { AppError } from "../errors.ts";
+import { findRoleByName } from "../roles/find-role.ts";
+import { parseInput, ZMappingBody, type TMappingBody } from "./mapping-input.ts";
+import { hasMapping, loadMappingState } from "./mapping-state.ts";
+import { lockMappingVersion } from "./mapping-version.ts";
+import { roleMappingChanges } from "./role-mapping-changes.ts";
+import { commitChanges, type CommitResult } from "./write-mapping.ts";
+
+export const ZCreateRoleMapping = ZMappingBody;
+export type TCreateRoleMapping = TMappingBody;
+
+export async function createRoleMapping(client: Db, actor: Actor, input: TCreateRoleMapping): Promise<CommitResult & { role: string }> {
+  const body = parseInput(ZCreateRoleMapping, input);
+  const tenantId = actor.principal.tenantId;
+  return client.$transaction(async (tx) => {
+    const current = await lockMappingVersion(tx, tenantId);
+    const role = await findRoleByName(tx, tenantId, body.role);
+    if (!role) throw new AppError("NOT_FOUND", `There is no role named "${body.role}". Create the role first, then map it.`, { field: "role" });
+    if (role.kind === "system") throw new AppError("INVALID_INPUT", "Internal/system is reserved.", { field: "role" });
+    const state = await loadMappingState(tx, tenantId);
+    if (hasMapping(state, role.id)) throw new AppError("CONFLICT", "Permission mapping exist", { field: "role" });
+    state.roles.set(role.id, { id: role.id, name: role.qualified, kind: role.kind });
+    const changes = await roleMappingChanges(tx, state, role.id, body);
+    const result = await commitChanges(tx, actor, state, current, changes, {
+      action: "scopes.mapping_created",
+      target: { type: "role", id: role.id, name: role.qualified },
+      extra: { mode: body.mode },
+    });
+    return { ...result, role: role.qualified };
+  });
+}

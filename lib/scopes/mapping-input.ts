@@ -1,0 +1,35 @@
+/**
+ * zod pieces shared by the scope-mapping writes. Lists accept a JSON array or repeated form
+ * fields (lib/forms.ts), and the version arrives as a number or a form string.
+ */
+import { z } from "zod";
+import { AppError } from "../errors.ts";
+import { formList } from "../forms.ts";
+
+export const ZMappingVersion = z.coerce.number().int().min(1);
+/** A WSO2 role name: "admin", "Internal/creator", "SECONDARY/dev". */
+export const ZRoleName = z.string().trim().min(1, "Role name is required.").max(300);
+export const ZScopeName = z.string().trim().min(1, "Scope name is required.").max(200);
+
+export const ZRoleNameList = formList(ZRoleName, 1000);
+export const ZScopeNameList = formList(ZScopeName, 1000);
+
+export function nonEmpty<T extends z.ZodType<unknown[]>>(list: T, message: string) {
+  return list.refine((items) => items.length > 0, message);
+}
+
+/** One role's mapping, as the wizard and the edit dialog send it. */
+export const ZMappingBody = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("alias"), role: ZRoleName, targets: nonEmpty(ZRoleNameList, "Choose at least one role to map to.") }),
+  z.object({ mode: z.literal("custom"), role: ZRoleName, scopes: nonEmpty(ZScopeNameList, "Choose at least one scope.") }),
+]);
+export type TMappingBody = z.infer<typeof ZMappingBody>;
+
+/** Validates a lib input with its schema; the message names the faulty field's path. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+  throw new AppError("INVALID_INPUT", path ? `${path}: ${issue.message}` : issue.message, { field: String(issue.path[0] ?? ""), path });
+}

@@ -1,0 +1,44 @@
+/**
+ * Applies planned MappingChanges inside the caller's transaction: the only code that writes
+ * ScopeRole and RoleAlias rows. `commitChanges` is the common tail of every mapping write:
+ * write, bump the mapping version, and record one audit event, all in the same transaction.
+ */
+import { recordAudit } from "../audit/record.ts";
+import type { Actor } from "../authz/principal.ts";
+import type { Tx } from "../db/client.ts";
+import type { MappingState } from "./mapping-state.ts";
+import { bumpMappingVersion } from "./mapping-version.ts";
+import { isEmpty, nameChanges, type MappingChanges, type NamedChanges } from "./plan-mapping.ts";
+
+export async function writeMappingChanges(tx: Pick<Tx, "scopeRole" | "roleAlias" | "apiScope">, changes: MappingChanges): Promise<void> {
+  const removals = changes.scopes.filter((c) => c.removed.length > 0).map((c) => ({ scopeId: c.scopeId, roleId: { in: c.removed } }));
+  if (removals.length > 0) await tx.scopeRole.deleteMany({ where: { OR: removals } });
+  const additions = changes.scopes.flatMap((c) => c.added.map((roleId) => ({ scopeId: c.scopeId, roleId })));
+  if (additions.length > 0) await tx.scopeRole.createMany({ data: additions });
+  if (changes.scopes.length > 0) {
+    await tx.apiScope.updateMany({ where: { id: { in: changes.scopes.map((c) => c.scopeId) } }, data: { version: { increment: 1 } } });
+  }
+  const { added, removed } = changes.aliases;
+  if (removed.length > 0) await tx.roleAlias.deleteMany({ where: { OR: removed.map((p) => ({ roleId: p.roleId, aliasRoleId: p.aliasRoleId })) } });
+  if (added.length > 0) await tx.roleAlias.createMany({ data: added.map((p) => ({ roleId: p.roleId, aliasRoleId: p.aliasRoleId })) });
+}
+
+export type CommitResult = { version: number; changes: NamedChanges };
+type AuditSpec = { action: string; target: { type: string; id?: number | null; name: string }; extra?: Record<string, unknown> };
+
+/** Writes, bumps the version and audits; a change that changes nothing writes and audits nothing. */
+export async function commitChanges(tx: Tx, actor: Actor, state: MappingState, current: number, changes: MappingChanges, audit: AuditSpec): Promise<CommitResult> {
+  const named = nameChanges(state, changes);
+  if (isEmpty(changes)) return { version: current, changes: named };
+  await writeMappingChanges(tx, changes);
+  const version = await bumpMappingVersion(tx, state.tenantId, current);
+  await recordAudit(tx, {
+    tenantId: state.tenantId,
+    actor: { id: actor.principal.userId, name: actor.principal.displayName },
+    action: audit.action,
+    target: audit.target,
+    after: { ...named, ...audit.extra, version },
+    ip: actor.ip,
+  });
+  return { version, changes: named };
+}
