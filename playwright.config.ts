@@ -10,7 +10,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 60_000,
+  // Generous: each spec hashes passwords with argon2id and signs in several browsers.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   outputDir: "test-results",
