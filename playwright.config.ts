@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const MAPPING_SPECS = /(role-permissions|scope-matrix-import)\.spec\.ts$/;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -24,6 +25,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  projects: [
+    { name: "console", testIgnore: MAPPING_SPECS },
+    // The scope mapping has one tenant-wide version, so two of these specs saving at once
+    // would refuse each other's stale saves; they run one at a time, beside the rest.
+    { name: "scope-mappings", testMatch: MAPPING_SPECS, workers: 1 },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${BASE_URL}/login`,

@@ -1,16 +1,44 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePage } from "@/lib/authz/guard";
+import { db } from "@/lib/db/client";
+import { listRoleMappings, ZRoleMappingParams } from "@/lib/scopes/list-role-mappings";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { EmptyState } from "@/components/ui/EmptyState";
+import { Pager } from "@/components/ui/Pager";
+import { Button } from "@/components/ui/Button";
+import { RoleMappingsTable } from "@/components/scopes/RoleMappingsTable";
+import { deleteMappingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Role Permissions" };
 
-export default async function RolePermissionsPage() {
-  await requirePage("scopes.manage");
+const secondary = "rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100";
+
+export default async function RolePermissionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const principal = await requirePage("scopes.manage");
+  const params = ZRoleMappingParams.parse(await searchParams);
+  const { version, page } = await listRoleMappings(db(), principal.tenantId, params);
   return (
     <>
-      <PageHeader title="Scope Assignments" description="Which roles may use which API scopes." />
-      <EmptyState title="Scope assignments are not built yet">They arrive with issue #4 (Settings &gt; Role Permissions).</EmptyState>
+      <PageHeader
+        title="Scope Assignments"
+        description="Which roles may use which API scopes. A role alias gets every scope of the roles it maps to."
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link href="/settings/role-permissions/matrix" className={secondary}>Scope matrix</Link>
+            <Link href="/settings/role-permissions/tenant-conf" className={secondary}>Import / export</Link>
+            <Link href="/settings/role-permissions/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Add role permission</Link>
+          </div>
+        }
+      />
+      <form method="get" role="search" aria-label="Scope assignments" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium">Search by role</label>
+          <input id="q" name="q" type="search" defaultValue={params.q} placeholder="creator" className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2" />
+        </div>
+        <Button type="submit" variant="secondary">Search</Button>
+      </form>
+      <RoleMappingsTable rows={page.rows} version={version} remove={deleteMappingAction} filtered={Boolean(params.q)} />
+      <Pager page={page} basePath="/settings/role-permissions" params={{ q: params.q }} />
     </>
   );
 }
