@@ -2,6 +2,15 @@ import type { ImportPreview as Preview } from "@/lib/scopes/preview-import";
 
 const list = (names: string[]) => names.join(", ");
 
+/** "2 scopes and 1 role's aliases change", for the preview and the confirmation. */
+export function importSummary(preview: Pick<Preview, "scopes" | "aliases">): string {
+  const scopes = preview.scopes.length === 1 ? "1 scope" : `${preview.scopes.length} scopes`;
+  const aliases = preview.aliases.length === 1 ? "1 role's aliases" : `${preview.aliases.length} roles' aliases`;
+  if (preview.aliases.length === 0) return `${scopes} ${preview.scopes.length === 1 ? "changes" : "change"}`;
+  if (preview.scopes.length === 0) return `${aliases} change`;
+  return `${scopes} and ${aliases} change`;
+}
+
 /** Everything a tenant-conf.json import would do, before it does it. */
 export function ImportPreview({ preview }: { preview: Preview }) {
   const nothing = preview.scopes.length === 0 && preview.aliases.length === 0;
@@ -9,9 +18,8 @@ export function ImportPreview({ preview }: { preview: Preview }) {
     <section aria-label="Import preview" data-testid="import-preview" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
       <h3 className="font-semibold">What the import changes</h3>
       <p>
-        {preview.scopes.length} {preview.scopes.length === 1 ? "scope changes" : "scopes change"}, {preview.unchangedScopes} listed{" "}
-        {preview.unchangedScopes === 1 ? "scope stays" : "scopes stay"} as {preview.unchangedScopes === 1 ? "it is" : "they are"}, and{" "}
-        {preview.aliases.length} {preview.aliases.length === 1 ? "role's aliases change" : "roles' aliases change"}. Scopes the file does not list keep their roles.
+        {importSummary(preview)}; {preview.unchangedScopes} listed {preview.unchangedScopes === 1 ? "scope stays" : "scopes stay"} as{" "}
+        {preview.unchangedScopes === 1 ? "it is" : "they are"}. Scopes the file does not list keep their roles.
       </p>
       {nothing && <p className="font-medium">The file matches the current mapping: importing it changes nothing.</p>}
       {preview.scopes.length > 0 && (

@@ -6,7 +6,7 @@ import type { ImportPreview as Preview } from "@/lib/scopes/preview-import";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/Notices";
-import { ImportPreview } from "./ImportPreview";
+import { ImportPreview, importSummary } from "./ImportPreview";
 
 type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
 
@@ -127,8 +127,7 @@ export function TenantConfImport({ preview, apply }: { preview: Action<Preview>;
               Apply this import?
             </h2>
             <p className="mt-2 text-slate-700">
-              {plan.scopes.length} {plan.scopes.length === 1 ? "scope" : "scopes"} and {plan.aliases.length} {plan.aliases.length === 1 ? "role's" : "roles'"} aliases change,
-              exactly as the preview shows. Unknown roles and scopes are skipped.
+              {importSummary(plan)}, exactly as the preview shows, in one step. Unknown roles and scopes are skipped.
             </p>
             <div className="mt-6 flex justify-end gap-2">
               <Button variant="secondary" onClick={() => dialog.current?.close()} autoFocus>
