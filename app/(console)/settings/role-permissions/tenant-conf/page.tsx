@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePage } from "@/lib/authz/guard";
+import { db } from "@/lib/db/client";
+import { exportTenantConf } from "@/lib/scopes/tenant-conf";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { TenantConfImport } from "@/components/scopes/TenantConfImport";
+import { applyImportAction, previewImportAction } from "./actions";
+
+export const metadata: Metadata = { title: "tenant-conf.json" };
+
+const EXPORT_URL = "/settings/role-permissions/tenant-conf/export";
+
+export default async function TenantConfPage() {
+  const principal = await requirePage("scopes.manage");
+  const fragment = JSON.stringify(await exportTenantConf(db(), principal.tenantId), null, 2);
+  return (
+    <>
+      <PageHeader
+        title="tenant-conf.json"
+        description="Bring scope mappings across from WSO2 API Manager, or take them back: the RESTAPIScopes and RoleMappings keys of tenant-conf.json."
+        actions={
+          <>
+            <Link href="/settings/role-permissions" className="text-sm text-brand-700 underline-offset-2 hover:underline">
+              Scope Assignments
+            </Link>
+            <Link href="/settings/role-permissions/matrix" className="text-sm text-brand-700 underline-offset-2 hover:underline">
+              Scope matrix
+            </Link>
+          </>
+        }
+      />
+      <div className="grid gap-8 xl:grid-cols-2">
+        <section aria-labelledby="export-heading" className="min-w-0 space-y-3">
+          <h2 id="export-heading" className="text-lg font-semibold">
+            Export
+          </h2>
+          <p className="text-sm text-slate-600">
+            The current mapping in WSO2&apos;s shape. Paste it into a tenant-conf.json, or import it into another Gatehouse.
+          </p>
+          <a href={EXPORT_URL} download="tenant-conf.json" className="inline-flex rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            Download tenant-conf.json
+          </a>
+          <label htmlFor="tenant-conf-export" className="block text-sm font-medium">
+            Current fragment
+          </label>
+          <textarea
+            id="tenant-conf-export"
+            readOnly
+            value={fragment}
+            rows={24}
+            spellCheck={false}
+            className="block w-full rounded-md border border-slate-300 bg-slate-50 p-3 font-mono text-xs"
+          />
+        </section>
+        <section aria-labelledby="import-heading" className="min-w-0 space-y-3">
+          <h2 id="import-heading" className="text-lg font-semibold">
+            Import
+          </h2>
+          <TenantConfImport preview={previewImportAction} apply={applyImportAction} />
+        </section>
+      </div>
+    </>
+  );
+}
