@@ -13,6 +13,9 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
+    // A tenant-conf.json import is posted through a server action; lib/scopes accepts up to
+    // 2,000,000 characters, so the action must too (Next's default is 1 MB).
+    serverActions: { bodySizeLimit: "3mb" },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
