@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
+import { bumpMappingVersion, lockMappingVersion } from "../scopes/mapping-version.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";
 import { assertRoleAction } from "./role-rules.ts";
@@ -17,6 +18,12 @@ export async function deleteRole(client: Db, actor: Actor, input: TDeleteRole): 
     const role = await getRole(tx, tenantId, input.id);
     assertRoleAction(actor.principal, role, "delete");
     await bumpRoleVersion(tx, tenantId, role.id, input.version);
+    // Its scope mappings and aliases go with it, so an open matrix or import preview is now stale.
+    const [onScope, inAlias] = await Promise.all([
+      tx.scopeRole.count({ where: { roleId: role.id } }),
+      tx.roleAlias.count({ where: { OR: [{ roleId: role.id }, { aliasRoleId: role.id }] } }),
+    ]);
+    if (onScope + inAlias > 0) await bumpMappingVersion(tx, tenantId, await lockMappingVersion(tx, tenantId));
     await tx.role.delete({ where: { id: role.id } });
     await recordAudit(tx, {
       tenantId,

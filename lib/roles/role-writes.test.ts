@@ -5,6 +5,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../../test
 import { seedUser, superTenantId } from "../../testing/seed.ts";
 import type { Actor } from "../authz/principal.ts";
 import { provision } from "../provisioning/provision.ts";
+import { readMappingVersion } from "../scopes/mapping-version.ts";
 import { createRole } from "./create-role.ts";
 import { deleteRole } from "./delete-role.ts";
 import { getRole } from "./get-role.ts";
@@ -144,7 +145,10 @@ describe.each(await databaseKinds())("role writes on %s", (kind) => {
     const { id } = await createRole(t.db, admin, { domain: "PRIMARY", name: "doomed", permissions: [LOGIN], userIds: [member.id] });
     const scope = await t.db.apiScope.findFirstOrThrow();
     await t.db.scopeRole.create({ data: { scopeId: scope.id, roleId: id } });
+    const mappingVersion = await readMappingVersion(t.db, tenantId);
     await deleteRole(t.db, admin, { id, version: (await getRole(t.db, tenantId, id)).version });
+    // An open scope matrix or import preview must now be refused as stale.
+    expect(await readMappingVersion(t.db, tenantId)).toBe(mappingVersion + 1);
     expect(await t.db.membership.count({ where: { roleId: id } })).toBe(0);
     expect(await t.db.scopeRole.count({ where: { roleId: id } })).toBe(0);
     expect(await t.db.user.count({ where: { id: member.id } })).toBe(1);
