@@ -6,6 +6,7 @@ import { PermissionTree } from "@/components/permissions/PermissionTree";
 import { UserSearchList, type PickedUser } from "@/components/users/UserSearchList";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { Steps } from "@/components/ui/Steps";
 import { Field } from "@/components/ui/Field";
 
 type Props = { action: (state: ActionState, form: FormData) => Promise<ActionState>; domains: string[]; grantable: string[] };
@@ -39,13 +40,7 @@ export function NewRoleWizard({ action, domains, grantable }: Props) {
 
   return (
     <div className="max-w-4xl">
-      <ol className="mb-6 flex gap-2" aria-label="Steps">
-        {STEPS.map((label, i) => (
-          <li key={label} aria-current={i === step ? "step" : undefined} className={`rounded-full px-3 py-1 text-sm ${i === step ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-700"}`}>
-            {i + 1}. {label}
-          </li>
-        ))}
-      </ol>
+      <Steps steps={STEPS} current={step} />
       {state && !state.ok && !nameErrors && <div className="mb-4"><Alert tone="error">{state.message}</Alert></div>}
       <section aria-label={STEPS[step]}>
         {step === 0 && (

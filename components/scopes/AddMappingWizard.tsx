@@ -5,6 +5,7 @@ import { startTransition, useActionState, useState } from "react";
 import type { ActionState } from "@/lib/authz/action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { Steps } from "@/components/ui/Steps";
 import { Field } from "@/components/ui/Field";
 import { useNotify } from "@/components/ui/Notices";
 import { MappingEditor, mappingFormData, type MappingDraft } from "./MappingEditor";
@@ -47,13 +48,7 @@ export function AddMappingWizard({ check, create, scopes }: { check: Action; cre
 
   return (
     <div className="max-w-4xl">
-      <ol className="mb-6 flex gap-2" aria-label="Steps">
-        {STEPS.map((label, i) => (
-          <li key={label} aria-current={i === step ? "step" : undefined} className={`rounded-full px-3 py-1 text-sm ${i === step ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-700"}`}>
-            {i + 1}. {label}
-          </li>
-        ))}
-      </ol>
+      <Steps steps={STEPS} current={step} />
       {saved && !saved.ok && !saved.fieldErrors?.role && <div className="mb-4"><Alert tone="error">{saved.message}</Alert></div>}
       {step === 0 ? (
         <form
