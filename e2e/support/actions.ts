@@ -18,7 +18,8 @@ export async function captureAction(page: Page, trigger: () => Promise<void>): P
   });
   await trigger();
   await expect.poll(() => captured).toBeDefined();
-  await page.unroute("**/*");
+  // Waits for handlers still running on other requests, which would otherwise race the removal.
+  await page.unrouteAll({ behavior: "wait" });
   return captured!;
 }
 
