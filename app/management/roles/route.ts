@@ -8,6 +8,7 @@ import { pagedResponse, ZPaging } from "@/lib/management/paging";
 import { createRole } from "@/lib/roles/create-role";
 import { findRolesByName } from "@/lib/roles/find-role";
 import { listRoles } from "@/lib/roles/list-roles";
+import { roleRuleBlocker } from "@/lib/roles/role-rules";
 import { splitQualifiedName } from "@/lib/stores/domains";
 import { findStore } from "@/lib/stores/list-stores";
 import { getUser } from "@/lib/users/get-user";
@@ -44,6 +45,12 @@ export const PUT = defineRoute({ ...MGMT_ROUTE, feature: "users.update", body: Z
   const found = await findRolesByName(db(), tenantId, [...body.addedRoles, ...body.removedRoles]);
   const missing = [...body.addedRoles, ...body.removedRoles].filter((n) => !found.has(n));
   if (missing.length > 0) throw new AppError("NOT_FOUND", `No such role: ${missing.join(", ")}.`);
+  // setUserRoles skips removals of roles the user does not hold, and nobody holds
+  // Internal/everyone as a row; naming it must still be refused, not silently ignored.
+  for (const role of found.values()) {
+    const blocker = role.kind === "everyone" || role.kind === "system" ? roleRuleBlocker(actor.principal, { ...role, grants: [] }, "assignUsers") : null;
+    if (blocker) throw new AppError("FORBIDDEN", blocker);
+  }
   const ids = (names: string[]) => names.map((n) => found.get(n)!.id);
   const result = await setUserRoles(db(), actor, { id: user.id, version: user.version, add: ids(body.addedRoles), remove: ids(body.removedRoles) });
   return { userId: user.qualified, addedRoles: result.added, removedRoles: result.removed, status: "Updated" };
