@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseKinds } from "../../testing/databases.ts";
-import { basic, mgmtLogin, mgmtRequest, mgmtWorld, type MgmtWorld } from "../../testing/management-client.ts";
+import { basic, mgmtLogin, mgmtOpenapi, mgmtRequest, mgmtWorld, type MgmtWorld } from "../../testing/management-client.ts";
 import { callRoute } from "../../testing/route-harness.ts";
 import { seedUser } from "../../testing/seed.ts";
 import { sessionIdFor } from "../../lib/sessions/secret.ts";
@@ -24,6 +24,7 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
   it("POST /login with HTTP Basic answers a signed AccessToken bound to an api session, audited", async () => {
     const response = await loginRoute.POST(mgmtRequest("POST", "/login", { headers: { authorization: basic(w.manager.username, "correct horse battery staple") } }));
     expect(response.status).toBe(200);
+    await mgmtOpenapi.assertResponse("/login", "POST", response);
     const { AccessToken } = (await response.json()) as { AccessToken: string };
     expect(AccessToken).toMatch(/^gh1\.[\w-]+\.\d+\.[\w-]+$/);
     const session = await w.t.db.session.findUniqueOrThrow({ where: { id: sessionId(AccessToken) } });
@@ -36,6 +37,7 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
     const wrong = await attempt(basic(w.plain.username, "nope"));
     const unknown = await attempt(basic("nobody_here", "nope"));
     expect(wrong.status).toBe(401);
+    await mgmtOpenapi.assertResponse("/login", "POST", wrong);
     expect(unknown.status).toBe(401);
     expect(await wrong.json()).toEqual(await unknown.json());
     expect((await attempt()).status).toBe(401);
@@ -62,6 +64,7 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
     expect((await systemScopes(token)).status).toBe(200);
     const out = await logoutRoute.POST(mgmtRequest("POST", "/logout", { token }));
     expect(out.status).toBe(200);
+    await mgmtOpenapi.assertResponse("/logout", "POST", out);
     expect((await w.t.db.session.findUniqueOrThrow({ where: { id: sessionId(token) } })).revokedReason).toBe("logged out");
     expect(await w.t.db.auditEvent.count({ where: { action: "auth.signed_out", actorId: w.admin.id } })).toBe(1);
     const after = await systemScopes(token);
@@ -87,5 +90,25 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
     if (!console.ok) throw new Error("sign-in failed");
     const token = await issueManagementToken(console.sessionSecret, new Date(Date.now() + 60_000));
     expect((await systemScopes(token)).status).toBe(401);
+  });
+});
+
+describe("the management OpenAPI document", () => {
+  it("describes request bodies as the handlers validate them: strict, with the required fields", () => {
+    expect(mgmtOpenapi.acceptsRequest("/users", "POST", { userId: "a", password: "b", isAdmin: true, domain: "PRIMARY" })).toBe(true);
+    expect(mgmtOpenapi.acceptsRequest("/users", "POST", { userId: "a", password: "b", extra: 1 })).toBe(false);
+    expect(mgmtOpenapi.acceptsRequest("/users/{userId}", "PATCH", { oldPassword: "a", newPassword: "b", confirmPassword: "b" })).toBe(true);
+    expect(mgmtOpenapi.acceptsRequest("/users/{userId}", "PATCH", { password: "b" })).toBe(false);
+    expect(mgmtOpenapi.acceptsRequest("/roles", "POST", { role: "r", domain: "PRIMARY" })).toBe(true);
+    expect(mgmtOpenapi.acceptsRequest("/roles", "PUT", { userId: "u", addedRoles: ["r"], removedRoles: [] })).toBe(true);
+    expect(mgmtOpenapi.acceptsRequest("/roles", "PUT", { userId: "u", addedRoles: "r" })).toBe(false);
+  });
+
+  it("rejects answers that break it", async () => {
+    const json = (status: number, body: unknown) => Response.json(body, { status });
+    await mgmtOpenapi.assertResponse("/users", "GET", json(200, { count: 0, list: [], truncated: false, next: null }));
+    await expect(mgmtOpenapi.assertResponse("/users", "GET", json(200, { count: 0, list: [] }))).rejects.toThrow(/truncated/);
+    await expect(mgmtOpenapi.assertResponse("/users", "GET", json(401, { code: "UNAUTHENTICATED", message: "x" }))).rejects.toThrow();
+    await expect(mgmtOpenapi.assertResponse("/roles/{role}", "GET", json(500, { Error: "x" }))).rejects.toThrow(/does not list/);
   });
 });
