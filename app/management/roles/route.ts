@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/authz/route";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { MGMT_ROUTE } from "@/lib/management/errors";
+import { findUserId, searchPattern, withDomain } from "@/lib/management/names";
+import { pagedResponse, ZPaging } from "@/lib/management/paging";
+import { createRole } from "@/lib/roles/create-role";
+import { findRolesByName } from "@/lib/roles/find-role";
+import { listRoles } from "@/lib/roles/list-roles";
+import { roleRuleBlocker } from "@/lib/roles/role-rules";
+import { splitQualifiedName } from "@/lib/stores/domains";
+import { findStore } from "@/lib/stores/list-stores";
+import { getUser } from "@/lib/users/get-user";
+import { setUserRoles } from "@/lib/users/set-user-roles";
+
+const ZQuery = z.strictObject({ searchKey: z.string().max(256).optional(), domain: z.string().max(64).optional(), ...ZPaging });
+
+/** MI: GET /roles, optionally by searchKey (a substring, or a WSO2 `*` pattern). Paged. */
+export const GET = defineRoute({ ...MGMT_ROUTE, feature: "roles.list", query: ZQuery }, async ({ query, request }, { principal }) => {
+  const storeId = query.domain ? (await findStore(db(), principal.tenantId, query.domain)).id : undefined;
+  const page = await listRoles(db(), principal.tenantId, { pattern: searchPattern(undefined, query.searchKey), storeId, dir: "asc", size: query.limit, after: query.cursor });
+  return pagedResponse(request, page, (r) => ({ role: r.qualified }));
+});
+
+const ZCreate = z.strictObject({ role: z.string().min(1).max(1024), domain: z.string().min(1).max(64).optional() });
+
+/** MI: POST /roles. The role starts with no permissions and no members. */
+export const POST = defineRoute({ ...MGMT_ROUTE, feature: "roles.create", body: ZCreate }, async ({ body }, actor) => {
+  const { domain, name } = splitQualifiedName(withDomain(body.role, body.domain));
+  const created = await createRole(db(), actor, { domain, name, permissions: [], userIds: [] });
+  return { role: created.qualified, status: "Added" };
+});
+
+const ZRoleNames = z.array(z.string().min(1).max(1024)).max(500).default([]);
+const ZAssign = z.strictObject({ userId: z.string().min(1).max(1024), domain: z.string().max(64).optional(), addedRoles: ZRoleNames, removedRoles: ZRoleNames });
+
+/**
+ * MI: PUT /roles adds and removes roles of one user. Needs users.update; each role must be one
+ * the caller may hand out (admin only by its holders, never Internal/everyone).
+ */
+export const PUT = defineRoute({ ...MGMT_ROUTE, feature: "users.update", body: ZAssign }, async ({ body }, actor) => {
+  const tenantId = actor.principal.tenantId;
+  const user = await getUser(db(), tenantId, await findUserId(db(), tenantId, body.userId, body.domain));
+  const found = await findRolesByName(db(), tenantId, [...body.addedRoles, ...body.removedRoles]);
+  const missing = [...body.addedRoles, ...body.removedRoles].filter((n) => !found.has(n));
+  if (missing.length > 0) throw new AppError("NOT_FOUND", `No such role: ${missing.join(", ")}.`);
+  // setUserRoles skips removals of roles the user does not hold, and nobody holds
+  // Internal/everyone as a row; naming it must still be refused, not silently ignored.
+  for (const role of found.values()) {
+    const blocker = role.kind === "everyone" || role.kind === "system" ? roleRuleBlocker(actor.principal, { ...role, grants: [] }, "assignUsers") : null;
+    if (blocker) throw new AppError("FORBIDDEN", blocker);
+  }
+  const ids = (names: string[]) => names.map((n) => found.get(n)!.id);
+  const result = await setUserRoles(db(), actor, { id: user.id, version: user.version, add: ids(body.addedRoles), remove: ids(body.removedRoles) });
+  return { userId: user.qualified, addedRoles: result.added, removedRoles: result.removed, status: "Updated" };
+});

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/authz/route";
+import { getConfig } from "@/lib/config/current";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { MGMT_ROUTE } from "@/lib/management/errors";
+import { findUserId } from "@/lib/management/names";
+import { changeOwnPassword } from "@/lib/users/change-own-password";
+import { deleteUser } from "@/lib/users/delete-user";
+import { getUser } from "@/lib/users/get-user";
+import { passwordSchema } from "@/lib/users/password-policy";
+import { resetUserPassword } from "@/lib/users/reset-user-password";
+
+type Params = { userId: string };
+const ZQuery = z.strictObject({ domain: z.string().max(64).optional() });
+
+/** MI: GET /users/{userId}: whether the user is an admin, and their roles. */
+export const GET = defineRoute<Params, z.ZodUndefined, typeof ZQuery>({ ...MGMT_ROUTE, feature: "users.list", query: ZQuery }, async ({ params, query }, { principal }) => {
+  const user = await getUser(db(), principal.tenantId, await findUserId(db(), principal.tenantId, params.userId, query.domain));
+  return { userId: user.qualified, isAdmin: user.isAdminMember, roles: user.roles.map((r) => r.qualified) };
+});
+
+const ZPassword = z.strictObject({
+  oldPassword: z.string().max(1024).optional(),
+  newPassword: z.string().min(1).max(1024),
+  confirmPassword: z.string().max(1024),
+});
+
+/**
+ * MI: PATCH /users/{userId}. On one's own account the old password is required, as in the MI;
+ * on another's it is a reset, which needs users.password (and the admin role for an admin's
+ * account) and ends that user's sessions. The route itself asks only for Login, so users
+ * without user management can still change their own password.
+ */
+export const PATCH = defineRoute<Params, typeof ZPassword, typeof ZQuery>(
+  { ...MGMT_ROUTE, feature: "console.signIn", query: ZQuery, body: ZPassword },
+  async ({ params, query, body }, actor) => {
+    const { principal } = actor;
+    if (body.newPassword !== body.confirmPassword) throw new AppError("INVALID_INPUT", "confirmPassword: The passwords do not match.");
+    const policy = passwordSchema(getConfig().password_policy).safeParse(body.newPassword);
+    if (!policy.success) throw new AppError("INVALID_INPUT", `newPassword: ${policy.error.issues[0]!.message}`);
+    const user = await getUser(db(), principal.tenantId, await findUserId(db(), principal.tenantId, params.userId, query.domain));
+    if (user.id === principal.userId) {
+      if (!body.oldPassword) throw new AppError("INVALID_INPUT", "oldPassword: Required to change your own password.");
+      await changeOwnPassword(db(), principal, { currentPassword: body.oldPassword, newPassword: body.newPassword }, actor.ip);
+    } else {
+      await resetUserPassword(db(), actor, { id: user.id, version: user.version, password: body.newPassword, confirmPassword: body.confirmPassword, requireChange: false });
+    }
+    return { userId: user.qualified, status: "Password updated" };
+  },
+);
+
+/** MI: DELETE /users/{userId}. Nobody deletes themselves; only admin-role holders delete an admin. */
+export const DELETE = defineRoute<Params, z.ZodUndefined, typeof ZQuery>({ ...MGMT_ROUTE, feature: "users.delete", query: ZQuery }, async ({ params, query }, actor) => {
+  const tenantId = actor.principal.tenantId;
+  const user = await getUser(db(), tenantId, await findUserId(db(), tenantId, params.userId, query.domain));
+  const deleted = await deleteUser(db(), actor, { id: user.id, version: user.version });
+  return { userId: deleted.qualified, status: "Deleted" };
+});

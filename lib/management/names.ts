@@ -1,0 +1,34 @@
+import type { Db } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+import { findRoleByName, type RoleRef } from "../roles/find-role.ts";
+import { nameKey, qualifiedName, splitQualifiedName } from "../stores/domains.ts";
+
+/** The MI passes the domain separately (`?domain=`); a "DOMAIN/name" id works too, and the explicit domain wins. */
+export function withDomain(name: string, domain: string | undefined): string {
+  if (!domain) return name;
+  return qualifiedName(domain, splitQualifiedName(name).name);
+}
+
+/** The id of the user the MI names by userId (and domain), or NOT_FOUND. */
+export async function findUserId(client: Db, tenantId: number, userId: string, domain?: string): Promise<number> {
+  const { domain: store, name } = splitQualifiedName(withDomain(userId, domain).trim());
+  const user = await client.user.findFirst({
+    where: { tenantId, usernameKey: nameKey(name), store: { domain: { in: [store, store.toUpperCase()] } } },
+    select: { id: true },
+  });
+  if (!user) throw new AppError("NOT_FOUND", `User ${withDomain(userId, domain)} does not exist.`);
+  return user.id;
+}
+
+export async function requireRole(client: Db, tenantId: number, role: string, domain?: string): Promise<RoleRef> {
+  const found = await findRoleByName(client, tenantId, withDomain(role, domain));
+  if (!found) throw new AppError("NOT_FOUND", `Role ${withDomain(role, domain)} does not exist.`);
+  return found;
+}
+
+/** The MI's searchKey is a substring; a key that already has `*` is a WSO2 pattern as typed. */
+export function searchPattern(pattern: string | undefined, searchKey: string | undefined): string {
+  if (pattern) return pattern;
+  if (!searchKey) return "*";
+  return searchKey.includes("*") ? searchKey : `*${searchKey}*`;
+}
