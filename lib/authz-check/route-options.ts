@@ -1,0 +1,19 @@
+/**
+ * Shared by the /api/v1/authz handlers, so turning on bearer tokens for them is one line here
+ * (`bearer: resolveBearer`) once the management API's token resolver exists.
+ */
+import { z } from "zod";
+
+export const MAX_BATCH = 1000;
+
+const ZUser = z.string().trim().min(1).max(255);
+export const ZAccessCheck = z.union([
+  z.strictObject({ user: ZUser, permission: z.string().min(1).max(512) }),
+  z.strictObject({ user: ZUser, scope: z.string().min(1).max(255) }),
+]);
+export const ZAccessBatch = z.strictObject({
+  checks: z.array(ZAccessCheck).min(1).max(MAX_BATCH, `At most ${MAX_BATCH} checks per call; split the batch.`),
+});
+
+export const AUTHZ_CHECK_ROUTE = { feature: "authz.check", body: ZAccessCheck, maxBodyBytes: 16 * 1024 } as const;
+export const AUTHZ_BATCH_ROUTE = { feature: "authz.check", body: ZAccessBatch, maxBodyBytes: 512 * 1024 } as const;
