@@ -33,6 +33,7 @@ export function setCacheClock(now: () => number): void {
 
 export function clearAuthzCache(): void {
   tenants.clear();
+  refreshing.clear();
 }
 
 async function readSignature(db: Db, tenantId: number): Promise<string> {
@@ -55,11 +56,23 @@ const cacheKey = (db: Db, tenantId: number) => {
   return `${dbIds.get(db)}:${tenantId}`;
 };
 
+// Concurrent requests after the interval share one signature read instead of stampeding.
+const refreshing = new Map<string, Promise<TenantEntry>>();
+
 async function tenantEntry(db: Db, tenantId: number): Promise<TenantEntry> {
   const key = cacheKey(db, tenantId);
   const now = clock();
   const entry = tenants.get(key);
   if (entry && now - entry.createdAt < TTL_MS && now - entry.checkedAt < CHECK_INTERVAL_MS) return entry;
+  let pending = refreshing.get(key);
+  if (!pending) {
+    pending = refresh(db, tenantId, key, entry, now).finally(() => refreshing.delete(key));
+    refreshing.set(key, pending);
+  }
+  return pending;
+}
+
+async function refresh(db: Db, tenantId: number, key: string, entry: TenantEntry | undefined, now: number): Promise<TenantEntry> {
   const signature = await readSignature(db, tenantId);
   if (entry && now - entry.createdAt < TTL_MS && entry.signature === signature) {
     entry.checkedAt = now;

@@ -96,6 +96,13 @@ describe.each(await databaseKinds())("checkAccess on %s", (kind) => {
     expect(measured.count() - cold).toBe(0);
   });
 
+  it("answers a full batch of distinct users, past the database's bound-parameter limit", async () => {
+    const checks = Array.from({ length: 1000 }, (_, i) => ({ user: i === 0 ? alice.username : `nobody_${i}`, permission: LOGIN }));
+    const answers = await checkAccessBatch(t.db, tenantId, checks);
+    expect(answers.filter((a) => a.allowed)).toHaveLength(1);
+    expect(answers.filter((a) => a.reason.code === "unknown-user")).toHaveLength(999);
+  });
+
   it("sees a role's permission change on any instance within the check interval", async () => {
     const admin = await actorFor(t.db, (await seedUser(t.db, { admin: true })).id);
     const erin = await seedUser(t.db, { grants: [LOGIN, "/permission/admin/monitor/logs"] });
