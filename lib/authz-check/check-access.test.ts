@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { actorFor } from "../../testing/actor.ts";
 import { testConfig } from "../../testing/config.ts";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
@@ -103,18 +103,30 @@ describe.each(await databaseKinds())("checkAccess on %s", (kind) => {
     expect(answers.filter((a) => a.reason.code === "unknown-user")).toHaveLength(999);
   });
 
-  it("sees a role's permission change on any instance within the check interval", async () => {
+  it("sees a role's permission change and a lost membership within two check intervals", async () => {
     const admin = await actorFor(t.db, (await seedUser(t.db, { admin: true })).id);
     const erin = await seedUser(t.db, { grants: [LOGIN, "/permission/admin/monitor/logs"] });
     const ask = () => checkAccess(t.db, tenantId, { user: erin.username, permission: "/permission/admin/monitor/logs" });
     expect((await ask()).allowed).toBe(true);
     const role = await t.db.role.findUniqueOrThrow({ where: { id: erin.roleId } });
     await setRolePermissions(t.db, admin, { id: role.id, version: role.version, permissions: [LOGIN] });
-    now += CHECK_INTERVAL_MS + 1;
+    now += 2 * CHECK_INTERVAL_MS + 1;
     expect(await ask()).toMatchObject({ allowed: false, reason: { code: "not-granted" } });
 
     await t.db.membership.deleteMany({ where: { userId: erin.id } });
-    now += CHECK_INTERVAL_MS + 1;
+    now += 2 * CHECK_INTERVAL_MS + 1;
     expect((await checkAccess(t.db, tenantId, { user: erin.username, permission: LOGIN })).allowed).toBe(false);
+  });
+
+  it("re-reads the signature in the background between one and two intervals, without making the check wait", async () => {
+    const admin = await actorFor(t.db, (await seedUser(t.db, { admin: true })).id);
+    const fay = await seedUser(t.db, { grants: [LOGIN, "/permission/admin/monitor/logs"] });
+    const ask = async () => (await checkAccess(t.db, tenantId, { user: fay.username, permission: "/permission/admin/monitor/logs" })).allowed;
+    expect(await ask()).toBe(true);
+    const role = await t.db.role.findUniqueOrThrow({ where: { id: fay.roleId } });
+    await setRolePermissions(t.db, admin, { id: role.id, version: role.version, permissions: [LOGIN] });
+    now += CHECK_INTERVAL_MS + 1;
+    await ask();
+    await vi.waitFor(async () => expect(await ask()).toBe(false));
   });
 });
