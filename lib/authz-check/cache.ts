@@ -106,6 +106,10 @@ export async function cachedSubjects(db: Db, tenantId: number, usernames: readon
 
 export async function cachedMapping(db: Db, tenantId: number): Promise<MappingState> {
   const entry = await tenantEntry(db, tenantId);
-  entry.mapping ??= loadMappingState(db, tenantId);
+  // A failed load must not stay cached: the next check tries again.
+  entry.mapping ??= loadMappingState(db, tenantId).catch((error: unknown) => {
+    entry.mapping = undefined;
+    throw error;
+  });
   return entry.mapping;
 }
