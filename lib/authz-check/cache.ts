@@ -3,12 +3,13 @@
  * mapping, so the decision API can answer from memory in other apps' request paths.
  *
  * Correct across instances without messaging: at most every CHECK_INTERVAL_MS a tenant's entry
- * re-reads a cheap signature (counts and max(updatedAt) of roles and users, the membership and
- * grant counts, the scope-mapping version). Every console write that changes who holds what
- * bumps one of these: permission and member edits bump the role's version (updatedAt), user role
- * edits bump the user's, creates and deletes change a count, mapping edits bump the mapping
- * version. A changed signature drops the whole tenant entry. As a backstop for a write that
- * some future code path makes without touching any of them, entries also expire after TTL_MS.
+ * re-reads a cheap signature (counts and summed versions of roles and users, the roles' latest
+ * updatedAt, the membership and grant counts, the scope-mapping version). Every console write
+ * that changes who holds what moves one of these: permission and member edits bump the role's
+ * version, user role edits bump the user's, creates and deletes change a count, mapping edits
+ * bump the mapping version. New writers must keep that contract. A changed signature drops the
+ * whole tenant entry. As a backstop for a write that escapes the signature, entries also
+ * expire after TTL_MS.
  *
  * Staleness bound: a change made on any instance is seen within 2 × CHECK_INTERVAL_MS plus the
  * signature query's own time (about one interval under steady traffic, since the background
@@ -41,14 +42,15 @@ export function clearAuthzCache(): void {
 /** Exported for the benchmark, which reports what one re-read costs. */
 export async function readSignature(db: Db, tenantId: number): Promise<string> {
   const [roles, users, memberships, grants, mapping] = await Promise.all([
-    db.role.aggregate({ where: { tenantId }, _count: { _all: true }, _max: { updatedAt: true } }),
-    db.user.aggregate({ where: { tenantId }, _count: { _all: true }, _max: { updatedAt: true } }),
+    db.role.aggregate({ where: { tenantId }, _count: { _all: true }, _sum: { version: true }, _max: { updatedAt: true } }),
+    // Users by version, not updatedAt: every sign-in writes the user row, and must not empty the cache.
+    db.user.aggregate({ where: { tenantId }, _count: { _all: true }, _sum: { version: true } }),
     db.membership.count({ where: { role: { tenantId } } }),
     db.roleGrant.count({ where: { role: { tenantId } } }),
     readMappingVersion(db, tenantId),
   ]);
-  const stamp = (d: Date | null) => d?.getTime() ?? 0;
-  return [roles._count._all, stamp(roles._max.updatedAt), users._count._all, stamp(users._max.updatedAt), memberships, grants, mapping].join(":");
+  const roleStamp = roles._max.updatedAt?.getTime() ?? 0;
+  return [roles._count._all, roles._sum.version, roleStamp, users._count._all, users._sum.version, memberships, grants, mapping].join(":");
 }
 
 // Keyed by the client too, so two databases in one process (tests) never share entries.

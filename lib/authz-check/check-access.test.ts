@@ -118,6 +118,17 @@ describe.each(await databaseKinds())("checkAccess on %s", (kind) => {
     expect((await checkAccess(t.db, tenantId, { user: erin.username, permission: LOGIN })).allowed).toBe(false);
   });
 
+  it("keeps the cache through sign-ins, which write the user row without changing what anyone holds", async () => {
+    const measured = counting(t.db);
+    const ask = () => checkAccess(measured.db, tenantId, { user: alice.username, permission: LOGIN });
+    await ask();
+    await t.db.user.update({ where: { id: alice.id }, data: { failedAttempts: { increment: 1 } } });
+    now += 2 * CHECK_INTERVAL_MS + 1;
+    const before = measured.count();
+    expect((await ask()).allowed).toBe(true);
+    expect(measured.count() - before).toBe(5);
+  });
+
   it("re-reads the signature in the background between one and two intervals, without making the check wait", async () => {
     const admin = await actorFor(t.db, (await seedUser(t.db, { admin: true })).id);
     const fay = await seedUser(t.db, { grants: [LOGIN, "/permission/admin/monitor/logs"] });
