@@ -46,6 +46,12 @@ export const FEATURES = {
   "scopes.manage": { label: "Scope assignments and role aliases (Settings > Role Permissions)", anyOf: ["/permission/admin/manage/apim_admin"] },
   "sessions.list": { label: "List active sessions", anyOf: ["/permission/admin/manage/identity/authentication/session/view"] },
   "sessions.revoke": { label: "Terminate other users' sessions", anyOf: ["/permission/admin/manage/identity/authentication/session/delete"] },
+  // Other apps' service accounts ask "may this user do that?"; the answer names the user's roles,
+  // which is what viewing users already shows, so it needs the user-view nodes and no more.
+  "authz.check": {
+    label: "Ask the authorization decision API (/api/v1/authz/check)",
+    anyOf: ["/permission/admin/manage/identity/usermgt/view", "/permission/admin/manage/identity/usermgt/list", "/permission/admin/configure/security/usermgt/users"],
+  },
   "audit.read": { label: "Read the audit log", anyOf: ["/permission/admin/monitor/logs"] },
 } as const satisfies Record<string, Feature>;
 
