@@ -21,6 +21,16 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
   });
   afterAll(() => w.t.drop());
 
+  it("GET /login works too, as the MI's CLI sends it", async () => {
+    const response = await loginRoute.GET(mgmtRequest("GET", "/login", { headers: { authorization: basic(w.manager.username, "correct horse battery staple") } }));
+    expect(response.status).toBe(200);
+    await mgmtOpenapi.assertResponse("/login", "GET", response);
+    expect(((await response.json()) as { AccessToken: string }).AccessToken).toMatch(/^gh1\./);
+    const wrong = await loginRoute.GET(mgmtRequest("GET", "/login", { headers: { authorization: basic(w.manager.username, "wrong") } }));
+    expect(wrong.status).toBe(401);
+    await mgmtOpenapi.assertResponse("/login", "GET", wrong);
+  });
+
   it("POST /login with HTTP Basic answers a signed AccessToken bound to an api session, audited", async () => {
     const response = await loginRoute.POST(mgmtRequest("POST", "/login", { headers: { authorization: basic(w.manager.username, "correct horse battery staple") } }));
     expect(response.status).toBe(200);

@@ -24,3 +24,6 @@ export async function POST(request: Request): Promise<Response> {
   const expiresAt = new Date(Date.now() + config.session.absolute_timeout_hours * 3_600_000);
   return Response.json({ AccessToken: await issueManagementToken(result.sessionSecret, expiresAt) }, { headers: { "cache-control": "no-store" } });
 }
+
+// The MI's own CLI logs in with GET; scripts written for it keep working.
+export const GET = POST;
