@@ -4,15 +4,10 @@
 import Database from "better-sqlite3";
 import { ALL_PERMISSIONS } from "../lib/permissions/catalog.ts";
 import { nameKey } from "../lib/stores/domains.ts";
+import { mix } from "./bench-common.ts";
 
 export type RbacPlan = { users: number; roles: number; tenantId: number; storeId: number; firstUserId: number; firstRoleId: number };
 
-/** A well-mixed 32-bit hash of n, so choices look random but repeat across runs. */
-export function mix(n: number): number {
-  let h = Math.imul(n ^ (n >>> 16), 0x45d9f3b);
-  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 // The root and "/permission/admin" would make most checks trivially true; real roles grant lower nodes.
 const GRANTABLE = ALL_PERMISSIONS.map((p) => p.path as string).filter((p) => p.split("/").length > 3);

@@ -5,21 +5,18 @@
 //
 // SQLite on data/bench/authz.db, recreated each run. Latencies are per call to checkAccess
 // (one check) or checkAccessBatch (a batch), in this process, without HTTP.
-import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { readSignature } from "../lib/authz-check/cache.ts";
 import { checkAccess, checkAccessBatch, type AccessCheck } from "../lib/authz-check/check-access.ts";
 import { createDb } from "../lib/db/client.ts";
-import { migrate } from "../lib/db/migrate.ts";
 import type { DbTarget } from "../lib/db/target.ts";
-import { provision } from "../lib/provisioning/provision.ts";
 import { PRIMARY } from "../lib/stores/domains.ts";
-import { testConfig } from "../testing/config.ts";
 import { superTenantId } from "../testing/seed.ts";
-import { ALL_PATHS, mix, seedRbacSqlite, userName, type RbacPlan } from "./bench-authz-data.ts";
+import { ALL_PATHS, seedRbacSqlite, userName, type RbacPlan } from "./bench-authz-data.ts";
 import { buildCasbin } from "./bench-casbin.ts";
+import { freshSqliteTarget, migrateAndProvision, mix, quantile } from "./bench-common.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -38,7 +35,6 @@ const FILE = path.resolve("data/bench/authz.db");
 type Row = { engine: string; mode: string; checks: number; perSecond: number; p50: number; p99: number; max: number };
 const rows: Row[] = [];
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 /** Runs `calls` calls of `run` (each answering `per` checks) and records the figures, in microseconds per call. */
 async function measure(engine: string, mode: string, calls: number, per: number, run: (i: number) => unknown): Promise<void> {
@@ -60,17 +56,8 @@ function workload(i: number): { user: string; permission: string } {
 }
 
 async function prepare(): Promise<{ target: DbTarget; plan: RbacPlan }> {
-  fs.mkdirSync(path.dirname(FILE), { recursive: true });
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(FILE + suffix, { force: true });
-  const target: DbTarget = { provider: "sqlite", file: FILE, url: `file:${FILE}` };
-  await migrate(target, async () => {
-    const client = createDb(target);
-    try {
-      await provision(client, testConfig());
-    } finally {
-      await client.$disconnect();
-    }
-  });
+  const target = freshSqliteTarget(FILE);
+  await migrateAndProvision(target);
   const client = createDb(target);
   try {
     const tenantId = await superTenantId(client);

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import type { Sql } from "../lib/db/sql.ts";
 import { nameKey } from "../lib/stores/domains.ts";
+import { mix } from "./bench-common.ts";
 
 export const TEAM_ROLES = Array.from({ length: 40 }, (_, i) => `team_${String(i + 1).padStart(2, "0")}`);
 
@@ -42,12 +43,6 @@ const ORGANIZATION = "http://wso2.org/claims/organization";
 const CREATED_FROM = Date.UTC(2024, 0, 1);
 const TX_ROWS = 50_000;
 
-/** A well-mixed 32-bit hash of n, so attributes look random but repeat across runs. */
-function mix(n: number): number {
-  let h = Math.imul(n ^ (n >>> 16), 0x45d9f3b);
-  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 export function usernameOf(n: number): string {
   const h = mix(n);

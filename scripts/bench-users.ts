@@ -7,7 +7,6 @@
 // SQLite runs on data/bench/users.db (recreated each run, kept afterwards). --postgres, or
 // BENCH_DATABASE_URL set to a postgres:// admin URL, also runs on a uniquely named PostgreSQL
 // database that is dropped afterwards, unless --keep asks to keep it for a closer look.
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -16,10 +15,8 @@ import pg from "pg";
 import { hashPassword } from "../lib/auth/password.ts";
 import { can } from "../lib/authz/decide.ts";
 import { createDb, type Db } from "../lib/db/client.ts";
-import { migrate } from "../lib/db/migrate.ts";
 import type { Sql } from "../lib/db/sql.ts";
 import type { DbTarget } from "../lib/db/target.ts";
-import { provision } from "../lib/provisioning/provision.ts";
 import { createRole } from "../lib/roles/create-role.ts";
 import { getRole } from "../lib/roles/get-role.ts";
 import { listRoleMembers } from "../lib/roles/list-role-members.ts";
@@ -28,10 +25,10 @@ import { INTERNAL, nameKey, PRIMARY } from "../lib/stores/domains.ts";
 import { listStores } from "../lib/stores/list-stores.ts";
 import { listUsers, type ListUsersParams } from "../lib/users/list-users.ts";
 import { actorFor } from "../testing/actor.ts";
-import { testConfig } from "../testing/config.ts";
 import { uniqueName } from "../testing/databases.ts";
 import { superTenantId } from "../testing/seed.ts";
 import { explainPostgres, explainSqlite, seedPostgres, seedSqlite, TEAM_ROLES, usernameOf, type SeedPlan } from "./bench-users-data.ts";
+import { freshSqliteTarget, migrateAndProvision, quantile } from "./bench-common.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -84,7 +81,6 @@ function capturing(client: Db): { db: Db; take: () => Sql | undefined } {
 type Case = { name: string; explain?: boolean; run: (client: Db) => Promise<number> };
 type Result = { name: string; rows: number; p50: number; p95: number; max: number };
 
-const quantile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
 
 async function measure(client: Db, c: Case): Promise<Result> {
   let rows = 0;
@@ -102,14 +98,7 @@ async function measure(client: Db, c: Case): Promise<Result> {
 /** Tenant, stores and roles the normal way: migrations, provisioning, then createRole as the admin. */
 async function prepare(target: DbTarget): Promise<SeedPlan> {
   const started = performance.now();
-  await migrate(target, async () => {
-    const client = createDb(target);
-    try {
-      await provision(client, testConfig());
-    } finally {
-      await client.$disconnect();
-    }
-  });
+  await migrateAndProvision(target);
   const client = createDb(target);
   try {
     const tenantId = await superTenantId(client);
@@ -206,9 +195,7 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
 }
 
 async function onSqlite(): Promise<void> {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(SQLITE_FILE + suffix, { force: true });
-  fs.mkdirSync(path.dirname(SQLITE_FILE), { recursive: true });
-  await bench("sqlite", { provider: "sqlite", file: SQLITE_FILE, url: `file:${SQLITE_FILE}` }, async (q) => explainSqlite(SQLITE_FILE, q));
+  await bench("sqlite", freshSqliteTarget(SQLITE_FILE), async (q) => explainSqlite(SQLITE_FILE, q));
 }
 
 async function onPostgres(): Promise<void> {
