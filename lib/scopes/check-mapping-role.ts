@@ -1,21 +1,24 @@
 /**
- * Step 1 of "Add role permission": may this role get a new mapping? The same checks
- * createRoleMapping makes again under its lock, asked early so the wizard can stop at step 1.
+ * Who may get a new mapping: an existing role, not Internal/system, with no mapping yet
+ * ("Permission mapping exist", as APIM says). createRoleMapping asks it under its lock; the
+ * wizard asks it early, so step 1 can stop before step 2 opens.
  *
  *   checkMappingRole(db, tenantId, "creator") // { role: "creator" } or throws AppError
  */
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { findRoleByName } from "../roles/find-role.ts";
+import { findRoleByName, type RoleRef } from "../roles/find-role.ts";
+import { hasMapping, loadMappingState, type MappingState } from "./mapping-state.ts";
 
-export async function checkMappingRole(client: Db, tenantId: number, name: string): Promise<{ role: string }> {
+export async function requireUnmappedRole(client: Pick<Db | Tx, "role">, tenantId: number, name: string, state: MappingState): Promise<RoleRef> {
   const role = await findRoleByName(client, tenantId, name);
   if (!role) throw new AppError("NOT_FOUND", `There is no role named "${name}". Create the role first, then map it.`, { field: "role" });
   if (role.kind === "system") throw new AppError("INVALID_INPUT", "Internal/system is reserved.", { field: "role" });
-  const [onScope, alias] = await Promise.all([
-    client.scopeRole.findFirst({ where: { roleId: role.id, scope: { tenantId } }, select: { roleId: true } }),
-    client.roleAlias.findFirst({ where: { aliasRoleId: role.id, role: { tenantId } }, select: { roleId: true } }),
-  ]);
-  if (onScope || alias) throw new AppError("CONFLICT", "Permission mapping exist", { field: "role" });
+  if (hasMapping(state, role.id)) throw new AppError("CONFLICT", "Permission mapping exist", { field: "role" });
+  return role;
+}
+
+export async function checkMappingRole(client: Db, tenantId: number, name: string): Promise<{ role: string }> {
+  const role = await requireUnmappedRole(client, tenantId, name, await loadMappingState(client, tenantId));
   return { role: role.qualified };
 }

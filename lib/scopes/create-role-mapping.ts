@@ -10,10 +10,9 @@
  */
 import type { Db } from "../db/client.ts";
 import type { Actor } from "../authz/principal.ts";
-import { AppError } from "../errors.ts";
-import { findRoleByName } from "../roles/find-role.ts";
+import { requireUnmappedRole } from "./check-mapping-role.ts";
 import { parseInput, ZMappingBody, type TMappingBody } from "./mapping-input.ts";
-import { hasMapping, loadMappingState } from "./mapping-state.ts";
+import { loadMappingState } from "./mapping-state.ts";
 import { lockMappingVersion } from "./mapping-version.ts";
 import { roleMappingChanges } from "./role-mapping-changes.ts";
 import { commitChanges, type CommitResult } from "./write-mapping.ts";
@@ -26,11 +25,8 @@ export async function createRoleMapping(client: Db, actor: Actor, input: TCreate
   const tenantId = actor.principal.tenantId;
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, tenantId);
-    const role = await findRoleByName(tx, tenantId, body.role);
-    if (!role) throw new AppError("NOT_FOUND", `There is no role named "${body.role}". Create the role first, then map it.`, { field: "role" });
-    if (role.kind === "system") throw new AppError("INVALID_INPUT", "Internal/system is reserved.", { field: "role" });
     const state = await loadMappingState(tx, tenantId);
-    if (hasMapping(state, role.id)) throw new AppError("CONFLICT", "Permission mapping exist", { field: "role" });
+    const role = await requireUnmappedRole(tx, tenantId, body.role, state);
     state.roles.set(role.id, { id: role.id, name: role.qualified, kind: role.kind });
     const changes = await roleMappingChanges(tx, state, role.id, body);
     const result = await commitChanges(tx, actor, state, current, changes, {
