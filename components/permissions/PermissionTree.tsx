@@ -6,6 +6,7 @@ import { checkState, toggle, type CheckState } from "@/lib/permissions/selection
 import { PERMISSION_TREE, type PermissionNode } from "@/lib/permissions/tree";
 import { Button } from "@/components/ui/Button";
 import { visibleRows, type TreeRow } from "./tree-rows";
+import { FilterInput } from "@/components/ui/FilterInput";
 
 type Props = {
   /** Granted paths (compacted). */
@@ -90,19 +91,7 @@ export function PermissionTree({ value, onChange, grantable, label = "Permission
   return (
     <div className="rounded-lg border border-slate-200 bg-white">
       <div className="flex flex-wrap items-end gap-2 border-b border-slate-200 p-3">
-        <div className="flex-1">
-          <label htmlFor={`${ids}-filter`} className="block text-sm font-medium">
-            Filter permissions
-          </label>
-          <input
-            id={`${ids}-filter`}
-            type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            placeholder="Name or path, e.g. usermgt"
-            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5"
-          />
-        </div>
+        <FilterInput label="Filter permissions" value={filter} onChange={setFilter} placeholder="Name or path, e.g. usermgt" wide />
         <Button variant="secondary" size="sm" onClick={() => setExpanded(new Set(ALL_EXPANDABLE))}>
           Expand all
         </Button>

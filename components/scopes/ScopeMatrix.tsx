@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/Notices";
 import { ScopeRolesPreview } from "./ScopeRolesPreview";
+import { FilterInput } from "@/components/ui/FilterInput";
 
 type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
 type Props = {
@@ -87,19 +88,7 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-4">
-        <div>
-          <label htmlFor={`${ids}-filter`} className="block text-sm font-medium">
-            Filter scopes
-          </label>
-          <input
-            id={`${ids}-filter`}
-            type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            placeholder="Name, description or tag"
-            className="mt-1 w-64 rounded-md border border-slate-300 px-3 py-1.5"
-          />
-        </div>
+        <FilterInput label="Filter scopes" value={filter} onChange={setFilter} placeholder="Name, description or tag" />
         <form
           className="flex items-end gap-2"
           onSubmit={(event) => {

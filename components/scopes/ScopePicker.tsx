@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { FilterInput } from "@/components/ui/FilterInput";
 
 export type ScopeOption = { name: string; description: string; tag: string };
 
@@ -32,10 +33,7 @@ export function ScopePicker({ scopes, value, onChange }: { scopes: ScopeOption[]
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3">
       <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <label htmlFor={`${id}-filter`} className="block text-sm font-medium">Filter scopes</label>
-          <input id={`${id}-filter`} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className="mt-1 w-64 rounded-md border border-slate-300 px-3 py-1.5" />
-        </div>
+        <FilterInput label="Filter scopes" value={filter} onChange={setFilter} />
         <p className="text-sm text-slate-600" aria-live="polite">{value.length} of {scopes.length} scopes selected</p>
       </div>
       {groups.length === 0 && <p className="text-sm text-slate-600">No scope matches “{filter}”.</p>}
