@@ -1,10 +1,13 @@
 import { defineConfig } from "@playwright/test";
+import type { DbKind } from "./testing/databases.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const MAPPING_SPECS = /(role-permissions|scope-matrix-import)\.spec\.ts$/;
+// The CLI specs run the real `gatehouse` binary against servers of their own, one per database.
+const CLI_SPECS = /[\\/]e2e[\\/]cli[\\/][^\\/]+\.spec\.ts$/;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-export default defineConfig({
+export default defineConfig<object, { dbKind: DbKind }>({
   testDir: "e2e",
   // Specs seed their own uniquely named users, so they can run side by side.
   fullyParallel: true,
@@ -26,10 +29,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "console", testIgnore: MAPPING_SPECS },
+    { name: "console", testIgnore: [MAPPING_SPECS, CLI_SPECS] },
     // The scope mapping has one tenant-wide version, so two of these specs saving at once
     // would refuse each other's stale saves; they run one at a time, beside the rest.
     { name: "scope-mappings", testMatch: MAPPING_SPECS, workers: 1 },
+    { name: "cli-sqlite", testMatch: CLI_SPECS, use: { dbKind: "sqlite" } },
+    { name: "cli-postgres", testMatch: CLI_SPECS, use: { dbKind: "postgres" } },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -19,6 +19,15 @@ export function decide(principal: Principal | null, tenantId: number, feature: F
   return { allowed: false, code: "FORBIDDEN", reason: `You do not have permission to ${required.label.toLowerCase()}.` };
 }
 
+/**
+ * A route's decision. "self" is any signed-in user acting on their own account, even one who
+ * must still change the default password: changing it is the way out of that state.
+ */
+export function decideRoute(principal: Principal | null, feature: FeatureKey | "self"): Decision {
+  if (feature === "self") return principal ? { allowed: true } : decide(null, -1, "console.signIn");
+  return decide(principal, principal?.tenantId ?? -1, feature);
+}
+
 export function can(principal: Principal, feature: FeatureKey): boolean {
   return decide(principal, principal.tenantId, feature).allowed;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
 import { clientIp } from "../auth/options.ts";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";
-import { decide } from "./decide.ts";
+import { decideRoute } from "./decide.ts";
 import type { FeatureKey } from "./features.ts";
 import type { Principal } from "./principal.ts";
 
@@ -18,7 +18,8 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
 type Options<B extends z.ZodType, Q extends z.ZodType> = {
-  feature: FeatureKey;
+  /** "self": any signed-in user, on their own account only; the handler must make sure of that. */
+  feature: FeatureKey | "self";
   body?: B;
   query?: Q;
   formatError?: ErrorFormatter;
@@ -47,7 +48,7 @@ export function defineRoute<P = Record<string, string>, B extends z.ZodType = z.
     try {
       const principal = await authenticate(request, options.bearer);
       if (principal === "cross-site") return fail("FORBIDDEN", "Cross-site requests are refused.");
-      const decision = decide(principal, principal?.tenantId ?? -1, options.feature);
+      const decision = decideRoute(principal, options.feature);
       if (!decision.allowed) return fail(decision.code, decision.reason);
 
       const query = (options.query ?? z.record(z.string(), z.string())).safeParse(Object.fromEntries(new URL(request.url).searchParams));

@@ -29,11 +29,11 @@ const ZPassword = z.strictObject({
 /**
  * MI: PATCH /users/{userId}. On one's own account the old password is required, as in the MI;
  * on another's it is a reset, which needs users.password (and the admin role for an admin's
- * account) and ends that user's sessions. The route itself asks only for Login, so users
- * without user management can still change their own password.
+ * account) and ends that user's sessions. The route itself asks only for a signed-in user, so
+ * users without user management, and the admin still on the default password, can change their own.
  */
 export const PATCH = defineRoute<Params, typeof ZPassword, typeof ZQuery>(
-  { ...MGMT_ROUTE, feature: "console.signIn", query: ZQuery, body: ZPassword },
+  { ...MGMT_ROUTE, feature: "self", query: ZQuery, body: ZPassword },
   async ({ params, query, body }, actor) => {
     const { principal } = actor;
     if (body.newPassword !== body.confirmPassword) throw new AppError("INVALID_INPUT", "confirmPassword: The passwords do not match.");

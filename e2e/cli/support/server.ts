@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { test as base } from "@playwright/test";
+import { createDb, type Db } from "../../../lib/db/client.ts";
+import { createEmptyTarget, databaseKinds, type DbKind } from "../../../testing/databases.ts";
+
+export type CliServer = { url: string; kind: DbKind; db: Db };
+
+async function waitUntilServing(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${log()}`);
+    const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not answer at ${url} within 120 s:\n${log()}`);
+}
+
+/**
+ * A production server of its own per worker, on a fresh SQLite file or a uniquely named
+ * PostgreSQL database that is dropped afterwards: the CLI is tested against both.
+ */
+export const test = base.extend<object, { dbKind: DbKind; server: CliServer }>({
+  dbKind: ["sqlite", { option: true, scope: "worker" }],
+  server: [
+    async ({ dbKind }, use, workerInfo) => {
+      if (!(await databaseKinds()).includes(dbKind)) {
+        base.skip(true, "PostgreSQL is unreachable");
+        return;
+      }
+      const { target, cleanup } = await createEmptyTarget(dbKind);
+      const port = 3200 + workerInfo.parallelIndex * 2 + (dbKind === "postgres" ? 1 : 0);
+      const url = `http://127.0.0.1:${port}`;
+      let output = "";
+      const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: target.url, GATEHOUSE_CONFIG: "e2e/gatehouse.e2e.toml", NEXTAUTH_URL: url },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout!.on("data", (d) => (output += d));
+      child.stderr!.on("data", (d) => (output += d));
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      await waitUntilServing(url, child, () => output);
+      const db = createDb(target);
+      await use({ url, kind: dbKind, db });
+      child.kill("SIGTERM");
+      await exited;
+      await db.$disconnect();
+      await cleanup();
+    },
+    { scope: "worker", timeout: 180_000 },
+  ],
+});
+
+export { expect } from "@playwright/test";

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { CliError, EXIT, exitCodeForStatus } from "./exit-codes.ts";
+
+export type Target = { env: string; url: string };
+type Query = Record<string, string | number | undefined>;
+type CallOptions = { query?: Query; body?: unknown; authorization?: string; onUnauthorized?: (serverMessage: string) => string };
+
+const USER_AGENT = "gatehouse-cli";
+// The server's largest page (lib/management/paging.ts MAX_LIMIT).
+export const MAX_PAGE = 500;
+
+/** The message in any Gatehouse error body: the MI's {"Error"}, or {message} / {error} elsewhere. */
+function errorMessage(body: unknown, status: number): string {
+  if (body && typeof body === "object") {
+    for (const key of ["Error", "message", "error"]) {
+      const value = (body as Record<string, unknown>)[key];
+      if (typeof value === "string" && value) return value;
+    }
+  }
+  return `The server answered HTTP ${status}.`;
+}
+
+/** One HTTP exchange with a Gatehouse server; every failure becomes a CliError with its exit code. */
+export async function callServer<T>(target: Target, method: string, path: string, schema: z.ZodType<T>, options: CallOptions = {}): Promise<T> {
+  const url = new URL(`${target.url}${path}`);
+  for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
+  const headers: Record<string, string> = { accept: "application/json", "user-agent": USER_AGENT };
+  if (options.authorization) headers.authorization = options.authorization;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), redirect: "manual" });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new CliError(`Cannot reach ${target.url} (${cause?.code ?? cause?.message ?? (error as Error).message}). Is the server running, and is the URL of environment "${target.env}" right? See: gatehouse get envs`, EXIT.failure);
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new CliError(`${target.url} did not answer like a Gatehouse server (HTTP ${response.status}, not JSON). Check the environment's URL.`, EXIT.failure);
+  }
+  if (!response.ok) {
+    const message = errorMessage(body, response.status);
+    if (response.status === 401 && options.onUnauthorized) throw new CliError(options.onUnauthorized(message), EXIT.notAuthenticated);
+    throw new CliError(message, exitCodeForStatus(response.status));
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new CliError(`Unexpected answer from ${method} ${path}: ${z.prettifyError(parsed.error)}`, EXIT.failure);
+  return parsed.data;
+}
+
+export type TPage = { truncated: boolean; next: string | null };
+
+/**
+ * Follows the server's cursors until `limit` items are collected. `truncated` says whether
+ * more exist, so a caller can say so instead of passing a page off as the whole.
+ */
+export async function collectPages<P extends TPage, T>(
+  fetchPage: (cursor: string | undefined, pageSize: number) => Promise<P>,
+  itemsOf: (page: P) => T[],
+  { limit, pageSize }: { limit: number; pageSize: number },
+): Promise<{ first: P; items: T[]; truncated: boolean }> {
+  const items: T[] = [];
+  let first: P | undefined;
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await fetchPage(cursor, Math.min(pageSize, limit - items.length));
+    first ??= page;
+    items.push(...itemsOf(page));
+    if (!page.truncated || !page.next) return { first, items, truncated: false };
+    if (items.length >= limit) return { first, items: items.slice(0, limit), truncated: true };
+    cursor = page.next;
+  }
+}

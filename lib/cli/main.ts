@@ -1,0 +1,50 @@
+import { Command, CommanderError } from "commander";
+import { registerAuthCommands } from "./commands/auth.ts";
+import { registerCheckCommand } from "./commands/check.ts";
+import { registerEnvCommands } from "./commands/env.ts";
+import { registerRoleCommands } from "./commands/roles.ts";
+import { registerUserCommands } from "./commands/users.ts";
+import { CliError, EXIT, EXIT_CODE_HELP } from "./exit-codes.ts";
+import { warn } from "./output.ts";
+import { closePrompts } from "./prompts.ts";
+import pkg from "../../package.json" with { type: "json" };
+
+export function buildProgram(): Command {
+  const program = new Command("gatehouse")
+    .description("Manage Gatehouse users and roles from the command line, as apictl's `mi` commands do for the Micro Integrator.")
+    .version(pkg.version)
+    .exitOverride()
+    .showHelpAfterError("(add --help for usage)")
+    .addHelpText("after", `\nStart with:\n  gatehouse add env dev --url http://localhost:3000\n  gatehouse login dev\n  gatehouse get users -e dev\n\n${EXIT_CODE_HELP}`);
+  const group = (name: string, description: string) => program.command(name).description(description);
+  const get = group("get", "list or show users, roles and environments");
+  const add = group("add", "add an environment, a user or a role");
+  const remove = group("delete", "delete a user, a role or an environment");
+  const update = group("update", "change a user's roles or a password");
+  registerAuthCommands(program);
+  registerEnvCommands(add, get, remove);
+  registerUserCommands({ get, add, remove, update });
+  registerRoleCommands({ get, add, remove });
+  registerCheckCommand(program);
+  return program;
+}
+
+/** Runs the CLI and answers the exit code; messages already went to stdout or stderr. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    process.exitCode = undefined;
+    await buildProgram().parseAsync(argv);
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (error instanceof CliError) {
+      warn(`Error: ${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof Error && error.name === "ExitPromptError") return EXIT.interrupted;
+    warn(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT.failure;
+  } finally {
+    closePrompts();
+  }
+}
