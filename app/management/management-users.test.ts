@@ -71,6 +71,20 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
     await expect(mgmtLogin(self.username, NEW_PASSWORD)).resolves.toMatch(/^gh1\./);
   });
 
+  it("a user who must change the default password may PATCH their own, and nothing else until then", async () => {
+    const held = await seedUser(w.t.db, { admin: true });
+    await w.t.db.user.update({ where: { id: held.id }, data: { mustChangePassword: true } });
+    const token = await mgmtLogin(held.username, TEST_PASSWORD);
+    const other = await seedUser(w.t.db, { grants: ["/permission/admin/login"] });
+    const body = { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
+    const blocked = await list(token, "");
+    expect(blocked.status).toBe(403);
+    expect(await blocked.json()).toEqual({ Error: "Change the default password before doing anything else." });
+    expect((await patch(token, other.username, body)).status).toBe(403);
+    expect((await patch(token, held.username, { oldPassword: TEST_PASSWORD, ...body })).status).toBe(200);
+    expect((await list(token, "")).status).toBe(200);
+  });
+
   it("PATCH on another account is a reset: users.password needed, and only admin-role holders reset an admin", async () => {
     const target = await seedUser(w.t.db, { grants: ["/permission/admin/login"] });
     const body = { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };

@@ -43,6 +43,9 @@ const ZBody = z.strictObject({
   domain: z.string().min(1).max(64).default("PRIMARY"),
 });
 
+// The console's field names, as the MI's request calls them, so an error names what the caller sent.
+const MI_FIELD: Record<string, string> = { username: "userId", password: "password", confirmPassword: "password", domain: "domain", roleIds: "isAdmin" };
+
 /** MI: POST /users. isAdmin puts the user in the admin role, which only its holders may hand out. */
 export const POST = defineRoute({ ...MGMT_ROUTE, feature: "users.create", body: ZBody }, async ({ body }, actor) => {
   const tenantId = actor.principal.tenantId;
@@ -54,7 +57,10 @@ export const POST = defineRoute({ ...MGMT_ROUTE, feature: "users.create", body: 
     confirmPassword: body.password,
     roleIds: admin ? [admin.id] : [],
   });
-  if (!input.success) throw new AppError("INVALID_INPUT", input.error.issues[0]!.message);
+  if (!input.success) {
+    const issue = input.error.issues[0]!;
+    throw new AppError("INVALID_INPUT", `${MI_FIELD[String(issue.path[0])] ?? "userId"}: ${issue.message}`);
+  }
   const created = await createUser(db(), actor, input.data);
   // 200, not 201: apictl and MI scripts check for 200.
   return { userId: created.qualified, status: "Added" };
