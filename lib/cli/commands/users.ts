@@ -17,7 +17,7 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
     .option("-p, --pattern <pattern>", "username pattern, * is a wildcard (e.g. '*smith*')")
     .option("-r, --role <role>", "only members of this role")
     .option("-d, --domain <domain>", "user store domain (e.g. PRIMARY)");
-  withLimit(withFormat(withEnv(getUsers)), "users").action(async (userId: string | undefined, options: EnvOption & FormatOption & Domain & { pattern?: string; role?: string; } & LimitOptions) => {
+  withLimit(withFormat(withEnv(getUsers)), "users").action(async (userId: string | undefined, options: EnvOption & FormatOption & Domain & { pattern?: string; role?: string } & LimitOptions) => {
     const api = authenticated(options.env);
     if (userId) {
       const user = await api.call("GET", `/management/users/${enc(userId)}`, ZUser, { query: { domain: options.domain } });
