@@ -32,7 +32,7 @@ test("every command answers --help, and the set of commands is the one the READM
 });
 
 test("environments are named server URLs; bad names and URLs are refused", async ({ cli, server }) => {
-  expect(await cli.run(["add", "env", "prod", "--url", "https://gatehouse.example.com/"])).toMatchObject({ code: 0 });
+  expect(await cli.run(["add", "env", "prod", "--url", "https://gatehouse.example.com/"])).toMatchObject({ code: 0, stderr: "" });
   const list = await cli.run(["get", "envs", "--format", "json"]);
   expect(JSON.parse(list.stdout)).toEqual({
     count: 2,
@@ -44,6 +44,9 @@ test("environments are named server URLs; bad names and URLs are refused", async
   const table = await cli.run(["get", "envs"]);
   expect(table.stdout).toMatch(/^NAME\s+URL\s+LOGGED IN AS\nt\s+http:\/\/127\.0\.0\.1:\d+\s+-\nprod\s+https:\/\/gatehouse\.example\.com\s+-\n$/);
 
+  const cleartext = await cli.run(["add", "env", "far", "--url", "http://gatehouse.example.com"]);
+  expect(cleartext).toMatchObject({ code: 0, stderr: expect.stringContaining("passwords and tokens cross the network unencrypted") });
+  expect(await cli.run(["delete", "env", "far"])).toMatchObject({ code: 0 });
   const badUrl = await cli.run(["add", "env", "x", "--url", "ftp://example.com"]);
   expect(badUrl).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining("must start with http:// or https://") });
   const badName = await cli.run(["add", "env", "../etc", "--url", "https://example.com"]);

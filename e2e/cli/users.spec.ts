@@ -170,7 +170,7 @@ test("hostile names are stored, and shown literally or escaped, never executed b
   const admin = await seedAdmin(server.db);
   await cli.login(admin.username, admin.password);
   const html = `<b>"o'x"${unique("")}`;
-  expect(await cli.run(["add", "user", html, "--no-admin", "-d", "PRIMARY", "--password-stdin"], { input: `${PASSWORD}\n` })).toMatchObject({ code: 0 });
+  expect(await cli.run(["add", "user", html, "--no-admin", "-d", "PRIMARY", "--password", PASSWORD])).toMatchObject({ code: 0 });
   expect(JSON.parse((await cli.run(["get", "users", html, "--format", "json"])).stdout).userId).toBe(html);
   expect((await cli.run(["get", "users", "-p", html])).stdout).toBe(`USER ID\n${html}\n`);
 

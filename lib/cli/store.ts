@@ -16,6 +16,14 @@ export const ZServerUrl = z
   .url({ protocol: /^https?$/, message: "The URL must start with http:// or https://, e.g. https://gatehouse.example.com." })
   .transform((url) => url.replace(/\/+$/, ""));
 
+/** Plain http is fine on this machine; anywhere else it carries passwords and tokens in the clear. */
+export function isCleartextRemote(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === "http:" && !["localhost", "127.0.0.1", "[::1]"].includes(hostname);
+}
+
+export const CLEARTEXT_WARNING = "Warning: this URL is plain http to another machine, so passwords and tokens cross the network unencrypted. Use https://.";
+
 const ZEnvironments = z.record(z.string(), z.strictObject({ url: z.string() }));
 const ZCredential = z.strictObject({ username: z.string(), token: z.string(), savedAt: z.string() });
 const ZCredentials = z.record(z.string(), ZCredential);

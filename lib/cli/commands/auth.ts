@@ -5,7 +5,7 @@ import { say, warn } from "../output.ts";
 import { askSecret, askText } from "../prompts.ts";
 import { ZAny, ZToken } from "../schemas.ts";
 import { resolveTarget, tokenExpiry } from "../session.ts";
-import { forgetCredential, loadCredential, saveCredential } from "../store.ts";
+import { CLEARTEXT_WARNING, forgetCredential, isCleartextRemote, loadCredential, saveCredential } from "../store.ts";
 
 type LoginOptions = { username?: string; password?: string; passwordStdin?: boolean };
 
@@ -19,6 +19,7 @@ export function registerAuthCommands(program: Command): void {
     .addHelpText("after", "\nWithout a terminal, the username and password are read as the first two lines of standard input.")
     .action(async (env: string, options: LoginOptions) => {
       const target = resolveTarget(env);
+      if (isCleartextRemote(target.url)) warn(CLEARTEXT_WARNING);
       if (options.password && options.passwordStdin) throw new CliError("Use --password or --password-stdin, not both.", EXIT.usage);
       const username = options.username ?? (await askText("Username:"));
       const password = options.password ?? (await askSecret("Password:", options.passwordStdin));

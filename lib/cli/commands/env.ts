@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { CliError, EXIT } from "../exit-codes.ts";
 import { parseOrUsage as parse, withFormat, type FormatOption } from "../options.ts";
-import { printJson, printTable, say } from "../output.ts";
-import { listEnvironments, loadCredential, removeEnvironment, saveEnvironment, ZEnvName, ZServerUrl } from "../store.ts";
+import { printJson, printTable, say, warn } from "../output.ts";
+import { CLEARTEXT_WARNING, isCleartextRemote, listEnvironments, loadCredential, removeEnvironment, saveEnvironment, ZEnvName, ZServerUrl } from "../store.ts";
 
 export function registerEnvCommands(add: Command, get: Command, remove: Command): void {
   add
@@ -15,6 +15,7 @@ export function registerEnvCommands(add: Command, get: Command, remove: Command)
       const existed = Boolean(listEnvironments()[env]);
       saveEnvironment(env, url);
       say(`Environment "${env}" ${existed ? "now points at" : "added:"} ${url}`);
+      if (isCleartextRemote(url)) warn(CLEARTEXT_WARNING);
     });
 
   withFormat(get.command("envs").description("list the configured environments and whether you are logged in to each")).action((options: FormatOption) => {

@@ -15,7 +15,7 @@ export function registerRoleCommands(parents: { get: Command; add: Command; remo
     .description("list roles, or show the users in one role")
     .option("-p, --pattern <text>", "only roles whose name contains this text (* is a wildcard)")
     .option("-d, --domain <domain>", "user store domain of the role (e.g. PRIMARY, Internal)");
-  withLimit(withFormat(withEnv(getRoles)), "roles or users").action(async (role: string | undefined, options: EnvOption & FormatOption & Domain & { pattern?: string; } & LimitOptions) => {
+  withLimit(withFormat(withEnv(getRoles)), "roles or users").action(async (role: string | undefined, options: EnvOption & FormatOption & Domain & { pattern?: string } & LimitOptions) => {
     const api = authenticated(options.env);
     if (role) {
       const { first, items, truncated } = await collectPages(

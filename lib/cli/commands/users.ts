@@ -40,14 +40,15 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
     .description("add a user; asks whether they are an admin, for the password (twice) and for the user store")
     .option("--admin", "make the user an admin (skips the question)")
     .option("--no-admin", "make the user a regular user (skips the question)")
+    .option("--password <password>", "the password (skips both questions); visible to other local users in the process list, prefer --password-stdin")
     .option("--password-stdin", "read the password from the first line of standard input (asked once)")
     .option("-d, --domain <domain>", "user store domain (skips the question; default PRIMARY)")
     .addHelpText("after", "\nWithout a terminal, the answers are read from standard input, one per line, in the order asked.");
-  withFormat(withEnv(addUser)).action(async (userId: string, options: EnvOption & FormatOption & Domain & { admin?: boolean; passwordStdin?: boolean }) => {
+  withFormat(withEnv(addUser)).action(async (userId: string, options: EnvOption & FormatOption & Domain & { admin?: boolean; password?: string; passwordStdin?: boolean }) => {
     const api = authenticated(options.env);
+    if (options.password && options.passwordStdin) throw new CliError("Use --password or --password-stdin, not both.", EXIT.usage);
     const isAdmin = options.admin ?? (await askConfirm("Is this user an admin?", false));
-    const password = await askSecret("Password:", options.passwordStdin);
-    if (!options.passwordStdin && (await askSecret("Confirm password:")) !== password) throw new CliError("The passwords do not match. Nothing was added.", EXIT.usage);
+    const password = options.password ?? (await askNewPassword(options.passwordStdin));
     const domain = options.domain ?? (await askText("User store domain:", "PRIMARY"));
     const result = await api.call("POST", "/management/users", ZUserStatus, { body: { userId, password, isAdmin, domain } });
     if (options.format === "json") return printJson(result);
@@ -102,6 +103,13 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
     const parts = [result.addedRoles.length ? `added ${result.addedRoles.join(", ")}` : "", result.removedRoles.length ? `revoked ${result.removedRoles.join(", ")}` : ""].filter(Boolean);
     say(`User ${result.userId}: ${parts.join("; ") || "no change"}.`);
   });
+}
+
+/** Asked twice in a terminal or from piped lines, once with --password-stdin. */
+async function askNewPassword(fromStdin: boolean | undefined): Promise<string> {
+  const password = await askSecret("Password:", fromStdin);
+  if (!fromStdin && (await askSecret("Confirm password:")) !== password) throw new CliError("The passwords do not match. Nothing was added.", EXIT.usage);
+  return password;
 }
 
 /** A destructive command goes ahead only on an explicit yes, or --yes. */
