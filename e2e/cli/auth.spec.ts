@@ -47,6 +47,8 @@ test("environments are named server URLs; bad names and URLs are refused", async
   const cleartext = await cli.run(["add", "env", "far", "--url", "http://gatehouse.example.com"]);
   expect(cleartext).toMatchObject({ code: 0, stderr: expect.stringContaining("passwords and tokens cross the network unencrypted") });
   expect(await cli.run(["delete", "env", "far"])).toMatchObject({ code: 0 });
+  const withSecret = await cli.run(["add", "env", "x", "--url", "https://user:secret@example.com/?a=1"]);
+  expect(withSecret).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining("base URL only") });
   const badUrl = await cli.run(["add", "env", "x", "--url", "ftp://example.com"]);
   expect(badUrl).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining("must start with http:// or https://") });
   const badName = await cli.run(["add", "env", "../etc", "--url", "https://example.com"]);
@@ -79,6 +81,11 @@ test("login stores the token in a 0600 file and never prints it", async ({ cli, 
   expect(users.stdout + users.stderr).not.toContain(token);
   expect((await cli.run(["get", "envs"])).stdout).toMatch(new RegExp(`t\\s+\\S+\\s+${admin.username}`));
 
+  // Re-pointing the environment drops its token: it must never reach another server.
+  expect(await cli.run(["add", "env", "t", "--url", "http://127.0.0.1:9"])).toMatchObject({ code: 0 });
+  expect(cli.credentials().t).toBeUndefined();
+  expect(await cli.run(["add", "env", "t", "--url", server.url])).toMatchObject({ code: 0 });
+
   // Without a terminal and without flags, the username and password are the first two lines of stdin.
   fs.rmSync(cli.credentialsFile());
   expect(await cli.run(["login", "t"], { input: `${admin.username}\n${admin.password}\n` })).toMatchObject({ code: 0 });
@@ -103,6 +110,8 @@ test("a wrong password, an unreachable server and missing answers fail with thei
   expect(wrong).toMatchObject({ code: EXIT.notAuthenticated, stderr: expect.stringContaining("The username or password is not correct") });
   expect(cli.credentials().t).toBeUndefined();
 
+  const noUser = await cli.run(["login", "t", "--password-stdin"], { input: `${admin.password}\n` });
+  expect(noUser).toMatchObject({ code: EXIT.usage, stderr: "Error: --password-stdin needs -u <username>.\n" });
   const noAnswer = await cli.run(["login", "t", "-u", admin.username]);
   expect(noAnswer).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining('No answer to "Password:"') });
 

@@ -59,8 +59,12 @@ test("add user asks whether the user is an admin, for the password twice and for
   const weak = await cli.run(["add", "user", unique("cli_weak_"), "--no-admin", "-d", "PRIMARY", "--password-stdin"], { input: "x\n" });
   expect(weak).toMatchObject({ code: EXIT.rejected, stderr: "Error: password: Use at least 12 characters.\n" });
   const noStore = await cli.run(["add", "user", unique("cli_store_"), "--no-admin", "-d", "NOWHERE", "--password-stdin"], { input: `${PASSWORD}\n` });
-  expect(noStore.code).toBeGreaterThanOrEqual(EXIT.notFound);
-  expect(noStore.stderr).toContain("NOWHERE");
+  expect(noStore).toMatchObject({ code: EXIT.notFound, stderr: expect.stringContaining("NOWHERE") });
+
+  // With --password-stdin the first line is the password, whatever is asked after it.
+  const first = unique("cli_first_");
+  expect(await cli.run(["add", "user", first, "--password-stdin"], { input: `${PASSWORD}\nn\n\n` })).toMatchObject({ code: 0 });
+  expect(JSON.parse((await cli.run(["get", "users", first, "--format", "json"])).stdout)).toMatchObject({ userId: first, isAdmin: false });
 });
 
 test("delete asks first: no answer or no deletes nothing, yes deletes", async ({ cli, server }) => {
@@ -178,18 +182,11 @@ test("hostile names are stored, and shown literally or escaped, never executed b
   expect(await cli.run(["add", "role", unicode])).toMatchObject({ code: 0 });
   expect((await cli.run(["get", "roles", "-p", unicode])).stdout).toBe(`ROLE\n${unicode}\n`);
 
-  // A terminal escape sequence in a name is either refused or printed as text.
+  // A terminal escape sequence in a name is refused, and the refusal does not replay it.
   const escape = `esc\u001b[2J${unique("")}`;
   const added = await cli.run(["add", "role", escape]);
+  expect(added.code).toBe(EXIT.rejected);
   expect(added.stdout + added.stderr).not.toContain("\u001b");
-  if (added.code === 0) {
-    const listed = await cli.run(["get", "roles", "-p", "esc"]);
-    expect(listed.stdout).not.toContain("\u001b");
-    expect(listed.stdout).toContain("esc\\u001b[2J");
-    expect(JSON.parse((await cli.run(["get", "roles", "-p", "esc", "--format", "json"])).stdout).list.map((r: { role: string }) => r.role)).toContain(escape);
-  } else {
-    expect(added.code).toBe(EXIT.rejected);
-  }
   const long = "x".repeat(300);
   expect(await cli.run(["add", "role", long])).toMatchObject({ code: EXIT.rejected });
 });

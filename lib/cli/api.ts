@@ -6,6 +6,8 @@ type Query = Record<string, string | number | undefined>;
 type CallOptions = { query?: Query; body?: unknown; authorization?: string; onUnauthorized?: (serverMessage: string) => string };
 
 const USER_AGENT = "gatehouse-cli";
+// Long enough for a bulk change on a big store, short enough that a stalled server is noticed.
+const REQUEST_TIMEOUT_MS = 120_000;
 // The server's largest page (lib/management/paging.ts MAX_LIMIT).
 export const MAX_PAGE = 500;
 
@@ -29,8 +31,15 @@ export async function callServer<T>(target: Target, method: string, path: string
   if (options.body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   try {
-    response = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), redirect: "manual" });
+    response = await fetch(url, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      redirect: "manual",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
   } catch (error) {
+    if ((error as Error).name === "TimeoutError") throw new CliError(`${target.url} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`, EXIT.failure);
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new CliError(`Cannot reach ${target.url} (${cause?.code ?? cause?.message ?? (error as Error).message}). Is the server running, and is the URL of environment "${target.env}" right? See: gatehouse get envs`, EXIT.failure);
   }

@@ -5,7 +5,7 @@ import { registerEnvCommands } from "./commands/env.ts";
 import { registerRoleCommands } from "./commands/roles.ts";
 import { registerUserCommands } from "./commands/users.ts";
 import { CliError, EXIT, EXIT_CODE_HELP } from "./exit-codes.ts";
-import { warn } from "./output.ts";
+import { safe, warn } from "./output.ts";
 import { closePrompts } from "./prompts.ts";
 import pkg from "../../package.json" with { type: "json" };
 
@@ -42,7 +42,8 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     if (error instanceof Error && error.name === "ExitPromptError") return EXIT.interrupted;
-    warn(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`Unexpected error: ${detail.split("\n").map(safe).join("\n")}\n`);
     return EXIT.failure;
   } finally {
     closePrompts();

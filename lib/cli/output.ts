@@ -2,27 +2,42 @@ import Table from "cli-table3";
 
 export type Format = "table" | "json";
 
-// A name is data, not terminal input: control characters and bidi overrides in a hostile
-// user or role name are shown escaped, so they can neither drive the terminal nor reorder text.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// A name is data, not terminal input: control characters (C0, DEL, C1 such as the 8-bit CSI),
+// bidi marks and overrides, and line separators in a hostile user or role name are shown
+// escaped, so they can neither drive the terminal, reorder text nor fake an output line.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 export function safe(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(UNSAFE, escapeChar);
+}
+
+// JSON.stringify escapes C0 controls inside strings but leaves C1, bidi and line separators
+// raw; the newlines between lines are layout and must stay.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON as JSON.stringify writes it, with the characters it leaves raw escaped too: still the same JSON value. */
+export function toSafeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, escapeChar);
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${toSafeJson(value)}\n`);
 }
 
 /** apictl's borderless table: an upper-case header row, then one row per item. */
-export function printTable(head: string[], rows: string[][]): void {
+export function renderTable(head: string[], rows: string[][]): string {
   const table = new Table({
-    head,
+    head: head.map(safe),
     chars: { top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "", left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: "  " },
     style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
   });
   table.push(...rows.map((row) => row.map(safe)));
-  process.stdout.write(`${table.toString().split("\n").map((line) => line.trimEnd()).join("\n")}\n`);
+  return `${table.toString().split("\n").map((line) => line.trimEnd()).join("\n")}\n`;
+}
+
+export function printTable(head: string[], rows: string[][]): void {
+  process.stdout.write(renderTable(head, rows));
 }
 
 /** One record as "Label   value" lines. */
@@ -33,12 +48,10 @@ export function printFields(fields: [string, string][]): void {
 
 /** A status line for people; scripts read the JSON form instead. */
 export function say(message: string): void {
-  process.stdout.write(`${safeLines(message)}\n`);
+  process.stdout.write(`${safe(message)}\n`);
 }
-
-const safeLines = (text: string) => text.split("\n").map(safe).join("\n");
 
 /** Notices go to stderr, so they never mix with data on stdout. */
 export function warn(message: string): void {
-  process.stderr.write(`${safeLines(message)}\n`);
+  process.stderr.write(`${safe(message)}\n`);
 }

@@ -59,7 +59,8 @@ export async function askConfirm(question: string, defaultValue: boolean): Promi
   if (line === "") return defaultValue;
   if (["y", "yes", "true"].includes(line)) return true;
   if (["n", "no", "false"].includes(line)) return false;
-  throw new CliError(`Answer "${question}" with yes or no, not "${line}".`, EXIT.usage);
+  // The line is not echoed: in a mis-ordered pipe it may be a password.
+  throw new CliError(`Answer "${question}" with yes or no.`, EXIT.usage);
 }
 
 /** Comma-separated names from a prompt: "a, b" -> ["a", "b"]; role names may contain spaces. */

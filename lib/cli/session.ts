@@ -29,7 +29,7 @@ export type Authed = Target & { username: string; call<T>(method: string, path: 
 export function authenticated(requested: string | undefined): Authed {
   const target = resolveTarget(requested);
   const credential = loadCredential(target.env);
-  if (!credential) throw new CliError(`You are not logged in to "${target.env}". Run: gatehouse login ${target.env}`, EXIT.notAuthenticated);
+  if (!credential || credential.url !== target.url) throw new CliError(`You are not logged in to "${target.env}". Run: gatehouse login ${target.env}`, EXIT.notAuthenticated);
   const expiry = tokenExpiry(credential.token);
   if (expiry && expiry.getTime() <= Date.now()) {
     throw new CliError(`Your login to "${target.env}" expired at ${expiry.toISOString()}. Run: gatehouse login ${target.env}`, EXIT.notAuthenticated);

@@ -14,6 +14,10 @@ export const ZEnvName = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "An environment name is 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit.");
 export const ZServerUrl = z
   .url({ protocol: /^https?$/, message: "The URL must start with http:// or https://, e.g. https://gatehouse.example.com." })
+  .refine((url) => {
+    const { username, password, search, hash } = new URL(url);
+    return !username && !password && !search && !hash;
+  }, "Give the server's base URL only: no user:password@, no ?query and no #fragment.")
   .transform((url) => url.replace(/\/+$/, ""));
 
 /** Plain http is fine on this machine; anywhere else it carries passwords and tokens in the clear. */
@@ -25,7 +29,8 @@ export function isCleartextRemote(url: string): boolean {
 export const CLEARTEXT_WARNING = "Warning: this URL is plain http to another machine, so passwords and tokens cross the network unencrypted. Use https://.";
 
 const ZEnvironments = z.record(z.string(), z.strictObject({ url: z.string() }));
-const ZCredential = z.strictObject({ username: z.string(), token: z.string(), savedAt: z.string() });
+// The URL the token was issued by: a token never goes to a server other than the one that issued it.
+const ZCredential = z.strictObject({ url: z.string(), username: z.string(), token: z.string(), savedAt: z.string() });
 const ZCredentials = z.record(z.string(), ZCredential);
 
 export type Credential = z.infer<typeof ZCredential>;
@@ -44,7 +49,12 @@ function readJson<T>(file: string, schema: z.ZodType<T>, empty: T): T {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return empty;
     throw error;
   }
-  const parsed = schema.safeParse(JSON.parse(text));
+  let parsed: z.ZodSafeParseResult<T>;
+  try {
+    parsed = schema.safeParse(JSON.parse(text));
+  } catch {
+    parsed = { success: false } as z.ZodSafeParseResult<T>;
+  }
   if (!parsed.success) throw new CliError(`${full} is damaged; fix or delete it.`, EXIT.failure);
   return parsed.data;
 }
@@ -52,6 +62,8 @@ function readJson<T>(file: string, schema: z.ZodType<T>, empty: T): T {
 function writeJson(file: string, value: unknown): void {
   const dir = configDir();
   fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  // mkdir leaves an existing directory's mode alone; one made by hand may be wider.
+  fs.chmodSync(dir, DIR_MODE);
   const full = path.join(dir, file);
   const temp = `${full}.${process.pid}.tmp`;
   fs.writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`, { mode: FILE_MODE, flag: "wx" });
@@ -62,8 +74,11 @@ export function listEnvironments(): Record<string, { url: string }> {
   return readJson("environments.json", ZEnvironments, {});
 }
 
+/** Adds or re-points an environment; re-pointing drops its token, which belongs to the old server. */
 export function saveEnvironment(name: string, url: string): void {
-  writeJson("environments.json", { ...listEnvironments(), [name]: { url } });
+  const environments = listEnvironments();
+  if (environments[name] && environments[name].url !== url) forgetCredential(name);
+  writeJson("environments.json", { ...environments, [name]: { url } });
 }
 
 /** Removes the environment and its stored token; false when there was none. */

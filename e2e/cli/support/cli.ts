@@ -26,7 +26,12 @@ function collect(child: ReturnType<typeof spawn>, onOutput?: (all: string) => vo
       child.kill("SIGKILL");
       reject(new Error(`gatehouse did not finish within 60 s.\nstdout: ${stdout}\nstderr: ${stderr}`));
     }, 60_000);
-    child.on("exit", (code) => {
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    // "close", not "exit": by then stdout and stderr have been read to the end.
+    child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ code: code ?? -1, stdout, stderr });
     });

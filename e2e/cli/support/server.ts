@@ -1,9 +1,21 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import { test as base } from "@playwright/test";
 import { createDb, type Db } from "../../../lib/db/client.ts";
 import { createEmptyTarget, databaseKinds, type DbKind } from "../../../testing/databases.ts";
 
 export type CliServer = { url: string; kind: DbKind; db: Db };
+
+/** A port nothing listens on now, so a leftover server from another run can never answer for ours. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 async function waitUntilServing(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -23,13 +35,13 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
 export const test = base.extend<object, { dbKind: DbKind; server: CliServer }>({
   dbKind: ["sqlite", { option: true, scope: "worker" }],
   server: [
-    async ({ dbKind }, use, workerInfo) => {
+    async ({ dbKind }, use) => {
       if (!(await databaseKinds()).includes(dbKind)) {
         base.skip(true, "PostgreSQL is unreachable");
         return;
       }
       const { target, cleanup } = await createEmptyTarget(dbKind);
-      const port = 3200 + workerInfo.parallelIndex * 2 + (dbKind === "postgres" ? 1 : 0);
+      const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       let output = "";
       const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -39,13 +51,18 @@ export const test = base.extend<object, { dbKind: DbKind; server: CliServer }>({
       child.stdout!.on("data", (d) => (output += d));
       child.stderr!.on("data", (d) => (output += d));
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      await waitUntilServing(url, child, () => output);
       const db = createDb(target);
-      await use({ url, kind: dbKind, db });
-      child.kill("SIGTERM");
-      await exited;
-      await db.$disconnect();
-      await cleanup();
+      try {
+        await waitUntilServing(url, child, () => output);
+        await use({ url, kind: dbKind, db });
+      } finally {
+        if (child.exitCode === null) {
+          child.kill("SIGTERM");
+          await exited;
+        }
+        await db.$disconnect();
+        await cleanup();
+      }
     },
     { scope: "worker", timeout: 180_000 },
   ],

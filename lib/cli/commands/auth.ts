@@ -21,11 +21,13 @@ export function registerAuthCommands(program: Command): void {
       const target = resolveTarget(env);
       if (isCleartextRemote(target.url)) warn(CLEARTEXT_WARNING);
       if (options.password && options.passwordStdin) throw new CliError("Use --password or --password-stdin, not both.", EXIT.usage);
+      // Otherwise the first line, meant as the password, would be taken for the username.
+      if (options.passwordStdin && !options.username) throw new CliError("--password-stdin needs -u <username>.", EXIT.usage);
       const username = options.username ?? (await askText("Username:"));
       const password = options.password ?? (await askSecret("Password:", options.passwordStdin));
       const basic = Buffer.from(`${username}:${password}`, "utf8").toString("base64");
       const { AccessToken } = await callServer(target, "POST", "/management/login", ZToken, { authorization: `Basic ${basic}` });
-      saveCredential(target.env, { username, token: AccessToken, savedAt: new Date().toISOString() });
+      saveCredential(target.env, { url: target.url, username, token: AccessToken, savedAt: new Date().toISOString() });
       const expiry = tokenExpiry(AccessToken);
       say(`Logged in to "${target.env}" as ${username}${expiry ? `; the token expires at ${expiry.toISOString()} or after the server's idle timeout` : ""}.`);
     });
@@ -36,7 +38,7 @@ export function registerAuthCommands(program: Command): void {
     .action(async (env: string) => {
       const target = resolveTarget(env);
       const credential = loadCredential(target.env);
-      if (!credential) return say(`You were not logged in to "${target.env}".`);
+      if (!credential || credential.url !== target.url) return say(`You were not logged in to "${target.env}".`);
       try {
         await callServer(target, "POST", "/management/logout", ZAny, { authorization: `Bearer ${credential.token}` });
       } catch (error) {

@@ -47,8 +47,10 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
   withFormat(withEnv(addUser)).action(async (userId: string, options: EnvOption & FormatOption & Domain & { admin?: boolean; password?: string; passwordStdin?: boolean }) => {
     const api = authenticated(options.env);
     if (options.password && options.passwordStdin) throw new CliError("Use --password or --password-stdin, not both.", EXIT.usage);
+    // --password-stdin means the first line is the password, whatever else is asked after it.
+    const early = options.passwordStdin ? await askNewPassword(true) : undefined;
     const isAdmin = options.admin ?? (await askConfirm("Is this user an admin?", false));
-    const password = options.password ?? (await askNewPassword(options.passwordStdin));
+    const password = options.password ?? early ?? (await askNewPassword(false));
     const domain = options.domain ?? (await askText("User store domain:", "PRIMARY"));
     const result = await api.call("POST", "/management/users", ZUserStatus, { body: { userId, password, isAdmin, domain } });
     if (options.format === "json") return printJson(result);
@@ -76,7 +78,7 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
   withFormat(withEnv(updatePassword)).action(async (userId: string | undefined, options: EnvOption & FormatOption & Domain) => {
     const api = authenticated(options.env);
     const target = userId ?? api.username;
-    const own = !userId || (userId === api.username && !options.domain);
+    const own = sameUser(withDomain(target, options.domain), api.username);
     const oldPassword = own ? await askSecret("Current password:") : undefined;
     const newPassword = await askSecret("New password:");
     const confirmPassword = await askSecret("Confirm new password:");
@@ -106,7 +108,7 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
 }
 
 /** Asked twice in a terminal or from piped lines, once with --password-stdin. */
-async function askNewPassword(fromStdin: boolean | undefined): Promise<string> {
+async function askNewPassword(fromStdin: boolean): Promise<string> {
   const password = await askSecret("Password:", fromStdin);
   if (!fromStdin && (await askSecret("Confirm password:")) !== password) throw new CliError("The passwords do not match. Nothing was added.", EXIT.usage);
   return password;
@@ -117,3 +119,8 @@ export async function confirmDeletion(question: string, yes: boolean | undefined
   if (yes) return;
   if (!(await askConfirm(question, false))) throw new CliError("Not confirmed; nothing was deleted. Pass --yes to skip the question.", EXIT.usage);
 }
+
+// As the server compares: PRIMARY is the default store, and names are case-insensitive.
+const canonical = (name: string) => name.replace(/^PRIMARY\//i, "").normalize("NFC").toLowerCase();
+const sameUser = (a: string, b: string) => canonical(a) === canonical(b);
+const withDomain = (name: string, domain: string | undefined) => (domain ? `${domain}/${name.replace(/^[^/]*\//, "")}` : name);
