@@ -19,10 +19,9 @@ export async function deleteRole(client: Db, actor: Actor, input: TDeleteRole): 
     assertRoleAction(actor.principal, role, "delete");
     await bumpRoleVersion(tx, tenantId, role.id, input.version);
     // Its scope mappings and aliases go with it, so an open matrix or import preview is now stale.
-    const [onScope, inAlias] = await Promise.all([
-      tx.scopeRole.count({ where: { roleId: role.id } }),
-      tx.roleAlias.count({ where: { OR: [{ roleId: role.id }, { aliasRoleId: role.id }] } }),
-    ]);
+    // Sequential: a transaction has one connection, and pg refuses overlapping queries on it.
+    const onScope = await tx.scopeRole.count({ where: { roleId: role.id } });
+    const inAlias = await tx.roleAlias.count({ where: { OR: [{ roleId: role.id }, { aliasRoleId: role.id }] } });
     if (onScope + inAlias > 0) await bumpMappingVersion(tx, tenantId, await lockMappingVersion(tx, tenantId));
     await tx.role.delete({ where: { id: role.id } });
     await recordAudit(tx, {

@@ -3,16 +3,14 @@ import { AppError } from "../errors.ts";
 import { qualifiedName } from "../stores/domains.ts";
 import type { RoleFacts } from "./role-rules.ts";
 
-export type RoleDetail = RoleFacts & { id: number; name: string; domain: string; storeId: number; version: number; memberCount: number };
+export type RoleSummary = RoleFacts & { id: number; name: string; domain: string; storeId: number; version: number };
+export type RoleDetail = RoleSummary & { memberCount: number };
 
-/** One role of the tenant with its grants, or NOT_FOUND: other tenants' roles do not exist here. */
-export async function getRole(client: Pick<Db | Tx, "role" | "membership">, tenantId: number, id: number): Promise<RoleDetail> {
-  const role = await client.role.findFirst({
-    where: { id, tenantId },
-    select: { id: true, name: true, kind: true, version: true, storeId: true, store: { select: { domain: true, readOnly: true } }, grants: { select: { permission: true } } },
-  });
-  if (!role) throw new AppError("NOT_FOUND", "That role does not exist.");
-  const memberCount = role.kind === "everyone" ? 0 : await client.membership.count({ where: { roleId: id } });
+const SELECT = { id: true, name: true, kind: true, version: true, storeId: true, store: { select: { domain: true, readOnly: true } }, grants: { select: { permission: true } } } as const;
+
+type Row = { id: number; name: string; kind: string; version: number; storeId: number; store: { domain: string; readOnly: boolean }; grants: { permission: string }[] };
+
+function summary(role: Row): RoleSummary {
   return {
     id: role.id,
     name: role.name,
@@ -23,6 +21,25 @@ export async function getRole(client: Pick<Db | Tx, "role" | "membership">, tena
     readOnly: role.store.readOnly,
     version: role.version,
     grants: role.grants.map((g) => g.permission).sort(),
-    memberCount,
   };
+}
+
+/** One role of the tenant with its grants, or NOT_FOUND: other tenants' roles do not exist here. */
+export async function getRole(client: Pick<Db | Tx, "role" | "membership">, tenantId: number, id: number): Promise<RoleDetail> {
+  const role = await client.role.findFirst({ where: { id, tenantId }, select: SELECT });
+  if (!role) throw new AppError("NOT_FOUND", "That role does not exist.");
+  const memberCount = role.kind === "everyone" ? 0 : await client.membership.count({ where: { roleId: id } });
+  return { ...summary(role), memberCount };
+}
+
+/** Several roles in one query, in the order asked, or NOT_FOUND if any is missing (or another tenant's). */
+export async function getRoles(client: Pick<Db | Tx, "role">, tenantId: number, ids: readonly number[]): Promise<RoleSummary[]> {
+  if (!ids.length) return [];
+  const rows = await client.role.findMany({ where: { id: { in: [...ids] }, tenantId }, select: SELECT });
+  const byId = new Map(rows.map((row) => [row.id, summary(row)]));
+  return ids.map((id) => {
+    const role = byId.get(id);
+    if (!role) throw new AppError("NOT_FOUND", "That role does not exist.");
+    return role;
+  });
 }

@@ -30,16 +30,16 @@ type RoleRow = { id: number; name: string; kind: string; store: { domain: string
 export const toMappedRole = (r: RoleRow): MappedRole => ({ id: r.id, name: qualifiedName(r.store.domain, r.name), kind: r.kind });
 
 export async function loadMappingState(client: Client, tenantId: number): Promise<MappingState> {
-  const [version, scopes, aliases, admin] = await Promise.all([
-    readMappingVersion(client, tenantId),
-    client.apiScope.findMany({
-      where: { tenantId },
-      orderBy: { id: "asc" },
-      select: { id: true, name: true, description: true, tag: true, roles: { select: { roleId: true }, orderBy: { roleId: "asc" } } },
-    }),
-    client.roleAlias.findMany({ where: { role: { tenantId } }, select: { roleId: true, aliasRoleId: true }, orderBy: [{ roleId: "asc" }, { aliasRoleId: "asc" }] }),
-    client.role.findFirst({ where: { tenantId, kind: "admin" }, select: { id: true } }),
-  ]);
+  // Sequential, not Promise.all: writers call this inside a transaction, whose one pg
+  // connection refuses overlapping queries.
+  const version = await readMappingVersion(client, tenantId);
+  const scopes = await client.apiScope.findMany({
+    where: { tenantId },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, description: true, tag: true, roles: { select: { roleId: true }, orderBy: { roleId: "asc" } } },
+  });
+  const aliases = await client.roleAlias.findMany({ where: { role: { tenantId } }, select: { roleId: true, aliasRoleId: true }, orderBy: [{ roleId: "asc" }, { aliasRoleId: "asc" }] });
+  const admin = await client.role.findFirst({ where: { tenantId, kind: "admin" }, select: { id: true } });
   const ids = new Set<number>([...scopes.flatMap((s) => s.roles.map((r) => r.roleId)), ...aliases.flatMap((a) => [a.roleId, a.aliasRoleId])]);
   if (admin) ids.add(admin.id);
   const roles = await client.role.findMany({ where: { tenantId, id: { in: [...ids] } }, select: roleSelect });

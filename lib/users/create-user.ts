@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
-import { getRole } from "../roles/get-role.ts";
+import { getRoles } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
 import { nameKey, qualifiedName } from "../stores/domains.ts";
 import { assertWritable, findStore, holdsUsers } from "../stores/list-stores.ts";
@@ -42,7 +42,7 @@ export async function createUser(client: Db, actor: Actor, input: TCreateUser): 
     if (await tx.user.findUnique({ where: { tenantId_storeId_usernameKey: { tenantId, storeId: store.id, usernameKey: nameKey(username) } } })) {
       throw new AppError("CONFLICT", `A user named ${qualified} already exists.`, { field: "username" });
     }
-    const roles = await Promise.all([...new Set(input.roleIds)].map((id) => getRole(tx, tenantId, id)));
+    const roles = await getRoles(tx, tenantId, [...new Set(input.roleIds)]);
     for (const role of roles) assertRoleRule(actor.principal, role, "assignUsers");
     const user = await tx.user.create({
       data: { tenantId, storeId: store.id, username, usernameKey: nameKey(username), passwordHash, memberships: { create: roles.map((r) => ({ roleId: r.id })) } },

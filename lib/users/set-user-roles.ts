@@ -4,7 +4,7 @@ import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
-import { getRole } from "../roles/get-role.ts";
+import { getRoles } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
 import { bumpUserVersion } from "./bump-user-version.ts";
 import { getUser } from "./get-user.ts";
@@ -25,8 +25,9 @@ export async function setUserRoles(client: Db, actor: Actor, input: TSetUserRole
     const user = await getUser(tx, tenantId, input.id);
     assertUserAction(actor.principal, user, "roles");
     const current = new Set(user.roles.map((r) => r.id));
-    const add = await Promise.all([...new Set(input.add)].filter((id) => !current.has(id)).map((id) => getRole(tx, tenantId, id)));
-    const remove = await Promise.all([...new Set(input.remove)].filter((id) => current.has(id)).map((id) => getRole(tx, tenantId, id)));
+    // One query each, and none concurrent on the transaction's connection.
+    const add = await getRoles(tx, tenantId, [...new Set(input.add)].filter((id) => !current.has(id)));
+    const remove = await getRoles(tx, tenantId, [...new Set(input.remove)].filter((id) => current.has(id)));
     for (const role of [...add, ...remove]) assertRoleRule(actor.principal, role, "assignUsers");
     if (remove.some((r) => r.kind === "admin") && isSuperAdminAccount(user)) throw new AppError("FORBIDDEN", "The admin account cannot leave the admin role.");
     await bumpUserVersion(tx, tenantId, user.id, input.version);
