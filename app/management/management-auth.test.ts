@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseKinds } from "../../testing/databases.ts";
 import { basic, mgmtLogin, mgmtOpenapi, mgmtRequest, mgmtWorld, type MgmtWorld } from "../../testing/management-client.ts";
 import { callRoute } from "../../testing/route-harness.ts";
+import { testConfig } from "../../testing/config.ts";
+import type { TGatehouseConfig } from "../../lib/config/schema.ts";
 import { seedUser } from "../../testing/seed.ts";
 import { sessionIdFor } from "../../lib/sessions/secret.ts";
 import * as scopesRoute from "../api/am/admin/v4/system-scopes/route.ts";
@@ -90,6 +92,25 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
     const fresh = await mgmtLogin(w.admin.username, "correct horse battery staple");
     const [p, secret, exp] = fresh.split(".");
     expect((await systemScopes(`${p}.${secret}.${Number(exp) + 1}.${fresh.split(".")[3]}`)).status).toBe(401);
+  });
+
+  it("tokens idle out after [session] api_idle_timeout_minutes, which defaults to idle_timeout_minutes", async () => {
+    const holder = globalThis as unknown as { gatehouseConfig?: TGatehouseConfig };
+    const idleFor = async (token: string, minutes: number) =>
+      w.t.db.session.update({ where: { id: sessionId(token) }, data: { lastSeenAt: new Date(Date.now() - minutes * 60_000) } });
+    const defaults = await mgmtLogin(w.admin.username, "correct horse battery staple");
+    await idleFor(defaults, 20);
+    expect((await systemScopes(defaults)).status).toBe(401);
+    try {
+      holder.gatehouseConfig = testConfig({ session: { api_idle_timeout_minutes: 120 } });
+      const patient = await mgmtLogin(w.admin.username, "correct horse battery staple");
+      await idleFor(patient, 20);
+      expect((await systemScopes(patient)).status).toBe(200);
+      await idleFor(patient, 121);
+      expect((await systemScopes(patient)).status).toBe(401);
+    } finally {
+      holder.gatehouseConfig = testConfig();
+    }
   });
 
   it("a console session's secret is not a management token", async () => {

@@ -38,6 +38,9 @@ export const ZGatehouseConfig = z.strictObject({
   session: z
     .strictObject({
       idle_timeout_minutes: minutes(24 * 60).default(15),
+      // Management API tokens (the CLI, scripts) pause longer between calls than people do
+      // between clicks; unset, they follow idle_timeout_minutes.
+      api_idle_timeout_minutes: minutes(24 * 60).optional(),
       absolute_timeout_hours: z.number().int().min(1).max(24 * 30).default(8),
     })
     .prefault({}),

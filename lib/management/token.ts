@@ -35,6 +35,8 @@ export async function verifyManagementToken(token: string, now = new Date()): Pr
 export const resolveManagementToken: BearerResolver = async (token) => {
   const secret = await verifyManagementToken(token);
   if (!secret) return null;
-  const principal = await resolveSession(db(), secret, { idleTimeoutMs: getConfig().session.idle_timeout_minutes * 60_000 });
+  const { session } = getConfig();
+  const idleMinutes = session.api_idle_timeout_minutes ?? session.idle_timeout_minutes;
+  const principal = await resolveSession(db(), secret, { idleTimeoutMs: idleMinutes * 60_000 });
   return principal?.sessionKind === "api" ? principal : null;
 };
