@@ -166,3 +166,35 @@ test("a user without the permission is refused, and one on the default password 
   expect(changed).toMatchObject({ code: 0, stdout: expect.stringContaining("Your password was changed.") });
   expect(await cli.run(["get", "users", "-p", "admin"])).toMatchObject({ code: 0, stdout: expect.stringContaining("admin") });
 });
+
+// Every command that calls the server, with what it needs besides a login.
+const API_COMMANDS = [
+  ["get", "users"],
+  ["get", "users", "someone"],
+  ["get", "roles"],
+  ["get", "roles", "Internal/creator"],
+  ["add", "user", "someone", "--no-admin", "-d", "PRIMARY", "--password", "Cli-test-password-1"],
+  ["add", "role", "some_role"],
+  ["delete", "user", "someone", "--yes"],
+  ["delete", "role", "some_role", "--yes"],
+  ["update", "user", "someone", "-a", "Internal/creator"],
+  ["update", "password", "someone"],
+  ["check", "someone", "/permission/admin/login"],
+];
+
+test("every API command refuses without a login and with an expired token, changing nothing", async ({ cli, server }) => {
+  test.slow(); // 22 runs of the binary
+  const admin = await seedAdmin(server.db);
+  const before = await server.db.user.count();
+  for (const args of API_COMMANDS) {
+    const run = await cli.run(args, { input: "Cli-test-password-1\nCli-test-password-1\n" });
+    expect(run, args.join(" ")).toMatchObject({ code: EXIT.notAuthenticated, stderr: expect.stringContaining('not logged in to "t"') });
+  }
+  await cli.login(admin.username, admin.password);
+  await server.db.session.updateMany({ where: { userId: admin.id, kind: "api" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  for (const args of API_COMMANDS) {
+    const run = await cli.run(args, { input: "Cli-test-password-1\nCli-test-password-1\n" });
+    expect(run, args.join(" ")).toMatchObject({ code: EXIT.notAuthenticated, stderr: expect.stringContaining('The server refused your login to "t"') });
+  }
+  expect(await server.db.user.count()).toBe(before);
+});
