@@ -1,12 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import type { ActionState } from "@/lib/authz/action";
 import type { ChangePreview as Preview } from "@/lib/roles/preview-role-change";
 import { UserSearchList, type PickedUser } from "@/components/users/UserSearchList";
-import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { useNotify } from "@/components/ui/Notices";
+import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";
 import { ChangePreview } from "./ChangePreview";
 
 type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
@@ -21,14 +20,6 @@ export function RoleMembersEditor({ id, version, protectedIds, preview, save }: 
   const [next, setNext] = useState<string | null>(null);
   const [filter, setFilter] = useState("");
   const [loadError, setLoadError] = useState(false);
-  const [reviewedKey, setReviewedKey] = useState<string | null>(null);
-  const notify = useNotify();
-  const [review, reviewAction, reviewing] = useActionState(preview, null);
-  const [saved, saveAction, saving] = useActionState(async (previous: ActionState, data: FormData) => {
-    const result = await save(previous, data);
-    if (result?.ok) notify({ ok: true, message: result.message });
-    return result;
-  }, null);
 
   async function loadMembers(after?: string) {
     setLoadError(false);
@@ -44,7 +35,7 @@ export function RoleMembersEditor({ id, version, protectedIds, preview, save }: 
     void loadMembers();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const key = `${adding.map((a) => a.id).join()}|${[...removing.keys()].join()}`;
+  const flow = useReviewThenSave(preview, save, `${adding.map((a) => a.id).join()}|${[...removing.keys()].join()}`);
   const form = () => {
     const data = new FormData();
     data.set("id", String(id));
@@ -95,22 +86,7 @@ export function RoleMembersEditor({ id, version, protectedIds, preview, save }: 
         </ul>
         {next && <Button variant="ghost" size="sm" onClick={() => void loadMembers(next)}>Load more</Button>}
       </fieldset>
-      <div className="flex gap-2">
-        <Button variant="secondary" disabled={!dirty || reviewing} onClick={() => startTransition(() => { reviewAction(form()); setReviewedKey(key); })}>
-          {reviewing ? "Working out the changes…" : "Review changes"}
-        </Button>
-        <Button disabled={!dirty || reviewedKey !== key || !review?.ok || saving} onClick={() => startTransition(() => saveAction(form()))}>
-          {saving ? "Saving…" : "Save"}
-        </Button>
-      </div>
-      {reviewedKey === key && review && !review.ok && <Alert tone="error">{review.message}</Alert>}
-      {reviewedKey === key && review?.ok && review.data && <ChangePreview preview={review.data} addedVerb="gain" removedVerb="lose" />}
-      {saved && !saved.ok && (
-        <Alert tone="error">
-          {saved.message}
-          {saved.code === "STALE_VERSION" && <button type="button" className="ml-2 font-semibold underline" onClick={() => window.location.reload()}>Reload</button>}
-        </Alert>
-      )}
+      <ReviewSaveBar flow={flow} dirty={dirty} form={form} preview={(data) => <ChangePreview preview={data} addedVerb="gain" removedVerb="lose" />} />
     </div>
   );
 }

@@ -1,13 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useState } from "react";
 import type { ActionState } from "@/lib/authz/action";
 import type { UserRolesPreview } from "@/lib/users/preview-user-roles";
 import { AsyncCombobox, type Option } from "@/components/pickers/AsyncCombobox";
 import { searchRoles } from "@/components/pickers/search";
-import { Alert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
-import { useNotify } from "@/components/ui/Notices";
+import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";
 
 type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
 export type CurrentRole = { id: number; qualified: string; blocker: string | null };
@@ -18,16 +16,7 @@ type Props = { userId: number; version: number; roles: CurrentRole[]; preview: A
 export function UserRolesEditor({ userId, version, roles, preview, save }: Props) {
   const [adding, setAdding] = useState<Option[]>([]);
   const [removing, setRemoving] = useState<Set<number>>(new Set());
-  const [review, reviewAction, reviewing] = useActionState(preview, null);
-  const notify = useNotify();
-  // A successful save re-renders the page with a new version, which remounts this editor:
-  // the result is announced through the page's notices so it outlives that.
-  const [saved, saveAction, saving] = useActionState(async (previous: ActionState, data: FormData) => {
-    const result = await save(previous, data);
-    if (result?.ok) notify({ ok: true, message: result.message });
-    return result;
-  }, null);
-  const [reviewed, setReviewed] = useState(false);
+  const flow = useReviewThenSave(preview, save, `${adding.map((a) => a.id).join()}|${[...removing].join()}`);
 
   const form = () => {
     const data = new FormData();
@@ -37,7 +26,6 @@ export function UserRolesEditor({ userId, version, roles, preview, save }: Props
     for (const id of removing) data.append("remove", String(id));
     return data;
   };
-  const changed = () => setReviewed(false);
   const dirty = adding.length > 0 || removing.size > 0;
 
   return (
@@ -57,7 +45,6 @@ export function UserRolesEditor({ userId, version, roles, preview, save }: Props
                     if (e.target.checked) next.add(r.id);
                     else next.delete(r.id);
                     setRemoving(next);
-                    changed();
                   }}
                 />
                 <span>Remove <span className="break-all">{r.qualified}</span></span>
@@ -76,7 +63,6 @@ export function UserRolesEditor({ userId, version, roles, preview, save }: Props
           search={searchRoles}
           onPick={(o) => {
             if (!adding.some((a) => a.id === o.id) && !roles.some((r) => String(r.id) === o.id)) setAdding([...adding, o]);
-            changed();
           }}
         />
         {adding.length > 0 && (
@@ -84,35 +70,25 @@ export function UserRolesEditor({ userId, version, roles, preview, save }: Props
             {adding.map((o) => (
               <li key={o.id} className="flex items-center gap-1 rounded-full bg-brand-100 px-3 py-1 text-sm">
                 <span className="break-all">{o.label}</span>
-                <button type="button" aria-label={`Do not add ${o.label}`} onClick={() => { setAdding(adding.filter((a) => a.id !== o.id)); changed(); }}>×</button>
+                <button type="button" aria-label={`Do not add ${o.label}`} onClick={() => setAdding(adding.filter((a) => a.id !== o.id))}>×</button>
               </li>
             ))}
           </ul>
         )}
       </fieldset>
-      <div className="flex gap-2">
-        <Button variant="secondary" disabled={!dirty || reviewing} onClick={() => startTransition(() => { reviewAction(form()); setReviewed(true); })}>
-          {reviewing ? "Working out the changes…" : "Review changes"}
-        </Button>
-        <Button disabled={!dirty || !reviewed || !review?.ok || saving} onClick={() => startTransition(() => saveAction(form()))}>
-          {saving ? "Saving…" : "Save"}
-        </Button>
-      </div>
-      {reviewed && review && !review.ok && <Alert tone="error">{review.message}</Alert>}
-      {reviewed && review?.ok && review.data && (
-        <section aria-label="Preview" className="rounded-lg border border-amber-200 bg-amber-50 p-4" data-testid="preview">
-          <h2 className="font-semibold">What changes</h2>
-          {review.data.gained.length === 0 && review.data.lost.length === 0 && <p>The user&apos;s permissions stay the same.</p>}
-          {review.data.gained.length > 0 && <p className="mt-1">Gains: {review.data.gained.map((p) => p.name).join("; ")}</p>}
-          {review.data.lost.length > 0 && <p className="mt-1">Loses: {review.data.lost.map((p) => p.name).join("; ")}</p>}
-        </section>
-      )}
-      {saved && !saved.ok && (
-        <Alert tone="error">
-          {saved.message}
-          {saved.code === "STALE_VERSION" && <button type="button" className="ml-2 font-semibold underline" onClick={() => window.location.reload()}>Reload</button>}
-        </Alert>
-      )}
+      <ReviewSaveBar
+        flow={flow}
+        dirty={dirty}
+        form={form}
+        preview={(data) => (
+          <section aria-label="Preview" className="rounded-lg border border-amber-200 bg-amber-50 p-4" data-testid="preview">
+            <h2 className="font-semibold">What changes</h2>
+            {data.gained.length === 0 && data.lost.length === 0 && <p>The user&apos;s permissions stay the same.</p>}
+            {data.gained.length > 0 && <p className="mt-1">Gains: {data.gained.map((p) => p.name).join("; ")}</p>}
+            {data.lost.length > 0 && <p className="mt-1">Loses: {data.lost.map((p) => p.name).join("; ")}</p>}
+          </section>
+        )}
+      />
     </div>
   );
 }
