@@ -6,7 +6,7 @@ import type { MatrixRole, ScopeListRow } from "@/lib/scopes/list-scopes";
 import type { ScopeRolesPreview as Preview } from "@/lib/scopes/preview-scope-roles";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { useNotify } from "@/components/ui/Notices";
+import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";
 import { ScopeRolesPreview } from "./ScopeRolesPreview";
 import { FilterInput } from "@/components/ui/FilterInput";
 
@@ -34,9 +34,7 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
   const [extra, setExtra] = useState<string[]>([]);
   const [filter, setFilter] = useState("");
   const [newRole, setNewRole] = useState("");
-  const [reviewedBody, setReviewedBody] = useState<string | null>(null);
   const ids = useId();
-  const notify = useNotify();
   const adminRole = roles.find((r) => r.protected)?.name;
   const columns = useMemo(() => [...roles.map((r) => r.name), ...extra], [roles, extra]);
 
@@ -46,12 +44,7 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
   const body = JSON.stringify(changed);
   const dirty = changed.length > 0;
 
-  const [review, reviewAction, reviewing] = useActionState(preview, null);
-  const [saved, saveAction, saving] = useActionState(async (previous: ActionState, data: FormData) => {
-    const result = await save(previous, data);
-    if (result?.ok) notify({ ok: true, message: result.message });
-    return result;
-  }, null);
+  const flow = useReviewThenSave(preview, save, body);
   const [found, findAction, finding] = useActionState(async (previous: ActionState<{ name: string }>, data: FormData) => {
     const result = await findRole(previous, data);
     if (result?.ok && result.data) {
@@ -61,7 +54,6 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
     }
     return result;
   }, null);
-  const reviewed = reviewedBody === body && review?.ok === true;
 
   const form = () => {
     const data = new FormData();
@@ -151,30 +143,13 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
         {groups.length === 0 && <p className="p-3 text-slate-600">No scope matches “{filter}”.</p>}
       </div>
 
-      <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" disabled={!dirty || reviewing} onClick={() => startTransition(() => { reviewAction(form()); setReviewedBody(body); })}>
-          {reviewing ? "Working out the changes…" : "Review changes"}
-        </Button>
-        <Button disabled={!dirty || !reviewed || saving} onClick={() => startTransition(() => saveAction(form()))}>
-          {saving ? "Saving…" : "Save"}
-        </Button>
-        <span className="text-sm text-slate-600">
-          {dirty ? `${changed.length} ${changed.length === 1 ? "scope" : "scopes"} changed.` : "No changes."}
-          {dirty && !reviewed && " Review the changes before saving."}
-        </span>
-      </div>
-      {reviewedBody === body && review && !review.ok && <Alert tone="error">{review.message}</Alert>}
-      {reviewed && review.data && <ScopeRolesPreview preview={review.data} />}
-      {saved && !saved.ok && (
-        <Alert tone="error">
-          {saved.message}
-          {saved.code === "STALE_VERSION" && (
-            <button type="button" className="ml-2 font-semibold underline" onClick={() => window.location.reload()}>
-              Reload
-            </button>
-          )}
-        </Alert>
-      )}
+      <ReviewSaveBar
+        flow={flow}
+        dirty={dirty}
+        form={form}
+        summary={dirty ? `${changed.length} ${changed.length === 1 ? "scope" : "scopes"} changed.` : "No changes."}
+        preview={(data) => <ScopeRolesPreview preview={data} />}
+      />
     </div>
   );
 }

@@ -42,18 +42,22 @@ export function useReviewThenSave<P>(preview: Action<P>, save: Action, changeKey
 export type ReviewThenSave<P> = ReturnType<typeof useReviewThenSave<P>>;
 
 /** The Review and Save buttons, the errors of both, and the preview between them. */
-export function ReviewSaveBar<P>({ flow, dirty, form, preview }: { flow: ReviewThenSave<P>; dirty: boolean; form: () => FormData; preview: (data: P) => ReactNode }) {
+export function ReviewSaveBar<P>({ flow, dirty, form, preview, summary }: { flow: ReviewThenSave<P>; dirty: boolean; form: () => FormData; preview: (data: P) => ReactNode; summary?: string }) {
   const { review, reviewing, saved, saving, reviewed } = flow;
   return (
     <>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <Button variant="secondary" disabled={!dirty || reviewing} onClick={() => flow.reviewNow(form())}>
           {reviewing ? "Working out the changes…" : "Review changes"}
         </Button>
         <Button disabled={!dirty || !reviewed || !review?.ok || saving} onClick={() => flow.saveNow(form())}>
           {saving ? "Saving…" : "Save"}
         </Button>
-        {dirty && !reviewed && <span className="self-center text-sm text-slate-600">Review the changes before saving.</span>}
+        <span className="text-sm text-slate-600">
+          {summary}
+          {summary && dirty && !reviewed && " "}
+          {dirty && !reviewed && "Review the changes before saving."}
+        </span>
       </div>
       {review && !review.ok && <Alert tone="error">{review.message}</Alert>}
       {review?.ok && review.data !== undefined && preview(review.data)}
