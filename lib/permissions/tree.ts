@@ -56,7 +56,13 @@ export const PERMISSION_TREE = node("/permission", "All Permissions", "Every per
       ]),
       node("/permission/admin/manage/apim_admin", "API-M Admin", "Open the API Manager Admin Portal, including scope assignments."),
       node("/permission/admin/manage/configure", "Configure", "List modules, services and web applications."),
-      node("/permission/admin/manage/dlc", "Dead Letter Channel", "See queue messages stored in the Dead Letter Channel."),
+      // Children as declared by WSO2's andes admin bundle (carbon-business-messaging, component.xml).
+      node("/permission/admin/manage/dlc", "Dead Letter Channel", "See queue messages stored in the Dead Letter Channel.", [
+        node("/permission/admin/manage/dlc/browse", "Browse", "Browse messages in the Dead Letter Channel."),
+        node("/permission/admin/manage/dlc/delete", "Delete", "Delete messages from the Dead Letter Channel."),
+        node("/permission/admin/manage/dlc/restore", "Restore", "Restore messages to their original queue."),
+        node("/permission/admin/manage/dlc/reroute", "Reroute", "Reroute messages to another queue."),
+      ]),
       node("/permission/admin/manage/identity", "Identity", "Identity management APIs.", [
         node("/permission/admin/manage/identity/usermgt", "User Management", "Users.", [
           node("/permission/admin/manage/identity/usermgt/create", "Create", "Add users."),
@@ -71,15 +77,23 @@ export const PERMISSION_TREE = node("/permission", "All Permissions", "Every per
           node("/permission/admin/manage/identity/rolemgt/update", "Update", "Rename roles and change their permissions and members."),
           node("/permission/admin/manage/identity/rolemgt/delete", "Delete", "Delete roles."),
         ]),
+        // As declared by carbon-identity-framework's identity-mgt bundle (component.xml, services.xml).
         node("/permission/admin/manage/identity/identitymgt", "Identity Management", "Account recovery and credentials.", [
-          node("/permission/admin/manage/identity/identitymgt/view", "View", "View account recovery and lock state."),
-          node("/permission/admin/manage/identity/identitymgt/update", "Update", "Reset and change other users' passwords."),
+          node("/permission/admin/manage/identity/identitymgt/create", "Create", "Create identity management records."),
+          node("/permission/admin/manage/identity/identitymgt/view", "View", "Read identity management settings: read-only stores, e-mail and challenge-question configuration."),
+          node("/permission/admin/manage/identity/identitymgt/update", "Update", "Reset other users' passwords; lock, unlock, enable and disable accounts."),
+          node("/permission/admin/manage/identity/identitymgt/delete", "Delete", "Delete identity management records."),
         ]),
         node("/permission/admin/manage/identity/userstore", "User Store Management", "Add and configure secondary user stores.", [
-          node("/permission/admin/manage/identity/userstore/config", "Configure", "Create, update and delete user store configurations."),
+          node("/permission/admin/manage/identity/userstore/config", "User Store Configuration Management", "Secondary user store configurations.", [
+            node("/permission/admin/manage/identity/userstore/config/create", "Create", "Add user store configurations."),
+            node("/permission/admin/manage/identity/userstore/config/view", "View", "View user store configurations."),
+            node("/permission/admin/manage/identity/userstore/config/update", "Update", "Change user store configurations."),
+            node("/permission/admin/manage/identity/userstore/config/delete", "Delete", "Delete user store configurations."),
+          ]),
         ]),
-        node("/permission/admin/manage/identity/authentication", "Authentication", "Authentication management.", [
-          node("/permission/admin/manage/identity/authentication/session", "Session", "Sessions.", [
+        node("/permission/admin/manage/identity/authentication", "Authentication Management", "Authentication management.", [
+          node("/permission/admin/manage/identity/authentication/session", "Session Management", "Sessions.", [
             node("/permission/admin/manage/identity/authentication/session/view", "View", "List active sessions."),
             node("/permission/admin/manage/identity/authentication/session/delete", "Delete", "Terminate sessions."),
           ]),
@@ -91,7 +105,12 @@ export const PERMISSION_TREE = node("/permission", "All Permissions", "Every per
         node("/permission/admin/manage/resources/govern", "Govern", "Govern registry artifacts."),
       ]),
       node("/permission/admin/manage/search", "Search", "Search registry resources (Registry > Search)."),
-      node("/permission/admin/manage/subscriptions", "Subscription", "View queue and topic subscribers."),
+      node("/permission/admin/manage/subscriptions", "Subscription", "View queue and topic subscribers.", [
+        node("/permission/admin/manage/subscriptions/queue-browse", "ViewQueueSubscriptions", "View queue subscribers (Subscription > Queue Subscription List)."),
+        node("/permission/admin/manage/subscriptions/topic-browse", "ViewTopicSubscriptions", "View topic subscribers."),
+        node("/permission/admin/manage/subscriptions/queue-close", "CloseQueueSubscriptions", "Close queue subscriptions."),
+        node("/permission/admin/manage/subscriptions/topic-close", "CloseTopicSubscriptions", "Close topic subscriptions."),
+      ]),
       node("/permission/admin/manage/topic", "Topic", "Add, browse and inspect topics."),
     ]),
     node("/permission/admin/monitor", "Monitor", "System statistics and everything under Monitor.", [
