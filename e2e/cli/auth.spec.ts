@@ -161,7 +161,7 @@ test("a user without the permission is refused, and one on the default password 
   // The configured admin account starts on the default password "admin", as in WSO2.
   await cli.login("admin", "admin");
   const blocked = await cli.run(["get", "users"]);
-  expect(blocked).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("Change the default password") });
+  expect(blocked).toMatchObject({ code: EXIT.forbidden, stderr: "Error: Change the default password before doing anything else. Run: gatehouse update password -e t\n" });
   const changed = await cli.run(["update", "password"], { input: "admin\nA-new-admin-password-1\nA-new-admin-password-1\n" });
   expect(changed).toMatchObject({ code: 0, stdout: expect.stringContaining("Your password was changed.") });
   expect(await cli.run(["get", "users", "-p", "admin"])).toMatchObject({ code: 0, stdout: expect.stringContaining("admin") });

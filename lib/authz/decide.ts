@@ -2,6 +2,9 @@ import { holds } from "../permissions/paths.ts";
 import { FEATURES, type FeatureKey } from "./features.ts";
 import type { Principal } from "./principal.ts";
 
+/** Also recognised by the CLI, which then says how to change the password. */
+export const DEFAULT_PASSWORD_REASON = "Change the default password before doing anything else.";
+
 export type Decision = { allowed: true } | { allowed: false; code: "UNAUTHENTICATED" | "FORBIDDEN" | "PASSWORD_CHANGE_REQUIRED"; reason: string };
 
 /**
@@ -12,7 +15,7 @@ export function decide(principal: Principal | null, tenantId: number, feature: F
   if (!principal) return { allowed: false, code: "UNAUTHENTICATED", reason: "Sign in to continue." };
   if (principal.tenantId !== tenantId) return { allowed: false, code: "FORBIDDEN", reason: "This belongs to another tenant." };
   if (principal.mustChangePassword) {
-    return { allowed: false, code: "PASSWORD_CHANGE_REQUIRED", reason: "Change the default password before doing anything else." };
+    return { allowed: false, code: "PASSWORD_CHANGE_REQUIRED", reason: DEFAULT_PASSWORD_REASON };
   }
   const required = FEATURES[feature];
   if (required.anyOf.some((path) => holds(principal.grants, path))) return { allowed: true };

@@ -1,3 +1,4 @@
+import { DEFAULT_PASSWORD_REASON } from "../authz/decide.ts";
 import { callServer, type Target } from "./api.ts";
 import { CliError, EXIT } from "./exit-codes.ts";
 import { listEnvironments, loadCredential } from "./store.ts";
@@ -42,6 +43,12 @@ export function authenticated(requested: string | undefined): Authed {
         ...options,
         authorization: `Bearer ${credential.token}`,
         onUnauthorized: (reason) => `The server refused your login to "${target.env}": it expired, was revoked or signed out (${reason}) Run: gatehouse login ${target.env}`,
+      }).catch((error: unknown) => {
+        // The MI's error shape carries no code, so decide()'s message for this state is recognised.
+        if (error instanceof CliError && error.exitCode === EXIT.forbidden && error.message === DEFAULT_PASSWORD_REASON) {
+          throw new CliError(`${error.message} Run: gatehouse update password -e ${target.env}`, EXIT.forbidden);
+        }
+        throw error;
       }),
   };
 }
