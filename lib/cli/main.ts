@@ -32,7 +32,6 @@ export function buildProgram(): Command {
 /** Runs the CLI and answers the exit code; messages already went to stdout or stderr. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    process.exitCode = undefined;
     await buildProgram().parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {

@@ -63,6 +63,12 @@ export async function askConfirm(question: string, defaultValue: boolean): Promi
   throw new CliError(`Answer "${question}" with yes or no.`, EXIT.usage);
 }
 
+/** A destructive command goes ahead only on an explicit yes, or --yes. */
+export async function confirmDeletion(question: string, yes: boolean | undefined): Promise<void> {
+  if (yes) return;
+  if (!(await askConfirm(question, false))) throw new CliError("Not confirmed; nothing was deleted. Pass --yes to skip the question.", EXIT.usage);
+}
+
 /** Comma-separated names from a prompt: "a, b" -> ["a", "b"]; role names may contain spaces. */
 export function splitList(answer: string): string[] {
   return answer

@@ -49,12 +49,13 @@ function readJson<T>(file: string, schema: z.ZodType<T>, empty: T): T {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return empty;
     throw error;
   }
-  let parsed: z.ZodSafeParseResult<T>;
+  let json: unknown;
   try {
-    parsed = schema.safeParse(JSON.parse(text));
+    json = JSON.parse(text);
   } catch {
-    parsed = { success: false } as z.ZodSafeParseResult<T>;
+    json = undefined; // not JSON: the schema refuses it below, like any other damage
   }
+  const parsed = schema.safeParse(json);
   if (!parsed.success) throw new CliError(`${full} is damaged; fix or delete it.`, EXIT.failure);
   return parsed.data;
 }

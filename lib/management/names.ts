@@ -1,13 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { findRoleByName, type RoleRef } from "../roles/find-role.ts";
-import { nameKey, qualifiedName, splitQualifiedName } from "../stores/domains.ts";
-
-/** The MI passes the domain separately (`?domain=`); a "DOMAIN/name" id works too, and the explicit domain wins. */
-export function withDomain(name: string, domain: string | undefined): string {
-  if (!domain) return name;
-  return qualifiedName(domain, splitQualifiedName(name).name);
-}
+import { nameKey, splitQualifiedName, withDomain } from "../stores/domains.ts";
 
 /** The id of the user the MI names by userId (and domain), or NOT_FOUND. */
 export async function findUserId(client: Db, tenantId: number, userId: string, domain?: string): Promise<number> {

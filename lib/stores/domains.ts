@@ -25,3 +25,16 @@ export function sameDomain(a: string, b: string): boolean {
 export function nameKey(name: string): string {
   return name.normalize("NFC").toLowerCase();
 }
+
+/** The MI passes the domain separately (`?domain=`); a "DOMAIN/name" works too, and the explicit domain wins. */
+export function withDomain(name: string, domain: string | undefined): string {
+  if (!domain) return name;
+  return qualifiedName(domain, splitQualifiedName(name).name);
+}
+
+/** Whether two qualified names name the same account or role: bare means PRIMARY, and case does not count. */
+export function sameQualifiedName(a: string, b: string): boolean {
+  const x = splitQualifiedName(a);
+  const y = splitQualifiedName(b);
+  return sameDomain(x.domain, y.domain) && nameKey(x.name) === nameKey(y.name);
+}

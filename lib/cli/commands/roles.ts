@@ -4,7 +4,7 @@ import { withEnv, withFormat, withLimit, type EnvOption, type FormatOption, type
 import { printJson, printTable, say, warn } from "../output.ts";
 import { ZRole, ZRoleList, ZRoleStatus } from "../schemas.ts";
 import { authenticated } from "../session.ts";
-import { confirmDeletion } from "./users.ts";
+import { confirmDeletion } from "../prompts.ts";
 
 type Domain = { domain?: string };
 const enc = encodeURIComponent;

@@ -3,7 +3,8 @@ import { collectPages } from "../api.ts";
 import { CliError, EXIT } from "../exit-codes.ts";
 import { withEnv, withFormat, withLimit, type EnvOption, type FormatOption, type LimitOptions } from "../options.ts";
 import { printFields, printJson, printTable, say, warn } from "../output.ts";
-import { askConfirm, askSecret, askText, splitList } from "../prompts.ts";
+import { askConfirm, askSecret, askText, confirmDeletion, splitList } from "../prompts.ts";
+import { sameQualifiedName, withDomain } from "../../stores/domains.ts";
 import { ZAssignment, ZUser, ZUserList, ZUserStatus } from "../schemas.ts";
 import { authenticated } from "../session.ts";
 
@@ -78,7 +79,7 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
   withFormat(withEnv(updatePassword)).action(async (userId: string | undefined, options: EnvOption & FormatOption & Domain) => {
     const api = authenticated(options.env);
     const target = userId ?? api.username;
-    const own = sameUser(withDomain(target, options.domain), api.username);
+    const own = sameQualifiedName(withDomain(target, options.domain), api.username);
     const oldPassword = own ? await askSecret("Current password:") : undefined;
     const newPassword = await askSecret("New password:");
     const confirmPassword = await askSecret("Confirm new password:");
@@ -113,14 +114,3 @@ async function askNewPassword(fromStdin: boolean): Promise<string> {
   if (!fromStdin && (await askSecret("Confirm password:")) !== password) throw new CliError("The passwords do not match. Nothing was added.", EXIT.usage);
   return password;
 }
-
-/** A destructive command goes ahead only on an explicit yes, or --yes. */
-export async function confirmDeletion(question: string, yes: boolean | undefined): Promise<void> {
-  if (yes) return;
-  if (!(await askConfirm(question, false))) throw new CliError("Not confirmed; nothing was deleted. Pass --yes to skip the question.", EXIT.usage);
-}
-
-// As the server compares: PRIMARY is the default store, and names are case-insensitive.
-const canonical = (name: string) => name.replace(/^PRIMARY\//i, "").normalize("NFC").toLowerCase();
-const sameUser = (a: string, b: string) => canonical(a) === canonical(b);
-const withDomain = (name: string, domain: string | undefined) => (domain ? `${domain}/${name.replace(/^[^/]*\//, "")}` : name);
