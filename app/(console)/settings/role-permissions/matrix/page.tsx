@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePage } from "@/lib/authz/guard";
 import { db } from "@/lib/db/client";
 import { getScopeMatrix } from "@/lib/scopes/list-scopes";
+import { RolePermissionsLinks } from "@/components/scopes/RolePermissionsLinks";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { ScopeMatrix } from "@/components/scopes/ScopeMatrix";
 import { findMatrixRoleAction, previewMatrixAction, saveMatrixAction } from "./actions";
@@ -17,16 +17,7 @@ export default async function ScopeMatrixPage() {
       <PageHeader
         title="Scope matrix"
         description="Every API scope against every role on one. Tick and untick, review what each role gains and loses, then save."
-        actions={
-          <>
-            <Link href="/settings/role-permissions" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-              Scope Assignments
-            </Link>
-            <Link href="/settings/role-permissions/tenant-conf" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-              tenant-conf.json
-            </Link>
-          </>
-        }
+        actions={<RolePermissionsLinks current="/settings/role-permissions/matrix" />}
       />
       <ScopeMatrix
         key={matrix.version}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePage } from "@/lib/authz/guard";
 import { db } from "@/lib/db/client";
 import { exportTenantConf } from "@/lib/scopes/tenant-conf";
+import { RolePermissionsLinks } from "@/components/scopes/RolePermissionsLinks";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TenantConfImport } from "@/components/scopes/TenantConfImport";
 import { applyImportAction, previewImportAction } from "./actions";
@@ -19,16 +19,7 @@ export default async function TenantConfPage() {
       <PageHeader
         title="tenant-conf.json"
         description="Bring scope mappings across from WSO2 API Manager, or take them back: the RESTAPIScopes and RoleMappings keys of tenant-conf.json."
-        actions={
-          <>
-            <Link href="/settings/role-permissions" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-              Scope Assignments
-            </Link>
-            <Link href="/settings/role-permissions/matrix" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-              Scope matrix
-            </Link>
-          </>
-        }
+        actions={<RolePermissionsLinks current="/settings/role-permissions/tenant-conf" />}
       />
       <div className="grid gap-8 xl:grid-cols-2">
         <section aria-labelledby="export-heading" className="min-w-0 space-y-3">
