@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
-import type { Principal } from "../authz/principal.ts";
+import { accountActionBlocker } from "../authz/escalation.ts";
+import { loadSubjectRoles, type Principal } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { qualifiedName } from "../stores/domains.ts";
 import { revokeSessionById } from "./revoke-session.ts";
@@ -14,6 +15,9 @@ export async function terminateSession(client: Db, principal: Principal, session
     });
     if (!session) throw new AppError("NOT_FOUND", "That session does not exist.");
     const user = qualifiedName(session.user.store.domain, session.user.username);
+    const held = await loadSubjectRoles(tx, principal.tenantId, session.user.id);
+    const blocker = accountActionBlocker(principal, { name: user, grants: held.grants });
+    if (blocker) throw new AppError("FORBIDDEN", blocker);
     if (!(await revokeSessionById(tx, principal.tenantId, sessionId, `revoked by ${principal.displayName}`))) {
       throw new AppError("CONFLICT", "That session had already ended.");
     }

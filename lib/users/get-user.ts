@@ -53,6 +53,7 @@ export async function getUser(client: Pick<Db | Tx, "user">, tenantId: number, i
     lockedUntil: user.lockedUntil,
     createdAt: user.createdAt,
     isAdminMember: roles.some((r) => r.kind === "admin"),
+    grants: [...new Set(roles.flatMap((r) => r.grants))],
     claims: Object.fromEntries(user.claims.map((c) => [c.claim, c.value])),
     roles,
   };

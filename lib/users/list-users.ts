@@ -17,7 +17,7 @@ export type ListUsersParams = {
   before?: string;
 };
 
-export type UserListRow = { id: number; version: number; username: string; domain: string; readOnly: boolean; roles: string[]; roleCount: number; isAdminMember: boolean };
+export type UserListRow = { id: number; version: number; username: string; domain: string; readOnly: boolean; roles: string[]; roleCount: number; isAdminMember: boolean; grants: string[] };
 
 type Raw = { id: number | bigint; version: number | bigint; username: string; usernameKey: string; storeId: number | bigint; domain: string; readOnly: number | boolean };
 
@@ -63,6 +63,7 @@ export async function listUsers(client: Db, tenantId: number, params: ListUsersP
         roles: names.slice(0, ROLES_SHOWN),
         roleCount: names.length,
         isAdminMember: held.some((h) => h.kind === "admin"),
+        grants: [...new Set(held.flatMap((h) => h.grants))],
       };
     }),
   };
@@ -78,18 +79,26 @@ function claimFilter(claim: string | undefined, value: string | undefined): Sql 
   return sql` AND EXISTS (SELECT 1 FROM "UserClaim" c WHERE c."userId" = u."id" AND c."claim" = ${claim} AND lower(c."value") LIKE ${like} ESCAPE '\\')`;
 }
 
-/** The role names of a page of users, in one query. */
-async function rolesOf(client: Db, userIds: number[]): Promise<Map<number, { name: string; kind: string }[]>> {
+/** A row as shown to a browser or script: what a user holds only decides the console's row actions on the server. */
+export function withoutGrants({ grants, ...row }: UserListRow): Omit<UserListRow, "grants"> {
+  void grants;
+  return row;
+}
+
+type HeldRole = { name: string; kind: string; grants: string[] };
+
+/** The roles of a page of users and what they grant, in one query. */
+async function rolesOf(client: Db, userIds: number[]): Promise<Map<number, HeldRole[]>> {
   if (userIds.length === 0) return new Map();
   const memberships = await client.membership.findMany({
     where: { userId: { in: userIds } },
-    select: { userId: true, role: { select: { name: true, kind: true, store: { select: { domain: true } } } } },
+    select: { userId: true, role: { select: { name: true, kind: true, store: { select: { domain: true } }, grants: { select: { permission: true } } } } },
     orderBy: [{ userId: "asc" }, { roleId: "asc" }],
   });
-  const byUser = new Map<number, { name: string; kind: string }[]>();
+  const byUser = new Map<number, HeldRole[]>();
   for (const m of memberships) {
     const list = byUser.get(m.userId) ?? [];
-    list.push({ name: qualifiedName(m.role.store.domain, m.role.name), kind: m.role.kind });
+    list.push({ name: qualifiedName(m.role.store.domain, m.role.name), kind: m.role.kind, grants: m.role.grants.map((g) => g.permission) });
     byUser.set(m.userId, list);
   }
   return byUser;

@@ -1,11 +1,24 @@
 import type { Principal } from "../authz/principal.ts";
 import { can } from "../authz/decide.ts";
+import { accountActionBlocker } from "../authz/escalation.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import { AppError } from "../errors.ts";
+import { qualifiedName } from "../stores/domains.ts";
 import { isSuperAdminAccount } from "./super-admin.ts";
 
-export type UserFacts = { id: number; username: string; domain: string; readOnly: boolean; isAdminMember: boolean };
+export type UserFacts = {
+  id: number;
+  username: string;
+  domain: string;
+  readOnly: boolean;
+  isAdminMember: boolean;
+  /** Every permission the user holds through its roles (Internal/everyone's too, which every actor also holds). */
+  grants: readonly string[];
+};
 export type UserAction = "password" | "roles" | "viewRoles" | "profile" | "delete";
+
+/** Actions that act on the account itself, so the actor must hold all the account holds. */
+const ACCOUNT_ACTIONS = new Set<UserAction>(["password", "profile", "delete"]);
 
 const FEATURE: Record<UserAction, FeatureKey> = {
   password: "users.password",
@@ -30,6 +43,7 @@ export function userActionBlocker(principal: Principal, user: UserFacts, action:
   if ((action === "delete" || action === "password") && user.isAdminMember && !principal.isAdmin) {
     return "Only holders of the admin role can delete an admin or reset an admin's password.";
   }
+  if (ACCOUNT_ACTIONS.has(action)) return accountActionBlocker(principal, { name: qualifiedName(user.domain, user.username), grants: user.grants });
   return null;
 }
 

@@ -4,7 +4,7 @@ import { requirePage } from "@/lib/authz/guard";
 import { can } from "@/lib/authz/decide";
 import { db } from "@/lib/db/client";
 import { holdsUsers, listStores } from "@/lib/stores/list-stores";
-import { listUsers } from "@/lib/users/list-users";
+import { listUsers, withoutGrants } from "@/lib/users/list-users";
 import { ZUserListParams, type TUserListParams } from "@/lib/users/list-params";
 import { allowedUserActions } from "@/lib/users/user-rules";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -45,7 +45,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           after: params.after,
           before: params.before,
         });
-  const rows = page.rows.map((u) => ({ ...u, self: u.id === principal.userId, actions: allowedUserActions(principal, u) }));
+  const rows = page.rows.map((u) => ({ ...withoutGrants(u), self: u.id === principal.userId, actions: allowedUserActions(principal, u) }));
   const sortHref = (sort: "username" | "domain") => hrefFor(urlParams(params, { sort, dir: params.sort === sort && params.dir === "asc" ? "desc" : "asc" }));
 
   return (

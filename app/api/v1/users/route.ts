@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineRoute } from "@/lib/authz/route";
 import { db } from "@/lib/db/client";
 import { listStores } from "@/lib/stores/list-stores";
-import { listUsers } from "@/lib/users/list-users";
+import { listUsers, withoutGrants } from "@/lib/users/list-users";
 import { pickerPattern } from "@/lib/users/list-params";
 
 const ZQuery = z.object({
@@ -18,5 +18,6 @@ export const GET = defineRoute({ feature: "users.list", query: ZQuery }, async (
   const store = query.domain ? stores.find((s) => s.domain.toUpperCase() === query.domain!.toUpperCase()) : undefined;
   if (query.domain && !store) return { count: 0, list: [], next: null };
   const page = await listUsers(db(), principal.tenantId, { pattern: pickerPattern(query.q), storeId: store?.id, sort: "username", dir: "asc", size: query.size, after: query.after });
-  return { count: page.rows.length, list: page.rows, next: page.next };
+  const list = page.rows.map(withoutGrants);
+  return { count: list.length, list, next: page.next };
 });
