@@ -1,5 +1,6 @@
 import { EXIT } from "../../lib/cli/exit-codes.ts";
 import { expect, test } from "./support/cli.ts";
+import { seedUser } from "../../testing/seed.ts";
 import { seedAdmin, seedManager, seedViewer, unique } from "./support/people.ts";
 
 const PASSWORD = "Cli-test-password-1";
@@ -132,6 +133,27 @@ test("the MI's rules hold through the CLI", async ({ cli, server }) => {
   }
   // The admin role cannot be deleted.
   expect(await cli.run(["delete", "role", "admin", "--yes"])).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("The admin role cannot be") });
+});
+
+test("no escalation: a helpdesk user cannot reset or delete a user who holds more than they do", async ({ cli, server }) => {
+  const ops = await seedUser(server.db, { grants: ["/permission/admin"] });
+  const clerk = await seedViewer(server.db);
+  const helpdesk = [
+    "/permission/admin/login",
+    "/permission/admin/manage/identity/usermgt/view",
+    "/permission/admin/manage/identity/usermgt/delete",
+    "/permission/admin/manage/identity/identitymgt/update",
+  ] as const;
+  const hd = await seedUser(server.db, { grants: [...helpdesk, "/permission/admin/manage/identity/rolemgt/view"] });
+  await cli.login(hd.username, hd.password);
+  const reset = await cli.run(["update", "password", ops.username], { input: `${PASSWORD}\n${PASSWORD}\n` });
+  expect(reset).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining(`${ops.username} holds permissions you do not`) });
+  expect(await cli.run(["delete", "user", ops.username, "--yes"])).toMatchObject({ code: EXIT.forbidden });
+  // The password did not change: ops still signs in with its own.
+  await cli.login(ops.username, ops.password);
+  // A user who holds no more than the helpdesk user is fair game.
+  await cli.login(hd.username, hd.password);
+  expect(await cli.run(["update", "password", clerk.username], { input: `${PASSWORD}\n${PASSWORD}\n` })).toMatchObject({ code: 0 });
 });
 
 test("a viewer lists users but every change is forbidden", async ({ cli, server }) => {
