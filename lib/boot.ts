@@ -26,7 +26,9 @@ export async function bootOrExit(): Promise<void> {
     console.log(`[gatehouse] database: ${report.provider}; migrations: ${applied}`);
     const { names } = report;
     if (names.users + names.roles > 0) console.log(`[gatehouse] name keys and skeletons computed: ${names.users} users, ${names.roles} roles`);
-    for (const k of names.kept) console.warn(`[gatehouse] ${k.kind} ${k.name} keeps its old name key: its name now counts as the same as ${k.clashesWith}; rename one`);
+    for (const k of names.kept) {
+      console.warn(`[gatehouse] ${k.kind} ${k.name} keeps its old name key: its name now counts as the same as ${k.clashesWith}; rename or delete one of them`);
+    }
     for (const item of report.provisioning.created) console.log(`[gatehouse] created ${item}`);
     const renamed = report.provisioning.renamedAdminRole;
     if (renamed) console.log(`[gatehouse] renamed admin role ${renamed.from} -> ${renamed.to}`);

@@ -71,13 +71,10 @@ async function newKeys(client: Db, kind: Kind, rows: Row[], kept: KeptKey[]): Pr
   const wanted = [...new Set(changed.map((r) => nameKey(r.name)))];
   const holders =
     kind === "user"
-      ? (await client.user.findMany({ where: { usernameKey: { in: wanted } }, select: { tenantId: true, storeId: true, usernameKey: true, username: true } })).map(
-          (u) => ({ ...u, key: u.usernameKey, name: u.username }),
-        )
-      : (await client.role.findMany({ where: { nameKey: { in: wanted } }, select: { tenantId: true, storeId: true, nameKey: true, name: true } })).map((r) => ({
-          ...r,
-          key: r.nameKey,
-        }));
+      ? (await client.user.findMany({ where: { usernameKey: { in: wanted } }, select: { tenantId: true, storeId: true, usernameKey: true, username: true } }))
+          .map((u) => ({ tenantId: u.tenantId, storeId: u.storeId, key: u.usernameKey, name: u.username }))
+      : (await client.role.findMany({ where: { nameKey: { in: wanted } }, select: { tenantId: true, storeId: true, nameKey: true, name: true } }))
+          .map((r) => ({ tenantId: r.tenantId, storeId: r.storeId, key: r.nameKey, name: r.name }));
   const taken = new Map(holders.map((h) => [`${h.tenantId}/${h.storeId}/${h.key}`, h.name]));
   for (const row of changed) {
     const slot = `${Number(row.tenantId)}/${Number(row.storeId)}/${nameKey(row.name)}`;

@@ -44,7 +44,8 @@ export async function assertUsernameDistinct(client: Client, tenantId: number, s
     select: { username: true, usernameKey: true },
     orderBy: { id: "asc" },
   });
-  if (other) throw refusal("user", qualifiedName(store.domain, username), qualifiedName(store.domain, other.username), other.usernameKey === nameKey(username));
+  if (!other) return;
+  throw refusal("user", qualifiedName(store.domain, username), qualifiedName(store.domain, other.username), other.usernameKey === nameKey(username));
 }
 
 /** As assertUsernameDistinct, for a role name in its store; `exceptId` is the role being renamed. */
@@ -54,5 +55,6 @@ export async function assertRoleNameDistinct(client: Client, tenantId: number, s
     select: { name: true, nameKey: true },
     orderBy: { id: "asc" },
   });
-  if (other) throw refusal("role", qualifiedName(store.domain, name), qualifiedName(store.domain, other.name), other.nameKey === nameKey(name));
+  if (!other) return;
+  throw refusal("role", qualifiedName(store.domain, name), qualifiedName(store.domain, other.name), other.nameKey === nameKey(name));
 }
