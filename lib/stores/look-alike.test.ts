@@ -96,6 +96,15 @@ describe.each(await databaseKinds())("look-alike names on %s", (kind) => {
     );
   });
 
+  it("refuses names with characters that render as nothing (Hangul filler, combining grapheme joiner, variation selector)", async () => {
+    for (const name of ["admin\u3164", "ad\u034Fmin", "a\uFE0Fdmin"]) {
+      const error = await refusal(role(name));
+      expect(error.code).toBe("INVALID_INPUT");
+      expect(error.message).toBe("Role name contains invisible or control characters.");
+      expect((await refusal(user(name))).message).toBe("Username contains invisible or control characters.");
+    }
+  });
+
   it("refuses renaming a role to a look-alike of another, but lets a role keep its own look", async () => {
     const { id } = await role("deployers");
     const version = async () => (await t.db.role.findUniqueOrThrow({ where: { id } })).version;
