@@ -14,7 +14,10 @@ export async function boot(): Promise<BootReport> {
   process.env.NEXTAUTH_URL ??= config.server.public_url ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const target = resolveDbTarget();
   // Keys before provisioning, which finds the admin role and account by key.
-  const { applied, result } = await migrate(target, async () => ({ names: await backfillNameKeys(db()), provisioning: await provision(db(), config) }));
+  const { applied, result } = await migrate(target, async () => {
+    const names = await backfillNameKeys(db(), target.provider);
+    return { names, provisioning: await provision(db(), config) };
+  });
   return { provider: target.provider, migrationsApplied: applied, ...result };
 }
 

@@ -41,7 +41,7 @@ describe.each(await databaseKinds())("start-up's name backfill on %s", (kind) =>
     const users = await t.db.user.count();
     const roles = await t.db.role.count();
 
-    const report = await backfillNameKeys(t.db);
+    const report = await backfillNameKeys(t.db, t.target.provider);
 
     expect(report).toEqual({ users, roles, kept: [{ kind: "user", name: "Straße", clashesWith: "strasse" }] });
     expect(await t.db.user.count({ where: { usernameSkeleton: null } })).toBe(0);
@@ -52,7 +52,7 @@ describe.each(await databaseKinds())("start-up's name backfill on %s", (kind) =>
     expect(await t.db.user.findFirstOrThrow({ where: { username: "bulk_2099" } })).toMatchObject({ usernameSkeleton: nameSkeleton("bulk_2099") });
     expect(await findUserId(t.db, tenantId, "bob_X")).toBe(bob.id);
 
-    expect(await backfillNameKeys(t.db)).toEqual({ users: 0, roles: 0, kept: [] });
+    expect(await backfillNameKeys(t.db, t.target.provider)).toEqual({ users: 0, roles: 0, kept: [] });
   });
 
   it("lets the look-alike check see the backfilled rows", async () => {

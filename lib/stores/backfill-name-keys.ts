@@ -1,9 +1,11 @@
 import type { Db } from "../db/client.ts";
-import { join, raw, sql } from "../db/sql.ts";
+import { raw, sql, type Sql } from "../db/sql.ts";
+import type { DbTarget } from "../db/target.ts";
 import { nameKey, qualifiedName } from "./domains.ts";
 import { nameSkeleton } from "./look-alike.ts";
 
-// Rows per statement: three bound values each, far below both databases' parameter limits.
+// Rows per statement. Each statement binds one JSON document, not a value per row: bound
+// values cost more than the update itself (measured), and a document has no parameter limit.
 const BATCH = 1000;
 
 const TABLES = {
@@ -25,14 +27,22 @@ export type BackfillReport = { users: number; roles: number; kept: KeptKey[] };
  * looks names up. A null skeleton marks a row to do: a later change to nameKey() needs only a
  * migration that clears the skeletons. Nothing to do costs one indexed query per table.
  */
-export async function backfillNameKeys(client: Db): Promise<BackfillReport> {
+export async function backfillNameKeys(client: Db, provider: DbTarget["provider"]): Promise<BackfillReport> {
   const kept: KeptKey[] = [];
-  const users = await backfill(client, "user", kept);
-  const roles = await backfill(client, "role", kept);
+  const users = await backfill(client, provider, "user", kept);
+  const roles = await backfill(client, provider, "role", kept);
   return { users, roles, kept };
 }
 
-async function backfill(client: Db, kind: Kind, kept: KeptKey[]): Promise<number> {
+/** The rows of a JSON array of {id, v} as a table `j("id", "v")`, in each database's dialect. */
+function jsonRows(provider: DbTarget["provider"], rows: { id: number; v: string }[]): Sql {
+  const json = JSON.stringify(rows);
+  return provider === "postgres"
+    ? sql`json_to_recordset(CAST(${json} AS json)) AS j("id" integer, "v" text)`
+    : sql`(SELECT CAST(json_extract(value, '$.id') AS INTEGER) AS "id", json_extract(value, '$.v') AS "v" FROM json_each(${json})) AS j`;
+}
+
+async function backfill(client: Db, provider: DbTarget["provider"], kind: Kind, kept: KeptKey[]): Promise<number> {
   const t = TABLES[kind];
   const [table, name, key, skeleton] = [t.table, t.name, t.key, t.skeleton].map((id) => raw(`"${id}"`));
   const todo = await client.$queryRaw<unknown[]>(sql`SELECT 1 AS "x" FROM ${table} WHERE ${skeleton} IS NULL LIMIT 1`);
@@ -51,10 +61,13 @@ async function backfill(client: Db, kind: Kind, kept: KeptKey[]): Promise<number
     const missing = rows.filter((r) => r.skeleton === null);
     if (missing.length === 0) continue;
     const keys = await newKeys(client, kind, missing, kept);
-    const values = missing.map((r) => sql`(CAST(${Number(r.id)} AS INTEGER), ${keys.get(Number(r.id))!}, ${nameSkeleton(r.name)})`);
-    await client.$executeRaw(sql`
-      WITH v("id", "k", "s") AS (VALUES ${join(values)})
-      UPDATE ${table} SET ${key} = v."k", ${skeleton} = v."s" FROM v WHERE ${table}."id" = v."id"`);
+    // Keys rarely change, and an unchanged indexed column need not be written.
+    const rekeyed = missing.filter((r) => keys.get(Number(r.id)) !== r.key).map((r) => ({ id: Number(r.id), v: keys.get(Number(r.id))! }));
+    if (rekeyed.length > 0) {
+      await client.$executeRaw(sql`UPDATE ${table} SET ${key} = j."v" FROM ${jsonRows(provider, rekeyed)} WHERE ${table}."id" = j."id"`);
+    }
+    const skeletons = missing.map((r) => ({ id: Number(r.id), v: nameSkeleton(r.name) }));
+    await client.$executeRaw(sql`UPDATE ${table} SET ${skeleton} = j."v" FROM ${jsonRows(provider, skeletons)} WHERE ${table}."id" = j."id"`);
     done += missing.length;
   }
 }
