@@ -13,7 +13,7 @@ export function nameSkeleton(name: string): string {
   return unhomoglyph(nameKey(name).normalize("NFD")).normalize("NFD");
 }
 
-/** The name columns of a new or renamed user: every writer sets all three together. */
+/** The name columns of a new user: every writer sets all three together. */
 export function usernameColumns(username: string): { username: string; usernameKey: string; usernameSkeleton: string } {
   return { username, usernameKey: nameKey(username), usernameSkeleton: nameSkeleton(username) };
 }
