@@ -88,6 +88,20 @@ test.describe("the Add New Role wizard", () => {
     await expect(page.getByText(/Role name must match/)).toBeVisible();
   });
 
+  test("a name that looks like an existing role is refused on the name field, naming that role", async ({ page }) => {
+    const admin = await seedUser(e2eDb(), { admin: true });
+    const existing = await seedRole({ name: unique("lookalike_") });
+    await signIn(page, admin.username, admin.password);
+    const lookAlike = existing.name.replace("o", "\u043E"); // a Cyrillic о
+    await startWizard(page, lookAlike);
+    await page.getByRole("button", { name: "Finish" }).click();
+    const message = `"${lookAlike}" looks like the existing role "${existing.name}"; choose a clearly different name.`;
+    await expect(page.getByText(message)).toBeVisible();
+    await expect(page.getByLabel("Role Name")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Role Name")).toHaveAccessibleDescription(/looks like the existing role/);
+    expect(await e2eDb().role.count({ where: { name: lookAlike } })).toBe(0);
+  });
+
   test("hostile role names are refused with a message or stored and shown as plain text", async ({ page }) => {
     const admin = await seedUser(e2eDb(), { admin: true });
     await signIn(page, admin.username, admin.password);

@@ -4,16 +4,21 @@ import { db } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { resolveDbTarget } from "./db/target.ts";
 import { provision, type ProvisionReport } from "./provisioning/provision.ts";
+import { backfillNameKeys, type BackfillReport } from "./stores/backfill-name-keys.ts";
 
-export type BootReport = { provider: string; migrationsApplied: string[]; provisioning: ProvisionReport };
+export type BootReport = { provider: string; migrationsApplied: string[]; names: BackfillReport; provisioning: ProvisionReport };
 
 /** Start-up: read the config, migrate the database and provision it. Safe to run on many instances at once. */
 export async function boot(): Promise<BootReport> {
   const config = getConfig();
   process.env.NEXTAUTH_URL ??= config.server.public_url ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const target = resolveDbTarget();
-  const { applied, result } = await migrate(target, () => provision(db(), config));
-  return { provider: target.provider, migrationsApplied: applied, provisioning: result };
+  // Keys before provisioning, which finds the admin role and account by key.
+  const { applied, result } = await migrate(target, async () => {
+    const names = await backfillNameKeys(db(), target.provider);
+    return { names, provisioning: await provision(db(), config) };
+  });
+  return { provider: target.provider, migrationsApplied: applied, ...result };
 }
 
 /** For the server: print what happened, or why the start failed, and stop on failure. */
@@ -22,6 +27,11 @@ export async function bootOrExit(): Promise<void> {
     const report = await boot();
     const applied = report.migrationsApplied.length ? report.migrationsApplied.join(", ") : "none pending";
     console.log(`[gatehouse] database: ${report.provider}; migrations: ${applied}`);
+    const { names } = report;
+    if (names.users + names.roles > 0) console.log(`[gatehouse] name keys and skeletons computed: ${names.users} users, ${names.roles} roles`);
+    for (const k of names.kept) {
+      console.warn(`[gatehouse] ${k.kind} ${k.name} keeps its old name key: its name now counts as the same as ${k.clashesWith}; rename or delete one of them`);
+    }
     for (const item of report.provisioning.created) console.log(`[gatehouse] created ${item}`);
     const renamed = report.provisioning.renamedAdminRole;
     if (renamed) console.log(`[gatehouse] renamed admin role ${renamed.from} -> ${renamed.to}`);

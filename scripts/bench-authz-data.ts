@@ -4,6 +4,7 @@
 import Database from "better-sqlite3";
 import { ALL_PERMISSIONS } from "../lib/permissions/catalog.ts";
 import { nameKey } from "../lib/stores/domains.ts";
+import { nameSkeleton } from "../lib/stores/look-alike.ts";
 import { mix } from "./bench-common.ts";
 
 export type RbacPlan = { users: number; roles: number; tenantId: number; storeId: number; firstUserId: number; firstRoleId: number };
@@ -51,14 +52,14 @@ export function seedRbacSqlite(file: string, plan: RbacPlan): void {
     if (batch.length > 0) flush(batch);
   };
   const { users, roles, tenantId, storeId, firstUserId, firstRoleId } = plan;
-  insert("Role", ["id", "tenantId", "storeId", "name", "nameKey", "createdAt", "updatedAt"], (function* () {
-    for (let r = 1; r <= roles; r++) yield [firstRoleId + r - 1, tenantId, storeId, roleName(r), nameKey(roleName(r)), now, now];
+  insert("Role", ["id", "tenantId", "storeId", "name", "nameKey", "nameSkeleton", "createdAt", "updatedAt"], (function* () {
+    for (let r = 1; r <= roles; r++) yield [firstRoleId + r - 1, tenantId, storeId, roleName(r), nameKey(roleName(r)), nameSkeleton(roleName(r)), now, now];
   })());
   insert("RoleGrant", ["roleId", "permission"], (function* () {
     for (let r = 1; r <= roles; r++) for (const p of grantsOfRole(r)) yield [firstRoleId + r - 1, p];
   })());
-  insert("User", ["id", "tenantId", "storeId", "username", "usernameKey", "passwordHash", "createdAt", "updatedAt"], (function* () {
-    for (let n = 1; n <= users; n++) yield [firstUserId + n - 1, tenantId, storeId, userName(n), nameKey(userName(n)), "bench-no-login", now, now];
+  insert("User", ["id", "tenantId", "storeId", "username", "usernameKey", "usernameSkeleton", "passwordHash", "createdAt", "updatedAt"], (function* () {
+    for (let n = 1; n <= users; n++) yield [firstUserId + n - 1, tenantId, storeId, userName(n), nameKey(userName(n)), nameSkeleton(userName(n)), "bench-no-login", now, now];
   })());
   insert("Membership", ["userId", "roleId"], (function* () {
     for (let n = 1; n <= users; n++) for (const r of rolesOfUser(plan, n)) yield [firstUserId + n - 1, firstRoleId + r - 1];

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import type { Sql } from "../lib/db/sql.ts";
 import { nameKey } from "../lib/stores/domains.ts";
+import { nameSkeleton } from "../lib/stores/look-alike.ts";
 import { mix } from "./bench-common.ts";
 
 export const TEAM_ROLES = Array.from({ length: 40 }, (_, i) => `team_${String(i + 1).padStart(2, "0")}`);
@@ -29,7 +30,7 @@ type Table = { name: string; columns: [name: string, pgType: string][] };
 
 const USER: Table = {
   name: "User",
-  columns: [["id", "int4"], ["tenantId", "int4"], ["storeId", "int4"], ["username", "text"], ["usernameKey", "text"], ["passwordHash", "text"], ["passwordChangedAt", "timestamp(3)"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"]],
+  columns: [["id", "int4"], ["tenantId", "int4"], ["storeId", "int4"], ["username", "text"], ["usernameKey", "text"], ["usernameSkeleton", "text"], ["passwordHash", "text"], ["passwordChangedAt", "timestamp(3)"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"]],
 };
 const CLAIM: Table = { name: "UserClaim", columns: [["userId", "int4"], ["claim", "text"], ["value", "text"]] };
 const MEMBERSHIP: Table = { name: "Membership", columns: [["userId", "int4"], ["roleId", "int4"]] };
@@ -55,7 +56,7 @@ function* userRows(plan: SeedPlan, stamp: (ms: number) => string): Generator<Row
     const username = usernameOf(n);
     const at = stamp(CREATED_FROM + n * 1000);
     const storeId = (mix(n) >>> 8) % 10 === 0 ? plan.ldapId : plan.primaryId;
-    yield [plan.firstId + n - 1, plan.tenantId, storeId, username, nameKey(username), plan.passwordHash, at, at, at];
+    yield [plan.firstId + n - 1, plan.tenantId, storeId, username, nameKey(username), nameSkeleton(username), plan.passwordHash, at, at, at];
   }
 }
 

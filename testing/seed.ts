@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import type { Db } from "../lib/db/client.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { SUPER_TENANT } from "../lib/provisioning/defaults.ts";
-import { nameKey, PRIMARY } from "../lib/stores/domains.ts";
+import { PRIMARY } from "../lib/stores/domains.ts";
+import { roleNameColumns, usernameColumns } from "../lib/stores/look-alike.ts";
 import type { PermissionPath } from "../lib/permissions/tree.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -32,8 +33,7 @@ export async function seedUser(db: Db, options: SeedUser = {}): Promise<{ id: nu
         data: {
           tenantId,
           storeId: primary.id,
-          name: `role_${username}`,
-          nameKey: nameKey(`role_${username}`),
+          ...roleNameColumns(`role_${username}`),
           grants: { create: (options.grants ?? []).map((permission) => ({ permission })) },
         },
       });
@@ -41,8 +41,7 @@ export async function seedUser(db: Db, options: SeedUser = {}): Promise<{ id: nu
     data: {
       tenantId,
       storeId: primary.id,
-      username,
-      usernameKey: nameKey(username),
+      ...usernameColumns(username),
       passwordHash,
       memberships: { create: { roleId: role.id } },
     },

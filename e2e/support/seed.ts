@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { nameKey } from "../../lib/stores/domains.ts";
+import { roleNameColumns, usernameColumns } from "../../lib/stores/look-alike.ts";
 import type { PermissionPath } from "../../lib/permissions/tree.ts";
 import { superTenantId } from "../../testing/seed.ts";
 import { e2eDb } from "./db.ts";
@@ -16,8 +16,7 @@ export async function seedRole(options: { name?: string; grants?: readonly Permi
     data: {
       tenantId,
       storeId: store.id,
-      name,
-      nameKey: nameKey(name),
+      ...roleNameColumns(name),
       grants: { create: (options.grants ?? []).map((permission) => ({ permission })) },
       memberships: { create: (options.memberIds ?? []).map((userId) => ({ userId })) },
     },
@@ -31,8 +30,8 @@ export async function seedReadOnlyStore() {
   const domain = unique("LDAP").toUpperCase();
   const store = await db.userStore.create({ data: { tenantId, domain, kind: "secondary", readOnly: true } });
   const username = unique("ldap_");
-  const user = await db.user.create({ data: { tenantId, storeId: store.id, username, usernameKey: nameKey(username), passwordHash: "not-usable" } });
+  const user = await db.user.create({ data: { tenantId, storeId: store.id, ...usernameColumns(username), passwordHash: "not-usable" } });
   const roleName = unique("ldaprole_");
-  const role = await db.role.create({ data: { tenantId, storeId: store.id, name: roleName, nameKey: nameKey(roleName) } });
+  const role = await db.role.create({ data: { tenantId, storeId: store.id, ...roleNameColumns(roleName) } });
   return { domain, user, role, qualifiedUser: `${domain}/${username}`, qualifiedRole: `${domain}/${roleName}` };
 }

@@ -13,8 +13,22 @@ export type AuditRow = {
   ip: string;
 };
 
-/** The tenant's audit trail, newest first, optionally narrowed to one action prefix such as "auth.". */
-export async function listAuditEvents(client: Db, tenantId: number, params: TPageParams & { action?: string }): Promise<Page<AuditRow>> {
+/** The filters the audit page offers: action prefixes, labelled. */
+export const AUDIT_CATEGORIES = {
+  "": "All events",
+  "auth.": "Sign-in and sign-out",
+  "user.": "Users",
+  "role.": "Roles",
+  "session.": "Sessions",
+  "system.": "System",
+} as const;
+export type AuditCategory = Exclude<keyof typeof AUDIT_CATEGORIES, "">;
+
+/**
+ * The tenant's audit trail, newest first, optionally narrowed to one category. Only these fixed
+ * prefixes reach startsWith, which Prisma does not escape: free text would make `_` a wildcard.
+ */
+export async function listAuditEvents(client: Db, tenantId: number, params: TPageParams & { action?: AuditCategory }): Promise<Page<AuditRow>> {
   return fetchPage(params, (skip, take) =>
     client.auditEvent.findMany({
       where: { tenantId, ...(params.action ? { action: { startsWith: params.action } } : {}) },

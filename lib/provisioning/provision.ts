@@ -5,6 +5,7 @@ import { hashPassword } from "../auth/password.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/record.ts";
 import { ADMIN, SCOPE_CATALOG } from "../scopes/catalog.ts";
 import { INTERNAL, nameKey, PRIMARY, qualifiedName, sameDomain, splitQualifiedName } from "../stores/domains.ts";
+import { roleNameColumns, usernameColumns } from "../stores/look-alike.ts";
 import { ConfigError } from "../config/load.ts";
 import { ADMIN_ROLE_GRANTS, DEFAULT_INTERNAL_ROLES, DEFAULT_STORES, SUPER_TENANT } from "./defaults.ts";
 
@@ -62,8 +63,7 @@ async function provisionIn(tx: Tx, config: TGatehouseConfig, adminPasswordHash: 
         data: {
           tenantId,
           storeId: storeId(INTERNAL),
-          name: role.name,
-          nameKey: nameKey(role.name),
+          ...roleNameColumns(role.name),
           kind: role.kind,
           grants: { create: role.grants.map((permission) => ({ permission })) },
         },
@@ -111,8 +111,7 @@ async function ensureAdminRole(
       data: {
         tenantId,
         storeId: wantedStoreId,
-        name,
-        nameKey: nameKey(name),
+        ...roleNameColumns(name),
         kind: "admin",
         grants: { create: ADMIN_ROLE_GRANTS.map((permission) => ({ permission })) },
       },
@@ -128,7 +127,7 @@ async function ensureAdminRole(
   const to = qualifiedName(sameDomain(domain, PRIMARY) ? PRIMARY : domain, name);
   await tx.role.update({
     where: { id: existing.id },
-    data: { name, nameKey: nameKey(name), storeId: wantedStoreId, version: { increment: 1 } },
+    data: { ...roleNameColumns(name), storeId: wantedStoreId, version: { increment: 1 } },
   });
   await recordAudit(tx, {
     tenantId,
@@ -157,8 +156,7 @@ async function ensureAdminUser(
     data: {
       tenantId,
       storeId: primaryStoreId,
-      username: username.normalize("NFC"),
-      usernameKey: nameKey(username),
+      ...usernameColumns(username.normalize("NFC")),
       passwordHash,
       mustChangePassword: password === DEFAULT_ADMIN_PASSWORD,
       memberships: { create: { roleId: adminRoleId } },

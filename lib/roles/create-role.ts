@@ -6,6 +6,7 @@ import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { nameKey, qualifiedName } from "../stores/domains.ts";
 import { assertWritable, findStore } from "../stores/list-stores.ts";
+import { assertRoleNameDistinct, roleNameColumns } from "../stores/look-alike.ts";
 import { cleanPermissions, cleanRoleName, ZPermissionList, ZUserIdList } from "./role-input.ts";
 import { loadAssignableUsers } from "./role-members.ts";
 
@@ -24,6 +25,7 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
   const store = await findStore(client, tenantId, input.domain);
   assertWritable(store);
   const name = cleanRoleName(store, input.name);
+  await assertRoleNameDistinct(client, tenantId, store, name);
   const permissions = cleanPermissions(input.permissions);
   assertHoldsAll(principal, permissions, "grant these permissions");
   const qualified = qualifiedName(store.domain, name);
@@ -37,8 +39,7 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
       data: {
         tenantId,
         storeId: store.id,
-        name,
-        nameKey: nameKey(name),
+        ...roleNameColumns(name),
         grants: { create: permissions.map((permission) => ({ permission })) },
         memberships: { create: users.map((u) => ({ userId: u.id })) },
       },

@@ -5,6 +5,7 @@ import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { nameKey, qualifiedName } from "../stores/domains.ts";
 import { findStore } from "../stores/list-stores.ts";
+import { assertRoleNameDistinct, roleNameColumns } from "../stores/look-alike.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";
 import { assertRoleAction } from "./role-rules.ts";
@@ -22,9 +23,10 @@ export async function renameRole(client: Db, actor: Actor, input: TRenameRole): 
     const store = await findStore(tx, tenantId, role.domain);
     const name = cleanRoleName(store, input.name);
     const to = qualifiedName(role.domain, name);
+    await assertRoleNameDistinct(tx, tenantId, store, name, role.id);
     const clash = await tx.role.findUnique({ where: { tenantId_storeId_nameKey: { tenantId, storeId: role.storeId, nameKey: nameKey(name) } } });
     if (clash && clash.id !== role.id) throw new AppError("CONFLICT", `A role named ${to} already exists.`, { field: "name" });
-    await bumpRoleVersion(tx, tenantId, role.id, input.version, { name, nameKey: nameKey(name) });
+    await bumpRoleVersion(tx, tenantId, role.id, input.version, roleNameColumns(name));
     await recordAudit(tx, {
       tenantId,
       actor: { id: actor.principal.userId, name: actor.principal.displayName },

@@ -11,6 +11,8 @@
  */
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
+import { escapeLike } from "../db/like.ts";
+import { empty, join, sql, type Sql } from "../db/sql.ts";
 import { AppError } from "../errors.ts";
 import { fetchPage, ZPageParams, type Page } from "../paging.ts";
 import { findRoleByName } from "../roles/find-role.ts";
@@ -42,21 +44,40 @@ const select = {
   aliasOf: { select: { role: { select: { name: true, store: { select: { domain: true } } } } } },
 } as const;
 
-async function nameFilter(client: Db, tenantId: number, q: string | undefined) {
+/** The search as SQL: a literal substring of the name (LIKE's `_` and `%` match themselves), optionally in one domain. */
+async function nameFilter(client: Db, tenantId: number, q: string | undefined): Promise<Sql> {
   const text = (q ?? "").replaceAll("*", "").trim();
-  if (!text) return {};
+  if (!text) return empty;
   const slash = text.indexOf("/");
-  if (slash <= 0) return { nameKey: { contains: nameKey(text.replace(/^\//, "")) } };
+  const contains = (name: string) => sql` AND r."nameKey" LIKE ${`%${escapeLike(nameKey(name))}%`} ESCAPE '\\'`;
+  if (slash <= 0) return contains(text.replace(/^\//, ""));
   const stores = await client.userStore.findMany({ where: { tenantId }, select: { id: true, domain: true } });
   const storeIds = stores.filter((s) => sameDomain(s.domain, text.slice(0, slash))).map((s) => s.id);
-  return { storeId: { in: storeIds }, nameKey: { contains: nameKey(text.slice(slash + 1)) } };
+  if (storeIds.length === 0) return sql` AND 1 = 0`;
+  return sql` AND r."storeId" IN (${join(storeIds)})${contains(text.slice(slash + 1))}`;
+}
+
+/** One page of mapped roles' ids in name order; raw SQL because Prisma's `contains` cannot escape LIKE. */
+async function mappedRoleIds(client: Db, tenantId: number, filter: Sql, skip: number, take: number): Promise<number[]> {
+  const rows = await client.$queryRaw<{ id: number | bigint }[]>(sql`
+    SELECT r."id" FROM "Role" r
+    WHERE r."tenantId" = ${tenantId}
+      AND (EXISTS (SELECT 1 FROM "ScopeRole" sr WHERE sr."roleId" = r."id") OR EXISTS (SELECT 1 FROM "RoleAlias" a WHERE a."aliasRoleId" = r."id"))
+      ${filter}
+    ORDER BY r."nameKey" ASC, r."id" ASC
+    LIMIT ${take} OFFSET ${skip}`);
+  return rows.map((r) => Number(r.id));
 }
 
 export async function listRoleMappings(client: Db, tenantId: number, params: TRoleMappingParams): Promise<{ version: number; page: Page<RoleMappingRow> }> {
-  const where = { tenantId, OR: [{ scopes: { some: {} } }, { aliasOf: { some: {} } }], ...(await nameFilter(client, tenantId, params.q)) };
+  const filter = await nameFilter(client, tenantId, params.q);
   const [version, page] = await Promise.all([
     readMappingVersion(client, tenantId),
-    fetchPage(params, (skip, take) => client.role.findMany({ where, orderBy: [{ nameKey: "asc" }, { id: "asc" }], skip, take, select })),
+    fetchPage(params, async (skip, take) => {
+      const ids = await mappedRoleIds(client, tenantId, filter, skip, take);
+      const byId = new Map((await client.role.findMany({ where: { tenantId, id: { in: ids } }, select })).map((r) => [r.id, r]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    }),
   ]);
   const rows = page.rows.map((r): RoleMappingRow => {
     const aliasOf = r.aliasOf.map((a) => qualifiedName(a.role.store.domain, a.role.name)).sort((x, y) => x.localeCompare(y));

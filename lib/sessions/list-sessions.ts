@@ -1,4 +1,6 @@
 import type { Db } from "../db/client.ts";
+import { escapeLike } from "../db/like.ts";
+import { empty, sql } from "../db/sql.ts";
 import { fetchPage, type Page, type TPageParams } from "../paging.ts";
 import { nameKey, qualifiedName } from "../stores/domains.ts";
 
@@ -13,7 +15,11 @@ export type SessionRow = {
   userAgent: string;
 };
 
-/** Open sessions of a tenant, most recently active first, optionally of users whose name starts with `user`. */
+/**
+ * Open sessions of a tenant, most recently active first, optionally of users whose name starts
+ * with `user` (literally: `_` and `%` are not wildcards). The page of ids comes from raw SQL,
+ * since Prisma's startsWith cannot escape LIKE; the rows are then loaded by id.
+ */
 export async function listActiveSessions(
   client: Db,
   tenantId: number,
@@ -21,13 +27,16 @@ export async function listActiveSessions(
   params: TPageParams & { user?: string },
 ): Promise<Page<SessionRow>> {
   const now = new Date();
-  const user = params.user ? { user: { usernameKey: { startsWith: nameKey(params.user) } } } : {};
+  const idleSince = new Date(now.getTime() - idleTimeoutMs);
+  const prefix = params.user ? sql` AND u."usernameKey" LIKE ${`${escapeLike(nameKey(params.user))}%`} ESCAPE '\\'` : empty;
   return fetchPage(params, async (skip, take) => {
+    const page = await client.$queryRaw<{ id: string }[]>(sql`
+      SELECT s."id" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."tenantId" = ${tenantId} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND s."lastSeenAt" > ${idleSince} ${prefix}
+      ORDER BY s."lastSeenAt" DESC, s."id" ASC
+      LIMIT ${take} OFFSET ${skip}`);
     const rows = await client.session.findMany({
-      where: { tenantId, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - idleTimeoutMs) }, ...user },
-      orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
-      skip,
-      take,
+      where: { tenantId, id: { in: page.map((p) => p.id) } },
       select: {
         id: true,
         kind: true,
@@ -39,6 +48,7 @@ export async function listActiveSessions(
         user: { select: { username: true, store: { select: { domain: true } } } },
       },
     });
-    return rows.map(({ user, ...s }) => ({ ...s, user: qualifiedName(user.store.domain, user.username) }));
+    const byId = new Map(rows.map(({ user, ...s }) => [s.id, { ...s, user: qualifiedName(user.store.domain, user.username) }]));
+    return page.flatMap((p) => byId.get(p.id) ?? []);
   });
 }

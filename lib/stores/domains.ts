@@ -1,3 +1,5 @@
+import { caseFold } from "unicode-case-folding";
+
 /** WSO2's built-in domains. Secondary stores add their own, upper-case by convention. */
 export const PRIMARY = "PRIMARY";
 export const INTERNAL = "Internal";
@@ -21,9 +23,15 @@ export function sameDomain(a: string, b: string): boolean {
   return a.toUpperCase() === b.toUpperCase();
 }
 
-/** The comparison key for user and role names: case and Unicode form do not make a new name. */
+/**
+ * The comparison key for user and role names: case, Unicode form and compatibility variants
+ * (fullwidth, mathematical letters, ligatures) do not make a new name. Full case folding, not
+ * toLowerCase: "ẞ" and "ß" fold to "ss" and "ſ" to "s". NFKC again after folding, since folding
+ * can decompose ("ǰ") and NFKC can expose new foldable characters. Changing this changes stored
+ * keys: see lib/stores/backfill-name-keys.ts.
+ */
 export function nameKey(name: string): string {
-  return name.normalize("NFC").toLowerCase();
+  return caseFold(name.normalize("NFKC")).normalize("NFKC");
 }
 
 /** The MI passes the domain separately (`?domain=`); a "DOMAIN/name" works too, and the explicit domain wins. */

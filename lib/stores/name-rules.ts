@@ -4,8 +4,10 @@ import { z } from "zod";
 export const DEFAULT_NAME_PATTERN = "^[\\S]{3,30}$";
 
 // Control and format characters (bidi overrides, zero-width spaces) make a name look like
-// another one, so no store accepts them, whatever its pattern says.
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+// another one, so no store accepts them, whatever its pattern says. Default-ignorables add the
+// blank letters (Hangul fillers), variation selectors and the combining grapheme joiner, which
+// render as nothing and so slip past the look-alike check.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
 export type StoreRules = { domain: string; readOnly: boolean; usernamePattern: string | null; rolePattern: string | null };
 

@@ -10,6 +10,7 @@ import { getRoles } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
 import { nameKey, qualifiedName } from "../stores/domains.ts";
 import { assertWritable, findStore, holdsUsers } from "../stores/list-stores.ts";
+import { assertUsernameDistinct, usernameColumns } from "../stores/look-alike.ts";
 import { usernameSchema } from "../stores/name-rules.ts";
 import { passwordSchema } from "./password-policy.ts";
 
@@ -35,6 +36,7 @@ export async function createUser(client: Db, actor: Actor, input: TCreateUser): 
   const parsed = usernameSchema(store).safeParse(input.username);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]!.message, { field: "username" });
   const username = parsed.data;
+  await assertUsernameDistinct(client, tenantId, store, username);
   const qualified = qualifiedName(store.domain, username);
   const passwordHash = await hashPassword(input.password);
 
@@ -45,7 +47,7 @@ export async function createUser(client: Db, actor: Actor, input: TCreateUser): 
     const roles = await getRoles(tx, tenantId, [...new Set(input.roleIds)]);
     for (const role of roles) assertRoleRule(actor.principal, role, "assignUsers");
     const user = await tx.user.create({
-      data: { tenantId, storeId: store.id, username, usernameKey: nameKey(username), passwordHash, memberships: { create: roles.map((r) => ({ roleId: r.id })) } },
+      data: { tenantId, storeId: store.id, ...usernameColumns(username), passwordHash, memberships: { create: roles.map((r) => ({ roleId: r.id })) } },
     });
     await recordAudit(tx, {
       tenantId,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { requirePage } from "@/lib/authz/guard";
-import { listAuditEvents } from "@/lib/audit/list-audit";
+import { AUDIT_CATEGORIES, listAuditEvents } from "@/lib/audit/list-audit";
 import { db } from "@/lib/db/client";
 import { formatUtc } from "@/lib/format";
 import { ZPageParams } from "@/lib/paging";
@@ -12,8 +12,7 @@ import { Button } from "@/components/ui/Button";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const CATEGORIES = { "": "All events", "auth.": "Sign-in and sign-out", "user.": "Users", "role.": "Roles", "session.": "Sessions", "system.": "System" } as const;
-const ZCategory = z.enum(Object.keys(CATEGORIES) as [keyof typeof CATEGORIES]).catch("");
+const ZCategory = z.enum(Object.keys(AUDIT_CATEGORIES) as [keyof typeof AUDIT_CATEGORIES]).catch("");
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const principal = await requirePage("audit.read");
@@ -29,7 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <div>
           <label htmlFor="action" className="block text-sm font-medium">Show</label>
           <select id="action" name="action" defaultValue={action} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">
-            {Object.entries(CATEGORIES).map(([value, label]) => (
+            {Object.entries(AUDIT_CATEGORIES).map(([value, label]) => (
               <option key={value} value={value}>{label}</option>
             ))}
           </select>
