@@ -20,9 +20,16 @@ export async function POST(request: Request): Promise<Response> {
     ip: clientIp(Object.fromEntries(request.headers.entries())),
     userAgent: request.headers.get("user-agent") ?? "",
   });
+  if (!result.ok && result.retryAfterSeconds) return throttled(result.retryAfterSeconds);
   if (!result.ok) return miErrorResponse(401, REFUSED);
   const expiresAt = new Date(Date.now() + config.session.absolute_timeout_hours * 3_600_000);
   return Response.json({ AccessToken: await issueManagementToken(result.sessionSecret, expiresAt) }, { headers: { "cache-control": "no-store" } });
+}
+
+function throttled(retryAfterSeconds: number): Response {
+  const response = miErrorResponse(429, `Too many sign-in attempts from your address; try again in ${retryAfterSeconds} s.`);
+  response.headers.set("retry-after", String(retryAfterSeconds));
+  return response;
 }
 
 // The MI's own CLI logs in with GET; scripts written for it keep working.
