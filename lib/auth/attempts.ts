@@ -24,6 +24,9 @@ export type Attempt = { tenantId: number; userId: number; username: string; addr
 
 class Refused extends Error {}
 
+// A burst queues on the account's row; each turn is short, but a long queue must wait, not fail.
+const QUEUE = { maxWait: 15_000, timeout: 15_000 } as const;
+
 /** Takes one attempt for the account and this address; false when either is locked or has none left. */
 export async function reserveAttempt(client: Db, lockout: Lockout, attempt: Attempt, now: Date): Promise<boolean> {
   try {
@@ -50,7 +53,7 @@ export async function reserveAttempt(client: Db, lockout: Lockout, attempt: Atte
       });
       if (pair.lockedUntil && pair.lockedUntil > now) throw new Refused();
       if (pair.failedAttempts > lockout.max_failed_attempts) throw new Refused();
-    });
+    }, QUEUE);
     return true;
   } catch (error) {
     if (error instanceof Refused) return false;
@@ -81,7 +84,7 @@ export async function settleFailure(client: Db, lockout: Lockout, attempt: Attem
       await tx.user.update({ where: { id: attempt.userId }, data: { lockedUntil, failedAttempts: 0, lockCount: { increment: 1 } } });
       await auditLock(tx, attempt, "auth.account_locked", { lockedUntil: lockedUntil.toISOString(), lock: user.lockCount + 1 });
     }
-  });
+  }, QUEUE);
 }
 
 /**

@@ -73,12 +73,27 @@ function createLimits(client: Db, config: TGatehouseConfig): Limits {
 function redisClient(url: string): Redis {
   let redis = redisByUrl.get(url);
   if (!redis) {
-    // No offline queue: while Redis is unreachable, checks go to the database instead of waiting.
+    // No offline queue: while Redis is unreachable (or still connecting), checks go to the
+    // database at once instead of waiting for it.
     redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    redis.on("error", (error: Error) => console.warn(`[gatehouse] Redis at ${redactedUrl(url)}: ${error.message}`));
+    let reported = false;
+    // ioredis reports every reconnection attempt; one warning per outage is enough.
+    redis.on("error", (error: Error) => {
+      if (!reported) console.warn(`[gatehouse] Redis at ${redactedUrl(url)}: ${error.message}; rate limits use the database meanwhile`);
+      reported = true;
+    });
+    redis.on("ready", () => (reported = false));
     redisByUrl.set(url, redis);
   }
   return redis;
+}
+
+/** Resolves once the configured Redis is connected (at once without one), so callers can count on it being used. */
+export async function rateLimitStoreReady(config: TGatehouseConfig): Promise<void> {
+  const url = config.cache.redis_url;
+  if (!url) return;
+  const redis = redisClient(url);
+  if (redis.status !== "ready") await new Promise((resolve) => redis.once("ready", resolve));
 }
 
 function redactedUrl(url: string): string {
@@ -91,5 +106,5 @@ function redactedUrl(url: string): string {
 export async function closeRateLimitStores(): Promise<void> {
   const clients = [...redisByUrl.values()];
   redisByUrl.clear();
-  await Promise.all(clients.map((redis) => redis.quit().catch(() => undefined)));
+  await Promise.all(clients.map((redis) => (redis.status === "ready" ? redis.quit().catch(() => redis.disconnect()) : redis.disconnect())));
 }
