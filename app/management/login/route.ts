@@ -1,5 +1,6 @@
 import { clientIp } from "@/lib/auth/options";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { throttledMessage } from "@/lib/auth/throttled";
 import { getConfig } from "@/lib/config/current";
 import { db } from "@/lib/db/client";
 import { parseBasicAuth } from "@/lib/management/basic-auth";
@@ -27,7 +28,7 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 function throttled(retryAfterSeconds: number): Response {
-  const response = miErrorResponse(429, `Too many sign-in attempts from your address; try again in ${retryAfterSeconds} s.`);
+  const response = miErrorResponse(429, throttledMessage(retryAfterSeconds));
   response.headers.set("retry-after", String(retryAfterSeconds));
   return response;
 }
