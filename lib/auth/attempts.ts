@@ -26,39 +26,63 @@ class Refused extends Error {}
 
 // A burst queues on the account's row; each turn is short, but a long queue must wait, not fail.
 const QUEUE = { maxWait: 15_000, timeout: 15_000 } as const;
+// No password check takes this long. Attempts reserved longer ago and never settled belong
+// to checks that died (or to failures counted while the lockout was off).
+const STALE_MS = 60_000;
 
-/** Takes one attempt for the account and this address; false when either is locked or has none left. */
+/**
+ * Takes one attempt for the account and this address; false when either is locked or has none
+ * left. When the attempts were used up by checks that never settled, they count as the
+ * failures they were reserved as: the lock they would have caused is taken now.
+ */
 export async function reserveAttempt(client: Db, lockout: Lockout, attempt: Attempt, now: Date): Promise<boolean> {
   try {
-    await client.$transaction(async (tx) => {
+    return await client.$transaction(async (tx) => {
+      // The first statement takes the row lock on PostgreSQL; it leaves lastAttemptAt as it was.
       const user = await tx.user.update({
         where: { id: attempt.userId, tenantId: attempt.tenantId },
         data: { failedAttempts: { increment: 1 } },
-        select: { failedAttempts: true, lockedUntil: true, failureWindowStart: true, failuresInWindow: true },
+        select: { failedAttempts: true, lockCount: true, lockedUntil: true, lastAttemptAt: true, failureWindowStart: true, failuresInWindow: true },
       });
       const inWindow = windowOpen(user.failureWindowStart, now);
       if (user.lockedUntil && user.lockedUntil > now) throw new Refused();
       if (inWindow && user.failuresInWindow >= HOURLY_FAILURE_CEILING) throw new Refused();
-      if (lockout.enabled && user.failedAttempts > lockout.account_max_failed_attempts) throw new Refused();
+      if (lockout.enabled && user.failedAttempts > lockout.account_max_failed_attempts) {
+        if (!stale(user.lastAttemptAt, now)) throw new Refused();
+        await lockAccount(tx, lockout, attempt, user.lockCount, now);
+        return false;
+      }
+      if (lockout.enabled) {
+        // The user row lock above also serialises this pair's row.
+        const pairKey = { userId_address: { userId: attempt.userId, address: attempt.address } };
+        const before = await tx.addressLockout.findUnique({ where: pairKey });
+        if (before?.lockedUntil && before.lockedUntil > now) throw new Refused();
+        if (before && before.failedAttempts >= lockout.max_failed_attempts) {
+          if (!stale(before.lastAttemptAt, now)) throw new Refused();
+          await tx.user.update({ where: { id: attempt.userId }, data: { failedAttempts: { decrement: 1 } } });
+          await lockPair(tx, lockout, attempt, before.lockCount, now);
+          return false;
+        }
+        await tx.addressLockout.upsert({
+          where: pairKey,
+          create: { tenantId: attempt.tenantId, userId: attempt.userId, address: attempt.address, failedAttempts: 1, lastAttemptAt: now },
+          update: { failedAttempts: { increment: 1 }, lastAttemptAt: now },
+        });
+      }
       await tx.user.update({
         where: { id: attempt.userId },
-        data: inWindow ? { failuresInWindow: { increment: 1 } } : { failureWindowStart: now, failuresInWindow: 1 },
+        data: { lastAttemptAt: now, ...(inWindow ? { failuresInWindow: { increment: 1 } } : { failureWindowStart: now, failuresInWindow: 1 }) },
       });
-      if (!lockout.enabled) return;
-      // The user row lock above also serialises this pair's row.
-      const pair = await tx.addressLockout.upsert({
-        where: { userId_address: { userId: attempt.userId, address: attempt.address } },
-        create: { tenantId: attempt.tenantId, userId: attempt.userId, address: attempt.address, failedAttempts: 1, lastFailureAt: now },
-        update: { failedAttempts: { increment: 1 }, lastFailureAt: now },
-      });
-      if (pair.lockedUntil && pair.lockedUntil > now) throw new Refused();
-      if (pair.failedAttempts > lockout.max_failed_attempts) throw new Refused();
+      return true;
     }, QUEUE);
-    return true;
   } catch (error) {
     if (error instanceof Refused) return false;
     throw error;
   }
+}
+
+function stale(lastAttemptAt: Date | null, now: Date): boolean {
+  return lastAttemptAt === null || now.getTime() - lastAttemptAt.getTime() > STALE_MS;
 }
 
 /** After a wrong password: audits it and locks the pair, then the account, when their counts are used up. */
@@ -72,18 +96,9 @@ export async function settleFailure(client: Db, lockout: Lockout, attempt: Attem
     });
     await auditFailure(tx, attempt, "wrong password", via);
     if (!lockout.enabled) return;
-    const pairKey = { userId_address: { userId: attempt.userId, address: attempt.address } };
-    const pair = await tx.addressLockout.findUnique({ where: pairKey });
-    if (pair && pair.failedAttempts >= lockout.max_failed_attempts) {
-      const lockedUntil = new Date(now.getTime() + lockDurationMs(lockout, pair.lockCount));
-      await tx.addressLockout.update({ where: pairKey, data: { lockedUntil, failedAttempts: 0, lockCount: { increment: 1 } } });
-      await auditLock(tx, attempt, "auth.address_locked", { address: attempt.address, lockedUntil: lockedUntil.toISOString(), lock: pair.lockCount + 1 });
-    }
-    if (user.failedAttempts >= lockout.account_max_failed_attempts) {
-      const lockedUntil = new Date(now.getTime() + lockDurationMs(lockout, user.lockCount));
-      await tx.user.update({ where: { id: attempt.userId }, data: { lockedUntil, failedAttempts: 0, lockCount: { increment: 1 } } });
-      await auditLock(tx, attempt, "auth.account_locked", { lockedUntil: lockedUntil.toISOString(), lock: user.lockCount + 1 });
-    }
+    const pair = await tx.addressLockout.findUnique({ where: { userId_address: { userId: attempt.userId, address: attempt.address } } });
+    if (pair && pair.failedAttempts >= lockout.max_failed_attempts) await lockPair(tx, lockout, attempt, pair.lockCount, now);
+    if (user.failedAttempts >= lockout.account_max_failed_attempts) await lockAccount(tx, lockout, attempt, user.lockCount, now);
   }, QUEUE);
 }
 
@@ -108,6 +123,21 @@ export function auditFailure(client: Pick<Tx, "auditEvent">, attempt: Pick<Attem
     after: { reason, via },
     ip: attempt.ip,
   });
+}
+
+async function lockPair(tx: Tx, lockout: Lockout, attempt: Attempt, previousLocks: number, now: Date) {
+  const lockedUntil = new Date(now.getTime() + lockDurationMs(lockout, previousLocks));
+  await tx.addressLockout.update({
+    where: { userId_address: { userId: attempt.userId, address: attempt.address } },
+    data: { lockedUntil, failedAttempts: 0, lockCount: { increment: 1 } },
+  });
+  await auditLock(tx, attempt, "auth.address_locked", { address: attempt.address, lockedUntil: lockedUntil.toISOString(), lock: previousLocks + 1 });
+}
+
+async function lockAccount(tx: Tx, lockout: Lockout, attempt: Attempt, previousLocks: number, now: Date) {
+  const lockedUntil = new Date(now.getTime() + lockDurationMs(lockout, previousLocks));
+  await tx.user.update({ where: { id: attempt.userId }, data: { lockedUntil, failedAttempts: 0, lockCount: { increment: 1 } } });
+  await auditLock(tx, attempt, "auth.account_locked", { lockedUntil: lockedUntil.toISOString(), lock: previousLocks + 1 });
 }
 
 function auditLock(tx: Tx, attempt: Attempt, action: "auth.address_locked" | "auth.account_locked", after: Record<string, unknown>) {

@@ -52,4 +52,28 @@ describe.each(await databaseKinds())("lockout per account and client address on 
     expect((await attempt(user.username, TEST_PASSWORD, "192.0.2.21")).ok).toBe(false);
     expect(await t.db.auditEvent.count({ where: { action: "auth.account_locked", targetId: String(user.id) } })).toBe(1);
   });
+
+  it("turns attempts reserved by checks that never settled into a lock, instead of refusing for ever", async () => {
+    const user = await seedUser(t.db, { grants: LOGIN });
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    // Six checks in flight right now: the account has no attempt left, and nothing is locked.
+    await t.db.user.update({ where: { id: user.id }, data: { failedAttempts: 6, lastAttemptAt: new Date() } });
+    expect((await attempt(user.username, TEST_PASSWORD, "192.0.2.30")).ok).toBe(false);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).toBeNull();
+
+    // The same six, two minutes old: those checks died. They count as the failures they were.
+    await t.db.user.update({ where: { id: user.id }, data: { lastAttemptAt: minutesAgo(2) } });
+    expect((await attempt(user.username, TEST_PASSWORD, "192.0.2.30")).ok).toBe(false);
+    const locked = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(locked.failedAttempts).toBe(0);
+
+    // Once that lock has run out, the owner signs in again; the same holds for one address.
+    await t.db.user.update({ where: { id: user.id }, data: { lockedUntil: minutesAgo(1) } });
+    await t.db.addressLockout.create({ data: { tenantId: locked.tenantId, userId: user.id, address: "192.0.2.31", failedAttempts: 3, lastAttemptAt: minutesAgo(2) } });
+    expect((await attempt(user.username, TEST_PASSWORD, "192.0.2.31")).ok).toBe(false);
+    const pair = await t.db.addressLockout.findUniqueOrThrow({ where: { userId_address: { userId: user.id, address: "192.0.2.31" } } });
+    expect(pair.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect((await attempt(user.username, TEST_PASSWORD, "192.0.2.30")).ok).toBe(true);
+  });
 });

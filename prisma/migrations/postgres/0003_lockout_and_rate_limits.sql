@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "lastAttemptAt" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "AddressLockout" (
     "tenantId" INTEGER NOT NULL,
@@ -6,7 +9,7 @@ CREATE TABLE "AddressLockout" (
     "failedAttempts" INTEGER NOT NULL DEFAULT 0,
     "lockCount" INTEGER NOT NULL DEFAULT 0,
     "lockedUntil" TIMESTAMP(3),
-    "lastFailureAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "AddressLockout_pkey" PRIMARY KEY ("userId","address")
 );
@@ -21,7 +24,7 @@ CREATE TABLE "RateLimitCounter" (
 );
 
 -- CreateIndex
-CREATE INDEX "AddressLockout_tenantId_lastFailureAt_idx" ON "AddressLockout"("tenantId", "lastFailureAt");
+CREATE INDEX "AddressLockout_tenantId_lastAttemptAt_idx" ON "AddressLockout"("tenantId", "lastAttemptAt");
 
 -- CreateIndex
 CREATE INDEX "RateLimitCounter_expire_idx" ON "RateLimitCounter"("expire");

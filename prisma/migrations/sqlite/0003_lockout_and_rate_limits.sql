@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "lastAttemptAt" DATETIME;
+
 -- CreateTable
 CREATE TABLE "AddressLockout" (
     "tenantId" INTEGER NOT NULL,
@@ -6,7 +9,7 @@ CREATE TABLE "AddressLockout" (
     "failedAttempts" INTEGER NOT NULL DEFAULT 0,
     "lockCount" INTEGER NOT NULL DEFAULT 0,
     "lockedUntil" DATETIME,
-    "lastFailureAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     PRIMARY KEY ("userId", "address"),
     CONSTRAINT "AddressLockout_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
@@ -21,7 +24,7 @@ CREATE TABLE "RateLimitCounter" (
 );
 
 -- CreateIndex
-CREATE INDEX "AddressLockout_tenantId_lastFailureAt_idx" ON "AddressLockout"("tenantId", "lastFailureAt");
+CREATE INDEX "AddressLockout_tenantId_lastAttemptAt_idx" ON "AddressLockout"("tenantId", "lastAttemptAt");
 
 -- CreateIndex
 CREATE INDEX "RateLimitCounter_expire_idx" ON "RateLimitCounter"("expire");
