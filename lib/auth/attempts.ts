@@ -12,7 +12,7 @@
  * 3. `clearFailures`, after a right password: the attempt was no failure after all.
  *
  * A check that never settles (the process died) stays counted as a failure, which errs on
- * the safe side.
+ * the safe side; see `reserveAttempt` for how such counts end.
  */
 import type { TGatehouseConfig } from "../config/schema.ts";
 import type { Db, Tx } from "../db/client.ts";
