@@ -42,7 +42,14 @@ export async function reserveAttempt(client: Db, lockout: Lockout, attempt: Atte
       const user = await tx.user.update({
         where: { id: attempt.userId, tenantId: attempt.tenantId },
         data: { failedAttempts: { increment: 1 } },
-        select: { failedAttempts: true, lockCount: true, lockedUntil: true, lastAttemptAt: true, failureWindowStart: true, failuresInWindow: true },
+        select: {
+          failedAttempts: true,
+          lockCount: true,
+          lockedUntil: true,
+          lastAttemptAt: true,
+          failureWindowStart: true,
+          failuresInWindow: true,
+        },
       });
       const inWindow = windowOpen(user.failureWindowStart, now);
       if (user.lockedUntil && user.lockedUntil > now) throw new Refused();
@@ -69,10 +76,8 @@ export async function reserveAttempt(client: Db, lockout: Lockout, attempt: Atte
           update: { failedAttempts: { increment: 1 }, lastAttemptAt: now },
         });
       }
-      await tx.user.update({
-        where: { id: attempt.userId },
-        data: { lastAttemptAt: now, ...(inWindow ? { failuresInWindow: { increment: 1 } } : { failureWindowStart: now, failuresInWindow: 1 }) },
-      });
+      const hourly = inWindow ? { failuresInWindow: { increment: 1 } } : { failureWindowStart: now, failuresInWindow: 1 };
+      await tx.user.update({ where: { id: attempt.userId }, data: { lastAttemptAt: now, ...hourly } });
       return true;
     }, QUEUE);
   } catch (error) {
@@ -108,12 +113,17 @@ export async function settleFailure(client: Db, lockout: Lockout, attempt: Attem
  * pairs keep their counts, so an attacker elsewhere gains nothing from the owner signing in.
  */
 export async function clearFailures(tx: Tx, attempt: Attempt): Promise<void> {
-  await tx.user.update({ where: { id: attempt.userId, tenantId: attempt.tenantId }, data: { failedAttempts: 0, lockCount: 0, lockedUntil: null } });
+  await tx.user.update({
+    where: { id: attempt.userId, tenantId: attempt.tenantId },
+    data: { failedAttempts: 0, lockCount: 0, lockedUntil: null },
+  });
   await tx.user.updateMany({ where: { id: attempt.userId, failuresInWindow: { gt: 0 } }, data: { failuresInWindow: { decrement: 1 } } });
   await tx.addressLockout.deleteMany({ where: { tenantId: attempt.tenantId, userId: attempt.userId, address: attempt.address } });
 }
 
-export function auditFailure(client: Pick<Tx, "auditEvent">, attempt: Pick<Attempt, "tenantId" | "ip"> & { userId: number | null; username: string }, reason: string, via: string) {
+type FailedAttempt = Pick<Attempt, "tenantId" | "ip" | "username"> & { userId: number | null };
+
+export function auditFailure(client: Pick<Tx, "auditEvent">, attempt: FailedAttempt, reason: string, via: string) {
   const name = attempt.username.slice(0, 200);
   return recordAudit(client, {
     tenantId: attempt.tenantId,
@@ -131,7 +141,8 @@ async function lockPair(tx: Tx, lockout: Lockout, attempt: Attempt, previousLock
     where: { userId_address: { userId: attempt.userId, address: attempt.address } },
     data: { lockedUntil, failedAttempts: 0, lockCount: { increment: 1 } },
   });
-  await auditLock(tx, attempt, "auth.address_locked", { address: attempt.address, lockedUntil: lockedUntil.toISOString(), lock: previousLocks + 1 });
+  const after = { address: attempt.address, lockedUntil: lockedUntil.toISOString(), lock: previousLocks + 1 };
+  await auditLock(tx, attempt, "auth.address_locked", after);
 }
 
 async function lockAccount(tx: Tx, lockout: Lockout, attempt: Attempt, previousLocks: number, now: Date) {

@@ -13,7 +13,9 @@ import { takePasswordCheck } from "./rate-limit.ts";
 
 export type SignInInput = { username: string; password: string; kind: "console" | "api"; ip?: string; userAgent?: string };
 // `retryAfterSeconds` is set only when the rate limit refused the attempt before any check.
-export type SignInResult = { ok: true; userId: number; tenantId: number; sessionSecret: string } | { ok: false; retryAfterSeconds?: number };
+export type SignInResult =
+  | { ok: true; userId: number; tenantId: number; sessionSecret: string }
+  | { ok: false; retryAfterSeconds?: number };
 
 /**
  * Checks a username and password against the user store and opens a session. Every failure
@@ -31,7 +33,8 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
   const user = tenant ? await findUser(client, tenant.id, input.username) : null;
   if (!tenant || !user) {
     await verifyPassword(null, input.password);
-    if (tenant) await auditFailure(client, { tenantId: tenant.id, userId: null, username: input.username, ip: input.ip }, "unknown user", input.kind);
+    const unknown = { userId: null, username: input.username, ip: input.ip };
+    if (tenant) await auditFailure(client, { ...unknown, tenantId: tenant.id }, "unknown user", input.kind);
     return { ok: false };
   }
 
@@ -62,7 +65,14 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
   const session = await client.$transaction(async (tx) => {
     await clearFailures(tx, attempt);
     if (rehashed) await tx.user.update({ where: { id: user.id, tenantId: tenant.id }, data: { passwordHash: rehashed } });
-    const opened = await createSession(tx, { tenantId: tenant.id, userId: user.id, kind: input.kind, lifetimeMs, ip: input.ip, userAgent: input.userAgent });
+    const opened = await createSession(tx, {
+      tenantId: tenant.id,
+      userId: user.id,
+      kind: input.kind,
+      lifetimeMs,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
     await recordAudit(tx, {
       tenantId: tenant.id,
       actor: { id: user.id, name: input.username },
