@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { fillSignIn, SIGN_IN_FAILED, signIn } from "./support/auth.ts";
+import { createDb } from "../lib/db/client.ts";
+import { createEmptyTarget } from "../testing/databases.ts";
 import { startServer } from "./cli/support/server.ts";
 
 const LOGIN = ["/permission/admin/login"] as const;
@@ -65,9 +67,11 @@ test("an address is locked out of an account after the configured number of fail
 test("the form says when too many sign-ins failed from this address", async ({ page }) => {
   // Low limits would trip the other specs, which all sign in from 127.0.0.1: a server of its own.
   test.setTimeout(180_000);
-  const server = await startServer("sqlite", "e2e/gatehouse.throttle.e2e.toml");
+  const { target, cleanup } = await createEmptyTarget("sqlite");
+  const server = await startServer(target, "e2e/gatehouse.throttle.e2e.toml");
+  const db = createDb(target);
   try {
-    const user = await seedUser(server.db, { grants: LOGIN });
+    const user = await seedUser(db, { grants: LOGIN });
     const attempt = async (password: string) => {
       await page.goto(`${server.url}/login`);
       await page.getByLabel("Username").fill(user.username);
@@ -80,9 +84,11 @@ test("the form says when too many sign-ins failed from this address", async ({ p
     }
     await attempt(user.password);
     await expect(page.getByText(/^Too many sign-in attempts from your address; try again in \d+ s\.$/)).toBeVisible();
-    expect(await server.db.session.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   } finally {
     await server.stop();
+    await db.$disconnect();
+    await cleanup();
   }
 });
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { test as base } from "@playwright/test";
 import { createDb, type Db } from "../../../lib/db/client.ts";
+import type { DbTarget } from "../../../lib/db/target.ts";
 import { createEmptyTarget, databaseKinds, type DbKind } from "../../../testing/databases.ts";
 
 export type CliServer = { url: string; kind: DbKind; db: Db };
@@ -28,32 +29,31 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
   throw new Error(`the server did not answer at ${url} within 120 s:\n${log()}`);
 }
 
-export type OwnServer = CliServer & { stop: () => Promise<void> };
+export type RunningServer = { url: string; stop: () => Promise<void> };
 
-/**
- * Starts `next start` on a free port over a fresh SQLite file or a new PostgreSQL database,
- * with the given gatehouse.toml; `stop` ends it and drops the database.
- */
-export async function startServer(dbKind: DbKind, configFile = "e2e/gatehouse.e2e.toml"): Promise<OwnServer> {
-  const { target, cleanup } = await createEmptyTarget(dbKind);
+/** `next start` of the production build on a free port against `target`, once it answers. */
+export async function startServer(target: DbTarget, configFile = "e2e/gatehouse.e2e.toml"): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: target.url, GATEHOUSE_CONFIG: configFile, NEXTAUTH_URL: url },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: target.url,
+      GATEHOUSE_CONFIG: configFile,
+      NEXTAUTH_URL: url,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  const db = createDb(target);
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill("SIGTERM");
       await exited;
     }
-    await db.$disconnect();
-    await cleanup();
   };
   try {
     await waitUntilServing(url, child, () => output);
@@ -61,7 +61,7 @@ export async function startServer(dbKind: DbKind, configFile = "e2e/gatehouse.e2
     await stop();
     throw error;
   }
-  return { url, kind: dbKind, db, stop };
+  return { url, stop };
 }
 
 /**
@@ -76,11 +76,18 @@ export const test = base.extend<object, { dbKind: DbKind; server: CliServer }>({
         base.skip(true, "PostgreSQL is unreachable");
         return;
       }
-      const server = await startServer(dbKind);
+      const { target, cleanup } = await createEmptyTarget(dbKind);
+      const db = createDb(target);
       try {
-        await use(server);
+        const server = await startServer(target);
+        try {
+          await use({ url: server.url, kind: dbKind, db });
+        } finally {
+          await server.stop();
+        }
       } finally {
-        await server.stop();
+        await db.$disconnect();
+        await cleanup();
       }
     },
     { scope: "worker", timeout: 180_000 },
