@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { fillSignIn, SIGN_IN_FAILED, signIn } from "./support/auth.ts";
+import { createDb } from "../lib/db/client.ts";
+import { createEmptyTarget } from "../testing/databases.ts";
+import { startServer } from "./cli/support/server.ts";
 
 const LOGIN = ["/permission/admin/login"] as const;
 
@@ -45,7 +48,7 @@ test("a user without the Login permission is refused", async ({ page }) => {
   expect(await e2eDb().session.count({ where: { userId: user.id } })).toBe(0);
 });
 
-test("an account locks after the configured number of failures", async ({ page }) => {
+test("an address is locked out of an account after the configured number of failures", async ({ page }) => {
   const user = await seedUser(e2eDb(), { grants: LOGIN });
   for (let attempt = 0; attempt < 3; attempt++) {
     await fillSignIn(page, user.username, `wrong guess ${attempt}`);
@@ -54,9 +57,39 @@ test("an account locks after the configured number of failures", async ({ page }
   // Even the right password fails now, with the same message: nothing tells the attacker why.
   await fillSignIn(page, user.username, user.password);
   await expect(page.getByText(SIGN_IN_FAILED)).toBeVisible();
-  const row = await e2eDb().user.findUniqueOrThrow({ where: { id: user.id } });
-  expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+  // This browser's address is locked out of the account; the account itself is not locked.
+  const lock = await e2eDb().addressLockout.findFirstOrThrow({ where: { userId: user.id } });
+  expect(lock.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+  expect((await e2eDb().user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).toBeNull();
   expect(await e2eDb().session.count({ where: { userId: user.id } })).toBe(0);
+});
+
+test("the form says when too many sign-ins failed from this address", async ({ page }) => {
+  // Low limits would trip the other specs, which all sign in from 127.0.0.1: a server of its own.
+  test.setTimeout(180_000);
+  const { target, cleanup } = await createEmptyTarget("sqlite");
+  const server = await startServer(target, "e2e/gatehouse.throttle.e2e.toml");
+  const db = createDb(target);
+  try {
+    const user = await seedUser(db, { grants: LOGIN });
+    const attempt = async (password: string) => {
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel("Username").fill(user.username);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+    };
+    for (const guess of ["wrong guess 1", "wrong guess 2"]) {
+      await attempt(guess);
+      await expect(page.getByText(SIGN_IN_FAILED)).toBeVisible();
+    }
+    await attempt(user.password);
+    await expect(page.getByText(/^Too many sign-in attempts from your address; try again in \d+ s\.$/)).toBeVisible();
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  } finally {
+    await server.stop();
+    await db.$disconnect();
+    await cleanup();
+  }
 });
 
 test("the sign-in page never sends a user off-site after signing in", async ({ page }) => {

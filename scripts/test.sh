@@ -37,6 +37,21 @@ else
   echo "[test] PostgreSQL is unreachable: its suites are skipped" >&2
 fi
 
+redis_up() { redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; }
+if ! redis_up && command -v redis-server >/dev/null 2>&1; then
+  step "starting Redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  for _ in $(seq 1 30); do redis_up && break; sleep 1; done
+fi
+if redis_up; then
+  export GATEHOUSE_REQUIRE_REDIS=1
+elif [ -n "${CI:-}" ]; then
+  echo "[test] Redis is required in CI and could not be started" >&2
+  exit 1
+else
+  echo "[test] Redis is unreachable: its suites are skipped" >&2
+fi
+
 step "typecheck"
 node_modules/.bin/tsc --noEmit
 

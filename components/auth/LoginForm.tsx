@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
+import { messageForThrottledCode } from "@/lib/auth/throttled";
 
 export const SIGN_IN_FAILED = "Invalid username or password.";
 
@@ -23,7 +24,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
         password: String(form.get("password") ?? ""),
       });
       if (!result || result.error) {
-        setError(SIGN_IN_FAILED);
+        setError((result?.error && messageForThrottledCode(result.error)) || SIGN_IN_FAILED);
         setPending(false);
         return;
       }

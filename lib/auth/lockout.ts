@@ -4,18 +4,6 @@ import type { TGatehouseConfig } from "../config/schema.ts";
 export const HOURLY_FAILURE_CEILING = 100;
 export const HOUR_MS = 3_600_000;
 
-type LockState = {
-  lockedUntil: Date | null;
-  failureWindowStart: Date | null;
-  failuresInWindow: number;
-};
-
-/** True when sign-in must be refused without even checking the password. */
-export function isLocked(user: LockState, now: Date): boolean {
-  if (user.lockedUntil && user.lockedUntil > now) return true;
-  return windowOpen(user.failureWindowStart, now) && user.failuresInWindow >= HOURLY_FAILURE_CEILING;
-}
-
 export function windowOpen(start: Date | null, now: Date): start is Date {
   return start !== null && now.getTime() - start.getTime() < HOUR_MS;
 }

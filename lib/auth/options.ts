@@ -7,6 +7,7 @@ import { revokeSessionById } from "../sessions/revoke-session.ts";
 import { sessionIdFor } from "../sessions/secret.ts";
 import { authSecret } from "./secret.ts";
 import { signInWithPassword } from "./sign-in.ts";
+import { throttledCode } from "./throttled.ts";
 import { ZCredentials } from "./credentials.ts";
 
 /**
@@ -34,6 +35,8 @@ export async function authOptions(): Promise<AuthOptions> {
             ip: clientIp(headers),
             userAgent: headers["user-agent"],
           });
+          // Thrown, next-auth hands the message to the form as its error code (lib/auth/throttled.ts).
+          if (!result.ok && result.retryAfterSeconds) throw new Error(throttledCode(result.retryAfterSeconds));
           return result.ok ? { id: String(result.userId), sid: result.sessionSecret } : null;
         },
       }),

@@ -6,7 +6,12 @@ import { provision } from "../provisioning/provision.ts";
 import { HOURLY_FAILURE_CEILING } from "./lockout.ts";
 import { signInWithPassword } from "./sign-in.ts";
 
-const config = testConfig({ lockout: { max_failed_attempts: 3, initial_lock_minutes: 5, lock_multiplier: 2 } });
+// One address per account here, so the pair and the account lock together; lib/auth/lockout.test.ts
+// covers addresses locked out on their own. Rate limits are high enough not to interfere.
+const config = testConfig({
+  lockout: { max_failed_attempts: 3, account_max_failed_attempts: 3, initial_lock_minutes: 5, lock_multiplier: 2 },
+  rate_limit: { per_address: 10_000, global: 10_000 },
+});
 const LOGIN = ["/permission/admin/login"] as const;
 
 describe.each(await databaseKinds())("password sign-in on %s", (kind) => {
@@ -62,6 +67,7 @@ describe.each(await databaseKinds())("password sign-in on %s", (kind) => {
 
     // Let the first lock run out, then fail again: the second lock lasts twice as long.
     await t.db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await t.db.addressLockout.updateMany({ where: { userId: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     for (let i = 0; i < 3; i++) await attempt(user.username, "wrong password!");
     const second = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(second.lockCount).toBe(2);

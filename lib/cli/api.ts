@@ -12,14 +12,22 @@ const REQUEST_TIMEOUT_MS = 120_000;
 export const MAX_PAGE = 500;
 
 /** The message in any Gatehouse error body: the MI's {"Error"}, or {message} / {error} elsewhere. */
-function errorMessage(body: unknown, status: number): string {
+function serverMessage(body: unknown): string | undefined {
   if (body && typeof body === "object") {
     for (const key of ["Error", "message", "error"]) {
       const value = (body as Record<string, unknown>)[key];
       if (typeof value === "string" && value) return value;
     }
   }
-  return `The server answered HTTP ${status}.`;
+  return undefined;
+}
+
+function errorMessage(body: unknown, response: Response): string {
+  const message = serverMessage(body);
+  if (response.status !== 429) return message ?? `The server answered HTTP ${response.status}.`;
+  // Gatehouse's message says how long to wait; another server's Retry-After is spelt out.
+  const wait = response.headers.get("retry-after");
+  return message ?? `The server refuses more attempts for now (HTTP 429)${wait ? `; try again in ${wait} s` : ""}.`;
 }
 
 /** One HTTP exchange with a Gatehouse server; every failure becomes a CliError with its exit code. */
@@ -51,7 +59,7 @@ export async function callServer<T>(target: Target, method: string, path: string
     throw new CliError(`${target.url} did not answer like a Gatehouse server (HTTP ${response.status}, not JSON). Check the environment's URL.`, EXIT.failure);
   }
   if (!response.ok) {
-    const message = errorMessage(body, response.status);
+    const message = errorMessage(body, response);
     if (response.status === 401 && options.onUnauthorized) throw new CliError(options.onUnauthorized(message), EXIT.notAuthenticated);
     throw new CliError(message, exitCodeForStatus(response.status));
   }

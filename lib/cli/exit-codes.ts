@@ -11,6 +11,7 @@ export const EXIT = {
   notFound: 5,
   rejected: 6,
   failure: 7,
+  throttled: 8,
   interrupted: 130,
 } as const;
 
@@ -24,7 +25,8 @@ export const EXIT_CODE_HELP = `Exit codes:
   4    forbidden: the signed-in user lacks the permission, or a rule refuses the change
   5    not found: no such user, role or environment
   6    rejected: invalid input or a conflict (the server's message says which)
-  7    failure: the server is unreachable or answered unexpectedly`;
+  7    failure: the server is unreachable or answered unexpectedly
+  8    throttled: too many failed sign-ins from this address or overall; the message says when to retry`;
 
 export class CliError extends Error {
   constructor(
@@ -41,6 +43,7 @@ export function exitCodeForStatus(status: number): ExitCode {
   if (status === 401) return EXIT.notAuthenticated;
   if (status === 403) return EXIT.forbidden;
   if (status === 404) return EXIT.notFound;
-  if (status >= 400 && status < 500 && status !== 429) return EXIT.rejected;
+  if (status === 429) return EXIT.throttled;
+  if (status >= 400 && status < 500) return EXIT.rejected;
   return EXIT.failure;
 }

@@ -47,11 +47,39 @@ export const ZGatehouseConfig = z.strictObject({
   lockout: z
     .strictObject({
       enabled: z.boolean().default(true),
+      // Failures from one client address before that address is locked out of the account.
       // ASVS 2.2.1 allows at most 100 failures an hour; Gatehouse also enforces that ceiling itself.
       max_failed_attempts: z.number().int().min(1).max(100).default(5),
+      // Failures from all addresses together before the whole account locks. Higher, so that one
+      // anonymous address cannot lock an administrator out (Keycloak's and OWASP's advice).
+      account_max_failed_attempts: z.number().int().min(1).max(100).default(20),
       initial_lock_minutes: minutes(24 * 60).default(5),
       lock_multiplier: z.number().min(1).max(10).default(2),
       max_lock_minutes: minutes(30 * 24 * 60).default(24 * 60),
+    })
+    .refine((l) => l.account_max_failed_attempts >= l.max_failed_attempts, {
+      path: ["account_max_failed_attempts"],
+      message: "must be at least max_failed_attempts",
+    })
+    .prefault({}),
+  // Password checks (console sign-in, /management/login, the CLI) that fail, counted per
+  // window in the database or Redis, so every instance shares them. A right password does not count.
+  rate_limit: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      // From one client address, over every account: stops spraying one password across accounts.
+      per_address: z.number().int().min(1).max(1_000_000).default(20),
+      // From all addresses together: bounds a spray from many addresses.
+      global: z.number().int().min(1).max(1_000_000).default(300),
+      window_seconds: z.number().int().min(1).max(24 * 3600).default(60),
+    })
+    .prefault({}),
+  cache: z
+    .strictObject({
+      // Keeps the rate-limit counters in Redis instead of the database; optional.
+      redis_url: z.url({ protocol: /^rediss?$/ }).optional(),
+      // Lets several installations share one Redis.
+      key_prefix: z.string().min(1).max(100).default("gatehouse"),
     })
     .prefault({}),
   // WSO2's UsernameJavaRegEx and RolenameJavaRegEx for the PRIMARY store; applied at every start.

@@ -37,6 +37,8 @@ export async function resetUserPassword(client: Db, actor: Actor, input: TResetU
       failedAttempts: 0,
       lockedUntil: null,
     });
+    // A new password makes old guesses moot: every address's lock on this account goes too.
+    await tx.addressLockout.deleteMany({ where: { tenantId, userId: user.id } });
     const keep = user.id === actor.principal.userId ? actor.principal.sessionId : undefined;
     const endedSessions = await revokeUserSessions(tx, tenantId, user.id, "password reset by an administrator", keep);
     await recordAudit(tx, {

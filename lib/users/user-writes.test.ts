@@ -103,6 +103,17 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
     expect(JSON.stringify(await t.db.auditEvent.findMany({ where: { action: "user.password_reset" } }))).not.toContain("the new long password");
   });
 
+  it("lifts every address's lock on the account with a password reset", async () => {
+    const target = await seedUser(t.db, { grants: [LOGIN] });
+    const lockedOut = testConfig({ lockout: { max_failed_attempts: 1 } });
+    await signInWithPassword(t.db, lockedOut, { username: target.username, password: "a wrong guess", kind: "console", ip: "203.0.113.40" });
+    expect((await signInWithPassword(t.db, lockedOut, { username: target.username, password: TEST_PASSWORD, kind: "console", ip: "203.0.113.40" })).ok).toBe(false);
+    const user = await getUser(t.db, tenantId, target.id);
+    await resetUserPassword(t.db, userAdmin, { id: user.id, version: user.version, password: "the new long password", confirmPassword: "the new long password", requireChange: false });
+    const again = await signInWithPassword(t.db, lockedOut, { username: target.username, password: "the new long password", kind: "console", ip: "203.0.113.40" });
+    expect(again.ok).toBe(true);
+  });
+
   it("assigns and removes roles within the actor's own permissions only", async () => {
     const target = await seedUser(t.db, { grants: [LOGIN] });
     const subscriber = await t.db.role.findFirstOrThrow({ where: { name: "subscriber" } });

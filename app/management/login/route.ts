@@ -1,5 +1,6 @@
 import { clientIp } from "@/lib/auth/options";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { throttledMessage } from "@/lib/auth/throttled";
 import { getConfig } from "@/lib/config/current";
 import { db } from "@/lib/db/client";
 import { parseBasicAuth } from "@/lib/management/basic-auth";
@@ -20,9 +21,16 @@ export async function POST(request: Request): Promise<Response> {
     ip: clientIp(Object.fromEntries(request.headers.entries())),
     userAgent: request.headers.get("user-agent") ?? "",
   });
+  if (!result.ok && result.retryAfterSeconds) return throttled(result.retryAfterSeconds);
   if (!result.ok) return miErrorResponse(401, REFUSED);
   const expiresAt = new Date(Date.now() + config.session.absolute_timeout_hours * 3_600_000);
   return Response.json({ AccessToken: await issueManagementToken(result.sessionSecret, expiresAt) }, { headers: { "cache-control": "no-store" } });
+}
+
+function throttled(retryAfterSeconds: number): Response {
+  const response = miErrorResponse(429, throttledMessage(retryAfterSeconds));
+  response.headers.set("retry-after", String(retryAfterSeconds));
+  return response;
 }
 
 // The MI's own CLI logs in with GET; scripts written for it keep working.
