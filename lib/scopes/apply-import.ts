@@ -12,16 +12,17 @@ import { AppError } from "../errors.ts";
 import { parseInput, ZMappingVersion } from "./mapping-input.ts";
 import { loadMappingState } from "./mapping-state.ts";
 import { lockMappingVersion } from "./mapping-version.ts";
-import { planImport, type ImportReport } from "./plan-import.ts";
+import { materializeImport } from "./materialize-import.ts";
+import { planImport, ZImportOptions, type ImportReport } from "./plan-import.ts";
 import { MAX_TENANT_CONF_CHARS, parseTenantConf } from "./tenant-conf.ts";
 import { commitChanges } from "./write-mapping.ts";
 
-export const ZApplyImport = z.object({
+export const ZApplyImport = ZImportOptions.extend({
   text: z.string().max(MAX_TENANT_CONF_CHARS),
   version: ZMappingVersion,
   planHash: z.string().min(1).max(128),
 });
-export type TApplyImport = z.infer<typeof ZApplyImport>;
+export type TApplyImport = z.input<typeof ZApplyImport>;
 
 export async function applyImport(client: Db, actor: Actor, input: TApplyImport): Promise<{ version: number; report: ImportReport }> {
   const body = parseInput(ZApplyImport, input);
@@ -30,14 +31,23 @@ export async function applyImport(client: Db, actor: Actor, input: TApplyImport)
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, tenantId, body.version);
     const state = await loadMappingState(tx, tenantId);
-    const { changes, report } = await planImport(tx, state, file);
+    const plan = await planImport(tx, state, file, body);
+    const { report } = plan;
     if (report.planHash !== body.planHash) {
       throw new AppError("STALE_VERSION", "The import would now change something other than its preview showed. Preview the file again.");
     }
+    const changes = await materializeImport(tx, state, plan);
     const { version } = await commitChanges(tx, actor, state, current, changes, {
       action: "scopes.imported",
       target: { type: "tenant_conf", name: "tenant-conf.json" },
-      extra: { unknownRoles: report.unknownRoles.map((r) => r.name), unknownScopes: report.unknownScopes.map((s) => s.name), adminKept: report.adminKept },
+      extra: {
+        unknownRoles: report.unknownRoles.map((r) => r.name),
+        unknownScopes: report.unknownScopes.map((s) => s.name),
+        adminKept: report.adminKept,
+        newScopes: report.newScopes.map((s) => s.name),
+        newRoles: report.newRoles.map((r) => r.name),
+      },
+      always: plan.newScopes.length + plan.newRoles.length > 0,
     });
     return { version, report };
   });
