@@ -9,6 +9,9 @@
  *   wso2/carbon-apimgt with their source noted), else scripts/wso2-scopes/gatehouse-descriptions.txt.
  * - Tags: seed 001's tag when the scope is in the 3.x catalog, else the description file's
  *   (a scope in the publisher yaml is tagged publisher, then devportal, then admin).
+ *
+ * It also writes lib/scopes/tenant-conf-defaults.json: APIM 4.2.0's tenant-conf.json without
+ * RESTAPIScopes, the keys an export starts from until an import brings the tenant's own.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -63,4 +66,6 @@ function generate(version: string, source: string): void {
 }
 
 generate("4.2", "testing/fixtures/wso2-apim-4.2.0-tenant-conf.json");
+const { RESTAPIScopes: _scopes, ...defaults } = JSON.parse(read("testing/fixtures/wso2-apim-4.2.0-tenant-conf.json")) as Record<string, unknown>;
+fs.writeFileSync(path.join(root, "lib/scopes/tenant-conf-defaults.json"), `${JSON.stringify(defaults, null, 2)}\n`);
 generate("4.7", "testing/fixtures/wso2-apim-tenant-conf.json");

@@ -21,7 +21,7 @@ function changeSummary(preview: Pick<Preview, "scopes" | "aliases">): string {
 
 /** Everything a tenant-conf.json import would do, before it does it. */
 export function ImportPreview({ preview }: { preview: Preview }) {
-  const nothing = preview.scopes.length + preview.aliases.length + preview.newScopes.length + preview.newRoles.length === 0;
+  const nothing = preview.scopes.length + preview.aliases.length + preview.newScopes.length + preview.newRoles.length + preview.documentKeys.length === 0;
   return (
     <section aria-label="Import preview" data-testid="import-preview" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
       <h3 className="font-semibold">What the import changes</h3>
@@ -107,6 +107,11 @@ export function ImportPreview({ preview }: { preview: Preview }) {
             ))}
           </ul>
         </div>
+      )}
+      {preview.documentKeys.length > 0 && (
+        <p data-testid="import-document-keys">
+          Kept for the export as the file has them: {list(preview.documentKeys)}.
+        </p>
       )}
       {preview.adminKept.length > 0 && (
         <p data-testid="import-admin-kept">

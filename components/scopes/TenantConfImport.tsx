@@ -50,7 +50,7 @@ export function TenantConfImport({ preview, apply }: { preview: Action<Preview>;
   };
   const current = previewedText !== null && previewedText === text && !reviewing;
   const plan = current && review?.ok ? review.data : undefined;
-  const hasChanges = !!plan && plan.scopes.length + plan.aliases.length + plan.newScopes.length + plan.newRoles.length > 0;
+  const hasChanges = !!plan && plan.scopes.length + plan.aliases.length + plan.newScopes.length + plan.newRoles.length + plan.documentKeys.length > 0;
   const toggle = (key: keyof TImportOptions, value: boolean) => {
     const next = { ...options, [key]: value };
     setOptions(next);
