@@ -1,10 +1,13 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorFor } from "../../testing/actor.ts";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
+import { seedUser } from "../../testing/seed.ts";
 import { testConfig } from "../../testing/config.ts";
 import { ADMIN, SCOPE_CATALOG } from "../scopes/catalog.ts";
 import { scopeCatalog } from "../scopes/catalogs.ts";
 import { readMappingVersion } from "../scopes/mapping-version.ts";
+import { setScopeRoles } from "../scopes/set-scope-roles.ts";
 import { splitRoles } from "../scopes/tenant-conf.ts";
 import { qualifiedName } from "../stores/domains.ts";
 import { provision } from "./provision.ts";
@@ -41,6 +44,12 @@ describe.each(await databaseKinds())("scope catalogs on %s", (kind) => {
       const scope = await t.db.apiScope.findFirstOrThrow({ where: { name: "apim:api_view" } });
       expect(scope).toMatchObject({ description: "View API", tag: "publisher" });
       expect(await catalogAudits(t)).toEqual([]);
+    });
+
+    it("takes a write naming a 4.x scope and a 4.x default role, which the 3.x catalog refuses", async () => {
+      const admin = await actorFor(t.db, (await seedUser(t.db, { admin: true })).id);
+      await setScopeRoles(t.db, admin, { scopes: [{ name: "apim:scope_manage", roles: ["admin", "Internal/observer"] }] });
+      expect((await scopeMapping(t)).get("apim:scope_manage")).toEqual(["Internal/observer", "admin"]);
     });
   });
 
