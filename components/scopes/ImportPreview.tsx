@@ -2,8 +2,16 @@ import type { ImportPreview as Preview } from "@/lib/scopes/preview-import";
 
 const list = (names: string[]) => names.join(", ");
 
-/** "2 scopes and 1 role's aliases change", for the preview and the confirmation. */
-export function importSummary(preview: Pick<Preview, "scopes" | "aliases">): string {
+/** "2 scopes and 1 role's aliases change; 3 scopes added to the catalog", for the preview and the confirmation. */
+export function importSummary(preview: Pick<Preview, "scopes" | "aliases" | "newScopes" | "newRoles">): string {
+  const added = [
+    preview.newScopes.length > 0 ? `${preview.newScopes.length} ${preview.newScopes.length === 1 ? "scope" : "scopes"} added to the catalog` : "",
+    preview.newRoles.length > 0 ? `${preview.newRoles.length} ${preview.newRoles.length === 1 ? "role" : "roles"} created` : "",
+  ].filter(Boolean);
+  return [changeSummary(preview), ...added].join("; ");
+}
+
+function changeSummary(preview: Pick<Preview, "scopes" | "aliases">): string {
   const scopes = preview.scopes.length === 1 ? "1 scope" : `${preview.scopes.length} scopes`;
   const aliases = preview.aliases.length === 1 ? "1 role's aliases" : `${preview.aliases.length} roles' aliases`;
   if (preview.aliases.length === 0) return `${scopes} ${preview.scopes.length === 1 ? "changes" : "change"}`;
@@ -13,7 +21,7 @@ export function importSummary(preview: Pick<Preview, "scopes" | "aliases">): str
 
 /** Everything a tenant-conf.json import would do, before it does it. */
 export function ImportPreview({ preview }: { preview: Preview }) {
-  const nothing = preview.scopes.length === 0 && preview.aliases.length === 0;
+  const nothing = preview.scopes.length + preview.aliases.length + preview.newScopes.length + preview.newRoles.length + preview.documentKeys.length === 0;
   return (
     <section aria-label="Import preview" data-testid="import-preview" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
       <h3 className="font-semibold">What the import changes</h3>
@@ -22,6 +30,30 @@ export function ImportPreview({ preview }: { preview: Preview }) {
         {preview.unchangedScopes === 1 ? "it is" : "they are"}. Scopes the file does not list keep their roles.
       </p>
       {nothing && <p className="font-medium">The file matches the current mapping: importing it changes nothing.</p>}
+      {preview.newScopes.length > 0 && (
+        <div>
+          <h4 className="font-medium">Scopes added to the catalog</h4>
+          <ul className="mt-1 space-y-1" data-testid="import-new-scopes">
+            {preview.newScopes.map((s) => (
+              <li key={s.name}>
+                <code>{s.name}</code> ({s.description}) from {s.path}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {preview.newRoles.length > 0 && (
+        <div>
+          <h4 className="font-medium">Alias roles created (no permissions, no members)</h4>
+          <ul className="mt-1 space-y-1" data-testid="import-new-roles">
+            {preview.newRoles.map((r) => (
+              <li key={r.name}>
+                <strong>{r.name}</strong> at {r.paths.join(", ")}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {preview.scopes.length > 0 && (
         <div>
           <h4 className="font-medium">Scope roles</h4>
@@ -75,6 +107,11 @@ export function ImportPreview({ preview }: { preview: Preview }) {
             ))}
           </ul>
         </div>
+      )}
+      {preview.documentKeys.length > 0 && (
+        <p data-testid="import-document-keys">
+          Kept for the export as the file has them: {list(preview.documentKeys)}.
+        </p>
       )}
       {preview.adminKept.length > 0 && (
         <p data-testid="import-admin-kept">

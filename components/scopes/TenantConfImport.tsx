@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useId, useRef, useState } from "react";
 import type { ActionState } from "@/lib/authz/action";
+import type { TImportOptions } from "@/lib/scopes/plan-import";
 import type { ImportPreview as Preview } from "@/lib/scopes/preview-import";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -18,6 +19,8 @@ type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<Ac
 export function TenantConfImport({ preview, apply }: { preview: Action<Preview>; apply: Action }) {
   const [text, setText] = useState("");
   const [previewedText, setPreviewedText] = useState<string | null>(null);
+  // The preview's offers: unknown scopes added to the catalog, missing alias roles created.
+  const [options, setOptions] = useState<TImportOptions>({ addUnknownScopes: false, createAliasRoles: false });
   const [fileError, setFileError] = useState<string | null>(null);
   // An apply's failure belongs to the preview it was made from; a new preview hides it.
   const [showApplyFailure, setShowApplyFailure] = useState(false);
@@ -36,16 +39,23 @@ export function TenantConfImport({ preview, apply }: { preview: Action<Preview>;
     return result;
   }, null);
 
-  const runPreview = () => {
+  const runPreview = (opts: TImportOptions = options) => {
     const data = new FormData();
     data.set("text", text);
+    data.set("addUnknownScopes", String(opts.addUnknownScopes));
+    data.set("createAliasRoles", String(opts.createAliasRoles));
     setPreviewedText(text);
     setShowApplyFailure(false);
     startTransition(() => reviewAction(data));
   };
   const current = previewedText !== null && previewedText === text && !reviewing;
   const plan = current && review?.ok ? review.data : undefined;
-  const hasChanges = !!plan && plan.scopes.length + plan.aliases.length > 0;
+  const hasChanges = !!plan && plan.scopes.length + plan.aliases.length + plan.newScopes.length + plan.newRoles.length + plan.documentKeys.length > 0;
+  const toggle = (key: keyof TImportOptions, value: boolean) => {
+    const next = { ...options, [key]: value };
+    setOptions(next);
+    runPreview(next);
+  };
 
   async function readFile(file: File | undefined) {
     setFileError(null);
@@ -87,7 +97,7 @@ export function TenantConfImport({ preview, apply }: { preview: Action<Preview>;
         />
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" disabled={text.trim() === "" || reviewing || applying} onClick={runPreview}>
+        <Button variant="secondary" disabled={text.trim() === "" || reviewing || applying} onClick={() => runPreview()}>
           {reviewing ? "Working out the changes…" : "Preview import"}
         </Button>
         <Button disabled={!hasChanges || applying} onClick={() => dialog.current?.showModal()}>
@@ -100,12 +110,28 @@ export function TenantConfImport({ preview, apply }: { preview: Action<Preview>;
           {review.message}
         </Alert>
       )}
+      {plan && (plan.offers.addUnknownScopes > 0 || plan.offers.createAliasRoles > 0) && (
+        <fieldset className="space-y-1 text-sm" aria-label="Import options">
+          {plan.offers.addUnknownScopes > 0 && (
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={options.addUnknownScopes} onChange={(e) => toggle("addUnknownScopes", e.target.checked)} />
+              Add the {plan.offers.addUnknownScopes} unknown {plan.offers.addUnknownScopes === 1 ? "scope" : "scopes"} to the catalog
+            </label>
+          )}
+          {plan.offers.createAliasRoles > 0 && (
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={options.createAliasRoles} onChange={(e) => toggle("createAliasRoles", e.target.checked)} />
+              Create the {plan.offers.createAliasRoles} alias {plan.offers.createAliasRoles === 1 ? "role that does" : "roles that do"} not exist yet
+            </label>
+          )}
+        </fieldset>
+      )}
       {plan && <ImportPreview preview={plan} />}
       {showApplyFailure && applied && !applied.ok && (
         <Alert tone="error">
           {applied.message}
           {applied.code === "STALE_VERSION" && (
-            <button type="button" className="ml-2 font-semibold underline" onClick={runPreview}>
+            <button type="button" className="ml-2 font-semibold underline" onClick={() => runPreview()}>
               Preview again
             </button>
           )}
@@ -120,6 +146,8 @@ export function TenantConfImport({ preview, apply }: { preview: Action<Preview>;
               data.set("text", previewedText ?? "");
               data.set("version", String(plan.version));
               data.set("planHash", plan.planHash);
+              data.set("addUnknownScopes", String(options.addUnknownScopes));
+              data.set("createAliasRoles", String(options.createAliasRoles));
               startTransition(() => applyAction(data));
             }}
           >
@@ -127,7 +155,7 @@ export function TenantConfImport({ preview, apply }: { preview: Action<Preview>;
               Apply this import?
             </h2>
             <p className="mt-2 text-slate-700">
-              {importSummary(plan)}, exactly as the preview shows, in one step. Unknown roles and scopes are skipped.
+              {importSummary(plan)}, exactly as the preview shows, in one step. Unknown roles and scopes that are not added are skipped.
             </p>
             <div className="mt-6 flex justify-end gap-2">
               <Button variant="secondary" onClick={() => dialog.current?.close()} autoFocus>

@@ -96,6 +96,13 @@ export const ZGatehouseConfig = z.strictObject({
       max_length: z.number().int().min(64).max(1024).default(128),
     })
     .prefault({}),
+  // Which WSO2 API Manager version's scope catalog the tenant has (lib/scopes/catalogs.ts).
+  // Switching adds that version's new scopes with their default roles; no mapping is removed.
+  apim: z
+    .strictObject({
+      scope_catalog: z.enum(["3.x", "4.2", "4.7"]).default("3.x"),
+    })
+    .prefault({}),
 });
 
 export type TGatehouseConfig = z.infer<typeof ZGatehouseConfig>;

@@ -3,11 +3,11 @@ import type { TGatehouseConfig } from "../config/schema.ts";
 import type { Db, Tx } from "../db/client.ts";
 import { hashPassword } from "../auth/password.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/record.ts";
-import { ADMIN, SCOPE_CATALOG } from "../scopes/catalog.ts";
 import { INTERNAL, nameKey, PRIMARY, qualifiedName, sameDomain, splitQualifiedName } from "../stores/domains.ts";
 import { roleNameColumns, usernameColumns } from "../stores/look-alike.ts";
 import { ConfigError } from "../config/load.ts";
 import { ADMIN_ROLE_GRANTS, DEFAULT_INTERNAL_ROLES, DEFAULT_STORES, SUPER_TENANT } from "./defaults.ts";
+import { ensureScopeCatalog } from "./ensure-scope-catalog.ts";
 
 export const AUTH_SECRET_KEY = "auth.secret";
 export const DEFAULT_ADMIN_PASSWORD = "admin";
@@ -77,7 +77,8 @@ async function provisionIn(tx: Tx, config: TGatehouseConfig, adminPasswordHash: 
     await ensureAdminUser(tx, tenantId, storeId(PRIMARY), adminRoleId, config, adminPasswordHash, created);
   }
 
-  await ensureScopeCatalog(tx, tenantId, adminRoleId, internalRoleIds, created);
+  const catalog = { tenantId, version: config.apim.scope_catalog, adminRoleId, internalStoreId: storeId(INTERNAL), internalRoleIds };
+  await ensureScopeCatalog(tx, catalog, created);
 
   if (!(await tx.setting.findUnique({ where: { key: AUTH_SECRET_KEY } }))) {
     await tx.setting.create({ data: { key: AUTH_SECRET_KEY, value: crypto.randomBytes(32).toString("base64url") } });
@@ -163,30 +164,6 @@ async function ensureAdminUser(
     },
   });
   created.push(`admin user ${username}`);
-}
-
-async function ensureScopeCatalog(
-  tx: Tx,
-  tenantId: number,
-  adminRoleId: number,
-  internalRoleIds: Map<string, number>,
-  created: string[],
-): Promise<void> {
-  const existing = new Set((await tx.apiScope.findMany({ where: { tenantId }, select: { name: true } })).map((s) => s.name));
-  const missing = SCOPE_CATALOG.filter((scope) => !existing.has(scope.name));
-  for (const scope of missing) {
-    const roleIds = scope.roles.map((role) => (role === ADMIN ? adminRoleId : internalRoleIds.get(role)!));
-    await tx.apiScope.create({
-      data: {
-        tenantId,
-        name: scope.name,
-        description: scope.description,
-        tag: scope.tag,
-        roles: { create: roleIds.map((roleId) => ({ roleId })) },
-      },
-    });
-  }
-  if (missing.length > 0) created.push(`${missing.length} API scopes`);
 }
 
 async function applyPrimaryNameRules(tx: Tx, primaryId: number, config: TGatehouseConfig) {

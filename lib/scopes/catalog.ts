@@ -11,11 +11,15 @@ export type DefaultRole =
   | "Internal/creator"
   | "Internal/subscriber"
   | "Internal/analytics"
-  | "Internal/everyone";
+  | "Internal/everyone"
+  // Only in the APIM 4.x catalogs (lib/scopes/catalogs/), whose tenants get these roles too.
+  | "Internal/devops"
+  | "Internal/observer"
+  | "Internal/integration_dev";
 
-export type ScopeTag = "admin" | "publisher" | "devportal" | "analytics";
+export type ScopeTag = "admin" | "publisher" | "devportal" | "analytics" | "service_catalog" | "governance";
 
-type ScopeDefinition = { name: string; description: string; tag: ScopeTag; roles: readonly DefaultRole[] };
+export type ScopeDefinition = { name: string; description: string; tag: ScopeTag; roles: readonly DefaultRole[] };
 
 const P = "Internal/publisher";
 const C = "Internal/creator";

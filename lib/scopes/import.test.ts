@@ -62,6 +62,33 @@ describe.each(await databaseKinds())("tenant-conf.json import and export on %s",
     expect((await previewImport(t.db, tenantId, REAL)).scopes).toEqual([]);
   });
 
+  it("adds unknown scopes to the catalog when asked, so WSO2's own 4.7 file round-trips", async () => {
+    const plain = await previewImport(t.db, tenantId, REAL);
+    expect(plain.offers.addUnknownScopes).toBe(67);
+    expect(plain.newScopes).toEqual([]);
+
+    const preview = await previewImport(t.db, tenantId, REAL, { addUnknownScopes: true, createAliasRoles: false });
+    expect(preview.unknownScopes).toEqual([]);
+    expect(preview.newScopes).toHaveLength(67);
+    expect(preview.newScopes).toContainEqual({ name: "apim:scope_manage", path: expect.stringMatching(/^RESTAPIScopes\.Scope\[\d+\]\.Name$/), description: "Manage scope", tag: "admin" });
+    expect(preview.newScopes.map((s) => s.name)).toContain("apim:app_token_type_upgrade");
+    expect(preview.scopes).toContainEqual({ scope: "apim:admin", added: ["admin"], removed: [] });
+    expect(preview.planHash).not.toBe(plain.planHash);
+    // The plain preview's hash does not apply the variant that adds scopes.
+    await expect(applyImport(t.db, admin, { text: REAL, version: plain.version, planHash: plain.planHash, addUnknownScopes: true })).rejects.toMatchObject({ code: "STALE_VERSION" });
+
+    await applyImport(t.db, admin, { text: REAL, version: preview.version, planHash: preview.planHash, addUnknownScopes: true });
+    const after = await mapping();
+    expect(after.size).toBe(47 + 67);
+    expect(after.get("apim:scope_manage")).toEqual(["admin"]);
+    expect(after.get("apim:mcp_server_view")).toEqual(["admin", "Internal/analytics", "Internal/creator", "Internal/publisher"]);
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "scopes.imported" } });
+    expect(JSON.parse(audit.after!).newScopes).toHaveLength(67);
+
+    const again = await previewImport(t.db, tenantId, REAL, { addUnknownScopes: true, createAliasRoles: false });
+    expect({ scopes: again.scopes, newScopes: again.newScopes, offers: again.offers.addUnknownScopes }).toEqual({ scopes: [], newScopes: [], offers: 0 });
+  });
+
   it("imports a quirky file: spaces, empty entries, trailing commas, unknown names, and an entry without admin", async () => {
     const preview = await previewImport(t.db, tenantId, QUIRKY);
     expect(preview.scopes).toEqual([

@@ -1,6 +1,7 @@
 /**
- * WSO2's tenant-conf.json, as far as scope mappings go: parsing (with WSO2's quirks tolerated)
- * and the export. Every other key of the file is ignored.
+ * WSO2's tenant-conf.json: parsing (with WSO2's quirks tolerated) and the export. The scope
+ * mapping is read from the two keys below; the whole document is kept too
+ * (tenant-conf-document.ts), so an export returns every other key as it was imported.
  *
  *   "RESTAPIScopes": { "Scope": [{ "Name": "apim:api_view", "Roles": "admin, Internal/creator," }] }
  *   "RoleMappings":  { "Internal/creator": "Internal/creator,creator" }
@@ -14,6 +15,7 @@ import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { loadMappingState, roleName, sortedRoleNames } from "./mapping-state.ts";
+import { composeTenantConf, readTenantConfDocument, type TenantConfDocument } from "./tenant-conf-document.ts";
 
 export const MAX_TENANT_CONF_CHARS = 2_000_000;
 
@@ -25,7 +27,7 @@ const ZTenantConf = z.object({
 export type ParsedScope = { name: string; roles: string[]; path: string };
 export type ParsedRoleMapping = { role: string; aliases: string[]; path: string };
 /** `null` means the file does not have that key, so that part of the mapping is left alone. */
-export type ParsedTenantConf = { scopes: ParsedScope[] | null; roleMappings: ParsedRoleMapping[] | null };
+export type ParsedTenantConf = { scopes: ParsedScope[] | null; roleMappings: ParsedRoleMapping[] | null; document: TenantConfDocument };
 
 /** "admin, Internal/creator,,x," -> ["admin", "Internal/creator", "x"] */
 export function splitRoles(value: string): string[] {
@@ -72,7 +74,7 @@ export function parseTenantConf(text: string): ParsedTenantConf {
   const roleMappings = RoleMappings
     ? Object.entries(RoleMappings).map(([role, value]) => ({ role: role.trim(), aliases: splitRoles(value), path: jsonPath(["RoleMappings", role]) }))
     : null;
-  return { scopes, roleMappings };
+  return { scopes, roleMappings, document: json as TenantConfDocument };
 }
 
 export type TenantConfFragment = {
@@ -80,8 +82,15 @@ export type TenantConfFragment = {
   RoleMappings: Record<string, string>;
 };
 
-/** The current mapping in WSO2's shape. A RoleMappings value lists the key itself first, then its aliases, as WSO2 writes it. */
-export async function exportTenantConf(client: Db, tenantId: number): Promise<TenantConfFragment> {
+/**
+ * The tenant-conf.json to upload into APIM: the imported document with the current mapping in
+ * WSO2's shape. A RoleMappings value lists the key itself first, then its aliases, as WSO2 writes it.
+ */
+export async function exportTenantConf(client: Db, tenantId: number): Promise<TenantConfDocument & TenantConfFragment> {
+  return composeTenantConf(await readTenantConfDocument(client, tenantId), await exportMapping(client, tenantId));
+}
+
+async function exportMapping(client: Db, tenantId: number): Promise<TenantConfFragment> {
   const state = await loadMappingState(client, tenantId);
   const targets = sortedRoleNames(state, new Set(state.aliases.map((a) => a.roleId)));
   const byTarget = new Map<string, number[]>();

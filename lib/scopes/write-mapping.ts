@@ -24,12 +24,13 @@ export async function writeMappingChanges(tx: Pick<Tx, "scopeRole" | "roleAlias"
 }
 
 export type CommitResult = { version: number; changes: NamedChanges };
-type AuditSpec = { action: string; target: { type: string; id?: number | null; name: string }; extra?: Record<string, unknown> };
+/** `always`: write and audit even with no mapping change (an import that only creates scopes or roles). */
+type AuditSpec = { action: string; target: { type: string; id?: number | null; name: string }; extra?: Record<string, unknown>; always?: boolean };
 
 /** Writes, bumps the version and audits; a change that changes nothing writes and audits nothing. */
 export async function commitChanges(tx: Tx, actor: Actor, state: MappingState, current: number, changes: MappingChanges, audit: AuditSpec): Promise<CommitResult> {
   const named = nameChanges(state, changes);
-  if (isEmpty(changes)) return { version: current, changes: named };
+  if (isEmpty(changes) && !audit.always) return { version: current, changes: named };
   await writeMappingChanges(tx, changes);
   const version = await bumpMappingVersion(tx, state.tenantId, current);
   await recordAudit(tx, {

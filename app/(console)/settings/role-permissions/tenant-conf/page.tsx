@@ -13,12 +13,12 @@ const EXPORT_URL = "/settings/role-permissions/tenant-conf/export";
 
 export default async function TenantConfPage() {
   const principal = await requirePage("scopes.manage");
-  const fragment = JSON.stringify(await exportTenantConf(db(), principal.tenantId), null, 2);
+  const exported = JSON.stringify(await exportTenantConf(db(), principal.tenantId), null, 2);
   return (
     <>
       <PageHeader
         title="tenant-conf.json"
-        description="Bring scope mappings across from WSO2 API Manager, or take them back: the RESTAPIScopes and RoleMappings keys of tenant-conf.json."
+        description="Bring scope mappings across from WSO2 API Manager, or take them back. The mapping is RESTAPIScopes and RoleMappings; every other key of an imported file is kept for the export."
         actions={<RolePermissionsLinks current="/settings/role-permissions/tenant-conf" />}
       />
       <div className="grid gap-8 xl:grid-cols-2">
@@ -27,18 +27,19 @@ export default async function TenantConfPage() {
             Export
           </h2>
           <p className="text-sm text-slate-600">
-            The current mapping in WSO2&apos;s shape. Paste it into a tenant-conf.json, or import it into another Gatehouse.
+            The tenant-conf.json to upload into WSO2 API Manager 4.x: the imported keys with the current mapping. It passes WSO2&apos;s
+            tenant-config-schema.json.
           </p>
           <a href={EXPORT_URL} download="tenant-conf.json" className="inline-flex rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
             Download tenant-conf.json
           </a>
           <label htmlFor="tenant-conf-export" className="block text-sm font-medium">
-            Current fragment
+            Current tenant-conf.json
           </label>
           <textarea
             id="tenant-conf-export"
             readOnly
-            value={fragment}
+            value={exported}
             rows={24}
             spellCheck={false}
             className="block w-full rounded-md border border-slate-300 bg-slate-50 p-3 font-mono text-xs"
