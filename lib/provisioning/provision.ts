@@ -4,6 +4,7 @@ import type { Db, Tx } from "../db/client.ts";
 import { hashPassword } from "../auth/password.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/record.ts";
 import { ADMIN, SCOPE_CATALOG } from "../scopes/catalog.ts";
+import { ensureMappingVersion } from "../scopes/mapping-version.ts";
 import { INTERNAL, nameKey, PRIMARY, qualifiedName, sameDomain, splitQualifiedName } from "../stores/domains.ts";
 import { ConfigError } from "../config/load.ts";
 import { ADMIN_ROLE_GRANTS, DEFAULT_INTERNAL_ROLES, DEFAULT_STORES, SUPER_TENANT } from "./defaults.ts";
@@ -78,6 +79,7 @@ async function provisionIn(tx: Tx, config: TGatehouseConfig, adminPasswordHash: 
   }
 
   await ensureScopeCatalog(tx, tenantId, adminRoleId, internalRoleIds, created);
+  await ensureMappingVersion(tx, tenantId);
 
   if (!(await tx.setting.findUnique({ where: { key: AUTH_SECRET_KEY } }))) {
     await tx.setting.create({ data: { key: AUTH_SECRET_KEY, value: crypto.randomBytes(32).toString("base64url") } });

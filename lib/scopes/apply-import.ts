@@ -11,7 +11,7 @@ import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { parseInput, ZMappingVersion } from "./mapping-input.ts";
 import { loadMappingState } from "./mapping-state.ts";
-import { lockMappingVersion } from "./mapping-version.ts";
+import { lockMappingVersion, MAPPING_WRITE_TX } from "./mapping-version.ts";
 import { planImport, type ImportReport } from "./plan-import.ts";
 import { MAX_TENANT_CONF_CHARS, parseTenantConf } from "./tenant-conf.ts";
 import { commitChanges } from "./write-mapping.ts";
@@ -40,5 +40,5 @@ export async function applyImport(client: Db, actor: Actor, input: TApplyImport)
       extra: { unknownRoles: report.unknownRoles.map((r) => r.name), unknownScopes: report.unknownScopes.map((s) => s.name), adminKept: report.adminKept },
     });
     return { version, report };
-  });
+  }, MAPPING_WRITE_TX);
 }
