@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { test as base } from "@playwright/test";
 import { createDb, type Db } from "../../../lib/db/client.ts";
+import type { DbTarget } from "../../../lib/db/target.ts";
 import { createEmptyTarget, databaseKinds, type DbKind } from "../../../testing/databases.ts";
 
 export type CliServer = { url: string; kind: DbKind; db: Db };
@@ -28,6 +29,35 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
   throw new Error(`the server did not answer at ${url} within 120 s:\n${log()}`);
 }
 
+export type RunningServer = { url: string; stop: () => Promise<void> };
+
+/** `next start` of the production build on a free port against `target`, once it answers. */
+export async function startServer(target: DbTarget): Promise<RunningServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = "";
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: target.url, GATEHOUSE_CONFIG: "e2e/gatehouse.e2e.toml", NEXTAUTH_URL: url },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await exited;
+    }
+  };
+  try {
+    await waitUntilServing(url, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
 /**
  * A production server of its own per worker, on a fresh SQLite file or a uniquely named
  * PostgreSQL database that is dropped afterwards: the CLI is tested against both.
@@ -41,25 +71,15 @@ export const test = base.extend<object, { dbKind: DbKind; server: CliServer }>({
         return;
       }
       const { target, cleanup } = await createEmptyTarget(dbKind);
-      const port = await freePort();
-      const url = `http://127.0.0.1:${port}`;
-      let output = "";
-      const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: target.url, GATEHOUSE_CONFIG: "e2e/gatehouse.e2e.toml", NEXTAUTH_URL: url },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      child.stdout!.on("data", (d) => (output += d));
-      child.stderr!.on("data", (d) => (output += d));
-      const exited = new Promise((resolve) => child.once("exit", resolve));
       const db = createDb(target);
       try {
-        await waitUntilServing(url, child, () => output);
-        await use({ url, kind: dbKind, db });
-      } finally {
-        if (child.exitCode === null) {
-          child.kill("SIGTERM");
-          await exited;
+        const server = await startServer(target);
+        try {
+          await use({ url: server.url, kind: dbKind, db });
+        } finally {
+          await server.stop();
         }
+      } finally {
         await db.$disconnect();
         await cleanup();
       }
