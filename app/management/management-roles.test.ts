@@ -70,7 +70,10 @@ describe.each(await databaseKinds())("management roles on %s", (kind) => {
     const names = Array.from({ length: 20 }, (_, i) => `par_${kind}_${i}`);
     for (const role of names) await add(w.manager.token, { role });
     await assign(w.manager.token, { userId: target.username, addedRoles: names.slice(0, 10) });
-    const edits = names.slice(0, 10).map((removed, i) => ({ userId: target.username, addedRoles: [names[10 + i]!], removedRoles: [removed] }));
+    const edits = names.slice(0, 10).map((removed, i) => ({
+      userId: target.username, addedRoles: [names[10 + i]!],
+      removedRoles: [removed],
+    }));
     const statuses = await Promise.all(edits.map(async (body) => (await assign(w.manager.token, body)).status));
     expect(statuses).toEqual(edits.map(() => 200));
     const held = await w.t.db.membership.findMany({ where: { userId: target.id }, select: { role: { select: { name: true } } } });

@@ -48,7 +48,7 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
       .catch((error: unknown) => {
         // The check above passed, but a concurrent create of the same name committed first.
         if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A role named ${qualified} already exists.`, { field: "name" });
-        if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "Some of the selected users were deleted meanwhile. Reload and try again.");
+        if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A selected user was deleted meanwhile. Reload and try again.");
         throw error;
       });
     await recordAudit(tx, {

@@ -45,7 +45,9 @@ describe.each(await databaseKinds())("concurrent scope mapping writes on %s", (k
     await t.db.setting.delete({ where: { key: mappingVersionKey(tenantId) } });
     const before = await rolesOf();
     const scopes = [...before.keys()].slice(0, IN_FLIGHT);
-    const out = await race(scopes.map((name, i) => () => setScopeRoles(pick(i), admin, { scopes: [{ name, roles: [...before.get(name)!, "mapper"] }] })));
+    const out = await race(
+      scopes.map((name, i) => () => setScopeRoles(pick(i), admin, { scopes: [{ name, roles: [...before.get(name)!, "mapper"] }] })),
+    );
     expect(out.failures).toEqual([]);
     expect(out.refused).toEqual({});
     expect(await readMappingVersion(t.db, tenantId)).toBe(1 + IN_FLIGHT);
@@ -53,16 +55,21 @@ describe.each(await databaseKinds())("concurrent scope mapping writes on %s", (k
     for (const name of scopes) expect([...after.get(name)!].sort()).toEqual([...before.get(name)!, "mapper"].sort());
   });
 
-  it("PUTs and deletions of the roles they name: each applies or is refused, never a 500, and the version counts every change", async () => {
+  it("PUTs and deletions of the roles they name: each applies or is refused, never a 500; the version counts each change", async () => {
     const roles = await Promise.all(
-      Array.from({ length: IN_FLIGHT / 2 }, (_, i) => createRole(t.db, admin, { domain: "PRIMARY", name: `doomed_${i}`, permissions: [], userIds: [] })),
+      Array.from({ length: IN_FLIGHT / 2 }, (_, i) =>
+        createRole(t.db, admin, { domain: "PRIMARY", name: `doomed_${i}`, permissions: [], userIds: [] }),
+      ),
     );
     const before = await rolesOf();
     const scopes = [...before.keys()].slice(0, roles.length);
     const start = await readMappingVersion(t.db, tenantId);
     const out = await race(
       roles.flatMap((role, i) => [
-        () => setScopeRoles(pick(i), admin, { scopes: [{ name: scopes[i]!, roles: [...before.get(scopes[i]!)!, role.qualified] }] }).then(() => "mapped"),
+        () => {
+          const name = scopes[i]!;
+          return setScopeRoles(pick(i), admin, { scopes: [{ name, roles: [...before.get(name)!, role.qualified] }] }).then(() => "mapped");
+        },
         () => deleteRole(pick(i + 1), admin, { id: role.id, version: 1 }).then(() => "deleted"),
       ]),
     );

@@ -36,7 +36,8 @@ export const staleMappingError = () =>
  */
 export async function lockMappingVersion(tx: Pick<Tx, "setting">, tenantId: number, expected?: number): Promise<number> {
   const key = mappingVersionKey(tenantId);
-  const row = await tx.setting.upsert({ where: { key }, create: { key, value: String(INITIAL_MAPPING_VERSION) }, update: { updatedAt: new Date() } });
+  const create = { key, value: String(INITIAL_MAPPING_VERSION) };
+  const row = await tx.setting.upsert({ where: { key }, create, update: { updatedAt: new Date() } });
   const current = Number(row.value);
   if (expected !== undefined && expected !== current) throw staleMappingError();
   return current;

@@ -27,7 +27,8 @@ describe.each(await databaseKinds())("concurrent user and role writes on %s", (k
   const newRoles = (n: number) =>
     Promise.all(range(n).map(() => createRole(t.db, admin, { domain: "PRIMARY", name: `race_${++seq}`, permissions: [], userIds: [] })));
   const newUsers = (n: number) => Promise.all(range(n).map(() => seedUser(t.db, { grants: [] })));
-  const membersOf = (roleIds: number[]) => t.db.membership.findMany({ where: { roleId: { in: roleIds } }, select: { userId: true, roleId: true } });
+  const membersOf = (roleIds: number[]) =>
+    t.db.membership.findMany({ where: { roleId: { in: roleIds } }, select: { userId: true, roleId: true } });
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -63,7 +64,9 @@ describe.each(await databaseKinds())("concurrent user and role writes on %s", (k
     const roles = await newRoles(5);
     const [userIds, roleIds] = [users.map((u) => u.id), roles.map((r) => r.id)];
     const jobs = [
-      ...users.map((u, i) => () => setUserRoles(pick(i), admin, { id: u.id, version: 1, add: roleIds, remove: [] }).then((r) => r.added.length)),
+      ...users.map((u, i) => () =>
+        setUserRoles(pick(i), admin, { id: u.id, version: 1, add: roleIds, remove: [] }).then((r) => r.added.length),
+      ),
       ...roles.map((r, i) => () => setRoleMembers(pick(i), admin, { id: r.id, version: 1, add: userIds, remove: [] }).then((x) => x.added)),
       ...roles.map((r, i) => () => bulkAssignRole(pick(i + 1), admin, r.id, userIds).then((x) => x.succeeded)),
     ];
@@ -117,6 +120,7 @@ describe.each(await databaseKinds())("concurrent user and role writes on %s", (k
     const [user] = await newUsers(1);
     const [a, b] = await newRoles(2);
     await setUserRoles(t.db, admin, { id: user!.id, version: 1, add: [a!.id], remove: [] });
-    await expect(setUserRoles(t.db, admin, { id: user!.id, version: 1, add: [b!.id], remove: [] })).rejects.toMatchObject({ code: "STALE_VERSION" });
+    const stale = setUserRoles(t.db, admin, { id: user!.id, version: 1, add: [b!.id], remove: [] });
+    await expect(stale).rejects.toMatchObject({ code: "STALE_VERSION" });
   });
 });

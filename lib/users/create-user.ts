@@ -47,12 +47,19 @@ export async function createUser(client: Db, actor: Actor, input: TCreateUser): 
     for (const role of roles) assertRoleRule(actor.principal, role, "assignUsers");
     const user = await tx.user
       .create({
-        data: { tenantId, storeId: store.id, username, usernameKey: nameKey(username), passwordHash, memberships: { create: roles.map((r) => ({ roleId: r.id })) } },
+        data: {
+          tenantId,
+          storeId: store.id,
+          username,
+          usernameKey: nameKey(username),
+          passwordHash,
+          memberships: { create: roles.map((r) => ({ roleId: r.id })) },
+        },
       })
       .catch((error: unknown) => {
         // The check above passed, but a concurrent create of the same name committed first.
         if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A user named ${qualified} already exists.`, { field: "username" });
-        if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "One of the selected roles was deleted meanwhile. Reload and try again.");
+        if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A selected role was deleted meanwhile. Reload and try again.");
         throw error;
       });
     await recordAudit(tx, {

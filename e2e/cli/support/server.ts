@@ -37,7 +37,13 @@ export async function startServer(target: DbTarget): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   let output = "";
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: target.url, GATEHOUSE_CONFIG: "e2e/gatehouse.e2e.toml", NEXTAUTH_URL: url },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: target.url,
+      GATEHOUSE_CONFIG: "e2e/gatehouse.e2e.toml",
+      NEXTAUTH_URL: url,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));

@@ -35,7 +35,8 @@ export const test = base.extend<object, { instances: Instances }>({
         const admin = await seedUser(db, { admin: true });
         const tokens = await Promise.all(
           servers.map(async ({ url }) => {
-            const response = await fetch(`${url}/management/login`, { method: "POST", headers: { authorization: basic(admin.username, admin.password) } });
+            const authorization = basic(admin.username, admin.password);
+            const response = await fetch(`${url}/management/login`, { method: "POST", headers: { authorization } });
             if (response.status !== 200) throw new Error(`login at ${url} answered ${response.status}: ${await response.text()}`);
             return ((await response.json()) as { AccessToken: string }).AccessToken;
           }),
@@ -43,7 +44,8 @@ export const test = base.extend<object, { instances: Instances }>({
         const send = async (i: number, method: string, path: string, body?: unknown): Promise<Answer> => {
           const headers: Record<string, string> = { authorization: `Bearer ${tokens[i % 2]}` };
           if (body !== undefined) headers["content-type"] = "application/json";
-          const response = await fetch(`${servers[i % 2]!.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+          const payload = body === undefined ? undefined : JSON.stringify(body);
+          const response = await fetch(`${servers[i % 2]!.url}${path}`, { method, headers, body: payload });
           return { status: response.status, body: await response.text() };
         };
         await use({ db, send });
