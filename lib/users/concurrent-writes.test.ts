@@ -9,6 +9,7 @@ import type { Db } from "../db/client.ts";
 import { provision } from "../provisioning/provision.ts";
 import { createRole } from "../roles/create-role.ts";
 import { deleteRole } from "../roles/delete-role.ts";
+import { renameRole } from "../roles/rename-role.ts";
 import { setRoleMembers } from "../roles/set-role-members.ts";
 import { bulkAssignRole } from "./bulk-assign-role.ts";
 import { createUser } from "./create-user.ts";
@@ -57,6 +58,14 @@ describe.each(await databaseKinds())("concurrent user and role writes on %s", (k
     expect(out.values).toHaveLength(1);
     expect(out.refused).toEqual({ CONFLICT: IN_FLIGHT - 1 });
     expect(await t.db.role.count({ where: { name: input.name } })).toBe(1);
+  });
+
+  it("renames of different roles to one name: one succeeds, the others get 'already exists'", async () => {
+    const roles = await newRoles(IN_FLIGHT);
+    const out = await race(roles.map((r, i) => () => renameRole(pick(i), admin, { id: r.id, version: 1, name: `same_name_${kind}` })));
+    expect(out.failures).toEqual([]);
+    expect(out.values).toHaveLength(1);
+    expect(out.refused).toEqual({ CONFLICT: IN_FLIGHT - 1 });
   });
 
   it("a user's roles, a role's members and bulk assign give the same memberships at once: all apply, each row once", async () => {
