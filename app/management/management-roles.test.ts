@@ -65,6 +65,21 @@ describe.each(await databaseKinds())("management roles on %s", (kind) => {
     expect((await get(w.manager.token, "no_such_role")).status).toBe(404);
   });
 
+  it("PUT /roles: parallel edits of one user, each naming what to add and remove, all apply (no 409, no lost update)", async () => {
+    const target = await seedUser(w.t.db, { grants: [] });
+    const names = Array.from({ length: 20 }, (_, i) => `par_${kind}_${i}`);
+    for (const role of names) await add(w.manager.token, { role });
+    await assign(w.manager.token, { userId: target.username, addedRoles: names.slice(0, 10) });
+    const edits = names.slice(0, 10).map((removed, i) => ({
+      userId: target.username, addedRoles: [names[10 + i]!],
+      removedRoles: [removed],
+    }));
+    const statuses = await Promise.all(edits.map(async (body) => (await assign(w.manager.token, body)).status));
+    expect(statuses).toEqual(edits.map(() => 200));
+    const held = await w.t.db.membership.findMany({ where: { userId: target.id }, select: { role: { select: { name: true } } } });
+    expect(held.map((m) => m.role.name).sort()).toEqual([`role_${target.username}`, ...names.slice(10)].sort());
+  });
+
   it("Internal/everyone can be neither assigned nor removed; the admin role only by its holders", async () => {
     const target = await seedUser(w.t.db, { grants: [] });
     for (const body of [{ addedRoles: ["Internal/everyone"] }, { removedRoles: ["Internal/everyone"] }]) {

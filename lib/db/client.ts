@@ -11,12 +11,23 @@ import { resolveDbTarget, type DbTarget } from "./target.ts";
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/**
+ * Defaults for interactive transactions. Prisma's (2 s to start, 5 s to finish) turned bursts
+ * into 500s: at 20 requests in flight, transactions wait for a pooled connection (PostgreSQL)
+ * or the SQLite gate before they start, and for row locks held by earlier writers of the same
+ * row once started. Both waits are queueing, not failure, so they get room; a transaction
+ * that really hangs still ends. Writes that queue on one tenant-wide row set their own
+ * (`MAPPING_WRITE_TX`), as do bulk writes and provisioning.
+ */
+export const TRANSACTION_DEFAULTS = { maxWait: 15_000, timeout: 15_000 } as const;
+
 export function createDb(target: DbTarget = resolveDbTarget()): Db {
+  const transactionOptions = TRANSACTION_DEFAULTS;
   if (target.provider === "postgres") {
     const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: serializedSqliteAdapter(target.file) });
+  return new SqliteClient({ adapter: serializedSqliteAdapter(target.file), transactionOptions });
 }
 
 const globalForDb = globalThis as unknown as { gatehouseDb?: Db };

@@ -3,6 +3,7 @@ import type { TGatehouseConfig } from "../config/schema.ts";
 import type { Db, Tx } from "../db/client.ts";
 import { hashPassword } from "../auth/password.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/record.ts";
+import { ensureMappingVersion } from "../scopes/mapping-version.ts";
 import { INTERNAL, nameKey, PRIMARY, qualifiedName, sameDomain, splitQualifiedName } from "../stores/domains.ts";
 import { roleNameColumns, usernameColumns } from "../stores/look-alike.ts";
 import { ConfigError } from "../config/load.ts";
@@ -77,6 +78,7 @@ async function provisionIn(tx: Tx, config: TGatehouseConfig, adminPasswordHash: 
     await ensureAdminUser(tx, tenantId, storeId(PRIMARY), adminRoleId, config, adminPasswordHash, created);
   }
 
+  await ensureMappingVersion(tx, tenantId);
   const catalog = { tenantId, version: config.apim.scope_catalog, adminRoleId, internalStoreId: storeId(INTERNAL), internalRoleIds };
   await ensureScopeCatalog(tx, catalog, created);
 

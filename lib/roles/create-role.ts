@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../db/errors.ts";
 import { recordAudit } from "../audit/record.ts";
 import { assertHoldsAll } from "../authz/escalation.ts";
 import type { Actor } from "../authz/principal.ts";
@@ -35,15 +36,22 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
       throw new AppError("CONFLICT", `A role named ${qualified} already exists.`, { field: "name" });
     }
     const users = await loadAssignableUsers(tx, tenantId, input.userIds);
-    const role = await tx.role.create({
-      data: {
-        tenantId,
-        storeId: store.id,
-        ...roleNameColumns(name),
-        grants: { create: permissions.map((permission) => ({ permission })) },
-        memberships: { create: users.map((u) => ({ userId: u.id })) },
-      },
-    });
+    const role = await tx.role
+      .create({
+        data: {
+          tenantId,
+          storeId: store.id,
+          ...roleNameColumns(name),
+          grants: { create: permissions.map((permission) => ({ permission })) },
+          memberships: { create: users.map((u) => ({ userId: u.id })) },
+        },
+      })
+      .catch((error: unknown) => {
+        // The check above passed, but a concurrent create of the same name committed first.
+        if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A role named ${qualified} already exists.`, { field: "name" });
+        if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A selected user was deleted meanwhile. Reload and try again.");
+        throw error;
+      });
     await recordAudit(tx, {
       tenantId,
       actor: { id: principal.userId, name: principal.displayName },

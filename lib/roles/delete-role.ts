@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
-import { bumpMappingVersion, lockMappingVersion } from "../scopes/mapping-version.ts";
+import { bumpMappingVersion, lockMappingVersion, MAPPING_WRITE_TX } from "../scopes/mapping-version.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";
 import { assertRoleAction } from "./role-rules.ts";
@@ -19,10 +19,13 @@ export async function deleteRole(client: Db, actor: Actor, input: TDeleteRole): 
     assertRoleAction(actor.principal, role, "delete");
     await bumpRoleVersion(tx, tenantId, role.id, input.version);
     // Its scope mappings and aliases go with it, so an open matrix or import preview is now stale.
+    // Locked before counting: a mapping write naming this role either committed first (and is
+    // counted here) or waits and then finds the role gone, instead of failing on the foreign key.
     // Sequential: a transaction has one connection, and pg refuses overlapping queries on it.
+    const mappingVersion = await lockMappingVersion(tx, tenantId);
     const onScope = await tx.scopeRole.count({ where: { roleId: role.id } });
     const inAlias = await tx.roleAlias.count({ where: { OR: [{ roleId: role.id }, { aliasRoleId: role.id }] } });
-    if (onScope + inAlias > 0) await bumpMappingVersion(tx, tenantId, await lockMappingVersion(tx, tenantId));
+    if (onScope + inAlias > 0) await bumpMappingVersion(tx, tenantId, mappingVersion);
     await tx.role.delete({ where: { id: role.id } });
     await recordAudit(tx, {
       tenantId,
@@ -33,5 +36,5 @@ export async function deleteRole(client: Db, actor: Actor, input: TDeleteRole): 
       ip: actor.ip,
     });
     return { qualified: role.qualified };
-  });
+  }, MAPPING_WRITE_TX);
 }

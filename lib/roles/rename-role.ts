@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
@@ -26,7 +27,11 @@ export async function renameRole(client: Db, actor: Actor, input: TRenameRole): 
     await assertRoleNameDistinct(tx, tenantId, store, name, role.id);
     const clash = await tx.role.findUnique({ where: { tenantId_storeId_nameKey: { tenantId, storeId: role.storeId, nameKey: nameKey(name) } } });
     if (clash && clash.id !== role.id) throw new AppError("CONFLICT", `A role named ${to} already exists.`, { field: "name" });
-    await bumpRoleVersion(tx, tenantId, role.id, input.version, roleNameColumns(name));
+    await bumpRoleVersion(tx, tenantId, role.id, input.version, roleNameColumns(name)).catch((error: unknown) => {
+      // The check above passed, but a concurrent create or rename to this name committed first.
+      if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A role named ${to} already exists.`, { field: "name" });
+      throw error;
+    });
     await recordAudit(tx, {
       tenantId,
       actor: { id: actor.principal.userId, name: actor.principal.displayName },

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { isSuperAdminAccount } from "../users/super-admin.ts";
+import { addMemberships } from "./add-memberships.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";
 import { loadAssignableUsers } from "./role-members.ts";
@@ -26,9 +27,9 @@ export async function setRoleMembers(client: Db, actor: Actor, input: TSetRoleMe
     const add = await loadAssignableUsers(tx, tenantId, input.add);
     await bumpRoleVersion(tx, tenantId, role.id, input.version);
     const removed = await tx.membership.deleteMany({ where: { roleId: role.id, userId: { in: remove.map((u) => u.id) } } });
-    const existing = new Set((await tx.membership.findMany({ where: { roleId: role.id, userId: { in: add.map((u) => u.id) } }, select: { userId: true } })).map((m) => m.userId));
-    const fresh = add.filter((u) => !existing.has(u.id));
-    await tx.membership.createMany({ data: fresh.map((u) => ({ roleId: role.id, userId: u.id })) });
+    // Members already there, or added meanwhile by a user's roles or bulk assign, are skipped.
+    const inserted = new Set((await addMemberships(tx, add.map((u) => ({ roleId: role.id, userId: u.id })))).map((m) => m.userId));
+    const fresh = add.filter((u) => inserted.has(u.id));
     await recordAudit(tx, {
       tenantId,
       actor: { id: actor.principal.userId, name: actor.principal.displayName },

@@ -9,7 +9,8 @@
  *
  * `lockMappingVersion` must be the FIRST statement of a mapping write: on PostgreSQL it takes
  * the row lock that queues concurrent writers, so everything the write reads afterwards is
- * what the previous writer committed. (SQLite transactions are already exclusive.)
+ * what the previous writer committed. (SQLite transactions are already exclusive.) Provisioning
+ * creates the row for every tenant; the lock still creates a missing one, race-free.
  */
 import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
@@ -28,20 +29,34 @@ export async function readMappingVersion(client: Pick<Db | Tx, "setting">, tenan
 export const staleMappingError = () =>
   new AppError("STALE_VERSION", "Someone else changed the scope mappings after you opened them. Reload to see their change, then try again.");
 
-/** Locks the version row (creating it on first use), checks `expected` when given, and returns the current version. */
+/**
+ * Locks the version row (creating it if missing), checks `expected` when given, and returns the
+ * current version. One statement, INSERT ... ON CONFLICT DO UPDATE (Prisma's native upsert on
+ * both providers): concurrent first writers queue on the new row instead of failing to create it.
+ */
 export async function lockMappingVersion(tx: Pick<Tx, "setting">, tenantId: number, expected?: number): Promise<number> {
   const key = mappingVersionKey(tenantId);
-  const touched = await tx.setting.updateMany({ where: { key }, data: { updatedAt: new Date() } });
-  if (touched.count === 0) {
-    // Two first writers racing here: the second one's insert fails on the primary key.
-    await tx.setting.create({ data: { key, value: String(INITIAL_MAPPING_VERSION) } }).catch(() => {
-      throw staleMappingError();
-    });
-  }
-  const current = Number((await tx.setting.findUniqueOrThrow({ where: { key } })).value);
+  const create = { key, value: String(INITIAL_MAPPING_VERSION) };
+  const row = await tx.setting.upsert({ where: { key }, create, update: { updatedAt: new Date() } });
+  const current = Number(row.value);
   if (expected !== undefined && expected !== current) throw staleMappingError();
   return current;
 }
+
+/** Provisioning: the row exists before the first write, so no writer has to create it. */
+export async function ensureMappingVersion(tx: Pick<Tx, "setting">, tenantId: number): Promise<void> {
+  const key = mappingVersionKey(tenantId);
+  await tx.setting.upsert({ where: { key }, create: { key, value: String(INITIAL_MAPPING_VERSION) }, update: {} });
+}
+
+/**
+ * Options for every transaction that takes the lock. Writers queue on the row, and at 20 in
+ * flight the last one waits for nineteen others: Prisma's default 5 s interactive-transaction
+ * timeout (which counts that wait) refused some of them as errors. 30 s queues a burst of
+ * whole-mapping writes on a loaded server while still ending a transaction that hangs; maxWait
+ * covers the wait for a pooled connection (PostgreSQL) or the SQLite gate in the same burst.
+ */
+export const MAPPING_WRITE_TX = { maxWait: 30_000, timeout: 30_000 } as const;
 
 /** Called once per write that changed something, after lockMappingVersion. */
 export async function bumpMappingVersion(tx: Pick<Tx, "setting">, tenantId: number, current: number): Promise<number> {

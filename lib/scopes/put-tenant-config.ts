@@ -15,7 +15,7 @@ import type { Actor } from "../authz/principal.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { commitImport, type ImportResult } from "./commit-import.ts";
-import { lockMappingVersion } from "./mapping-version.ts";
+import { lockMappingVersion, MAPPING_WRITE_TX } from "./mapping-version.ts";
 import { ZImportOptions, type ImportReport } from "./plan-import.ts";
 import { parseTenantConf, type ParsedTenantConf } from "./tenant-conf.ts";
 import { tenantConfigViolations } from "./validate-tenant-config.ts";
@@ -38,7 +38,7 @@ export async function putTenantConfig(
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, actor.principal.tenantId, input.version);
     return commitImport(tx, actor, current, file, input.options, (report) => refuseSkipped(file, report, input.options.skipUnknown), "scopes.tenant_config_put");
-  });
+  }, MAPPING_WRITE_TX);
 }
 
 function refuseSkipped(file: ParsedTenantConf, report: ImportReport, skipUnknown: boolean): void {

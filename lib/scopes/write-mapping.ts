@@ -6,11 +6,21 @@
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import type { Tx } from "../db/client.ts";
+import { isForeignKeyViolation } from "../db/errors.ts";
+import { AppError } from "../errors.ts";
 import type { MappingState } from "./mapping-state.ts";
 import { bumpMappingVersion } from "./mapping-version.ts";
 import { isEmpty, nameChanges, type MappingChanges, type NamedChanges } from "./plan-mapping.ts";
 
 export async function writeMappingChanges(tx: Pick<Tx, "scopeRole" | "roleAlias" | "apiScope">, changes: MappingChanges): Promise<void> {
+  // Role deletion takes the mapping lock, so this is a backstop for any other way a role goes.
+  await writeRows(tx, changes).catch((error: unknown) => {
+    if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A role in this change was deleted meanwhile. Reload and try again.");
+    throw error;
+  });
+}
+
+async function writeRows(tx: Pick<Tx, "scopeRole" | "roleAlias" | "apiScope">, changes: MappingChanges): Promise<void> {
   const removals = changes.scopes.filter((c) => c.removed.length > 0).map((c) => ({ scopeId: c.scopeId, roleId: { in: c.removed } }));
   if (removals.length > 0) await tx.scopeRole.deleteMany({ where: { OR: removals } });
   const additions = changes.scopes.flatMap((c) => c.added.map((roleId) => ({ scopeId: c.scopeId, roleId })));

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
+import { addMemberships } from "../roles/add-memberships.ts";
 import { getRole } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
 import { chunks, partitionUsers, type BulkProgress, type BulkSummary } from "./bulk.ts";
@@ -23,13 +24,10 @@ export async function bulkAssignRole(
       for (const chunk of chunks(unique)) {
         const { allowed, skipped } = await partitionUsers(tx, actor.principal, chunk, "roles");
         summary.skipped.push(...skipped);
-        const members = new Set(
-          (await tx.membership.findMany({ where: { roleId, userId: { in: allowed.map((u) => u.id) } }, select: { userId: true } })).map((m) => m.userId),
-        );
-        for (const u of allowed) if (members.has(u.id)) summary.skipped.push({ user: u.name, reason: `already has ${role.qualified}` });
-        const fresh = allowed.filter((u) => !members.has(u.id));
-        await tx.membership.createMany({ data: fresh.map((u) => ({ roleId, userId: u.id })) });
-        summary.succeeded += fresh.length;
+        // Skips members already there, including any another path added while this one ran.
+        const inserted = new Set((await addMemberships(tx, allowed.map((u) => ({ roleId, userId: u.id })))).map((m) => m.userId));
+        for (const u of allowed) if (!inserted.has(u.id)) summary.skipped.push({ user: u.name, reason: `already has ${role.qualified}` });
+        summary.succeeded += inserted.size;
         done += chunk.length;
         onProgress({ done, total: unique.length });
       }

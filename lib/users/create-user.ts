@@ -2,6 +2,7 @@ import { z } from "zod";
 import { formList } from "../forms.ts";
 import type { TGatehouseConfig } from "../config/schema.ts";
 import type { Db } from "../db/client.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../db/errors.ts";
 import { recordAudit } from "../audit/record.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { Actor } from "../authz/principal.ts";
@@ -46,9 +47,22 @@ export async function createUser(client: Db, actor: Actor, input: TCreateUser): 
     }
     const roles = await getRoles(tx, tenantId, [...new Set(input.roleIds)]);
     for (const role of roles) assertRoleRule(actor.principal, role, "assignUsers");
-    const user = await tx.user.create({
-      data: { tenantId, storeId: store.id, ...usernameColumns(username), passwordHash, memberships: { create: roles.map((r) => ({ roleId: r.id })) } },
-    });
+    const user = await tx.user
+      .create({
+        data: {
+          tenantId,
+          storeId: store.id,
+          ...usernameColumns(username),
+          passwordHash,
+          memberships: { create: roles.map((r) => ({ roleId: r.id })) },
+        },
+      })
+      .catch((error: unknown) => {
+        // The check above passed, but a concurrent create of the same name committed first.
+        if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A user named ${qualified} already exists.`, { field: "username" });
+        if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A selected role was deleted meanwhile. Reload and try again.");
+        throw error;
+      });
     await recordAudit(tx, {
       tenantId,
       actor: { id: actor.principal.userId, name: actor.principal.displayName },

@@ -4,9 +4,10 @@ import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
+import { addMemberships } from "../roles/add-memberships.ts";
 import { getRoles } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
-import { bumpUserVersion } from "./bump-user-version.ts";
+import { lockUserVersion } from "./bump-user-version.ts";
 import { getUser } from "./get-user.ts";
 import { isSuperAdminAccount } from "./super-admin.ts";
 import { assertUserAction } from "./user-rules.ts";
@@ -18,10 +19,19 @@ export type TSetUserRoles = z.infer<typeof ZSetUserRoles>;
 /**
  * Assign Roles: adds and removes roles of one user. Each role must be one the actor may
  * manage, so nobody hands out (or takes away) permissions beyond their own.
+ *
+ * With `version` (the console's editor, which saved what it previewed) a stale view is refused.
+ * Without it (PUT /management/roles, which names what to add and remove) the edit applies to
+ * the user's roles as they are when it runs, so two such edits never conflict.
  */
-export async function setUserRoles(client: Db, actor: Actor, input: TSetUserRoles): Promise<{ added: string[]; removed: string[] }> {
+export async function setUserRoles(
+  client: Db,
+  actor: Actor,
+  input: Omit<TSetUserRoles, "version"> & { version?: number },
+): Promise<{ added: string[]; removed: string[] }> {
   const tenantId = actor.principal.tenantId;
   return client.$transaction(async (tx) => {
+    await lockUserVersion(tx, tenantId, input.id, input.version);
     const user = await getUser(tx, tenantId, input.id);
     assertUserAction(actor.principal, user, "roles");
     const current = new Set(user.roles.map((r) => r.id));
@@ -30,10 +40,10 @@ export async function setUserRoles(client: Db, actor: Actor, input: TSetUserRole
     const remove = await getRoles(tx, tenantId, [...new Set(input.remove)].filter((id) => current.has(id)));
     for (const role of [...add, ...remove]) assertRoleRule(actor.principal, role, "assignUsers");
     if (remove.some((r) => r.kind === "admin") && isSuperAdminAccount(user)) throw new AppError("FORBIDDEN", "The admin account cannot leave the admin role.");
-    await bumpUserVersion(tx, tenantId, user.id, input.version);
     await tx.membership.deleteMany({ where: { userId: user.id, roleId: { in: remove.map((r) => r.id) } } });
-    await tx.membership.createMany({ data: add.map((r) => ({ userId: user.id, roleId: r.id })) });
-    const result = { added: add.map((r) => r.qualified), removed: remove.map((r) => r.qualified) };
+    // A role's members or bulk assign may have added one of these meanwhile: it is not reported twice.
+    const inserted = new Set((await addMemberships(tx, add.map((r) => ({ userId: user.id, roleId: r.id })))).map((m) => m.roleId));
+    const result = { added: add.filter((r) => inserted.has(r.id)).map((r) => r.qualified), removed: remove.map((r) => r.qualified) };
     await recordAudit(tx, {
       tenantId,
       actor: { id: actor.principal.userId, name: actor.principal.displayName },

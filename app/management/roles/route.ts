@@ -52,6 +52,8 @@ export const PUT = defineRoute({ ...MGMT_ROUTE, feature: "users.update", body: Z
     if (blocker) throw new AppError("FORBIDDEN", blocker);
   }
   const ids = (names: string[]) => names.map((n) => found.get(n)!.id);
-  const result = await setUserRoles(db(), actor, { id: user.id, version: user.version, add: ids(body.addedRoles), remove: ids(body.removedRoles) });
+  // No version: the body names what to add and remove, so it applies to the roles as they are
+  // when it runs, and parallel edits of one user (apictl in a loop) all apply.
+  const result = await setUserRoles(db(), actor, { id: user.id, add: ids(body.addedRoles), remove: ids(body.removedRoles) });
   return { userId: user.qualified, addedRoles: result.added, removedRoles: result.removed, status: "Updated" };
 });
