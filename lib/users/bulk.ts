@@ -6,7 +6,9 @@ import { userActionBlocker, type UserAction, type UserFacts } from "./user-rules
 
 export const BULK_LIMIT = 10_000;
 export const BULK_CHUNK = 500;
-export const ZBulkUserIds = z.array(z.number().int().positive()).min(1, "Select at least one user.").max(BULK_LIMIT, `Select at most ${BULK_LIMIT} users at a time.`);
+// Ids are 32-bit columns on both databases: a larger number names no row and must not reach the query.
+export const ZRowId = z.number().int().positive().max(2147483647);
+export const ZBulkUserIds = z.array(ZRowId).min(1, "Select at least one user.").max(BULK_LIMIT, `Select at most ${BULK_LIMIT} users at a time.`);
 
 export type BulkProgress = { done: number; total: number };
 export type BulkSummary = { succeeded: number; skipped: { user: string; reason: string }[] };
