@@ -10,7 +10,11 @@ export type BootReport = { provider: string; migrationsApplied: string[]; provis
 /** Start-up: read the config, migrate the database and provision it. Safe to run on many instances at once. */
 export async function boot(): Promise<BootReport> {
   const config = getConfig();
-  process.env.NEXTAUTH_URL ??= config.server.public_url ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  // Only an address the operator chose counts for the cross-site check (lib/http/origin.ts);
+  // next-auth still needs a base URL, but its redirects are kept relative (lib/auth/options.ts).
+  const publicUrl = config.server.public_url ?? process.env.NEXTAUTH_URL;
+  if (publicUrl) process.env.GATEHOUSE_PUBLIC_URL = publicUrl;
+  process.env.NEXTAUTH_URL ??= publicUrl ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const target = resolveDbTarget();
   const { applied, result } = await migrate(target, () => provision(db(), config));
   return { provider: target.provider, migrationsApplied: applied, provisioning: result };
