@@ -10,8 +10,8 @@ export type BootReport = { provider: string; migrationsApplied: string[]; provis
 /** Start-up: read the config, migrate the database and provision it. Safe to run on many instances at once. */
 export async function boot(): Promise<BootReport> {
   const config = getConfig();
-  // Only an address the operator chose counts for the cross-site check (lib/http/origin.ts);
-  // next-auth still needs a base URL, but its redirects are kept relative (lib/auth/options.ts).
+  // Only an address the operator chose counts for the cross-site check (lib/http/origin.ts).
+  // next-auth still needs a base URL; the console never follows its absolute redirects.
   const publicUrl = config.server.public_url ?? process.env.NEXTAUTH_URL;
   if (publicUrl) process.env.GATEHOUSE_PUBLIC_URL = publicUrl;
   process.env.NEXTAUTH_URL ??= publicUrl ?? `http://localhost:${process.env.PORT ?? 3000}`;

@@ -39,11 +39,6 @@ export async function authOptions(): Promise<AuthOptions> {
       }),
     ],
     callbacks: {
-      // next-auth resolves callback URLs against NEXTAUTH_URL, which by default names
-      // localhost; a relative URL keeps the browser on the address it is using.
-      redirect({ url, baseUrl }) {
-        return relativeRedirect(url, baseUrl);
-      },
       jwt({ token, user }) {
         if (user && "sid" in user) token.sid = user.sid as string;
         return token;
@@ -71,17 +66,6 @@ export async function authOptions(): Promise<AuthOptions> {
       },
     },
   };
-}
-
-/** Same-site targets become paths; anything else goes to the start page rather than off-site. */
-export function relativeRedirect(url: string, baseUrl: string): string {
-  if (url.startsWith("/") && !url.startsWith("//")) return url;
-  try {
-    const target = new URL(url);
-    return target.origin === new URL(baseUrl).origin ? `${target.pathname}${target.search}${target.hash}` : "/";
-  } catch {
-    return "/";
-  }
 }
 
 export function clientIp(headers: Record<string, string | undefined>): string {
