@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const MAPPING_SPECS = /(role-permissions|scope-matrix-import)\.spec\.ts$/;
 // The CLI specs run the real `gatehouse` binary against servers of their own, one per database.
 const CLI_SPECS = /[\\/]e2e[\\/]cli[\\/][^\\/]+\.spec\.ts$/;
+// The hostile-input fuzz runs on servers of its own too (the CLI's fixture), one per database.
+const FUZZ_SPECS = /[\\/]e2e[\\/]fuzz[\\/][^\\/]+\.spec\.ts$/;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig<object, { dbKind: DbKind }>({
@@ -29,12 +31,14 @@ export default defineConfig<object, { dbKind: DbKind }>({
     },
   },
   projects: [
-    { name: "console", testIgnore: [MAPPING_SPECS, CLI_SPECS] },
+    { name: "console", testIgnore: [MAPPING_SPECS, CLI_SPECS, FUZZ_SPECS] },
     // The scope mapping has one tenant-wide version, so two of these specs saving at once
     // would refuse each other's stale saves; they run one at a time, beside the rest.
     { name: "scope-mappings", testMatch: MAPPING_SPECS, workers: 1 },
     { name: "cli-sqlite", testMatch: CLI_SPECS, use: { dbKind: "sqlite" } },
     { name: "cli-postgres", testMatch: CLI_SPECS, use: { dbKind: "postgres" } },
+    { name: "fuzz-sqlite", testMatch: FUZZ_SPECS, use: { dbKind: "sqlite" } },
+    { name: "fuzz-postgres", testMatch: FUZZ_SPECS, use: { dbKind: "postgres" } },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

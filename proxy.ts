@@ -1,13 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { edgeRefusal, forwardedHostForAction } from "@/lib/http/edge-guard";
+import { edgeRefusal, forwardedHostForAction, malformedActionEnvelope } from "@/lib/http/edge-guard";
 import { originPolicy } from "@/lib/http/origin";
 
 /**
  * Runs before Next.js routes the request: refuses what Next.js would otherwise answer with a
  * 500 (lib/http/edge-guard.ts). Authorization stays in defineRoute and defineAction.
  */
-export function proxy(request: NextRequest) {
-  const refusal = edgeRefusal(request, originPolicy());
+export async function proxy(request: NextRequest) {
+  const refusal = edgeRefusal(request, originPolicy()) ?? (await malformedActionEnvelope(request));
   if (refusal) return NextResponse.json(refusal.body, { status: refusal.status });
   const forwardedHost = forwardedHostForAction(request);
   if (forwardedHost) {

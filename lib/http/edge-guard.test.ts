@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, edgeRefusal, forwardedHostForAction } from "./edge-guard.ts";
+import { ACTION_BODY_LIMIT_BYTES, edgeRefusal, forwardedHostForAction, malformedActionEnvelope } from "./edge-guard.ts";
 import { isSameOrigin, type OriginPolicy } from "./origin.ts";
 
 const plain: OriginPolicy = { trustProxyHeaders: false };
@@ -59,5 +59,30 @@ describe("what the proxy refuses before Next.js routes a request", () => {
     const viaPublicUrl = request("POST", "http://localhost:3000/users", { "next-action": "abc", host: "10.0.0.5:3000", origin: "https://id.example.com" });
     expect(forwardedHostForAction(viaPublicUrl)).toBe("id.example.com");
     expect(forwardedHostForAction(request("POST", "http://localhost:3000/users", { "next-action": "abc", host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" }))).toBeNull();
+  });
+});
+
+describe("server-action envelopes", () => {
+  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    new Request("http://localhost:3000/users", { method: "POST", headers: { "next-action": "abc", ...headers }, body });
+
+  it("lets React's reply format through, as a body or as form field 0", async () => {
+    expect(await malformedActionEnvelope(post('["$undefined",1]', { "content-type": "text/plain;charset=UTF-8" }))).toBeNull();
+    const form = new FormData();
+    form.set("0", '["$undefined","$K1"]');
+    form.set("_1_name", "x");
+    expect(await malformedActionEnvelope(post(form))).toBeNull();
+  });
+
+  it("answers 400, in the usual shape, to anything Next.js would throw on", async () => {
+    for (const body of ["[", '"x"', "{}", ""]) {
+      expect(await malformedActionEnvelope(post(body, { "content-type": "text/plain" }))).toEqual({
+        status: 400,
+        body: { code: "INVALID_INPUT", message: "The action request is malformed. Nothing was changed." },
+      });
+    }
+    const noRoot = new FormData();
+    noRoot.set("1", "x");
+    expect(await malformedActionEnvelope(post(noRoot))).toMatchObject({ status: 400 });
   });
 });

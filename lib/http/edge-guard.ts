@@ -55,6 +55,25 @@ function errorBody(pathname: string, code: ErrorCode, message: string): unknown 
 }
 
 /**
+ * A server action's arguments arrive as React's reply format: a JSON array, as the whole body
+ * or as form field "0" beside the parts it refers to. Next.js throws (a 500) on anything else,
+ * so such a post is answered 400 here. Reads a clone: the body stays for Next.js.
+ */
+export async function malformedActionEnvelope(request: Request): Promise<EdgeRefusal | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const refuse = { status: 400, body: errorBody(new URL(request.url).pathname, "INVALID_INPUT", "The action request is malformed. Nothing was changed.") };
+  let root: unknown;
+  try {
+    if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) root = (await request.clone().formData()).get("0");
+    else root = await request.clone().text();
+    if (typeof root !== "string" || !Array.isArray(JSON.parse(root))) return refuse;
+  } catch {
+    return refuse;
+  }
+  return null;
+}
+
+/**
  * Next.js compares an action's Origin with X-Forwarded-Host (or Host) only. When the origin
  * check accepted the post through the configured public address instead, the value Next.js
  * must see so that both checks agree; null when nothing needs changing.

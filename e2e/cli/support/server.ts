@@ -28,6 +28,43 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
   throw new Error(`the server did not answer at ${url} within 120 s:\n${log()}`);
 }
 
+export type StartedServer = CliServer & { stop: () => Promise<void> };
+
+/**
+ * A production server on a fresh SQLite file or a uniquely named PostgreSQL database that
+ * `stop` drops. `asNpmStart` starts it the way `npm start` does with the defaults: listening
+ * on every address, with no NEXTAUTH_URL, so 127.0.0.1 and localhost both reach it.
+ */
+export async function startServer(dbKind: DbKind, options: { asNpmStart?: boolean } = {}): Promise<StartedServer> {
+  const { target, cleanup } = await createEmptyTarget(dbKind);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = "";
+  const args = options.asNpmStart ? ["start", "-p", String(port)] : ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: target.url, GATEHOUSE_CONFIG: "e2e/gatehouse.e2e.toml", NEXTAUTH_URL: url };
+  if (options.asNpmStart) delete env.NEXTAUTH_URL;
+  const child = spawn("node_modules/.bin/next", args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const db = createDb(target);
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await exited;
+    }
+    await db.$disconnect();
+    await cleanup();
+  };
+  try {
+    await waitUntilServing(url, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, kind: dbKind, db, stop };
+}
+
 /**
  * A production server of its own per worker, on a fresh SQLite file or a uniquely named
  * PostgreSQL database that is dropped afterwards: the CLI is tested against both.
@@ -40,28 +77,11 @@ export const test = base.extend<object, { dbKind: DbKind; server: CliServer }>({
         base.skip(true, "PostgreSQL is unreachable");
         return;
       }
-      const { target, cleanup } = await createEmptyTarget(dbKind);
-      const port = await freePort();
-      const url = `http://127.0.0.1:${port}`;
-      let output = "";
-      const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: target.url, GATEHOUSE_CONFIG: "e2e/gatehouse.e2e.toml", NEXTAUTH_URL: url },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      child.stdout!.on("data", (d) => (output += d));
-      child.stderr!.on("data", (d) => (output += d));
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      const db = createDb(target);
+      const server = await startServer(dbKind);
       try {
-        await waitUntilServing(url, child, () => output);
-        await use({ url, kind: dbKind, db });
+        await use(server);
       } finally {
-        if (child.exitCode === null) {
-          child.kill("SIGTERM");
-          await exited;
-        }
-        await db.$disconnect();
-        await cleanup();
+        await server.stop();
       }
     },
     { scope: "worker", timeout: 180_000 },
