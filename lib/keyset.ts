@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ROW_ID } from "./db/row-id.ts";
 import { isWellFormedText } from "./http/well-formed.ts";
 
 /**
@@ -16,7 +17,7 @@ export function encodeCursor(values: Cursor): string {
 export type CursorShape = readonly ("string" | "int")[];
 
 const ZKeyText = z.string().max(1024).refine(isWellFormedText);
-const ZKeyInt = z.number().int().min(-2147483648).max(2147483647);
+const ZKeyInt = z.number().int().min(-MAX_ROW_ID - 1).max(MAX_ROW_ID);
 
 /**
  * A cursor comes back from the client, so it is checked against the shape of the sort key it
