@@ -81,6 +81,11 @@ describe("server-action envelopes", () => {
         body: { code: "INVALID_INPUT", message: "The action request is malformed. Nothing was changed." },
       });
     }
+    for (const args of ['["$Q9"]', '[{"then":"$9"}]', '["$@1"]', '["$nabc"]']) {
+      expect(await malformedActionEnvelope(post(args, { "content-type": "text/plain" }))).toMatchObject({ status: 400 });
+    }
+    const badHeader = '--XX\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]\r\n--XX\r\nContent-Disposition: form-data; name="_1_\u0000"\r\n\r\nx\r\n--XX--\r\n';
+    expect(await malformedActionEnvelope(post(badHeader, { "content-type": "multipart/form-data; boundary=XX" }))).toMatchObject({ status: 400 });
     const noRoot = new FormData();
     noRoot.set("1", "x");
     expect(await malformedActionEnvelope(post(noRoot))).toMatchObject({ status: 400 });

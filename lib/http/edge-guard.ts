@@ -55,22 +55,54 @@ function errorBody(pathname: string, code: ErrorCode, message: string): unknown 
 }
 
 /**
- * A server action's arguments arrive as React's reply format: a JSON array, as the whole body
- * or as form field "0" beside the parts it refers to. Next.js throws (a 500) on anything else,
- * so such a post is answered 400 here. Reads a clone: the body stays for Next.js.
+ * A server action's arguments arrive in React's reply format: a JSON array, as the whole body
+ * or as form field "0" beside the parts it refers to. Next.js throws (a 500) on a body that is
+ * not that, on a multipart header it cannot parse, or on a reference to a part that is not
+ * there, so such a post is answered 400 here. The console's actions take a previous state and
+ * a form, so only inline values and form references ($K) are accepted. Reads clones: the body
+ * stays for Next.js.
  */
 export async function malformedActionEnvelope(request: Request): Promise<EdgeRefusal | null> {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
   const refuse = { status: 400, body: errorBody(new URL(request.url).pathname, "INVALID_INPUT", "The action request is malformed. Nothing was changed.") };
-  let root: unknown;
   try {
-    if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) root = (await request.clone().formData()).get("0");
-    else root = await request.clone().text();
-    if (typeof root !== "string" || !Array.isArray(JSON.parse(root))) return refuse;
+    const type = request.headers.get("content-type") ?? "";
+    let root: unknown;
+    if (type.startsWith("multipart/form-data")) {
+      if (!partHeadersReadable(Buffer.from(await request.clone().arrayBuffer()).toString("latin1"), type)) return refuse;
+      root = (await request.clone().formData()).get("0");
+    } else {
+      root = await request.clone().text();
+    }
+    if (typeof root !== "string") return refuse;
+    const args: unknown = JSON.parse(root);
+    return Array.isArray(args) && onlyInlineReferences(args) ? null : refuse;
   } catch {
     return refuse;
   }
-  return null;
+}
+
+// "$undefined", "$K1" (a form), "$$…" (an escaped dollar), dates, bigints and the special numbers.
+const INLINE_REFERENCE = /^\$(?:undefined|K[0-9a-f]+|\$.*|D.*|n-?\d+|Infinity|-Infinity|NaN|-0)$/s;
+
+function onlyInlineReferences(value: unknown): boolean {
+  if (typeof value === "string") return !value.startsWith("$") || INLINE_REFERENCE.test(value);
+  if (Array.isArray(value)) return value.every(onlyInlineReferences);
+  if (value !== null && typeof value === "object") return Object.values(value).every(onlyInlineReferences);
+  return true;
+}
+
+/** Part headers must be printable (HTTP field values); Next's multipart parser throws on others. */
+function partHeadersReadable(body: string, contentType: string): boolean {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) return false;
+  for (const part of body.split(`--${boundary}`).slice(1)) {
+    if (part.startsWith("--")) break;
+    const end = part.indexOf("\r\n\r\n");
+    const head = end === -1 ? part : part.slice(0, end);
+    if (/[\x00-\x08\x0A-\x1F\x7F]/.test(head.replace(/\r\n/g, ""))) return false;
+  }
+  return true;
 }
 
 /**
