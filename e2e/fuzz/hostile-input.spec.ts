@@ -134,6 +134,8 @@ test("hostile input never gets a 5xx and never writes when refused", async ({ se
   const oversized = await console_.post(actionPage, { headers: { "next-action": someAction.id, "content-type": "text/plain" }, data: "x".repeat(ACTION_BODY_LIMIT_BYTES + 1) });
   expect(oversized.status()).toBe(413);
 
+  test.info().annotations.push({ type: "requests", description: String(sent) });
+  console.log(`[fuzz] ${sent} hostile requests on ${server.kind}`);
   expect(sent).toBeGreaterThan(300);
   expect(failures).toEqual([]);
   await console_.dispose();
