@@ -17,7 +17,10 @@ type EdgeRequest = { method: string; url: string; headers: Headers };
 
 export function edgeRefusal(request: EdgeRequest, policy: OriginPolicy): EdgeRefusal | null {
   const url = new URL(request.url);
-  const refuse = (code: ErrorCode, message: string): EdgeRefusal => ({ status: ERROR_STATUS[code], body: errorBody(url.pathname, code, message) });
+  const refuse = (code: ErrorCode, message: string): EdgeRefusal => ({
+    status: ERROR_STATUS[code],
+    body: errorBody(url.pathname, code, message),
+  });
 
   for (const segment of url.pathname.split("/")) {
     let decoded: string;
@@ -32,7 +35,9 @@ export function edgeRefusal(request: EdgeRequest, policy: OriginPolicy): EdgeRef
 
   if (isActionPost(request, url.pathname)) {
     const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > ACTION_BODY_LIMIT_BYTES) return refuse("PAYLOAD_TOO_LARGE", `The form is larger than ${ACTION_BODY_LIMIT_BYTES} bytes. Nothing was changed.`);
+    if (declared > ACTION_BODY_LIMIT_BYTES) {
+      return refuse("PAYLOAD_TOO_LARGE", `The form is larger than ${ACTION_BODY_LIMIT_BYTES} bytes. Nothing was changed.`);
+    }
     if (!isSameOrigin(request.headers, request.url, policy)) return refuse("FORBIDDEN", "Cross-site requests are refused. Nothing was changed.");
   }
   return null;
@@ -64,7 +69,8 @@ function errorBody(pathname: string, code: ErrorCode, message: string): unknown 
  */
 export async function malformedActionEnvelope(request: Request): Promise<EdgeRefusal | null> {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
-  const refuse = { status: 400, body: errorBody(new URL(request.url).pathname, "INVALID_INPUT", "The action request is malformed. Nothing was changed.") };
+  const message = "The action request is malformed. Nothing was changed.";
+  const refuse = { status: 400, body: errorBody(new URL(request.url).pathname, "INVALID_INPUT", message) };
   try {
     const type = request.headers.get("content-type") ?? "";
     let root: unknown;

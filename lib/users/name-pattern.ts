@@ -45,7 +45,8 @@ export function namePatternSql(column: Sql, pattern: NamePattern): Sql {
     case "prefix":
     {
       const upper = prefixUpperBound(pattern.prefix);
-      return sql` AND ${column} >= ${pattern.prefix}${upper === null ? empty : sql` AND ${column} < ${upper}`} AND ${column} LIKE ${`${toLike(pattern.prefix)}%`} ESCAPE '\\'`;
+      const below = upper === null ? empty : sql` AND ${column} < ${upper}`;
+      return sql` AND ${column} >= ${pattern.prefix}${below} AND ${column} LIKE ${`${toLike(pattern.prefix)}%`} ESCAPE '\\'`;
     }
     case "like":
       return sql` AND ${column} LIKE ${pattern.like} ESCAPE '\\'`;
