@@ -7,6 +7,8 @@ const MAPPING_SPECS = /(role-permissions|scope-matrix-import|tenant-conf-offers)
 const CLI_SPECS = /[\\/]e2e[\\/]cli[\\/][^\\/]+\.spec\.ts$/;
 // Races between two production servers of their own on one PostgreSQL database (issue #9).
 const CONCURRENCY_SPECS = /[\\/]e2e[\\/]concurrency[\\/][^\\/]+\.spec\.ts$/;
+// The hostile-input fuzz runs on servers of its own too (the CLI's fixture), one per database.
+const FUZZ_SPECS = /[\\/]e2e[\\/]fuzz[\\/][^\\/]+\.spec\.ts$/;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig<object, { dbKind: DbKind }>({
@@ -31,7 +33,7 @@ export default defineConfig<object, { dbKind: DbKind }>({
     },
   },
   projects: [
-    { name: "console", testIgnore: [MAPPING_SPECS, CLI_SPECS, CONCURRENCY_SPECS] },
+    { name: "console", testIgnore: [MAPPING_SPECS, CLI_SPECS, CONCURRENCY_SPECS, FUZZ_SPECS] },
     // The scope mapping has one tenant-wide version, so two of these specs saving at once
     // would refuse each other's stale saves; they run one at a time, beside the rest.
     { name: "scope-mappings", testMatch: MAPPING_SPECS, workers: 1 },
@@ -39,6 +41,8 @@ export default defineConfig<object, { dbKind: DbKind }>({
     { name: "cli-postgres", testMatch: CLI_SPECS, use: { dbKind: "postgres" } },
     // One worker, tests in order: each worker would start two servers of its own.
     { name: "concurrency-postgres", testMatch: CONCURRENCY_SPECS, fullyParallel: false, workers: 1 },
+    { name: "fuzz-sqlite", testMatch: FUZZ_SPECS, use: { dbKind: "sqlite" } },
+    { name: "fuzz-postgres", testMatch: FUZZ_SPECS, use: { dbKind: "postgres" } },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

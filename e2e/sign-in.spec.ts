@@ -68,7 +68,7 @@ test("the form says when too many sign-ins failed from this address", async ({ p
   // Low limits would trip the other specs, which all sign in from 127.0.0.1: a server of its own.
   test.setTimeout(180_000);
   const { target, cleanup } = await createEmptyTarget("sqlite");
-  const server = await startServer(target, "e2e/gatehouse.throttle.e2e.toml");
+  const server = await startServer(target, { configFile: "e2e/gatehouse.throttle.e2e.toml" });
   const db = createDb(target);
   try {
     const user = await seedUser(db, { grants: LOGIN });

@@ -11,7 +11,11 @@ export type BootReport = { provider: string; migrationsApplied: string[]; names:
 /** Start-up: read the config, migrate the database and provision it. Safe to run on many instances at once. */
 export async function boot(): Promise<BootReport> {
   const config = getConfig();
-  process.env.NEXTAUTH_URL ??= config.server.public_url ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  // Only an address the operator chose counts for the cross-site check (lib/http/origin.ts).
+  // next-auth still needs a base URL; the console never follows its absolute redirects.
+  const publicUrl = config.server.public_url ?? process.env.NEXTAUTH_URL;
+  if (publicUrl) process.env.GATEHOUSE_PUBLIC_URL = publicUrl;
+  process.env.NEXTAUTH_URL ??= publicUrl ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const target = resolveDbTarget();
   // Keys before provisioning, which finds the admin role and account by key.
   const { applied, result } = await migrate(target, async () => {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MAX_ROW_ID } from "./db/row-id.ts";
+import { isWellFormedText } from "./http/well-formed.ts";
 
 /**
  * Keyset paging: a page is "the rows after (or before) this key" rather than "skip N rows",
@@ -11,12 +13,25 @@ export function encodeCursor(values: Cursor): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
-const ZCursor = z.array(z.union([z.string().max(1024), z.number().int()])).min(1).max(4);
+/** What each position of a cursor holds: a text key, or an integer id (a 32-bit column). */
+export type CursorShape = readonly ("string" | "int")[];
 
-export function decodeCursor(value: string | undefined): Cursor | undefined {
+const ZKeyText = z.string().max(1024).refine(isWellFormedText);
+const ZKeyInt = z.number().int().min(-MAX_ROW_ID - 1).max(MAX_ROW_ID);
+
+/**
+ * A cursor comes back from the client, so it is checked against the shape of the sort key it
+ * stands for: a value of the wrong type or range would otherwise reach the query and fail there.
+ * Anything else means "no cursor", so a tampered link still opens the first page.
+ */
+export function decodeCursor(value: string | undefined, shape: CursorShape): Cursor | undefined {
   if (!value) return undefined;
+  const schema = z
+    .array(z.union([ZKeyText, ZKeyInt]))
+    .length(shape.length)
+    .refine((values) => values.every((v, i) => typeof v === (shape[i] === "string" ? "string" : "number")));
   try {
-    const parsed = ZCursor.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

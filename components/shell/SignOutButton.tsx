@@ -13,7 +13,9 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: "/login" });
+        // next-auth would send the browser to NEXTAUTH_URL's host, which need not be the
+        // address in use (127.0.0.1 vs localhost); a relative path keeps it where it is.
+        void signOut({ redirect: false }).then(() => window.location.assign("/login"));
       }}
     >
       {pending ? "Signing out…" : "Sign out"}

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
 import { clientIp } from "../auth/options.ts";
 import { AppError, type ErrorCode } from "../errors.ts";
+import { findMalformedText, MALFORMED_TEXT, malformedTextMessage } from "../http/well-formed.ts";
 import { decide } from "./decide.ts";
 import type { FeatureKey } from "./features.ts";
 import type { Principal } from "./principal.ts";
@@ -24,20 +25,29 @@ type Options<S extends z.ZodType> = {
 /**
  * The only way to define a server action. It loads the session, checks the feature through
  * decide(), validates the form with zod and maps AppErrors to a typed state for
- * useActionState. Next.js itself rejects cross-origin action posts.
+ * useActionState. Cross-origin and oversized action posts are refused before Next.js runs the
+ * action (proxy.ts).
  */
 export function defineAction<S extends z.ZodType, T>(
   options: Options<S>,
   body: (input: z.infer<S>, ctx: ActionContext) => Promise<{ message: string; data?: T }>,
 ) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
+    // The wire format lets a caller send any arguments at all, not only a form.
+    if (!(formData instanceof FormData)) return { ok: false, code: "INVALID_INPUT", message: "The request is not a form submission." };
     const principal = await currentPrincipal();
     if (!principal) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." };
     if (options.feature !== "self") {
       const decision = decide(principal, principal.tenantId, options.feature);
       if (!decision.allowed) return { ok: false, code: decision.code, message: decision.reason };
     }
-    const parsed = options.schema.safeParse(formObject(formData));
+    const fields = formObject(formData);
+    const bad = findMalformedText(fields);
+    if (bad !== null) {
+      const field = bad.split(/[.[]/)[0] ?? bad;
+      return { ok: false, code: "INVALID_INPUT", message: malformedTextMessage(bad), fieldErrors: { [field]: [MALFORMED_TEXT] } };
+    }
+    const parsed = options.schema.safeParse(fields);
     if (!parsed.success) {
       return { ok: false, code: "INVALID_INPUT", message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
     }

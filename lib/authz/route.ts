@@ -3,6 +3,8 @@ import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
 import { clientIp } from "../auth/options.ts";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";
+import { isSameOrigin } from "../http/origin.ts";
+import { findMalformedText, malformedTextMessage } from "../http/well-formed.ts";
 import { decideRoute } from "./decide.ts";
 import type { FeatureKey } from "./features.ts";
 import type { Principal } from "./principal.ts";
@@ -45,19 +47,26 @@ export function defineRoute<P = Record<string, string>, B extends z.ZodType = z.
     Response.json(format({ status: ERROR_STATUS[code], code, message, details }), { status: ERROR_STATUS[code] });
 
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    // Settled early so that a rejection (Next.js failing to decode a segment) is never left unhandled.
+    const pendingParams = readParams(context.params);
     try {
       const principal = await authenticate(request, options.bearer);
       if (principal === "cross-site") return fail("FORBIDDEN", "Cross-site requests are refused.");
       const decision = decideRoute(principal, options.feature);
       if (!decision.allowed) return fail(decision.code, decision.reason);
 
-      const query = (options.query ?? z.record(z.string(), z.string())).safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      const params = await pendingParams;
+      if (!params.ok) return fail(params.code, params.message);
+      const rawQuery = Object.fromEntries(new URL(request.url).searchParams);
+      const badQuery = findMalformedText(rawQuery);
+      if (badQuery !== null) return fail("INVALID_INPUT", malformedTextMessage(badQuery));
+      const query = (options.query ?? z.record(z.string(), z.string())).safeParse(rawQuery);
       if (!query.success) return fail("INVALID_INPUT", describeIssues(query.error), { issues: query.error.issues });
       const body = options.body ? await readBody(request, options.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY) : { ok: true as const, value: undefined };
       if (!body.ok) return fail(body.code, body.message);
 
       const ip = clientIp(Object.fromEntries(request.headers.entries()));
-      const input = { body: body.value as z.infer<B>, query: query.data as z.infer<Q>, params: await context.params, request };
+      const input = { body: body.value as z.infer<B>, query: query.data as z.infer<Q>, params: params.value, request };
       const result = await handler(input, { principal: principal!, ip });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
@@ -73,19 +82,23 @@ async function authenticate(request: Request, bearer: BearerResolver | undefined
     return bearer ? bearer(authorization.slice(7).trim()) : null;
   }
   // Cookies ride along on cross-site requests; a token in a header cannot.
-  if (UNSAFE.has(request.method) && !sameOrigin(request)) return "cross-site";
+  if (UNSAFE.has(request.method) && !isSameOrigin(request.headers, request.url)) return "cross-site";
   return currentPrincipal();
 }
 
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin) return origin === new URL(request.url).origin || origin === process.env.NEXTAUTH_URL?.replace(/\/$/, "");
-  // No Origin: not a browser, or a very old one; Sec-Fetch-Site still tells browsers apart.
-  const site = request.headers.get("sec-fetch-site");
-  return site === null || site === "same-origin" || site === "none";
-}
-
 type BodyResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+
+/** Path segments arrive %-decoded; one that cannot be decoded, or decodes to NUL, names nothing. */
+async function readParams<P>(params: Promise<P>): Promise<BodyResult<P>> {
+  let value: P;
+  try {
+    value = await params;
+  } catch {
+    return { ok: false, code: "INVALID_INPUT", message: "The address contains malformed %-encoding." };
+  }
+  const bad = findMalformedText(value);
+  return bad === null ? { ok: true, value } : { ok: false, code: "INVALID_INPUT", message: malformedTextMessage(bad) };
+}
 
 async function readBody<B extends z.ZodType>(request: Request, schema: B, maxBytes: number): Promise<BodyResult<z.infer<B>>> {
   const declared = Number(request.headers.get("content-length") ?? 0);
@@ -98,6 +111,8 @@ async function readBody<B extends z.ZodType>(request: Request, schema: B, maxByt
   } catch {
     return { ok: false, code: "INVALID_INPUT", message: "The body is not valid JSON." };
   }
+  const bad = findMalformedText(json);
+  if (bad !== null) return { ok: false, code: "INVALID_INPUT", message: malformedTextMessage(bad) };
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, code: "INVALID_INPUT", message: describeIssues(parsed.error) };
   return { ok: true, value: parsed.data };

@@ -33,6 +33,9 @@ export const ZGatehouseConfig = z.strictObject({
     .strictObject({
       // The address users type. Sign-in redirects and cross-site checks use it.
       public_url: z.url({ protocol: /^https?$/ }).optional(),
+      // Only behind a reverse proxy that sets X-Forwarded-Host and X-Forwarded-Proto itself,
+      // overwriting what clients send: then the origin check believes those headers.
+      trust_proxy_headers: z.boolean().default(false),
     })
     .prefault({}),
   session: z

@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { isRowId } from "../db/row-id.ts";
 import { AppError } from "../errors.ts";
 
 /** For pages: a NOT_FOUND from the data layer (including another tenant's id) renders the 404 page. */
@@ -12,9 +13,9 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T> {
   }
 }
 
-/** Route ids arrive as strings; anything but a positive integer is simply not found. */
+/** Route ids arrive as strings; anything but a positive 32-bit integer is simply not found. */
 export function parseId(raw: string): number {
   const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  if (!isRowId(id)) notFound();
   return id;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFormId } from "../db/row-id.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
@@ -8,7 +9,7 @@ import { getRole } from "./get-role.ts";
 import { assertRoleAction } from "./role-rules.ts";
 import { ZVersion } from "./role-input.ts";
 
-export const ZDeleteRole = z.object({ id: z.coerce.number().int().positive(), version: ZVersion });
+export const ZDeleteRole = z.object({ id: ZFormId, version: ZVersion });
 export type TDeleteRole = z.infer<typeof ZDeleteRole>;
 
 /** Deletes a role; its memberships, grants, scope mappings and aliases go with it. */

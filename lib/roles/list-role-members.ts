@@ -18,8 +18,8 @@ export async function listRoleMembers(
   role: { id: number; memberCount: number },
   params: { pattern?: string; size: number; after?: string; before?: string },
 ): Promise<KeysetPage<RoleMember>> {
-  const after = decodeCursor(params.after);
-  const before = after ? undefined : decodeCursor(params.before);
+  const after = decodeCursor(params.after, ["string", "int"]);
+  const before = after ? undefined : decodeCursor(params.before, ["string", "int"]);
   const cursor = after ?? before;
   const forward = !before;
   const keys = [sql`u."usernameKey"`, sql`u."id"`];

@@ -36,8 +36,8 @@ type Raw = { id: number | bigint; version: number | bigint; name: string; nameKe
  * Member and permission counts for the page come from two grouped queries.
  */
 export async function listRoles(client: Db, tenantId: number, params: ListRolesParams): Promise<KeysetPage<RoleListRow>> {
-  const after = decodeCursor(params.after);
-  const before = after ? undefined : decodeCursor(params.before);
+  const after = decodeCursor(params.after, ["string", "int"]);
+  const before = after ? undefined : decodeCursor(params.before, ["string", "int"]);
   const forward = !before;
   const ascending = (params.dir === "asc") === forward;
   const cursor = after ?? before;

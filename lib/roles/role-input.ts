@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFormId } from "../db/row-id.ts";
 import { formList } from "../forms.ts";
 import { AppError } from "../errors.ts";
 import { isPermissionPath } from "../permissions/catalog.ts";
@@ -7,8 +8,8 @@ import { roleNameSchema } from "../stores/name-rules.ts";
 import type { StoreRow } from "../stores/list-stores.ts";
 
 export const ZPermissionList = formList(z.string().max(300), 500);
-export const ZUserIdList = formList(z.coerce.number().int().positive(), 10_000);
-export const ZVersion = z.coerce.number().int().min(1);
+export const ZUserIdList = formList(ZFormId, 10_000);
+export const ZVersion = ZFormId;
 
 /** Known tree paths only, compacted: a grant already covered by its parent is dropped. */
 export function cleanPermissions(paths: readonly string[]): string[] {

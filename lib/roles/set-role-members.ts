@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFormId } from "../db/row-id.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
@@ -11,7 +12,7 @@ import { loadAssignableUsers } from "./role-members.ts";
 import { assertRoleAction } from "./role-rules.ts";
 import { ZUserIdList, ZVersion } from "./role-input.ts";
 
-export const ZSetRoleMembers = z.object({ id: z.coerce.number().int().positive(), version: ZVersion, add: ZUserIdList, remove: ZUserIdList });
+export const ZSetRoleMembers = z.object({ id: ZFormId, version: ZVersion, add: ZUserIdList, remove: ZUserIdList });
 export type TSetRoleMembers = z.infer<typeof ZSetRoleMembers>;
 
 /** Adds and removes members of a role in one transaction. */

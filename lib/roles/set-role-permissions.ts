@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFormId } from "../db/row-id.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import { assertHoldsAll } from "../authz/escalation.ts";
@@ -9,7 +10,7 @@ import { getRole } from "./get-role.ts";
 import { assertRoleAction } from "./role-rules.ts";
 import { cleanPermissions, ZPermissionList, ZVersion } from "./role-input.ts";
 
-export const ZSetRolePermissions = z.object({ id: z.coerce.number().int().positive(), version: ZVersion, permissions: ZPermissionList });
+export const ZSetRolePermissions = z.object({ id: ZFormId, version: ZVersion, permissions: ZPermissionList });
 export type TSetRolePermissions = z.infer<typeof ZSetRolePermissions>;
 
 /** Replaces a role's grants. Members feel the change on their next request. */

@@ -3,10 +3,11 @@
  * fields (lib/forms.ts), and the version arrives as a number or a form string.
  */
 import { z } from "zod";
+import { ZFormId } from "../db/row-id.ts";
 import { AppError } from "../errors.ts";
 import { formList } from "../forms.ts";
 
-export const ZMappingVersion = z.coerce.number().int().min(1);
+export const ZMappingVersion = ZFormId;
 /** A WSO2 role name: "admin", "Internal/creator", "SECONDARY/dev". */
 export const ZRoleName = z.string().trim().min(1, "Role name is required.").max(300);
 export const ZScopeName = z.string().trim().min(1, "Scope name is required.").max(200);

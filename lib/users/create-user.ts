@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFormId } from "../db/row-id.ts";
 import { formList } from "../forms.ts";
 import type { TGatehouseConfig } from "../config/schema.ts";
 import type { Db } from "../db/client.ts";
@@ -22,7 +23,7 @@ export function ZCreateUser(policy: TGatehouseConfig["password_policy"]) {
       username: z.string().max(1024),
       password: passwordSchema(policy),
       confirmPassword: z.string(),
-      roleIds: formList(z.coerce.number().int().positive(), 100),
+      roleIds: formList(ZFormId, 100),
     })
     .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFormId } from "../db/row-id.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
@@ -6,7 +7,7 @@ import { bumpUserVersion } from "./bump-user-version.ts";
 import { getUser } from "./get-user.ts";
 import { assertUserAction } from "./user-rules.ts";
 
-export const ZDeleteUser = z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().min(1) });
+export const ZDeleteUser = z.object({ id: ZFormId, version: ZFormId });
 export type TDeleteUser = z.infer<typeof ZDeleteUser>;
 
 /** Deletes one user; memberships, claims and sessions go with the row, so their sessions end at once. */

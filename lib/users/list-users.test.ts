@@ -3,6 +3,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../../test
 import { testConfig } from "../../testing/config.ts";
 import { superTenantId } from "../../testing/seed.ts";
 import { provision } from "../provisioning/provision.ts";
+import { encodeCursor } from "../keyset.ts";
 import { nameKey } from "../stores/domains.ts";
 import { listUsers, type ListUsersParams } from "./list-users.ts";
 
@@ -87,5 +88,19 @@ describe.each(await databaseKinds())("listing users on %s", (kind) => {
 
   it("ignores a tampered cursor instead of failing", async () => {
     expect((await list({ after: "not-a-cursor" })).rows.length).toBe(NAMES.length + 1);
+  });
+
+  it("ignores a cursor whose values have the wrong types or range", async () => {
+    const everyone = NAMES.length + 1;
+    for (const values of [[1, "alice"], ["alice", "1"], ["alice", 2 ** 40], ["alice", 1.5], [true, 1], ["\u0000", 1]]) {
+      expect((await list({ after: encodeCursor(values as never) })).rows.length).toBe(everyone);
+    }
+    expect((await list({ sort: "domain", after: encodeCursor(["x", "alice", 1]) })).rows.length).toBe(everyone);
+  });
+
+  it("searches a prefix ending in the last code point, or in a character before a surrogate", async () => {
+    expect(await names({ pattern: "\u{10FFFF}*" })).toEqual([]);
+    expect(await names({ pattern: "a\u{10FFFF}*" })).toEqual([]);
+    expect(await names({ pattern: "\uD7FF*" })).toEqual([]);
   });
 });

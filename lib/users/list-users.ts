@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.ts";
 import { empty, join, sql, type Sql } from "../db/sql.ts";
-import { decodeCursor, keysetPage, type Cursor, type KeysetPage } from "../keyset.ts";
+import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPage } from "../keyset.ts";
 import { qualifiedName } from "../stores/domains.ts";
 import { namePatternSql, parseNamePattern, toLike } from "./name-pattern.ts";
 
@@ -28,8 +28,9 @@ const ROLES_SHOWN = 5;
  * never a whole-table load, never a count. Each page costs two queries, whatever its size.
  */
 export async function listUsers(client: Db, tenantId: number, params: ListUsersParams): Promise<KeysetPage<UserListRow>> {
-  const after = decodeCursor(params.after);
-  const before = after ? undefined : decodeCursor(params.before);
+  const shape: CursorShape = params.sort === "domain" ? ["int", "string", "int"] : ["string", "int"];
+  const after = decodeCursor(params.after, shape);
+  const before = after ? undefined : decodeCursor(params.before, shape);
   const forward = !before;
   const ascending = (params.dir === "asc") === forward;
   const order = ascending ? sql`ASC` : sql`DESC`;

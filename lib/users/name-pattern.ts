@@ -18,10 +18,18 @@ export function toLike(pattern: string): string {
   return pattern.replace(/[\\%_]/g, (c) => `\\${c}`).replaceAll("*", "%");
 }
 
-/** The smallest string greater than every string starting with `prefix`. */
-function successor(prefix: string): string {
-  const last = prefix.codePointAt(prefix.length - 1)!;
-  return prefix.slice(0, -1) + String.fromCodePoint(last + 1);
+/**
+ * The smallest string greater than every string starting with `prefix`, by code point; null
+ * when there is none (a prefix of U+10FFFF only). Works on code points, never on UTF-16 units,
+ * so it cannot split a surrogate pair, and it steps over the surrogate range.
+ */
+export function prefixUpperBound(prefix: string): string | null {
+  const points = [...prefix];
+  while (points.length > 0) {
+    const last = points.pop()!.codePointAt(0)!;
+    if (last < 0x10ffff) return points.join("") + String.fromCodePoint(last + 1 === 0xd800 ? 0xe000 : last + 1);
+  }
+  return null;
 }
 
 /**
@@ -35,7 +43,11 @@ export function namePatternSql(column: Sql, pattern: NamePattern): Sql {
     case "exact":
       return sql` AND ${column} = ${pattern.key}`;
     case "prefix":
-      return sql` AND ${column} >= ${pattern.prefix} AND ${column} < ${successor(pattern.prefix)} AND ${column} LIKE ${`${toLike(pattern.prefix)}%`} ESCAPE '\\'`;
+    {
+      const upper = prefixUpperBound(pattern.prefix);
+      const below = upper === null ? empty : sql` AND ${column} < ${upper}`;
+      return sql` AND ${column} >= ${pattern.prefix}${below} AND ${column} LIKE ${`${toLike(pattern.prefix)}%`} ESCAPE '\\'`;
+    }
     case "like":
       return sql` AND ${column} LIKE ${pattern.like} ESCAPE '\\'`;
   }

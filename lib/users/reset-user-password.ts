@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFormId } from "../db/row-id.ts";
 import type { TGatehouseConfig } from "../config/schema.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -13,8 +14,8 @@ import { assertUserAction } from "./user-rules.ts";
 export function ZResetUserPassword(policy: TGatehouseConfig["password_policy"]) {
   return z
     .object({
-      id: z.coerce.number().int().positive(),
-      version: z.coerce.number().int().min(1),
+      id: ZFormId,
+      version: ZFormId,
       password: passwordSchema(policy),
       confirmPassword: z.string(),
       requireChange: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFormId } from "../db/row-id.ts";
 import { formList } from "../forms.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -12,8 +13,8 @@ import { getUser } from "./get-user.ts";
 import { isSuperAdminAccount } from "./super-admin.ts";
 import { assertUserAction } from "./user-rules.ts";
 
-const ZRoleIds = formList(z.coerce.number().int().positive(), 500);
-export const ZSetUserRoles = z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().min(1), add: ZRoleIds, remove: ZRoleIds });
+const ZRoleIds = formList(ZFormId, 500);
+export const ZSetUserRoles = z.object({ id: ZFormId, version: ZFormId, add: ZRoleIds, remove: ZRoleIds });
 export type TSetUserRoles = z.infer<typeof ZSetUserRoles>;
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFormId } from "../db/row-id.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
@@ -9,8 +10,8 @@ import { assertUserAction } from "./user-rules.ts";
 
 // Flat, so each claim's error lands on its own form field.
 export const ZUpdateUserClaims = z.object({
-  id: z.coerce.number().int().positive(),
-  version: z.coerce.number().int().min(1),
+  id: ZFormId,
+  version: ZFormId,
   ...Object.fromEntries(USER_CLAIMS.map((c) => [c.uri, z.string().trim().pipe(c.schema).default("")])),
 }) as unknown as z.ZodType<{ id: number; version: number } & Record<ClaimUri, string>>;
 export type TUpdateUserClaims = z.infer<typeof ZUpdateUserClaims>;

@@ -14,6 +14,7 @@ const REFUSED = "The username or password is not correct, or the account may not
 export async function POST(request: Request): Promise<Response> {
   const credentials = parseBasicAuth(request.headers.get("authorization"));
   if (!credentials) return miErrorResponse(401, "Send the username and password with HTTP Basic authentication.");
+  if ("refused" in credentials) return miErrorResponse(400, credentials.refused);
   const config = getConfig();
   const result = await signInWithPassword(db(), config, {
     ...credentials,

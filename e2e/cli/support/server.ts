@@ -31,21 +31,27 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
 
 export type RunningServer = { url: string; stop: () => Promise<void> };
 
+type ServerOptions = {
+  configFile?: string;
+  /** Start it as `npm start` does with the defaults: every address, no NEXTAUTH_URL, so 127.0.0.1 and localhost both reach it. */
+  asNpmStart?: boolean;
+};
+
 /** `next start` of the production build on a free port against `target`, once it answers. */
-export async function startServer(target: DbTarget, configFile = "e2e/gatehouse.e2e.toml"): Promise<RunningServer> {
+export async function startServer(target: DbTarget, options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: target.url,
-      GATEHOUSE_CONFIG: configFile,
-      NEXTAUTH_URL: url,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const args = options.asNpmStart ? ["start", "-p", String(port)] : ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: target.url,
+    GATEHOUSE_CONFIG: options.configFile ?? "e2e/gatehouse.e2e.toml",
+    NEXTAUTH_URL: url,
+  };
+  if (options.asNpmStart) delete env.NEXTAUTH_URL;
+  const child = spawn("node_modules/.bin/next", args, { env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -64,6 +70,27 @@ export async function startServer(target: DbTarget, configFile = "e2e/gatehouse.
   return { url, stop };
 }
 
+export type StartedServer = CliServer & { stop: () => Promise<void> };
+
+/** A production server on a fresh SQLite file or a uniquely named PostgreSQL database that `stop` drops. */
+export async function startServerOn(dbKind: DbKind, options: ServerOptions = {}): Promise<StartedServer> {
+  const { target, cleanup } = await createEmptyTarget(dbKind);
+  const db = createDb(target);
+  const release = async () => {
+    await db.$disconnect();
+    await cleanup();
+  };
+  const server = await startServer(target, options).catch(async (error: unknown) => {
+    await release();
+    throw error;
+  });
+  const stop = async () => {
+    await server.stop();
+    await release();
+  };
+  return { url: server.url, kind: dbKind, db, stop };
+}
+
 /**
  * A production server of its own per worker, on a fresh SQLite file or a uniquely named
  * PostgreSQL database that is dropped afterwards: the CLI is tested against both.
@@ -76,18 +103,11 @@ export const test = base.extend<object, { dbKind: DbKind; server: CliServer }>({
         base.skip(true, "PostgreSQL is unreachable");
         return;
       }
-      const { target, cleanup } = await createEmptyTarget(dbKind);
-      const db = createDb(target);
+      const server = await startServerOn(dbKind);
       try {
-        const server = await startServer(target);
-        try {
-          await use({ url: server.url, kind: dbKind, db });
-        } finally {
-          await server.stop();
-        }
+        await use(server);
       } finally {
-        await db.$disconnect();
-        await cleanup();
+        await server.stop();
       }
     },
     { scope: "worker", timeout: 180_000 },

@@ -3,10 +3,10 @@ import { defineRoute } from "@/lib/authz/route";
 import { db } from "@/lib/db/client";
 import { ndjsonResponse } from "@/lib/http/ndjson";
 import { bulkAssignRole } from "@/lib/users/bulk-assign-role";
-import { ZBulkUserIds } from "@/lib/users/bulk";
+import { ZBulkUserIds, ZRowId } from "@/lib/users/bulk";
 
 /** Gives one role to the selected users in one transaction, streaming progress lines and then a summary. */
 export const POST = defineRoute(
-  { feature: "users.update", body: z.strictObject({ roleId: z.number().int().positive(), userIds: ZBulkUserIds }) },
+  { feature: "users.update", body: z.strictObject({ roleId: ZRowId, userIds: ZBulkUserIds }) },
   async ({ body }, actor) => ndjsonResponse((send) => bulkAssignRole(db(), actor, body.roleId, body.userIds, (p) => send({ type: "progress", ...p }))),
 );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/authz/route";
 import { db } from "@/lib/db/client";
+import { isRowId } from "@/lib/db/row-id";
 import { AppError } from "@/lib/errors";
 import { getRole } from "@/lib/roles/get-role";
 import { listRoleMembers } from "@/lib/roles/list-role-members";
@@ -12,7 +13,7 @@ const ZQuery = z.object({ q: z.string().max(256).optional(), size: z.coerce.numb
 /** A role's members by name, paged by cursor. Internal/everyone has no list: it is everyone. */
 export const GET = defineRoute<{ id: string }, z.ZodUndefined, typeof ZQuery>({ feature: "roles.list", query: ZQuery }, async ({ query, params }, { principal }) => {
   const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("NOT_FOUND", "That role does not exist.");
+  if (!isRowId(id)) throw new AppError("NOT_FOUND", "That role does not exist.");
   const role = await getRole(db(), principal.tenantId, id);
   const blocker = roleActionBlocker(principal, role, "viewUsers");
   if (blocker) throw new AppError("FORBIDDEN", blocker);
