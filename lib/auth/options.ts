@@ -2,6 +2,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "../config/current.ts";
 import { db } from "../db/client.ts";
+import { clientIp } from "../http/client-address.ts";
 import { recordAudit } from "../audit/record.ts";
 import { revokeSessionById } from "../sessions/revoke-session.ts";
 import { sessionIdFor } from "../sessions/secret.ts";
@@ -69,8 +70,4 @@ export async function authOptions(): Promise<AuthOptions> {
       },
     },
   };
-}
-
-export function clientIp(headers: Record<string, string | undefined>): string {
-  return (headers["x-forwarded-for"]?.split(",")[0] ?? headers["x-real-ip"] ?? "").trim().slice(0, 64);
 }

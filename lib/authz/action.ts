@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
-import { clientIp } from "../auth/options.ts";
+import { clientIp } from "../http/client-address.ts";
 import { AppError, type ErrorCode } from "../errors.ts";
 import { findMalformedText, MALFORMED_TEXT, malformedTextMessage } from "../http/well-formed.ts";
 import { decide } from "./decide.ts";

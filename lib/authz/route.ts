@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
-import { clientIp } from "../auth/options.ts";
+import { clientIp } from "../http/client-address.ts";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";
 import { isSameOrigin } from "../http/origin.ts";
 import { findMalformedText, malformedTextMessage } from "../http/well-formed.ts";

@@ -33,8 +33,9 @@ export const ZGatehouseConfig = z.strictObject({
     .strictObject({
       // The address users type. Sign-in redirects and cross-site checks use it.
       public_url: z.url({ protocol: /^https?$/ }).optional(),
-      // Only behind a reverse proxy that sets X-Forwarded-Host and X-Forwarded-Proto itself,
-      // overwriting what clients send: then the origin check believes those headers.
+      // Only behind a reverse proxy that sets X-Forwarded-For, -Host and -Proto itself,
+      // overwriting what clients send: then the origin check believes the host and protocol,
+      // and the client address is the first X-Forwarded-For entry (lib/http/client-address.ts).
       trust_proxy_headers: z.boolean().default(false),
     })
     .prefault({}),

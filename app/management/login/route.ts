@@ -1,4 +1,4 @@
-import { clientIp } from "@/lib/auth/options";
+import { clientIp } from "@/lib/http/client-address";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { throttledMessage } from "@/lib/auth/throttled";
 import { getConfig } from "@/lib/config/current";

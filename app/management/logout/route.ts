@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record";
-import { clientIp } from "@/lib/auth/options";
+import { clientIp } from "@/lib/http/client-address";
 import { db } from "@/lib/db/client";
 import { miErrorResponse } from "@/lib/management/errors";
 import { resolveManagementToken } from "@/lib/management/token";
