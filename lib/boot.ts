@@ -39,6 +39,11 @@ export async function bootOrExit(): Promise<void> {
     for (const item of report.provisioning.created) console.log(`[gatehouse] created ${item}`);
     const renamed = report.provisioning.renamedAdminRole;
     if (renamed) console.log(`[gatehouse] renamed admin role ${renamed.from} -> ${renamed.to}`);
+    // scripts/serve.mjs records each request's TCP peer (lib/http/client-address.ts); without it
+    // the per-address limits and locks count whatever X-Forwarded-For a client sends.
+    if (process.env.NODE_ENV === "production" && !process.env.GATEHOUSE_PEER_HEADER && !getConfig().server.trust_proxy_headers) {
+      console.warn("[gatehouse] not started through scripts/serve.mjs (npm start): client addresses come from X-Forwarded-For");
+    }
   } catch (error) {
     const message = error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error);
     console.error(`[gatehouse] cannot start:\n${message}`);

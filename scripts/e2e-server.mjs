@@ -8,7 +8,7 @@ fs.rmSync(E2E_DB_DIR, { recursive: true, force: true });
 fs.mkdirSync(E2E_DB_DIR, { recursive: true });
 
 const port = process.env.PORT ?? "3100";
-const child = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], {
+const child = spawn(process.execPath, ["scripts/serve.mjs", "--port", port, "--hostname", "127.0.0.1"], {
   stdio: "inherit",
   env: {
     ...process.env,

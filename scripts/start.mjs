@@ -1,8 +1,10 @@
 // `npm start`: builds the console when the build is missing or older than the sources,
-// then serves it. The server migrates and provisions the database itself as it starts.
-import { execFileSync, spawn } from "node:child_process";
+// then serves it (scripts/serve.mjs). The server migrates and provisions the database itself
+// as it starts.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serve } from "./serve.mjs";
 
 const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json"];
 const BUILD_ID = ".next/BUILD_ID";
@@ -21,7 +23,5 @@ if (built < Math.max(...SOURCES.map(newestMtime))) {
   execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
 }
 
-const port = process.env.PORT ?? "3000";
-const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// Every address, as `next start` listens by default.
+await serve({ port: Number(process.env.PORT ?? 3000) });

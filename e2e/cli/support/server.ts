@@ -37,12 +37,12 @@ type ServerOptions = {
   asNpmStart?: boolean;
 };
 
-/** `next start` of the production build on a free port against `target`, once it answers. */
+/** The production build, served as `npm start` serves it (scripts/serve.mjs), on a free port against `target`, once it answers. */
 export async function startServer(target: DbTarget, options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const args = options.asNpmStart ? ["start", "-p", String(port)] : ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const args = ["scripts/serve.mjs", "--port", String(port), ...(options.asNpmStart ? [] : ["--hostname", "127.0.0.1"])];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -51,7 +51,7 @@ export async function startServer(target: DbTarget, options: ServerOptions = {})
     NEXTAUTH_URL: url,
   };
   if (options.asNpmStart) delete env.NEXTAUTH_URL;
-  const child = spawn("node_modules/.bin/next", args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise((resolve) => child.once("exit", resolve));
