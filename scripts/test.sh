@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every suite, on a fresh machine of this kind. It installs Debian's Chromium
-# when it is missing and starts PostgreSQL when it is down, then runs, in order: the
-# typecheck, the unit and integration tests (SQLite and PostgreSQL), a production build and
+# when it is missing, starts PostgreSQL and Redis when they are down (installing Redis if
+# needed), then runs, in order: the typecheck, the unit and integration tests (SQLite and PostgreSQL), a production build and
 # the Playwright specs in Chromium against that build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,36 +21,38 @@ pg_up() { node -e '
   const c = new (require("pg").Client)({ connectionString: process.env.GATEHOUSE_TEST_PG_URL || "postgresql://postgres@127.0.0.1:5432/postgres", connectionTimeoutMillis: 2000 });
   c.connect().then(() => c.end()).then(() => process.exit(0), () => process.exit(1));' 2>/dev/null; }
 
-if ! pg_up; then
-  step "starting PostgreSQL"
-  if [ -d /etc/postgresql ]; then
-    as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
-  fi
-  for _ in $(seq 1 30); do pg_up && break; sleep 1; done
-fi
-if pg_up; then
-  export GATEHOUSE_REQUIRE_POSTGRES=1
-elif [ -n "${CI:-}" ]; then
-  echo "[test] PostgreSQL is required in CI and could not be started" >&2
-  exit 1
-else
-  echo "[test] PostgreSQL is unreachable: its suites are skipped" >&2
-fi
+start_pg() {
+  [ -d /etc/postgresql ] && as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
+}
 
 redis_up() { redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; }
-if ! redis_up && command -v redis-server >/dev/null 2>&1; then
-  step "starting Redis"
+start_redis() {
+  if ! command -v redis-server >/dev/null 2>&1; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  fi
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
-  for _ in $(seq 1 30); do redis_up && break; sleep 1; done
-fi
-if redis_up; then
-  export GATEHOUSE_REQUIRE_REDIS=1
-elif [ -n "${CI:-}" ]; then
-  echo "[test] Redis is required in CI and could not be started" >&2
-  exit 1
-else
-  echo "[test] Redis is unreachable: its suites are skipped" >&2
-fi
+}
+
+# Starts a service the suites need when it is down; CI must have it, a developer may skip its suites.
+require_service() { # name, check function, start function, variable that makes its suites mandatory
+  if ! "$2"; then
+    step "starting $1"
+    "$3" || true
+    for _ in $(seq 1 30); do "$2" && break; sleep 1; done
+  fi
+  if "$2"; then
+    export "$4=1"
+  elif [ -n "${CI:-}" ]; then
+    echo "[test] $1 is required in CI and could not be started" >&2
+    exit 1
+  else
+    echo "[test] $1 is unreachable: its suites are skipped" >&2
+  fi
+}
+
+require_service PostgreSQL pg_up start_pg GATEHOUSE_REQUIRE_POSTGRES
+require_service Redis redis_up start_redis GATEHOUSE_REQUIRE_REDIS
 
 step "typecheck"
 node_modules/.bin/tsc --noEmit
