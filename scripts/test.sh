@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every suite, on a fresh machine of this kind. It installs Debian's Chromium
 # when it is missing, starts PostgreSQL and Redis when they are down (installing Redis if
-# needed), then runs, in order: the typecheck, the unit and integration tests (SQLite and PostgreSQL), a production build and
-# the Playwright specs in Chromium against that build.
+# needed), then runs, in order: the typecheck, the unit and integration tests (SQLite and
+# PostgreSQL), a production build and the Playwright specs in Chromium against that build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
