@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record.ts";
 import { assertHoldsAll } from "../authz/escalation.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
-import { nameKey, qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../stores/domains.ts";
 import { assertWritable, findStore } from "../stores/list-stores.ts";
 import { assertRoleNameDistinct, roleNameColumns } from "../stores/look-alike.ts";
 import { cleanPermissions, cleanRoleName, ZPermissionList, ZUserIdList } from "./role-input.ts";
@@ -32,9 +32,6 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
   const qualified = qualifiedName(store.domain, name);
 
   return client.$transaction(async (tx) => {
-    if (await tx.role.findUnique({ where: { tenantId_storeId_nameKey: { tenantId, storeId: store.id, nameKey: nameKey(name) } } })) {
-      throw new AppError("CONFLICT", `A role named ${qualified} already exists.`, { field: "name" });
-    }
     const users = await loadAssignableUsers(tx, tenantId, input.userIds);
     const role = await tx.role
       .create({
@@ -47,7 +44,7 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
         },
       })
       .catch((error: unknown) => {
-        // The check above passed, but a concurrent create of the same name committed first.
+        // assertRoleNameDistinct passed, but a concurrent create of the same name committed first.
         if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A role named ${qualified} already exists.`, { field: "name" });
         if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A selected user was deleted meanwhile. Reload and try again.");
         throw error;

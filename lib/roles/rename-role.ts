@@ -4,7 +4,7 @@ import { isUniqueViolation } from "../db/errors.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
-import { nameKey, qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../stores/domains.ts";
 import { findStore } from "../stores/list-stores.ts";
 import { assertRoleNameDistinct, roleNameColumns } from "../stores/look-alike.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";
@@ -25,10 +25,8 @@ export async function renameRole(client: Db, actor: Actor, input: TRenameRole): 
     const name = cleanRoleName(store, input.name);
     const to = qualifiedName(role.domain, name);
     await assertRoleNameDistinct(tx, tenantId, store, name, role.id);
-    const clash = await tx.role.findUnique({ where: { tenantId_storeId_nameKey: { tenantId, storeId: role.storeId, nameKey: nameKey(name) } } });
-    if (clash && clash.id !== role.id) throw new AppError("CONFLICT", `A role named ${to} already exists.`, { field: "name" });
     await bumpRoleVersion(tx, tenantId, role.id, input.version, roleNameColumns(name)).catch((error: unknown) => {
-      // The check above passed, but a concurrent create or rename to this name committed first.
+      // assertRoleNameDistinct passed, but a concurrent create or rename to this name committed first.
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A role named ${to} already exists.`, { field: "name" });
       throw error;
     });

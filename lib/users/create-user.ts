@@ -10,7 +10,7 @@ import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { getRoles } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
-import { nameKey, qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../stores/domains.ts";
 import { assertWritable, findStore, holdsUsers } from "../stores/list-stores.ts";
 import { assertUsernameDistinct, usernameColumns } from "../stores/look-alike.ts";
 import { usernameSchema } from "../stores/name-rules.ts";
@@ -43,9 +43,6 @@ export async function createUser(client: Db, actor: Actor, input: TCreateUser): 
   const passwordHash = await hashPassword(input.password);
 
   return client.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { tenantId_storeId_usernameKey: { tenantId, storeId: store.id, usernameKey: nameKey(username) } } })) {
-      throw new AppError("CONFLICT", `A user named ${qualified} already exists.`, { field: "username" });
-    }
     const roles = await getRoles(tx, tenantId, [...new Set(input.roleIds)]);
     for (const role of roles) assertRoleRule(actor.principal, role, "assignUsers");
     const user = await tx.user
@@ -59,7 +56,7 @@ export async function createUser(client: Db, actor: Actor, input: TCreateUser): 
         },
       })
       .catch((error: unknown) => {
-        // The check above passed, but a concurrent create of the same name committed first.
+        // assertUsernameDistinct passed, but a concurrent create of the same name committed first.
         if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A user named ${qualified} already exists.`, { field: "username" });
         if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A selected role was deleted meanwhile. Reload and try again.");
         throw error;
