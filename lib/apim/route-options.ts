@@ -1,9 +1,19 @@
 /**
- * What every /api/am/admin/v4 handler passes to defineRoute: API-M Admin (standing in for the
- * apim:admin and apim:scope_manage scopes), APIM's error shape, and bearer tokens from
- * POST /management/login, so scripts use one token for both APIs.
+ * What every /api/am/admin/v4 handler passes to defineRoute: API-M Admin (the permission-tree
+ * decision), APIM's error shape, and two kinds of bearer token: the /management token, so
+ * scripts use one token for both APIs, and OAuth2 access tokens from /oauth2/token.
+ *
+ * An OAuth2 token must also hold one of the operation's scopes, as the `security` sections of
+ * APIM 4.x's admin-api.yaml list them (any one of the list admits the call).
  */
-import { resolveManagementToken } from "../management/token.ts";
+import { resolveApimBearer } from "../oauth2/bearer.ts";
 import { apimError } from "./errors.ts";
 
-export const APIM_ROUTE = { feature: "scopes.manage", formatError: apimError, bearer: resolveManagementToken } as const;
+export const APIM_ROUTE = { feature: "scopes.manage", formatError: apimError, bearer: resolveApimBearer } as const;
+
+export const APIM_SCOPES = {
+  /** system-scopes GET/PUT, system-scopes/{scopeName} GET, role-aliases GET/PUT, roles/{roleId} HEAD */
+  scopeManage: ["apim:admin", "apim:scope_manage"],
+  /** tenant-config GET/PUT */
+  admin: ["apim:admin"],
+} as const;

@@ -11,7 +11,8 @@ import { auditFailure, clearFailures, reserveAttempt, settleFailure, type Attemp
 import { hashPassword, needsRehash, verifyPassword } from "./password.ts";
 import { takePasswordCheck } from "./rate-limit.ts";
 
-export type SignInInput = { username: string; password: string; kind: "console" | "api"; ip?: string; userAgent?: string };
+// `lifetimeMs` overrides the session lifetime: an OAuth2 grant lives as long as its refresh token.
+export type SignInInput = { username: string; password: string; kind: "console" | "api" | "oauth"; ip?: string; userAgent?: string; lifetimeMs?: number };
 // `retryAfterSeconds` is set only when the rate limit refused the attempt before any check.
 export type SignInResult =
   | { ok: true; userId: number; tenantId: number; sessionSecret: string }
@@ -61,7 +62,7 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
   }
 
   const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
-  const lifetimeMs = config.session.absolute_timeout_hours * 3_600_000;
+  const lifetimeMs = input.lifetimeMs ?? config.session.absolute_timeout_hours * 3_600_000;
   const session = await client.$transaction(async (tx) => {
     await clearFailures(tx, attempt);
     if (rehashed) await tx.user.update({ where: { id: user.id, tenantId: tenant.id }, data: { passwordHash: rehashed } });

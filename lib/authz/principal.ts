@@ -9,7 +9,9 @@ export type Principal = {
   /** The name as WSO2 shows it: bare in PRIMARY, "DOMAIN/name" elsewhere. */
   displayName: string;
   sessionId: string;
-  sessionKind: "console" | "api";
+  sessionKind: "console" | "api" | "oauth";
+  /** Set for OAuth2 access tokens only: the scopes the token holds now. Routes then also check their scope. */
+  scopes?: string[];
   mustChangePassword: boolean;
   isAdmin: boolean;
   roles: { id: number; name: string; kind: string }[];

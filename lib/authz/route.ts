@@ -8,6 +8,7 @@ import { findMalformedText, malformedTextMessage } from "../http/well-formed.ts"
 import { decideRoute } from "./decide.ts";
 import type { FeatureKey } from "./features.ts";
 import type { Principal } from "./principal.ts";
+import { scopeRefusal } from "./scope.ts";
 
 export type RouteError = { status: number; code: ErrorCode; message: string; details?: Record<string, unknown> };
 /** Each API family answers errors in its own shape (APIM's {code, message, description}, the MI's {Error}, …). */
@@ -26,6 +27,8 @@ type Options<B extends z.ZodType, Q extends z.ZodType> = {
   query?: Q;
   formatError?: ErrorFormatter;
   bearer?: BearerResolver;
+  /** OAuth2 scopes, any one of which an OAuth token must hold (lib/authz/scope.ts). */
+  scope?: readonly string[];
   maxBodyBytes?: number;
 };
 
@@ -54,6 +57,8 @@ export function defineRoute<P = Record<string, string>, B extends z.ZodType = z.
       if (principal === "cross-site") return fail("FORBIDDEN", "Cross-site requests are refused.");
       const decision = decideRoute(principal, options.feature);
       if (!decision.allowed) return fail(decision.code, decision.reason);
+      const outOfScope = scopeRefusal(principal, options.scope);
+      if (outOfScope) return fail("FORBIDDEN", outOfScope);
 
       const params = await pendingParams;
       if (!params.ok) return fail(params.code, params.message);

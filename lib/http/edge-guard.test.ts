@@ -53,6 +53,9 @@ describe("what the proxy refuses before Next.js routes a request", () => {
     expect(edgeRefusal(request("POST", "http://localhost:3000/roles", { host: "127.0.0.1:3000", origin: "http://evil.example" }), plain)).toMatchObject({ status: 403 });
     // REST routes and next-auth check their own posts.
     expect(edgeRefusal(request("POST", "http://localhost:3000/api/auth/signout", { host: "127.0.0.1:3000", origin: "http://evil.example" }), plain)).toBeNull();
+    for (const path of ["/oauth2/token", "/oauth2/revoke", "/client-registration/v0.17/register"]) {
+      expect(edgeRefusal(request("POST", `http://localhost:3000${path}`, { host: "127.0.0.1:3000", origin: "http://evil.example" }), plain)).toBeNull();
+    }
   });
 
   it("makes Next.js's own action check agree when the post was accepted through the public address", () => {

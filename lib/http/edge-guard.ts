@@ -45,11 +45,12 @@ export function edgeRefusal(request: EdgeRequest, policy: OriginPolicy): EdgeRef
 
 /**
  * Pages answer POST only for server actions (with or without JavaScript); REST routes and
- * next-auth's endpoints check their own posts.
+ * next-auth's endpoints check their own posts. The OAuth2 and DCR endpoints authenticate by
+ * credentials in the request, never by cookie, so another origin's post is not a forgery.
  */
 function isActionPost(request: EdgeRequest, pathname: string): boolean {
   if (request.method !== "POST") return false;
-  return request.headers.has("next-action") || !/^\/(api|management)(\/|$)/.test(pathname);
+  return request.headers.has("next-action") || !/^\/(api|management|oauth2|client-registration)(\/|$)/.test(pathname);
 }
 
 function errorBody(pathname: string, code: ErrorCode, message: string): unknown {

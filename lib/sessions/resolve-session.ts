@@ -41,7 +41,7 @@ export async function resolveSession(client: Db, secret: string, policy: Session
     username: user.username,
     displayName: qualifiedName(user.store.domain, user.username),
     sessionId: id,
-    sessionKind: session.kind === "api" ? "api" : "console",
+    sessionKind: session.kind === "api" || session.kind === "oauth" ? session.kind : "console",
     mustChangePassword: user.mustChangePassword,
     ...subject,
   };

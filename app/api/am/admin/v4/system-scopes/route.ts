@@ -1,6 +1,6 @@
 import { ZScopeListBody, toScopeListDTO } from "@/lib/apim/dto";
 import { ifMatchVersion, versionETag, withPrecondition } from "@/lib/apim/if-match";
-import { APIM_ROUTE } from "@/lib/apim/route-options";
+import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
 import { defineRoute } from "@/lib/authz/route";
 import { db } from "@/lib/db/client";
 import { listScopes } from "@/lib/scopes/list-scopes";
@@ -12,10 +12,10 @@ async function scopeList(tenantId: number): Promise<Response> {
 }
 
 /** Every system scope with its roles (APIM: getRolesForScope). */
-export const GET = defineRoute(APIM_ROUTE, async (_input, { principal }) => scopeList(principal.tenantId));
+export const GET = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage }, async (_input, { principal }) => scopeList(principal.tenantId));
 
 /** Replaces the roles of every listed scope, whole body or nothing (APIM: updateRolesForScope). */
-export const PUT = defineRoute({ ...APIM_ROUTE, body: ZScopeListBody }, async ({ body, request }, actor) => {
+export const PUT = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage, body: ZScopeListBody }, async ({ body, request }, actor) => {
   const version = ifMatchVersion(request);
   await withPrecondition(version, () => setScopeRoles(db(), actor, { version, scopes: body.list.map((s) => ({ name: s.name, roles: s.roles })) }));
   return scopeList(actor.principal.tenantId);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decodePathName } from "@/lib/apim/path-name";
-import { APIM_ROUTE } from "@/lib/apim/route-options";
+import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
 import { defineRoute } from "@/lib/authz/route";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -9,7 +9,7 @@ import { userHoldsScope } from "@/lib/scopes/user-holds-scope";
 const ZQuery = z.object({ username: z.string().trim().min(1).max(300).optional() });
 
 /** {name} when the user (the caller without ?username) holds the base64url-encoded scope; 404 otherwise. */
-export const GET = defineRoute<{ scopeName: string }, z.ZodUndefined, typeof ZQuery>({ ...APIM_ROUTE, query: ZQuery }, async ({ params, query }, { principal }) => {
+export const GET = defineRoute<{ scopeName: string }, z.ZodUndefined, typeof ZQuery>({ ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage, query: ZQuery }, async ({ params, query }, { principal }) => {
   const scope = decodePathName(params.scopeName);
   if (scope === null) throw new AppError("NOT_FOUND", "Scope not found: the name is not base64url-encoded.");
   const username = query.username ?? principal.displayName;

@@ -1,0 +1,3 @@
+import { introspectEndpoint } from "@/lib/oauth2/client-endpoints";
+
+export const POST = introspectEndpoint;

@@ -1,0 +1,3 @@
+import { revokeEndpoint } from "@/lib/oauth2/client-endpoints";
+
+export const POST = revokeEndpoint;

@@ -1,0 +1,39 @@
+/**
+ * Which of the requested scopes a user may have: the Role Permissions page decides. A scope is
+ * granted when one of the user's roles (Internal/everyone included, as everybody holds it) or a
+ * role that one of them is an alias of is mapped to it. Unlike WSO2, a scope with no role
+ * mapped, or one the catalog does not know, is granted to nobody.
+ *
+ * Tokens remember what they were granted; every use and every introspection intersects that
+ * with this function's answer, so a mapping change applies at once.
+ */
+import type { Db, Tx } from "../db/client.ts";
+
+type Client = Pick<Db | Tx, "role" | "roleAlias" | "apiScope">;
+
+/** WSO2 answers "default" when none of the requested scopes is granted; so do we. */
+export const DEFAULT_SCOPE = "default";
+
+export async function grantedScopes(client: Client, tenantId: number, userId: number, requested: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(requested.filter((s) => s !== DEFAULT_SCOPE))];
+  if (wanted.length === 0) return [];
+  const roles = await client.role.findMany({ where: { tenantId, OR: [{ memberships: { some: { userId } } }, { kind: "everyone" }] }, select: { id: true } });
+  const held = roles.map((r) => r.id);
+  const targets = await client.roleAlias.findMany({ where: { aliasRoleId: { in: held }, role: { tenantId } }, select: { roleId: true } });
+  const effective = [...new Set([...held, ...targets.map((t) => t.roleId)])];
+  const scopes = await client.apiScope.findMany({
+    where: { tenantId, name: { in: wanted }, roles: { some: { roleId: { in: effective } } } },
+    select: { name: true },
+  });
+  const granted = new Set(scopes.map((s) => s.name));
+  return wanted.filter((s) => granted.has(s));
+}
+
+/** The scope string a token answer shows: the granted scopes, or "default" when there are none. */
+export function scopeString(scopes: readonly string[]): string {
+  return scopes.length > 0 ? scopes.join(" ") : DEFAULT_SCOPE;
+}
+
+export function parseScopes(value: string): string[] {
+  return value.split(/\s+/).filter((s) => s.length > 0 && s !== DEFAULT_SCOPE);
+}
