@@ -11,6 +11,7 @@ export type SessionView = {
   id: string;
   user: string;
   kind: string;
+  oauth: { client: string; scopes: string } | null;
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
@@ -50,7 +51,19 @@ const columns = column.columns([
       </span>
     ),
   }),
-  column.accessor("kind", { header: "Via" }),
+  column.accessor("kind", {
+    header: "Via",
+    cell: (info) => {
+      const oauth = info.row.original.oauth;
+      if (!oauth) return info.getValue();
+      return (
+        <span>
+          OAuth2 client {oauth.client}
+          <span className="block text-xs text-slate-600">{oauth.scopes || "default"}</span>
+        </span>
+      );
+    },
+  }),
   column.accessor("createdAt", { header: "Signed in" }),
   column.accessor("lastSeenAt", { header: "Last active" }),
   column.accessor("expiresAt", { header: "Expires" }),

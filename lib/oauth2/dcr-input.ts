@@ -23,5 +23,6 @@ export type TDeleteClient = z.infer<typeof ZDeleteClient>;
 export function clientGrants(requested: string | undefined): string[] {
   const asked = (requested ?? "").split(/\s+/).filter(Boolean);
   if (asked.length === 0) return [...SUPPORTED_GRANTS];
-  return SUPPORTED_GRANTS.filter((g) => asked.includes(g));
+  const supported: readonly string[] = SUPPORTED_GRANTS;
+  return [...new Set(asked.filter((g) => supported.includes(g)))];
 }

@@ -117,12 +117,13 @@ export function grantModel(ctx: GrantContext): OAuth2Server.PasswordModel & OAut
         where: { refreshHash: hashSecret(refreshToken) },
         include: { session: { select: { tenantId: true, userId: true, revokedAt: true } }, client: { select: { clientId: true } } },
       });
-      if (!row || row.session.revokedAt) return null;
+      if (!row) return null;
       if (row.refreshUsedAt) {
         // A used refresh token presented again: someone holds a copy. End every token of the grant.
         await revokeFamily(db, row.session.tenantId, row.family, "refresh token reused");
         return null;
       }
+      if (row.session.revokedAt) return null;
       const user = await userById(row.session.tenantId, row.session.userId);
       if (!user) return null;
       return {

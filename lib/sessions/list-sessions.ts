@@ -13,12 +13,15 @@ export type SessionRow = {
   expiresAt: Date;
   ip: string;
   userAgent: string;
+  /** OAuth2 grants only: the client's name and the scopes granted at issue. */
+  oauth: { client: string; scopes: string } | null;
 };
 
 /**
  * Open sessions of a tenant, most recently active first, optionally of users whose name starts
  * with `user` (literally: `_` and `%` are not wildcards). The page of ids comes from raw SQL,
- * since Prisma's startsWith cannot escape LIKE; the rows are then loaded by id.
+ * since Prisma's startsWith cannot escape LIKE; the rows are then loaded by id. OAuth2 grants
+ * have no idle timeout (their refresh token bounds them), so they stay listed until they end.
  */
 export async function listActiveSessions(
   client: Db,
@@ -32,7 +35,7 @@ export async function listActiveSessions(
   return fetchPage(params, async (skip, take) => {
     const page = await client.$queryRaw<{ id: string }[]>(sql`
       SELECT s."id" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-      WHERE s."tenantId" = ${tenantId} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND s."lastSeenAt" > ${idleSince} ${prefix}
+      WHERE s."tenantId" = ${tenantId} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND (s."kind" = 'oauth' OR s."lastSeenAt" > ${idleSince}) ${prefix}
       ORDER BY s."lastSeenAt" DESC, s."id" ASC
       LIMIT ${take} OFFSET ${skip}`);
     const rows = await client.session.findMany({
@@ -46,9 +49,12 @@ export async function listActiveSessions(
         ip: true,
         userAgent: true,
         user: { select: { username: true, store: { select: { domain: true } } } },
+        oauth: { select: { scopes: true, client: { select: { name: true } } } },
       },
     });
-    const byId = new Map(rows.map(({ user, ...s }) => [s.id, { ...s, user: qualifiedName(user.store.domain, user.username) }]));
+    const byId = new Map(
+      rows.map(({ user, oauth, ...s }) => [s.id, { ...s, user: qualifiedName(user.store.domain, user.username), oauth: oauth && { client: oauth.client.name, scopes: oauth.scopes } }]),
+    );
     return page.flatMap((p) => byId.get(p.id) ?? []);
   });
 }

@@ -25,6 +25,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     id: s.id,
     user: s.user,
     kind: s.kind,
+    oauth: s.oauth,
     createdAt: formatUtc(s.createdAt),
     lastSeenAt: formatUtc(s.lastSeenAt),
     expiresAt: formatUtc(s.expiresAt),
