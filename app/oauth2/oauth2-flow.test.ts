@@ -16,7 +16,10 @@ import { apimRequest, call } from "../../testing/apim-client.ts";
 import { sessionCookie, useTestApp } from "../../testing/route-harness.ts";
 import { seedUser } from "../../testing/seed.ts";
 import { basic, clientAuth, dcr, introspectCall, jwksCall, revokeCall, tokenCall, type Registered, type TokenAnswer } from "../../testing/oauth2-client.ts";
+import { mgmtLogin } from "../../testing/management-client.ts";
+import * as aliasRoute from "../api/am/admin/v4/system-scopes/role-aliases/route.ts";
 import * as scopesRoute from "../api/am/admin/v4/system-scopes/route.ts";
+import * as tenantConfigRoute from "../api/am/admin/v4/tenant-config/route.ts";
 
 vi.mock("next/headers", async () => (await import("../../testing/route-harness.ts")).nextHeaders);
 
@@ -110,6 +113,24 @@ describe.each(await databaseKinds())("the OAuth2 script flow on %s", (kind) => {
     await unmapRole(limited.roleId, "apim:scope_manage");
     expect(await introspect(granted.access_token)).toMatchObject({ active: true, scope: "default" });
     expect((await getScopes(granted.access_token)).status).toBe(403);
+  });
+
+  it("checks each APIM operation's own scopes, and leaves /management tokens to the permission tree", async () => {
+    const getAliases = (access: string) => call(aliasRoute.GET, "/system-scopes/role-aliases", apimRequest("GET", "/system-scopes/role-aliases", bearer(access)), {});
+    const getTenantConfig = (access: string) => call(tenantConfigRoute.GET, "/tenant-config", apimRequest("GET", "/tenant-config", bearer(access)), {});
+    await mapRole(limited.roleId, "apim:scope_manage");
+    const scopeOnly = await passwordGrant(limited, "apim:scope_manage apim:role_manage");
+    expect(scopeOnly.scope).toBe("apim:scope_manage");
+    expect((await getScopes(scopeOnly.access_token)).status).toBe(200);
+    expect((await getAliases(scopeOnly.access_token)).status).toBe(403);
+    expect((await getTenantConfig(scopeOnly.access_token)).status).toBe(403);
+    await mapRole(limited.roleId, "apim:role_manage");
+    const both = await passwordGrant(limited, "apim:scope_manage apim:role_manage");
+    expect((await getAliases(both.access_token)).status).toBe(200);
+    await unmapRole(limited.roleId, "apim:scope_manage");
+    await unmapRole(limited.roleId, "apim:role_manage");
+    const management = await mgmtLogin(limited.username, limited.password);
+    expect((await getTenantConfig(management)).status).toBe(200);
   });
 
   it("counts a role alias like the role it stands for", async () => {
