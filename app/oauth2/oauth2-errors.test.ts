@@ -93,6 +93,21 @@ describe.each(await databaseKinds())("OAuth2 refusals and the client lifecycle o
     expect(failures.map((f) => JSON.parse(f.after!).reason)).toContain("locked");
   });
 
+  it("answers 429 temporarily_unavailable with Retry-After when the sign-in rate limit refuses", async () => {
+    const holder = globalThis as unknown as { gatehouseConfig?: ReturnType<typeof testConfig> };
+    // Counters of their own (key_prefix), so the earlier failures in this file do not count.
+    holder.gatehouseConfig = testConfig({ rate_limit: { per_address: 1 }, cache: { key_prefix: `throttle-${kind}` } });
+    try {
+      expect((await password({ ...other, password: "wrong" }, app)).status).toBe(400);
+      const throttled = await password(other, app);
+      expect(throttled.status).toBe(429);
+      expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await errorOf(throttled)).toBe("temporarily_unavailable");
+    } finally {
+      holder.gatehouseConfig = testConfig();
+    }
+  });
+
   it("authenticates the client for revoke and introspect, and shows a token only to its own client", async () => {
     const answer = (await (await password(owner, app)).json()) as TokenAnswer;
     const stranger = await register(other, { clientName: "stranger_app" });

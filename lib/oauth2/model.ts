@@ -18,7 +18,7 @@ import { createSession } from "../sessions/create-session.ts";
 import { revokeSessionById } from "../sessions/revoke-session.ts";
 import { newSessionSecret, sessionIdFor } from "../sessions/secret.ts";
 import { qualifiedName } from "../stores/domains.ts";
-import { DEFAULT_SCOPE, grantedScopes, parseScopes } from "./granted-scopes.ts";
+import { DEFAULT_SCOPE, grantedScopes, parseScopes, scopeString } from "./granted-scopes.ts";
 import { signAccessToken } from "./jwt.ts";
 import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS } from "./lifetimes.ts";
 import { hashSecret, newOpaqueSecret, secretMatches } from "./secrets.ts";
@@ -80,7 +80,7 @@ export function grantModel(ctx: GrantContext): OAuth2Server.PasswordModel & OAut
       user.granted = await grantedScopes(db, user.tenantId, user.id, scope ?? []);
       user.secret ??= newSessionSecret();
       const expiresAt = new Date(Date.now() + ACCESS_TOKEN_SECONDS * 1000);
-      return signAccessToken(db, { secret: user.secret, subject: user.name, clientId: client.id, scopes: scopeText(user.granted), expiresAt });
+      return signAccessToken(db, { secret: user.secret, subject: user.name, clientId: client.id, scopes: scopeString(user.granted), expiresAt });
     },
 
     async generateRefreshToken() {
@@ -153,4 +153,3 @@ export function grantModel(ctx: GrantContext): OAuth2Server.PasswordModel & OAut
   };
 }
 
-const scopeText = (scopes: string[]) => (scopes.length > 0 ? scopes.join(" ") : DEFAULT_SCOPE);
