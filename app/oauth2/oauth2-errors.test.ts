@@ -3,6 +3,8 @@
 // (re-registration, name conflicts, deletion with its role and tokens).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { provision } from "../../lib/provisioning/provision.ts";
+import { deleteUser } from "../../lib/users/delete-user.ts";
+import { actorFor } from "../../testing/actor.ts";
 import { testConfig } from "../../testing/config.ts";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
 import { apimRequest, call } from "../../testing/apim-client.ts";
@@ -158,5 +160,14 @@ describe.each(await databaseKinds())("OAuth2 refusals and the client lifecycle o
     expect(await t.db.oAuthClient.count({ where: { clientId: doomed.clientId } })).toBe(0);
     expect((await tokenCall({ grant_type: "client_credentials" }, clientAuth(doomed))).status).toBe(401);
     expect(await t.db.auditEvent.count({ where: { action: "oauth.client_deleted", targetId: doomed.clientId } })).toBe(1);
+  });
+
+  it("deleting a client's owner takes the client and its Application role along", async () => {
+    const leaver = await seedUser(t.db, { grants: ["/permission/admin/login"] });
+    const client = await register(leaver, { clientName: "leaver_app" });
+    const row = await t.db.user.findUniqueOrThrow({ where: { id: leaver.id } });
+    await deleteUser(t.db, await actorFor(t.db, owner.id), { id: leaver.id, version: row.version });
+    expect(await t.db.oAuthClient.count({ where: { clientId: client.clientId } })).toBe(0);
+    expect(await t.db.role.count({ where: { tenantId, name: "leaver_app" } })).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { chunks, partitionUsers, type BulkProgress, type BulkSummary } from "./bulk.ts";
+import { deleteOwnedClientRoles } from "../oauth2/delete-owned-client-roles.ts";
 
 /**
  * Deletes the selected users in one transaction, reporting progress per chunk. Users the
@@ -17,6 +18,7 @@ export async function bulkDeleteUsers(client: Db, actor: Actor, ids: readonly nu
       for (const chunk of chunks(unique)) {
         const { allowed, skipped } = await partitionUsers(tx, actor.principal, chunk, "delete");
         summary.skipped.push(...skipped);
+        await deleteOwnedClientRoles(tx, actor.principal.tenantId, allowed.map((u) => u.id));
         const { count } = await tx.user.deleteMany({ where: { tenantId: actor.principal.tenantId, id: { in: allowed.map((u) => u.id) } } });
         summary.succeeded += count;
         deleted.push(...allowed.map((u) => u.name));

@@ -6,6 +6,7 @@ import type { Actor } from "../authz/principal.ts";
 import { bumpUserVersion } from "./bump-user-version.ts";
 import { getUser } from "./get-user.ts";
 import { assertUserAction } from "./user-rules.ts";
+import { deleteOwnedClientRoles } from "../oauth2/delete-owned-client-roles.ts";
 
 export const ZDeleteUser = z.object({ id: ZFormId, version: ZFormId });
 export type TDeleteUser = z.infer<typeof ZDeleteUser>;
@@ -17,6 +18,7 @@ export async function deleteUser(client: Db, actor: Actor, input: TDeleteUser): 
     const user = await getUser(tx, tenantId, input.id);
     assertUserAction(actor.principal, user, "delete");
     await bumpUserVersion(tx, tenantId, user.id, input.version);
+    await deleteOwnedClientRoles(tx, tenantId, [user.id]);
     await tx.user.delete({ where: { id: user.id } });
     await recordAudit(tx, {
       tenantId,
