@@ -16,9 +16,5 @@ export const ZIsAdmin = z
   .nullish()
   .transform((v) => v ?? false);
 
-/** Go marshals an empty role list as null; both mean "none". */
-export const ZRoleNames = z
-  .array(z.string().min(1).max(1024))
-  .max(500)
-  .nullish()
-  .transform((v) => v ?? []);
+/** Go marshals an empty role list as null; both mean "none" (the handler reads `?? []`). */
+export const ZRoleNames = z.array(z.string().min(1).max(1024)).max(500).nullish();

@@ -40,7 +40,11 @@ export const POST = defineRoute({ ...MGMT_ROUTE, feature: "roles.create", body: 
   return { role: created.qualified, status: "Added" };
 });
 
-const ZAssign = z.object({ userId: z.string().min(1).max(1024), domain: ZDomain, addedRoles: ZRoleNames, removedRoles: ZRoleNames });
+// As in the MI, a body naming neither list is refused rather than treated as "no change".
+const ZAssign = z
+  .object({ userId: z.string().min(1).max(1024), domain: ZDomain, addedRoles: ZRoleNames, removedRoles: ZRoleNames })
+  .refine((b) => b.addedRoles !== undefined || b.removedRoles !== undefined, { message: "Name addedRoles, removedRoles or both." })
+  .transform((b) => ({ ...b, addedRoles: b.addedRoles ?? [], removedRoles: b.removedRoles ?? [] }));
 const ZAssignQuery = z.object({ detail: z.enum(["true", "false"]).optional() });
 
 /**
