@@ -1,7 +1,10 @@
 import type { KeysetPage } from "../keyset.ts";
 
-/** Rows fetched per query while streaming a whole list: big enough to be cheap, small enough to stay flat in memory. */
-export const STREAM_BATCH = 1000;
+/**
+ * Rows fetched per query while streaming a whole list: the largest page the API serves, which
+ * keeps each batch's follow-up `IN (...)` queries under SQLite's bound-parameter limit.
+ */
+export const STREAM_BATCH = 500;
 
 type Source<T> = {
   /** Fields before the count, e.g. {role} for a role's members. */
