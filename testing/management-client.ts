@@ -4,7 +4,8 @@ import { testConfig } from "./config.ts";
 import { createTestDatabase, type DbKind, type TestDatabase } from "./databases.ts";
 import { OpenApiDocument } from "./openapi.ts";
 import { callRoute, useTestApp } from "./route-harness.ts";
-import { seedUser } from "./seed.ts";
+import { hashPassword } from "../lib/auth/password.ts";
+import { seedUser, TEST_PASSWORD } from "./seed.ts";
 import type { PermissionPath } from "../lib/permissions/tree.ts";
 
 export const ORIGIN = "http://localhost:3000";
@@ -66,4 +67,15 @@ export async function mgmtWorld(kind: DbKind): Promise<MgmtWorld> {
     manager: { ...manager, token: await mgmtLogin(manager.username, manager.password) },
     plain: { ...plain, token: await mgmtLogin(plain.username, plain.password) },
   };
+}
+
+/**
+ * The provisioned super admin (`[super_admin] username`), given TEST_PASSWORD in place of the
+ * default one, logged in: the only account that may delete an admin or reset another admin's password.
+ */
+export async function superAdminLogin(t: TestDatabase): Promise<{ id: number; username: string; token: string }> {
+  const { username } = testConfig().super_admin;
+  const user = await t.db.user.findFirstOrThrow({ where: { username, store: { domain: "PRIMARY" } }, select: { id: true } });
+  await t.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(TEST_PASSWORD), mustChangePassword: false } });
+  return { id: user.id, username, token: await mgmtLogin(username, TEST_PASSWORD) };
 }

@@ -4,7 +4,8 @@ import fs from "node:fs";
 import { z } from "zod";
 
 type Json = Record<string, unknown>;
-type Operation = { requestBody?: { content: Record<string, { schema: Json }> }; responses: Record<string, { content?: Record<string, { schema: Json }> }> };
+type Documented = { content?: Record<string, { schema: Json }>; headers?: Record<string, { required?: boolean; schema?: { pattern?: string } }> };
+type Operation = { requestBody?: { content: Record<string, { schema: Json }> }; responses: Record<string, Documented> };
 
 export class OpenApiDocument {
   private readonly doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Json> } };
@@ -25,10 +26,15 @@ export class OpenApiDocument {
     return z.fromJSONSchema({ $schema: "https://json-schema.org/draft/2020-12/schema", $defs: defs, ...rewrite(schema) } as Parameters<typeof z.fromJSONSchema>[0]);
   }
 
-  /** Throws unless the status is documented for the operation and the JSON body (if documented) matches. */
+  /** Throws unless the status is documented for the operation, its required headers are present, and the JSON body (if documented) matches. */
   async assertResponse(path: string, method: string, response: Response): Promise<void> {
     const documented = this.operation(path, method).responses[String(response.status)];
     if (!documented) throw new Error(`${method} ${path} answered ${response.status}, which the document does not list`);
+    for (const [name, header] of Object.entries(documented.headers ?? {})) {
+      const value = response.headers.get(name);
+      if (header.required && value === null) throw new Error(`${method} ${path} ${response.status} lacks the required ${name} header`);
+      if (value !== null && header.schema?.pattern && !new RegExp(header.schema.pattern).test(value)) throw new Error(`${method} ${path} ${response.status}: ${name} "${value}" does not match ${header.schema.pattern}`);
+    }
     const schema = documented.content?.["application/json"]?.schema;
     if (!schema) return;
     const body: unknown = await response.clone().json();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseKinds } from "../../testing/databases.ts";
-import { basic, mgmtLogin, mgmtOpenapi, mgmtRequest, mgmtWorld, type MgmtWorld } from "../../testing/management-client.ts";
+import { basic, mgmtCall, mgmtLogin, mgmtOpenapi, mgmtRequest, mgmtWorld, type MgmtWorld } from "../../testing/management-client.ts";
 import { callRoute } from "../../testing/route-harness.ts";
 import { testConfig } from "../../testing/config.ts";
 import type { TGatehouseConfig } from "../../lib/config/schema.ts";
@@ -9,6 +9,8 @@ import { sessionIdFor } from "../../lib/sessions/secret.ts";
 import * as scopesRoute from "../api/am/admin/v4/system-scopes/route.ts";
 import * as loginRoute from "./login/route.ts";
 import * as logoutRoute from "./logout/route.ts";
+import * as userRoute from "./users/[userId]/route.ts";
+import * as usersRoute from "./users/route.ts";
 
 vi.mock("next/headers", async () => (await import("../../testing/route-harness.ts")).nextHeaders);
 
@@ -56,9 +58,29 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
     expect((await attempt("Basic !!!")).status).toBe(401);
   });
 
-  it("a user without the Login permission cannot get a token", async () => {
-    const noLogin = await seedUser(w.t.db, { grants: ["/permission/admin/manage/identity"] });
-    await expect(mgmtLogin(noLogin.username, noLogin.password)).rejects.toThrow(/401/);
+  it("any active user gets a token, as in the MI; without permissions it can only change its own password; the console still needs Login", async () => {
+    const { signInWithPassword } = await import("../../lib/auth/sign-in.ts");
+    const nobody = await seedUser(w.t.db, { grants: [] });
+    const token = await mgmtLogin(nobody.username, nobody.password);
+    const list = await mgmtCall(usersRoute.GET, "/users", mgmtRequest("GET", "/users", { token }), {});
+    expect(list.status).toBe(403);
+    const other = await mgmtCall(userRoute.PATCH, "/users/{userId}", mgmtRequest("PATCH", `/users/${w.plain.username}`, { token, body: { newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" } }), { userId: w.plain.username });
+    expect(other.status).toBe(403);
+    const own = { oldPassword: nobody.password, newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" };
+    const changed = await mgmtCall(userRoute.PATCH, "/users/{userId}", mgmtRequest("PATCH", `/users/${nobody.username}`, { token, body: own }), { userId: nobody.username });
+    expect(changed.status).toBe(200);
+    expect(await signInWithPassword(w.t.db, testConfig(), { username: nobody.username, password: "a new long passphrase", kind: "console" })).toEqual({ ok: false });
+  });
+
+  it("401s carry WWW-Authenticate: Basic on /login, Bearer elsewhere", async () => {
+    const login = await loginRoute.GET(mgmtRequest("GET", "/login"));
+    expect(login.status).toBe(401);
+    expect(login.headers.get("www-authenticate")).toMatch(/^Basic realm="/);
+    await mgmtOpenapi.assertResponse("/login", "GET", login);
+    const list = await mgmtCall(usersRoute.GET, "/users", mgmtRequest("GET", "/users"), {});
+    expect(list.headers.get("www-authenticate")).toMatch(/^Bearer realm="/);
+    const out = await logoutRoute.GET(mgmtRequest("GET", "/logout", { token: "gh1.forged.1.sig" }));
+    expect(out.headers.get("www-authenticate")).toMatch(/^Bearer realm="/);
   });
 
   it("a token works as a bearer on the APIM admin API, and only with API-M Admin", async () => {
@@ -83,6 +105,15 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
     expect(after.status).toBe(401);
     expect((await logoutRoute.POST(mgmtRequest("POST", "/logout", { token }))).status).toBe(401);
     expect((await logoutRoute.POST(mgmtRequest("POST", "/logout"))).status).toBe(401);
+  });
+
+  it("GET /logout revokes like POST, as apictl's `mi logout` sends it", async () => {
+    const token = await mgmtLogin(w.admin.username, "correct horse battery staple");
+    const out = await logoutRoute.GET(mgmtRequest("GET", "/logout", { token }));
+    expect(out.status).toBe(200);
+    await mgmtOpenapi.assertResponse("/logout", "GET", out);
+    expect((await w.t.db.session.findUniqueOrThrow({ where: { id: sessionId(token) } })).revokedReason).toBe("logged out");
+    expect((await systemScopes(token)).status).toBe(401);
   });
 
   it("an expired session refuses its token, and a tampered token is refused", async () => {
@@ -125,20 +156,26 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
 });
 
 describe("the management OpenAPI document", () => {
-  it("describes request bodies as the handlers validate them: strict, with the required fields", () => {
+  it("describes request bodies as the handlers validate them: unknown fields ignored, the required fields and types checked", () => {
     expect(mgmtOpenapi.acceptsRequest("/users", "POST", { userId: "a", password: "b", isAdmin: true, domain: "PRIMARY" })).toBe(true);
-    expect(mgmtOpenapi.acceptsRequest("/users", "POST", { userId: "a", password: "b", extra: 1 })).toBe(false);
+    expect(mgmtOpenapi.acceptsRequest("/users", "POST", { userId: "a", password: "b", isAdmin: "true", domain: "" })).toBe(true);
+    expect(mgmtOpenapi.acceptsRequest("/users", "POST", { userId: "a", password: "b", extra: 1 })).toBe(true);
+    expect(mgmtOpenapi.acceptsRequest("/users", "POST", { userId: "a" })).toBe(false);
     expect(mgmtOpenapi.acceptsRequest("/users/{userId}", "PATCH", { oldPassword: "a", newPassword: "b", confirmPassword: "b" })).toBe(true);
     expect(mgmtOpenapi.acceptsRequest("/users/{userId}", "PATCH", { password: "b" })).toBe(false);
     expect(mgmtOpenapi.acceptsRequest("/roles", "POST", { role: "r", domain: "PRIMARY" })).toBe(true);
     expect(mgmtOpenapi.acceptsRequest("/roles", "PUT", { userId: "u", addedRoles: ["r"], removedRoles: [] })).toBe(true);
     expect(mgmtOpenapi.acceptsRequest("/roles", "PUT", { userId: "u", addedRoles: "r" })).toBe(false);
+    expect(mgmtOpenapi.acceptsRequest("/roles", "PUT", { userId: "u", domain: "", addedRoles: null, removedRoles: ["r"] })).toBe(true);
+    expect(mgmtOpenapi.acceptsRequest("/roles", "PUT", { userId: "u" })).toBe(false);
   });
 
   it("rejects answers that break it", async () => {
     const json = (status: number, body: unknown) => Response.json(body, { status });
     await mgmtOpenapi.assertResponse("/users", "GET", json(200, { count: 0, list: [], truncated: false, next: null }));
-    await expect(mgmtOpenapi.assertResponse("/users", "GET", json(200, { count: 0, list: [] }))).rejects.toThrow(/truncated/);
+    await mgmtOpenapi.assertResponse("/users", "GET", json(200, { count: 0, list: [] }));
+    await expect(mgmtOpenapi.assertResponse("/users", "GET", json(200, { list: [] }))).rejects.toThrow(/count/);
+    await expect(mgmtOpenapi.assertResponse("/users", "GET", json(401, { Error: "x" }))).rejects.toThrow(/WWW-Authenticate/);
     await expect(mgmtOpenapi.assertResponse("/users", "GET", json(401, { code: "UNAUTHENTICATED", message: "x" }))).rejects.toThrow();
     await expect(mgmtOpenapi.assertResponse("/roles/{role}", "GET", json(500, { Error: "x" }))).rejects.toThrow(/does not list/);
   });

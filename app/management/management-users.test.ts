@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseKinds } from "../../testing/databases.ts";
-import { mgmtCall, mgmtLogin, mgmtRequest, mgmtWorld, type MgmtWorld } from "../../testing/management-client.ts";
+import { mgmtCall, mgmtLogin, mgmtRequest, mgmtWorld, superAdminLogin, type MgmtWorld } from "../../testing/management-client.ts";
 import { seedUser, TEST_PASSWORD } from "../../testing/seed.ts";
 import * as userRoute from "./users/[userId]/route.ts";
 import * as usersRoute from "./users/route.ts";
@@ -29,7 +29,8 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
     expect(added.status).toBe(200);
     expect(await added.json()).toEqual({ userId: "mgmt_alice", status: "Added" });
     expect(await audits("user.created", "mgmt_alice")).toBe(1);
-    expect(await (await get(w.manager.token, "mgmt_alice", "?domain=PRIMARY")).json()).toEqual({ userId: "mgmt_alice", isAdmin: false, roles: [] });
+    // The MI lists Internal/everyone among every user's roles.
+    expect(await (await get(w.manager.token, "mgmt_alice", "?domain=PRIMARY")).json()).toEqual({ userId: "mgmt_alice", isAdmin: false, roles: ["Internal/everyone"] });
     expect((await add(w.manager.token, { userId: "MGMT_ALICE", password: NEW_PASSWORD })).status).toBe(409);
     expect((await get(w.manager.token, "nobody_at_all")).status).toBe(404);
     expect((await add(w.manager.token, { userId: "mgmt_nowhere", password: NEW_PASSWORD, domain: "NOPE" })).status).toBe(404);
@@ -39,13 +40,14 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
     expect((await add(w.manager.token, { userId: "mgmt_boss", password: NEW_PASSWORD, isAdmin: true })).status).toBe(403);
     expect(await w.t.db.user.count({ where: { username: "mgmt_boss" } })).toBe(0);
     expect((await add(w.admin.token, { userId: "mgmt_boss", password: NEW_PASSWORD, isAdmin: true })).status).toBe(200);
-    expect(await (await get(w.manager.token, "mgmt_boss")).json()).toEqual({ userId: "mgmt_boss", isAdmin: true, roles: ["admin"] });
+    expect(await (await get(w.manager.token, "mgmt_boss")).json()).toEqual({ userId: "mgmt_boss", isAdmin: true, roles: ["admin", "Internal/everyone"] });
   });
 
-  it("GET /users finds by pattern, searchKey and role, and pages without silently capping", async () => {
+  it("GET /users finds by pattern, searchKey and role; whole without limit, paged without silently capping with it", async () => {
     for (const name of ["pg_one", "pg_two", "pg_three"]) await add(w.manager.token, { userId: name, password: NEW_PASSWORD });
     const names = async (query: string) => ((await (await list(w.manager.token, query)).json()) as Page).list.map((u) => u.userId);
     expect(await names("?pattern=pg_*")).toEqual(["pg_one", "pg_three", "pg_two"]);
+    expect(await (await list(w.manager.token, "?pattern=pg_*")).json()).toEqual({ count: 3, list: [{ userId: "pg_one" }, { userId: "pg_three" }, { userId: "pg_two" }] });
     expect(await names("?searchKey=_th")).toEqual(["pg_three"]);
     expect(await names(`?role=role_${w.manager.username}`)).toEqual([w.manager.username]);
     expect((await list(w.manager.token, "?role=no_such_role")).status).toBe(404);
@@ -85,7 +87,7 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
     expect((await list(token, "")).status).toBe(200);
   });
 
-  it("PATCH on another account is a reset: users.password needed, and only admin-role holders reset an admin", async () => {
+  it("PATCH on another account is a reset: users.password needed, and only the super admin resets another admin", async () => {
     const target = await seedUser(w.t.db, { grants: ["/permission/admin/login"] });
     const body = { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
     expect((await patch(w.plain.token, target.username, body)).status).toBe(403);
@@ -95,11 +97,14 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
     const otherAdmin = await seedUser(w.t.db, { admin: true });
     const refused = await patch(w.manager.token, otherAdmin.username, body);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ Error: "Only holders of the admin role can delete an admin or reset an admin's password." });
-    expect((await patch(w.admin.token, otherAdmin.username, body)).status).toBe(200);
+    expect(await refused.json()).toEqual({ Error: "Only the super admin can delete an admin or reset another admin's password." });
+    // Seed 000 / the MI's UserResource: holding the admin role is not enough, only the super admin may.
+    expect((await patch(w.admin.token, otherAdmin.username, body)).status).toBe(403);
+    const superAdmin = await superAdminLogin(w.t);
+    expect((await patch(superAdmin.token, otherAdmin.username, body)).status).toBe(200);
   });
 
-  it("DELETE: nobody deletes themselves, only admin-role holders delete an admin; deletions are audited", async () => {
+  it("DELETE: nobody deletes themselves, only the super admin deletes an admin; deletions are audited", async () => {
     const self = await remove(w.manager.token, w.manager.username);
     expect(self.status).toBe(403);
     expect(await self.json()).toEqual({ Error: "You cannot delete your own account." });
@@ -112,6 +117,7 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
     expect(await audits("user.deleted", victim.username)).toBe(1);
     expect((await get(w.manager.token, victim.username)).status).toBe(404);
     expect((await remove(w.manager.token, victim.username)).status).toBe(404);
-    expect((await remove(w.admin.token, otherAdmin.username)).status).toBe(200);
+    expect((await remove(w.admin.token, otherAdmin.username)).status).toBe(403);
+    expect((await remove((await superAdminLogin(w.t)).token, otherAdmin.username)).status).toBe(200);
   });
 });

@@ -28,7 +28,7 @@ test("add, list, show and delete a role; its users are listed and paged", async 
   expect(await cli.run(["delete", "role", role], { input: "no\n" })).toMatchObject({ code: EXIT.usage });
   expect(await cli.run(["delete", "role", role, "--yes", "--format", "json"])).toMatchObject({ code: 0, stdout: expect.stringContaining('"status": "Deleted"') });
   expect(await cli.run(["get", "roles", role])).toMatchObject({ code: EXIT.notFound, stderr: expect.stringContaining(`Role ${role} does not exist.`) });
-  expect(JSON.parse((await cli.run(["get", "users", members[0]!, "--format", "json"])).stdout).roles).toEqual([]);
+  expect(JSON.parse((await cli.run(["get", "users", members[0]!, "--format", "json"])).stdout).roles).toEqual(["Internal/everyone"]);
   expect(await cli.run(["delete", "role", "Internal/everyone", "--yes"])).toMatchObject({ code: EXIT.forbidden });
 });
 

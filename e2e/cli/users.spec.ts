@@ -16,8 +16,9 @@ test("add, list, show and delete a user with flags, in tables and JSON", async (
   const table = await cli.run(["get", "users", "-p", `${name}*`]);
   expect(table).toMatchObject({ code: 0, stdout: `USER ID\n${name}\n` });
   const detail = await cli.run(["get", "users", name, "--format", "json"]);
-  expect(JSON.parse(detail.stdout)).toEqual({ userId: name, isAdmin: false, roles: [] });
-  expect((await cli.run(["get", "users", name])).stdout).toMatch(new RegExp(`^User ID\\s+${name}\\nAdmin\\s+no\\nRoles\\s+-\\n$`));
+  // Internal/everyone is listed among every user's roles, as the MI lists it.
+  expect(JSON.parse(detail.stdout)).toEqual({ userId: name, isAdmin: false, roles: ["Internal/everyone"] });
+  expect((await cli.run(["get", "users", name])).stdout).toMatch(new RegExp(`^User ID\\s+${name}\\nAdmin\\s+no\\nRoles\\s+Internal/everyone\\n$`));
   expect(await cli.run(["get", "users", "-p", "no_such_user_*"])).toMatchObject({ code: 0, stdout: "No users match.\n" });
 
   // The new user can log in with the password given on stdin, once a role grants Login.
@@ -92,11 +93,11 @@ test("update user adds and revokes roles, from options or from the prompts", asy
   const add = await cli.run(["update", "user", name, "-a", "Internal/creator", "Internal/publisher", "--format", "json"]);
   expect(add.code, add.stderr).toBe(0);
   expect(JSON.parse(add.stdout)).toMatchObject({ userId: name, addedRoles: ["Internal/creator", "Internal/publisher"], removedRoles: [] });
-  expect(JSON.parse((await cli.run(["get", "users", name, "--format", "json"])).stdout).roles.sort()).toEqual(["Internal/creator", "Internal/publisher"]);
+  expect(JSON.parse((await cli.run(["get", "users", name, "--format", "json"])).stdout).roles.sort()).toEqual(["Internal/creator", "Internal/everyone", "Internal/publisher"]);
 
   const prompted = await cli.run(["update", "user", name], { input: "Internal/subscriber\nInternal/creator, Internal/publisher\n" });
   expect(prompted).toMatchObject({ code: 0, stdout: `User ${name}: added Internal/subscriber; revoked Internal/creator, Internal/publisher.\n` });
-  expect(JSON.parse((await cli.run(["get", "users", name, "--format", "json"])).stdout).roles).toEqual(["Internal/subscriber"]);
+  expect(JSON.parse((await cli.run(["get", "users", name, "--format", "json"])).stdout).roles).toEqual(["Internal/subscriber", "Internal/everyone"]);
   expect((await cli.run(["get", "users", "-r", "Internal/subscriber", "-p", name])).stdout).toBe(`USER ID\n${name}\n`);
 
   expect(await cli.run(["update", "user", name], { input: "\n\n" })).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining("at least one role") });
@@ -111,20 +112,20 @@ test("the MI's rules hold through the CLI", async ({ cli, server }) => {
   const manager = await seedManager(server.db);
   await cli.login(manager.username, manager.password);
 
-  // Only holders of the admin role delete an admin, or reset an admin's password.
+  // Only the super admin deletes an admin, or resets another admin's password (seed 000).
   const deleteAdmin = await cli.run(["delete", "user", otherAdmin.username, "--yes"]);
-  expect(deleteAdmin).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("Only holders of the admin role") });
+  expect(deleteAdmin).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("Only the super admin") });
   const resetAdmin = await cli.run(["update", "password", otherAdmin.username], { input: `${PASSWORD}\n${PASSWORD}\n` });
-  expect(resetAdmin).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("Only holders of the admin role") });
+  expect(resetAdmin).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("Only the super admin") });
   // A manager may reset a regular user's password.
   const regular = unique("cli_regular_");
   expect(await cli.run(["add", "user", regular, "--no-admin", "-d", "PRIMARY", "--password-stdin"], { input: `${PASSWORD}\n` })).toMatchObject({ code: 0 });
   expect(await cli.run(["update", "password", regular], { input: "Another-password-2\nAnother-password-2\n" })).toMatchObject({ code: 0 });
 
-  // Nobody deletes themselves; the admin role does delete another admin.
+  // Nobody deletes themselves; holding the admin role is not enough to delete another admin.
   await cli.login(admin.username, admin.password);
   expect(await cli.run(["delete", "user", admin.username, "--yes"])).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("You cannot delete your own account.") });
-  expect(await cli.run(["delete", "user", otherAdmin.username, "--yes"])).toMatchObject({ code: 0 });
+  expect(await cli.run(["delete", "user", otherAdmin.username, "--yes"])).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("Only the super admin") });
 
   // Internal/everyone is implicit: it can be neither assigned nor removed.
   for (const flag of ["-a", "-r"]) {

@@ -30,6 +30,8 @@ type Options<B extends z.ZodType, Q extends z.ZodType> = {
   /** OAuth2 scopes, any one of which an OAuth token must hold (lib/authz/scope.ts). */
   scope?: readonly string[];
   maxBodyBytes?: number;
+  /** The WWW-Authenticate challenge sent with a 401 (RFC 9110 requires one); APIs that never sent it leave it unset. */
+  challenge?: string;
 };
 
 type Input<B extends z.ZodType, Q extends z.ZodType, P> = { body: z.infer<B>; query: z.infer<Q>; params: P; request: Request };
@@ -46,8 +48,11 @@ export function defineRoute<P = Record<string, string>, B extends z.ZodType = z.
   handler: (input: Input<B, Q, P>, ctx: RouteContext) => Promise<unknown>,
 ) {
   const format = options.formatError ?? defaultFormatter;
-  const fail = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
-    Response.json(format({ status: ERROR_STATUS[code], code, message, details }), { status: ERROR_STATUS[code] });
+  const fail = (code: ErrorCode, message: string, details?: Record<string, unknown>) => {
+    const status = ERROR_STATUS[code];
+    const headers: Record<string, string> = status === 401 && options.challenge ? { "www-authenticate": options.challenge } : {};
+    return Response.json(format({ status, code, message, details }), { status, headers });
+  };
 
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     // Settled early so that a rejection (Next.js failing to decode a segment) is never left unhandled.

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { findRoleByName, type RoleRef } from "../roles/find-role.ts";
-import { nameKey, splitQualifiedName, withDomain } from "../stores/domains.ts";
+import { nameKey, qualifiedName, splitQualifiedName, withDomain } from "../stores/domains.ts";
 
 /** The id of the user the MI names by userId (and domain), or NOT_FOUND. */
 export async function findUserId(client: Db, tenantId: number, userId: string, domain?: string): Promise<number> {
@@ -25,4 +25,13 @@ export function searchPattern(pattern: string | undefined, searchKey: string | u
   if (pattern) return pattern;
   if (!searchKey) return "*";
   return searchKey.includes("*") ? searchKey : `*${searchKey}*`;
+}
+
+/**
+ * A user's roles as the MI lists them: Internal/everyone included, which every user holds
+ * implicitly (Gatehouse keeps no membership row for it).
+ */
+export async function rolesAsMiLists(client: Db, tenantId: number, held: readonly string[]): Promise<string[]> {
+  const everyone = await client.role.findFirst({ where: { tenantId, kind: "everyone" }, select: { name: true, store: { select: { domain: true } } } });
+  return everyone ? [...held, qualifiedName(everyone.store.domain, everyone.name)] : [...held];
 }

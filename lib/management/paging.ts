@@ -2,12 +2,22 @@ import { z } from "zod";
 import type { KeysetPage } from "../keyset.ts";
 
 export const MAX_LIMIT = 500;
+const DEFAULT_LIMIT = 100;
 
-/** Paging on every /management list: keyset cursors, so pages stay correct while rows change. */
+/**
+ * Paging is opt-in: apictl never pages, so a list without `limit` (or `cursor`) is the MI's
+ * whole list, streamed (stream-list.ts). With either, it is one keyset page.
+ */
 export const ZPaging = {
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(100),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).optional(),
   cursor: z.string().max(2048).optional(),
 };
+
+/** The page size the caller asked for, or null for the whole list. */
+export function requestedPage(query: { limit?: number; cursor?: string }): { size: number; after?: string } | null {
+  if (query.limit === undefined && query.cursor === undefined) return null;
+  return { size: query.limit ?? DEFAULT_LIMIT, after: query.cursor };
+}
 
 /**
  * The MI's {count, list} plus what a cut list needs: `truncated` and `next` (the cursor for the

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import { empty, join, sql } from "../db/sql.ts";
+import { empty, join, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type KeysetPage } from "../keyset.ts";
 import { qualifiedName } from "../stores/domains.ts";
 import { namePatternSql, parseNamePattern } from "../users/name-pattern.ts";
@@ -31,6 +31,24 @@ const domainFilter = (pattern: string | undefined) => {
 
 type Raw = { id: number | bigint; version: number | bigint; name: string; nameKey: string; kind: string; domain: string; readOnly: number | boolean };
 
+type RoleFilter = Pick<ListRolesParams, "pattern" | "storeId">;
+
+function roleFilter(tenantId: number, params: RoleFilter): Sql {
+  return sql`r."tenantId" = ${tenantId} AND r."kind" <> 'system'
+      AND NOT (s."kind" = 'internal' AND r."nameKey" LIKE 'system\\_%' ESCAPE '\\')
+    ${params.storeId ? sql` AND r."storeId" = ${params.storeId}` : empty}
+    ${domainFilter(params.pattern)}
+    ${namePatternSql(sql`r."nameKey"`, parseNamePattern(namePart(params.pattern)))}`;
+}
+
+/** How many roles listRoles would return over all its pages: one COUNT, for the MI's unpaged lists. */
+export async function countRoles(client: Db, tenantId: number, params: RoleFilter): Promise<number> {
+  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
+    sql`SELECT COUNT(*) AS "n" FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" WHERE ${roleFilter(tenantId, params)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
 /**
  * A page of roles by name. Internal/system and Internal/system_* stay hidden, as in WSO2.
  * Member and permission counts for the page come from two grouped queries.
@@ -45,11 +63,7 @@ export async function listRoles(client: Db, tenantId: number, params: ListRolesP
   const rows = await client.$queryRaw<Raw[]>(sql`
     SELECT r."id", r."version", r."name", r."nameKey", r."kind", s."domain", s."readOnly"
     FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
-    WHERE r."tenantId" = ${tenantId} AND r."kind" <> 'system'
-      AND NOT (s."kind" = 'internal' AND r."nameKey" LIKE 'system\\_%' ESCAPE '\\')
-    ${params.storeId ? sql` AND r."storeId" = ${params.storeId}` : empty}
-    ${domainFilter(params.pattern)}
-    ${namePatternSql(sql`r."nameKey"`, parseNamePattern(namePart(params.pattern)))}
+    WHERE ${roleFilter(tenantId, params)}
     ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
     ORDER BY r."nameKey" ${ascending ? sql`ASC` : sql`DESC`}, r."id" ${ascending ? sql`ASC` : sql`DESC`}
     LIMIT ${params.size + 1}`);

@@ -31,7 +31,8 @@ export async function resolveSession(client: Db, secret: string, policy: Session
   }
   const user = session.user;
   const subject = await loadSubjectRoles(client, session.tenantId, user.id);
-  if (!holds(subject.grants, LOGIN_PERMISSION)) return null;
+  // Management API sessions do not need Login (lib/auth/sign-in.ts says why); console and OAuth2 ones do.
+  if (session.kind !== "api" && !holds(subject.grants, LOGIN_PERMISSION)) return null;
   if (idleFor >= TOUCH_INTERVAL_MS) {
     await client.session.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: now } });
   }

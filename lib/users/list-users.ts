@@ -40,10 +40,7 @@ export async function listUsers(client: Db, tenantId: number, params: ListUsersP
   const rows = await client.$queryRaw<Raw[]>(sql`
     SELECT u."id", u."version", u."username", u."usernameKey", u."storeId", s."domain", s."readOnly"
     FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
-    WHERE u."tenantId" = ${tenantId}
-    ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
-    ${namePatternSql(sql`u."usernameKey"`, parseNamePattern(params.pattern))}
-    ${claimFilter(params.claim, params.claimValue)}
+    WHERE ${userFilter(tenantId, params)}
     ${cursor && cursor.length === keyColumns.length ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
     ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}
     LIMIT ${params.size + 1}`);
@@ -68,6 +65,21 @@ export async function listUsers(client: Db, tenantId: number, params: ListUsersP
       };
     }),
   };
+}
+
+export type UserFilter = Pick<ListUsersParams, "pattern" | "storeId" | "claim" | "claimValue">;
+
+function userFilter(tenantId: number, params: UserFilter): Sql {
+  return sql`u."tenantId" = ${tenantId}
+    ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
+    ${namePatternSql(sql`u."usernameKey"`, parseNamePattern(params.pattern))}
+    ${claimFilter(params.claim, params.claimValue)}`;
+}
+
+/** How many users listUsers would return over all its pages: one COUNT, for the MI's unpaged lists. */
+export async function countUsers(client: Db, tenantId: number, params: UserFilter): Promise<number> {
+  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${userFilter(tenantId, params)}`);
+  return Number(row?.n ?? 0);
 }
 
 function cursorOf(row: Raw, sort: UserSort): Cursor {

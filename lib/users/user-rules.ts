@@ -3,7 +3,7 @@ import { can } from "../authz/decide.ts";
 import { accountActionBlocker } from "../authz/escalation.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import { AppError } from "../errors.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName, splitQualifiedName } from "../stores/domains.ts";
 import { isSuperAdminAccount } from "./super-admin.ts";
 
 export type UserFacts = {
@@ -40,8 +40,10 @@ export function userActionBlocker(principal: Principal, user: UserFacts, action:
   if (user.readOnly) return `${user.domain} is a read-only user store.`;
   if (isSuperAdminAccount(user) && !self) return "Only the admin account itself can change the admin account.";
   if (action === "delete" && isSuperAdminAccount(user)) return "The admin account cannot be deleted.";
-  if ((action === "delete" || action === "password") && user.isAdminMember && !principal.isAdmin) {
-    return "Only holders of the admin role can delete an admin or reset an admin's password.";
+  // Seed 000 and the MI's UserResource: an admin can be removed, or have their password reset
+  // by someone else, only by the super admin ("only the creator"), not by any admin-role holder.
+  if ((action === "delete" || (action === "password" && !self)) && user.isAdminMember && !isSuperAdminPrincipal(principal)) {
+    return "Only the super admin can delete an admin or reset another admin's password.";
   }
   if (ACCOUNT_ACTIONS.has(action)) return accountActionBlocker(principal, { name: qualifiedName(user.domain, user.username), grants: user.grants });
   return null;
@@ -54,4 +56,8 @@ export function assertUserAction(principal: Principal, user: UserFacts, action: 
 
 export function allowedUserActions(principal: Principal, user: UserFacts): UserAction[] {
   return (Object.keys(FEATURE) as UserAction[]).filter((a) => userActionBlocker(principal, user, a) === null);
+}
+
+function isSuperAdminPrincipal(principal: Principal): boolean {
+  return isSuperAdminAccount({ username: principal.username, domain: splitQualifiedName(principal.displayName).domain });
 }

@@ -72,7 +72,7 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
     await expect(createUser(t.db, userAdmin, newUser({ roleIds: [creator.id] }))).rejects.toThrow(/do not hold/);
   });
 
-  it("follows WSO2's rules on deleting: not yourself, not the admin account, not read-only users, admins only by admins", async () => {
+  it("follows WSO2's rules on deleting: not yourself, not the admin account, not read-only users, admins only by the super admin", async () => {
     const self = await getUser(t.db, tenantId, userAdmin.principal.userId);
     await expect(deleteUser(t.db, userAdmin, { id: self.id, version: self.version })).rejects.toThrow(/your own account/);
     const sa = await getUser(t.db, tenantId, superAdminId);
@@ -80,8 +80,10 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
     const ro = await getUser(t.db, tenantId, readOnlyUserId);
     await expect(deleteUser(t.db, admin, { id: ro.id, version: ro.version })).rejects.toThrow(/read-only/);
     const otherAdmin = await getUser(t.db, tenantId, (await seedUser(t.db, { admin: true })).id);
-    await expect(deleteUser(t.db, userAdmin, { id: otherAdmin.id, version: otherAdmin.version })).rejects.toThrow(/Only holders of the admin role/);
-    await deleteUser(t.db, admin, { id: otherAdmin.id, version: otherAdmin.version });
+    await expect(deleteUser(t.db, userAdmin, { id: otherAdmin.id, version: otherAdmin.version })).rejects.toThrow(/Only the super admin/);
+    // Seed 000: "an admin user can only be removed by the creator"; another admin-role holder may not.
+    await expect(deleteUser(t.db, admin, { id: otherAdmin.id, version: otherAdmin.version })).rejects.toThrow(/Only the super admin/);
+    await deleteUser(t.db, await actorFor(t.db, superAdminId), { id: otherAdmin.id, version: otherAdmin.version });
     expect(await t.db.user.count({ where: { id: otherAdmin.id } })).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import { clientIp } from "@/lib/http/client-address";
 import { db } from "@/lib/db/client";
-import { miErrorResponse } from "@/lib/management/errors";
+import { BEARER_CHALLENGE, miErrorResponse } from "@/lib/management/errors";
 import { resolveManagementToken } from "@/lib/management/token";
 import { revokeSessionById } from "@/lib/sessions/revoke-session";
 
@@ -12,7 +12,7 @@ import { revokeSessionById } from "@/lib/sessions/revoke-session";
 export async function POST(request: Request): Promise<Response> {
   const header = request.headers.get("authorization");
   const principal = header?.toLowerCase().startsWith("bearer ") ? await resolveManagementToken(header.slice(7).trim()) : null;
-  if (!principal) return miErrorResponse(401, "Log in to continue.");
+  if (!principal) return miErrorResponse(401, "Log in to continue.", { "www-authenticate": BEARER_CHALLENGE });
   await db().$transaction(async (tx) => {
     if (!(await revokeSessionById(tx, principal.tenantId, principal.sessionId, "logged out"))) return;
     await recordAudit(tx, {
@@ -25,3 +25,7 @@ export async function POST(request: Request): Promise<Response> {
   });
   return Response.json({ Message: "Logged out." });
 }
+
+// apictl's `mi logout` sends GET and forgets its credentials only on a 200
+// (credentials/miCredentials.go, RevokeAccessTokenForMI), as the MI's LogoutResource accepts both.
+export const GET = POST;

@@ -3,27 +3,35 @@ import { defineRoute } from "@/lib/authz/route";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { MGMT_ROUTE } from "@/lib/management/errors";
+import { ZDomain, ZRoleNames } from "@/lib/management/input";
 import { findUserId, searchPattern } from "@/lib/management/names";
-import { pagedResponse, ZPaging } from "@/lib/management/paging";
+import { pagedResponse, requestedPage, ZPaging } from "@/lib/management/paging";
+import { STREAM_BATCH, streamedList } from "@/lib/management/stream-list";
 import { createRole } from "@/lib/roles/create-role";
 import { findRolesByName } from "@/lib/roles/find-role";
-import { listRoles } from "@/lib/roles/list-roles";
+import { countRoles, listRoles } from "@/lib/roles/list-roles";
 import { roleRuleBlocker } from "@/lib/roles/role-rules";
 import { splitQualifiedName, withDomain } from "@/lib/stores/domains";
 import { findStore } from "@/lib/stores/list-stores";
 import { getUser } from "@/lib/users/get-user";
 import { setUserRoles } from "@/lib/users/set-user-roles";
 
-const ZQuery = z.strictObject({ searchKey: z.string().max(256).optional(), domain: z.string().max(64).optional(), ...ZPaging });
+// Unknown parameters and fields are ignored, as the MI ignores them (z.object strips them).
+const ZQuery = z.object({ searchKey: z.string().max(256).optional(), domain: ZDomain, ...ZPaging });
 
-/** MI: GET /roles, optionally by searchKey (a substring, or a WSO2 `*` pattern). Paged. */
+/** MI: GET /roles, optionally by searchKey (a substring, or a WSO2 `*` pattern). Whole and streamed unless `limit`/`cursor` ask for a page. */
 export const GET = defineRoute({ ...MGMT_ROUTE, feature: "roles.list", query: ZQuery }, async ({ query, request }, { principal }) => {
   const storeId = query.domain ? (await findStore(db(), principal.tenantId, query.domain)).id : undefined;
-  const page = await listRoles(db(), principal.tenantId, { pattern: searchPattern(undefined, query.searchKey), storeId, dir: "asc", size: query.limit, after: query.cursor });
-  return pagedResponse(request, page, (r) => ({ role: r.qualified }));
+  const pattern = searchPattern(undefined, query.searchKey);
+  const roles = (size: number, after?: string) => listRoles(db(), principal.tenantId, { pattern, storeId, dir: "asc", size, after });
+  const item = (r: { qualified: string }) => ({ role: r.qualified });
+  const paged = requestedPage(query);
+  if (paged) return pagedResponse(request, await roles(paged.size, paged.after), item);
+  const count = await countRoles(db(), principal.tenantId, { pattern, storeId });
+  return streamedList({ count, listKey: "list", page: (after) => roles(STREAM_BATCH, after), item });
 });
 
-const ZCreate = z.strictObject({ role: z.string().min(1).max(1024), domain: z.string().min(1).max(64).optional() });
+const ZCreate = z.object({ role: z.string().min(1).max(1024), domain: ZDomain });
 
 /** MI: POST /roles. The role starts with no permissions and no members. */
 export const POST = defineRoute({ ...MGMT_ROUTE, feature: "roles.create", body: ZCreate }, async ({ body }, actor) => {
@@ -32,14 +40,20 @@ export const POST = defineRoute({ ...MGMT_ROUTE, feature: "roles.create", body: 
   return { role: created.qualified, status: "Added" };
 });
 
-const ZRoleNames = z.array(z.string().min(1).max(1024)).max(500).default([]);
-const ZAssign = z.strictObject({ userId: z.string().min(1).max(1024), domain: z.string().max(64).optional(), addedRoles: ZRoleNames, removedRoles: ZRoleNames });
+// As in the MI, a body naming neither list is refused rather than treated as "no change".
+const ZAssign = z
+  .object({ userId: z.string().min(1).max(1024), domain: ZDomain, addedRoles: ZRoleNames, removedRoles: ZRoleNames })
+  .refine((b) => b.addedRoles !== undefined || b.removedRoles !== undefined, { message: "Name addedRoles, removedRoles or both." })
+  .transform((b) => ({ ...b, addedRoles: b.addedRoles ?? [], removedRoles: b.removedRoles ?? [] }));
+const ZAssignQuery = z.object({ detail: z.enum(["true", "false"]).optional() });
 
 /**
  * MI: PUT /roles adds and removes roles of one user. Needs users.update; each role must be one
- * the caller may hand out (admin only by its holders, never Internal/everyone).
+ * the caller may hand out (admin only by its holders, never Internal/everyone). apictl reads
+ * the answer as a map of strings, so it is {userId, status}; `?detail=true` adds the roles
+ * that were actually added and removed.
  */
-export const PUT = defineRoute({ ...MGMT_ROUTE, feature: "users.update", body: ZAssign }, async ({ body }, actor) => {
+export const PUT = defineRoute({ ...MGMT_ROUTE, feature: "users.update", body: ZAssign, query: ZAssignQuery }, async ({ body, query }, actor) => {
   const tenantId = actor.principal.tenantId;
   const user = await getUser(db(), tenantId, await findUserId(db(), tenantId, body.userId, body.domain));
   const found = await findRolesByName(db(), tenantId, [...body.addedRoles, ...body.removedRoles]);
@@ -55,5 +69,6 @@ export const PUT = defineRoute({ ...MGMT_ROUTE, feature: "users.update", body: Z
   // No version: the body names what to add and remove, so it applies to the roles as they are
   // when it runs, and parallel edits of one user (apictl in a loop) all apply.
   const result = await setUserRoles(db(), actor, { id: user.id, add: ids(body.addedRoles), remove: ids(body.removedRoles) });
-  return { userId: user.qualified, addedRoles: result.added, removedRoles: result.removed, status: "Updated" };
+  const answer = { userId: user.qualified, status: "Updated" };
+  return query.detail === "true" ? { ...answer, addedRoles: result.added, removedRoles: result.removed } : answer;
 });

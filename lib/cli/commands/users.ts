@@ -101,7 +101,7 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
     const addedRoles = options.addRoles ?? (asked ? splitList(await askText("Roles to add (comma-separated, empty for none):", "")) : []);
     const removedRoles = options.removeRoles ?? (asked ? splitList(await askText("Roles to revoke (comma-separated, empty for none):", "")) : []);
     if (!addedRoles.length && !removedRoles.length) throw new CliError("Name at least one role to add or revoke.", EXIT.usage);
-    const result = await api.call("PUT", "/management/roles", ZAssignment, { body: { userId, domain: options.domain, addedRoles, removedRoles } });
+    const result = await api.call("PUT", "/management/roles", ZAssignment, { query: { detail: "true" }, body: { userId, domain: options.domain, addedRoles, removedRoles } });
     if (options.format === "json") return printJson(result);
     const parts = [result.addedRoles.length ? `added ${result.addedRoles.join(", ")}` : "", result.removedRoles.length ? `revoked ${result.removedRoles.join(", ")}` : ""].filter(Boolean);
     say(`User ${result.userId}: ${parts.join("; ") || "no change"}.`);

@@ -2,26 +2,35 @@ import { z } from "zod";
 import { defineRoute } from "@/lib/authz/route";
 import { db } from "@/lib/db/client";
 import { MGMT_ROUTE } from "@/lib/management/errors";
+import { ZDomain } from "@/lib/management/input";
 import { requireRole } from "@/lib/management/names";
-import { pagedResponse, ZPaging } from "@/lib/management/paging";
+import { pagedResponse, requestedPage, ZPaging } from "@/lib/management/paging";
+import { STREAM_BATCH, streamedList } from "@/lib/management/stream-list";
 import { deleteRole } from "@/lib/roles/delete-role";
 import { getRole } from "@/lib/roles/get-role";
-import { listRoleMembers } from "@/lib/roles/list-role-members";
+import { countRoleMembers, listRoleMembers } from "@/lib/roles/list-role-members";
 import { assertRoleAction } from "@/lib/roles/role-rules";
 
 type Params = { role: string };
-const ZQuery = z.strictObject({ domain: z.string().max(64).optional(), ...ZPaging });
+// Unknown parameters are ignored, as the MI ignores them (z.object strips them).
+const ZQuery = z.object({ domain: ZDomain, ...ZPaging });
 
-/** MI: GET /roles/{role}: the role's users, paged like every list (Internal/everyone's members are not listed, as in WSO2). */
+/**
+ * MI: GET /roles/{role}: the role's users (Internal/everyone's members are not listed, as in
+ * WSO2). Every member, streamed, unless `limit`/`cursor` ask for a page.
+ */
 export const GET = defineRoute<Params, z.ZodUndefined, typeof ZQuery>({ ...MGMT_ROUTE, feature: "roles.list", query: ZQuery }, async ({ params, query, request }, { principal }) => {
   const ref = await requireRole(db(), principal.tenantId, params.role, query.domain);
   const role = await getRole(db(), principal.tenantId, ref.id);
   assertRoleAction(principal, role, "viewUsers");
-  const page = await listRoleMembers(db(), principal.tenantId, role, { size: query.limit, after: query.cursor });
-  return pagedResponse(request, page, (u) => u.qualified, { role: ref.qualified }, "users");
+  const members = (size: number, after?: string) => listRoleMembers(db(), principal.tenantId, role, { size, after });
+  const paged = requestedPage(query);
+  if (paged) return pagedResponse(request, await members(paged.size, paged.after), (u) => u.qualified, { role: ref.qualified }, "users");
+  const count = await countRoleMembers(db(), principal.tenantId, role, {});
+  return streamedList({ head: { role: ref.qualified }, count, listKey: "users", page: (after) => members(STREAM_BATCH, after), item: (u) => u.qualified });
 });
 
-const ZDeleteQuery = z.strictObject({ domain: z.string().max(64).optional() });
+const ZDeleteQuery = z.object({ domain: ZDomain });
 
 /** MI: DELETE /roles/{role}. The admin role, Internal/everyone and read-only roles cannot be deleted. */
 export const DELETE = defineRoute<Params, z.ZodUndefined, typeof ZDeleteQuery>({ ...MGMT_ROUTE, feature: "roles.delete", query: ZDeleteQuery }, async ({ params, query }, actor) => {

@@ -4,7 +4,8 @@ import { getConfig } from "@/lib/config/current";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { MGMT_ROUTE } from "@/lib/management/errors";
-import { findUserId } from "@/lib/management/names";
+import { ZDomain } from "@/lib/management/input";
+import { findUserId, rolesAsMiLists } from "@/lib/management/names";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { deleteUser } from "@/lib/users/delete-user";
 import { getUser } from "@/lib/users/get-user";
@@ -12,15 +13,16 @@ import { passwordSchema } from "@/lib/users/password-policy";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
 
 type Params = { userId: string };
-const ZQuery = z.strictObject({ domain: z.string().max(64).optional() });
+// Unknown parameters and fields are ignored, as the MI ignores them (z.object strips them).
+const ZQuery = z.object({ domain: ZDomain });
 
-/** MI: GET /users/{userId}: whether the user is an admin, and their roles. */
+/** MI: GET /users/{userId}: whether the user is an admin, and their roles (Internal/everyone included, as the MI lists it). */
 export const GET = defineRoute<Params, z.ZodUndefined, typeof ZQuery>({ ...MGMT_ROUTE, feature: "users.list", query: ZQuery }, async ({ params, query }, { principal }) => {
   const user = await getUser(db(), principal.tenantId, await findUserId(db(), principal.tenantId, params.userId, query.domain));
-  return { userId: user.qualified, isAdmin: user.isAdminMember, roles: user.roles.map((r) => r.qualified) };
+  return { userId: user.qualified, isAdmin: user.isAdminMember, roles: await rolesAsMiLists(db(), principal.tenantId, user.roles.map((r) => r.qualified)) };
 });
 
-const ZPassword = z.strictObject({
+const ZPassword = z.object({
   oldPassword: z.string().max(1024).optional(),
   newPassword: z.string().min(1).max(1024),
   confirmPassword: z.string().max(1024),
@@ -28,9 +30,9 @@ const ZPassword = z.strictObject({
 
 /**
  * MI: PATCH /users/{userId}. On one's own account the old password is required, as in the MI;
- * on another's it is a reset, which needs users.password (and the admin role for an admin's
- * account) and ends that user's sessions. The route itself asks only for a signed-in user, so
- * users without user management, and the admin still on the default password, can change their own.
+ * on another's it is a reset, which needs users.password (and, for an admin's account, the
+ * super admin) and ends that user's sessions. The route itself asks only for a signed-in user,
+ * so users without any permission, and the admin still on the default password, can change their own.
  */
 export const PATCH = defineRoute<Params, typeof ZPassword, typeof ZQuery>(
   { ...MGMT_ROUTE, feature: "self", query: ZQuery, body: ZPassword },
@@ -50,7 +52,7 @@ export const PATCH = defineRoute<Params, typeof ZPassword, typeof ZQuery>(
   },
 );
 
-/** MI: DELETE /users/{userId}. Nobody deletes themselves; only admin-role holders delete an admin. */
+/** MI: DELETE /users/{userId}. Nobody deletes themselves; only the super admin deletes an admin. */
 export const DELETE = defineRoute<Params, z.ZodUndefined, typeof ZQuery>({ ...MGMT_ROUTE, feature: "users.delete", query: ZQuery }, async ({ params, query }, actor) => {
   const tenantId = actor.principal.tenantId;
   const user = await getUser(db(), tenantId, await findUserId(db(), tenantId, params.userId, query.domain));
