@@ -56,8 +56,11 @@ test("hostile input never gets a 5xx and never writes when refused", async ({ se
   const { csrfToken } = (await (await signedIn.get("/api/auth/csrf")).json()) as { csrfToken: string };
   await signedIn.post("/api/auth/callback/credentials", { form: { csrfToken, username: admin.username, password: TEST_PASSWORD, json: "true" } });
   expect((await signedIn.get("/api/v1/me")).status()).toBe(200);
-  const login = await anonymous.post("/management/login", { headers: { authorization: basic(admin.username, TEST_PASSWORD) } });
-  const bearer = { authorization: `Bearer ${((await login.json()) as { AccessToken: string }).AccessToken}` };
+  const logIn = async () => {
+    const login = await anonymous.post("/management/login", { headers: { authorization: basic(admin.username, TEST_PASSWORD) } });
+    return { authorization: `Bearer ${((await login.json()) as { AccessToken: string }).AccessToken}` };
+  };
+  const bearer = await logIn();
 
   let sent = 0;
   type Succeeded = (response: APIResponse, text: string) => boolean;
@@ -82,10 +85,13 @@ test("hostile input never gets a 5xx and never writes when refused", async ({ se
     for (const method of route.methods) {
       const isWrite = method !== "GET" && method !== "HEAD";
       const key = `${method} ${route.template}`;
-      const call = (i: number, url: string, data?: unknown) => {
+      const call = async (i: number, url: string, data?: unknown) => {
         const asConsole = route.template.startsWith("/api/auth") || i % 2 === 0;
         const ctx: APIRequestContext = route.template.startsWith("/api/auth") ? anonymous : asConsole ? signedIn : anonymous;
-        const headers = { ...(asConsole ? {} : bearer), ...(data !== undefined ? { "content-type": "application/json" } : {}) };
+        // Logging out revokes the token it carries: give it a token of its own, or every route
+        // fuzzed after it would only ever meet a dead token.
+        const token = route.template === "/management/logout" ? await logIn() : bearer;
+        const headers = { ...(asConsole ? {} : token), ...(data !== undefined ? { "content-type": "application/json" } : {}) };
         return ctx.fetch(url, { method, headers, data: data === undefined || typeof data === "string" ? data : JSON.stringify(data) });
       };
       const segments = dynamic ? [...pick(random, HOSTILE_STRINGS, 6).map(encodeSegment), ...BAD_SEGMENTS] : [""];
@@ -109,6 +115,10 @@ test("hostile input never gets a 5xx and never writes when refused", async ({ se
       }
     }
   }
+
+  // The shared token and cookie must have stayed alive, or the routes were tried signed out only.
+  expect((await anonymous.get("/management/users?limit=1", { headers: bearer })).status()).toBe(200);
+  expect((await signedIn.get("/api/v1/me")).status()).toBe(200);
 
   // Pages: hostile ids and search parameters, including crafted cursors.
   for (const page of pages()) {
