@@ -1,7 +1,7 @@
 import { FEATURES } from "./features.ts";
 import { describePermission } from "../permissions/catalog.ts";
 
-/** The README's feature -> permission table, generated from FEATURES so the two cannot drift. */
+/** docs/console.md's feature -> permission table, generated from FEATURES so the two cannot drift. */
 export function featuresMarkdownTable(): string {
   const rows = Object.entries(FEATURES).map(([key, feature]) => {
     const paths = feature.anyOf.map((p) => `\`${p}\` (${describePermission(p)?.trail.slice(-2).join(" › ")})`).join("<br>or ");

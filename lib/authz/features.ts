@@ -8,7 +8,7 @@ type Feature = { label: string; anyOf: readonly PermissionPath[] };
  * What each console feature, REST call and CLI command requires: holding any one of the
  * listed nodes (or an ancestor of it) is enough. Where WSO2 has both the classic console node
  * (configure/security/...) and the newer identity node (manage/identity/...), either works.
- * The README's permission table is generated from this object.
+ * docs/console.md's permission table is generated from this object.
  */
 export const FEATURES = {
   "console.signIn": { label: "Sign in", anyOf: [LOGIN_PERMISSION] },
