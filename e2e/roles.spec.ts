@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
-import { adminTest } from "./support/signed-in.ts";
+import { adminTest, openAdminPage } from "./support/signed-in.ts";
 import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
@@ -116,13 +116,11 @@ test("a permission change reaches a member's open session on their next request"
   const role = await seedRole({ grants: [LOGIN, "/permission/admin/manage/identity/usermgt/view"] });
   const member = await seedUser(e2eDb());
   await e2eDb().membership.create({ data: { userId: member.id, roleId: role.id } });
-  const admin = await seedUser(e2eDb(), { admin: true });
   const memberPage = await (await browser.newContext()).newPage();
-  const adminPage = await (await browser.newContext()).newPage();
+  const adminPage = await openAdminPage(browser);
   await signIn(memberPage, member.username, member.password);
   expect((await memberPage.goto("/users"))?.status()).toBe(200);
 
-  await signIn(adminPage, admin.username, admin.password);
   await adminPage.goto(`/roles/${role.id}/permissions`);
   await adminPage.getByLabel("Filter permissions").fill("usermgt/view");
   await treeItem(adminPage, "View").click();
@@ -276,11 +274,9 @@ test("no escalation: a role manager can neither grant nor hand out what they lac
 });
 
 test("two admins editing one role: the second save is refused with a reload offer", async ({ browser }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
   const role = await seedRole({ grants: [LOGIN] });
-  const [a, b] = await Promise.all([browser.newContext().then((c) => c.newPage()), browser.newContext().then((c) => c.newPage())]);
+  const [a, b] = await Promise.all([openAdminPage(browser), openAdminPage(browser)]);
   for (const p of [a, b]) {
-    await signIn(p, admin.username, admin.password);
     await p.goto(`/roles/${role.id}/permissions`);
     await p.getByLabel("Filter permissions").fill("logs");
     await treeItem(p, "Logs").click();

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
-import { adminTest } from "./support/signed-in.ts";
+import { adminTest, openAdminPage } from "./support/signed-in.ts";
 import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedRole, unique } from "./support/seed.ts";
@@ -111,12 +111,9 @@ test.describe("the scope matrix", () => {
   });
 
   test("two admins editing the matrix: the second save is refused with a Reload offer", async ({ browser }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
     const role = await seedRole({ name: unique("matrix2_") });
     await putOnScope(role.id, "apim:bl_view");
-    const [a, b] = await Promise.all([browser.newContext().then((c) => c.newPage()), browser.newContext().then((c) => c.newPage())]);
-    await signIn(a, admin.username, admin.password);
-    await signIn(b, admin.username, admin.password);
+    const [a, b] = await Promise.all([openAdminPage(browser), openAdminPage(browser)]);
 
     await reviewMatrix(a, () => box(a, role.name, "apim:label_read").check());
     await reviewMatrix(b, () => box(b, role.name, "apim:api_workflow").check());
@@ -243,18 +240,16 @@ test.describe("tenant-conf.json", () => {
 });
 
 test("a user without API-M Admin gets 403 on both pages and the export, and a replayed action is refused", async ({ browser }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
   const outsider = await seedUser(e2eDb(), { grants: [LOGIN, "/permission/admin/manage/identity/usermgt/view"] });
   const role = await seedRole({ name: unique("import403_") });
   const alias = await seedRole({ name: unique("import403alias_") });
-  const [adminPage, page] = await Promise.all([browser.newContext().then((c) => c.newPage()), browser.newContext().then((c) => c.newPage())]);
+  const [adminPage, page] = await Promise.all([openAdminPage(browser), browser.newContext().then((c) => c.newPage())]);
 
   await signIn(page, outsider.username, outsider.password);
   await expect(page.getByRole("link", { name: "Role Permissions" })).toHaveCount(0);
   for (const path of [MATRIX, TENANT_CONF]) expect((await page.goto(path))?.status(), path).toBe(403);
   expect((await page.request.get(EXPORT)).status()).toBe(403);
 
-  await signIn(adminPage, admin.username, admin.password);
   await adminPage.goto(TENANT_CONF);
   await adminPage.getByLabel("Or paste the JSON").fill(JSON.stringify({ RoleMappings: { [role.name]: `${role.name},${alias.name}` } }));
   await adminPage.getByRole("button", { name: "Preview import" }).click();

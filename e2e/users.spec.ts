@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
-import { adminTest } from "./support/signed-in.ts";
+import { adminTest, openAdminPage } from "./support/signed-in.ts";
 import { fillSignIn, signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
@@ -160,13 +160,11 @@ adminTest("each row action works: change password, assign roles with preview, vi
   await expect(targetPage).toHaveURL(/\/login/);
 });
 
-test("WSO2's rules: no self-delete, the admin account's row is locked, read-only stores are view-only", async ({ page }) => {
-  const manager = await seedUser(e2eDb(), { admin: true });
+adminTest("WSO2's rules: no self-delete, the admin account's row is locked, read-only stores are view-only", async ({ page, admin }) => {
   const ldap = await seedReadOnlyStore();
-  await signIn(page, manager.username, manager.password);
 
-  await page.goto(`/users?q=${manager.username}`);
-  const self = rowOf(page, manager.username);
+  await page.goto(`/users?q=${admin.username}`);
+  const self = rowOf(page, admin.username);
   await expect(self.getByRole("link", { name: "Assign Roles" })).toBeVisible();
   await expect(self.getByRole("button", { name: "Delete" })).toHaveCount(0);
 
@@ -225,11 +223,9 @@ adminTest("select users across pages, then give them a role or delete them toget
 });
 
 test("two admins editing one user: the second save is refused with a reload offer", async ({ browser }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
   const target = await seedUser(e2eDb(), { grants: [LOGIN] });
-  const [a, b] = await Promise.all([browser.newContext().then((c) => c.newPage()), browser.newContext().then((c) => c.newPage())]);
+  const [a, b] = await Promise.all([openAdminPage(browser), openAdminPage(browser)]);
   for (const p of [a, b]) {
-    await signIn(p, admin.username, admin.password);
     await p.goto(`/users/${target.id}/profile`);
   }
   await a.getByLabel("Organization").fill("First Corp");

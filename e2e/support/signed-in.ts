@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test } from "@playwright/test";
+import { test, type Browser } from "@playwright/test";
 
 /** Where e2e/auth.setup.ts leaves each shared actor's browser state and account (gitignored). */
 export const AUTH_DIR = path.resolve("e2e/.auth");
@@ -29,3 +29,8 @@ export const adminTest = test.extend<{ admin: Account }>({
   },
   admin: async ({}, use) => use(JSON.parse(fs.readFileSync(ADMIN_ACCOUNT, "utf8")) as Account),
 });
+
+/** Another browser signed in as the shared admin (the same session), for two-editor races. */
+export function openAdminPage(browser: Browser) {
+  return browser.newContext({ storageState: ADMIN_STATE }).then((context) => context.newPage());
+}
