@@ -33,10 +33,12 @@ export default defineConfig<object, { dbKind: DbKind }>({
     },
   },
   projects: [
-    { name: "console", testIgnore: [MAPPING_SPECS, CLI_SPECS, CONCURRENCY_SPECS, FUZZ_SPECS] },
+    // Signs in each shared actor once and saves its storageState for the specs (e2e/support/signed-in.ts).
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "console", testIgnore: [MAPPING_SPECS, CLI_SPECS, CONCURRENCY_SPECS, FUZZ_SPECS], dependencies: ["setup"] },
     // The scope mapping has one tenant-wide version, so two of these specs saving at once
     // would refuse each other's stale saves; they run one at a time, beside the rest.
-    { name: "scope-mappings", testMatch: MAPPING_SPECS, workers: 1 },
+    { name: "scope-mappings", testMatch: MAPPING_SPECS, workers: 1, dependencies: ["setup"] },
     { name: "cli-sqlite", testMatch: CLI_SPECS, use: { dbKind: "sqlite" } },
     { name: "cli-postgres", testMatch: CLI_SPECS, use: { dbKind: "postgres" } },
     // One worker, tests in order: each worker would start two servers of its own.

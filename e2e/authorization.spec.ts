@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { captureAction, replayAction } from "./support/actions.ts";
 import { e2eDb, seedUser } from "./support/db.ts";
+import { openAdminPage } from "./support/signed-in.ts";
 import { signIn } from "./support/auth.ts";
 
 const VIEW_ONLY = [
@@ -34,14 +35,12 @@ test("a view-only user sees the lists they may see and no mutating control", asy
 });
 
 test("a mutation posted directly is refused without the permission, and from another origin", async ({ browser }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
   const viewer = await seedUser(e2eDb(), { grants: VIEW_ONLY });
   const target = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
   const targetPage = await (await browser.newContext()).newPage();
   await signIn(targetPage, target.username, target.password);
 
-  const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, admin.username, admin.password);
+  const adminPage = await openAdminPage(browser);
   await adminPage.goto(`/sessions?user=${target.username}`);
   const action = await captureAction(adminPage, async () => {
     await adminPage.getByRole("row").filter({ hasText: target.username }).getByRole("button", { name: "Terminate" }).click();

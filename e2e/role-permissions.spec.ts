@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
+import { adminTest } from "./support/signed-in.ts";
 import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedRole, unique } from "./support/seed.ts";
@@ -10,11 +11,6 @@ const aliasTargets = async (roleId: number) =>
   (await e2eDb().roleAlias.findMany({ where: { aliasRoleId: roleId }, include: { role: true } })).map((a) => a.role.name).sort();
 const scopesOf = async (roleId: number) => (await e2eDb().apiScope.findMany({ where: { roles: { some: { roleId } } }, orderBy: { name: "asc" } })).map((s) => s.name);
 
-async function signInAdmin(page: Page) {
-  const admin = await seedUser(e2eDb(), { admin: true });
-  await signIn(page, admin.username, admin.password);
-}
-
 async function startWizard(page: Page, role: string) {
   await page.goto(PAGE);
   await page.getByRole("link", { name: "Add role permission" }).click();
@@ -22,9 +18,8 @@ async function startWizard(page: Page, role: string) {
   await page.getByRole("button", { name: "Next" }).click();
 }
 
-test("the wizard maps a role as an alias; edit adds a target; delete removes only the alias", async ({ page }) => {
+adminTest("the wizard maps a role as an alias; edit adds a target; delete removes only the alias", async ({ page }) => {
   const role = await seedRole();
-  await signInAdmin(page);
 
   await startWizard(page, role.name);
   await expect(page.getByRole("listitem").filter({ hasText: "2. Select permissions" })).toHaveAttribute("aria-current", "step");
@@ -60,9 +55,8 @@ test("the wizard maps a role as an alias; edit adds a target; delete removes onl
   expect(await scopesOf(creator.id)).toEqual(creatorScopes);
 });
 
-test("the wizard maps a role to custom scopes; edit changes them; delete takes the role off every scope", async ({ page }) => {
+adminTest("the wizard maps a role to custom scopes; edit changes them; delete takes the role off every scope", async ({ page }) => {
   const role = await seedRole();
-  await signInAdmin(page);
 
   await startWizard(page, role.name);
   await page.getByLabel("Custom permissions").check();
@@ -99,8 +93,7 @@ test("the wizard maps a role to custom scopes; edit changes them; delete takes t
   expect(await scopesOf(role.id)).toEqual([]);
 });
 
-test("step 1 refuses an unknown role and a role that already has a mapping, as APIM does", async ({ page }) => {
-  await signInAdmin(page);
+adminTest("step 1 refuses an unknown role and a role that already has a mapping, as APIM does", async ({ page }) => {
   await startWizard(page, unique("nosuchrole_"));
   await expect(page.getByText(/There is no role named/)).toBeVisible();
   await page.getByLabel("Role name").fill("Internal/creator");
@@ -109,9 +102,8 @@ test("step 1 refuses an unknown role and a role that already has a mapping, as A
   await expect(page.getByLabel("Custom permissions")).toHaveCount(0);
 });
 
-test("the admin role stays on every scope: no Edit or Delete, and a forged delete is refused", async ({ page }) => {
+adminTest("the admin role stays on every scope: no Edit or Delete, and a forged delete is refused", async ({ page }) => {
   const role = await seedRole();
-  await signInAdmin(page);
   await startWizard(page, role.name);
   await page.getByLabel("Custom permissions").check();
   await page.getByLabel("apim:api_view", { exact: true }).check();
@@ -135,9 +127,8 @@ test("the admin role stays on every scope: no Edit or Delete, and a forged delet
   expect(await scopesOf(role.id)).toEqual(["apim:api_view"]);
 });
 
-test("without API-M Admin the page, the wizard, the APIM API and the actions are all refused", async ({ page, browser }) => {
+adminTest("without API-M Admin the page, the wizard, the APIM API and the actions are all refused", async ({ page, browser }) => {
   const role = await seedRole();
-  await signInAdmin(page);
   await startWizard(page, role.name);
   await page.getByLabel("Role alias").check();
   await page.getByLabel("Roles to map to").fill("Internal/creator");
@@ -159,9 +150,8 @@ test("without API-M Admin the page, the wizard, the APIM API and the actions are
   expect(await aliasTargets(role.id)).toEqual([]);
 });
 
-test("role names are shown as text, never run", async ({ page }) => {
+adminTest("role names are shown as text, never run", async ({ page }) => {
   const role = await seedRole({ name: `q"<img_src=x_onerror=alert(1)>${unique("")}` });
-  await signInAdmin(page);
   page.on("dialog", () => {
     throw new Error("a dialog opened: a name was executed as markup");
   });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
+import { adminTest, openAdminPage } from "./support/signed-in.ts";
 import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
@@ -17,9 +18,7 @@ async function startWizard(page: Page, name: string) {
 }
 
 test.describe("the Add New Role wizard", () => {
-  test("Finish on the first step creates the role with nothing else", async ({ page }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
-    await signIn(page, admin.username, admin.password);
+  adminTest("Finish on the first step creates the role with nothing else", async ({ page }) => {
     const name = unique("wiz1_");
     await startWizard(page, name);
     await page.getByRole("button", { name: "Finish" }).click();
@@ -29,9 +28,7 @@ test.describe("the Add New Role wizard", () => {
     expect(role.memberships).toEqual([]);
   });
 
-  test("Next to the tree, then Finish, saves the permissions", async ({ page }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
-    await signIn(page, admin.username, admin.password);
+  adminTest("Next to the tree, then Finish, saves the permissions", async ({ page }) => {
     const name = unique("wiz2_");
     await startWizard(page, name);
     await page.getByRole("button", { name: "Next" }).click();
@@ -45,10 +42,8 @@ test.describe("the Add New Role wizard", () => {
     expect((await roleNamed(name)).grants.map((g) => g.permission)).toEqual(["/permission/admin/monitor/logs"]);
   });
 
-  test("all three steps, with Back, keep every choice until Finish", async ({ page }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
+  adminTest("all three steps, with Back, keep every choice until Finish", async ({ page }) => {
     const member = await seedUser(e2eDb(), { username: unique("wizmember_") });
-    await signIn(page, admin.username, admin.password);
     const name = unique("wiz3_");
     await startWizard(page, name);
     await page.getByRole("button", { name: "Next" }).click();
@@ -72,10 +67,8 @@ test.describe("the Add New Role wizard", () => {
     expect(role.memberships.map((m) => m.userId)).toEqual([member.id]);
   });
 
-  test("an invalid or duplicate name sends the admin back to the first step with the reason", async ({ page }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
+  adminTest("an invalid or duplicate name sends the admin back to the first step with the reason", async ({ page }) => {
     const existing = await seedRole();
-    await signIn(page, admin.username, admin.password);
     await startWizard(page, "a/b");
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByRole("button", { name: "Finish" }).click();
@@ -88,10 +81,8 @@ test.describe("the Add New Role wizard", () => {
     await expect(page.getByText(/Role name must match/)).toBeVisible();
   });
 
-  test("a name that looks like an existing role is refused on the name field, naming that role", async ({ page }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
+  adminTest("a name that looks like an existing role is refused on the name field, naming that role", async ({ page }) => {
     const existing = await seedRole({ name: unique("lookalike_") });
-    await signIn(page, admin.username, admin.password);
     const lookAlike = existing.name.replace("o", "\u043E"); // a Cyrillic о
     await startWizard(page, lookAlike);
     await page.getByRole("button", { name: "Finish" }).click();
@@ -102,9 +93,7 @@ test.describe("the Add New Role wizard", () => {
     expect(await e2eDb().role.count({ where: { name: lookAlike } })).toBe(0);
   });
 
-  test("hostile role names are refused with a message or stored and shown as plain text", async ({ page }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
-    await signIn(page, admin.username, admin.password);
+  adminTest("hostile role names are refused with a message or stored and shown as plain text", async ({ page }) => {
     page.on("dialog", () => {
       throw new Error("a dialog opened: a name was executed as markup");
     });
@@ -127,13 +116,11 @@ test("a permission change reaches a member's open session on their next request"
   const role = await seedRole({ grants: [LOGIN, "/permission/admin/manage/identity/usermgt/view"] });
   const member = await seedUser(e2eDb());
   await e2eDb().membership.create({ data: { userId: member.id, roleId: role.id } });
-  const admin = await seedUser(e2eDb(), { admin: true });
   const memberPage = await (await browser.newContext()).newPage();
-  const adminPage = await (await browser.newContext()).newPage();
+  const adminPage = await openAdminPage(browser);
   await signIn(memberPage, member.username, member.password);
   expect((await memberPage.goto("/users"))?.status()).toBe(200);
 
-  await signIn(adminPage, admin.username, admin.password);
   await adminPage.goto(`/roles/${role.id}/permissions`);
   await adminPage.getByLabel("Filter permissions").fill("usermgt/view");
   await treeItem(adminPage, "View").click();
@@ -149,9 +136,7 @@ test("a permission change reaches a member's open session on their next request"
   expect((await memberPage.goto("/"))?.status()).toBe(200);
 });
 
-test("the permission tree works from the keyboard alone", async ({ page }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
-  await signIn(page, admin.username, admin.password);
+adminTest("the permission tree works from the keyboard alone", async ({ page }) => {
   await startWizard(page, unique("kbd_"));
   await page.getByRole("button", { name: "Next" }).click();
   await treeItem(page, "All Permissions").focus();
@@ -183,12 +168,10 @@ test("the permission tree works from the keyboard alone", async ({ page }) => {
   await expect(treeItem(page, "Login")).toHaveCount(0);
 });
 
-test("each role action works: rename, edit permissions with a preview, assign users with a preview, view users, delete", async ({ page }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
+adminTest("each role action works: rename, edit permissions with a preview, assign users with a preview, view users, delete", async ({ page }) => {
   const member = await seedUser(e2eDb(), { grants: [LOGIN] });
   const newcomer = await seedUser(e2eDb(), { username: unique("newcomer_") });
   const role = await seedRole({ grants: [LOGIN], memberIds: [member.id] });
-  await signIn(page, admin.username, admin.password);
 
   await page.goto(`/roles?q=${role.name}`);
   await rowOf(page, role.name).getByRole("link", { name: "Rename" }).click();
@@ -230,13 +213,11 @@ test("each role action works: rename, edit permissions with a preview, assign us
   expect(await e2eDb().role.count({ where: { id: role.id } })).toBe(0);
 });
 
-test("View Users pages through a large role", async ({ page }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
+adminTest("View Users pages through a large role", async ({ page }) => {
   const prefix = unique("big");
   const members = [];
   for (let i = 0; i < 30; i++) members.push(await seedUser(e2eDb(), { username: `${prefix}_${String(i).padStart(2, "0")}` }));
   const role = await seedRole({ memberIds: members.map((m) => m.id) });
-  await signIn(page, admin.username, admin.password);
   await page.goto(`/roles/${role.id}`);
   await expect(page.getByTestId("role-members").getByRole("listitem")).toHaveCount(25);
   await page.getByRole("link", { name: "Next" }).click();
@@ -244,10 +225,8 @@ test("View Users pages through a large role", async ({ page }) => {
   await expect(page.getByTestId("role-members")).toContainText(`${prefix}_29`);
 });
 
-test("WSO2's rules for special roles are shown exactly and enforced on the server", async ({ page }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
+adminTest("WSO2's rules for special roles are shown exactly and enforced on the server", async ({ page }) => {
   const ldap = await seedReadOnlyStore();
-  await signIn(page, admin.username, admin.password);
 
   await page.goto("/roles?q=admin");
   // The admin role's name cell carries a badge, so its accessible name includes it.
@@ -295,11 +274,9 @@ test("no escalation: a role manager can neither grant nor hand out what they lac
 });
 
 test("two admins editing one role: the second save is refused with a reload offer", async ({ browser }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
   const role = await seedRole({ grants: [LOGIN] });
-  const [a, b] = await Promise.all([browser.newContext().then((c) => c.newPage()), browser.newContext().then((c) => c.newPage())]);
+  const [a, b] = await Promise.all([openAdminPage(browser), openAdminPage(browser)]);
   for (const p of [a, b]) {
-    await signIn(p, admin.username, admin.password);
     await p.goto(`/roles/${role.id}/permissions`);
     await p.getByLabel("Filter permissions").fill("logs");
     await treeItem(p, "Logs").click();

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
+import { adminTest, openAdminPage } from "./support/signed-in.ts";
 import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedRole, unique } from "./support/seed.ts";
@@ -67,12 +68,10 @@ async function saveMatrix(page: Page, edit: () => Promise<void>, checkPreview: (
 }
 
 test.describe("the scope matrix", () => {
-  test("an admin ticks a role on two scopes and unticks it on one, reviews what it gains and loses, and saves", async ({ page }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
+  adminTest("an admin ticks a role on two scopes and unticks it on one, reviews what it gains and loses, and saves", async ({ page }) => {
     const role = await seedRole({ name: unique("matrix_") });
     const newcomer = await seedRole({ name: unique("matrixcol_") });
     await putOnScope(role.id, "apim:tenantInfo");
-    await signIn(page, admin.username, admin.password);
     await page.goto(MATRIX);
     await expect(page.getByRole("heading", { name: "Scope matrix" })).toBeVisible();
 
@@ -112,12 +111,9 @@ test.describe("the scope matrix", () => {
   });
 
   test("two admins editing the matrix: the second save is refused with a Reload offer", async ({ browser }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
     const role = await seedRole({ name: unique("matrix2_") });
     await putOnScope(role.id, "apim:bl_view");
-    const [a, b] = await Promise.all([browser.newContext().then((c) => c.newPage()), browser.newContext().then((c) => c.newPage())]);
-    await signIn(a, admin.username, admin.password);
-    await signIn(b, admin.username, admin.password);
+    const [a, b] = await Promise.all([openAdminPage(browser), openAdminPage(browser)]);
 
     await reviewMatrix(a, () => box(a, role.name, "apim:label_read").check());
     await reviewMatrix(b, () => box(b, role.name, "apim:api_workflow").check());
@@ -134,11 +130,9 @@ test.describe("the scope matrix", () => {
     await expect(box(b, role.name, "apim:api_workflow")).not.toBeChecked();
   });
 
-  test("a forged save that takes the admin role off a scope is refused", async ({ page }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
+  adminTest("a forged save that takes the admin role off a scope is refused", async ({ page }) => {
     const role = await seedRole({ name: unique("matrix3_") });
     await putOnScope(role.id, "apim:app_owner_change");
-    await signIn(page, admin.username, admin.password);
     await reviewMatrix(page, () => box(page, role.name, "apim:label_manage").check());
     const save = await captureAction(page, () => saveButton(page).click());
 
@@ -161,14 +155,12 @@ async function exportedRoles(scope: string): Promise<string[]> {
 const fileOf = (text: string) => ({ name: "tenant-conf.json", mimeType: "application/json", buffer: Buffer.from(text) });
 
 test.describe("tenant-conf.json", () => {
-  test("a quirky file: the preview shows every change and the unknown names, Cancel changes nothing, confirming applies and audits it", async ({ page }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
+  adminTest("a quirky file: the preview shows every change and the unknown names, Cancel changes nothing, confirming applies and audits it", async ({ page, admin }) => {
     const role = await seedRole({ name: unique("import_") });
     const alias = await seedRole({ name: unique("importalias_") });
     const ghost = unique("Internal/ghost_");
     const nowhere = unique("apim:nowhere_");
     const [S1, S2] = ["apim:app_import_export", "apim:api_import_export"];
-    await signIn(page, admin.username, admin.password);
 
     for (let attempt = 1; ; attempt++) {
       await page.goto(TENANT_CONF);
@@ -221,9 +213,7 @@ test.describe("tenant-conf.json", () => {
     await expect(page.getByLabel("Current tenant-conf.json")).toHaveValue(new RegExp(`"Name": "${S1}",\\s*"Roles": "[^"]*${role.name}`));
   });
 
-  test("a malformed file is refused with the JSON path of the fault, and nothing changes", async ({ page }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
-    await signIn(page, admin.username, admin.password);
+  adminTest("a malformed file is refused with the JSON path of the fault, and nothing changes", async ({ page }) => {
     await page.goto(TENANT_CONF);
     await page.getByLabel("tenant-conf.json file").setInputFiles(fileOf(`{"RESTAPIScopes": {"Scope": [{"Name": "apim:api_view", "Roles": "admin"}, {"Name": "apim:api_create", "Roles": 5}]}}`));
     await page.getByRole("button", { name: "Preview import" }).click();
@@ -236,9 +226,7 @@ test.describe("tenant-conf.json", () => {
     await expect(page.getByText(/The file is not valid JSON/)).toBeVisible();
   });
 
-  test("the export downloads tenant-conf.json in WSO2's shape", async ({ page }) => {
-    const admin = await seedUser(e2eDb(), { admin: true });
-    await signIn(page, admin.username, admin.password);
+  adminTest("the export downloads tenant-conf.json in WSO2's shape", async ({ page }) => {
     await page.goto(TENANT_CONF);
     await expect(page.getByLabel("Current tenant-conf.json")).toHaveValue(/"RESTAPIScopes"/);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download tenant-conf.json" }).click()]);
@@ -252,18 +240,16 @@ test.describe("tenant-conf.json", () => {
 });
 
 test("a user without API-M Admin gets 403 on both pages and the export, and a replayed action is refused", async ({ browser }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
   const outsider = await seedUser(e2eDb(), { grants: [LOGIN, "/permission/admin/manage/identity/usermgt/view"] });
   const role = await seedRole({ name: unique("import403_") });
   const alias = await seedRole({ name: unique("import403alias_") });
-  const [adminPage, page] = await Promise.all([browser.newContext().then((c) => c.newPage()), browser.newContext().then((c) => c.newPage())]);
+  const [adminPage, page] = await Promise.all([openAdminPage(browser), browser.newContext().then((c) => c.newPage())]);
 
   await signIn(page, outsider.username, outsider.password);
   await expect(page.getByRole("link", { name: "Role Permissions" })).toHaveCount(0);
   for (const path of [MATRIX, TENANT_CONF]) expect((await page.goto(path))?.status(), path).toBe(403);
   expect((await page.request.get(EXPORT)).status()).toBe(403);
 
-  await signIn(adminPage, admin.username, admin.password);
   await adminPage.goto(TENANT_CONF);
   await adminPage.getByLabel("Or paste the JSON").fill(JSON.stringify({ RoleMappings: { [role.name]: `${role.name},${alias.name}` } }));
   await adminPage.getByRole("button", { name: "Preview import" }).click();

@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
-import { e2eDb, seedUser } from "./support/db.ts";
-import { signIn } from "./support/auth.ts";
+import { expect } from "@playwright/test";
+import { e2eDb } from "./support/db.ts";
+import { adminTest } from "./support/signed-in.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedRole, unique } from "./support/seed.ts";
 
@@ -9,10 +9,9 @@ const TENANT_CONF = "/settings/role-permissions/tenant-conf";
 const ATTEMPTS = 3;
 
 // Other specs save mappings while this runs; a save refused as stale is redone from a fresh preview.
-test("an import offers to add its unknown scope and create its missing alias role; a doctored apply is refused; the export keeps the file's other keys", async ({
+adminTest("an import offers to add its unknown scope and create its missing alias role; a doctored apply is refused; the export keeps the file's other keys", async ({
   page,
 }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
   const role = await seedRole({ name: unique("offers_") });
   const newScope = unique("apim:offers_");
   const newAlias = unique("Internal/offers_alias_");
@@ -22,7 +21,6 @@ test("an import offers to add its unknown scope and create its missing alias rol
     RESTAPIScopes: { Scope: [{ Name: newScope, Roles: `admin,${role.name}` }] },
     RoleMappings: { [role.name]: `${role.name},${newAlias}` },
   });
-  await signIn(page, admin.username, admin.password);
 
   for (let attempt = 1; ; attempt++) {
     await page.goto(TENANT_CONF);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
+import { adminTest, openAdminPage } from "./support/signed-in.ts";
 import { fillSignIn, signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
@@ -14,9 +15,7 @@ async function pickRole(page: Page, label: string, search: string, option: strin
   await page.getByRole("option", { name: new RegExp(option) }).click();
 }
 
-test("an admin adds a user with an initial role, who can then sign in", async ({ page, browser }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
-  await signIn(page, admin.username, admin.password);
+adminTest("an admin adds a user with an initial role, who can then sign in", async ({ page, browser }) => {
   await page.goto("/users");
   await page.getByRole("link", { name: "Add New User" }).click();
   const username = unique("newbie_");
@@ -32,9 +31,7 @@ test("an admin adds a user with an initial role, who can then sign in", async ({
   await signIn(other, username, "twelve chars at least");
 });
 
-test("Add New User explains every rule it enforces and keeps what was typed", async ({ page }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
-  await signIn(page, admin.username, admin.password);
+adminTest("Add New User explains every rule it enforces and keeps what was typed", async ({ page, admin }) => {
   await page.goto("/users/new");
   await page.getByLabel("Username").fill("has a space");
   await page.getByLabel("Password", { exact: true }).fill("short");
@@ -54,9 +51,7 @@ test("Add New User explains every rule it enforces and keeps what was typed", as
   await expect(page.getByText(`A user named ${admin.username.toUpperCase()} already exists.`)).toBeVisible();
 });
 
-test("hostile usernames are refused with a message or stored and shown as plain text", async ({ page }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
-  await signIn(page, admin.username, admin.password);
+adminTest("hostile usernames are refused with a message or stored and shown as plain text", async ({ page }) => {
   page.on("dialog", () => {
     throw new Error("a dialog opened: a name was executed as markup");
   });
@@ -82,13 +77,11 @@ test("hostile usernames are refused with a message or stored and shown as plain 
   await expect(page.getByRole("link", { name: /^o'neil"<b>/ })).toBeVisible();
 });
 
-test("search takes WSO2 patterns; domain, claim, sort and page live in the URL", async ({ page }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
+adminTest("search takes WSO2 patterns; domain, claim, sort and page live in the URL", async ({ page }) => {
   const prefix = unique("srch");
   for (let i = 0; i < 12; i++) await seedUser(e2eDb(), { username: `${prefix}_${String(i).padStart(2, "0")}` });
   const tagged = await seedUser(e2eDb(), { username: `${prefix}_zz` });
   await e2eDb().userClaim.create({ data: { userId: tagged.id, claim: "http://wso2.org/claims/organization", value: "Acme" } });
-  await signIn(page, admin.username, admin.password);
 
   await page.goto("/users");
   await page.getByLabel("Search users").fill(`${prefix}*`);
@@ -115,11 +108,9 @@ test("search takes WSO2 patterns; domain, claim, sort and page live in the URL",
   await expect(page.getByText("No users match")).toBeVisible();
 });
 
-test("each row action works: change password, assign roles with preview, view roles, profile, delete", async ({ page, browser }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
+adminTest("each row action works: change password, assign roles with preview, view roles, profile, delete", async ({ page, browser }) => {
   const target = await seedUser(e2eDb(), { grants: [LOGIN] });
   const monitors = await seedRole({ grants: ["/permission/admin/monitor/logs"] });
-  await signIn(page, admin.username, admin.password);
 
   await page.goto(`/users?q=${target.username}`);
   await rowOf(page, target.username).getByRole("link", { name: "Change Password" }).click();
@@ -169,13 +160,11 @@ test("each row action works: change password, assign roles with preview, view ro
   await expect(targetPage).toHaveURL(/\/login/);
 });
 
-test("WSO2's rules: no self-delete, the admin account's row is locked, read-only stores are view-only", async ({ page }) => {
-  const manager = await seedUser(e2eDb(), { admin: true });
+adminTest("WSO2's rules: no self-delete, the admin account's row is locked, read-only stores are view-only", async ({ page, admin }) => {
   const ldap = await seedReadOnlyStore();
-  await signIn(page, manager.username, manager.password);
 
-  await page.goto(`/users?q=${manager.username}`);
-  const self = rowOf(page, manager.username);
+  await page.goto(`/users?q=${admin.username}`);
+  const self = rowOf(page, admin.username);
   await expect(self.getByRole("link", { name: "Assign Roles" })).toBeVisible();
   await expect(self.getByRole("button", { name: "Delete" })).toHaveCount(0);
 
@@ -194,10 +183,8 @@ test("WSO2's rules: no self-delete, the admin account's row is locked, read-only
   expect((await page.goto(`/users/${ldap.user.id}/profile`))?.status()).toBe(403);
 });
 
-test("deleting yourself is refused even when posted directly", async ({ page }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
+adminTest("deleting yourself is refused even when posted directly", async ({ page, admin }) => {
   const victim = await seedUser(e2eDb(), { grants: [LOGIN] });
-  await signIn(page, admin.username, admin.password);
   await page.goto(`/users?q=${victim.username}`);
   const action = await captureAction(page, async () => {
     await rowOf(page, victim.username).getByRole("button", { name: "Delete" }).click();
@@ -210,13 +197,11 @@ test("deleting yourself is refused even when posted directly", async ({ page }) 
   expect(await e2eDb().user.count({ where: { id: admin.id } })).toBe(1);
 });
 
-test("select users across pages, then give them a role or delete them together, with progress and a summary", async ({ page }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
+adminTest("select users across pages, then give them a role or delete them together, with progress and a summary", async ({ page }) => {
   const prefix = unique("bulk");
   const users = [];
   for (let i = 0; i < 12; i++) users.push(await seedUser(e2eDb(), { username: `${prefix}_${String(i).padStart(2, "0")}` }));
   const role = await seedRole({ grants: [LOGIN] });
-  await signIn(page, admin.username, admin.password);
 
   await page.goto(`/users?q=${prefix}*&size=10`);
   await page.getByLabel(`Select ${prefix}_00`).check();
@@ -238,11 +223,9 @@ test("select users across pages, then give them a role or delete them together, 
 });
 
 test("two admins editing one user: the second save is refused with a reload offer", async ({ browser }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
   const target = await seedUser(e2eDb(), { grants: [LOGIN] });
-  const [a, b] = await Promise.all([browser.newContext().then((c) => c.newPage()), browser.newContext().then((c) => c.newPage())]);
+  const [a, b] = await Promise.all([openAdminPage(browser), openAdminPage(browser)]);
   for (const p of [a, b]) {
-    await signIn(p, admin.username, admin.password);
     await p.goto(`/users/${target.id}/profile`);
   }
   await a.getByLabel("Organization").fill("First Corp");

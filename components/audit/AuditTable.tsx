@@ -1,52 +1,20 @@
 "use client";
 
-import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable, plainFeatures } from "@/components/ui/DataTable";
+import { DataTable } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { UrlPager } from "@/components/ui/table/UrlPager";
+import type { Paging, UrlState } from "@/components/ui/table/url-state";
+import { useUrlTable } from "@/components/ui/table/useUrlTable";
+import { auditColumns, type AuditView } from "./audit-columns";
 
-export type AuditView = {
-  id: string;
-  at: string;
-  actorName: string;
-  action: string;
-  targetType: string;
-  targetName: string;
-  before: string | null;
-  after: string | null;
-  ip: string;
-};
+export type { AuditView } from "./audit-columns";
 
-function Change({ before, after }: { before: string | null; after: string | null }) {
-  if (!before && !after) return null;
+export function AuditTable({ rows, url }: { rows: AuditView[]; url: { state: UrlState; paging: Paging } }) {
+  const urlTable = useUrlTable({ url: { path: "/audit", ...url }, columns: auditColumns, rows, getRowId: (e) => e.id, meta: {} });
   return (
-    <details>
-      <summary className="cursor-pointer text-brand-700">Details</summary>
-      {before && <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all text-xs text-slate-600">before: {before}</pre>}
-      {after && <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all text-xs text-slate-600">after: {after}</pre>}
-    </details>
-  );
-}
-
-const column = createColumnHelper<typeof plainFeatures, AuditView>();
-const columns = column.columns([
-  column.accessor("at", { header: "Time" }),
-  column.accessor("actorName", { header: "Actor", cell: (info) => <span className="break-all">{info.getValue()}</span> }),
-  column.accessor("action", { header: "Action", cell: (info) => <code className="text-xs">{info.getValue()}</code> }),
-  column.accessor("targetName", {
-    header: "Target",
-    cell: (info) => (
-      <span className="break-all">
-        <span className="text-slate-500">{info.row.original.targetType} </span>
-        {info.getValue()}
-      </span>
-    ),
-  }),
-  column.accessor("ip", { header: "IP address" }),
-  column.display({ id: "change", header: "Change", cell: (info) => <Change before={info.row.original.before} after={info.row.original.after} /> }),
-]);
-
-export function AuditTable({ rows }: { rows: AuditView[] }) {
-  return (
-    <DataTable caption="Audit events" columns={columns} rows={rows} getRowId={(e) => e.id} empty={<EmptyState title="No events match">Try another filter.</EmptyState>} />
+    <>
+      <DataTable caption="Audit events" urlTable={urlTable} empty={<EmptyState title="No events match">Try another filter.</EmptyState>} />
+      <UrlPager path="/audit" state={url.state} paging={url.paging} />
+    </>
   );
 }

@@ -1,16 +1,15 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ActionState } from "@/lib/authz/action";
+import type { FormAction } from "@/components/ui/action-types";
 import type { ChangePreview as Preview } from "@/lib/roles/preview-role-change";
 import { UserSearchList, type PickedUser } from "@/components/users/UserSearchList";
 import { Button } from "@/components/ui/Button";
 import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";
 import { ChangePreview } from "./ChangePreview";
 
-type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
 type Member = { id: number; qualified: string; readOnly: boolean };
-type Props = { id: number; version: number; protectedIds: number[]; preview: Action<Preview>; save: Action };
+type Props = { id: number; version: number; protectedIds: number[]; preview: FormAction<Preview>; save: FormAction };
 
 /** Assign Users: add users, remove members, review who gains and loses which permission, then save. */
 export function RoleMembersEditor({ id, version, protectedIds, preview, save }: Props) {

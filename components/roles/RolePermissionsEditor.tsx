@@ -1,14 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import type { ActionState } from "@/lib/authz/action";
+import type { FormAction } from "@/components/ui/action-types";
 import type { ChangePreview as Preview } from "@/lib/roles/preview-role-change";
 import { PermissionTree } from "@/components/permissions/PermissionTree";
 import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";
 import { ChangePreview } from "./ChangePreview";
 
-type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
-type Props = { id: number; version: number; qualified: string; grants: string[]; grantable: string[]; preview: Action<Preview>; save: Action };
+type Props = { id: number; version: number; qualified: string; grants: string[]; grantable: string[]; preview: FormAction<Preview>; save: FormAction };
 
 /** Edit Permissions: change the tree, review who gains and loses what, then save. */
 export function RolePermissionsEditor({ id, version, qualified, grants, grantable, preview, save }: Props) {

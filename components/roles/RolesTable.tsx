@@ -1,77 +1,27 @@
 "use client";
 
-import Link from "next/link";
-import { createColumnHelper } from "@tanstack/react-table";
-import { createContext, useContext } from "react";
-import type { ActionState } from "@/lib/authz/action";
-import type { RoleAction } from "@/lib/roles/role-rules";
-import { ConfirmAction } from "@/components/ui/ConfirmAction";
-import { DataTable, plainFeatures } from "@/components/ui/DataTable";
+import type { FormAction } from "@/components/ui/action-types";
+import { DataTable } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { UrlPager } from "@/components/ui/table/UrlPager";
+import type { Paging, UrlState } from "@/components/ui/table/url-state";
+import { useUrlTable } from "@/components/ui/table/useUrlTable";
+import { roleColumns, type RoleRowView } from "./roles-columns";
 
-export type RoleRowView = {
-  id: number;
-  version: number;
-  qualified: string;
-  domain: string;
-  kind: string;
-  readOnly: boolean;
-  memberCount: number;
-  permissionCount: number;
-  actions: RoleAction[];
-};
+export type { RoleRowView } from "./roles-columns";
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
-const DeleteContext = createContext<Action>(null as never);
-const link = "text-brand-700 underline-offset-2 hover:underline";
+type Props = { rows: RoleRowView[]; url: { state: UrlState; paging: Paging }; deleteAction: FormAction; filtered: boolean };
 
-function ActionsCell({ role }: { role: RoleRowView }) {
-  const deleteAction = useContext(DeleteContext);
-  const has = (a: RoleAction) => role.actions.includes(a);
+export function RolesTable({ rows, url, deleteAction, filtered }: Props) {
+  const urlTable = useUrlTable({ url: { path: "/roles", ...url }, columns: roleColumns, rows, getRowId: (r) => String(r.id), meta: { deleteAction } });
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-      {has("rename") && <Link className={link} href={`/roles/${role.id}/rename`}>Rename</Link>}
-      {has("permissions") && <Link className={link} href={`/roles/${role.id}/permissions`}>Edit Permissions</Link>}
-      {has("assignUsers") && <Link className={link} href={`/roles/${role.id}/users`}>Assign Users</Link>}
-      {has("viewUsers") && <Link className={link} href={`/roles/${role.id}`}>View Users</Link>}
-      {has("delete") && (
-        <ConfirmAction action={deleteAction} fields={{ id: String(role.id), version: String(role.version) }} label="Delete" title={`Delete ${role.qualified}?`} confirmLabel="Delete role">
-          {role.memberCount} members lose the role and its permissions, and its API scope mappings go with it. This cannot be undone.
-        </ConfirmAction>
-      )}
-      {role.kind === "everyone" && <span className="text-slate-500">Every user, always</span>}
-    </div>
-  );
-}
-
-const column = createColumnHelper<typeof plainFeatures, RoleRowView>();
-const columns = column.columns([
-  column.accessor("qualified", {
-    header: "Role Name",
-    cell: (info) => (
-      <span className="font-medium break-all">
-        {info.getValue()}
-        {info.row.original.kind === "admin" && " "}
-        {info.row.original.kind === "admin" && <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">admin role</span>}
-      </span>
-    ),
-  }),
-  column.accessor("domain", { header: "Domain", cell: (info) => `${info.getValue()}${info.row.original.readOnly ? " (Read-Only)" : ""}` }),
-  column.accessor("memberCount", { header: "Members", cell: (info) => (info.row.original.kind === "everyone" ? "all" : info.getValue().toLocaleString("en")) }),
-  column.accessor("permissionCount", { header: "Permissions", cell: (info) => (info.row.original.kind === "admin" ? "all" : info.getValue()) }),
-  column.display({ id: "actions", header: "Actions", cell: (info) => <ActionsCell role={info.row.original} /> }),
-]);
-
-export function RolesTable({ rows, deleteAction, filtered }: { rows: RoleRowView[]; deleteAction: Action; filtered: boolean }) {
-  return (
-    <DeleteContext.Provider value={deleteAction}>
+    <>
       <DataTable
         caption="Roles"
-        columns={columns}
-        rows={rows}
-        getRowId={(r) => String(r.id)}
+        urlTable={urlTable}
         empty={<EmptyState title={filtered ? "No roles match" : "No roles yet"}>{filtered ? "Use * as a wildcard, e.g. Internal/*." : "Add one with Add New Role."}</EmptyState>}
       />
-    </DeleteContext.Provider>
+      <UrlPager path="/roles" state={url.state} paging={url.paging} />
+    </>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useState } from "react";
 import type { ActionState } from "@/lib/authz/action";
+import type { FormAction } from "@/components/ui/action-types";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Steps } from "@/components/ui/Steps";
@@ -11,14 +12,13 @@ import { useNotify } from "@/components/ui/Notices";
 import { MappingEditor, mappingFormData, type MappingDraft } from "./MappingEditor";
 import type { ScopeOption } from "./ScopePicker";
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 const STEPS = ["Provide role name", "Select permissions"] as const;
 
 /**
  * APIM's "Add role permission": step 1 names an existing role without a mapping (checked on
  * the server before step 2 opens), step 2 maps it as an alias or to custom scopes.
  */
-export function AddMappingWizard({ check, create, scopes }: { check: Action; create: Action; scopes: ScopeOption[] }) {
+export function AddMappingWizard({ check, create, scopes }: { check: FormAction; create: FormAction; scopes: ScopeOption[] }) {
   const router = useRouter();
   const notify = useNotify();
   const [step, setStep] = useState(0);

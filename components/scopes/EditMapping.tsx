@@ -3,16 +3,16 @@
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useState } from "react";
 import type { ActionState } from "@/lib/authz/action";
+import type { FormAction } from "@/components/ui/action-types";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/Notices";
 import { MappingEditor, mappingFormData, type MappingDraft } from "./MappingEditor";
 import type { ScopeOption } from "./ScopePicker";
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 /** Edit one role's mapping. The whole mapping becomes what is saved; a stale version is refused with a Reload offer. */
-export function EditMapping({ role, version, initial, scopes, save }: { role: string; version: number; initial: MappingDraft; scopes: ScopeOption[]; save: Action }) {
+export function EditMapping({ role, version, initial, scopes, save }: { role: string; version: number; initial: MappingDraft; scopes: ScopeOption[]; save: FormAction }) {
   const router = useRouter();
   const notify = useNotify();
   const [draft, setDraft] = useState(initial);

@@ -1,72 +1,28 @@
 "use client";
 
-import Link from "next/link";
-import { createColumnHelper } from "@tanstack/react-table";
-import { createContext, useContext } from "react";
-import type { ActionState } from "@/lib/authz/action";
 import type { RoleMappingRow } from "@/lib/scopes/list-role-mappings";
-import { ConfirmAction } from "@/components/ui/ConfirmAction";
-import { DataTable, plainFeatures } from "@/components/ui/DataTable";
+import type { FormAction } from "@/components/ui/action-types";
+import { DataTable } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { UrlPager } from "@/components/ui/table/UrlPager";
+import type { Paging, UrlState } from "@/components/ui/table/url-state";
+import { useUrlTable } from "@/components/ui/table/useUrlTable";
+import { roleMappingColumns } from "./role-mappings-columns";
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
-const Context = createContext<{ remove: Action; version: number }>(null as never);
-const link = "text-brand-700 underline-offset-2 hover:underline";
-const q = (role: string) => `?role=${encodeURIComponent(role)}`;
+const PATH = "/settings/role-permissions";
 
-function Assignments({ row }: { row: RoleMappingRow }) {
+type Props = { rows: RoleMappingRow[]; url: { state: UrlState; paging: Paging }; version: number; remove: FormAction; filtered: boolean };
+
+export function RoleMappingsTable({ rows, url, version, remove, filtered }: Props) {
+  const urlTable = useUrlTable({ url: { path: PATH, ...url }, columns: roleMappingColumns, rows, getRowId: (r) => String(r.roleId), meta: { remove, version } });
   return (
-    <div className="space-y-1">
-      {row.aliasOf.length > 0 && (
-        <ul aria-label={`${row.role} is an alias of`} className="flex flex-wrap gap-1">
-          {row.aliasOf.map((target) => (
-            <li key={target} className="rounded-full bg-brand-100 px-2.5 py-0.5 text-sm text-brand-800 break-all">{target}</li>
-          ))}
-        </ul>
-      )}
-      {row.scopeCount > 0 && (
-        <Link className={link} href={`/settings/role-permissions/view${q(row.role)}`}>
-          {row.scopeCount} {row.scopeCount === 1 ? "scope" : "scopes"}
-        </Link>
-      )}
-    </div>
-  );
-}
-
-function Actions({ row }: { row: RoleMappingRow }) {
-  const { remove, version } = useContext(Context);
-  const confirm = (kind: "alias" | "custom", label: string, body: string) => (
-    <ConfirmAction action={remove} fields={{ role: row.role, kind, version: String(version) }} label={label} title={`${label}: ${row.role}?`} confirmLabel={label}>
-      {body}
-    </ConfirmAction>
-  );
-  if (row.protected) return <span className="text-sm text-slate-500">On every scope, always</span>;
-  return (
-    <div className="flex flex-wrap items-center gap-3 text-sm">
-      <Link className={link} href={`/settings/role-permissions/edit${q(row.role)}`}>Edit</Link>
-      {row.aliasOf.length > 0 && confirm("alias", row.scopeCount > 0 ? "Delete alias" : "Delete", `${row.role} stops getting the scopes of ${row.aliasOf.join(", ")}. Those roles keep their scopes.`)}
-      {row.scopeCount > 0 && confirm("custom", row.aliasOf.length > 0 ? "Delete scopes" : "Delete", `${row.role} is removed from all ${row.scopeCount} of its scopes.`)}
-    </div>
-  );
-}
-
-const column = createColumnHelper<typeof plainFeatures, RoleMappingRow>();
-const columns = column.columns([
-  column.accessor("role", { header: "Roles", cell: (info) => <span className="font-medium break-all">{info.getValue()}</span> }),
-  column.display({ id: "assignments", header: "Scope Assignments", cell: (info) => <Assignments row={info.row.original} /> }),
-  column.display({ id: "actions", header: "Actions", cell: (info) => <Actions row={info.row.original} /> }),
-]);
-
-export function RoleMappingsTable({ rows, version, remove, filtered }: { rows: RoleMappingRow[]; version: number; remove: Action; filtered: boolean }) {
-  return (
-    <Context.Provider value={{ remove, version }}>
+    <>
       <DataTable
         caption="Scope assignments"
-        columns={columns}
-        rows={rows}
-        getRowId={(r) => String(r.roleId)}
+        urlTable={urlTable}
         empty={<EmptyState title={filtered ? "No role matches" : "No role permissions yet"}>{filtered ? "Search matches any part of a role name." : "Add one with Add role permission."}</EmptyState>}
       />
-    </Context.Provider>
+      <UrlPager path={PATH} state={url.state} paging={url.paging} />
+    </>
   );
 }

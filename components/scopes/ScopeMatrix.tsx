@@ -2,6 +2,7 @@
 
 import { memo, startTransition, useActionState, useId, useMemo, useState } from "react";
 import type { ActionState } from "@/lib/authz/action";
+import type { FormAction } from "@/components/ui/action-types";
 import type { MatrixRole, ScopeListRow } from "@/lib/scopes/list-scopes";
 import type { ScopeRolesPreview as Preview } from "@/lib/scopes/preview-scope-roles";
 import { Alert } from "@/components/ui/Alert";
@@ -10,14 +11,13 @@ import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave
 import { ScopeRolesPreview } from "./ScopeRolesPreview";
 import { FilterInput } from "@/components/ui/FilterInput";
 
-type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
 type Props = {
   version: number;
   scopes: ScopeListRow[];
   roles: MatrixRole[];
-  preview: Action<Preview>;
-  save: Action;
-  findRole: Action<{ name: string }>;
+  preview: FormAction<Preview>;
+  save: FormAction;
+  findRole: FormAction<{ name: string }>;
 };
 type Ticks = ReadonlyMap<string, ReadonlySet<string>>;
 

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useId, useRef, useState } from "react";
 import type { ActionState } from "@/lib/authz/action";
+import type { FormAction } from "@/components/ui/action-types";
 import type { TImportOptions } from "@/lib/scopes/plan-import";
 import type { ImportPreview as Preview } from "@/lib/scopes/preview-import";
 import { Alert } from "@/components/ui/Alert";
@@ -9,14 +10,13 @@ import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/Notices";
 import { ImportPreview, importSummary } from "./ImportPreview";
 
-type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
 
 /**
  * Import: a file (read here, in the browser, into the text box) or pasted JSON; a preview of
  * every change; then a confirmation. The apply sends the previewed version and plan hash, so
  * the server applies exactly what was shown or refuses.
  */
-export function TenantConfImport({ preview, apply }: { preview: Action<Preview>; apply: Action }) {
+export function TenantConfImport({ preview, apply }: { preview: FormAction<Preview>; apply: FormAction }) {
   const [text, setText] = useState("");
   const [previewedText, setPreviewedText] = useState<string | null>(null);
   // The preview's offers: unknown scopes added to the catalog, missing alias roles created.

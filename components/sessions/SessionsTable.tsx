@@ -1,86 +1,21 @@
 "use client";
 
-import { createColumnHelper } from "@tanstack/react-table";
-import { createContext, useContext } from "react";
-import type { ActionState } from "@/lib/authz/action";
-import { ConfirmAction } from "@/components/ui/ConfirmAction";
-import { DataTable, plainFeatures } from "@/components/ui/DataTable";
+import type { FormAction } from "@/components/ui/action-types";
+import { DataTable } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { UrlPager } from "@/components/ui/table/UrlPager";
+import type { Paging, UrlState } from "@/components/ui/table/url-state";
+import { useUrlTable } from "@/components/ui/table/useUrlTable";
+import { sessionColumns, type SessionView } from "./sessions-columns";
 
-export type SessionView = {
-  id: string;
-  user: string;
-  kind: string;
-  oauth: { client: string; scopes: string } | null;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string;
-  userAgent: string;
-  current: boolean;
-};
+export type { SessionView } from "./sessions-columns";
 
-type Terminate = (state: ActionState, form: FormData) => Promise<ActionState>;
-// Columns live at module scope (TanStack needs them stable); the action reaches them by context.
-const TerminateContext = createContext<Terminate | undefined>(undefined);
-
-function TerminateCell({ session }: { session: SessionView }) {
-  const terminate = useContext(TerminateContext);
-  if (!terminate) return null;
+export function SessionsTable({ rows, url, terminate }: { rows: SessionView[]; url: { state: UrlState; paging: Paging }; terminate?: FormAction }) {
+  const urlTable = useUrlTable({ url: { path: "/sessions", ...url }, columns: sessionColumns, rows, getRowId: (s) => s.id, meta: { terminate } });
   return (
-    <ConfirmAction
-      action={terminate}
-      fields={{ sessionId: session.id }}
-      label="Terminate"
-      title={`Terminate ${session.user}'s session?`}
-      confirmLabel="Terminate session"
-    >
-      {session.current ? "This is your own session: you will be signed out." : "They will be signed out on their next request."}
-    </ConfirmAction>
-  );
-}
-
-const column = createColumnHelper<typeof plainFeatures, SessionView>();
-const columns = column.columns([
-  column.accessor("user", {
-    header: "User",
-    cell: (info) => (
-      <span>
-        {info.getValue()}
-        {info.row.original.current && <span className="ml-2 rounded bg-brand-100 px-1.5 py-0.5 text-xs text-brand-800">this session</span>}
-      </span>
-    ),
-  }),
-  column.accessor("kind", {
-    header: "Via",
-    cell: (info) => {
-      const oauth = info.row.original.oauth;
-      if (!oauth) return info.getValue();
-      return (
-        <span>
-          OAuth2 client {oauth.client}
-          <span className="block text-xs text-slate-600">{oauth.scopes || "default"}</span>
-        </span>
-      );
-    },
-  }),
-  column.accessor("createdAt", { header: "Signed in" }),
-  column.accessor("lastSeenAt", { header: "Last active" }),
-  column.accessor("expiresAt", { header: "Expires" }),
-  column.accessor("ip", { header: "IP address" }),
-  column.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, cell: (info) => <TerminateCell session={info.row.original} /> }),
-]);
-
-export function SessionsTable({ rows, terminate }: { rows: SessionView[]; terminate?: Terminate }) {
-  return (
-    <TerminateContext.Provider value={terminate}>
-      <DataTable
-        caption="Active sessions"
-        columns={columns}
-        rows={rows}
-        getRowId={(s) => s.id}
-        empty={<EmptyState title="No active sessions">Sessions appear here when people sign in.</EmptyState>}
-      />
-    </TerminateContext.Provider>
+    <>
+      <DataTable caption="Active sessions" urlTable={urlTable} empty={<EmptyState title="No active sessions">Sessions appear here when people sign in.</EmptyState>} />
+      <UrlPager path="/sessions" state={url.state} paging={url.paging} />
+    </>
   );
 }

@@ -2,18 +2,18 @@
 
 import { createContext, startTransition, useActionState, useContext, useRef, type ReactNode } from "react";
 import type { ActionState } from "@/lib/authz/action";
+import type { FormAction } from "@/components/ui/action-types";
 import { Alert } from "./Alert";
 import { Button } from "./Button";
 import { Field } from "./Field";
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 const ErrorsContext = createContext<Record<string, string[] | undefined>>({});
 
 /**
  * A form bound to a server action: pending state on the button, the result announced above
  * the fields, field errors next to their fields, and a Reload offer when someone else saved first.
  */
-export function ActionForm({ action, submitLabel, children, hidden = {} }: { action: Action; submitLabel: string; children: ReactNode; hidden?: Record<string, string> }) {
+export function ActionForm({ action, submitLabel, children, hidden = {} }: { action: FormAction; submitLabel: string; children: ReactNode; hidden?: Record<string, string> }) {
   const form = useRef<HTMLFormElement>(null);
   const [state, formAction, pending] = useActionState(async (previous: ActionState, data: FormData) => {
     const result = await action(previous, data);

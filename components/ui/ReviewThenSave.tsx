@@ -2,18 +2,18 @@
 
 import { startTransition, useActionState, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/authz/action";
+import type { FormAction } from "@/components/ui/action-types";
 import { Alert } from "./Alert";
 import { Button } from "./Button";
 import { useNotify } from "./Notices";
 
-type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
 
 /**
  * Preview, then save: Save stays off until the change as it stands now (`changeKey`) has been
  * reviewed, so nobody saves what they have not seen. A successful save re-renders the page
  * with a new version, which remounts the editor, so its message goes to the page's notices.
  */
-export function useReviewThenSave<P>(preview: Action<P>, save: Action, changeKey: string) {
+export function useReviewThenSave<P>(preview: FormAction<P>, save: FormAction, changeKey: string) {
   const notify = useNotify();
   const [review, reviewAction, reviewing] = useActionState(preview, null);
   const [saved, saveAction, saving] = useActionState(async (previous: ActionState, data: FormData) => {

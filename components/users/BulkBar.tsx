@@ -5,10 +5,10 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { AsyncCombobox, type Option } from "@/components/pickers/AsyncCombobox";
 import { searchRoles } from "@/components/pickers/search";
-import type { useSelection } from "@/components/ui/useSelection";
+import type { Selection } from "@/components/ui/table/useSelection";
 import { runStream, type BulkResult } from "./run-stream";
 
-type Props = { selection: ReturnType<typeof useSelection>; can: { delete: boolean; assignRole: boolean } };
+type Props = { selection: Selection; can: { delete: boolean; assignRole: boolean } };
 
 /**
  * Acts on the users selected across pages. The server runs the whole batch in one

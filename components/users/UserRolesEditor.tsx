@@ -1,16 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import type { ActionState } from "@/lib/authz/action";
+import type { FormAction } from "@/components/ui/action-types";
 import type { UserRolesPreview } from "@/lib/users/preview-user-roles";
 import { AsyncCombobox, type Option } from "@/components/pickers/AsyncCombobox";
 import { searchRoles } from "@/components/pickers/search";
 import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";
 
-type Action<T = unknown> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
 export type CurrentRole = { id: number; qualified: string; blocker: string | null };
 
-type Props = { userId: number; version: number; roles: CurrentRole[]; preview: Action<UserRolesPreview>; save: Action };
+type Props = { userId: number; version: number; roles: CurrentRole[]; preview: FormAction<UserRolesPreview>; save: FormAction };
 
 /** Assign Roles: pick roles to add and remove, review what the user gains and loses, then save. */
 export function UserRolesEditor({ userId, version, roles, preview, save }: Props) {

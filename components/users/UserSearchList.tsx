@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { qualifiedName } from "@/lib/stores/domains";
 import { Button } from "@/components/ui/Button";
 
 export type PickedUser = { id: number; label: string };
@@ -36,7 +37,7 @@ export function UserSearchList({ picked, onChange, isMember, legend }: Props) {
     }
   }
 
-  const label = (h: Hit) => (h.domain === "PRIMARY" ? h.username : `${h.domain}/${h.username}`);
+  const label = (h: Hit) => qualifiedName(h.domain, h.username);
   const isPicked = (id: number) => picked.some((p) => p.id === id);
 
   return (

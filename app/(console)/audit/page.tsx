@@ -6,7 +6,6 @@ import { db } from "@/lib/db/client";
 import { formatUtc } from "@/lib/format";
 import { ZPageParams } from "@/lib/paging";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Pager } from "@/components/ui/Pager";
 import { AuditTable } from "@/components/audit/AuditTable";
 import { Button } from "@/components/ui/Button";
 
@@ -35,8 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
         <Button type="submit" variant="secondary">Filter</Button>
       </form>
-      <AuditTable rows={rows} />
-      <Pager page={page} basePath="/audit" params={{ action: action || undefined }} />
+      <AuditTable rows={rows} url={{ state: { action: action || undefined }, paging: { kind: "offset", page: page.page, size: page.size, hasNext: page.hasNext } }} />
     </>
   );
 }

@@ -8,7 +8,6 @@ import { ZRoleListParams } from "@/lib/roles/list-params";
 import { allowedRoleActions } from "@/lib/roles/role-rules";
 import { listStores } from "@/lib/stores/list-stores";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { KeysetPager } from "@/components/ui/KeysetPager";
 import { Button } from "@/components/ui/Button";
 import { RolesTable } from "@/components/roles/RolesTable";
 import { deleteRoleAction } from "./actions";
@@ -25,7 +24,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
       ? { rows: [], next: null, prev: null }
       : await listRoles(db(), principal.tenantId, { pattern: params.q, storeId: store?.id, dir: params.dir, size: params.size, after: params.after, before: params.before });
   const rows = page.rows.map((r) => ({ ...r, permissionCount: r.grants.length, actions: allowedRoleActions(principal, r) }));
-  const urlParams = { q: params.q, domain: params.domain, dir: params.dir, size: String(params.size) };
+  const urlState = { q: params.q, domain: params.domain, dir: params.dir, size: String(params.size) };
   return (
     <>
       <PageHeader
@@ -48,8 +47,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
         </div>
         <Button type="submit" variant="secondary">Search</Button>
       </form>
-      <RolesTable rows={rows} deleteAction={deleteRoleAction} filtered={Boolean(params.q || params.domain)} />
-      <KeysetPager basePath="/roles" params={urlParams} next={page.next} prev={page.prev} shown={rows.length} />
+      <RolesTable rows={rows} url={{ state: urlState, paging: { kind: "keyset", next: page.next, prev: page.prev, shown: rows.length } }} deleteAction={deleteRoleAction} filtered={Boolean(params.q || params.domain)} />
     </>
   );
 }

@@ -7,7 +7,6 @@ import { formatUtc } from "@/lib/format";
 import { ZPageParams } from "@/lib/paging";
 import { listActiveSessions } from "@/lib/sessions/list-sessions";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Pager } from "@/components/ui/Pager";
 import { Button } from "@/components/ui/Button";
 import { SessionsTable } from "@/components/sessions/SessionsTable";
 import { terminateSessionAction } from "./actions";
@@ -46,8 +45,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         </div>
         <Button type="submit" variant="secondary">Filter</Button>
       </form>
-      <SessionsTable rows={rows} terminate={can(principal, "sessions.revoke") ? terminateSessionAction : undefined} />
-      <Pager page={page} basePath="/sessions" params={{ user: user || undefined }} />
+      <SessionsTable rows={rows} url={{ state: { user: user || undefined }, paging: { kind: "offset", page: page.page, size: page.size, hasNext: page.hasNext } }} terminate={can(principal, "sessions.revoke") ? terminateSessionAction : undefined} />
     </>
   );
 }

@@ -8,22 +8,15 @@ import { listUsers, withoutGrants } from "@/lib/users/list-users";
 import { ZUserListParams, type TUserListParams } from "@/lib/users/list-params";
 import { allowedUserActions } from "@/lib/users/user-rules";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { KeysetPager } from "@/components/ui/KeysetPager";
 import { UserFilters } from "@/components/users/UserFilters";
 import { UsersTable } from "@/components/users/UsersTable";
 import { deleteUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
-function urlParams(p: TUserListParams, overrides: Partial<Record<keyof TUserListParams, string | undefined>> = {}) {
-  const base: Record<string, string | undefined> = { q: p.q, domain: p.domain, claim: p.claim, value: p.value, sort: p.sort, dir: p.dir, size: String(p.size) };
-  return { ...base, ...overrides };
-}
-
-function hrefFor(params: Record<string, string | undefined>) {
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);
-  return `/users?${query}`;
+/** The list's URL state as the pages' links carry it: every filter, the sort and the size; cursors are added per link. */
+function urlState(p: TUserListParams) {
+  return { q: p.q, domain: p.domain, claim: p.claim, value: p.value, sort: p.sort, dir: p.dir, size: String(p.size) };
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
@@ -46,7 +39,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           before: params.before,
         });
   const rows = page.rows.map((u) => ({ ...withoutGrants(u), self: u.id === principal.userId, actions: allowedUserActions(principal, u) }));
-  const sortHref = (sort: "username" | "domain") => hrefFor(urlParams(params, { sort, dir: params.sort === sort && params.dir === "asc" ? "desc" : "asc" }));
 
   return (
     <>
@@ -58,12 +50,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <UserFilters params={params} domains={stores.map((s) => s.domain)} />
       <UsersTable
         rows={rows}
-        sort={{ by: params.sort, dir: params.dir, usernameHref: sortHref("username"), domainHref: sortHref("domain") }}
+        url={{ state: urlState(params), sort: { by: params.sort, dir: params.dir }, paging: { kind: "keyset", next: page.next, prev: page.prev, shown: rows.length } }}
         bulk={{ delete: can(principal, "users.delete"), assignRole: can(principal, "users.update") }}
         deleteAction={deleteUserAction}
         filtered={Boolean(params.q || params.domain || params.claim)}
       />
-      <KeysetPager basePath="/users" params={urlParams(params)} next={page.next} prev={page.prev} shown={rows.length} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { listRoleMembers } from "@/lib/roles/list-role-members";
 import { loadRolePage } from "@/lib/roles/load-role-page";
-import { KeysetPager } from "@/components/ui/KeysetPager";
+import { UrlPager } from "@/components/ui/table/UrlPager";
 import { Alert } from "@/components/ui/Alert";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Button } from "@/components/ui/Button";
@@ -41,7 +41,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
                   {members!.rows.map((m) => <li key={m.id} className="px-4 py-2 break-all">{m.qualified}{m.readOnly && <span className="ml-1 text-slate-500">(Read-Only)</span>}</li>)}
                 </ul>
               )}
-              <KeysetPager basePath={`/roles/${role.id}`} params={{ q: q || undefined }} next={members!.next} prev={members!.prev} shown={members!.rows.length} />
+              <UrlPager path={`/roles/${role.id}`} state={{ q: q || undefined }} paging={{ kind: "keyset", next: members!.next, prev: members!.prev, shown: members!.rows.length }} />
             </>
           )}
         </section>

@@ -4,7 +4,6 @@ import { requirePage } from "@/lib/authz/guard";
 import { db } from "@/lib/db/client";
 import { listRoleMappings, ZRoleMappingParams } from "@/lib/scopes/list-role-mappings";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Pager } from "@/components/ui/Pager";
 import { Button } from "@/components/ui/Button";
 import { RoleMappingsTable } from "@/components/scopes/RoleMappingsTable";
 import { deleteMappingAction } from "./actions";
@@ -37,8 +36,7 @@ export default async function RolePermissionsPage({ searchParams }: { searchPara
         </div>
         <Button type="submit" variant="secondary">Search</Button>
       </form>
-      <RoleMappingsTable rows={page.rows} version={version} remove={deleteMappingAction} filtered={Boolean(params.q)} />
-      <Pager page={page} basePath="/settings/role-permissions" params={{ q: params.q }} />
+      <RoleMappingsTable rows={page.rows} url={{ state: { q: params.q }, paging: { kind: "offset", page: page.page, size: page.size, hasNext: page.hasNext } }} version={version} remove={deleteMappingAction} filtered={Boolean(params.q)} />
     </>
   );
 }

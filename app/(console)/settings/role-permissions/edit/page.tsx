@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/authz/guard";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/not-found";
 import { getRoleMapping } from "@/lib/scopes/list-role-mappings";
 import { listScopes } from "@/lib/scopes/list-scopes";
 import { ZRoleName } from "@/lib/scopes/mapping-input";
@@ -20,7 +20,7 @@ export default async function EditMappingPage({ searchParams }: { searchParams: 
   const parsed = z.object({ role: ZRoleName }).safeParse(await searchParams);
   if (!parsed.success) notFound();
   const [mapping, { version, scopes }] = await Promise.all([
-    getRoleMapping(db(), principal.tenantId, parsed.data.role).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e))),
+    orNotFound(getRoleMapping(db(), principal.tenantId, parsed.data.role)),
     listScopes(db(), principal.tenantId),
   ]);
   const mode = mapping.aliasOf.length > 0 && mapping.scopes.length === 0 ? "alias" : "custom";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/lib/authz/guard";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/not-found";
 import { getRoleMapping } from "@/lib/scopes/list-role-mappings";
 import { ZRoleName } from "@/lib/scopes/mapping-input";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -16,9 +16,7 @@ export default async function RoleScopesPage({ searchParams }: { searchParams: P
   const principal = await requirePage("scopes.manage");
   const parsed = z.object({ role: ZRoleName }).safeParse(await searchParams);
   if (!parsed.success) notFound();
-  const mapping = await getRoleMapping(db(), principal.tenantId, parsed.data.role).catch((e: unknown) =>
-    e instanceof AppError && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e),
-  );
+  const mapping = await orNotFound(getRoleMapping(db(), principal.tenantId, parsed.data.role));
   return (
     <>
       <p className="mb-2 text-sm"><Link href="/settings/role-permissions" className="text-brand-700 hover:underline">Scope Assignments</Link> /</p>

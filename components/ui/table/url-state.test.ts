@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { hrefFor, pageHref } from "./url-state.ts";
+
+// The links the tables printed before useUrlTable, so bookmarks and shared links keep working.
+describe("table URLs", () => {
+  const users = { q: "adm*", domain: undefined, claim: undefined, value: undefined, sort: "username", dir: "asc", size: "25" };
+
+  it("a sort link keeps every filter in place and drops empty ones", () => {
+    expect(hrefFor("/users", users, { sort: "username", dir: "desc" })).toBe("/users?q=adm*&sort=username&dir=desc&size=25");
+    expect(hrefFor("/users", users, { sort: "domain", dir: "asc" })).toBe("/users?q=adm*&sort=domain&dir=asc&size=25");
+  });
+
+  it("keyset paging appends one cursor and never keeps the other", () => {
+    const paging = { kind: "keyset", next: "n1", prev: "p1", shown: 25 } as const;
+    expect(pageHref("/users", users, paging, "next")).toBe("/users?q=adm*&sort=username&dir=asc&size=25&after=n1");
+    expect(pageHref("/users", { ...users, after: "old" }, paging, "prev")).toBe("/users?q=adm*&sort=username&dir=asc&size=25&before=p1");
+    expect(pageHref("/roles/7", { q: undefined }, { ...paging, prev: null }, "prev")).toBeNull();
+  });
+
+  it("numbered paging sets page and size after the filters, and stops at both ends", () => {
+    const state = { user: "ali" };
+    expect(pageHref("/sessions", state, { kind: "offset", page: 2, size: 25, hasNext: true }, "next")).toBe("/sessions?user=ali&page=3&size=25");
+    expect(pageHref("/sessions", state, { kind: "offset", page: 2, size: 25, hasNext: true }, "prev")).toBe("/sessions?user=ali&page=1&size=25");
+    expect(pageHref("/audit", {}, { kind: "offset", page: 1, size: 25, hasNext: false }, "prev")).toBeNull();
+    expect(pageHref("/audit", {}, { kind: "offset", page: 1, size: 25, hasNext: false }, "next")).toBeNull();
+  });
+});
