@@ -1,7 +1,6 @@
 import type { Option } from "./AsyncCombobox";
 
 type RoleHit = { id: number; role: string; members: number; assignable: boolean; reason?: string };
-type UserHit = { id: number; username: string; domain: string; readOnly: boolean };
 
 async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal, headers: { Accept: "application/json" } });
@@ -12,12 +11,4 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
 export async function searchRoles(text: string, signal: AbortSignal): Promise<Option[]> {
   const { list } = await getJson<{ list: RoleHit[] }>(`/api/v1/roles?size=20&q=${encodeURIComponent(text)}`, signal);
   return list.map((r) => ({ id: String(r.id), label: r.role, detail: r.assignable ? `${r.members} members` : r.reason, disabled: !r.assignable }));
-}
-
-export async function searchUsers(text: string, signal: AbortSignal): Promise<Option[]> {
-  const { list } = await getJson<{ list: UserHit[] }>(`/api/v1/users?size=20&q=${encodeURIComponent(text)}`, signal);
-  return list.map((u) => {
-    const label = u.domain === "PRIMARY" ? u.username : `${u.domain}/${u.username}`;
-    return { id: String(u.id), label, detail: u.readOnly ? "read-only user store" : undefined, disabled: u.readOnly };
-  });
 }

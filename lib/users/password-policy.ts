@@ -19,4 +19,3 @@ export function ZChangeOwnPassword(policy: TGatehouseConfig["password_policy"]) 
     .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." })
     .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
 }
-export type TChangeOwnPassword = z.infer<ReturnType<typeof ZChangeOwnPassword>>;
