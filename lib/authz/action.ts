@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
+import { fieldErrors } from "../core/zod-issues.ts";
 import { clientIp } from "../http/client-address.ts";
 import { AppError, type ErrorCode } from "../errors.ts";
 import { findMalformedText, MALFORMED_TEXT, malformedTextMessage } from "../http/well-formed.ts";
@@ -49,7 +50,7 @@ export function defineAction<S extends z.ZodType, T>(
     }
     const parsed = options.schema.safeParse(fields);
     if (!parsed.success) {
-      return { ok: false, code: "INVALID_INPUT", message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+      return { ok: false, code: "INVALID_INPUT", message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
     }
     try {
       const ip = clientIp(Object.fromEntries((await headers()).entries()));

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
+import { describeIssues } from "../core/zod-issues.ts";
 import { clientIp } from "../http/client-address.ts";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";
 import { isSameOrigin } from "../http/origin.ts";
@@ -126,15 +127,4 @@ async function readBody<B extends z.ZodType>(request: Request, schema: B, maxByt
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, code: "INVALID_INPUT", message: describeIssues(parsed.error) };
   return { ok: true, value: parsed.data };
-}
-
-/** "roles[2]: Too small…; name: Required" — paths included, so a script author can find the fault. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join("; ");
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeIssues } from "../core/zod-issues.ts";
 import { CliError, EXIT, exitCodeForStatus } from "./exit-codes.ts";
 
 export type Target = { env: string; url: string };
@@ -64,7 +65,7 @@ export async function callServer<T>(target: Target, method: string, path: string
     throw new CliError(message, exitCodeForStatus(response.status));
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new CliError(`Unexpected answer from ${method} ${path}: ${z.prettifyError(parsed.error)}`, EXIT.failure);
+  if (!parsed.success) throw new CliError(`Unexpected answer from ${method} ${path}: ${describeIssues(parsed.error)}`, EXIT.failure);
   return parsed.data;
 }
 

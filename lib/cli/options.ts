@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import type { z } from "zod";
 import { MAX_PAGE } from "./api.ts";
 import { CliError, EXIT } from "./exit-codes.ts";
+import { firstIssue } from "../core/zod-issues.ts";
 
 export type EnvOption = { env?: string };
 export type FormatOption = { format: "table" | "json" };
@@ -34,6 +35,6 @@ function wholeNumber(max: number) {
 /** A value checked with zod; the first issue's message is the usage error. */
 export function parseOrUsage<T>(schema: z.ZodType<T, unknown>, value: unknown): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new CliError(result.error.issues[0]?.message ?? "Invalid value.", EXIT.usage);
+  if (!result.success) throw new CliError(firstIssue(result.error).message, EXIT.usage);
   return result.data;
 }

@@ -9,7 +9,7 @@ import { apimError } from "../apim/errors.ts";
 import { signInWithPassword } from "../auth/sign-in.ts";
 import { throttledMessage } from "../auth/throttled.ts";
 import { loadSubjectRoles } from "../authz/principal.ts";
-import { describeIssues } from "../authz/route.ts";
+import { describeIssues } from "../core/zod-issues.ts";
 import { getConfig } from "../config/current.ts";
 import { db } from "../db/client.ts";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";

@@ -15,6 +15,7 @@ import { assertWritable, findStore, holdsUsers } from "../stores/list-stores.ts"
 import { assertUsernameDistinct, usernameColumns } from "../stores/look-alike.ts";
 import { usernameSchema } from "../stores/name-rules.ts";
 import { passwordSchema } from "./password-policy.ts";
+import { firstIssue } from "../core/zod-issues.ts";
 
 export function ZCreateUser(policy: TGatehouseConfig["password_policy"]) {
   return z
@@ -36,7 +37,7 @@ export async function createUser(client: Db, actor: Actor, input: TCreateUser): 
   if (!holdsUsers(store)) throw new AppError("INVALID_INPUT", `${store.domain} holds roles, not users.`, { field: "domain" });
   assertWritable(store);
   const parsed = usernameSchema(store).safeParse(input.username);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]!.message, { field: "username" });
+  if (!parsed.success) throw new AppError("INVALID_INPUT", firstIssue(parsed.error).message, { field: "username" });
   const username = parsed.data;
   await assertUsernameDistinct(client, tenantId, store, username);
   const qualified = qualifiedName(store.domain, username);

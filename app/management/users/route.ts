@@ -14,6 +14,7 @@ import { qualifiedName } from "@/lib/stores/domains";
 import { findStore } from "@/lib/stores/list-stores";
 import { createUser, ZCreateUser } from "@/lib/users/create-user";
 import { countUsers, listUsers } from "@/lib/users/list-users";
+import { firstIssue } from "@/lib/core/zod-issues";
 
 // Unknown parameters and fields are ignored, as the MI ignores them (z.object strips them).
 const ZQuery = z.object({
@@ -69,7 +70,7 @@ export const POST = defineRoute({ ...MGMT_ROUTE, feature: "users.create", body: 
     roleIds: admin ? [admin.id] : [],
   });
   if (!input.success) {
-    const issue = input.error.issues[0]!;
+    const issue = firstIssue(input.error);
     throw new AppError("INVALID_INPUT", `${MI_FIELD[String(issue.path[0])] ?? "userId"}: ${issue.message}`);
   }
   const created = await createUser(db(), actor, input.data);
