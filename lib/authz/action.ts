@@ -2,18 +2,16 @@ import "server-only";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
+import type { ActionState } from "../core/action-state.ts";
 import { fieldErrors } from "../core/zod-issues.ts";
 import { clientIp } from "../http/client-address.ts";
-import { AppError, type ErrorCode } from "../errors.ts";
+import { AppError } from "../errors.ts";
 import { findMalformedText, MALFORMED_TEXT, malformedTextMessage } from "../http/well-formed.ts";
 import { decide } from "./decide.ts";
 import type { FeatureKey } from "./features.ts";
 import type { Principal } from "./principal.ts";
 
-export type ActionState<T = unknown> =
-  | { ok: true; message: string; data?: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[] | undefined> }
-  | null;
+export type { ActionState, FormAction } from "../core/action-state.ts";
 
 export type ActionContext = { principal: Principal; ip: string };
 
