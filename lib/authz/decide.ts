@@ -1,9 +1,7 @@
+import { DEFAULT_PASSWORD_REASON } from "../core/contract.ts";
 import { holds } from "../permissions/paths.ts";
 import { FEATURES, type FeatureKey } from "./features.ts";
 import type { Principal } from "./principal.ts";
-
-/** Also recognised by the CLI, which then says how to change the password. */
-export const DEFAULT_PASSWORD_REASON = "Change the default password before doing anything else.";
 
 export type Decision = { allowed: true } | { allowed: false; code: "UNAUTHENTICATED" | "FORBIDDEN" | "PASSWORD_CHANGE_REQUIRED"; reason: string };
 

@@ -9,8 +9,6 @@ type CallOptions = { query?: Query; body?: unknown; authorization?: string; onUn
 const USER_AGENT = "gatehouse-cli";
 // Long enough for a bulk change on a big store, short enough that a stalled server is noticed.
 const REQUEST_TIMEOUT_MS = 120_000;
-// The server's largest page (lib/management/paging.ts MAX_LIMIT).
-export const MAX_PAGE = 500;
 
 /** The message in any Gatehouse error body: the MI's {"Error"}, or {message} / {error} elsewhere. */
 function serverMessage(body: unknown): string | undefined {

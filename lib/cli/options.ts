@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { z } from "zod";
-import { MAX_PAGE } from "./api.ts";
+import { MAX_MANAGEMENT_PAGE } from "../core/contract.ts";
 import { CliError, EXIT } from "./exit-codes.ts";
 import { firstIssue } from "../core/zod-issues.ts";
 
@@ -21,7 +21,7 @@ export type LimitOptions = { limit: number; pageSize: number };
 export function withLimit(command: Command, noun: string): Command {
   return command
     .option("--limit <n>", `most ${noun} to list; a longer result says it was cut`, wholeNumber(10_000_000), 1000)
-    .option("--page-size <n>", "items per request to the server", wholeNumber(MAX_PAGE), MAX_PAGE);
+    .option("--page-size <n>", "items per request to the server", wholeNumber(MAX_MANAGEMENT_PAGE), MAX_MANAGEMENT_PAGE);
 }
 
 function wholeNumber(max: number) {
