@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ActionState } from "@/lib/authz/action";
+import type { ActionState } from "@/lib/core/action-state";
 import type { ChangePreview as Preview } from "@/lib/roles/preview-role-change";
 import { UserSearchList, type PickedUser } from "@/components/users/UserSearchList";
 import { Button } from "@/components/ui/Button";

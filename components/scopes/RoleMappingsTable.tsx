@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
 import { createContext, useContext } from "react";
-import type { ActionState } from "@/lib/authz/action";
+import type { ActionState } from "@/lib/core/action-state";
 import type { RoleMappingRow } from "@/lib/scopes/list-role-mappings";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import { DataTable, plainFeatures } from "@/components/ui/DataTable";

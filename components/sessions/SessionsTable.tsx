@@ -2,7 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { createContext, useContext } from "react";
-import type { ActionState } from "@/lib/authz/action";
+import type { ActionState } from "@/lib/core/action-state";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import { DataTable, plainFeatures } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";

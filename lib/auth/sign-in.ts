@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import { LOGIN_PERMISSION } from "../authz/features.ts";
 import { loadSubjectRoles } from "../authz/principal.ts";
 import { holds } from "../permissions/paths.ts";
-import { SUPER_TENANT } from "../provisioning/defaults.ts";
+import { SUPER_TENANT } from "../core/tenant.ts";
 import { createSession } from "../sessions/create-session.ts";
 import { nameKey, splitQualifiedName } from "../stores/domains.ts";
 import { auditFailure, clearFailures, reserveAttempt, settleFailure, type Attempt } from "./attempts.ts";

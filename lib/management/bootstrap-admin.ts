@@ -3,7 +3,7 @@ import type { Db } from "../db/client.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/record.ts";
 import { hashPassword } from "../auth/password.ts";
 import { isUniqueViolation } from "../db/errors.ts";
-import { SUPER_TENANT } from "../provisioning/defaults.ts";
+import { SUPER_TENANT } from "../core/tenant.ts";
 import { usernameColumns } from "../stores/look-alike.ts";
 import { nameKey, PRIMARY, qualifiedName, sameDomain, splitQualifiedName } from "../stores/domains.ts";
 import { passwordSchema } from "../users/password-policy.ts";

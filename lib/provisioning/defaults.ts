@@ -1,8 +1,6 @@
 import type { PermissionPath } from "../permissions/tree.ts";
 import { APPLICATION, INTERNAL, PRIMARY } from "../stores/domains.ts";
 
-export const SUPER_TENANT = "carbon.super";
-
 export const DEFAULT_STORES = [
   { domain: PRIMARY, kind: "primary", description: "Users and roles in Gatehouse's own database" },
   { domain: INTERNAL, kind: "internal", description: "Internal roles" },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { requirePage } from "@/lib/authz/guard";
+import { requirePage } from "@/lib/transport/guard";
 import { AUDIT_CATEGORIES } from "@/lib/audit/actions";
 import { listAuditEvents } from "@/lib/audit/list-audit";
 import { db } from "@/lib/db/client";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { getConfig } from "@/lib/config/current";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

@@ -6,10 +6,10 @@ import { clientIp } from "../http/client-address.ts";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";
 import { isSameOrigin } from "../http/origin.ts";
 import { findMalformedText, malformedTextMessage } from "../http/well-formed.ts";
-import { decideRoute } from "./decide.ts";
-import type { FeatureKey } from "./features.ts";
-import type { Principal } from "./principal.ts";
-import { scopeRefusal } from "./scope.ts";
+import { decideRoute } from "../authz/decide.ts";
+import type { FeatureKey } from "../authz/features.ts";
+import type { Principal } from "../authz/principal.ts";
+import { scopeRefusal } from "../authz/scope.ts";
 
 export type RouteError = { status: number; code: ErrorCode; message: string; details?: Record<string, unknown> };
 /** Each API family answers errors in its own shape (APIM's {code, message, description}, the MI's {Error}, …). */

@@ -7,9 +7,9 @@ import { fieldErrors } from "../core/zod-issues.ts";
 import { clientIp } from "../http/client-address.ts";
 import { AppError } from "../errors.ts";
 import { findMalformedText, MALFORMED_TEXT, malformedTextMessage } from "../http/well-formed.ts";
-import { decide } from "./decide.ts";
-import type { FeatureKey } from "./features.ts";
-import type { Principal } from "./principal.ts";
+import { decide } from "../authz/decide.ts";
+import type { FeatureKey } from "../authz/features.ts";
+import type { Principal } from "../authz/principal.ts";
 
 export type { ActionState, FormAction } from "../core/action-state.ts";
 
