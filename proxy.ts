@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { edgeRefusal, forwardedHostForAction, malformedActionEnvelope } from "@/lib/http/edge-guard";
+import { edgeRefusal, forwardedHostForAction, malformedActionEnvelope } from "@/lib/transport/edge-guard";
 import { originPolicy } from "@/lib/http/origin";
 
 /**

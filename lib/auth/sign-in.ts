@@ -6,7 +6,7 @@ import { loadSubjectRoles } from "../authz/principal.ts";
 import { holds } from "../permissions/paths.ts";
 import { SUPER_TENANT } from "../core/tenant.ts";
 import { createSession } from "../sessions/create-session.ts";
-import { nameKey, splitQualifiedName } from "../stores/domains.ts";
+import { nameKey, splitQualifiedName } from "../core/domains.ts";
 import { auditFailure, clearFailures, reserveAttempt, settleFailure, type Attempt } from "./attempts.ts";
 import { hashPassword, needsRehash, verifyPassword } from "./password.ts";
 import { takePasswordCheck } from "./rate-limit.ts";

@@ -5,7 +5,7 @@ import { hashPassword } from "../auth/password.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { SUPER_TENANT } from "../core/tenant.ts";
 import { usernameColumns } from "../stores/look-alike.ts";
-import { nameKey, PRIMARY, qualifiedName, sameDomain, splitQualifiedName } from "../stores/domains.ts";
+import { nameKey, PRIMARY, qualifiedName, sameDomain, splitQualifiedName } from "../core/domains.ts";
 import { passwordSchema } from "../users/password-policy.ts";
 import type { BasicCredentials } from "./basic-auth.ts";
 import { firstIssue } from "../core/zod-issues.ts";

@@ -7,7 +7,7 @@ import type { Db } from "../db/client.ts";
 import { LOGIN_PERMISSION } from "../authz/features.ts";
 import { loadSubjectRoles } from "../authz/principal.ts";
 import { holds } from "../permissions/paths.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import type { AuthenticatedClient } from "./client-auth.ts";
 import { grantedScopes, parseScopes, scopeString } from "./granted-scopes.ts";
 import { ISSUER } from "./jwt.ts";

@@ -17,7 +17,7 @@ import { holds } from "../permissions/paths.ts";
 import { createSession } from "../sessions/create-session.ts";
 import { revokeSessionById } from "../sessions/revoke-session.ts";
 import { newSessionSecret, sessionIdFor } from "../sessions/secret.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { DEFAULT_SCOPE, grantedScopes, parseScopes, scopeString } from "./granted-scopes.ts";
 import { signAccessToken } from "./jwt.ts";
 import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS } from "./lifetimes.ts";

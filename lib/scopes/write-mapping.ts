@@ -10,7 +10,7 @@ import type { Tx } from "../db/client.ts";
 import { isForeignKeyViolation } from "../db/errors.ts";
 import { AppError } from "../errors.ts";
 import type { MappingState } from "./mapping-state.ts";
-import { bumpMappingVersion } from "./mapping-version.ts";
+import { bumpMappingVersion } from "../roles/mapping-version.ts";
 import { isEmpty, nameChanges, type MappingChanges, type NamedChanges } from "./plan-mapping.ts";
 
 export async function writeMappingChanges(tx: Pick<Tx, "scopeRole" | "roleAlias" | "apiScope">, changes: MappingChanges): Promise<void> {

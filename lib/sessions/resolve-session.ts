@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { loadSubjectRoles, type Principal } from "../authz/principal.ts";
 import { holds } from "../permissions/paths.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { sessionIdFor } from "./secret.ts";
 import { LOGIN_PERMISSION } from "../authz/features.ts";
 

@@ -10,7 +10,7 @@ import { provision } from "../provisioning/provision.ts";
 import { createRole } from "../roles/create-role.ts";
 import { renameRole } from "../roles/rename-role.ts";
 import { createUser } from "../users/create-user.ts";
-import { nameKey, sameQualifiedName } from "./domains.ts";
+import { nameKey, sameQualifiedName } from "../core/domains.ts";
 import { nameSkeleton } from "./look-alike.ts";
 
 // Cyrillic а, fullwidth, mathematical double-struck, and plain upper case.

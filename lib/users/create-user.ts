@@ -10,7 +10,7 @@ import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { getRoles } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { assertWritable, findStore, holdsUsers } from "../stores/list-stores.ts";
 import { assertUsernameDistinct, usernameColumns } from "../stores/look-alike.ts";
 import { usernameSchema } from "../stores/name-rules.ts";

@@ -11,7 +11,7 @@ import { createRole } from "@/lib/roles/create-role";
 import { findRolesByName } from "@/lib/roles/find-role";
 import { countRoles, listRoles } from "@/lib/roles/list-roles";
 import { roleRuleBlocker } from "@/lib/roles/role-rules";
-import { splitQualifiedName, withDomain } from "@/lib/stores/domains";
+import { splitQualifiedName, withDomain } from "@/lib/core/domains";
 import { findStore } from "@/lib/stores/list-stores";
 import { getUser } from "@/lib/users/get-user";
 import { setUserRoles } from "@/lib/users/set-user-roles";

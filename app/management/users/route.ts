@@ -10,7 +10,7 @@ import { pagedResponse, requestedPage, ZPaging } from "@/lib/management/paging";
 import { STREAM_BATCH, streamedList } from "@/lib/management/stream-list";
 import { getRole } from "@/lib/roles/get-role";
 import { countRoleMembers, listRoleMembers } from "@/lib/roles/list-role-members";
-import { qualifiedName } from "@/lib/stores/domains";
+import { qualifiedName } from "@/lib/core/domains";
 import { findStore } from "@/lib/stores/list-stores";
 import { createUser, ZCreateUser } from "@/lib/users/create-user";
 import { countUsers, listUsers } from "@/lib/users/list-users";

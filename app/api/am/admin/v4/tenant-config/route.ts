@@ -3,7 +3,7 @@ import { ifMatchVersion, versionETag, withPrecondition } from "@/lib/apim/if-mat
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
 import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
-import { readMappingVersion } from "@/lib/scopes/mapping-version";
+import { readMappingVersion } from "@/lib/roles/mapping-version";
 import { putTenantConfig, ZTenantConfigOptions } from "@/lib/scopes/put-tenant-config";
 import { exportTenantConf, MAX_TENANT_CONF_CHARS } from "@/lib/scopes/tenant-conf";
 
