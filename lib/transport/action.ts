@@ -9,11 +9,9 @@ import { AppError } from "../errors.ts";
 import { findMalformedText, MALFORMED_TEXT, malformedTextMessage } from "../http/well-formed.ts";
 import { decide } from "../authz/decide.ts";
 import type { FeatureKey } from "../authz/features.ts";
-import type { Principal } from "../authz/principal.ts";
+import type { Actor } from "../authz/principal.ts";
 
 export type { ActionState, FormAction } from "../core/action-state.ts";
-
-export type ActionContext = { principal: Principal; ip: string };
 
 type Options<S extends z.ZodType> = {
   /** The feature the caller must hold; "self" means any signed-in user acting on their own account. */
@@ -29,7 +27,7 @@ type Options<S extends z.ZodType> = {
  */
 export function defineAction<S extends z.ZodType, T>(
   options: Options<S>,
-  body: (input: z.infer<S>, ctx: ActionContext) => Promise<{ message: string; data?: T }>,
+  body: (input: z.infer<S>, actor: Actor) => Promise<{ message: string; data?: T }>,
 ) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
     // The wire format lets a caller send any arguments at all, not only a form.
@@ -37,7 +35,7 @@ export function defineAction<S extends z.ZodType, T>(
     const principal = await currentPrincipal();
     if (!principal) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." };
     if (options.feature !== "self") {
-      const decision = decide(principal, principal.tenantId, options.feature);
+      const decision = decide(principal, options.feature);
       if (!decision.allowed) return { ok: false, code: decision.code, message: decision.reason };
     }
     const fields = formObject(formData);

@@ -11,7 +11,7 @@ import type { Principal } from "../authz/principal.ts";
  */
 export async function requirePage(feature: FeatureKey): Promise<Principal> {
   const principal = await currentPrincipal();
-  const decision = decide(principal, principal?.tenantId ?? -1, feature);
+  const decision = decide(principal, feature);
   if (decision.allowed) return principal!;
   if (decision.code === "UNAUTHENTICATED") redirect("/login");
   if (decision.code === "PASSWORD_CHANGE_REQUIRED") redirect("/account/password");

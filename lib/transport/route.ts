@@ -8,7 +8,7 @@ import { isSameOrigin } from "../http/origin.ts";
 import { findMalformedText, malformedTextMessage } from "../http/well-formed.ts";
 import { decideRoute } from "../authz/decide.ts";
 import type { FeatureKey } from "../authz/features.ts";
-import type { Principal } from "../authz/principal.ts";
+import type { Actor, Principal } from "../authz/principal.ts";
 import { scopeRefusal } from "../authz/scope.ts";
 
 export type RouteError = { status: number; code: ErrorCode; message: string; details?: Record<string, unknown> };
@@ -36,7 +36,6 @@ type Options<B extends z.ZodType, Q extends z.ZodType> = {
 };
 
 type Input<B extends z.ZodType, Q extends z.ZodType, P> = { body: z.infer<B>; query: z.infer<Q>; params: P; request: Request };
-export type RouteContext = { principal: Principal; ip: string };
 
 /**
  * The only way to define a REST handler. It authenticates (console cookie, or a bearer token
@@ -46,7 +45,7 @@ export type RouteContext = { principal: Principal; ip: string };
  */
 export function defineRoute<P = Record<string, string>, B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodType<Record<string, string>>>(
   options: Options<B, Q>,
-  handler: (input: Input<B, Q, P>, ctx: RouteContext) => Promise<unknown>,
+  handler: (input: Input<B, Q, P>, actor: Actor) => Promise<unknown>,
 ) {
   const format = options.formatError ?? defaultFormatter;
   const fail = (code: ErrorCode, message: string, details?: Record<string, unknown>) => {
