@@ -43,3 +43,9 @@ export async function getRoles(client: Pick<Db | Tx, "role">, tenantId: number, 
     return role;
   });
 }
+
+/** The tenant's admin role (WSO2's admin role, whatever its configured name), if provisioning made one. */
+export async function adminRoleId(client: Pick<Db | Tx, "role">, tenantId: number): Promise<number | null> {
+  const role = await client.role.findFirst({ where: { tenantId, kind: "admin" }, select: { id: true } });
+  return role?.id ?? null;
+}

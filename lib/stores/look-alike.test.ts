@@ -52,7 +52,7 @@ describe.each(await databaseKinds())("look-alike names on %s", (kind) => {
   let admin: Actor;
   const role = (name: string, domain = "PRIMARY") => createRole(t.db, admin, { domain, name, permissions: [], userIds: [] });
   const user = (username: string) =>
-    createUser(t.db, admin, { domain: "PRIMARY", username, password: "a perfectly long password", confirmPassword: "a perfectly long password", roleIds: [] });
+    createUser(t.db, admin, { domain: "PRIMARY", username, password: "a perfectly long password", roleIds: [] });
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);

@@ -28,10 +28,11 @@ export function ZCreateUser(policy: TGatehouseConfig["password_policy"]) {
     })
     .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 }
-export type TCreateUser = z.infer<ReturnType<typeof ZCreateUser>>;
+/** The write's input: the form's fields without the confirmation, which only a form asks for. */
+export type TNewUser = Omit<z.infer<ReturnType<typeof ZCreateUser>>, "confirmPassword">;
 
 /** Add New User: the account and its initial roles in one transaction. */
-export async function createUser(client: Db, actor: Actor, input: TCreateUser): Promise<{ id: number; qualified: string }> {
+export async function createUser(client: Db, actor: Actor, input: TNewUser): Promise<{ id: number; qualified: string }> {
   const tenantId = actor.principal.tenantId;
   const store = await findStore(client, tenantId, input.domain);
   if (!holdsUsers(store)) throw new AppError("INVALID_INPUT", `${store.domain} holds roles, not users.`, { field: "domain" });
