@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { edgeRefusal, forwardedHostForAction, malformedActionEnvelope } from "@/lib/http/edge-guard";
+import { edgeRefusal, forwardedHostForAction, malformedActionEnvelope } from "@/lib/transport/edge-guard";
 import { originPolicy } from "@/lib/http/origin";
 
 /**
  * Runs before Next.js routes the request: refuses what Next.js would otherwise answer with a
- * 500 (lib/http/edge-guard.ts). Authorization stays in defineRoute and defineAction.
+ * 500 (lib/transport/edge-guard.ts). Authorization stays in defineRoute and defineAction.
  */
 export async function proxy(request: NextRequest) {
   const refusal = edgeRefusal(request, originPolicy()) ?? (await malformedActionEnvelope(request));

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { nameKey } from "../lib/stores/domains.ts";
+import { nameKey } from "../lib/core/domains.ts";
 import { seedUser } from "../testing/seed.ts";
 import { startServerOn, type StartedServer } from "./cli/support/server.ts";
 import { signIn } from "./support/auth.ts";

@@ -6,7 +6,7 @@ import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedRole, unique } from "./support/seed.ts";
 import { superTenantId } from "../testing/seed.ts";
-import { readMappingVersion } from "../lib/scopes/mapping-version.ts";
+import { readMappingVersion } from "../lib/roles/mapping-version.ts";
 import { exportTenantConf } from "../lib/scopes/tenant-conf.ts";
 
 const MATRIX = "/settings/role-permissions/matrix";

@@ -3,7 +3,7 @@
 // a fixed hash, so every run holds the same data, and the casbin side gets exactly the same.
 import Database from "better-sqlite3";
 import { ALL_PERMISSIONS } from "../lib/permissions/catalog.ts";
-import { nameKey } from "../lib/stores/domains.ts";
+import { nameKey } from "../lib/core/domains.ts";
 import { nameSkeleton } from "../lib/stores/look-alike.ts";
 import { mix } from "./bench-common.ts";
 

@@ -12,7 +12,7 @@ import { readSignature } from "../lib/authz-check/cache.ts";
 import { checkAccess, checkAccessBatch, type AccessCheck } from "../lib/authz-check/check-access.ts";
 import { createDb } from "../lib/db/client.ts";
 import type { DbTarget } from "../lib/db/target.ts";
-import { PRIMARY } from "../lib/stores/domains.ts";
+import { PRIMARY } from "../lib/core/domains.ts";
 import { superTenantId } from "../testing/seed.ts";
 import { ALL_PATHS, seedRbacSqlite, userName, type RbacPlan } from "./bench-authz-data.ts";
 import { buildCasbin } from "./bench-casbin.ts";

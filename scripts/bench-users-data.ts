@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Sql } from "../lib/db/sql.ts";
-import { nameKey } from "../lib/stores/domains.ts";
+import { nameKey } from "../lib/core/domains.ts";
 import { nameSkeleton } from "../lib/stores/look-alike.ts";
 import { mix } from "./bench-common.ts";
 

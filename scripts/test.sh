@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: every suite, on a fresh machine of this kind. It installs Debian's Chromium
 # when it is missing, starts PostgreSQL and Redis when they are down (installing Redis if
-# needed), then runs, in order: the typecheck, the unit and integration tests (SQLite and
-# PostgreSQL), a production build and the Playwright specs in Chromium against that build.
+# needed), then runs, in order: the typecheck, the layer rules (dependency-cruiser), the unit
+# and integration tests (SQLite and PostgreSQL), a production build and the Playwright specs in
+# Chromium against that build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -56,6 +57,9 @@ require_service Redis redis_up start_redis GATEHOUSE_REQUIRE_REDIS
 
 step "typecheck"
 node_modules/.bin/tsc --noEmit
+
+step "layer rules (dependency-cruiser)"
+npm run --silent lint:deps
 
 step "unit and integration tests"
 node_modules/.bin/vitest run

@@ -1,6 +1,6 @@
 import type { Db } from "../lib/db/client.ts";
 import { loadSubjectRoles, type Actor } from "../lib/authz/principal.ts";
-import { qualifiedName } from "../lib/stores/domains.ts";
+import { qualifiedName } from "../lib/core/domains.ts";
 
 /** The Actor a signed-in user would be, built the way session resolution builds it. */
 export async function actorFor(db: Db, userId: number): Promise<Actor> {

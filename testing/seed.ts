@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import type { Db } from "../lib/db/client.ts";
 import { hashPassword } from "../lib/auth/password.ts";
-import { SUPER_TENANT } from "../lib/provisioning/defaults.ts";
-import { PRIMARY } from "../lib/stores/domains.ts";
+import { SUPER_TENANT } from "../lib/core/tenant.ts";
+import { PRIMARY } from "../lib/core/domains.ts";
 import { roleNameColumns, usernameColumns } from "../lib/stores/look-alike.ts";
 import type { PermissionPath } from "../lib/permissions/tree.ts";
 

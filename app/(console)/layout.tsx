@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { requireSession } from "@/lib/authz/guard";
+import { requireSession } from "@/lib/transport/guard";
 import { allowedFeatures } from "@/lib/authz/decide";
 import { Logo } from "@/components/shell/Logo";
 import { NavLink } from "@/components/shell/NavLink";

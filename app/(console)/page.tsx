@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePage } from "@/lib/authz/guard";
+import { requirePage } from "@/lib/transport/guard";
 import { getConfig } from "@/lib/config/current";
 import { db } from "@/lib/db/client";
 import { compactGrants } from "@/lib/permissions/paths";

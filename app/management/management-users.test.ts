@@ -34,6 +34,11 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
     expect((await add(w.manager.token, { userId: "MGMT_ALICE", password: NEW_PASSWORD })).status).toBe(409);
     expect((await get(w.manager.token, "nobody_at_all")).status).toBe(404);
     expect((await add(w.manager.token, { userId: "mgmt_nowhere", password: NEW_PASSWORD, domain: "NOPE" })).status).toBe(404);
+    // The password policy is checked with the body, and the error names the field as the MI calls it.
+    const weak = await add(w.manager.token, { userId: "mgmt_weak", password: "x" });
+    expect(weak.status).toBe(400);
+    expect(await weak.json()).toEqual({ Error: expect.stringMatching(/^password: Use at least \d+ characters\.$/) });
+    expect(await w.t.db.user.count({ where: { username: "mgmt_weak" } })).toBe(0);
   });
 
   it("isAdmin puts the user in the admin role, which only admin-role holders may hand out", async () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
-import type { ActionState } from "@/lib/authz/action";
+import type { ActionState } from "@/lib/core/action-state";
 import { PermissionTree } from "@/components/permissions/PermissionTree";
 import { UserSearchList, type PickedUser } from "@/components/users/UserSearchList";
 import { Alert } from "@/components/ui/Alert";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { FormAction } from "@/components/ui/action-types";
+import type { FormAction } from "@/lib/core/action-state";
 import type { ChangePreview as Preview } from "@/lib/roles/preview-role-change";
 import { UserSearchList, type PickedUser } from "@/components/users/UserSearchList";
 import { Button } from "@/components/ui/Button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { FormAction } from "@/components/ui/action-types";
+import type { FormAction } from "@/lib/core/action-state";
 import type { ChangePreview as Preview } from "@/lib/roles/preview-role-change";
 import { PermissionTree } from "@/components/permissions/PermissionTree";
 import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";

@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useState } from "react";
-import type { ActionState } from "@/lib/authz/action";
-import type { FormAction } from "@/components/ui/action-types";
+import type { ActionState, FormAction } from "@/lib/core/action-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Steps } from "@/components/ui/Steps";

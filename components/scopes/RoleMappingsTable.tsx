@@ -1,7 +1,7 @@
 "use client";
 
 import type { RoleMappingRow } from "@/lib/scopes/list-role-mappings";
-import type { FormAction } from "@/components/ui/action-types";
+import type { FormAction } from "@/lib/core/action-state";
 import { DataTable } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { UrlPager } from "@/components/ui/table/UrlPager";

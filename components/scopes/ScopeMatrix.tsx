@@ -1,8 +1,7 @@
 "use client";
 
 import { memo, startTransition, useActionState, useId, useMemo, useState } from "react";
-import type { ActionState } from "@/lib/authz/action";
-import type { FormAction } from "@/components/ui/action-types";
+import type { ActionState, FormAction } from "@/lib/core/action-state";
 import type { MatrixRole, ScopeListRow } from "@/lib/scopes/list-scopes";
 import type { ScopeRolesPreview as Preview } from "@/lib/scopes/preview-scope-roles";
 import { Alert } from "@/components/ui/Alert";

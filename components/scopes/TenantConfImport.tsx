@@ -1,8 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useId, useRef, useState } from "react";
-import type { ActionState } from "@/lib/authz/action";
-import type { FormAction } from "@/components/ui/action-types";
+import type { ActionState, FormAction } from "@/lib/core/action-state";
 import type { TImportOptions } from "@/lib/scopes/plan-import";
 import type { ImportPreview as Preview } from "@/lib/scopes/preview-import";
 import { Alert } from "@/components/ui/Alert";

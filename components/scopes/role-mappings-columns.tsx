@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { RoleMappingRow } from "@/lib/scopes/list-role-mappings";
-import type { FormAction } from "@/components/ui/action-types";
+import type { FormAction } from "@/lib/core/action-state";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
 

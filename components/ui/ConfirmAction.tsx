@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useRef, type ReactNode } from "react";
-import type { ActionState } from "@/lib/authz/action";
+import type { ActionState } from "@/lib/core/action-state";
 import { Button } from "./Button";
 import { useNotify } from "./Notices";
 

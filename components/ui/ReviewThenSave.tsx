@@ -1,8 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useState, type ReactNode } from "react";
-import type { ActionState } from "@/lib/authz/action";
-import type { FormAction } from "@/components/ui/action-types";
+import type { ActionState, FormAction } from "@/lib/core/action-state";
 import { Alert } from "./Alert";
 import { Button } from "./Button";
 import { useNotify } from "./Notices";

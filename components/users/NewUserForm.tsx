@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ActionState } from "@/lib/authz/action";
+import type { ActionState } from "@/lib/core/action-state";
 import { ActionForm, FormField, useFieldErrors } from "@/components/ui/ActionForm";
 import { AsyncCombobox, type Option } from "@/components/pickers/AsyncCombobox";
 import { searchRoles } from "@/components/pickers/search";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { FormAction } from "@/components/ui/action-types";
+import type { FormAction } from "@/lib/core/action-state";
 import type { UserRolesPreview } from "@/lib/users/preview-user-roles";
 import { AsyncCombobox, type Option } from "@/components/pickers/AsyncCombobox";
 import { searchRoles } from "@/components/pickers/search";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { qualifiedName } from "@/lib/stores/domains";
+import { qualifiedName } from "@/lib/core/domains";
 import { Button } from "@/components/ui/Button";
 
 export type PickedUser = { id: number; label: string };

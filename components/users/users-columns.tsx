@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { createColumnHelper, type Row } from "@tanstack/react-table";
-import { qualifiedName } from "@/lib/stores/domains";
+import { qualifiedName } from "@/lib/core/domains";
 import type { UserAction } from "@/lib/users/user-rules";
-import type { FormAction } from "@/components/ui/action-types";
+import type { FormAction } from "@/lib/core/action-state";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
 

@@ -1,4 +1,4 @@
-import { readMappingVersion } from "../../lib/scopes/mapping-version.ts";
+import { readMappingVersion } from "../../lib/roles/mapping-version.ts";
 import { superTenantId } from "../../testing/seed.ts";
 import { expect, statusCounts, test, type Answer } from "./support/instances.ts";
 

@@ -1,5 +1,5 @@
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { ACTION_BODY_LIMIT_BYTES } from "../../lib/http/edge-guard.ts";
+import { ACTION_BODY_LIMIT_BYTES } from "../../lib/transport/edge-guard.ts";
 import { seedUser, TEST_PASSWORD } from "../../testing/seed.ts";
 import { expect, test } from "../cli/support/server.ts";
 import { HOSTILE_CURSORS, HOSTILE_JSON, HOSTILE_RAW_BODIES, HOSTILE_STRINGS, mutations, pick, seededRandom } from "./hostile-values.ts";

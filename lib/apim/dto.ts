@@ -12,13 +12,11 @@ export const ZScopeListBody = z.object({
   count: z.number().int().min(0).optional(),
   list: z.array(z.object({ name: name, description: z.string().optional(), tag: z.string().optional(), roles: z.array(name).max(1000) })).max(1000),
 });
-export type TScopeListBody = z.infer<typeof ZScopeListBody>;
 
 export const ZRoleAliasListBody = z.object({
   count: z.number().int().min(0).optional(),
   list: z.array(z.object({ role: name, aliases: z.array(name).max(1000) })).max(1000),
 });
-export type TRoleAliasListBody = z.infer<typeof ZRoleAliasListBody>;
 
 export type ScopeListDTO = { count: number; list: { name: string; description: string; tag: string; roles: string[] }[] };
 export type RoleAliasListDTO = { count: number; list: { role: string; aliases: string[] }[] };

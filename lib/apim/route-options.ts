@@ -8,7 +8,7 @@
  * is, in APIM 4.2's own words, "Manage role aliases and check role existence".
  */
 import { resolveApimBearer } from "../oauth2/bearer.ts";
-import { apimError } from "./errors.ts";
+import { apimError } from "../transport/apim-error.ts";
 
 export const APIM_ROUTE = { feature: "scopes.manage", formatError: apimError, bearer: resolveApimBearer } as const;
 

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import { fetchPage, type Page, type TPageParams } from "../paging.ts";
+import type { AuditCategory } from "./actions.ts";
 
 export type AuditRow = {
   id: number;
@@ -12,17 +13,6 @@ export type AuditRow = {
   after: string | null;
   ip: string;
 };
-
-/** The filters the audit page offers: action prefixes, labelled. */
-export const AUDIT_CATEGORIES = {
-  "": "All events",
-  "auth.": "Sign-in and sign-out",
-  "user.": "Users",
-  "role.": "Roles",
-  "session.": "Sessions",
-  "system.": "System",
-} as const;
-export type AuditCategory = Exclude<keyof typeof AUDIT_CATEGORIES, "">;
 
 /**
  * The tenant's audit trail, newest first, optionally narrowed to one category. Only these fixed

@@ -1,4 +1,5 @@
 import type { Tx } from "../db/client.ts";
+import type { AuditAction } from "./actions.ts";
 
 export type AuditActor = { id: number | null; name: string };
 export type AuditTarget = { type: string; id?: string | number | null; name?: string };
@@ -6,7 +7,7 @@ export type AuditTarget = { type: string; id?: string | number | null; name?: st
 export type AuditInput = {
   tenantId: number;
   actor: AuditActor;
-  action: string;
+  action: AuditAction;
   target: AuditTarget;
   before?: unknown;
   after?: unknown;

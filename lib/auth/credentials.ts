@@ -6,4 +6,3 @@ export const ZCredentials = z.object({
   username: z.string().trim().min(1).max(256).refine(isWellFormedText, MALFORMED_TEXT),
   password: z.string().min(1).max(1024).refine(isWellFormedText, MALFORMED_TEXT),
 });
-export type TCredentials = z.infer<typeof ZCredentials>;

@@ -1,5 +1,8 @@
 import { hash, verify } from "@node-rs/argon2";
 
+/** The first admin's password when none is configured; it must be changed before anything else. */
+export const DEFAULT_ADMIN_PASSWORD = "admin";
+
 // OWASP Password Storage Cheat Sheet, first argon2id option: m = 19 MiB, t = 2, p = 1.
 // The package exports Algorithm as an ambient const enum, which isolatedModules cannot read: 2 is Argon2id.
 const ARGON2ID = 2;

@@ -1,5 +1,7 @@
 import { db } from "../db/client.ts";
-import { AUTH_SECRET_KEY } from "../provisioning/provision.ts";
+
+/** The settings row where provisioning stores the generated signing key. */
+export const AUTH_SECRET_KEY = "auth.secret";
 
 const holder = globalThis as unknown as { gatehouseAuthSecret?: string };
 

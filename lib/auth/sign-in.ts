@@ -1,12 +1,11 @@
 import type { TGatehouseConfig } from "../config/schema.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
-import { LOGIN_PERMISSION } from "../authz/features.ts";
+import { mayHoldSession } from "../authz/decide.ts";
 import { loadSubjectRoles } from "../authz/principal.ts";
-import { holds } from "../permissions/paths.ts";
-import { SUPER_TENANT } from "../provisioning/defaults.ts";
+import { SUPER_TENANT } from "../core/tenant.ts";
 import { createSession } from "../sessions/create-session.ts";
-import { nameKey, splitQualifiedName } from "../stores/domains.ts";
+import { nameKey, splitQualifiedName } from "../core/domains.ts";
 import { auditFailure, clearFailures, reserveAttempt, settleFailure, type Attempt } from "./attempts.ts";
 import { hashPassword, needsRehash, verifyPassword } from "./password.ts";
 import { takePasswordCheck } from "./rate-limit.ts";
@@ -52,10 +51,7 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
   }
   await pass.giveBack();
 
-  // The console and OAuth2 tokens need Login. The management API, as in the MI, lets any active
-  // user of a store in: each call is then decided by the permission tree, so without
-  // permissions a token can only change its holder's own password.
-  if (input.kind !== "api" && !holds((await loadSubjectRoles(client, tenant.id, user.id)).grants, LOGIN_PERMISSION)) {
+  if (!mayHoldSession(input.kind, (await loadSubjectRoles(client, tenant.id, user.id)).grants)) {
     await client.$transaction(async (tx) => {
       await clearFailures(tx, attempt);
       await auditFailure(tx, attempt, "no login permission", input.kind);

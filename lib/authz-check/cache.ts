@@ -18,7 +18,7 @@
  */
 import type { Db } from "../db/client.ts";
 import { loadMappingState, type MappingState } from "../scopes/mapping-state.ts";
-import { readMappingVersion } from "../scopes/mapping-version.ts";
+import { readMappingVersion } from "../roles/mapping-version.ts";
 import { loadSubjects, userKey, type Subject } from "./subjects.ts";
 
 export const CHECK_INTERVAL_MS = 1_000;

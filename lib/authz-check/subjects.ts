@@ -6,7 +6,7 @@
  * each in chunks of CHUNK ids (SQLite through Prisma refuses more than 999 bound parameters).
  */
 import type { Db } from "../db/client.ts";
-import { nameKey, qualifiedName, sameDomain, splitQualifiedName } from "../stores/domains.ts";
+import { nameKey, qualifiedName, sameDomain, splitQualifiedName } from "../core/domains.ts";
 
 export type GrantingRole = { id: number; name: string; grants: readonly string[] };
 /** A known user's roles, Internal/everyone included. */

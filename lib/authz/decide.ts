@@ -1,19 +1,17 @@
+import { DEFAULT_PASSWORD_REASON } from "../core/contract.ts";
 import { holds } from "../permissions/paths.ts";
-import { FEATURES, type FeatureKey } from "./features.ts";
+import { FEATURES, LOGIN_PERMISSION, type FeatureKey } from "./features.ts";
 import type { Principal } from "./principal.ts";
-
-/** Also recognised by the CLI, which then says how to change the password. */
-export const DEFAULT_PASSWORD_REASON = "Change the default password before doing anything else.";
 
 export type Decision = { allowed: true } | { allowed: false; code: "UNAUTHENTICATED" | "FORBIDDEN" | "PASSWORD_CHANGE_REQUIRED"; reason: string };
 
 /**
- * The single authorization decision. Denies unless everything holds: a live principal, in
- * this tenant, who has set their own password, holding a permission the feature accepts.
+ * The single authorization decision. Denies unless everything holds: a live principal who has
+ * set their own password, holding a permission the feature accepts. Tenancy is not decided
+ * here: every read and write puts the principal's own tenantId in its query.
  */
-export function decide(principal: Principal | null, tenantId: number, feature: FeatureKey): Decision {
+export function decide(principal: Principal | null, feature: FeatureKey): Decision {
   if (!principal) return { allowed: false, code: "UNAUTHENTICATED", reason: "Sign in to continue." };
-  if (principal.tenantId !== tenantId) return { allowed: false, code: "FORBIDDEN", reason: "This belongs to another tenant." };
   if (principal.mustChangePassword) {
     return { allowed: false, code: "PASSWORD_CHANGE_REQUIRED", reason: DEFAULT_PASSWORD_REASON };
   }
@@ -27,15 +25,26 @@ export function decide(principal: Principal | null, tenantId: number, feature: F
  * must still change the default password: changing it is the way out of that state.
  */
 export function decideRoute(principal: Principal | null, feature: FeatureKey | "self"): Decision {
-  if (feature === "self") return principal ? { allowed: true } : decide(null, -1, "console.signIn");
-  return decide(principal, principal?.tenantId ?? -1, feature);
+  if (feature === "self") return principal ? { allowed: true } : decide(null, "console.signIn");
+  return decide(principal, feature);
 }
 
 export function can(principal: Principal, feature: FeatureKey): boolean {
-  return decide(principal, principal.tenantId, feature).allowed;
+  return decide(principal, feature).allowed;
 }
 
 /** The features a principal may use, for the navigation and for hiding controls (never as a check). */
 export function allowedFeatures(principal: Principal): Set<FeatureKey> {
   return new Set((Object.keys(FEATURES) as FeatureKey[]).filter((f) => can(principal, f)));
+}
+
+/**
+ * Whether a user with these grants may open, or keep using, a session of this kind: the one
+ * Login check, made at sign-in, on every request and for OAuth2 tokens. The console and OAuth2
+ * need Login. The management API, as in the MI, lets any active user of a store in: each call
+ * is then decided by the permission tree, so without permissions a token can only change its
+ * holder's own password.
+ */
+export function mayHoldSession(kind: Principal["sessionKind"], grants: readonly string[]): boolean {
+  return kind === "api" || holds(grants, LOGIN_PERMISSION);
 }

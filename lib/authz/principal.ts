@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 
 /** Who is calling, with everything authorization needs, loaded fresh for every request. */
 export type Principal = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeIssues } from "../core/zod-issues.ts";
 import { CliError, EXIT, exitCodeForStatus } from "./exit-codes.ts";
 
 export type Target = { env: string; url: string };
@@ -8,8 +9,6 @@ type CallOptions = { query?: Query; body?: unknown; authorization?: string; onUn
 const USER_AGENT = "gatehouse-cli";
 // Long enough for a bulk change on a big store, short enough that a stalled server is noticed.
 const REQUEST_TIMEOUT_MS = 120_000;
-// The server's largest page (lib/management/paging.ts MAX_LIMIT).
-export const MAX_PAGE = 500;
 
 /** The message in any Gatehouse error body: the MI's {"Error"}, or {message} / {error} elsewhere. */
 function serverMessage(body: unknown): string | undefined {
@@ -64,7 +63,7 @@ export async function callServer<T>(target: Target, method: string, path: string
     throw new CliError(message, exitCodeForStatus(response.status));
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new CliError(`Unexpected answer from ${method} ${path}: ${z.prettifyError(parsed.error)}`, EXIT.failure);
+  if (!parsed.success) throw new CliError(`Unexpected answer from ${method} ${path}: ${describeIssues(parsed.error)}`, EXIT.failure);
   return parsed.data;
 }
 

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { z } from "zod";
-import { MAX_PAGE } from "./api.ts";
+import { MAX_MANAGEMENT_PAGE } from "../core/contract.ts";
 import { CliError, EXIT } from "./exit-codes.ts";
+import { firstIssue } from "../core/zod-issues.ts";
 
 export type EnvOption = { env?: string };
 export type FormatOption = { format: "table" | "json" };
@@ -20,7 +21,7 @@ export type LimitOptions = { limit: number; pageSize: number };
 export function withLimit(command: Command, noun: string): Command {
   return command
     .option("--limit <n>", `most ${noun} to list; a longer result says it was cut`, wholeNumber(10_000_000), 1000)
-    .option("--page-size <n>", "items per request to the server", wholeNumber(MAX_PAGE), MAX_PAGE);
+    .option("--page-size <n>", "items per request to the server", wholeNumber(MAX_MANAGEMENT_PAGE), MAX_MANAGEMENT_PAGE);
 }
 
 function wholeNumber(max: number) {
@@ -34,6 +35,6 @@ function wholeNumber(max: number) {
 /** A value checked with zod; the first issue's message is the usage error. */
 export function parseOrUsage<T>(schema: z.ZodType<T, unknown>, value: unknown): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new CliError(result.error.issues[0]?.message ?? "Invalid value.", EXIT.usage);
+  if (!result.success) throw new CliError(firstIssue(result.error).message, EXIT.usage);
   return result.data;
 }

@@ -1,7 +1,5 @@
 import Table from "cli-table3";
 
-export type Format = "table" | "json";
-
 // A name is data, not terminal input: control characters (C0, DEL, C1 such as the 8-bit CSI),
 // bidi marks and overrides, and line separators in a hostile user or role name are shown
 // escaped, so they can neither drive the terminal, reorder text nor fake an output line.

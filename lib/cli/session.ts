@@ -1,4 +1,4 @@
-import { DEFAULT_PASSWORD_REASON } from "../authz/decide.ts";
+import { DEFAULT_PASSWORD_REASON } from "../core/contract.ts";
 import { callServer, type Target } from "./api.ts";
 import { CliError, EXIT } from "./exit-codes.ts";
 import { listEnvironments, loadCredential } from "./store.ts";

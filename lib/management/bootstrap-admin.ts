@@ -3,11 +3,12 @@ import type { Db } from "../db/client.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/record.ts";
 import { hashPassword } from "../auth/password.ts";
 import { isUniqueViolation } from "../db/errors.ts";
-import { SUPER_TENANT } from "../provisioning/defaults.ts";
+import { SUPER_TENANT } from "../core/tenant.ts";
 import { usernameColumns } from "../stores/look-alike.ts";
-import { nameKey, PRIMARY, qualifiedName, sameDomain, splitQualifiedName } from "../stores/domains.ts";
+import { nameKey, PRIMARY, qualifiedName, sameDomain, splitQualifiedName } from "../core/domains.ts";
 import { passwordSchema } from "../users/password-policy.ts";
 import type { BasicCredentials } from "./basic-auth.ts";
+import { firstIssue } from "../core/zod-issues.ts";
 
 export type BootstrapResult = "created" | "not-applicable" | { refused: string };
 
@@ -26,7 +27,7 @@ export async function bootstrapFirstAdmin(client: Db, config: TGatehouseConfig, 
   if (!target) return "not-applicable";
 
   const policy = passwordSchema(config.password_policy).safeParse(credentials.password);
-  if (!policy.success) return { refused: `The first admin's password: ${policy.error.issues[0]!.message}` };
+  if (!policy.success) return { refused: `The first admin's password: ${firstIssue(policy.error).message}` };
   const passwordHash = await hashPassword(credentials.password);
   const username = config.super_admin.username.normalize("NFC");
   try {

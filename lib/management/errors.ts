@@ -2,7 +2,7 @@
  * The Micro Integrator's management API answers errors as {"Error": "..."}; scripts written for
  * the MI read that field, so /management keeps it. The status code carries the kind.
  */
-import type { ErrorFormatter } from "../authz/route.ts";
+import type { ErrorFormatter } from "../transport/route.ts";
 import { resolveManagementToken } from "./token.ts";
 
 export type MiError = { Error: string };

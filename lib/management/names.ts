@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { findRoleByName, type RoleRef } from "../roles/find-role.ts";
-import { nameKey, qualifiedName, splitQualifiedName, withDomain } from "../stores/domains.ts";
+import { nameKey, qualifiedName, splitQualifiedName, withDomain } from "../core/domains.ts";
 
 /** The id of the user the MI names by userId (and domain), or NOT_FOUND. */
 export async function findUserId(client: Db, tenantId: number, userId: string, domain?: string): Promise<number> {

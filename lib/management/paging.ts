@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { MAX_MANAGEMENT_PAGE } from "../core/contract.ts";
 import type { KeysetPage } from "../keyset.ts";
 
-export const MAX_LIMIT = 500;
 const DEFAULT_LIMIT = 100;
 
 /**
@@ -9,7 +9,7 @@ const DEFAULT_LIMIT = 100;
  * whole list, streamed (stream-list.ts). With either, it is one keyset page.
  */
 export const ZPaging = {
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_MANAGEMENT_PAGE).optional(),
   cursor: z.string().max(2048).optional(),
 };
 

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { BearerResolver } from "../authz/route.ts";
+import type { BearerResolver } from "../transport/route.ts";
 import { authSecret } from "../auth/secret.ts";
 import { getConfig } from "../config/current.ts";
 import { db } from "../db/client.ts";

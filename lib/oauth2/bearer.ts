@@ -1,4 +1,4 @@
-import type { BearerResolver } from "../authz/route.ts";
+import type { BearerResolver } from "../transport/route.ts";
 import { db } from "../db/client.ts";
 import { resolveManagementToken } from "../management/token.ts";
 import { liveAccessToken } from "./token-state.ts";

@@ -5,11 +5,11 @@
  * the short "api" session that opens is ended as soon as the request is answered.
  */
 import type { z } from "zod";
-import { apimError } from "../apim/errors.ts";
+import { apimError } from "../transport/apim-error.ts";
 import { signInWithPassword } from "../auth/sign-in.ts";
 import { throttledMessage } from "../auth/throttled.ts";
 import { loadSubjectRoles } from "../authz/principal.ts";
-import { describeIssues } from "../authz/route.ts";
+import { describeIssues } from "../core/zod-issues.ts";
 import { getConfig } from "../config/current.ts";
 import { db } from "../db/client.ts";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";
@@ -18,7 +18,7 @@ import { findMalformedText, malformedTextMessage } from "../http/well-formed.ts"
 import { parseBasicAuth } from "../management/basic-auth.ts";
 import { revokeSessionById } from "../sessions/revoke-session.ts";
 import { sessionIdFor } from "../sessions/secret.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { ZDeleteClient, ZRegisterClient } from "./dcr-input.ts";
 import { deleteClient } from "./delete-client.ts";
 import { registerClient, type Registrant } from "./register-client.ts";

@@ -6,7 +6,7 @@
 import { recordAudit } from "../audit/record.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { nameKey } from "../stores/domains.ts";
+import { nameKey } from "../core/domains.ts";
 import type { TDeleteClient } from "./dcr-input.ts";
 import type { Registrant } from "./register-client.ts";
 

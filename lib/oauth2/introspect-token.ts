@@ -4,10 +4,9 @@
  * `scope` is what the mapping grants the token at this moment.
  */
 import type { Db } from "../db/client.ts";
-import { LOGIN_PERMISSION } from "../authz/features.ts";
+import { mayHoldSession } from "../authz/decide.ts";
 import { loadSubjectRoles } from "../authz/principal.ts";
-import { holds } from "../permissions/paths.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import type { AuthenticatedClient } from "./client-auth.ts";
 import { grantedScopes, parseScopes, scopeString } from "./granted-scopes.ts";
 import { ISSUER } from "./jwt.ts";
@@ -34,7 +33,7 @@ async function introspectRefreshToken(client: Db, caller: AuthenticatedClient, t
   const now = new Date();
   if (!row || row.clientId !== caller.id || row.refreshUsedAt || row.session.revokedAt || !row.refreshExpiresAt || row.refreshExpiresAt <= now) return { active: false };
   const { tenantId, userId } = row.session;
-  if (!holds((await loadSubjectRoles(client, tenantId, userId)).grants, LOGIN_PERMISSION)) return { active: false };
+  if (!mayHoldSession("oauth", (await loadSubjectRoles(client, tenantId, userId)).grants)) return { active: false };
   const scopes = await grantedScopes(client, tenantId, userId, parseScopes(row.scopes));
   const name = qualifiedName(row.session.user.store.domain, row.session.user.username);
   return { active: true, scope: scopeString(scopes), client_id: caller.clientId, username: name, sub: name, token_type: "refresh_token", exp: Math.floor(row.refreshExpiresAt.getTime() / 1000), iat: Math.floor(row.createdAt.getTime() / 1000) };

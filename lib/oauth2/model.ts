@@ -11,13 +11,12 @@ import type { TGatehouseConfig } from "../config/schema.ts";
 import type { Db } from "../db/client.ts";
 import { signInWithPassword } from "../auth/sign-in.ts";
 import { throttledMessage } from "../auth/throttled.ts";
-import { LOGIN_PERMISSION } from "../authz/features.ts";
+import { mayHoldSession } from "../authz/decide.ts";
 import { loadSubjectRoles } from "../authz/principal.ts";
-import { holds } from "../permissions/paths.ts";
 import { createSession } from "../sessions/create-session.ts";
 import { revokeSessionById } from "../sessions/revoke-session.ts";
 import { newSessionSecret, sessionIdFor } from "../sessions/secret.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { DEFAULT_SCOPE, grantedScopes, parseScopes, scopeString } from "./granted-scopes.ts";
 import { signAccessToken } from "./jwt.ts";
 import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS } from "./lifetimes.ts";
@@ -43,7 +42,7 @@ export function grantModel(ctx: GrantContext): OAuth2Server.PasswordModel & OAut
     const user = await db.user.findFirst({ where: { id: userId, tenantId }, select: { username: true, store: { select: { domain: true } } } });
     if (!user) return null;
     const subject = await loadSubjectRoles(db, tenantId, userId);
-    return holds(subject.grants, LOGIN_PERMISSION) ? { id: userId, tenantId, name: qualifiedName(user.store.domain, user.username) } : null;
+    return mayHoldSession("oauth", subject.grants) ? { id: userId, tenantId, name: qualifiedName(user.store.domain, user.username) } : null;
   }
 
   return {

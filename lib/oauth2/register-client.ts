@@ -10,7 +10,7 @@ import type { Db, Tx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { AppError } from "../errors.ts";
 import { cleanRoleName } from "../roles/role-input.ts";
-import { APPLICATION, nameKey, qualifiedName, sameQualifiedName } from "../stores/domains.ts";
+import { APPLICATION, nameKey, qualifiedName, sameQualifiedName } from "../core/domains.ts";
 import { findStore } from "../stores/list-stores.ts";
 import { assertRoleNameDistinct, roleNameColumns } from "../stores/look-alike.ts";
 import { clientGrants, type TRegisterClient } from "./dcr-input.ts";

@@ -1,7 +1,5 @@
 import type { PermissionPath } from "../permissions/tree.ts";
-import { APPLICATION, INTERNAL, PRIMARY } from "../stores/domains.ts";
-
-export const SUPER_TENANT = "carbon.super";
+import { APPLICATION, INTERNAL, PRIMARY } from "../core/domains.ts";
 
 export const DEFAULT_STORES = [
   { domain: PRIMARY, kind: "primary", description: "Users and roles in Gatehouse's own database" },

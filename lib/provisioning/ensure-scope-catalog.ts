@@ -15,8 +15,8 @@ import { recordAudit, SYSTEM_ACTOR } from "../audit/record.ts";
 import type { Tx } from "../db/client.ts";
 import { ADMIN } from "../scopes/catalog.ts";
 import { catalogInternalRoles, scopeCatalog, type ScopeCatalogVersion } from "../scopes/catalogs.ts";
-import { bumpMappingVersion, lockMappingVersion } from "../scopes/mapping-version.ts";
-import { INTERNAL, nameKey } from "../stores/domains.ts";
+import { bumpMappingVersion, lockMappingVersion } from "../roles/mapping-version.ts";
+import { INTERNAL, nameKey } from "../core/domains.ts";
 
 export const scopeCatalogKey = (tenantId: number) => `apim.scope_catalog.${tenantId}`;
 

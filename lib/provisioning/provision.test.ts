@@ -3,7 +3,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../../test
 import { testConfig } from "../../testing/config.ts";
 import { ConfigError } from "../config/load.ts";
 import { ADMIN, SCOPE_CATALOG } from "../scopes/catalog.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { provision } from "./provision.ts";
 
 async function scopeMapping(t: TestDatabase) {

@@ -1,17 +1,17 @@
 import crypto from "node:crypto";
 import type { TGatehouseConfig } from "../config/schema.ts";
 import type { Db, Tx } from "../db/client.ts";
-import { hashPassword } from "../auth/password.ts";
+import { DEFAULT_ADMIN_PASSWORD, hashPassword } from "../auth/password.ts";
+import { AUTH_SECRET_KEY } from "../auth/secret.ts";
+import { SUPER_TENANT } from "../core/tenant.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/record.ts";
-import { ensureMappingVersion } from "../scopes/mapping-version.ts";
-import { INTERNAL, nameKey, PRIMARY, qualifiedName, sameDomain, splitQualifiedName } from "../stores/domains.ts";
+import { ensureMappingVersion } from "../roles/mapping-version.ts";
+import { INTERNAL, nameKey, PRIMARY, qualifiedName, sameDomain, splitQualifiedName } from "../core/domains.ts";
 import { roleNameColumns, usernameColumns } from "../stores/look-alike.ts";
 import { ConfigError } from "../config/load.ts";
-import { ADMIN_ROLE_GRANTS, DEFAULT_INTERNAL_ROLES, DEFAULT_STORES, SUPER_TENANT } from "./defaults.ts";
+import { ADMIN_ROLE_GRANTS, DEFAULT_INTERNAL_ROLES, DEFAULT_STORES } from "./defaults.ts";
 import { ensureScopeCatalog } from "./ensure-scope-catalog.ts";
 
-export const AUTH_SECRET_KEY = "auth.secret";
-export const DEFAULT_ADMIN_PASSWORD = "admin";
 
 export type ProvisionReport = {
   tenantId: number;

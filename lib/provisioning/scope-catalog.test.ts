@@ -6,10 +6,10 @@ import { seedUser } from "../../testing/seed.ts";
 import { testConfig } from "../../testing/config.ts";
 import { ADMIN, SCOPE_CATALOG } from "../scopes/catalog.ts";
 import { scopeCatalog } from "../scopes/catalogs.ts";
-import { readMappingVersion } from "../scopes/mapping-version.ts";
+import { readMappingVersion } from "../roles/mapping-version.ts";
 import { setScopeRoles } from "../scopes/set-scope-roles.ts";
 import { splitRoles } from "../scopes/tenant-conf.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { provision } from "./provision.ts";
 
 type Conf = { RESTAPIScopes: { Scope: { Name: string; Roles: string }[] } };

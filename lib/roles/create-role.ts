@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record.ts";
 import { assertHoldsAll } from "../authz/escalation.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { assertWritable, findStore } from "../stores/list-stores.ts";
 import { assertRoleNameDistinct, roleNameColumns } from "../stores/look-alike.ts";
 import { cleanPermissions, cleanRoleName, ZPermissionList, ZUserIdList } from "./role-input.ts";

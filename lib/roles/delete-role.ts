@@ -3,7 +3,7 @@ import { ZFormId } from "../db/row-id.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
-import { bumpMappingVersion, lockMappingVersion, MAPPING_WRITE_TX } from "../scopes/mapping-version.ts";
+import { bumpMappingVersion, lockMappingVersion, MAPPING_WRITE_TX } from "./mapping-version.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";
 import { assertRoleAction } from "./role-rules.ts";

@@ -1,5 +1,5 @@
 import type { Db, Tx } from "../db/client.ts";
-import { nameKey, qualifiedName, splitQualifiedName } from "../stores/domains.ts";
+import { nameKey, qualifiedName, splitQualifiedName } from "../core/domains.ts";
 
 export type RoleRef = { id: number; name: string; domain: string; kind: string; version: number; readOnly: boolean; qualified: string };
 

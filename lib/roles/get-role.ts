@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import type { RoleFacts } from "./role-rules.ts";
 
 export type RoleSummary = RoleFacts & { id: number; name: string; domain: string; storeId: number; version: number };
@@ -42,4 +42,10 @@ export async function getRoles(client: Pick<Db | Tx, "role">, tenantId: number, 
     if (!role) throw new AppError("NOT_FOUND", "That role does not exist.");
     return role;
   });
+}
+
+/** The tenant's admin role (WSO2's admin role, whatever its configured name), if provisioning made one. */
+export async function adminRoleId(client: Pick<Db | Tx, "role">, tenantId: number): Promise<number | null> {
+  const role = await client.role.findFirst({ where: { tenantId, kind: "admin" }, select: { id: true } });
+  return role?.id ?? null;
 }

@@ -15,4 +15,3 @@ export const ZRoleListParams = z.object({
   after: text(2048),
   before: text(2048),
 });
-export type TRoleListParams = z.infer<typeof ZRoleListParams>;

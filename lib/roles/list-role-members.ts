@@ -1,8 +1,8 @@
 import type { Db } from "../db/client.ts";
 import { empty, join, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type KeysetPage } from "../keyset.ts";
-import { qualifiedName } from "../stores/domains.ts";
-import { namePatternSql, parseNamePattern } from "../users/name-pattern.ts";
+import { qualifiedName } from "../core/domains.ts";
+import { namePatternSql, parseNamePattern } from "../stores/name-pattern.ts";
 
 export type RoleMember = { id: number; username: string; domain: string; qualified: string; readOnly: boolean };
 type Raw = { id: number | bigint; username: string; usernameKey: string; domain: string; readOnly: number | boolean };

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "../db/errors.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { findStore } from "../stores/list-stores.ts";
 import { assertRoleNameDistinct, roleNameColumns } from "../stores/look-alike.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";

@@ -6,6 +6,7 @@ import { isPermissionPath } from "../permissions/catalog.ts";
 import { compactGrants } from "../permissions/paths.ts";
 import { roleNameSchema } from "../stores/name-rules.ts";
 import type { StoreRow } from "../stores/list-stores.ts";
+import { firstIssue } from "../core/zod-issues.ts";
 
 export const ZPermissionList = formList(z.string().max(300), 500);
 export const ZUserIdList = formList(ZFormId, 10_000);
@@ -23,7 +24,7 @@ const RESERVED_INTERNAL = /^(everyone|system(_.*)?)$/i;
 /** A role name valid for its store: the store's pattern, no "/", and not one of WSO2's reserved internal names. */
 export function cleanRoleName(store: StoreRow, name: string): string {
   const parsed = roleNameSchema(store).safeParse(name);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]!.message, { field: "name" });
+  if (!parsed.success) throw new AppError("INVALID_INPUT", firstIssue(parsed.error).message, { field: "name" });
   if (store.kind === "internal" && RESERVED_INTERNAL.test(parsed.data)) {
     throw new AppError("INVALID_INPUT", `Internal/${parsed.data} is reserved.`, { field: "name" });
   }

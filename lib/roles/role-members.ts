@@ -1,6 +1,6 @@
 import type { Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 
 export type AssignableUser = { id: number; username: string; domain: string; name: string };
 

@@ -54,6 +54,15 @@ export function assertRoleRule(principal: Principal, role: RoleFacts, action: Ro
   if (blocker) throw new AppError("FORBIDDEN", blocker);
 }
 
-export function allowedRoleActions(principal: Principal, role: RoleFacts): RoleAction[] {
-  return (Object.keys(FEATURE) as RoleAction[]).filter((a) => roleActionBlocker(principal, role, a) === null);
+/**
+ * The actions `principal` may take on `role`. Each feature is decided once, not once per action;
+ * `decided` names features the caller has already decided allowed (a page's own guard).
+ */
+export function allowedRoleActions(principal: Principal, role: RoleFacts, decided: ReadonlySet<FeatureKey> = new Set()): RoleAction[] {
+  const features = new Map<FeatureKey, boolean>([...decided].map((f) => [f, true]));
+  const may = (feature: FeatureKey) => {
+    if (!features.has(feature)) features.set(feature, can(principal, feature));
+    return features.get(feature)!;
+  };
+  return (Object.keys(FEATURE) as RoleAction[]).filter((a) => may(FEATURE[a]) && roleRuleBlocker(principal, role, a) === null);
 }

@@ -5,7 +5,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../../test
 import { seedUser, superTenantId } from "../../testing/seed.ts";
 import type { Actor } from "../authz/principal.ts";
 import { provision } from "../provisioning/provision.ts";
-import { readMappingVersion } from "../scopes/mapping-version.ts";
+import { readMappingVersion } from "./mapping-version.ts";
 import { createRole } from "./create-role.ts";
 import { deleteRole } from "./delete-role.ts";
 import { getRole } from "./get-role.ts";

@@ -4,7 +4,7 @@ import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
-import { isSuperAdminAccount } from "../users/super-admin.ts";
+import { isSuperAdminAccount } from "../config/super-admin.ts";
 import { addMemberships } from "./add-memberships.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";

@@ -12,7 +12,7 @@ import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { commitImport, type ImportResult } from "./commit-import.ts";
 import { parseInput, ZMappingVersion } from "./mapping-input.ts";
-import { lockMappingVersion, MAPPING_WRITE_TX } from "./mapping-version.ts";
+import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { ZImportOptions } from "./plan-import.ts";
 import { MAX_TENANT_CONF_CHARS, parseTenantConf } from "./tenant-conf.ts";
 

@@ -76,5 +76,3 @@ export const SCOPE_CATALOG = [
   { name: "apim:tenantInfo", description: "Read tenant information", tag: "admin", roles: [ADMIN] },
   { name: "apim:admin_operations", description: "Manage API categories and key managers", tag: "admin", roles: [ADMIN] },
 ] as const satisfies readonly ScopeDefinition[];
-
-export type ScopeName = (typeof SCOPE_CATALOG)[number]["name"];

@@ -4,6 +4,7 @@
  * lockMappingVersion: plan, let the caller refuse the plan, create the scopes and roles it
  * adds, store the document, write the mapping, and record one audit event.
  */
+import type { AuditAction } from "../audit/actions.ts";
 import type { Actor } from "../authz/principal.ts";
 import type { Tx } from "../db/client.ts";
 import { loadMappingState } from "./mapping-state.ts";
@@ -22,7 +23,7 @@ export async function commitImport(
   file: ParsedTenantConf,
   options: TImportOptions,
   verify: (report: ImportReport) => void,
-  action: string,
+  action: Extract<AuditAction, "scopes.imported" | "scopes.tenant_config_put">,
 ): Promise<ImportResult> {
   const tenantId = actor.principal.tenantId;
   const state = await loadMappingState(tx, tenantId);

@@ -10,7 +10,7 @@ import { provision } from "../provisioning/provision.ts";
 import { createRole } from "../roles/create-role.ts";
 import { deleteRole } from "../roles/delete-role.ts";
 import { listScopes } from "./list-scopes.ts";
-import { mappingVersionKey, readMappingVersion } from "./mapping-version.ts";
+import { mappingVersionKey, readMappingVersion } from "../roles/mapping-version.ts";
 import { setScopeRoles } from "./set-scope-roles.ts";
 
 // The APIM-compatible PUT /system-scopes carries no version: concurrent bodies queue on the

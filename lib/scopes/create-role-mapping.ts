@@ -13,7 +13,7 @@ import type { Actor } from "../authz/principal.ts";
 import { requireUnmappedRole } from "./check-mapping-role.ts";
 import { parseInput, ZMappingBody, type TMappingBody } from "./mapping-input.ts";
 import { loadMappingState } from "./mapping-state.ts";
-import { lockMappingVersion, MAPPING_WRITE_TX } from "./mapping-version.ts";
+import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { roleMappingChanges } from "./role-mapping-changes.ts";
 import { commitChanges, type CommitResult } from "./write-mapping.ts";
 

@@ -12,7 +12,7 @@ import { AppError } from "../errors.ts";
 import { findRoleByName } from "../roles/find-role.ts";
 import { parseInput, ZMappingVersion, ZRoleName } from "./mapping-input.ts";
 import { loadMappingState } from "./mapping-state.ts";
-import { lockMappingVersion, MAPPING_WRITE_TX } from "./mapping-version.ts";
+import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { assertAdminKept, diffAliases, diffScopes, NO_ALIAS_CHANGES, type MappingChanges } from "./plan-mapping.ts";
 import { commitChanges, type CommitResult } from "./write-mapping.ts";
 

@@ -16,8 +16,8 @@ import { empty, join, sql, type Sql } from "../db/sql.ts";
 import { AppError } from "../errors.ts";
 import { fetchPage, ZPageParams, type Page } from "../paging.ts";
 import { findRoleByName } from "../roles/find-role.ts";
-import { nameKey, qualifiedName, sameDomain } from "../stores/domains.ts";
-import { readMappingVersion } from "./mapping-version.ts";
+import { nameKey, qualifiedName, sameDomain } from "../core/domains.ts";
+import { readMappingVersion } from "../roles/mapping-version.ts";
 
 export const ZRoleMappingParams = ZPageParams.extend({ q: z.string().trim().max(256).optional().catch(undefined) });
 export type TRoleMappingParams = z.infer<typeof ZRoleMappingParams>;

@@ -3,6 +3,7 @@
  * fields (lib/forms.ts), and the version arrives as a number or a form string.
  */
 import { z } from "zod";
+import { describeIssue, firstIssue, issuePath } from "../core/zod-issues.ts";
 import { ZFormId } from "../db/row-id.ts";
 import { AppError } from "../errors.ts";
 import { formList } from "../forms.ts";
@@ -30,7 +31,6 @@ export type TMappingBody = z.infer<typeof ZMappingBody>;
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-  throw new AppError("INVALID_INPUT", path ? `${path}: ${issue.message}` : issue.message, { field: String(issue.path[0] ?? ""), path });
+  const issue = firstIssue(parsed.error);
+  throw new AppError("INVALID_INPUT", describeIssue(issue), { field: String(issue.path[0] ?? ""), path: issuePath(issue.path) });
 }

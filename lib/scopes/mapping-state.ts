@@ -5,8 +5,8 @@
  * and roles per tenant, so one load is a handful of small queries.
  */
 import type { Db, Tx } from "../db/client.ts";
-import { qualifiedName } from "../stores/domains.ts";
-import { readMappingVersion } from "./mapping-version.ts";
+import { qualifiedName } from "../core/domains.ts";
+import { readMappingVersion } from "../roles/mapping-version.ts";
 
 export type MappedRole = { id: number; name: string; kind: string };
 export type ScopeState = { id: number; name: string; description: string; tag: string; roleIds: Set<number> };

@@ -6,7 +6,7 @@
  */
 import type { Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { nameKey } from "../stores/domains.ts";
+import { nameKey } from "../core/domains.ts";
 import type { MappingState } from "./mapping-state.ts";
 import type { ImportPlan } from "./plan-import.ts";
 import type { MappingChanges } from "./plan-mapping.ts";

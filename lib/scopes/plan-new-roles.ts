@@ -10,7 +10,7 @@ import type { Db, Tx } from "../db/client.ts";
 import { cleanRoleName } from "../roles/role-input.ts";
 import type { RoleRef } from "../roles/find-role.ts";
 import { listStores } from "../stores/list-stores.ts";
-import { nameKey, qualifiedName, splitQualifiedName } from "../stores/domains.ts";
+import { nameKey, qualifiedName, splitQualifiedName } from "../core/domains.ts";
 import type { MappingState } from "./mapping-state.ts";
 import type { ParsedTenantConf } from "./tenant-conf.ts";
 

@@ -11,7 +11,7 @@
 import type { Db } from "../db/client.ts";
 import { parseInput } from "./mapping-input.ts";
 import { loadMappingState } from "./mapping-state.ts";
-import { staleMappingError } from "./mapping-version.ts";
+import { staleMappingError } from "../roles/mapping-version.ts";
 import { nameChanges, NO_ALIAS_CHANGES, roleImpact, type NamedChanges, type RoleImpact } from "./plan-mapping.ts";
 import { scopeRolesChanges, ZScopeRolesChange, type TScopeRolesChange } from "./scope-roles-changes.ts";
 

@@ -15,7 +15,7 @@ import type { Actor } from "../authz/principal.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { commitImport, type ImportResult } from "./commit-import.ts";
-import { lockMappingVersion, MAPPING_WRITE_TX } from "./mapping-version.ts";
+import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { ZImportOptions, type ImportReport } from "./plan-import.ts";
 import { parseTenantConf, type ParsedTenantConf } from "./tenant-conf.ts";
 import { tenantConfigViolations } from "./validate-tenant-config.ts";

@@ -9,7 +9,7 @@ import { createRole } from "../roles/create-role.ts";
 import { createRoleMapping } from "./create-role-mapping.ts";
 import { deleteRoleMapping } from "./delete-role-mapping.ts";
 import { getRoleMapping, listRoleMappings } from "./list-role-mappings.ts";
-import { readMappingVersion } from "./mapping-version.ts";
+import { readMappingVersion } from "../roles/mapping-version.ts";
 import { updateRoleMapping } from "./update-role-mapping.ts";
 
 describe.each(await databaseKinds())("role mapping writes on %s", (kind) => {

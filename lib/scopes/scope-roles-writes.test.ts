@@ -8,7 +8,7 @@ import type { Actor } from "../authz/principal.ts";
 import { provision } from "../provisioning/provision.ts";
 import { createRole } from "../roles/create-role.ts";
 import { getScopeMatrix, listRoleAliases, listScopes } from "./list-scopes.ts";
-import { readMappingVersion } from "./mapping-version.ts";
+import { readMappingVersion } from "../roles/mapping-version.ts";
 import { previewScopeRoles } from "./preview-scope-roles.ts";
 import { setRoleAliases } from "./set-role-aliases.ts";
 import { setScopeRoles } from "./set-scope-roles.ts";

@@ -13,7 +13,7 @@ import type { Db } from "../db/client.ts";
 import type { Actor } from "../authz/principal.ts";
 import { parseInput, ZMappingVersion, ZRoleName, ZRoleNameList } from "./mapping-input.ts";
 import { loadMappingState, type AliasPair } from "./mapping-state.ts";
-import { lockMappingVersion, MAPPING_WRITE_TX } from "./mapping-version.ts";
+import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { diffAliases } from "./plan-mapping.ts";
 import { requireRoles } from "./resolve-names.ts";
 import { commitChanges, type CommitResult } from "./write-mapping.ts";

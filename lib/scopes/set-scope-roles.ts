@@ -12,7 +12,7 @@ import type { Db } from "../db/client.ts";
 import type { Actor } from "../authz/principal.ts";
 import { parseInput } from "./mapping-input.ts";
 import { loadMappingState } from "./mapping-state.ts";
-import { lockMappingVersion, MAPPING_WRITE_TX } from "./mapping-version.ts";
+import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { NO_ALIAS_CHANGES } from "./plan-mapping.ts";
 import { scopeRolesChanges, ZScopeRolesChange, type TScopeRolesChange } from "./scope-roles-changes.ts";
 import { commitChanges, type CommitResult } from "./write-mapping.ts";

@@ -16,6 +16,7 @@ import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { loadMappingState, roleName, sortedRoleNames } from "./mapping-state.ts";
 import { composeTenantConf, readTenantConfDocument, type TenantConfDocument } from "./tenant-conf-document.ts";
+import { firstIssue } from "../core/zod-issues.ts";
 
 export const MAX_TENANT_CONF_CHARS = 2_000_000;
 
@@ -53,7 +54,7 @@ export function parseTenantConf(text: string): ParsedTenantConf {
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw malformed("", "The file must be a JSON object.");
   const parsed = ZTenantConf.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = firstIssue(parsed.error);
     throw malformed(jsonPath(issue.path), issue.message);
   }
   const { RESTAPIScopes, RoleMappings } = parsed.data;

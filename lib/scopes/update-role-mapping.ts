@@ -14,7 +14,7 @@ import { AppError } from "../errors.ts";
 import { findRoleByName } from "../roles/find-role.ts";
 import { parseInput, ZMappingBody, ZMappingVersion } from "./mapping-input.ts";
 import { hasMapping, loadMappingState } from "./mapping-state.ts";
-import { lockMappingVersion, MAPPING_WRITE_TX } from "./mapping-version.ts";
+import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { roleMappingChanges } from "./role-mapping-changes.ts";
 import { commitChanges, type CommitResult } from "./write-mapping.ts";
 

@@ -8,7 +8,7 @@
  *   // { holds: true, via: ["Internal/creator"] } | { holds: false, reason: "unknown-scope" | "unknown-user" | "not-granted" }
  */
 import type { Db } from "../db/client.ts";
-import { nameKey, qualifiedName, sameDomain, splitQualifiedName } from "../stores/domains.ts";
+import { nameKey, qualifiedName, sameDomain, splitQualifiedName } from "../core/domains.ts";
 
 export type ScopeCheck = { holds: true; via: string[] } | { holds: false; reason: "unknown-scope" | "unknown-user" | "not-granted" };
 

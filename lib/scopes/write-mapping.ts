@@ -3,13 +3,14 @@
  * ScopeRole and RoleAlias rows. `commitChanges` is the common tail of every mapping write:
  * write, bump the mapping version, and record one audit event, all in the same transaction.
  */
+import type { AuditAction } from "../audit/actions.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import type { Tx } from "../db/client.ts";
 import { isForeignKeyViolation } from "../db/errors.ts";
 import { AppError } from "../errors.ts";
 import type { MappingState } from "./mapping-state.ts";
-import { bumpMappingVersion } from "./mapping-version.ts";
+import { bumpMappingVersion } from "../roles/mapping-version.ts";
 import { isEmpty, nameChanges, type MappingChanges, type NamedChanges } from "./plan-mapping.ts";
 
 export async function writeMappingChanges(tx: Pick<Tx, "scopeRole" | "roleAlias" | "apiScope">, changes: MappingChanges): Promise<void> {
@@ -35,7 +36,7 @@ async function writeRows(tx: Pick<Tx, "scopeRole" | "roleAlias" | "apiScope">, c
 
 export type CommitResult = { version: number; changes: NamedChanges };
 /** `always`: write and audit even with no mapping change (an import that only creates scopes or roles). */
-type AuditSpec = { action: string; target: { type: string; id?: number | null; name: string }; extra?: Record<string, unknown>; always?: boolean };
+type AuditSpec = { action: AuditAction; target: { type: string; id?: number | null; name: string }; extra?: Record<string, unknown>; always?: boolean };
 
 /** Writes, bumps the version and audits; a change that changes nothing writes and audits nothing. */
 export async function commitChanges(tx: Tx, actor: Actor, state: MappingState, current: number, changes: MappingChanges, audit: AuditSpec): Promise<CommitResult> {

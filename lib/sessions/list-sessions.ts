@@ -2,7 +2,7 @@ import type { Db } from "../db/client.ts";
 import { escapeLike } from "../db/like.ts";
 import { empty, sql } from "../db/sql.ts";
 import { fetchPage, type Page, type TPageParams } from "../paging.ts";
-import { nameKey, qualifiedName } from "../stores/domains.ts";
+import { nameKey, qualifiedName } from "../core/domains.ts";
 
 export type SessionRow = {
   id: string;

@@ -1,9 +1,8 @@
 import type { Db } from "../db/client.ts";
+import { mayHoldSession } from "../authz/decide.ts";
 import { loadSubjectRoles, type Principal } from "../authz/principal.ts";
-import { holds } from "../permissions/paths.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { sessionIdFor } from "./secret.ts";
-import { LOGIN_PERMISSION } from "../authz/features.ts";
 
 // Writing lastSeenAt on every request would turn every read into a write; a minute of
 // slack on a 15-minute idle timeout is not worth that cost.
@@ -31,8 +30,8 @@ export async function resolveSession(client: Db, secret: string, policy: Session
   }
   const user = session.user;
   const subject = await loadSubjectRoles(client, session.tenantId, user.id);
-  // Management API sessions do not need Login (lib/auth/sign-in.ts says why); console and OAuth2 ones do.
-  if (session.kind !== "api" && !holds(subject.grants, LOGIN_PERMISSION)) return null;
+  const kind = session.kind === "api" || session.kind === "oauth" ? session.kind : "console";
+  if (!mayHoldSession(kind, subject.grants)) return null;
   if (idleFor >= TOUCH_INTERVAL_MS) {
     await client.session.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: now } });
   }
@@ -42,7 +41,7 @@ export async function resolveSession(client: Db, secret: string, policy: Session
     username: user.username,
     displayName: qualifiedName(user.store.domain, user.username),
     sessionId: id,
-    sessionKind: session.kind === "api" || session.kind === "oauth" ? session.kind : "console",
+    sessionKind: kind,
     mustChangePassword: user.mustChangePassword,
     ...subject,
   };

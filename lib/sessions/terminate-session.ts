@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record.ts";
 import { accountActionBlocker } from "../authz/escalation.ts";
 import { loadSubjectRoles, type Principal } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { revokeSessionById } from "./revoke-session.ts";
 
 /** An admin terminates a session. It is refused on its holder's very next request. */

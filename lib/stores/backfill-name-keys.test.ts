@@ -57,7 +57,7 @@ describe.each(await databaseKinds())("start-up's name backfill on %s", (kind) =>
 
   it("lets the look-alike check see the backfilled rows", async () => {
     const admin = await actorFor(t.db, (await seedUser(t.db, { admin: true })).id);
-    const create = (username: string) => createUser(t.db, admin, { domain: "PRIMARY", username, password, confirmPassword: password, roleIds: [] });
+    const create = (username: string) => createUser(t.db, admin, { domain: "PRIMARY", username, password, roleIds: [] });
     await expect(create("bob_X")).rejects.toThrow("A user named ＢＯＢ_x already exists.");
     await expect(create("b\u043Eb_x")).rejects.toThrow(`"b\u043Eb_x" looks like the existing user "ＢＯＢ_x"; choose a clearly different name.`);
   });

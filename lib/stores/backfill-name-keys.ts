@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { raw, sql, type Sql } from "../db/sql.ts";
 import type { DbTarget } from "../db/target.ts";
-import { nameKey, qualifiedName } from "./domains.ts";
+import { nameKey, qualifiedName } from "../core/domains.ts";
 import { nameSkeleton } from "./look-alike.ts";
 
 // Rows per statement. Each statement binds one JSON document, not a value per row: bound

@@ -10,7 +10,7 @@ import { provision } from "../provisioning/provision.ts";
 import { createRole } from "../roles/create-role.ts";
 import { renameRole } from "../roles/rename-role.ts";
 import { createUser } from "../users/create-user.ts";
-import { nameKey, sameQualifiedName } from "./domains.ts";
+import { nameKey, sameQualifiedName } from "../core/domains.ts";
 import { nameSkeleton } from "./look-alike.ts";
 
 // Cyrillic а, fullwidth, mathematical double-struck, and plain upper case.
@@ -52,7 +52,7 @@ describe.each(await databaseKinds())("look-alike names on %s", (kind) => {
   let admin: Actor;
   const role = (name: string, domain = "PRIMARY") => createRole(t.db, admin, { domain, name, permissions: [], userIds: [] });
   const user = (username: string) =>
-    createUser(t.db, admin, { domain: "PRIMARY", username, password: "a perfectly long password", confirmPassword: "a perfectly long password", roleIds: [] });
+    createUser(t.db, admin, { domain: "PRIMARY", username, password: "a perfectly long password", roleIds: [] });
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);

@@ -1,7 +1,7 @@
 import unhomoglyph from "unhomoglyph";
 import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { nameKey, qualifiedName } from "./domains.ts";
+import { nameKey, qualifiedName } from "../core/domains.ts";
 
 /**
  * Unicode TR39's skeleton of a name's key: NFD, each character replaced by its prototype from

@@ -2,7 +2,7 @@ import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { chunks, partitionUsers, type BulkProgress, type BulkSummary } from "./bulk.ts";
-import { deleteOwnedClientRoles } from "../oauth2/delete-owned-client-roles.ts";
+import { deleteOwnedClientRoles } from "../roles/delete-owned-client-roles.ts";
 
 /**
  * Deletes the selected users in one transaction, reporting progress per chunk. Users the

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "../db/client.ts";
 import { MAX_ROW_ID } from "../db/row-id.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { loadHeldGrants, type Principal } from "../authz/principal.ts";
 import { userActionBlocker, type UserAction, type UserFacts } from "./user-rules.ts";
 

@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { AppError } from "../errors.ts";
 import { revokeUserSessions } from "../sessions/revoke-session.ts";
 import type { Principal } from "../authz/principal.ts";
-import { DEFAULT_ADMIN_PASSWORD } from "../provisioning/provision.ts";
+import { DEFAULT_ADMIN_PASSWORD } from "../auth/password.ts";
 
 /**
  * A user changes their own password. Other sessions of the user end, since whoever knew the

@@ -11,7 +11,6 @@ export const USER_CLAIMS = [
 ] as const;
 
 export type ClaimUri = (typeof USER_CLAIMS)[number]["uri"];
-export const CLAIM_URIS = USER_CLAIMS.map((c) => c.uri) as [ClaimUri, ...ClaimUri[]];
 
 export function claimLabel(uri: string): string {
   return USER_CLAIMS.find((c) => c.uri === uri)?.label ?? uri;

@@ -10,11 +10,12 @@ import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { getRoles } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import { assertWritable, findStore, holdsUsers } from "../stores/list-stores.ts";
 import { assertUsernameDistinct, usernameColumns } from "../stores/look-alike.ts";
 import { usernameSchema } from "../stores/name-rules.ts";
 import { passwordSchema } from "./password-policy.ts";
+import { firstIssue } from "../core/zod-issues.ts";
 
 export function ZCreateUser(policy: TGatehouseConfig["password_policy"]) {
   return z
@@ -27,16 +28,17 @@ export function ZCreateUser(policy: TGatehouseConfig["password_policy"]) {
     })
     .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 }
-export type TCreateUser = z.infer<ReturnType<typeof ZCreateUser>>;
+/** The write's input: the form's fields without the confirmation, which only a form asks for. */
+export type TNewUser = Omit<z.infer<ReturnType<typeof ZCreateUser>>, "confirmPassword">;
 
 /** Add New User: the account and its initial roles in one transaction. */
-export async function createUser(client: Db, actor: Actor, input: TCreateUser): Promise<{ id: number; qualified: string }> {
+export async function createUser(client: Db, actor: Actor, input: TNewUser): Promise<{ id: number; qualified: string }> {
   const tenantId = actor.principal.tenantId;
   const store = await findStore(client, tenantId, input.domain);
   if (!holdsUsers(store)) throw new AppError("INVALID_INPUT", `${store.domain} holds roles, not users.`, { field: "domain" });
   assertWritable(store);
   const parsed = usernameSchema(store).safeParse(input.username);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]!.message, { field: "username" });
+  if (!parsed.success) throw new AppError("INVALID_INPUT", firstIssue(parsed.error).message, { field: "username" });
   const username = parsed.data;
   await assertUsernameDistinct(client, tenantId, store, username);
   const qualified = qualifiedName(store.domain, username);

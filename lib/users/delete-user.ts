@@ -6,7 +6,7 @@ import type { Actor } from "../authz/principal.ts";
 import { bumpUserVersion } from "./bump-user-version.ts";
 import { getUser } from "./get-user.ts";
 import { assertUserAction } from "./user-rules.ts";
-import { deleteOwnedClientRoles } from "../oauth2/delete-owned-client-roles.ts";
+import { deleteOwnedClientRoles } from "../roles/delete-owned-client-roles.ts";
 
 export const ZDeleteUser = z.object({ id: ZFormId, version: ZFormId });
 export type TDeleteUser = z.infer<typeof ZDeleteUser>;

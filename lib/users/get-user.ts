@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { qualifiedName } from "../stores/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
 import type { UserFacts } from "./user-rules.ts";
 
 export type UserRole = { id: number; qualified: string; kind: string; readOnly: boolean; grants: string[] };

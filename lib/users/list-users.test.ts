@@ -4,7 +4,7 @@ import { testConfig } from "../../testing/config.ts";
 import { superTenantId } from "../../testing/seed.ts";
 import { provision } from "../provisioning/provision.ts";
 import { encodeCursor } from "../keyset.ts";
-import { nameKey } from "../stores/domains.ts";
+import { nameKey } from "../core/domains.ts";
 import { listUsers, type ListUsersParams } from "./list-users.ts";
 
 const NAMES = ["alice", "Alfred", "bob", "carol", "dave", "eve", "mallory", "oscar", "peggy", "trent", "walter", "al%ice"];

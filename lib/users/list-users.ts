@@ -1,8 +1,8 @@
 import type { Db } from "../db/client.ts";
 import { empty, join, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPage } from "../keyset.ts";
-import { qualifiedName } from "../stores/domains.ts";
-import { namePatternSql, parseNamePattern, toLike } from "./name-pattern.ts";
+import { qualifiedName } from "../core/domains.ts";
+import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern.ts";
 
 export type UserSort = "username" | "domain";
 export type ListUsersParams = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden } from "next/navigation";
-import { requirePage } from "../authz/guard.ts";
+import { requirePage } from "../transport/guard.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import { db } from "../db/client.ts";
 import { orNotFound, parseId } from "../http/not-found.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { getConfig } from "../config/current.ts";
 import type { TGatehouseConfig } from "../config/schema.ts";
 
 /** ASVS 2.1: length limits only, no composition rules; Unicode and spaces allowed. */
@@ -8,6 +9,9 @@ export function passwordSchema(policy: TGatehouseConfig["password_policy"]) {
     .refine((p) => [...p].length >= policy.min_length, `Use at least ${policy.min_length} characters.`)
     .refine((p) => [...p].length <= policy.max_length, `Use at most ${policy.max_length} characters.`);
 }
+
+/** The configured policy, read when a value is checked, for schemas declared before the config loads. */
+export const ZConfiguredPassword = z.lazy(() => passwordSchema(getConfig().password_policy));
 
 export function ZChangeOwnPassword(policy: TGatehouseConfig["password_policy"]) {
   return z
@@ -19,4 +23,3 @@ export function ZChangeOwnPassword(policy: TGatehouseConfig["password_policy"]) 
     .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." })
     .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
 }
-export type TChangeOwnPassword = z.infer<ReturnType<typeof ZChangeOwnPassword>>;

@@ -10,7 +10,7 @@ import { getRoles } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
 import { lockUserVersion } from "./bump-user-version.ts";
 import { getUser } from "./get-user.ts";
-import { isSuperAdminAccount } from "./super-admin.ts";
+import { isSuperAdminAccount } from "../config/super-admin.ts";
 import { assertUserAction } from "./user-rules.ts";
 
 const ZRoleIds = formList(ZFormId, 500);

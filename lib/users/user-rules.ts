@@ -3,8 +3,8 @@ import { can } from "../authz/decide.ts";
 import { accountActionBlocker } from "../authz/escalation.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import { AppError } from "../errors.ts";
-import { qualifiedName, splitQualifiedName } from "../stores/domains.ts";
-import { isSuperAdminAccount } from "./super-admin.ts";
+import { qualifiedName, splitQualifiedName } from "../core/domains.ts";
+import { isSuperAdminAccount } from "../config/super-admin.ts";
 
 export type UserFacts = {
   id: number;

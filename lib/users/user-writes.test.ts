@@ -6,7 +6,7 @@ import { seedUser, superTenantId, TEST_PASSWORD } from "../../testing/seed.ts";
 import type { Actor } from "../authz/principal.ts";
 import { signInWithPassword } from "../auth/sign-in.ts";
 import { provision } from "../provisioning/provision.ts";
-import { nameKey } from "../stores/domains.ts";
+import { nameKey } from "../core/domains.ts";
 import { bulkAssignRole } from "./bulk-assign-role.ts";
 import { bulkDeleteUsers } from "./bulk-delete-users.ts";
 import { createUser } from "./create-user.ts";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { requirePage } from "@/lib/authz/guard";
-import { AUDIT_CATEGORIES, listAuditEvents } from "@/lib/audit/list-audit";
+import { requirePage } from "@/lib/transport/guard";
+import { AUDIT_CATEGORIES } from "@/lib/audit/actions";
+import { listAuditEvents } from "@/lib/audit/list-audit";
 import { db } from "@/lib/db/client";
 import { formatUtc } from "@/lib/format";
 import { ZPageParams } from "@/lib/paging";

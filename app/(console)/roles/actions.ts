@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/transport/action";
 import { db } from "@/lib/db/client";
 import { createRole, ZCreateRole } from "@/lib/roles/create-role";
 import { deleteRole, ZDeleteRole } from "@/lib/roles/delete-role";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePage } from "@/lib/authz/guard";
+import { requirePage } from "@/lib/transport/guard";
 import { can } from "@/lib/authz/decide";
 import { getConfig } from "@/lib/config/current";
 import { db } from "@/lib/db/client";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getConfig } from "@/lib/config/current";
 import { createUser, ZCreateUser } from "@/lib/users/create-user";
-import { defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/transport/action";
 import { db } from "@/lib/db/client";
 import { deleteUser, ZDeleteUser } from "@/lib/users/delete-user";
 

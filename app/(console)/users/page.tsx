@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePage } from "@/lib/authz/guard";
+import { requirePage } from "@/lib/transport/guard";
 import { can } from "@/lib/authz/decide";
 import { db } from "@/lib/db/client";
 import { holdsUsers, listStores } from "@/lib/stores/list-stores";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { MGMT_ROUTE } from "@/lib/management/errors";
@@ -11,7 +11,7 @@ import { createRole } from "@/lib/roles/create-role";
 import { findRolesByName } from "@/lib/roles/find-role";
 import { countRoles, listRoles } from "@/lib/roles/list-roles";
 import { roleRuleBlocker } from "@/lib/roles/role-rules";
-import { splitQualifiedName, withDomain } from "@/lib/stores/domains";
+import { splitQualifiedName, withDomain } from "@/lib/core/domains";
 import { findStore } from "@/lib/stores/list-stores";
 import { getUser } from "@/lib/users/get-user";
 import { setUserRoles } from "@/lib/users/set-user-roles";

@@ -1,18 +1,17 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/authz/route";
-import { getConfig } from "@/lib/config/current";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { MGMT_ROUTE } from "@/lib/management/errors";
 import { ZDomain, ZIsAdmin } from "@/lib/management/input";
 import { requireRole, searchPattern } from "@/lib/management/names";
 import { pagedResponse, requestedPage, ZPaging } from "@/lib/management/paging";
 import { STREAM_BATCH, streamedList } from "@/lib/management/stream-list";
-import { getRole } from "@/lib/roles/get-role";
+import { adminRoleId, getRole } from "@/lib/roles/get-role";
 import { countRoleMembers, listRoleMembers } from "@/lib/roles/list-role-members";
-import { qualifiedName } from "@/lib/stores/domains";
+import { qualifiedName } from "@/lib/core/domains";
 import { findStore } from "@/lib/stores/list-stores";
-import { createUser, ZCreateUser } from "@/lib/users/create-user";
+import { createUser } from "@/lib/users/create-user";
+import { ZConfiguredPassword } from "@/lib/users/password-policy";
 import { countUsers, listUsers } from "@/lib/users/list-users";
 
 // Unknown parameters and fields are ignored, as the MI ignores them (z.object strips them).
@@ -49,30 +48,18 @@ export const GET = defineRoute({ ...MGMT_ROUTE, feature: "users.list", query: ZQ
 
 const ZBody = z.object({
   userId: z.string().min(1).max(1024),
-  password: z.string().min(1).max(1024),
+  // The policy is checked here, with the body, so the MI's error names the field as sent.
+  password: z.string().min(1).max(1024).pipe(ZConfiguredPassword),
   isAdmin: ZIsAdmin,
   domain: ZDomain,
 });
 
-// The console's field names, as the MI's request calls them, so an error names what the caller sent.
-const MI_FIELD: Record<string, string> = { username: "userId", password: "password", confirmPassword: "password", domain: "domain", roleIds: "isAdmin" };
-
 /** MI: POST /users. isAdmin puts the user in the admin role, which only its holders may hand out. */
 export const POST = defineRoute({ ...MGMT_ROUTE, feature: "users.create", body: ZBody }, async ({ body }, actor) => {
   const tenantId = actor.principal.tenantId;
-  const admin = body.isAdmin ? await db().role.findFirst({ where: { tenantId, kind: "admin" }, select: { id: true } }) : null;
-  const input = ZCreateUser(getConfig().password_policy).safeParse({
-    domain: body.domain ?? "PRIMARY",
-    username: body.userId,
-    password: body.password,
-    confirmPassword: body.password,
-    roleIds: admin ? [admin.id] : [],
-  });
-  if (!input.success) {
-    const issue = input.error.issues[0]!;
-    throw new AppError("INVALID_INPUT", `${MI_FIELD[String(issue.path[0])] ?? "userId"}: ${issue.message}`);
-  }
-  const created = await createUser(db(), actor, input.data);
+  const admin = body.isAdmin ? await adminRoleId(db(), tenantId) : null;
+  const input = { domain: body.domain ?? "PRIMARY", username: body.userId, password: body.password, roleIds: admin ? [admin] : [] };
+  const created = await createUser(db(), actor, input);
   // 200, not 201: apictl and MI scripts check for 200.
   return { userId: created.qualified, status: "Added" };
 });

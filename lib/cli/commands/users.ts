@@ -4,7 +4,7 @@ import { CliError, EXIT } from "../exit-codes.ts";
 import { withEnv, withFormat, withLimit, type EnvOption, type FormatOption, type LimitOptions } from "../options.ts";
 import { printFields, printJson, printTable, say, warn } from "../output.ts";
 import { askConfirm, askSecret, askText, confirmDeletion, splitList } from "../prompts.ts";
-import { sameQualifiedName, withDomain } from "../../stores/domains.ts";
+import { sameQualifiedName, withDomain } from "../../core/domains.ts";
 import { ZAssignment, ZUser, ZUserList, ZUserStatus } from "../schemas.ts";
 import { authenticated } from "../session.ts";
 

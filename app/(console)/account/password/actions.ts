@@ -1,6 +1,6 @@
 "use server";
 
-import { defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/transport/action";
 import { getConfig } from "@/lib/config/current";
 import { db } from "@/lib/db/client";
 import { changeOwnPassword } from "@/lib/users/change-own-password";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSession } from "@/lib/authz/guard";
+import { requireSession } from "@/lib/transport/guard";
 import { getConfig } from "@/lib/config/current";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/transport/action";
 import { db } from "@/lib/db/client";
 import { getRole } from "@/lib/roles/get-role";
 import { previewMemberChange, previewPermissionChange } from "@/lib/roles/preview-role-change";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/transport/action";
 import { db } from "@/lib/db/client";
 import { checkMappingRole } from "@/lib/scopes/check-mapping-role";
 import { createRoleMapping, ZCreateRoleMapping } from "@/lib/scopes/create-role-mapping";

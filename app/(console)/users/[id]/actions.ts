@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/transport/action";
 import { getConfig } from "@/lib/config/current";
 import { db } from "@/lib/db/client";
 import { resetUserPassword, ZResetUserPassword } from "@/lib/users/reset-user-password";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePage } from "@/lib/authz/guard";
+import { requirePage } from "@/lib/transport/guard";
 import { db } from "@/lib/db/client";
 import { formatUtc } from "@/lib/format";
 import { orNotFound, parseId } from "@/lib/http/not-found";

@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { compactGrants } from "@/lib/permissions/paths";
 
 /** Who am I: the caller's name, roles and granted permission nodes, for scripts and health checks. */

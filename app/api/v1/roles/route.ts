@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { listRoles } from "@/lib/roles/list-roles";
 import { roleRuleBlocker } from "@/lib/roles/role-rules";

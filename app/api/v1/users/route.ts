@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { listStores } from "@/lib/stores/list-stores";
 import { listUsers, withoutGrants } from "@/lib/users/list-users";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { MGMT_ROUTE } from "@/lib/management/errors";
 import { ZDomain } from "@/lib/management/input";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { getConfig } from "@/lib/config/current";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -11,6 +11,7 @@ import { deleteUser } from "@/lib/users/delete-user";
 import { getUser } from "@/lib/users/get-user";
 import { passwordSchema } from "@/lib/users/password-policy";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
+import { firstIssue } from "@/lib/core/zod-issues";
 
 type Params = { userId: string };
 // Unknown parameters and fields are ignored, as the MI ignores them (z.object strips them).
@@ -40,7 +41,7 @@ export const PATCH = defineRoute<Params, typeof ZPassword, typeof ZQuery>(
     const { principal } = actor;
     if (body.newPassword !== body.confirmPassword) throw new AppError("INVALID_INPUT", "confirmPassword: The passwords do not match.");
     const policy = passwordSchema(getConfig().password_policy).safeParse(body.newPassword);
-    if (!policy.success) throw new AppError("INVALID_INPUT", `newPassword: ${policy.error.issues[0]!.message}`);
+    if (!policy.success) throw new AppError("INVALID_INPUT", `newPassword: ${firstIssue(policy.error).message}`);
     const user = await getUser(db(), principal.tenantId, await findUserId(db(), principal.tenantId, params.userId, query.domain));
     if (user.id === principal.userId) {
       if (!body.oldPassword) throw new AppError("INVALID_INPUT", "oldPassword: Required to change your own password.");

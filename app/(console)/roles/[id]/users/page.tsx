@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { loadRolePage } from "@/lib/roles/load-role-page";
 import { getConfig } from "@/lib/config/current";
-import { nameKey, PRIMARY } from "@/lib/stores/domains";
+import { nameKey, PRIMARY } from "@/lib/core/domains";
 import { RoleHeader } from "@/components/roles/RoleHeader";
 import { RoleMembersEditor } from "@/components/roles/RoleMembersEditor";
 import { previewMembersAction, setMembersAction } from "../actions";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requirePage } from "@/lib/authz/guard";
+import { requirePage } from "@/lib/transport/guard";
 import { db } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/not-found";
 import { getRoleMapping } from "@/lib/scopes/list-role-mappings";

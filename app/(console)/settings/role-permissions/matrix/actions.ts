@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/transport/action";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findRoleByName } from "@/lib/roles/find-role";

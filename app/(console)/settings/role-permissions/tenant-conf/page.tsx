@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePage } from "@/lib/authz/guard";
+import { requirePage } from "@/lib/transport/guard";
 import { db } from "@/lib/db/client";
 import { exportTenantConf } from "@/lib/scopes/tenant-conf";
 import { RolePermissionsLinks } from "@/components/scopes/RolePermissionsLinks";

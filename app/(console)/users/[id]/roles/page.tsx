@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { roleRuleBlocker } from "@/lib/roles/role-rules";
 import { loadUserPage } from "@/lib/users/load-user-page";
-import { isSuperAdminAccount } from "@/lib/users/super-admin";
+import { isSuperAdminAccount } from "@/lib/config/super-admin";
 import { UserHeader } from "@/components/users/UserHeader";
 import { UserRolesEditor } from "@/components/users/UserRolesEditor";
 import { previewUserRolesAction, setUserRolesAction } from "../actions";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { ndjsonResponse } from "@/lib/http/ndjson";
 import { bulkDeleteUsers } from "@/lib/users/bulk-delete-users";

@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { exportTenantConf } from "@/lib/scopes/tenant-conf";
 

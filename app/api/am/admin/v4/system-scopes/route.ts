@@ -1,7 +1,7 @@
 import { ZScopeListBody, toScopeListDTO } from "@/lib/apim/dto";
 import { ifMatchVersion, versionETag, withPrecondition } from "@/lib/apim/if-match";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { listScopes } from "@/lib/scopes/list-scopes";
 import { setScopeRoles } from "@/lib/scopes/set-scope-roles";

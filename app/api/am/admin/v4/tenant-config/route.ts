@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ifMatchVersion, versionETag, withPrecondition } from "@/lib/apim/if-match";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
-import { readMappingVersion } from "@/lib/scopes/mapping-version";
+import { readMappingVersion } from "@/lib/roles/mapping-version";
 import { putTenantConfig, ZTenantConfigOptions } from "@/lib/scopes/put-tenant-config";
 import { exportTenantConf, MAX_TENANT_CONF_CHARS } from "@/lib/scopes/tenant-conf";
 

@@ -1,6 +1,6 @@
 import { AUTHZ_BATCH_ROUTE } from "@/lib/authz-check/route-options";
 import { checkAccessBatch } from "@/lib/authz-check/check-access";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 
 /** Many checks in one call: `{checks: [...]}` -> `{results: [...]}`, in the order asked. */

@@ -1,6 +1,6 @@
 import { decodePathName } from "@/lib/apim/path-name";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { findRoleByName } from "@/lib/roles/find-role";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decodePathName } from "@/lib/apim/path-name";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { userHoldsScope } from "@/lib/scopes/user-holds-scope";

@@ -1,7 +1,7 @@
 import { ZRoleAliasListBody, toRoleAliasListDTO } from "@/lib/apim/dto";
 import { ifMatchVersion, versionETag, withPrecondition } from "@/lib/apim/if-match";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
-import { defineRoute } from "@/lib/authz/route";
+import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { listRoleAliases } from "@/lib/scopes/list-scopes";
 import { setRoleAliases } from "@/lib/scopes/set-role-aliases";

@@ -1,7 +1,7 @@
-import { apimError } from "../apim/errors.ts";
+import { apimError } from "./apim-error.ts";
 import { ERROR_STATUS, type ErrorCode } from "../errors.ts";
-import { isSameOrigin, type OriginPolicy } from "./origin.ts";
-import { isWellFormedText, MALFORMED_TEXT } from "./well-formed.ts";
+import { isSameOrigin, type OriginPolicy } from "../http/origin.ts";
+import { isWellFormedText, MALFORMED_TEXT } from "../http/well-formed.ts";
 
 /**
  * What proxy.ts decides before Next.js routes a request: the failures Next.js itself would

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ACTION_BODY_LIMIT_BYTES, edgeRefusal, forwardedHostForAction, malformedActionEnvelope } from "./edge-guard.ts";
-import { isSameOrigin, type OriginPolicy } from "./origin.ts";
+import { isSameOrigin, type OriginPolicy } from "../http/origin.ts";
 
 const plain: OriginPolicy = { trustProxyHeaders: false };
 const request = (method: string, url: string, headers: Record<string, string> = {}) => ({ method, url, headers: new Headers(headers) });

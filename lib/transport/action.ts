@@ -2,19 +2,16 @@ import "server-only";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
+import type { ActionState } from "../core/action-state.ts";
+import { fieldErrors } from "../core/zod-issues.ts";
 import { clientIp } from "../http/client-address.ts";
-import { AppError, type ErrorCode } from "../errors.ts";
+import { AppError } from "../errors.ts";
 import { findMalformedText, MALFORMED_TEXT, malformedTextMessage } from "../http/well-formed.ts";
-import { decide } from "./decide.ts";
-import type { FeatureKey } from "./features.ts";
-import type { Principal } from "./principal.ts";
+import { decide } from "../authz/decide.ts";
+import type { FeatureKey } from "../authz/features.ts";
+import type { Actor } from "../authz/principal.ts";
 
-export type ActionState<T = unknown> =
-  | { ok: true; message: string; data?: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[] | undefined> }
-  | null;
-
-export type ActionContext = { principal: Principal; ip: string };
+export type { ActionState, FormAction } from "../core/action-state.ts";
 
 type Options<S extends z.ZodType> = {
   /** The feature the caller must hold; "self" means any signed-in user acting on their own account. */
@@ -30,7 +27,7 @@ type Options<S extends z.ZodType> = {
  */
 export function defineAction<S extends z.ZodType, T>(
   options: Options<S>,
-  body: (input: z.infer<S>, ctx: ActionContext) => Promise<{ message: string; data?: T }>,
+  body: (input: z.infer<S>, actor: Actor) => Promise<{ message: string; data?: T }>,
 ) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
     // The wire format lets a caller send any arguments at all, not only a form.
@@ -38,7 +35,7 @@ export function defineAction<S extends z.ZodType, T>(
     const principal = await currentPrincipal();
     if (!principal) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." };
     if (options.feature !== "self") {
-      const decision = decide(principal, principal.tenantId, options.feature);
+      const decision = decide(principal, options.feature);
       if (!decision.allowed) return { ok: false, code: decision.code, message: decision.reason };
     }
     const fields = formObject(formData);
@@ -49,7 +46,7 @@ export function defineAction<S extends z.ZodType, T>(
     }
     const parsed = options.schema.safeParse(fields);
     if (!parsed.success) {
-      return { ok: false, code: "INVALID_INPUT", message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+      return { ok: false, code: "INVALID_INPUT", message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
     }
     try {
       const ip = clientIp(Object.fromEntries((await headers()).entries()));

@@ -1,5 +1,5 @@
 import { empty, sql, type Sql } from "../db/sql.ts";
-import { nameKey } from "../stores/domains.ts";
+import { nameKey } from "../core/domains.ts";
 
 /** A WSO2-style search pattern: `*` matches anything; without `*` the name must match exactly (ignoring case). */
 export type NamePattern = { kind: "all" } | { kind: "exact"; key: string } | { kind: "prefix"; prefix: string } | { kind: "like"; like: string };

@@ -1,9 +1,9 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { currentPrincipal } from "../auth/current-principal.ts";
-import { decide } from "./decide.ts";
-import type { FeatureKey } from "./features.ts";
-import type { Principal } from "./principal.ts";
+import { decide } from "../authz/decide.ts";
+import type { FeatureKey } from "../authz/features.ts";
+import type { Principal } from "../authz/principal.ts";
 
 /**
  * Every page calls this first. No session: to the sign-in page. Default password still set:
@@ -11,7 +11,7 @@ import type { Principal } from "./principal.ts";
  */
 export async function requirePage(feature: FeatureKey): Promise<Principal> {
   const principal = await currentPrincipal();
-  const decision = decide(principal, principal?.tenantId ?? -1, feature);
+  const decision = decide(principal, feature);
   if (decision.allowed) return principal!;
   if (decision.code === "UNAUTHENTICATED") redirect("/login");
   if (decision.code === "PASSWORD_CHANGE_REQUIRED") redirect("/account/password");

@@ -1,14 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
+import { describeIssues } from "../core/zod-issues.ts";
 import { clientIp } from "../http/client-address.ts";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";
 import { isSameOrigin } from "../http/origin.ts";
 import { findMalformedText, malformedTextMessage } from "../http/well-formed.ts";
-import { decideRoute } from "./decide.ts";
-import type { FeatureKey } from "./features.ts";
-import type { Principal } from "./principal.ts";
-import { scopeRefusal } from "./scope.ts";
+import { decideRoute } from "../authz/decide.ts";
+import type { FeatureKey } from "../authz/features.ts";
+import type { Actor, Principal } from "../authz/principal.ts";
+import { scopeRefusal } from "../authz/scope.ts";
 
 export type RouteError = { status: number; code: ErrorCode; message: string; details?: Record<string, unknown> };
 /** Each API family answers errors in its own shape (APIM's {code, message, description}, the MI's {Error}, …). */
@@ -35,7 +36,6 @@ type Options<B extends z.ZodType, Q extends z.ZodType> = {
 };
 
 type Input<B extends z.ZodType, Q extends z.ZodType, P> = { body: z.infer<B>; query: z.infer<Q>; params: P; request: Request };
-export type RouteContext = { principal: Principal; ip: string };
 
 /**
  * The only way to define a REST handler. It authenticates (console cookie, or a bearer token
@@ -45,7 +45,7 @@ export type RouteContext = { principal: Principal; ip: string };
  */
 export function defineRoute<P = Record<string, string>, B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodType<Record<string, string>>>(
   options: Options<B, Q>,
-  handler: (input: Input<B, Q, P>, ctx: RouteContext) => Promise<unknown>,
+  handler: (input: Input<B, Q, P>, actor: Actor) => Promise<unknown>,
 ) {
   const format = options.formatError ?? defaultFormatter;
   const fail = (code: ErrorCode, message: string, details?: Record<string, unknown>) => {
@@ -126,15 +126,4 @@ async function readBody<B extends z.ZodType>(request: Request, schema: B, maxByt
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, code: "INVALID_INPUT", message: describeIssues(parsed.error) };
   return { ok: true, value: parsed.data };
-}
-
-/** "roles[2]: Too small…; name: Required" — paths included, so a script author can find the fault. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join("; ");
 }

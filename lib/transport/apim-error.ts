@@ -2,7 +2,7 @@
  * APIM's error body, {code, message, description}: `code` is the HTTP status as a number (as
  * APIM's ErrorDTO carries it), `message` the status text, `description` what went wrong.
  */
-import type { ErrorFormatter } from "../authz/route.ts";
+import type { ErrorFormatter } from "./route.ts";
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Bad Request",

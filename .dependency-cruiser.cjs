@@ -1,0 +1,58 @@
+/**
+ * Layer rules, checked by `npm run lint:deps` (part of `npm test`). Folders under lib/ may not
+ * depend on each other in a circle, lib/ never reaches into the UI, and the CLI, which runs on
+ * an admin's machine, reaches the server only over HTTP: it may use lib/core and its own files.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-folder-cycles",
+      comment: "Folders under lib/ form layers: a circle between two of them means a piece belongs a layer down.",
+      severity: "error",
+      scope: "folder",
+      from: { path: "^lib/" },
+      to: { path: "^lib/", circular: true },
+    },
+    {
+      name: "no-file-cycles",
+      severity: "error",
+      from: { path: "^(lib|app|components)/" },
+      to: { circular: true },
+    },
+    {
+      name: "lib-not-ui",
+      comment: "lib/ is below the UI: it must not import app/ or components/.",
+      severity: "error",
+      from: { path: "^lib/" },
+      to: { path: "^(app|components)/" },
+    },
+    {
+      name: "cli-only-core",
+      comment: "The CLI talks to the server over HTTP; it may import lib/core and lib/cli only (plus packages).",
+      severity: "error",
+      from: { path: "^lib/cli/" },
+      to: { path: "^lib/", pathNot: "^lib/(cli|core)/" },
+    },
+    {
+      name: "core-is-pure",
+      comment: "lib/core is client-safe and depends on nothing else in the project.",
+      severity: "error",
+      from: { path: "^lib/core/" },
+      to: { path: "^(lib|app|components)/", pathNot: "^lib/core/|^lib/errors\\.ts$" },
+    },
+    {
+      name: "not-to-unresolvable",
+      severity: "error",
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)lib/db/generated/|\\.next/|\\.test\\.tsx?$" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"], extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
+  },
+};

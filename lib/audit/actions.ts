@@ -1,0 +1,54 @@
+/**
+ * Every audit action Gatehouse records, and the categories the audit page filters on. A new
+ * action must be listed here (recordAudit takes only these), and its prefix must be a category:
+ * the `satisfies` below fails to compile otherwise, so the filter can never miss an event kind.
+ */
+export const AUDIT_ACTIONS = [
+  "auth.signed_in",
+  "auth.signed_out",
+  "auth.sign_in_failed",
+  "auth.address_locked",
+  "auth.account_locked",
+  "user.created",
+  "user.deleted",
+  "user.bulk_deleted",
+  "user.password_changed",
+  "user.password_reset",
+  "user.profile_changed",
+  "user.roles_changed",
+  "role.created",
+  "role.deleted",
+  "role.renamed",
+  "role.members_changed",
+  "role.permissions_changed",
+  "scopes.roles_set",
+  "scopes.aliases_set",
+  "scopes.mapping_created",
+  "scopes.mapping_updated",
+  "scopes.mapping_deleted",
+  "scopes.imported",
+  "scopes.tenant_config_put",
+  "scopes.catalog_updated",
+  "session.revoked",
+  "oauth.client_registered",
+  "oauth.client_secret_renewed",
+  "oauth.client_deleted",
+  "oauth.token_revoked",
+  "system.provisioned",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+type Category<A extends string> = A extends `${infer P}.${string}` ? `${P}.` : never;
+
+/** The filters the audit page offers: action prefixes, labelled. */
+export const AUDIT_CATEGORIES = {
+  "": "All events",
+  "auth.": "Sign-in and sign-out",
+  "user.": "Users",
+  "role.": "Roles",
+  "scopes.": "Scope mappings",
+  "session.": "Sessions",
+  "oauth.": "OAuth2 clients and tokens",
+  "system.": "System",
+} as const satisfies Record<"" | Category<AuditAction>, string>;
+export type AuditCategory = Exclude<keyof typeof AUDIT_CATEGORIES, "">;

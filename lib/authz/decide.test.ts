@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { decide, mayHoldSession } from "./decide.ts";
+import type { Principal } from "./principal.ts";
+
+const LOGIN = "/permission/admin/login";
+const principal = (grants: string[], mustChangePassword = false): Principal => ({
+  userId: 1, tenantId: 1, username: "u", displayName: "u", sessionId: "s", sessionKind: "console",
+  mustChangePassword, isAdmin: false, roles: [], grants,
+});
+
+describe("the Login policy", () => {
+  it("needs Login for console and OAuth2 sessions, not for management API ones", () => {
+    expect(mayHoldSession("console", [LOGIN])).toBe(true);
+    expect(mayHoldSession("oauth", ["/permission/admin"])).toBe(true);
+    expect(mayHoldSession("console", [])).toBe(false);
+    expect(mayHoldSession("oauth", ["/permission/admin/manage"])).toBe(false);
+    expect(mayHoldSession("api", [])).toBe(true);
+  });
+});
+
+describe("decide", () => {
+  it("refuses nobody signed in, a default password, and a missing permission", () => {
+    expect(decide(null, "console.signIn")).toMatchObject({ allowed: false, code: "UNAUTHENTICATED" });
+    expect(decide(principal(["/permission"], true), "console.signIn")).toMatchObject({ allowed: false, code: "PASSWORD_CHANGE_REQUIRED" });
+    expect(decide(principal([]), "console.signIn")).toMatchObject({ allowed: false, code: "FORBIDDEN" });
+    expect(decide(principal([LOGIN]), "console.signIn")).toEqual({ allowed: true });
+  });
+});
