@@ -47,7 +47,10 @@ export function seedRbacSqlite(file: string, plan: RbacPlan): void {
     const flush = conn.transaction((rows: Row[]) => (rows.length === per ? full : conn.prepare(sql(rows.length))).run(rows.flat()));
     for (const row of rows) {
       batch.push(row);
-      if (batch.length === per) (flush(batch), (batch = []));
+      if (batch.length === per) {
+        flush(batch);
+        batch = [];
+      }
     }
     if (batch.length > 0) flush(batch);
   };

@@ -21,7 +21,7 @@ import { createRole } from "../lib/roles/create-role.ts";
 import { getRole } from "../lib/roles/get-role.ts";
 import { listRoleMembers } from "../lib/roles/list-role-members.ts";
 import { listRoles } from "../lib/roles/list-roles.ts";
-import { INTERNAL, nameKey, PRIMARY } from "../lib/stores/domains.ts";
+import { INTERNAL, PRIMARY } from "../lib/stores/domains.ts";
 import { listStores } from "../lib/stores/list-stores.ts";
 import { listUsers, type ListUsersParams } from "../lib/users/list-users.ts";
 import { actorFor } from "../testing/actor.ts";
