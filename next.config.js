@@ -9,7 +9,14 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   // Native drivers and the WebAssembly query compiler must be loaded by Node, not bundled.
-  serverExternalPackages: ["better-sqlite3", "pg", "@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "pg",
+    "@node-rs/argon2",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "@prisma/adapter-better-sqlite3",
+  ],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,

@@ -20,9 +20,18 @@ const MALFORMED = /Contains a control character \(NUL\) or broken Unicode\./;
 describe.each(await databaseKinds())("hostile input at the REST edge on %s", (kind) => {
   let w: MgmtWorld;
   let cookie: string;
-  const counts = async () => ({ users: await w.t.db.user.count(), sessions: await w.t.db.session.count(), roles: await w.t.db.role.count(), audit: await w.t.db.auditEvent.count() });
+  const counts = async () => ({
+    users: await w.t.db.user.count(),
+    sessions: await w.t.db.session.count(),
+    roles: await w.t.db.role.count(),
+    audit: await w.t.db.auditEvent.count(),
+  });
   const consoleRequest = (method: string, path: string, body?: unknown) =>
-    new Request(`${ORIGIN}${path}`, { method, headers: { cookie, origin: ORIGIN, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    new Request(`${ORIGIN}${path}`, {
+      method,
+      headers: { cookie, origin: ORIGIN, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     w = await mgmtWorld(kind);
@@ -44,18 +53,32 @@ describe.each(await databaseKinds())("hostile input at the REST edge on %s", (ki
   it("refuses NUL and lone surrogates in a JSON body, naming the field, and stores nothing", async () => {
     const before = await counts();
     for (const userId of ["bad\u0000name", "bad\uD800name", "bad\uDC00", "\uDBFF"]) {
-      const response = await mgmtCall(mgmtUsers.POST, "/users", mgmtRequest("POST", "/users", { token: w.admin.token, body: { userId, password: "correct horse battery staple" } }), {});
+      const response = await mgmtCall(
+        mgmtUsers.POST,
+        "/users",
+        mgmtRequest("POST", "/users", { token: w.admin.token, body: { userId, password: "correct horse battery staple" } }),
+        {},
+      );
       expect(response.status).toBe(400);
       expect(((await response.json()) as { Error: string }).Error).toMatch(/^userId: Contains a control character/);
     }
     // The same through a raw body whose JSON escapes spell the characters.
-    const raw = await callRoute(mgmtUsers.POST, mgmtRequest("POST", "/users", { token: w.admin.token, raw: '{"userId":"a\\u0000","password":"x"}' }), {});
+    const raw = await callRoute(
+      mgmtUsers.POST,
+      mgmtRequest("POST", "/users", { token: w.admin.token, raw: '{"userId":"a\\u0000","password":"x"}' }),
+      {},
+    );
     expect(raw.status).toBe(400);
     expect(await counts()).toEqual(before);
   });
 
   it("answers the APIM shape for broken text in an APIM body", async () => {
-    const response = await apimCall(aliasesRoute.PUT, "/system-scopes/role-aliases", apimRequest("PUT", "/system-scopes/role-aliases", { cookie, body: { count: 1, list: [{ role: "x\u0000", aliases: [] }] } }), {});
+    const response = await apimCall(
+      aliasesRoute.PUT,
+      "/system-scopes/role-aliases",
+      apimRequest("PUT", "/system-scopes/role-aliases", { cookie, body: { count: 1, list: [{ role: "x\u0000", aliases: [] }] } }),
+      {},
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 400, message: "Bad Request", description: expect.stringMatching(MALFORMED) });
   });
@@ -64,9 +87,13 @@ describe.each(await databaseKinds())("hostile input at the REST edge on %s", (ki
     const query = await callRoute(usersRoute.GET, consoleRequest("GET", "/api/v1/users?q=a%00"), {});
     expect(query.status).toBe(400);
     expect(await query.json()).toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/^q: Contains/) });
-    const path = await mgmtCall(mgmtUser.GET, "/users/{userId}", mgmtRequest("GET", "/users/x%00", { token: w.admin.token }), { userId: "x\u0000" });
+    const path = await mgmtCall(mgmtUser.GET, "/users/{userId}", mgmtRequest("GET", "/users/x%00", { token: w.admin.token }), {
+      userId: "x\u0000",
+    });
     expect(path.status).toBe(400);
-    const undecodable = await mgmtUser.GET(mgmtRequest("GET", "/users/%FF", { token: w.admin.token }), { params: Promise.reject(new URIError("URI malformed")) });
+    const undecodable = await mgmtUser.GET(mgmtRequest("GET", "/users/%FF", { token: w.admin.token }), {
+      params: Promise.reject(new URIError("URI malformed")),
+    });
     expect(undecodable.status).toBe(400);
     await mgmtOpenapi.assertResponse("/users/{userId}", "GET", undecodable);
   });
@@ -78,13 +105,21 @@ describe.each(await databaseKinds())("hostile input at the REST edge on %s", (ki
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ code: "INVALID_INPUT" });
     }
-    const assign = await callRoute(bulkAssign.POST, consoleRequest("POST", "/api/v1/users/bulk-assign-role", { roleId: 2 ** 31, userIds: [w.plain.id] }), {});
+    const assign = await callRoute(
+      bulkAssign.POST,
+      consoleRequest("POST", "/api/v1/users/bulk-assign-role", { roleId: 2 ** 31, userIds: [w.plain.id] }),
+      {},
+    );
     expect(assign.status).toBe(400);
     expect(await counts()).toEqual(before);
   });
 
   it("answers a bulk job refused before any progress with its error status, not a 200 stream", async () => {
-    const response = await callRoute(bulkAssign.POST, consoleRequest("POST", "/api/v1/users/bulk-assign-role", { roleId: 2 ** 31 - 1, userIds: [w.plain.id] }), {});
+    const response = await callRoute(
+      bulkAssign.POST,
+      consoleRequest("POST", "/api/v1/users/bulk-assign-role", { roleId: 2 ** 31 - 1, userIds: [w.plain.id] }),
+      {},
+    );
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ code: "NOT_FOUND" });
   });

@@ -13,7 +13,8 @@ const HELPDESK = [
 ] as const;
 const LOGIN_ONLY = ["/permission/admin/login"] as const;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const rowOf = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name: new RegExp(`^${escape(name)}$`) }) });
+const rowOf = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("link", { name: new RegExp(`^${escape(name)}$`) }) });
 
 async function seedWorld(page: Page) {
   const ops = await seedUser(e2eDb(), { grants: ["/permission/admin"] });
@@ -67,7 +68,9 @@ test("deleting a more privileged user or ending their session, posted directly, 
   });
   const opsRow = await e2eDb().user.findUniqueOrThrow({ where: { id: ops.id } });
   const forged = { ...remove, body: withField(remove, "id", String(ops.id)) };
-  expect((await replayAction(page, forged, withField(forged, "version", String(opsRow.version)))).text).toContain("holds permissions you do not");
+  expect((await replayAction(page, forged, withField(forged, "version", String(opsRow.version)))).text).toContain(
+    "holds permissions you do not",
+  );
   expect(await e2eDb().user.count({ where: { id: ops.id } })).toBe(1);
 
   for (const user of [ops, clerk]) await signIn(await (await browser.newContext()).newPage(), user.username, user.password);

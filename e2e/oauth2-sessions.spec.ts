@@ -28,7 +28,10 @@ test("an OAuth2 token terminated on the Sessions page is refused by the APIM adm
   expect(registered.status()).toBe(200);
   const app = (await registered.json()) as { clientId: string; clientSecret: string };
   const clientAuth = { authorization: basic(app.clientId, app.clientSecret) };
-  const issued = await request.post("/oauth2/token", { headers: clientAuth, form: { grant_type: "password", username: admin.username, password: admin.password, scope: "apim:scope_manage" } });
+  const issued = await request.post("/oauth2/token", {
+    headers: clientAuth,
+    form: { grant_type: "password", username: admin.username, password: admin.password, scope: "apim:scope_manage" },
+  });
   expect(issued.status()).toBe(200);
   const token = (await issued.json()) as { access_token: string; scope: string };
   expect(token.scope).toBe("apim:scope_manage");
@@ -40,7 +43,10 @@ test("an OAuth2 token terminated on the Sessions page is refused by the APIM adm
   const row = page.getByRole("row").filter({ hasText: `OAuth2 client ${clientName}` });
   await expect(row).toContainText("apim:scope_manage");
   await row.getByRole("button", { name: "Terminate" }).click();
-  await page.getByRole("dialog", { name: `Terminate ${admin.username}'s session?` }).getByRole("button", { name: "Terminate session" }).click();
+  await page
+    .getByRole("dialog", { name: `Terminate ${admin.username}'s session?` })
+    .getByRole("button", { name: "Terminate session" })
+    .click();
   await expect(page.getByText(`Session of ${admin.username} terminated.`)).toBeVisible();
 
   expect((await callApi()).status()).toBe(401);

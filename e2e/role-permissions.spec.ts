@@ -9,7 +9,8 @@ const PAGE = "/settings/role-permissions";
 const rowOf = (page: Page, role: string) => page.getByRole("row").filter({ has: page.getByRole("cell", { name: role, exact: true }) });
 const aliasTargets = async (roleId: number) =>
   (await e2eDb().roleAlias.findMany({ where: { aliasRoleId: roleId }, include: { role: true } })).map((a) => a.role.name).sort();
-const scopesOf = async (roleId: number) => (await e2eDb().apiScope.findMany({ where: { roles: { some: { roleId } } }, orderBy: { name: "asc" } })).map((s) => s.name);
+const scopesOf = async (roleId: number) =>
+  (await e2eDb().apiScope.findMany({ where: { roles: { some: { roleId } } }, orderBy: { name: "asc" } })).map((s) => s.name);
 
 async function startWizard(page: Page, role: string) {
   await page.goto(PAGE);
@@ -135,7 +136,9 @@ adminTest("without API-M Admin the page, the wizard, the APIM API and the action
   await page.keyboard.press("Enter");
   const create = await captureAction(page, () => page.getByRole("button", { name: "Save" }).click());
 
-  const viewer = await seedUser(e2eDb(), { grants: ["/permission/admin/login", "/permission/admin/manage/identity/usermgt/view", "/permission/admin/manage/identity/rolemgt/view"] });
+  const viewer = await seedUser(e2eDb(), {
+    grants: ["/permission/admin/login", "/permission/admin/manage/identity/usermgt/view", "/permission/admin/manage/identity/rolemgt/view"],
+  });
   const other = await (await browser.newContext()).newPage();
   await signIn(other, viewer.username, viewer.password);
   await expect(other.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Role Permissions" })).toHaveCount(0);

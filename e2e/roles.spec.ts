@@ -168,50 +168,53 @@ adminTest("the permission tree works from the keyboard alone", async ({ page }) 
   await expect(treeItem(page, "Login")).toHaveCount(0);
 });
 
-adminTest("each role action works: rename, edit permissions with a preview, assign users with a preview, view users, delete", async ({ page }) => {
-  const member = await seedUser(e2eDb(), { grants: [LOGIN] });
-  const newcomer = await seedUser(e2eDb(), { username: unique("newcomer_") });
-  const role = await seedRole({ grants: [LOGIN], memberIds: [member.id] });
+adminTest(
+  "each role action works: rename, edit permissions with a preview, assign users with a preview, view users, delete",
+  async ({ page }) => {
+    const member = await seedUser(e2eDb(), { grants: [LOGIN] });
+    const newcomer = await seedUser(e2eDb(), { username: unique("newcomer_") });
+    const role = await seedRole({ grants: [LOGIN], memberIds: [member.id] });
 
-  await page.goto(`/roles?q=${role.name}`);
-  await rowOf(page, role.name).getByRole("link", { name: "Rename" }).click();
-  const renamed = `${role.name}_x`;
-  await page.getByLabel("New role name").fill(renamed);
-  await page.getByRole("button", { name: "Rename" }).click();
-  await expect(page.getByText(`Renamed ${role.name} to ${renamed}.`)).toBeVisible();
+    await page.goto(`/roles?q=${role.name}`);
+    await rowOf(page, role.name).getByRole("link", { name: "Rename" }).click();
+    const renamed = `${role.name}_x`;
+    await page.getByLabel("New role name").fill(renamed);
+    await page.getByRole("button", { name: "Rename" }).click();
+    await expect(page.getByText(`Renamed ${role.name} to ${renamed}.`)).toBeVisible();
 
-  await page.getByRole("link", { name: "Edit Permissions" }).click();
-  await page.getByLabel("Filter permissions").fill("logs");
-  await treeItem(page, "Logs").click();
-  await page.keyboard.press("Space");
-  await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
-  await page.getByRole("button", { name: "Review changes" }).click();
-  await expect(page.getByTestId("preview")).toContainText("+ Admin Permissions › Monitor › Logs: 1 user gain it");
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText(/Permissions saved: 1 added, 0 removed/)).toBeVisible();
+    await page.getByRole("link", { name: "Edit Permissions" }).click();
+    await page.getByLabel("Filter permissions").fill("logs");
+    await treeItem(page, "Logs").click();
+    await page.keyboard.press("Space");
+    await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
+    await page.getByRole("button", { name: "Review changes" }).click();
+    await expect(page.getByTestId("preview")).toContainText("+ Admin Permissions › Monitor › Logs: 1 user gain it");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText(/Permissions saved: 1 added, 0 removed/)).toBeVisible();
 
-  await page.getByRole("link", { name: "Assign Users" }).click();
-  await page.getByLabel("Search users").fill(newcomer.username);
-  await page.getByRole("button", { name: "Search", exact: true }).first().click();
-  await page.getByLabel(newcomer.username, { exact: true }).check();
-  await page.getByLabel(`Remove ${member.username}`).check();
-  await page.getByRole("button", { name: "Review changes" }).click();
-  await expect(page.getByTestId("preview")).toContainText("+ Admin Permissions › Login: 1 user gain it");
-  await expect(page.getByTestId("preview")).toContainText("− Admin Permissions › Monitor › Logs: 1 user lose it");
-  // The removed member keeps Login through their own role, and the preview knows it.
-  await expect(page.getByTestId("preview")).toContainText("− Admin Permissions › Login: 0 users lose it");
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Users saved: 1 added, 1 removed.")).toBeVisible();
+    await page.getByRole("link", { name: "Assign Users" }).click();
+    await page.getByLabel("Search users").fill(newcomer.username);
+    await page.getByRole("button", { name: "Search", exact: true }).first().click();
+    await page.getByLabel(newcomer.username, { exact: true }).check();
+    await page.getByLabel(`Remove ${member.username}`).check();
+    await page.getByRole("button", { name: "Review changes" }).click();
+    await expect(page.getByTestId("preview")).toContainText("+ Admin Permissions › Login: 1 user gain it");
+    await expect(page.getByTestId("preview")).toContainText("− Admin Permissions › Monitor › Logs: 1 user lose it");
+    // The removed member keeps Login through their own role, and the preview knows it.
+    await expect(page.getByTestId("preview")).toContainText("− Admin Permissions › Login: 0 users lose it");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Users saved: 1 added, 1 removed.")).toBeVisible();
 
-  await page.getByRole("link", { name: "View Users" }).click();
-  await expect(page.getByTestId("role-members")).toHaveText(newcomer.username);
+    await page.getByRole("link", { name: "View Users" }).click();
+    await expect(page.getByTestId("role-members")).toHaveText(newcomer.username);
 
-  await page.goto(`/roles?q=${renamed}`);
-  await rowOf(page, renamed).getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete role" }).click();
-  await expect(page.getByText(`Role ${renamed} deleted.`)).toBeVisible();
-  expect(await e2eDb().role.count({ where: { id: role.id } })).toBe(0);
-});
+    await page.goto(`/roles?q=${renamed}`);
+    await rowOf(page, renamed).getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete role" }).click();
+    await expect(page.getByText(`Role ${renamed} deleted.`)).toBeVisible();
+    expect(await e2eDb().role.count({ where: { id: role.id } })).toBe(0);
+  },
+);
 
 adminTest("View Users pages through a large role", async ({ page }) => {
   const prefix = unique("big");
@@ -293,7 +296,9 @@ test("two admins editing one role: the second save is refused with a reload offe
 });
 
 test("a view-only user browses users and roles and finds nothing to change", async ({ page }) => {
-  const viewer = await seedUser(e2eDb(), { grants: [LOGIN, "/permission/admin/manage/identity/usermgt/view", "/permission/admin/manage/identity/rolemgt/view"] });
+  const viewer = await seedUser(e2eDb(), {
+    grants: [LOGIN, "/permission/admin/manage/identity/usermgt/view", "/permission/admin/manage/identity/rolemgt/view"],
+  });
   const someone = await seedUser(e2eDb(), { grants: [LOGIN] });
   const role = await seedRole({ memberIds: [someone.id] });
   await signIn(page, viewer.username, viewer.password);

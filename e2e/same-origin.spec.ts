@@ -35,8 +35,16 @@ for (const host of ["127.0.0.1", "localhost"]) {
     expect(await server.db.user.count({ where: { username: { startsWith: prefix } } })).toBe(0);
 
     const fromPage = await page.evaluate(async (user) => {
-      const check = await fetch("/api/v1/authz/check", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user, permission: "/permission/admin" }) });
-      const aliases = await fetch("/api/am/admin/v4/system-scopes/role-aliases", { method: "PUT", headers: { "content-type": "application/json" }, body: "{" });
+      const check = await fetch("/api/v1/authz/check", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ user, permission: "/permission/admin" }),
+      });
+      const aliases = await fetch("/api/am/admin/v4/system-scopes/role-aliases", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: "{",
+      });
       return [check.status, aliases.status];
     }, admin.username);
     // The APIM call reaches validation (400 for the broken body) instead of the cross-site refusal.

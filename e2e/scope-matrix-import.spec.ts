@@ -120,7 +120,12 @@ test.describe("the scope matrix", () => {
     await saveButton(a).click();
     await expect(a.getByText(SAVED).or(a.getByText(STALE))).toBeVisible();
     // Another spec's save beat A's: A redoes its edit, and its save still lands after B loaded.
-    if (await a.getByText(STALE).isVisible()) await saveMatrix(a, () => box(a, role.name, "apim:label_read").check(), async () => undefined);
+    if (await a.getByText(STALE).isVisible())
+      await saveMatrix(
+        a,
+        () => box(a, role.name, "apim:label_read").check(),
+        async () => undefined,
+      );
 
     await saveButton(b).click();
     await expect(b.getByText(STALE)).toBeVisible();
@@ -155,20 +160,22 @@ async function exportedRoles(scope: string): Promise<string[]> {
 const fileOf = (text: string) => ({ name: "tenant-conf.json", mimeType: "application/json", buffer: Buffer.from(text) });
 
 test.describe("tenant-conf.json", () => {
-  adminTest("a quirky file: the preview shows every change and the unknown names, Cancel changes nothing, confirming applies and audits it", async ({ page, admin }) => {
-    const role = await seedRole({ name: unique("import_") });
-    const alias = await seedRole({ name: unique("importalias_") });
-    const ghost = unique("Internal/ghost_");
-    const nowhere = unique("apim:nowhere_");
-    const [S1, S2] = ["apim:app_import_export", "apim:api_import_export"];
+  adminTest(
+    "a quirky file: the preview shows every change and the unknown names, Cancel changes nothing, confirming applies and audits it",
+    async ({ page, admin }) => {
+      const role = await seedRole({ name: unique("import_") });
+      const alias = await seedRole({ name: unique("importalias_") });
+      const ghost = unique("Internal/ghost_");
+      const nowhere = unique("apim:nowhere_");
+      const [S1, S2] = ["apim:app_import_export", "apim:api_import_export"];
 
-    for (let attempt = 1; ; attempt++) {
-      await page.goto(TENANT_CONF);
-      await expect(page.getByRole("heading", { name: "tenant-conf.json", level: 1 })).toBeVisible();
-      // Built from the current roles, so the import only adds ours (and leaves out admin on S2,
-      // which is kept): stray spaces, empty entries, trailing commas, names in another case.
-      const s2WithoutAdmin = (await exportedRoles(S2)).filter((r) => r !== "admin");
-      const text = `{
+      for (let attempt = 1; ; attempt++) {
+        await page.goto(TENANT_CONF);
+        await expect(page.getByRole("heading", { name: "tenant-conf.json", level: 1 })).toBeVisible();
+        // Built from the current roles, so the import only adds ours (and leaves out admin on S2,
+        // which is kept): stray spaces, empty entries, trailing commas, names in another case.
+        const s2WithoutAdmin = (await exportedRoles(S2)).filter((r) => r !== "admin");
+        const text = `{
   "EnableMonetization": false,
   "RESTAPIScopes": {
     "Scope": [
@@ -179,43 +186,53 @@ test.describe("tenant-conf.json", () => {
   },
   "RoleMappings": { "${role.name}": "${role.name}, ${alias.name} ," }
 }`;
-      await page.getByLabel("tenant-conf.json file").setInputFiles(fileOf(text));
-      await expect(page.getByLabel("Or paste the JSON")).toHaveValue(text);
-      await page.getByRole("button", { name: "Preview import" }).click();
+        await page.getByLabel("tenant-conf.json file").setInputFiles(fileOf(text));
+        await expect(page.getByLabel("Or paste the JSON")).toHaveValue(text);
+        await page.getByRole("button", { name: "Preview import" }).click();
 
-      const preview = page.getByTestId("import-preview");
-      await expect(preview.getByTestId("import-scope-changes")).toContainText(`${S1}: adds ${role.name}`);
-      await expect(preview.getByTestId("import-scope-changes")).toContainText(`${S2}: adds ${role.name}`);
-      await expect(preview.getByTestId("import-alias-changes")).toHaveText(`${role.name}: aliases added ${alias.name}`);
-      await expect(preview.getByTestId("import-unknown-roles")).toContainText(`${ghost} at RESTAPIScopes.Scope[0].Roles`);
-      await expect(preview.getByTestId("import-unknown-scopes")).toHaveText(`${nowhere} at RESTAPIScopes.Scope[2].Name`);
-      await expect(preview.getByTestId("import-admin-kept")).toContainText(S2);
+        const preview = page.getByTestId("import-preview");
+        await expect(preview.getByTestId("import-scope-changes")).toContainText(`${S1}: adds ${role.name}`);
+        await expect(preview.getByTestId("import-scope-changes")).toContainText(`${S2}: adds ${role.name}`);
+        await expect(preview.getByTestId("import-alias-changes")).toHaveText(`${role.name}: aliases added ${alias.name}`);
+        await expect(preview.getByTestId("import-unknown-roles")).toContainText(`${ghost} at RESTAPIScopes.Scope[0].Roles`);
+        await expect(preview.getByTestId("import-unknown-scopes")).toHaveText(`${nowhere} at RESTAPIScopes.Scope[2].Name`);
+        await expect(preview.getByTestId("import-admin-kept")).toContainText(S2);
 
-      await page.getByRole("button", { name: "Apply import" }).click();
-      await expect(page.getByRole("dialog")).toBeVisible();
-      await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
-      await expect(page.getByRole("dialog")).toBeHidden();
-      expect(await scopesOf(role.id)).toEqual([]);
-      expect(await e2eDb().roleAlias.count({ where: { roleId: role.id } })).toBe(0);
+        await page.getByRole("button", { name: "Apply import" }).click();
+        await expect(page.getByRole("dialog")).toBeVisible();
+        await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+        await expect(page.getByRole("dialog")).toBeHidden();
+        expect(await scopesOf(role.id)).toEqual([]);
+        expect(await e2eDb().roleAlias.count({ where: { roleId: role.id } })).toBe(0);
 
-      await page.getByRole("button", { name: "Apply import" }).click();
-      await page.getByRole("dialog").getByRole("button", { name: "Import" }).click();
-      const done = page.getByText("Imported tenant-conf.json: 2 scopes and 1 alias role changed; 2 unknown names skipped.");
-      await expect(done.or(page.getByText(/Preview the file again|Someone else changed/))).toBeVisible();
-      if (attempt < ATTEMPTS && !(await done.isVisible())) continue;
-      await expect(done).toBeVisible();
-      break;
-    }
-    expect(await scopesOf(role.id)).toEqual([S2, S1].sort());
-    expect(await e2eDb().roleAlias.findMany({ where: { roleId: role.id }, select: { aliasRoleId: true } })).toEqual([{ aliasRoleId: alias.id }]);
-    const event = await e2eDb().auditEvent.findFirstOrThrow({ where: { action: "scopes.imported", actorName: admin.username }, orderBy: { id: "desc" } });
-    expect(event.after).toContain(ghost);
-    await expect(page.getByLabel("Current tenant-conf.json")).toHaveValue(new RegExp(`"Name": "${S1}",\\s*"Roles": "[^"]*${role.name}`));
-  });
+        await page.getByRole("button", { name: "Apply import" }).click();
+        await page.getByRole("dialog").getByRole("button", { name: "Import" }).click();
+        const done = page.getByText("Imported tenant-conf.json: 2 scopes and 1 alias role changed; 2 unknown names skipped.");
+        await expect(done.or(page.getByText(/Preview the file again|Someone else changed/))).toBeVisible();
+        if (attempt < ATTEMPTS && !(await done.isVisible())) continue;
+        await expect(done).toBeVisible();
+        break;
+      }
+      expect(await scopesOf(role.id)).toEqual([S2, S1].sort());
+      expect(await e2eDb().roleAlias.findMany({ where: { roleId: role.id }, select: { aliasRoleId: true } })).toEqual([
+        { aliasRoleId: alias.id },
+      ]);
+      const event = await e2eDb().auditEvent.findFirstOrThrow({
+        where: { action: "scopes.imported", actorName: admin.username },
+        orderBy: { id: "desc" },
+      });
+      expect(event.after).toContain(ghost);
+      await expect(page.getByLabel("Current tenant-conf.json")).toHaveValue(new RegExp(`"Name": "${S1}",\\s*"Roles": "[^"]*${role.name}`));
+    },
+  );
 
   adminTest("a malformed file is refused with the JSON path of the fault, and nothing changes", async ({ page }) => {
     await page.goto(TENANT_CONF);
-    await page.getByLabel("tenant-conf.json file").setInputFiles(fileOf(`{"RESTAPIScopes": {"Scope": [{"Name": "apim:api_view", "Roles": "admin"}, {"Name": "apim:api_create", "Roles": 5}]}}`));
+    await page
+      .getByLabel("tenant-conf.json file")
+      .setInputFiles(
+        fileOf(`{"RESTAPIScopes": {"Scope": [{"Name": "apim:api_view", "Roles": "admin"}, {"Name": "apim:api_create", "Roles": 5}]}}`),
+      );
     await page.getByRole("button", { name: "Preview import" }).click();
     await expect(page.getByText("RESTAPIScopes.Scope[1].Roles: Invalid input: expected string, received number")).toBeVisible();
     await expect(page.getByTestId("import-preview")).toHaveCount(0);
@@ -229,9 +246,15 @@ test.describe("tenant-conf.json", () => {
   adminTest("the export downloads tenant-conf.json in WSO2's shape", async ({ page }) => {
     await page.goto(TENANT_CONF);
     await expect(page.getByLabel("Current tenant-conf.json")).toHaveValue(/"RESTAPIScopes"/);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download tenant-conf.json" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download tenant-conf.json" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("tenant-conf.json");
-    const json = JSON.parse(fs.readFileSync(await download.path(), "utf8")) as { RESTAPIScopes: { Scope: { Name: string; Roles: string }[] }; RoleMappings: Record<string, string> };
+    const json = JSON.parse(fs.readFileSync(await download.path(), "utf8")) as {
+      RESTAPIScopes: { Scope: { Name: string; Roles: string }[] };
+      RoleMappings: Record<string, string>;
+    };
     // At least seed 001's 47: tenant-conf-offers.spec.ts adds a scope to the catalog.
     expect(json.RESTAPIScopes.Scope.length).toBeGreaterThanOrEqual(47);
     expect(json.RESTAPIScopes.Scope.find((s) => s.Name === "apim:api_view")?.Roles.split(",")).toContain("admin");

@@ -8,7 +8,8 @@ import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
 const LOGIN = "/permission/admin/login";
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // The row whose name link is exactly `name` (the signed-in user's own row adds "you").
-const rowOf = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name: new RegExp(`^${escape(name)}\\s?(you)?$`) }) });
+const rowOf = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("link", { name: new RegExp(`^${escape(name)}\\s?(you)?$`) }) });
 
 async function pickRole(page: Page, label: string, search: string, option: string) {
   await page.getByRole("combobox", { name: label }).fill(search);
@@ -171,7 +172,8 @@ adminTest("WSO2's rules: no self-delete, the admin account's row is locked, read
   await page.goto("/users?q=admin");
   const adminRow = rowOf(page, "admin");
   await expect(adminRow.getByRole("link", { name: "View Roles" })).toBeVisible();
-  for (const action of ["Change Password", "Assign Roles", "User Profile"]) await expect(adminRow.getByRole("link", { name: action })).toHaveCount(0);
+  for (const action of ["Change Password", "Assign Roles", "User Profile"])
+    await expect(adminRow.getByRole("link", { name: action })).toHaveCount(0);
   await expect(adminRow.getByRole("button", { name: "Delete" })).toHaveCount(0);
   const adminId = (await e2eDb().user.findFirstOrThrow({ where: { username: "admin" } })).id;
   expect((await page.goto(`/users/${adminId}/password`))?.status()).toBe(403);

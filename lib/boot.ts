@@ -32,9 +32,12 @@ export async function bootOrExit(): Promise<void> {
     const applied = report.migrationsApplied.length ? report.migrationsApplied.join(", ") : "none pending";
     console.log(`[gatehouse] database: ${report.provider}; migrations: ${applied}`);
     const { names } = report;
-    if (names.users + names.roles > 0) console.log(`[gatehouse] name keys and skeletons computed: ${names.users} users, ${names.roles} roles`);
+    if (names.users + names.roles > 0)
+      console.log(`[gatehouse] name keys and skeletons computed: ${names.users} users, ${names.roles} roles`);
     for (const k of names.kept) {
-      console.warn(`[gatehouse] ${k.kind} ${k.name} keeps its old name key: its name now counts as the same as ${k.clashesWith}; rename or delete one of them`);
+      console.warn(
+        `[gatehouse] ${k.kind} ${k.name} keeps its old name key: its name now counts as the same as ${k.clashesWith}; rename or delete one of them`,
+      );
     }
     for (const item of report.provisioning.created) console.log(`[gatehouse] created ${item}`);
     const renamed = report.provisioning.renamedAdminRole;
@@ -45,7 +48,7 @@ export async function bootOrExit(): Promise<void> {
       console.warn("[gatehouse] not started through scripts/serve.mjs (npm start): client addresses come from X-Forwarded-For");
     }
   } catch (error) {
-    const message = error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error);
+    const message = error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error));
     console.error(`[gatehouse] cannot start:\n${message}`);
     process.exit(1);
   }

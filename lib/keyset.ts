@@ -17,7 +17,11 @@ export function encodeCursor(values: Cursor): string {
 export type CursorShape = readonly ("string" | "int")[];
 
 const ZKeyText = z.string().max(1024).refine(isWellFormedText);
-const ZKeyInt = z.number().int().min(-MAX_ROW_ID - 1).max(MAX_ROW_ID);
+const ZKeyInt = z
+  .number()
+  .int()
+  .min(-MAX_ROW_ID - 1)
+  .max(MAX_ROW_ID);
 
 /**
  * A cursor comes back from the client, so it is checked against the shape of the sort key it
@@ -44,7 +48,12 @@ export type KeysetPage<T> = { rows: T[]; next: string | null; prev: string | nul
  * Builds a page from rows fetched with one extra row. `forward` is false for a "before"
  * query, whose rows arrive in reverse order.
  */
-export function keysetPage<T>(rows: T[], size: number, key: (row: T) => Cursor, opts: { forward: boolean; hadCursor: boolean }): KeysetPage<T> {
+export function keysetPage<T>(
+  rows: T[],
+  size: number,
+  key: (row: T) => Cursor,
+  opts: { forward: boolean; hadCursor: boolean },
+): KeysetPage<T> {
   const more = rows.length > size;
   const page = rows.slice(0, size);
   if (!opts.forward) page.reverse();

@@ -35,7 +35,6 @@ const FILE = path.resolve("data/bench/authz.db");
 type Row = { engine: string; mode: string; checks: number; perSecond: number; p50: number; p99: number; max: number };
 const rows: Row[] = [];
 
-
 /** Runs `calls` calls of `run` (each answering `per` checks) and records the figures, in microseconds per call. */
 async function measure(engine: string, mode: string, calls: number, per: number, run: (i: number) => unknown): Promise<void> {
   const times: number[] = [];
@@ -47,7 +46,15 @@ async function measure(engine: string, mode: string, calls: number, per: number,
   }
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  rows.push({ engine, mode, checks: calls * per, perSecond: (calls * per) / seconds, p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times.at(-1)! });
+  rows.push({
+    engine,
+    mode,
+    checks: calls * per,
+    perSecond: (calls * per) / seconds,
+    p50: quantile(times, 0.5),
+    p99: quantile(times, 0.99),
+    max: times.at(-1)!,
+  });
 }
 
 /** Check i of the workload: a pseudo-random user and tree node, the same for both engines. */
@@ -64,7 +71,17 @@ async function prepare(): Promise<{ target: DbTarget; plan: RbacPlan }> {
     const store = await client.userStore.findUniqueOrThrow({ where: { tenantId_domain: { tenantId, domain: PRIMARY } } });
     const maxUser = await client.user.aggregate({ _max: { id: true } });
     const maxRole = await client.role.aggregate({ _max: { id: true } });
-    return { target, plan: { users: USERS, roles: ROLES, tenantId, storeId: store.id, firstUserId: (maxUser._max.id ?? 0) + 1, firstRoleId: (maxRole._max.id ?? 0) + 1 } };
+    return {
+      target,
+      plan: {
+        users: USERS,
+        roles: ROLES,
+        tenantId,
+        storeId: store.id,
+        firstUserId: (maxUser._max.id ?? 0) + 1,
+        firstRoleId: (maxRole._max.id ?? 0) + 1,
+      },
+    };
   } finally {
     await client.$disconnect();
   }
@@ -74,13 +91,19 @@ async function main(): Promise<void> {
   let t = performance.now();
   const { target, plan } = await prepare();
   seedRbacSqlite(FILE, plan);
-  console.log(`seeded ${USERS.toLocaleString("en")} users and ${ROLES.toLocaleString("en")} roles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${USERS.toLocaleString("en")} users and ${ROLES.toLocaleString("en")} roles in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   const db = createDb(target);
   t = performance.now();
   for (let n = 1; n <= USERS; n += 1000) {
     const users = Array.from({ length: Math.min(1000, USERS - n + 1) }, (_, i) => userName(n + i));
-    await checkAccessBatch(db, plan.tenantId, users.map((user) => ({ user, permission: "/permission/admin/login" })));
+    await checkAccessBatch(
+      db,
+      plan.tenantId,
+      users.map((user) => ({ user, permission: "/permission/admin/login" })),
+    );
   }
   console.log(`warmed the cache with every user in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
@@ -88,8 +111,20 @@ async function main(): Promise<void> {
   for (let i = 0; i < 5; i++) await readSignature(db, plan.tenantId);
   console.log(`one signature re-read (once a second per tenant, off the request path): ${((performance.now() - t) / 5).toFixed(1)} ms`);
   await measure("gatehouse", "single", CHECKS, 1, (i) => checkAccess(db, plan.tenantId, workload(i)));
-  await measure("gatehouse", "batch of 100", CHECKS / 100, 100, (b) => checkAccessBatch(db, plan.tenantId, Array.from({ length: 100 }, (_, i): AccessCheck => workload(b * 100 + i))));
-  await measure("gatehouse", "batch of 1000", CHECKS / 1000, 1000, (b) => checkAccessBatch(db, plan.tenantId, Array.from({ length: 1000 }, (_, i): AccessCheck => workload(b * 1000 + i))));
+  await measure("gatehouse", "batch of 100", CHECKS / 100, 100, (b) =>
+    checkAccessBatch(
+      db,
+      plan.tenantId,
+      Array.from({ length: 100 }, (_, i): AccessCheck => workload(b * 100 + i)),
+    ),
+  );
+  await measure("gatehouse", "batch of 1000", CHECKS / 1000, 1000, (b) =>
+    checkAccessBatch(
+      db,
+      plan.tenantId,
+      Array.from({ length: 1000 }, (_, i): AccessCheck => workload(b * 1000 + i)),
+    ),
+  );
 
   t = performance.now();
   const enforcer = await buildCasbin(plan);
@@ -106,7 +141,12 @@ async function main(): Promise<void> {
 
   console.log(`\n${USERS.toLocaleString("en")} users, ${ROLES.toLocaleString("en")} roles, SQLite, warm cache; latency per call in µs`);
   console.log(["engine", "mode", "checks", "checks/s", "p50 µs", "p99 µs", "max µs"].map((h) => h.padStart(14)).join(""));
-  for (const r of rows) console.log([r.engine, r.mode.slice(0, 13), r.checks, Math.round(r.perSecond), r.p50.toFixed(0), r.p99.toFixed(0), r.max.toFixed(0)].map((v) => String(v).padStart(14)).join(""));
+  for (const r of rows)
+    console.log(
+      [r.engine, r.mode.slice(0, 13), r.checks, Math.round(r.perSecond), r.p50.toFixed(0), r.p99.toFixed(0), r.max.toFixed(0)]
+        .map((v) => String(v).padStart(14))
+        .join(""),
+    );
   console.log(`\nagreement on ${sample.length} checks: ${sample.length - disagree} agree, ${disagree} disagree (${allowed} allowed)`);
   if (disagree > 0) process.exitCode = 1;
 }

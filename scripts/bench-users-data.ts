@@ -30,20 +30,64 @@ type Table = { name: string; columns: [name: string, pgType: string][] };
 
 const USER: Table = {
   name: "User",
-  columns: [["id", "int4"], ["tenantId", "int4"], ["storeId", "int4"], ["username", "text"], ["usernameKey", "text"], ["usernameSkeleton", "text"], ["passwordHash", "text"], ["passwordChangedAt", "timestamp(3)"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"]],
+  columns: [
+    ["id", "int4"],
+    ["tenantId", "int4"],
+    ["storeId", "int4"],
+    ["username", "text"],
+    ["usernameKey", "text"],
+    ["usernameSkeleton", "text"],
+    ["passwordHash", "text"],
+    ["passwordChangedAt", "timestamp(3)"],
+    ["createdAt", "timestamp(3)"],
+    ["updatedAt", "timestamp(3)"],
+  ],
 };
-const CLAIM: Table = { name: "UserClaim", columns: [["userId", "int4"], ["claim", "text"], ["value", "text"]] };
-const MEMBERSHIP: Table = { name: "Membership", columns: [["userId", "int4"], ["roleId", "int4"]] };
+const CLAIM: Table = {
+  name: "UserClaim",
+  columns: [
+    ["userId", "int4"],
+    ["claim", "text"],
+    ["value", "text"],
+  ],
+};
+const MEMBERSHIP: Table = {
+  name: "Membership",
+  columns: [
+    ["userId", "int4"],
+    ["roleId", "int4"],
+  ],
+};
 
 // Varied prefixes make prefix and infix searches select realistic slices of the table.
-const PREFIXES = ["user", "admin", "alice", "bob", "carol", "dave", "eve", "frank", "grace", "heidi", "ivan", "judy", "mallory", "oscar", "peggy", "svc_", "test", "ops.", "qa-", "john.smith"];
+const PREFIXES = [
+  "user",
+  "admin",
+  "alice",
+  "bob",
+  "carol",
+  "dave",
+  "eve",
+  "frank",
+  "grace",
+  "heidi",
+  "ivan",
+  "judy",
+  "mallory",
+  "oscar",
+  "peggy",
+  "svc_",
+  "test",
+  "ops.",
+  "qa-",
+  "john.smith",
+];
 const MAIL_DOMAINS = ["example.com", "acme.com", "globex.org", "initech.net", "umbrella.io"];
 const ORGS = ["Acme Corp", "Globex", "Initech", "Umbrella", "Hooli"];
 const EMAIL = "http://wso2.org/claims/emailaddress";
 const ORGANIZATION = "http://wso2.org/claims/organization";
 const CREATED_FROM = Date.UTC(2024, 0, 1);
 const TX_ROWS = 50_000;
-
 
 export function usernameOf(n: number): string {
   const h = mix(n);
@@ -56,7 +100,18 @@ function* userRows(plan: SeedPlan, stamp: (ms: number) => string): Generator<Row
     const username = usernameOf(n);
     const at = stamp(CREATED_FROM + n * 1000);
     const storeId = (mix(n) >>> 8) % 10 === 0 ? plan.ldapId : plan.primaryId;
-    yield [plan.firstId + n - 1, plan.tenantId, storeId, username, nameKey(username), nameSkeleton(username), plan.passwordHash, at, at, at];
+    yield [
+      plan.firstId + n - 1,
+      plan.tenantId,
+      storeId,
+      username,
+      nameKey(username),
+      nameSkeleton(username),
+      plan.passwordHash,
+      at,
+      at,
+      at,
+    ];
   }
 }
 
@@ -144,7 +199,11 @@ export async function seedSqlite(file: string, plan: SeedPlan): Promise<Timings>
     }
   });
   try {
-    const timings = await seed(plan, (ms) => new Date(ms).toISOString().replace("Z", "+00:00"), async (table, batch) => void write(table, batch));
+    const timings = await seed(
+      plan,
+      (ms) => new Date(ms).toISOString().replace("Z", "+00:00"),
+      async (table, batch) => void write(table, batch),
+    );
     const started = performance.now();
     // The bench's own connections then start from a checkpointed database, not a 1 GB WAL.
     conn.pragma("wal_checkpoint(TRUNCATE)");
@@ -165,7 +224,10 @@ export async function seedPostgres(url: string, plan: SeedPlan): Promise<Timings
       await client.query("BEGIN");
       for (let i = 0; i < batch.length; i += 10_000) {
         const chunk = batch.slice(i, i + 10_000);
-        await client.query(`INSERT INTO "${table.name}" (${columnList(table)}) SELECT * FROM unnest(${arrays})`, table.columns.map((_, c) => chunk.map((row) => row[c])));
+        await client.query(
+          `INSERT INTO "${table.name}" (${columnList(table)}) SELECT * FROM unnest(${arrays})`,
+          table.columns.map((_, c) => chunk.map((row) => row[c])),
+        );
       }
       await client.query("COMMIT");
     };
@@ -184,7 +246,11 @@ export async function seedPostgres(url: string, plan: SeedPlan): Promise<Timings
 export function explainSqlite(file: string, query: Sql): string[] {
   const conn = new Database(file, { readonly: true });
   try {
-    const rows = conn.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.values as Value[])) as { id: number; parent: number; detail: string }[];
+    const rows = conn.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.values as Value[])) as {
+      id: number;
+      parent: number;
+      detail: string;
+    }[];
     const depth = new Map<number, number>([[0, 0]]);
     return rows.map((r) => {
       const d = (depth.get(r.parent) ?? 0) + 1;

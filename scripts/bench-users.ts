@@ -21,7 +21,7 @@ import { createRole } from "../lib/roles/create-role.ts";
 import { getRole } from "../lib/roles/get-role.ts";
 import { listRoleMembers } from "../lib/roles/list-role-members.ts";
 import { listRoles } from "../lib/roles/list-roles.ts";
-import { INTERNAL, nameKey, PRIMARY } from "../lib/core/domains.ts";
+import { INTERNAL, PRIMARY } from "../lib/core/domains.ts";
 import { listStores } from "../lib/stores/list-stores.ts";
 import { listUsers, type ListUsersParams } from "../lib/users/list-users.ts";
 import { actorFor } from "../testing/actor.ts";
@@ -47,11 +47,16 @@ const WARMUPS = 3;
 const DEEP_PAGES = 50;
 const SQLITE_FILE = path.resolve("data/bench/users.db");
 const benchUrl = process.env.BENCH_DATABASE_URL;
-const PG_ADMIN_URL = benchUrl && /^postgres(ql)?:\/\//i.test(benchUrl) ? benchUrl : (process.env.GATEHOUSE_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+const PG_ADMIN_URL =
+  benchUrl && /^postgres(ql)?:\/\//i.test(benchUrl)
+    ? benchUrl
+    : (process.env.GATEHOUSE_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 const runPostgres = args.postgres || PG_ADMIN_URL === benchUrl;
 
 if (!Number.isInteger(USERS) || USERS < 1000 || !Number.isInteger(REPEAT) || REPEAT < 1 || ![10, 25, 50, 100].includes(SIZE)) {
-  console.error("usage: npm run bench:users -- [--users N>=1000] [--repeat R>=1] [--size 10|25|50|100] [--postgres] [--no-sqlite] [--keep]");
+  console.error(
+    "usage: npm run bench:users -- [--users N>=1000] [--repeat R>=1] [--size 10|25|50|100] [--postgres] [--no-sqlite] [--keep]",
+  );
   process.exit(2);
 }
 
@@ -81,7 +86,6 @@ function capturing(client: Db): { db: Db; take: () => Sql | undefined } {
 type Case = { name: string; explain?: boolean; run: (client: Db) => Promise<number> };
 type Result = { name: string; rows: number; p50: number; p95: number; max: number };
 
-
 async function measure(client: Db, c: Case): Promise<Result> {
   let rows = 0;
   for (let i = 0; i < WARMUPS; i++) rows = await c.run(client);
@@ -107,7 +111,10 @@ async function prepare(target: DbTarget): Promise<SeedPlan> {
     const actor = await actorFor(client, admin.id);
     const roleIds = new Map<string, number>();
     for (const name of [...TEAM_ROLES, "auditors"]) {
-      roleIds.set(name, (await createRole(client, actor, { domain: PRIMARY, name, permissions: ["/permission/admin/login"], userIds: [] })).id);
+      roleIds.set(
+        name,
+        (await createRole(client, actor, { domain: PRIMARY, name, permissions: ["/permission/admin/login"], userIds: [] })).id,
+      );
     }
     for (const name of ["creator", "publisher", "subscriber"]) {
       roleIds.set(name, (await client.role.findFirstOrThrow({ where: { tenantId, nameKey: name, store: { domain: INTERNAL } } })).id);
@@ -115,7 +122,15 @@ async function prepare(target: DbTarget): Promise<SeedPlan> {
     const primary = await client.userStore.findFirstOrThrow({ where: { tenantId, domain: PRIMARY } });
     const firstId = ((await client.user.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
     console.log(`  migrated and provisioned in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return { users: USERS, tenantId, primaryId: primary.id, ldapId: ldap.id, firstId, roleIds, passwordHash: await hashPassword("bench-password") };
+    return {
+      users: USERS,
+      tenantId,
+      primaryId: primary.id,
+      ldapId: ldap.id,
+      firstId,
+      roleIds,
+      passwordHash: await hashPassword("bench-password"),
+    };
   } finally {
     await client.$disconnect();
   }
@@ -126,7 +141,9 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
   const plan = await prepare(target);
   const seeded = kind === "sqlite" ? await seedSqlite(SQLITE_FILE, plan) : await seedPostgres(target.url, plan);
   const total = seeded.reduce((sum, [, ms]) => sum + ms, 0);
-  console.log(`  seeded in ${(total / 1000).toFixed(1)} s: ${seeded.map(([what, ms]) => `${what} ${(ms / 1000).toFixed(1)} s`).join(", ")}`);
+  console.log(
+    `  seeded in ${(total / 1000).toFixed(1)} s: ${seeded.map(([what, ms]) => `${what} ${(ms / 1000).toFixed(1)} s`).join(", ")}`,
+  );
 
   const client = createDb(target);
   cleanups.push(() => client.$disconnect());
@@ -136,10 +153,12 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
     if (!can(principal, "users.list") || !can(principal, "roles.list")) throw new Error("the admin cannot list users and roles");
     const tenantId = principal.tenantId;
     const ldap = (await listStores(client, tenantId)).find((s) => s.domain === "LDAP")!;
-    const users = (c: Db, p: Partial<ListUsersParams>) => listUsers(c, tenantId, { sort: "username", dir: "asc", size: SIZE, ...p }).then((r) => r.rows.length);
+    const users = (c: Db, p: Partial<ListUsersParams>) =>
+      listUsers(c, tenantId, { sort: "username", dir: "asc", size: SIZE, ...p }).then((r) => r.rows.length);
 
     let deep: string | undefined;
-    for (let i = 0; i < DEEP_PAGES; i++) deep = (await listUsers(client, tenantId, { sort: "username", dir: "asc", size: SIZE, after: deep })).next ?? undefined;
+    for (let i = 0; i < DEEP_PAGES; i++)
+      deep = (await listUsers(client, tenantId, { sort: "username", dir: "asc", size: SIZE, after: deep })).next ?? undefined;
     const roleByName = async (c: Db, name: string) => getRole(c, tenantId, plan.roleIds.get(name)!);
     const members = (name: string) => async (c: Db) => {
       const role = await roleByName(c, name); // the role page loads the role (with its member count) first
@@ -159,25 +178,39 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
       { name: "users: suffix *99999", run: (c) => users(c, { pattern: "*99999" }) },
       { name: "users: infix, no match *zzz*", explain: true, run: (c) => users(c, { pattern: "*zzz*" }) },
       { name: "users: domain LDAP (10%)", explain: true, run: (c) => users(c, { storeId: ldap.id }) },
-      { name: "users: claim email *@acme.com", explain: true, run: (c) => users(c, { claim: "http://wso2.org/claims/emailaddress", claimValue: "*@acme.com" }) },
+      {
+        name: "users: claim email *@acme.com",
+        explain: true,
+        run: (c) => users(c, { claim: "http://wso2.org/claims/emailaddress", claimValue: "*@acme.com" }),
+      },
       { name: "users: claim org Initech*", run: (c) => users(c, { claim: "http://wso2.org/claims/organization", claimValue: "Initech*" }) },
       { name: "role members: Internal/subscriber", explain: true, run: members("subscriber") },
       { name: "role members: team_07", run: members("team_07") },
       { name: "role members: auditors (small)", run: members("auditors") },
       { name: "roles: first page", run: (c) => listRoles(c, tenantId, { dir: "asc", size: SIZE }).then((r) => r.rows.length) },
-      { name: "roles: Internal/*", run: (c) => listRoles(c, tenantId, { pattern: "Internal/*", dir: "asc", size: SIZE }).then((r) => r.rows.length) },
+      {
+        name: "roles: Internal/*",
+        run: (c) => listRoles(c, tenantId, { pattern: "Internal/*", dir: "asc", size: SIZE }).then((r) => r.rows.length),
+      },
     ];
 
     const results: Result[] = [];
     for (const c of cases) results.push(await measure(client, c));
     const width = Math.max(...results.map((r) => r.name.length));
     // Other work on the machine skews the figures, so the table says how busy it was.
-    const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
-    console.log(`\n  ${kind}, N=${USERS.toLocaleString("en")}, page size ${SIZE}, ${REPEAT} runs after ${WARMUPS} warm-ups (ms); load ${load} on ${os.cpus().length} CPUs`);
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ");
+    console.log(
+      `\n  ${kind}, N=${USERS.toLocaleString("en")}, page size ${SIZE}, ${REPEAT} runs after ${WARMUPS} warm-ups (ms); load ${load} on ${os.cpus().length} CPUs`,
+    );
     console.log(`  ${"case".padEnd(width)}  ${"rows".padStart(4)}  ${"p50".padStart(8)}  ${"p95".padStart(8)}  ${"max".padStart(8)}`);
     for (const r of results) {
       const slow = r.p50 > 50 ? "  <- slow" : "";
-      console.log(`  ${r.name.padEnd(width)}  ${String(r.rows).padStart(4)}  ${r.p50.toFixed(2).padStart(8)}  ${r.p95.toFixed(2).padStart(8)}  ${r.max.toFixed(2).padStart(8)}${slow}`);
+      console.log(
+        `  ${r.name.padEnd(width)}  ${String(r.rows).padStart(4)}  ${r.p50.toFixed(2).padStart(8)}  ${r.p95.toFixed(2).padStart(8)}  ${r.max.toFixed(2).padStart(8)}${slow}`,
+      );
     }
 
     console.log(`\n  query plans (${kind === "sqlite" ? "EXPLAIN QUERY PLAN" : "EXPLAIN ANALYZE"}, the list's main query):`);

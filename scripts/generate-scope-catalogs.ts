@@ -41,7 +41,13 @@ function generate(version: string, source: string): void {
   const conf = JSON.parse(read(source)) as Conf;
   const lines = conf.RESTAPIScopes.Scope.map((s) => {
     const name = s.Name.trim().replace(/[\s,]+$/, "");
-    const roles = [...new Set(s.Roles.split(",").map((r) => r.trim()).filter((r) => r !== ""))];
+    const roles = [
+      ...new Set(
+        s.Roles.split(",")
+          .map((r) => r.trim())
+          .filter((r) => r !== ""),
+      ),
+    ];
     const info = described.get(name) ?? fallback.get(name);
     if (!info) throw new Error(`${name}: no description; add it to scripts/wso2-scopes/gatehouse-descriptions.txt`);
     const tag = seedTags.get(name) ?? info.tag;
@@ -66,6 +72,9 @@ function generate(version: string, source: string): void {
 }
 
 generate("4.2", "testing/fixtures/wso2-apim-4.2.0-tenant-conf.json");
-const { RESTAPIScopes: _scopes, ...defaults } = JSON.parse(read("testing/fixtures/wso2-apim-4.2.0-tenant-conf.json")) as Record<string, unknown>;
+const { RESTAPIScopes: _scopes, ...defaults } = JSON.parse(read("testing/fixtures/wso2-apim-4.2.0-tenant-conf.json")) as Record<
+  string,
+  unknown
+>;
 fs.writeFileSync(path.join(root, "lib/scopes/tenant-conf-defaults.json"), `${JSON.stringify(defaults, null, 2)}\n`);
 generate("4.7", "testing/fixtures/wso2-apim-tenant-conf.json");

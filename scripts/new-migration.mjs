@@ -20,15 +20,16 @@ function diff(from, to) {
 }
 
 function toProvider(schemaText, provider) {
-  return provider === "postgresql"
-    ? schemaText.replace('provider = "sqlite"', 'provider = "postgresql"')
-    : schemaText;
+  return provider === "postgresql" ? schemaText.replace('provider = "sqlite"', 'provider = "postgresql"') : schemaText;
 }
 
 const hasSnapshot = fs.existsSync(SNAPSHOT);
 fs.mkdirSync("data", { recursive: true });
 const tmp = fs.mkdtempSync(path.join("data", "migration-"));
-for (const [dir, provider, target] of [["sqlite", "sqlite", SQLITE_SCHEMA], ["postgres", "postgresql", POSTGRES_SCHEMA]]) {
+for (const [dir, provider, target] of [
+  ["sqlite", "sqlite", SQLITE_SCHEMA],
+  ["postgres", "postgresql", POSTGRES_SCHEMA],
+]) {
   let from = null;
   if (hasSnapshot) {
     from = path.join(tmp, `${dir}.prisma`);

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: every suite, on a fresh machine of this kind. It installs Debian's Chromium
 # when it is missing, starts PostgreSQL and Redis when they are down (installing Redis if
-# needed), then runs, in order: the typecheck, the layer rules (dependency-cruiser), the unit
-# and integration tests (SQLite and PostgreSQL), a production build and the Playwright specs in
-# Chromium against that build.
+# needed), then runs, in order: the typecheck, the layer rules (dependency-cruiser), Prettier
+# and ESLint, the unit and integration tests (SQLite and PostgreSQL), a production build and
+# the Playwright specs in Chromium against that build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -60,6 +60,10 @@ node_modules/.bin/tsc --noEmit
 
 step "layer rules (dependency-cruiser)"
 npm run --silent lint:deps
+
+step "format (Prettier) and lint (ESLint)"
+node_modules/.bin/prettier --check --log-level warn .
+node_modules/.bin/eslint --max-warnings 0 .
 
 step "unit and integration tests"
 node_modules/.bin/vitest run

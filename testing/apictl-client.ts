@@ -27,9 +27,17 @@ const ROUTES: Route[] = [
 export type Answer = { status: number; text: string; headers: Headers };
 
 /** One HTTP exchange with /management as Next.js would route it (the catch-all answers what nothing else serves). */
-export async function send(method: string, path: string, init: { query?: Record<string, string>; headers?: Record<string, string>; body?: unknown; token?: string } = {}): Promise<Answer> {
+export async function send(
+  method: string,
+  path: string,
+  init: { query?: Record<string, string>; headers?: Record<string, string>; body?: unknown; token?: string } = {},
+): Promise<Answer> {
   const search = new URLSearchParams(init.query ?? {}).toString();
-  const request = mgmtRequest(method, `${path}${search ? `?${search}` : ""}`, { token: init.token, body: init.body, headers: init.headers });
+  const request = mgmtRequest(method, `${path}${search ? `?${search}` : ""}`, {
+    token: init.token,
+    body: init.body,
+    headers: init.headers,
+  });
   const route = ROUTES.find((r) => r.pattern.test(path) && r.module[method]);
   let response: Response;
   if (route) {
@@ -70,7 +78,8 @@ export function goDecode(value: unknown, type: GoType, at = "$"): unknown {
   if (type === "string") return value === null ? "" : typeof value === "string" ? value : fail();
   if (type === "bool") return value === null ? false : typeof value === "boolean" ? value : fail();
   if (type === "int32") return value === null ? 0 : Number.isInteger(value) && Math.abs(value as number) < 2 ** 31 ? value : fail();
-  if ("array" in type) return value === null ? [] : Array.isArray(value) ? value.map((v, i) => goDecode(v, type.array, `${at}[${i}]`)) : fail();
+  if ("array" in type)
+    return value === null ? [] : Array.isArray(value) ? value.map((v, i) => goDecode(v, type.array, `${at}[${i}]`)) : fail();
   if (value === null) return {};
   if (typeof value !== "object" || Array.isArray(value)) return fail();
   const out: Record<string, unknown> = {};
@@ -152,7 +161,13 @@ export class Apictl {
 
   /** mi/impl/common.go handleResponse(resp, "status", "Error"): every write answer is read as a map of strings. */
   private async write(method: string, path: string, init: { query?: Record<string, string>; body?: unknown }): Promise<string> {
-    const answer = await this.withRetry(() => this.exchange(method, path, { ...init, token: this.token, headers: init.body === undefined ? {} : { "content-type": "application/json" } }));
+    const answer = await this.withRetry(() =>
+      this.exchange(method, path, {
+        ...init,
+        token: this.token,
+        headers: init.body === undefined ? {} : { "content-type": "application/json" },
+      }),
+    );
     if (answer.status === 401) throw new ApictlExit("Invalid credentials. Please login to the current Micro Integrator instance");
     if (answer.text.length === 0) throw new Error(String(answer.status));
     const data = goStringMap(answer.text);

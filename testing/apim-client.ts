@@ -15,8 +15,16 @@ type Init = { cookie?: string; body?: unknown; raw?: string; headers?: Record<st
 
 /** A Request as a same-origin script would send it. */
 export function apimRequest(method: string, path: string, init: Init = {}): Request {
-  const headers: Record<string, string> = { ...(init.cookie ? { cookie: init.cookie } : {}), ...(init.body !== undefined || init.raw !== undefined ? { "content-type": "application/json", origin: ORIGIN } : {}), ...init.headers };
-  return new Request(`${API}${path}`, { method, headers, body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
+  const headers: Record<string, string> = {
+    ...(init.cookie ? { cookie: init.cookie } : {}),
+    ...(init.body !== undefined || init.raw !== undefined ? { "content-type": "application/json", origin: ORIGIN } : {}),
+    ...init.headers,
+  };
+  return new Request(`${API}${path}`, {
+    method,
+    headers,
+    body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+  });
 }
 
 export type ApimWorld = { t: TestDatabase; tenantId: number; manager: string; plain: string; managerName: string };
@@ -28,7 +36,13 @@ export async function apimWorld(kind: DbKind): Promise<ApimWorld> {
   useTestApp(t.db);
   const manager = await seedUser(t.db, { grants: ["/permission/admin/login", "/permission/admin/manage/apim_admin"] });
   const plain = await seedUser(t.db, { grants: ["/permission/admin/login", "/permission/admin/manage/identity"] });
-  return { t, tenantId, manager: await sessionCookie(t.db, manager.username, manager.password), plain: await sessionCookie(t.db, plain.username, plain.password), managerName: manager.username };
+  return {
+    t,
+    tenantId,
+    manager: await sessionCookie(t.db, manager.username, manager.password),
+    plain: await sessionCookie(t.db, plain.username, plain.password),
+    managerName: manager.username,
+  };
 }
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
@@ -42,5 +56,10 @@ export async function call<P>(handler: Handler<P>, template: string, request: Re
 
 export async function rolesByScope(db: Db): Promise<Map<string, string[]>> {
   const scopes = await db.apiScope.findMany({ include: { roles: { include: { role: { include: { store: true } } } } } });
-  return new Map(scopes.map((s) => [s.name, s.roles.map((r) => (r.role.store.domain === "PRIMARY" ? r.role.name : `${r.role.store.domain}/${r.role.name}`)).sort()]));
+  return new Map(
+    scopes.map((s) => [
+      s.name,
+      s.roles.map((r) => (r.role.store.domain === "PRIMARY" ? r.role.name : `${r.role.store.domain}/${r.role.name}`)).sort(),
+    ]),
+  );
 }

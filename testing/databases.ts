@@ -47,7 +47,10 @@ export async function createEmptyTarget(kind: DbKind): Promise<{ target: DbTarge
   if (kind === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gatehouse-test-"));
     const file = path.join(dir, "test.db");
-    return { target: { provider: "sqlite", file, url: `file:${file}` }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      target: { provider: "sqlite", file, url: `file:${file}` },
+      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = uniqueName("gatehouse_test");
   const admin = new pg.Client({ connectionString: ADMIN_URL });

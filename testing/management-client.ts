@@ -21,7 +21,11 @@ export function mgmtRequest(method: string, path: string, init: Init = {}): Requ
     ...(init.body !== undefined || init.raw !== undefined ? { "content-type": "application/json" } : {}),
     ...init.headers,
   };
-  return new Request(`${MGMT}${path}`, { method, headers, body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
+  return new Request(`${MGMT}${path}`, {
+    method,
+    headers,
+    body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+  });
 }
 
 export const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
@@ -42,7 +46,12 @@ export async function mgmtCall<P>(handler: Handler<P>, template: string, request
   return response;
 }
 
-const MANAGER_GRANTS: PermissionPath[] = ["/permission/admin/login", "/permission/admin/manage/identity/usermgt", "/permission/admin/manage/identity/rolemgt", "/permission/admin/manage/identity/identitymgt"];
+const MANAGER_GRANTS: PermissionPath[] = [
+  "/permission/admin/login",
+  "/permission/admin/manage/identity/usermgt",
+  "/permission/admin/manage/identity/rolemgt",
+  "/permission/admin/manage/identity/identitymgt",
+];
 
 export type MgmtWorld = {
   t: TestDatabase;

@@ -14,7 +14,10 @@ export const oauthOpenapi = new OpenApiDocument("public/openapi/oauth2.json");
 export { basic };
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const asHandler = (f: (request: Request) => Promise<Response>): Handler => (request) => f(request);
+const asHandler =
+  (f: (request: Request) => Promise<Response>): Handler =>
+  (request) =>
+    f(request);
 
 async function checked(handler: Handler, template: string, request: Request): Promise<Response> {
   const response = await callRoute(handler, request, {});
@@ -22,11 +25,23 @@ async function checked(handler: Handler, template: string, request: Request): Pr
   return response;
 }
 
-export type Registered = { clientId: string; clientSecret: string; clientName: string; appOwner: string; jsonString: string; isSaasApplication: boolean; callBackURL: string };
+export type Registered = {
+  clientId: string;
+  clientSecret: string;
+  clientName: string;
+  appOwner: string;
+  jsonString: string;
+  isSaasApplication: boolean;
+  callBackURL: string;
+};
 
 /** `curl -X POST -H "Authorization: Basic …" -H "Content-Type: application/json" -d @payload.json …/client-registration/v0.17/register` */
 export function dcr(authorization: string, body: unknown): Promise<Response> {
-  const request = new Request(`${ORIGIN}/client-registration/v0.17/register`, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const request = new Request(`${ORIGIN}/client-registration/v0.17/register`, {
+    method: "POST",
+    headers: { authorization, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return checked(asHandler(register), "/client-registration/v0.17/register", request);
 }
 
@@ -36,7 +51,11 @@ export function dcrDelete(authorization: string, query: string): Promise<Respons
 }
 
 function form(path: string, fields: Record<string, string>, headers: Record<string, string>): Request {
-  return new Request(`${ORIGIN}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(fields).toString() });
+  return new Request(`${ORIGIN}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
 }
 
 export const clientAuth = (c: { clientId: string; clientSecret: string }) => ({ authorization: basic(c.clientId, c.clientSecret) });
@@ -61,7 +80,11 @@ export async function introspectCall(fields: Record<string, string>, headers: Re
 }
 
 export function jwksCall(): Promise<Response> {
-  return checked(asHandler(() => jwks()), "/oauth2/jwks", new Request(`${ORIGIN}/oauth2/jwks`));
+  return checked(
+    asHandler(() => jwks()),
+    "/oauth2/jwks",
+    new Request(`${ORIGIN}/oauth2/jwks`),
+  );
 }
 
 export type TokenAnswer = { access_token: string; refresh_token?: string; scope: string; token_type: string; expires_in: number };

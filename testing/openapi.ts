@@ -4,7 +4,10 @@ import fs from "node:fs";
 import { z } from "zod";
 
 type Json = Record<string, unknown>;
-type Documented = { content?: Record<string, { schema: Json }>; headers?: Record<string, { required?: boolean; schema?: { pattern?: string } }> };
+type Documented = {
+  content?: Record<string, { schema: Json }>;
+  headers?: Record<string, { required?: boolean; schema?: { pattern?: string } }>;
+};
 type Operation = { requestBody?: { content: Record<string, { schema: Json }> }; responses: Record<string, Documented> };
 
 export class OpenApiDocument {
@@ -23,7 +26,9 @@ export class OpenApiDocument {
   private compile(schema: Json): z.ZodType {
     const rewrite = (value: Json) => JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', '"#/$defs/')) as Json;
     const defs = Object.fromEntries(Object.entries(this.doc.components.schemas).map(([k, v]) => [k, rewrite(v)]));
-    return z.fromJSONSchema({ $schema: "https://json-schema.org/draft/2020-12/schema", $defs: defs, ...rewrite(schema) } as Parameters<typeof z.fromJSONSchema>[0]);
+    return z.fromJSONSchema({ $schema: "https://json-schema.org/draft/2020-12/schema", $defs: defs, ...rewrite(schema) } as Parameters<
+      typeof z.fromJSONSchema
+    >[0]);
   }
 
   /** Throws unless the status is documented for the operation, its required headers are present, and the JSON body (if documented) matches. */
@@ -33,13 +38,17 @@ export class OpenApiDocument {
     for (const [name, header] of Object.entries(documented.headers ?? {})) {
       const value = response.headers.get(name);
       if (header.required && value === null) throw new Error(`${method} ${path} ${response.status} lacks the required ${name} header`);
-      if (value !== null && header.schema?.pattern && !new RegExp(header.schema.pattern).test(value)) throw new Error(`${method} ${path} ${response.status}: ${name} "${value}" does not match ${header.schema.pattern}`);
+      if (value !== null && header.schema?.pattern && !new RegExp(header.schema.pattern).test(value))
+        throw new Error(`${method} ${path} ${response.status}: ${name} "${value}" does not match ${header.schema.pattern}`);
     }
     const schema = documented.content?.["application/json"]?.schema;
     if (!schema) return;
     const body: unknown = await response.clone().json();
     const result = this.compile(schema).safeParse(body);
-    if (!result.success) throw new Error(`${method} ${path} ${response.status}: ${JSON.stringify(result.error.issues)}\n${JSON.stringify(body).slice(0, 500)}`);
+    if (!result.success)
+      throw new Error(
+        `${method} ${path} ${response.status}: ${JSON.stringify(result.error.issues)}\n${JSON.stringify(body).slice(0, 500)}`,
+      );
   }
 
   /** Whether the documented request schema accepts a body. */

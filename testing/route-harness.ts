@@ -13,9 +13,16 @@ const TEST_SECRET = "route-harness-secret-not-for-production";
 const scope = new AsyncLocalStorage<Request>();
 
 function cookieJar(request: Request | undefined) {
-  const pairs = (request?.headers.get("cookie") ?? "").split(";").map((c) => c.trim()).filter(Boolean);
+  const pairs = (request?.headers.get("cookie") ?? "")
+    .split(";")
+    .map((c) => c.trim())
+    .filter(Boolean);
   const all = pairs.map((p) => ({ name: p.slice(0, p.indexOf("=")), value: p.slice(p.indexOf("=") + 1) }));
-  return { get: (name: string) => all.find((c) => c.name === name), getAll: () => all, has: (name: string) => all.some((c) => c.name === name) };
+  return {
+    get: (name: string) => all.find((c) => c.name === name),
+    getAll: () => all,
+    has: (name: string) => all.some((c) => c.name === name),
+  };
 }
 
 export const nextHeaders = {

@@ -21,7 +21,10 @@ type SeedUser = { username?: string; password?: string; grants?: readonly Permis
  * Creates a PRIMARY user with a role of its own holding `grants` (or the admin role), the way
  * tests and e2e specs set up the people they need. Names are unique per call.
  */
-export async function seedUser(db: Db, options: SeedUser = {}): Promise<{ id: number; username: string; password: string; roleId: number }> {
+export async function seedUser(
+  db: Db,
+  options: SeedUser = {},
+): Promise<{ id: number; username: string; password: string; roleId: number }> {
   const tenantId = await superTenantId(db);
   const primary = await db.userStore.findUniqueOrThrow({ where: { tenantId_domain: { tenantId, domain: PRIMARY } } });
   const username = options.username ?? `user_${crypto.randomBytes(5).toString("hex")}`;

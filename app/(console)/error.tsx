@@ -7,7 +7,13 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
       <h1 className="text-lg font-semibold">This page could not be loaded</h1>
       <p className="mt-2 text-slate-600">
         Nothing was changed. Try again; if it keeps happening, the server log has the details
-        {error.digest ? <> under reference <code>{error.digest}</code></> : null}.
+        {error.digest ? (
+          <>
+            {" "}
+            under reference <code>{error.digest}</code>
+          </>
+        ) : null}
+        .
       </p>
       <button type="button" onClick={reset} className="mt-4 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
         Try again

@@ -15,7 +15,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const groups = principal.mustChangePassword ? [] : visibleNavigation(allowedFeatures(principal));
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
@@ -25,7 +28,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </Link>
         <div className="flex items-center gap-4">
           <span className="text-sm text-slate-600">
-            Signed in as <strong data-testid="current-user" className="text-slate-900">{principal.displayName}</strong>
+            Signed in as{" "}
+            <strong data-testid="current-user" className="text-slate-900">
+              {principal.displayName}
+            </strong>
           </span>
           <Link href="/account/password" className="text-sm text-slate-700 underline-offset-2 hover:underline">
             Change password

@@ -26,7 +26,9 @@ export default async function HomePage() {
       <PageHeader title={`Welcome, ${principal.displayName}`} description="Tenant carbon.super" />
       {cards.length > 0 && (
         <section aria-labelledby="counts" className="mb-8">
-          <h2 id="counts" className="sr-only">Counts</h2>
+          <h2 id="counts" className="sr-only">
+            Counts
+          </h2>
           <ul className="grid grid-cols-2 gap-4 lg:grid-cols-4">
             {cards.map((card) => (
               <li key={card.label}>
@@ -43,16 +45,22 @@ export default async function HomePage() {
       )}
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="your-roles" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="your-roles" className="font-semibold">Your roles</h2>
+          <h2 id="your-roles" className="font-semibold">
+            Your roles
+          </h2>
           <ul className="mt-3 flex flex-wrap gap-2">
             {principal.roles.map((role) => (
-              <li key={role.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm">{role.name}</li>
+              <li key={role.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm">
+                {role.name}
+              </li>
             ))}
             <li className="rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-500">Internal/everyone</li>
           </ul>
         </section>
         <section aria-labelledby="your-permissions" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="your-permissions" className="font-semibold">Your permissions</h2>
+          <h2 id="your-permissions" className="font-semibold">
+            Your permissions
+          </h2>
           <p className="mt-1 text-sm text-slate-600">Each grant includes everything below it in the permission tree.</p>
           <ul className="mt-3 space-y-2" data-testid="your-permissions">
             {granted.map((path) => {

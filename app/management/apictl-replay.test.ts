@@ -33,13 +33,15 @@ describe.each(await databaseKinds())("apictl mi commands on %s", (kind) => {
     expect(after.status).toBe(401);
     expect(after.headers.get("www-authenticate")).toMatch(/^Bearer realm="/);
     expect((await send("GET", "/logout", { token })).status).toBe(401);
-    const refused = await send("GET", "/login", { headers: { authorization: `Basic ${Buffer.from(`${w.manager.username}:wrong`).toString("base64")}` } });
+    const refused = await send("GET", "/login", {
+      headers: { authorization: `Basic ${Buffer.from(`${w.manager.username}:wrong`).toString("base64")}` },
+    });
     expect(refused.status).toBe(401);
     expect(refused.headers.get("www-authenticate")).toMatch(/^Basic realm="/);
     await expect(new Apictl(w.manager.username, "wrong").login()).rejects.toThrow(ApictlExit);
   });
 
-  it("mi add user with the default store (domain \"\") and isAdmin as a string; mi get users <name> lists Internal/everyone", async () => {
+  it('mi add user with the default store (domain "") and isAdmin as a string; mi get users <name> lists Internal/everyone', async () => {
     expect(await mi.addUser("apictl_ann", PASSWORD, "", "")).toBe("Added");
     expect(await mi.addUser("apictl_boss", PASSWORD, "y", "")).toBe("Added");
     expect(await mi.getUser("apictl_ann")).toEqual({ userId: "apictl_ann", isAdmin: false, roles: ["Internal/everyone"] });
@@ -53,15 +55,22 @@ describe.each(await databaseKinds())("apictl mi commands on %s", (kind) => {
     const all = await mi.getUsers();
     expect(all.count).toBe(await w.t.db.user.count());
     expect(all.list).toHaveLength(all.count);
-    expect(await mi.getUsers("", "apictl_list_*")).toEqual({ count: 3, list: [{ userId: "apictl_list_a" }, { userId: "apictl_list_b" }, { userId: "apictl_list_c" }] });
+    expect(await mi.getUsers("", "apictl_list_*")).toEqual({
+      count: 3,
+      list: [{ userId: "apictl_list_a" }, { userId: "apictl_list_b" }, { userId: "apictl_list_c" }],
+    });
     expect(await mi.getUsers(`role_${w.manager.username}`)).toEqual({ count: 1, list: [{ userId: w.manager.username }] });
-    expect(mi.requests.filter((r) => r.startsWith("GET /users?") || r === "GET /users")).toEqual(["GET /users", "GET /users?pattern=apictl_list_*", `GET /users?role=role_${w.manager.username}`]);
+    expect(mi.requests.filter((r) => r.startsWith("GET /users?") || r === "GET /users")).toEqual([
+      "GET /users",
+      "GET /users?pattern=apictl_list_*",
+      `GET /users?role=role_${w.manager.username}`,
+    ]);
     // The MI writes count before the list (org.json's HashMap order), and so does Gatehouse.
     const raw = await send("GET", "/users", { token: mi.token, query: { pattern: "apictl_list_*" } });
     expect(raw.text.indexOf('"count"')).toBeLessThan(raw.text.indexOf('"list"'));
   });
 
-  it("mi update user (PUT /roles) answers strings only, with the domain \"\" and a nil list as Go sends them", async () => {
+  it('mi update user (PUT /roles) answers strings only, with the domain "" and a nil list as Go sends them', async () => {
     await mi.addUser("apictl_upd", PASSWORD);
     expect(await mi.addRole("apictl_team", "")).toBe("Added");
     expect(await mi.updateUser("apictl_upd", "", ["apictl_team", "Internal/creator"], [])).toBe("Updated");
@@ -70,8 +79,17 @@ describe.each(await databaseKinds())("apictl mi commands on %s", (kind) => {
     expect((await mi.getUser("apictl_upd")).roles.sort()).toEqual(["Internal/everyone", "apictl_team"].sort());
     await expect(mi.updateUser("apictl_upd", "", ["no_such_role"], [])).rejects.toThrow(/No such role/);
     // The detail stays available to those who ask for it.
-    const detailed = await send("PUT", "/roles", { token: mi.token, query: { detail: "true" }, body: { userId: "apictl_upd", addedRoles: ["Internal/creator"] } });
-    expect(JSON.parse(detailed.text)).toEqual({ userId: "apictl_upd", status: "Updated", addedRoles: ["Internal/creator"], removedRoles: [] });
+    const detailed = await send("PUT", "/roles", {
+      token: mi.token,
+      query: { detail: "true" },
+      body: { userId: "apictl_upd", addedRoles: ["Internal/creator"] },
+    });
+    expect(JSON.parse(detailed.text)).toEqual({
+      userId: "apictl_upd",
+      status: "Updated",
+      addedRoles: ["Internal/creator"],
+      removedRoles: [],
+    });
     expect(() => goStringMap(detailed.text)).toThrow(/invalid JSON response/);
   });
 
@@ -80,7 +98,9 @@ describe.each(await databaseKinds())("apictl mi commands on %s", (kind) => {
     expect(await mi.addRole("apictl_int", "Internal")).toBe("Added");
     const roles = await mi.getRoles();
     expect(roles.count).toBe(roles.list.length);
-    expect(roles.list.map((r) => r.role)).toEqual(expect.arrayContaining(["apictl_ops", "Internal/apictl_int", "admin", "Internal/creator"]));
+    expect(roles.list.map((r) => r.role)).toEqual(
+      expect.arrayContaining(["apictl_ops", "Internal/apictl_int", "admin", "Internal/creator"]),
+    );
     await mi.addUser("apictl_member", PASSWORD);
     await mi.updateUser("apictl_member", "", ["apictl_ops"], []);
     expect(await mi.getRole("apictl_ops")).toEqual({ role: "apictl_ops", users: ["apictl_member"] });
@@ -103,17 +123,33 @@ describe.each(await databaseKinds())("apictl mi commands on %s", (kind) => {
   });
 
   it("unknown query parameters and body fields are ignored, as the MI ignores them; wrong types of known fields are refused", async () => {
-    const made = await send("POST", "/users", { token: mi.token, body: { userId: "apictl_extra", password: PASSWORD, isAdmin: "false", domain: "", email: "x@example.com" } });
+    const made = await send("POST", "/users", {
+      token: mi.token,
+      body: { userId: "apictl_extra", password: PASSWORD, isAdmin: "false", domain: "", email: "x@example.com" },
+    });
     expect(made.status).toBe(200);
     expect(goStringMap(made.text)).toEqual({ userId: "apictl_extra", status: "Added" });
-    expect((await send("GET", "/users", { token: mi.token, query: { pattern: "apictl_extra", offset: "5", expand: "all" } })).status).toBe(200);
-    expect((await send("POST", "/roles", { token: mi.token, body: { role: "apictl_extra_role", domain: "", permissions: ["x"] } })).status).toBe(200);
-    expect((await send("POST", "/users", { token: mi.token, body: { userId: "apictl_bad", password: PASSWORD, isAdmin: 1 } })).status).toBe(400);
-    expect((await send("PUT", "/roles", { token: mi.token, body: { userId: "apictl_extra", addedRoles: "apictl_extra_role" } })).status).toBe(400);
+    expect((await send("GET", "/users", { token: mi.token, query: { pattern: "apictl_extra", offset: "5", expand: "all" } })).status).toBe(
+      200,
+    );
+    expect(
+      (await send("POST", "/roles", { token: mi.token, body: { role: "apictl_extra_role", domain: "", permissions: ["x"] } })).status,
+    ).toBe(200);
+    expect((await send("POST", "/users", { token: mi.token, body: { userId: "apictl_bad", password: PASSWORD, isAdmin: 1 } })).status).toBe(
+      400,
+    );
+    expect(
+      (await send("PUT", "/roles", { token: mi.token, body: { userId: "apictl_extra", addedRoles: "apictl_extra_role" } })).status,
+    ).toBe(400);
   });
 
   it("an unmatched /management path answers the JSON error shape, which apictl reads as a string map", async () => {
-    for (const [method, path] of [["GET", "/apis"], ["GET", "/users/a/b"], ["POST", "/server"], ["DELETE", "/roles/Internal/creator/x"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/apis"],
+      ["GET", "/users/a/b"],
+      ["POST", "/server"],
+      ["DELETE", "/roles/Internal/creator/x"],
+    ] as const) {
       const answer = await send(method, path, { token: mi.token });
       expect(answer.status, path).toBe(404);
       expect(answer.headers.get("content-type")).toMatch(/^application\/json/);
@@ -124,7 +160,10 @@ describe.each(await databaseKinds())("apictl mi commands on %s", (kind) => {
   it("apictl logs in again by itself when its token was revoked, as retryHTTPCall does", async () => {
     const session = new Apictl(w.admin.username, TEST_PASSWORD);
     await session.login();
-    await w.t.db.session.updateMany({ where: { revokedAt: null, userId: w.admin.id }, data: { revokedAt: new Date(), revokedReason: "test" } });
+    await w.t.db.session.updateMany({
+      where: { revokedAt: null, userId: w.admin.id },
+      data: { revokedAt: new Date(), revokedReason: "test" },
+    });
     expect((await session.getUsers("", "apictl_list_a")).count).toBe(1);
     expect(session.requests).toEqual(["GET /login", "GET /users?pattern=apictl_list_a", "GET /login", "GET /users?pattern=apictl_list_a"]);
     mi = session;

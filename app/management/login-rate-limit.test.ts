@@ -14,7 +14,9 @@ const holder = globalThis as unknown as { gatehouseConfig?: TGatehouseConfig };
 describe.each(await databaseKinds())("rate limits on /management/login on %s", (kind) => {
   let t: TestDatabase;
   const login = async (username: string, password: string, ip: string) => {
-    const response = await loginRoute.POST(mgmtRequest("POST", "/login", { headers: { authorization: basic(username, password), "x-forwarded-for": ip } }));
+    const response = await loginRoute.POST(
+      mgmtRequest("POST", "/login", { headers: { authorization: basic(username, password), "x-forwarded-for": ip } }),
+    );
     await mgmtOpenapi.assertResponse("/login", "POST", response);
     return response;
   };
@@ -36,7 +38,9 @@ describe.each(await databaseKinds())("rate limits on /management/login on %s", (
     const wait = Number(refused.headers.get("retry-after"));
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(600);
-    expect(((await refused.json()) as { Error: string }).Error).toMatch(/^Too many sign-in attempts from your address; try again in \d+ s\.$/);
+    expect(((await refused.json()) as { Error: string }).Error).toMatch(
+      /^Too many sign-in attempts from your address; try again in \d+ s\.$/,
+    );
     // Another address is not affected.
     expect((await login(users[3]!.username, TEST_PASSWORD, "203.0.113.6")).status).toBe(200);
   });
@@ -50,7 +54,9 @@ describe.each(await databaseKinds())("rate limits on /management/login on %s", (
   it("refuses a parallel burst from one address beyond its limit, before checking any password", async () => {
     useLimits({ per_address: 5, global: 1000, window_seconds: 600 });
     const user = await seedUser(t.db, { grants: LOGIN });
-    const statuses = await Promise.all(Array.from({ length: 20 }, () => login(user.username, "guess", "203.0.113.50").then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () => login(user.username, "guess", "203.0.113.50").then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);
     expect(await t.db.auditEvent.count({ where: { action: "auth.sign_in_failed", actorId: user.id } })).toBe(5);

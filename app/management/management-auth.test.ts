@@ -16,7 +16,11 @@ vi.mock("next/headers", async () => (await import("../../testing/route-harness.t
 
 const sessionId = (token: string) => sessionIdFor(token.split(".")[1]!);
 const systemScopes = (token: string) =>
-  callRoute(scopesRoute.GET, new Request("http://localhost:3000/api/am/admin/v4/system-scopes", { headers: { authorization: `Bearer ${token}` } }), {});
+  callRoute(
+    scopesRoute.GET,
+    new Request("http://localhost:3000/api/am/admin/v4/system-scopes", { headers: { authorization: `Bearer ${token}` } }),
+    {},
+  );
 
 describe.each(await databaseKinds())("management login and tokens on %s", (kind) => {
   let w: MgmtWorld;
@@ -26,7 +30,9 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
   afterAll(() => w.t.drop());
 
   it("GET /login works too, as the MI's CLI sends it", async () => {
-    const response = await loginRoute.GET(mgmtRequest("GET", "/login", { headers: { authorization: basic(w.manager.username, "correct horse battery staple") } }));
+    const response = await loginRoute.GET(
+      mgmtRequest("GET", "/login", { headers: { authorization: basic(w.manager.username, "correct horse battery staple") } }),
+    );
     expect(response.status).toBe(200);
     await mgmtOpenapi.assertResponse("/login", "GET", response);
     expect(((await response.json()) as { AccessToken: string }).AccessToken).toMatch(/^gh1\./);
@@ -36,18 +42,23 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
   });
 
   it("POST /login with HTTP Basic answers a signed AccessToken bound to an api session, audited", async () => {
-    const response = await loginRoute.POST(mgmtRequest("POST", "/login", { headers: { authorization: basic(w.manager.username, "correct horse battery staple") } }));
+    const response = await loginRoute.POST(
+      mgmtRequest("POST", "/login", { headers: { authorization: basic(w.manager.username, "correct horse battery staple") } }),
+    );
     expect(response.status).toBe(200);
     await mgmtOpenapi.assertResponse("/login", "POST", response);
     const { AccessToken } = (await response.json()) as { AccessToken: string };
     expect(AccessToken).toMatch(/^gh1\.[\w-]+\.\d+\.[\w-]+$/);
     const session = await w.t.db.session.findUniqueOrThrow({ where: { id: sessionId(AccessToken) } });
     expect(session).toMatchObject({ kind: "api", userId: w.manager.id, revokedAt: null });
-    expect(await w.t.db.auditEvent.count({ where: { action: "auth.signed_in", targetName: "api", actorId: w.manager.id } })).toBeGreaterThan(0);
+    expect(
+      await w.t.db.auditEvent.count({ where: { action: "auth.signed_in", targetName: "api", actorId: w.manager.id } }),
+    ).toBeGreaterThan(0);
   });
 
   it("wrong, missing or unknown credentials get one uniform 401 in the MI's shape", async () => {
-    const attempt = (authorization?: string) => loginRoute.POST(mgmtRequest("POST", "/login", { headers: authorization ? { authorization } : {} }));
+    const attempt = (authorization?: string) =>
+      loginRoute.POST(mgmtRequest("POST", "/login", { headers: authorization ? { authorization } : {} }));
     const wrong = await attempt(basic(w.plain.username, "nope"));
     const unknown = await attempt(basic("nobody_here", "nope"));
     expect(wrong.status).toBe(401);
@@ -64,12 +75,27 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
     const token = await mgmtLogin(nobody.username, nobody.password);
     const list = await mgmtCall(usersRoute.GET, "/users", mgmtRequest("GET", "/users", { token }), {});
     expect(list.status).toBe(403);
-    const other = await mgmtCall(userRoute.PATCH, "/users/{userId}", mgmtRequest("PATCH", `/users/${w.plain.username}`, { token, body: { newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" } }), { userId: w.plain.username });
+    const other = await mgmtCall(
+      userRoute.PATCH,
+      "/users/{userId}",
+      mgmtRequest("PATCH", `/users/${w.plain.username}`, {
+        token,
+        body: { newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" },
+      }),
+      { userId: w.plain.username },
+    );
     expect(other.status).toBe(403);
     const own = { oldPassword: nobody.password, newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" };
-    const changed = await mgmtCall(userRoute.PATCH, "/users/{userId}", mgmtRequest("PATCH", `/users/${nobody.username}`, { token, body: own }), { userId: nobody.username });
+    const changed = await mgmtCall(
+      userRoute.PATCH,
+      "/users/{userId}",
+      mgmtRequest("PATCH", `/users/${nobody.username}`, { token, body: own }),
+      { userId: nobody.username },
+    );
     expect(changed.status).toBe(200);
-    expect(await signInWithPassword(w.t.db, testConfig(), { username: nobody.username, password: "a new long passphrase", kind: "console" })).toEqual({ ok: false });
+    expect(
+      await signInWithPassword(w.t.db, testConfig(), { username: nobody.username, password: "a new long passphrase", kind: "console" }),
+    ).toEqual({ ok: false });
   });
 
   it("401s carry WWW-Authenticate: Basic on /login, Bearer elsewhere", async () => {
@@ -148,7 +174,11 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
     const { signInWithPassword } = await import("../../lib/auth/sign-in.ts");
     const { testConfig } = await import("../../testing/config.ts");
     const { issueManagementToken } = await import("../../lib/management/token.ts");
-    const console = await signInWithPassword(w.t.db, testConfig(), { username: w.admin.username, password: "correct horse battery staple", kind: "console" });
+    const console = await signInWithPassword(w.t.db, testConfig(), {
+      username: w.admin.username,
+      password: "correct horse battery staple",
+      kind: "console",
+    });
     if (!console.ok) throw new Error("sign-in failed");
     const token = await issueManagementToken(console.sessionSecret, new Date(Date.now() + 60_000));
     expect((await systemScopes(token)).status).toBe(401);

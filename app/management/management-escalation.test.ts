@@ -43,8 +43,14 @@ describe.each(await databaseKinds())("no escalation through account actions on %
   afterAll(() => w.t.drop());
 
   const patch = (token: string, userId: string) =>
-    mgmtCall(userRoute.PATCH, "/users/{userId}", mgmtRequest("PATCH", `/users/${userId}`, { token, body: { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }), { userId });
-  const remove = (token: string, userId: string) => mgmtCall(userRoute.DELETE, "/users/{userId}", mgmtRequest("DELETE", `/users/${userId}`, { token }), { userId });
+    mgmtCall(
+      userRoute.PATCH,
+      "/users/{userId}",
+      mgmtRequest("PATCH", `/users/${userId}`, { token, body: { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+      { userId },
+    );
+  const remove = (token: string, userId: string) =>
+    mgmtCall(userRoute.DELETE, "/users/{userId}", mgmtRequest("DELETE", `/users/${userId}`, { token }), { userId });
   const canLogIn = async (username: string, password: string) =>
     (await login(mgmtRequest("POST", "/login", { headers: { authorization: basic(username, password) } }))).status === 200;
 
@@ -65,9 +71,9 @@ describe.each(await databaseKinds())("no escalation through account actions on %
     const actor = await actorFor(w.t.db, hd.id);
     const target = await getUser(w.t.db, w.tenantId, ops.id);
     const base = { id: ops.id, version: target.version };
-    await expect(resetUserPassword(w.t.db, actor, { ...base, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, requireChange: false })).rejects.toThrow(
-      /holds permissions you do not/,
-    );
+    await expect(
+      resetUserPassword(w.t.db, actor, { ...base, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, requireChange: false }),
+    ).rejects.toThrow(/holds permissions you do not/);
     const claims = { ...base, [EMAIL]: "taken@example.com" } as TUpdateUserClaims;
     await expect(updateUserClaims(w.t.db, actor, claims)).rejects.toThrow(/holds permissions you do not/);
     await expect(deleteUser(w.t.db, actor, base)).rejects.toThrow(/holds permissions you do not/);
@@ -75,7 +81,9 @@ describe.each(await databaseKinds())("no escalation through account actions on %
     expect(summary.succeeded).toBe(0);
     expect(summary.skipped[0]!.reason).toMatch(/holds permissions you do not/);
 
-    const session = await w.t.db.$transaction((tx) => createSession(tx, { tenantId: w.tenantId, userId: ops.id, kind: "console", lifetimeMs: 3_600_000 }));
+    const session = await w.t.db.$transaction((tx) =>
+      createSession(tx, { tenantId: w.tenantId, userId: ops.id, kind: "console", lifetimeMs: 3_600_000 }),
+    );
     await expect(terminateSession(w.t.db, actor.principal, session.id)).rejects.toThrow(/holds permissions you do not/);
     expect((await w.t.db.session.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).toBeNull();
     expect(await w.t.db.user.count({ where: { id: ops.id } })).toBe(1);
@@ -85,7 +93,9 @@ describe.each(await databaseKinds())("no escalation through account actions on %
     expect((await patch(hd.token, clerk.username)).status).toBe(200);
     expect(await canLogIn(clerk.username, NEW_PASSWORD)).toBe(true);
     const actor = await actorFor(w.t.db, hd.id);
-    const session = await w.t.db.$transaction((tx) => createSession(tx, { tenantId: w.tenantId, userId: clerk.id, kind: "console", lifetimeMs: 3_600_000 }));
+    const session = await w.t.db.$transaction((tx) =>
+      createSession(tx, { tenantId: w.tenantId, userId: clerk.id, kind: "console", lifetimeMs: 3_600_000 }),
+    );
     await expect(terminateSession(w.t.db, actor.principal, session.id)).resolves.toEqual({ user: clerk.username });
     expect((await remove(hd.token, clerk.username)).status).toBe(200);
   });

@@ -16,10 +16,14 @@ describe.each(await databaseKinds())("management API and look-alike or wildcard 
   });
   afterAll(() => w.t.drop());
 
-  const addRole = (body: unknown) => mgmtCall(rolesRoute.POST, "/roles", mgmtRequest("POST", "/roles", { token: w.manager.token, body }), {});
-  const addUser = (body: unknown) => mgmtCall(usersRoute.POST, "/users", mgmtRequest("POST", "/users", { token: w.manager.token, body }), {});
+  const addRole = (body: unknown) =>
+    mgmtCall(rolesRoute.POST, "/roles", mgmtRequest("POST", "/roles", { token: w.manager.token, body }), {});
+  const addUser = (body: unknown) =>
+    mgmtCall(usersRoute.POST, "/users", mgmtRequest("POST", "/users", { token: w.manager.token, body }), {});
   const getUser = (userId: string) =>
-    mgmtCall(userRoute.GET, "/users/{userId}", mgmtRequest("GET", `/users/${encodeURIComponent(userId)}`, { token: w.manager.token }), { userId });
+    mgmtCall(userRoute.GET, "/users/{userId}", mgmtRequest("GET", `/users/${encodeURIComponent(userId)}`, { token: w.manager.token }), {
+      userId,
+    });
 
   it("POST /roles and POST /users refuse a look-alike of admin with 409 and a message naming it", async () => {
     const role = await addRole({ role: "\u0430dmin" });

@@ -18,9 +18,12 @@ describe.each(await databaseKinds())("management roles on %s", (kind) => {
 
   const list = (token: string, query = "") => mgmtCall(rolesRoute.GET, "/roles", mgmtRequest("GET", `/roles${query}`, { token }), {});
   const add = (token: string, body: unknown) => mgmtCall(rolesRoute.POST, "/roles", mgmtRequest("POST", "/roles", { token, body }), {});
-  const assign = (token: string, body: unknown, query = "") => mgmtCall(rolesRoute.PUT, "/roles", mgmtRequest("PUT", `/roles${query}`, { token, body }), {});
-  const get = (token: string, role: string, query = "") => mgmtCall(roleRoute.GET, "/roles/{role}", mgmtRequest("GET", `/roles/${encodeURIComponent(role)}${query}`, { token }), { role });
-  const remove = (token: string, role: string, query = "") => mgmtCall(roleRoute.DELETE, "/roles/{role}", mgmtRequest("DELETE", `/roles/${encodeURIComponent(role)}${query}`, { token }), { role });
+  const assign = (token: string, body: unknown, query = "") =>
+    mgmtCall(rolesRoute.PUT, "/roles", mgmtRequest("PUT", `/roles${query}`, { token, body }), {});
+  const get = (token: string, role: string, query = "") =>
+    mgmtCall(roleRoute.GET, "/roles/{role}", mgmtRequest("GET", `/roles/${encodeURIComponent(role)}${query}`, { token }), { role });
+  const remove = (token: string, role: string, query = "") =>
+    mgmtCall(roleRoute.DELETE, "/roles/{role}", mgmtRequest("DELETE", `/roles/${encodeURIComponent(role)}${query}`, { token }), { role });
   const audits = (action: string, targetName: string) => w.t.db.auditEvent.count({ where: { action, targetName } });
 
   it("POST /roles adds a role, audited; a duplicate is 409; a domain may be given either way", async () => {
@@ -29,8 +32,14 @@ describe.each(await databaseKinds())("management roles on %s", (kind) => {
     expect(await added.json()).toEqual({ role: "mgmt_ops", status: "Added" });
     expect(await audits("role.created", "mgmt_ops")).toBe(1);
     expect((await add(w.manager.token, { role: "MGMT_OPS" })).status).toBe(409);
-    expect(await (await add(w.manager.token, { role: "mgmt_int", domain: "Internal" })).json()).toEqual({ role: "Internal/mgmt_int", status: "Added" });
-    expect(await (await add(w.manager.token, { role: "Internal/mgmt_int2" })).json()).toEqual({ role: "Internal/mgmt_int2", status: "Added" });
+    expect(await (await add(w.manager.token, { role: "mgmt_int", domain: "Internal" })).json()).toEqual({
+      role: "Internal/mgmt_int",
+      status: "Added",
+    });
+    expect(await (await add(w.manager.token, { role: "Internal/mgmt_int2" })).json()).toEqual({
+      role: "Internal/mgmt_int2",
+      status: "Added",
+    });
   });
 
   it("GET /roles searches; whole without limit, and with it pages, saying when the list is cut", async () => {
@@ -38,30 +47,55 @@ describe.each(await databaseKinds())("management roles on %s", (kind) => {
     const all = (await (await list(w.manager.token, "?searchKey=pr_")).json()) as RolePage;
     // No limit: the whole list, as the MI answers it (apictl never pages).
     expect(all).toEqual({ count: 3, list: [{ role: "pr_a" }, { role: "pr_b" }, { role: "pr_c" }] });
-    expect(await (await list(w.manager.token, "?searchKey=pr_&limit=5")).json()).toEqual({ count: 3, list: [{ role: "pr_a" }, { role: "pr_b" }, { role: "pr_c" }], truncated: false, next: null });
+    expect(await (await list(w.manager.token, "?searchKey=pr_&limit=5")).json()).toEqual({
+      count: 3,
+      list: [{ role: "pr_a" }, { role: "pr_b" }, { role: "pr_c" }],
+      truncated: false,
+      next: null,
+    });
     const first = await list(w.manager.token, "?searchKey=pr_&limit=2");
     const page1 = (await first.json()) as RolePage;
     expect(page1).toMatchObject({ count: 2, truncated: true });
     expect(first.headers.get("link")).toMatch(/cursor=.*rel="next"/);
-    const page2 = (await (await list(w.manager.token, `?searchKey=pr_&limit=2&cursor=${encodeURIComponent(page1.next!)}`)).json()) as RolePage;
+    const page2 = (await (
+      await list(w.manager.token, `?searchKey=pr_&limit=2&cursor=${encodeURIComponent(page1.next!)}`)
+    ).json()) as RolePage;
     expect(page2.list).toEqual([{ role: "pr_c" }]);
-    expect(((await (await list(w.manager.token, "?searchKey=creat&domain=Internal")).json()) as RolePage).list).toEqual([{ role: "Internal/creator" }]);
+    expect(((await (await list(w.manager.token, "?searchKey=creat&domain=Internal")).json()) as RolePage).list).toEqual([
+      { role: "Internal/creator" },
+    ]);
   });
 
   it("PUT /roles adds and removes a user's roles, audited; GET /roles/{role} lists members, whole or paged", async () => {
     await add(w.manager.token, { role: "mgmt_team" });
     const users = await Promise.all([1, 2, 3].map(() => seedUser(w.t.db, { grants: [] })));
     for (const u of users) {
-      const response = await assign(w.manager.token, { userId: u.username, domain: "PRIMARY", addedRoles: ["mgmt_team"], removedRoles: [] });
+      const response = await assign(w.manager.token, {
+        userId: u.username,
+        domain: "PRIMARY",
+        addedRoles: ["mgmt_team"],
+        removedRoles: [],
+      });
       expect(await response.json()).toEqual({ userId: u.username, status: "Updated" });
       expect(await audits("user.roles_changed", u.username)).toBe(1);
     }
-    const page1 = (await (await get(w.manager.token, "mgmt_team", "?limit=2")).json()) as { role: string; users: string[]; truncated: boolean; next: string };
+    const page1 = (await (await get(w.manager.token, "mgmt_team", "?limit=2")).json()) as {
+      role: string;
+      users: string[];
+      truncated: boolean;
+      next: string;
+    };
     expect(page1).toMatchObject({ role: "mgmt_team", count: 2, truncated: true });
-    const page2 = (await (await get(w.manager.token, "mgmt_team", `?limit=2&cursor=${encodeURIComponent(page1.next)}`)).json()) as { users: string[] };
+    const page2 = (await (await get(w.manager.token, "mgmt_team", `?limit=2&cursor=${encodeURIComponent(page1.next)}`)).json()) as {
+      users: string[];
+    };
     expect([...page1.users, ...page2.users].sort()).toEqual(users.map((u) => u.username).sort());
     const whole = (await (await get(w.manager.token, "mgmt_team")).json()) as { role: string; count: number; users: string[] };
-    expect({ ...whole, users: [...whole.users].sort() }).toEqual({ role: "mgmt_team", count: 3, users: users.map((u) => u.username).sort() });
+    expect({ ...whole, users: [...whole.users].sort() }).toEqual({
+      role: "mgmt_team",
+      count: 3,
+      users: users.map((u) => u.username).sort(),
+    });
     const removed = await assign(w.manager.token, { userId: users[0]!.username, removedRoles: ["mgmt_team"] }, "?detail=true");
     expect(await removed.json()).toEqual({ userId: users[0]!.username, addedRoles: [], removedRoles: ["mgmt_team"], status: "Updated" });
     expect((await assign(w.manager.token, { userId: users[0]!.username, addedRoles: ["no_such_role"] })).status).toBe(404);
@@ -75,7 +109,8 @@ describe.each(await databaseKinds())("management roles on %s", (kind) => {
     for (const role of names) await add(w.manager.token, { role });
     await assign(w.manager.token, { userId: target.username, addedRoles: names.slice(0, 10) });
     const edits = names.slice(0, 10).map((removed, i) => ({
-      userId: target.username, addedRoles: [names[10 + i]!],
+      userId: target.username,
+      addedRoles: [names[10 + i]!],
       removedRoles: [removed],
     }));
     const statuses = await Promise.all(edits.map(async (body) => (await assign(w.manager.token, body)).status));
@@ -92,12 +127,18 @@ describe.each(await databaseKinds())("management roles on %s", (kind) => {
       expect(await response.json()).toEqual({ Error: expect.stringMatching(/implicitly/) });
     }
     expect((await assign(w.manager.token, { userId: target.username, addedRoles: ["admin"] })).status).toBe(403);
-    expect(await (await assign(w.admin.token, { userId: target.username, addedRoles: ["admin"] }, "?detail=true")).json()).toMatchObject({ addedRoles: ["admin"] });
+    expect(await (await assign(w.admin.token, { userId: target.username, addedRoles: ["admin"] }, "?detail=true")).json()).toMatchObject({
+      addedRoles: ["admin"],
+    });
     expect((await assign(w.manager.token, { userId: target.username, removedRoles: ["admin"] })).status).toBe(403);
   });
 
   it("DELETE /roles/{role}: never the admin role or Internal/everyone; other deletions are audited", async () => {
-    for (const [role, query] of [["admin", ""], ["everyone", "?domain=Internal"], ["Internal/everyone", ""]] as const) {
+    for (const [role, query] of [
+      ["admin", ""],
+      ["everyone", "?domain=Internal"],
+      ["Internal/everyone", ""],
+    ] as const) {
       const response = await remove(w.admin.token, role, query);
       expect(response.status, role).toBe(403);
     }

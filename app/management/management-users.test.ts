@@ -19,9 +19,12 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
 
   const list = (token: string, query: string) => mgmtCall(usersRoute.GET, "/users", mgmtRequest("GET", `/users${query}`, { token }), {});
   const add = (token: string, body: unknown) => mgmtCall(usersRoute.POST, "/users", mgmtRequest("POST", "/users", { token, body }), {});
-  const get = (token: string, userId: string, query = "") => mgmtCall(userRoute.GET, "/users/{userId}", mgmtRequest("GET", `/users/${userId}${query}`, { token }), { userId });
-  const patch = (token: string, userId: string, body: unknown) => mgmtCall(userRoute.PATCH, "/users/{userId}", mgmtRequest("PATCH", `/users/${userId}`, { token, body }), { userId });
-  const remove = (token: string, userId: string, query = "") => mgmtCall(userRoute.DELETE, "/users/{userId}", mgmtRequest("DELETE", `/users/${userId}${query}`, { token }), { userId });
+  const get = (token: string, userId: string, query = "") =>
+    mgmtCall(userRoute.GET, "/users/{userId}", mgmtRequest("GET", `/users/${userId}${query}`, { token }), { userId });
+  const patch = (token: string, userId: string, body: unknown) =>
+    mgmtCall(userRoute.PATCH, "/users/{userId}", mgmtRequest("PATCH", `/users/${userId}`, { token, body }), { userId });
+  const remove = (token: string, userId: string, query = "") =>
+    mgmtCall(userRoute.DELETE, "/users/{userId}", mgmtRequest("DELETE", `/users/${userId}${query}`, { token }), { userId });
   const audits = (action: string, targetName: string) => w.t.db.auditEvent.count({ where: { action, targetName } });
 
   it("POST /users adds a user, audited; GET /users/{userId} shows it; a duplicate is 409", async () => {
@@ -30,7 +33,11 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
     expect(await added.json()).toEqual({ userId: "mgmt_alice", status: "Added" });
     expect(await audits("user.created", "mgmt_alice")).toBe(1);
     // The MI lists Internal/everyone among every user's roles.
-    expect(await (await get(w.manager.token, "mgmt_alice", "?domain=PRIMARY")).json()).toEqual({ userId: "mgmt_alice", isAdmin: false, roles: ["Internal/everyone"] });
+    expect(await (await get(w.manager.token, "mgmt_alice", "?domain=PRIMARY")).json()).toEqual({
+      userId: "mgmt_alice",
+      isAdmin: false,
+      roles: ["Internal/everyone"],
+    });
     expect((await add(w.manager.token, { userId: "MGMT_ALICE", password: NEW_PASSWORD })).status).toBe(409);
     expect((await get(w.manager.token, "nobody_at_all")).status).toBe(404);
     expect((await add(w.manager.token, { userId: "mgmt_nowhere", password: NEW_PASSWORD, domain: "NOPE" })).status).toBe(404);
@@ -45,14 +52,21 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
     expect((await add(w.manager.token, { userId: "mgmt_boss", password: NEW_PASSWORD, isAdmin: true })).status).toBe(403);
     expect(await w.t.db.user.count({ where: { username: "mgmt_boss" } })).toBe(0);
     expect((await add(w.admin.token, { userId: "mgmt_boss", password: NEW_PASSWORD, isAdmin: true })).status).toBe(200);
-    expect(await (await get(w.manager.token, "mgmt_boss")).json()).toEqual({ userId: "mgmt_boss", isAdmin: true, roles: ["admin", "Internal/everyone"] });
+    expect(await (await get(w.manager.token, "mgmt_boss")).json()).toEqual({
+      userId: "mgmt_boss",
+      isAdmin: true,
+      roles: ["admin", "Internal/everyone"],
+    });
   });
 
   it("GET /users finds by pattern, searchKey and role; whole without limit, paged without silently capping with it", async () => {
     for (const name of ["pg_one", "pg_two", "pg_three"]) await add(w.manager.token, { userId: name, password: NEW_PASSWORD });
     const names = async (query: string) => ((await (await list(w.manager.token, query)).json()) as Page).list.map((u) => u.userId);
     expect(await names("?pattern=pg_*")).toEqual(["pg_one", "pg_three", "pg_two"]);
-    expect(await (await list(w.manager.token, "?pattern=pg_*")).json()).toEqual({ count: 3, list: [{ userId: "pg_one" }, { userId: "pg_three" }, { userId: "pg_two" }] });
+    expect(await (await list(w.manager.token, "?pattern=pg_*")).json()).toEqual({
+      count: 3,
+      list: [{ userId: "pg_one" }, { userId: "pg_three" }, { userId: "pg_two" }],
+    });
     expect(await names("?searchKey=_th")).toEqual(["pg_three"]);
     expect(await names(`?role=role_${w.manager.username}`)).toEqual([w.manager.username]);
     expect((await list(w.manager.token, "?role=no_such_role")).status).toBe(404);
@@ -69,8 +83,12 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
     const self = await seedUser(w.t.db, { grants: ["/permission/admin/login"] });
     const token = await mgmtLogin(self.username, TEST_PASSWORD);
     expect((await patch(token, self.username, { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).status).toBe(400);
-    expect((await patch(token, self.username, { oldPassword: "wrong", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).status).toBe(400);
-    expect((await patch(token, self.username, { oldPassword: TEST_PASSWORD, newPassword: "short", confirmPassword: "short" })).status).toBe(400);
+    expect(
+      (await patch(token, self.username, { oldPassword: "wrong", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).status,
+    ).toBe(400);
+    expect((await patch(token, self.username, { oldPassword: TEST_PASSWORD, newPassword: "short", confirmPassword: "short" })).status).toBe(
+      400,
+    );
     const ok = await patch(token, self.username, { oldPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ userId: self.username, status: "Password updated" });

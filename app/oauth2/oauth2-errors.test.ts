@@ -10,7 +10,19 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../../test
 import { apimRequest, call } from "../../testing/apim-client.ts";
 import { useTestApp } from "../../testing/route-harness.ts";
 import { seedUser } from "../../testing/seed.ts";
-import { basic, clientAuth, dcr, dcrDelete, introspectCall, ORIGIN, rawTokenCall, revokeCall, tokenCall, type Registered, type TokenAnswer } from "../../testing/oauth2-client.ts";
+import {
+  basic,
+  clientAuth,
+  dcr,
+  dcrDelete,
+  introspectCall,
+  ORIGIN,
+  rawTokenCall,
+  revokeCall,
+  tokenCall,
+  type Registered,
+  type TokenAnswer,
+} from "../../testing/oauth2-client.ts";
 import * as scopesRoute from "../api/am/admin/v4/system-scopes/route.ts";
 
 vi.mock("next/headers", async () => (await import("../../testing/route-harness.ts")).nextHeaders);
@@ -31,7 +43,10 @@ describe.each(await databaseKinds())("OAuth2 refusals and the client lifecycle o
   };
   const errorOf = async (response: Response) => ((await response.json()) as { error: string }).error;
   const password = (user: User, client: Registered, extra: Record<string, string> = {}) =>
-    tokenCall({ grant_type: "password", username: user.username, password: user.password, scope: "apim:admin", ...extra }, clientAuth(client));
+    tokenCall(
+      { grant_type: "password", username: user.username, password: user.password, scope: "apim:admin", ...extra },
+      clientAuth(client),
+    );
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -44,7 +59,10 @@ describe.each(await databaseKinds())("OAuth2 refusals and the client lifecycle o
   afterAll(() => t.drop());
 
   it("answers RFC 6749 errors for bad clients, grants and parameters", async () => {
-    const wrongSecret = await tokenCall({ grant_type: "password", username: owner.username, password: owner.password }, clientAuth({ ...app, clientSecret: "nope" }));
+    const wrongSecret = await tokenCall(
+      { grant_type: "password", username: owner.username, password: owner.password },
+      clientAuth({ ...app, clientSecret: "nope" }),
+    );
     expect(wrongSecret.status).toBe(401);
     expect(wrongSecret.headers.get("www-authenticate")).toMatch(/^Basic/);
     expect(await errorOf(wrongSecret)).toBe("invalid_client");
@@ -148,8 +166,19 @@ describe.each(await databaseKinds())("OAuth2 refusals and the client lifecycle o
 
   it("deletes a client: only its owner may, its tokens end and its Application role goes", async () => {
     const doomed = await register(other, { clientName: "doomed_app" });
-    const answer = (await (await tokenCall({ grant_type: "password", username: owner.username, password: owner.password, scope: "apim:admin" }, clientAuth(doomed))).json()) as TokenAnswer;
-    const getScopes = () => call(scopesRoute.GET, "/system-scopes", apimRequest("GET", "/system-scopes", { headers: { authorization: `Bearer ${answer.access_token}` } }), {});
+    const answer = (await (
+      await tokenCall(
+        { grant_type: "password", username: owner.username, password: owner.password, scope: "apim:admin" },
+        clientAuth(doomed),
+      )
+    ).json()) as TokenAnswer;
+    const getScopes = () =>
+      call(
+        scopesRoute.GET,
+        "/system-scopes",
+        apimRequest("GET", "/system-scopes", { headers: { authorization: `Bearer ${answer.access_token}` } }),
+        {},
+      );
     expect((await getScopes()).status).toBe(200);
     const outsider = await seedUser(t.db, { grants: ["/permission/admin/login"] });
     expect((await dcrDelete(basic(outsider.username, outsider.password), "applicationName=doomed_app")).status).toBe(404);

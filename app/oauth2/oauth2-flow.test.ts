@@ -15,7 +15,17 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../../test
 import { apimRequest, call } from "../../testing/apim-client.ts";
 import { sessionCookie, useTestApp } from "../../testing/route-harness.ts";
 import { seedUser } from "../../testing/seed.ts";
-import { basic, clientAuth, dcr, introspectCall, jwksCall, revokeCall, tokenCall, type Registered, type TokenAnswer } from "../../testing/oauth2-client.ts";
+import {
+  basic,
+  clientAuth,
+  dcr,
+  introspectCall,
+  jwksCall,
+  revokeCall,
+  tokenCall,
+  type Registered,
+  type TokenAnswer,
+} from "../../testing/oauth2-client.ts";
 import { mgmtLogin } from "../../testing/management-client.ts";
 import * as aliasRoute from "../api/am/admin/v4/system-scopes/role-aliases/route.ts";
 import * as scopesRoute from "../api/am/admin/v4/system-scopes/route.ts";
@@ -35,13 +45,22 @@ describe.each(await databaseKinds())("the OAuth2 script flow on %s", (kind) => {
 
   const bearer = (access: string) => ({ headers: { authorization: `Bearer ${access}` } });
   const getScopes = (access: string) => call(scopesRoute.GET, "/system-scopes", apimRequest("GET", "/system-scopes", bearer(access)), {});
-  const putScopes = (access: string, body: unknown) => call(scopesRoute.PUT, "/system-scopes", apimRequest("PUT", "/system-scopes", { ...bearer(access), body }), {});
-  const passwordGrant = async (user: { username: string; password: string }, scope: string, client: Registered = app): Promise<TokenAnswer> => {
-    const response = await tokenCall({ grant_type: "password", username: user.username, password: user.password, scope }, clientAuth(client));
+  const putScopes = (access: string, body: unknown) =>
+    call(scopesRoute.PUT, "/system-scopes", apimRequest("PUT", "/system-scopes", { ...bearer(access), body }), {});
+  const passwordGrant = async (
+    user: { username: string; password: string },
+    scope: string,
+    client: Registered = app,
+  ): Promise<TokenAnswer> => {
+    const response = await tokenCall(
+      { grant_type: "password", username: user.username, password: user.password, scope },
+      clientAuth(client),
+    );
     expect(response.status).toBe(200);
     return (await response.json()) as TokenAnswer;
   };
-  const mapRole = (roleId: number, scope: string) => t.db.apiScope.update({ where: { tenantId_name: { tenantId, name: scope } }, data: { roles: { create: { roleId } } } });
+  const mapRole = (roleId: number, scope: string) =>
+    t.db.apiScope.update({ where: { tenantId_name: { tenantId, name: scope } }, data: { roles: { create: { roleId } } } });
   const unmapRole = (roleId: number, scope: string) => t.db.scopeRole.deleteMany({ where: { roleId, scope: { tenantId, name: scope } } });
   const introspect = (token: string) => introspectCall({ token }, clientAuth(app));
 
@@ -52,16 +71,34 @@ describe.each(await databaseKinds())("the OAuth2 script flow on %s", (kind) => {
     useTestApp(t.db);
     admin = await seedUser(t.db, { admin: true });
     limited = await seedUser(t.db, { grants: [...APIM_ADMIN] });
-    const response = await dcr(basic(admin.username, admin.password), { callbackUrl: "www.google.lk", clientName: "rest_api_admin", owner: admin.username, grantType: "client_credentials password refresh_token", saasApp: true });
+    const response = await dcr(basic(admin.username, admin.password), {
+      callbackUrl: "www.google.lk",
+      clientName: "rest_api_admin",
+      owner: admin.username,
+      grantType: "client_credentials password refresh_token",
+      saasApp: true,
+    });
     expect(response.status).toBe(200);
     app = (await response.json()) as Registered;
   });
   afterAll(() => t.drop());
 
   it("registers a client as WSO2's DCR does, with its Application role given to the registering user", async () => {
-    expect(app).toMatchObject({ clientName: "rest_api_admin", callBackURL: "www.google.lk", isSaasApplication: true, appOwner: admin.username });
-    expect(JSON.parse(app.jsonString)).toEqual({ grant_types: "client_credentials password refresh_token", redirect_uris: "www.google.lk", client_name: "rest_api_admin" });
-    const role = await t.db.role.findFirstOrThrow({ where: { tenantId, name: "rest_api_admin", store: { domain: "Application" } }, include: { memberships: true } });
+    expect(app).toMatchObject({
+      clientName: "rest_api_admin",
+      callBackURL: "www.google.lk",
+      isSaasApplication: true,
+      appOwner: admin.username,
+    });
+    expect(JSON.parse(app.jsonString)).toEqual({
+      grant_types: "client_credentials password refresh_token",
+      redirect_uris: "www.google.lk",
+      client_name: "rest_api_admin",
+    });
+    const role = await t.db.role.findFirstOrThrow({
+      where: { tenantId, name: "rest_api_admin", store: { domain: "Application" } },
+      include: { memberships: true },
+    });
     expect(role.memberships.map((m) => m.userId)).toEqual([admin.id]);
     const stored = await t.db.oAuthClient.findUniqueOrThrow({ where: { clientId: app.clientId } });
     expect(stored.secretHash).not.toContain(app.clientSecret);
@@ -107,7 +144,13 @@ describe.each(await databaseKinds())("the OAuth2 script flow on %s", (kind) => {
     await mapRole(limited.roleId, "apim:scope_manage");
     const granted = await passwordGrant(limited, "apim:admin apim:scope_manage");
     expect(granted.scope).toBe("apim:scope_manage");
-    expect(await introspect(granted.access_token)).toMatchObject({ active: true, scope: "apim:scope_manage", username: limited.username, client_id: app.clientId, token_type: "Bearer" });
+    expect(await introspect(granted.access_token)).toMatchObject({
+      active: true,
+      scope: "apim:scope_manage",
+      username: limited.username,
+      client_id: app.clientId,
+      token_type: "Bearer",
+    });
     expect((await getScopes(granted.access_token)).status).toBe(200);
 
     await unmapRole(limited.roleId, "apim:scope_manage");
@@ -116,8 +159,10 @@ describe.each(await databaseKinds())("the OAuth2 script flow on %s", (kind) => {
   });
 
   it("checks each APIM operation's own scopes, and leaves /management tokens to the permission tree", async () => {
-    const getAliases = (access: string) => call(aliasRoute.GET, "/system-scopes/role-aliases", apimRequest("GET", "/system-scopes/role-aliases", bearer(access)), {});
-    const getTenantConfig = (access: string) => call(tenantConfigRoute.GET, "/tenant-config", apimRequest("GET", "/tenant-config", bearer(access)), {});
+    const getAliases = (access: string) =>
+      call(aliasRoute.GET, "/system-scopes/role-aliases", apimRequest("GET", "/system-scopes/role-aliases", bearer(access)), {});
+    const getTenantConfig = (access: string) =>
+      call(tenantConfigRoute.GET, "/tenant-config", apimRequest("GET", "/tenant-config", bearer(access)), {});
     await mapRole(limited.roleId, "apim:scope_manage");
     const scopeOnly = await passwordGrant(limited, "apim:scope_manage apim:role_manage");
     expect(scopeOnly.scope).toBe("apim:scope_manage");
@@ -172,7 +217,9 @@ describe.each(await databaseKinds())("the OAuth2 script flow on %s", (kind) => {
   it("lists OAuth tokens on the Sessions page with their client and scopes, and terminating one ends the token", async () => {
     const answer = await passwordGrant(admin, "apim:admin apim:scope_manage");
     const page = await listActiveSessions(t.db, tenantId, 15 * 60_000, ZPageParams.parse({ size: 100 }));
-    const row = page.rows.find((s) => s.kind === "oauth" && s.user === admin.username && s.oauth?.scopes === "apim:admin apim:scope_manage")!;
+    const row = page.rows.find(
+      (s) => s.kind === "oauth" && s.user === admin.username && s.oauth?.scopes === "apim:admin apim:scope_manage",
+    )!;
     expect(row.oauth).toEqual({ client: "rest_api_admin", scopes: "apim:admin apim:scope_manage" });
     const signedIn = await signInWithPassword(t.db, testConfig(), { username: admin.username, password: admin.password, kind: "console" });
     const principal = signedIn.ok ? await resolveSession(t.db, signedIn.sessionSecret, { idleTimeoutMs: 60_000 }) : null;

@@ -41,5 +41,9 @@ export const auditColumns = column.columns([
     ),
   }),
   column.accessor("ip", { header: "IP address" }),
-  column.display({ id: "change", header: "Change", cell: (info) => <Change before={info.row.original.before} after={info.row.original.after} /> }),
+  column.display({
+    id: "change",
+    header: "Change",
+    cell: (info) => <Change before={info.row.original.before} after={info.row.original.after} />,
+  }),
 ]);

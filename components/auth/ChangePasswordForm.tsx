@@ -13,6 +13,7 @@ export function ChangePasswordForm({ action, minLength, forced }: Props) {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   useEffect(() => {
     // After the forced change, reload so the shell drops the warning and shows the console.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     if (state?.ok && forced) window.location.assign("/");
   }, [state, forced]);
   return (
@@ -25,7 +26,14 @@ export function ChangePasswordForm({ action, minLength, forced }: Props) {
       className="max-w-md space-y-4"
     >
       {state && (state.ok || !state.fieldErrors) && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={errors?.currentPassword} />
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={errors?.currentPassword}
+      />
       <Field
         label="New password"
         name="newPassword"
@@ -36,7 +44,14 @@ export function ChangePasswordForm({ action, minLength, forced }: Props) {
         hint={`At least ${minLength} characters.`}
         errors={errors?.newPassword}
       />
-      <Field label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />
+      <Field
+        label="Confirm new password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={errors?.confirmPassword}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Change password"}
       </Button>

@@ -38,7 +38,16 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
-      <Field label="Username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus maxLength={256} />
+      <Field
+        label="Username"
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        autoFocus
+        maxLength={256}
+      />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required maxLength={1024} />
       <div aria-live="assertive" className="min-h-6 text-sm font-medium text-red-700">
         {error}

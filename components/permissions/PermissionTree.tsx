@@ -112,6 +112,9 @@ export function PermissionTree({ value, onChange, grantable, label = "Permission
                 if (el) refs.current.set(path, el);
                 else refs.current.delete(path);
               }}
+              // A checkbox tree: items carry aria-checked, and ARIA 1.2 no longer requires
+              // aria-selected on a treeitem (jsx-a11y still follows ARIA 1.1).
+              // eslint-disable-next-line jsx-a11y/role-has-required-aria-props
               role="treeitem"
               aria-label={row.node.name}
               aria-level={row.level}

@@ -1,6 +1,14 @@
 import { PERMISSION_TREE, type PermissionNode } from "@/lib/permissions/tree";
 
-export type TreeRow = { node: PermissionNode; level: number; setSize: number; position: number; hasChildren: boolean; open: boolean; parent?: string };
+export type TreeRow = {
+  node: PermissionNode;
+  level: number;
+  setSize: number;
+  position: number;
+  hasChildren: boolean;
+  open: boolean;
+  parent?: string;
+};
 
 function matches(node: PermissionNode, needle: string): boolean {
   return node.name.toLowerCase().includes(needle) || node.path.toLowerCase().includes(needle);

@@ -25,7 +25,9 @@ export function AsyncCombobox({ label, placeholder, search, onPick, hint }: Prop
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState<"idle" | "loading" | "error">("idle");
   const searchRef = useRef(search);
-  searchRef.current = search;
+  useEffect(() => {
+    searchRef.current = search;
+  }, [search]);
 
   useEffect(() => {
     if (!open) return;
@@ -88,9 +90,18 @@ export function AsyncCombobox({ label, placeholder, search, onPick, hint }: Prop
         }}
         className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
       />
-      {hint && <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       {open && (
-        <ul id={`${id}-list`} role="listbox" aria-label={label} className="absolute z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white shadow-lg">
+        <ul
+          id={`${id}-list`}
+          role="listbox"
+          aria-label={label}
+          className="absolute z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white shadow-lg"
+        >
           {status === "loading" && options.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">Searching…</li>}
           {status === "error" && <li className="px-3 py-2 text-sm text-red-700">The search failed. Try again.</li>}
           {status === "idle" && options.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">No matches.</li>}

@@ -10,5 +10,10 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
 
 export async function searchRoles(text: string, signal: AbortSignal): Promise<Option[]> {
   const { list } = await getJson<{ list: RoleHit[] }>(`/api/v1/roles?size=20&q=${encodeURIComponent(text)}`, signal);
-  return list.map((r) => ({ id: String(r.id), label: r.role, detail: r.assignable ? `${r.members} members` : r.reason, disabled: !r.assignable }));
+  return list.map((r) => ({
+    id: String(r.id),
+    label: r.role,
+    detail: r.assignable ? `${r.members} members` : r.reason,
+    disabled: !r.assignable,
+  }));
 }

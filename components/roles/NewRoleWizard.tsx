@@ -41,26 +41,61 @@ export function NewRoleWizard({ action, domains, grantable }: Props) {
   return (
     <div className="max-w-4xl">
       <Steps steps={STEPS} current={step} />
-      {state && !state.ok && !nameErrors && <div className="mb-4"><Alert tone="error">{state.message}</Alert></div>}
+      {state && !state.ok && !nameErrors && (
+        <div className="mb-4">
+          <Alert tone="error">{state.message}</Alert>
+        </div>
+      )}
       <section aria-label={STEPS[step]}>
         {step === 0 && (
           <div className="max-w-md space-y-4">
             <div>
-              <label htmlFor="role-domain" className="block text-sm font-medium">Domain</label>
-              <select id="role-domain" value={domain} onChange={(e) => setDomain(e.target.value)} className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2">
-                {domains.map((d) => <option key={d} value={d}>{d}</option>)}
+              <label htmlFor="role-domain" className="block text-sm font-medium">
+                Domain
+              </label>
+              <select
+                id="role-domain"
+                value={domain}
+                onChange={(e) => setDomain(e.target.value)}
+                className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
+              >
+                {domains.map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                  </option>
+                ))}
               </select>
             </div>
-            <Field label="Role Name" name="name" value={name} onChange={(e) => setName(e.target.value)} hint="3 to 30 characters, no spaces or “/”." errors={nameErrors} autoFocus />
+            <Field
+              label="Role Name"
+              name="name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              hint="3 to 30 characters, no spaces or “/”."
+              errors={nameErrors}
+              autoFocus
+            />
           </div>
         )}
-        {step === 1 && <PermissionTree value={permissions} onChange={setPermissions} grantable={grantable} label="Permissions of the new role" />}
+        {step === 1 && (
+          <PermissionTree value={permissions} onChange={setPermissions} grantable={grantable} label="Permissions of the new role" />
+        )}
         {step === 2 && <UserSearchList picked={users} onChange={setUsers} legend="Assign users to the new role" />}
       </section>
       <div className="mt-6 flex flex-wrap gap-2">
-        {step > 0 && <Button variant="secondary" onClick={() => setStep(step - 1)}>Back</Button>}
-        {step < STEPS.length - 1 && <Button variant="secondary" onClick={() => setStep(step + 1)}>Next</Button>}
-        <Button onClick={submit} disabled={pending}>{pending ? "Creating…" : "Finish"}</Button>
+        {step > 0 && (
+          <Button variant="secondary" onClick={() => setStep(step - 1)}>
+            Back
+          </Button>
+        )}
+        {step < STEPS.length - 1 && (
+          <Button variant="secondary" onClick={() => setStep(step + 1)}>
+            Next
+          </Button>
+        )}
+        <Button onClick={submit} disabled={pending}>
+          {pending ? "Creating…" : "Finish"}
+        </Button>
       </div>
     </div>
   );

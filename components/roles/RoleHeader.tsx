@@ -8,13 +8,26 @@ const TABS: { action: RoleAction; label: string; path: string }[] = [
   { action: "assignUsers", label: "Assign Users", path: "/users" },
 ];
 
-export function RoleHeader({ role, actions, current }: { role: { id: number; qualified: string; domain: string; readOnly: boolean; memberCount: number; kind: string }; actions: RoleAction[]; current: RoleAction }) {
+export function RoleHeader({
+  role,
+  actions,
+  current,
+}: {
+  role: { id: number; qualified: string; domain: string; readOnly: boolean; memberCount: number; kind: string };
+  actions: RoleAction[];
+  current: RoleAction;
+}) {
   const members = role.kind === "everyone" ? "every user" : `${role.memberCount.toLocaleString("en")} members`;
   return (
     <EntityHeader
       back={{ href: "/roles", label: "Roles" }}
       title={role.qualified}
-      facts={<>{role.domain}{role.readOnly && " (Read-Only)"} · {members}</>}
+      facts={
+        <>
+          {role.domain}
+          {role.readOnly && " (Read-Only)"} · {members}
+        </>
+      }
       navLabel="Role actions"
       tabs={TABS.filter((t) => actions.includes(t.action)).map((t) => ({ ...t, href: `/roles/${role.id}${t.path}` }))}
       current={current}

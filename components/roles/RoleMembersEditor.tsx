@@ -31,6 +31,8 @@ export function RoleMembersEditor({ id, version, protectedIds, preview, save }: 
   }
   // The first page loads once on mount; later pages and searches are explicit.
   useEffect(() => {
+    // A fetch on mount: its state updates land when the answer arrives.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void loadMembers();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -52,12 +54,27 @@ export function RoleMembersEditor({ id, version, protectedIds, preview, save }: 
         <legend className="px-1 font-semibold">Remove members</legend>
         <div className="flex items-end gap-2">
           <div>
-            <label htmlFor="member-filter" className="block text-sm font-medium">Find members</label>
-            <input id="member-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="* for all" className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+            <label htmlFor="member-filter" className="block text-sm font-medium">
+              Find members
+            </label>
+            <input
+              id="member-filter"
+              type="search"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              placeholder="* for all"
+              className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+            />
           </div>
-          <Button variant="secondary" onClick={() => void loadMembers()}>Search</Button>
+          <Button variant="secondary" onClick={() => void loadMembers()}>
+            Search
+          </Button>
         </div>
-        {loadError && <p role="alert" className="mt-2 text-sm text-red-700">The member list could not be loaded.</p>}
+        {loadError && (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            The member list could not be loaded.
+          </p>
+        )}
         {members.length === 0 && !loadError && <p className="mt-3 text-sm text-slate-600">No members to show.</p>}
         <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto" aria-label="Members">
           {members.map((m) => {
@@ -76,16 +93,27 @@ export function RoleMembersEditor({ id, version, protectedIds, preview, save }: 
                       setRemoving(nextMap);
                     }}
                   />
-                  <span>Remove <span className="break-all">{m.qualified}</span></span>
+                  <span>
+                    Remove <span className="break-all">{m.qualified}</span>
+                  </span>
                   {protectedIds.includes(m.id) && <span className="text-xs">(the admin account keeps the admin role)</span>}
                 </label>
               </li>
             );
           })}
         </ul>
-        {next && <Button variant="ghost" size="sm" onClick={() => void loadMembers(next)}>Load more</Button>}
+        {next && (
+          <Button variant="ghost" size="sm" onClick={() => void loadMembers(next)}>
+            Load more
+          </Button>
+        )}
       </fieldset>
-      <ReviewSaveBar flow={flow} dirty={dirty} form={form} preview={(data) => <ChangePreview preview={data} addedVerb="gain" removedVerb="lose" />} />
+      <ReviewSaveBar
+        flow={flow}
+        dirty={dirty}
+        form={form}
+        preview={(data) => <ChangePreview preview={data} addedVerb="gain" removedVerb="lose" />}
+      />
     </div>
   );
 }

@@ -7,7 +7,15 @@ import { PermissionTree } from "@/components/permissions/PermissionTree";
 import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";
 import { ChangePreview } from "./ChangePreview";
 
-type Props = { id: number; version: number; qualified: string; grants: string[]; grantable: string[]; preview: FormAction<Preview>; save: FormAction };
+type Props = {
+  id: number;
+  version: number;
+  qualified: string;
+  grants: string[];
+  grantable: string[];
+  preview: FormAction<Preview>;
+  save: FormAction;
+};
 
 /** Edit Permissions: change the tree, review who gains and loses what, then save. */
 export function RolePermissionsEditor({ id, version, qualified, grants, grantable, preview, save }: Props) {
@@ -25,7 +33,12 @@ export function RolePermissionsEditor({ id, version, qualified, grants, grantabl
   return (
     <div className="max-w-4xl space-y-4">
       <PermissionTree value={value} onChange={setValue} grantable={grantable} label={`Permissions of ${qualified}`} />
-      <ReviewSaveBar flow={flow} dirty={dirty} form={form} preview={(data) => <ChangePreview preview={data} addedVerb="gain" removedVerb="lose" />} />
+      <ReviewSaveBar
+        flow={flow}
+        dirty={dirty}
+        form={form}
+        preview={(data) => <ChangePreview preview={data} addedVerb="gain" removedVerb="lose" />}
+      />
     </div>
   );
 }

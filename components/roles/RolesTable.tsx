@@ -13,13 +13,23 @@ export type { RoleRowView } from "./roles-columns";
 type Props = { rows: RoleRowView[]; url: { state: UrlState; paging: Paging }; deleteAction: FormAction; filtered: boolean };
 
 export function RolesTable({ rows, url, deleteAction, filtered }: Props) {
-  const urlTable = useUrlTable({ url: { path: "/roles", ...url }, columns: roleColumns, rows, getRowId: (r) => String(r.id), meta: { deleteAction } });
+  const urlTable = useUrlTable({
+    url: { path: "/roles", ...url },
+    columns: roleColumns,
+    rows,
+    getRowId: (r) => String(r.id),
+    meta: { deleteAction },
+  });
   return (
     <>
       <DataTable
         caption="Roles"
         urlTable={urlTable}
-        empty={<EmptyState title={filtered ? "No roles match" : "No roles yet"}>{filtered ? "Use * as a wildcard, e.g. Internal/*." : "Add one with Add New Role."}</EmptyState>}
+        empty={
+          <EmptyState title={filtered ? "No roles match" : "No roles yet"}>
+            {filtered ? "Use * as a wildcard, e.g. Internal/*." : "Add one with Add New Role."}
+          </EmptyState>
+        }
       />
       <UrlPager path="/roles" state={url.state} paging={url.paging} />
     </>

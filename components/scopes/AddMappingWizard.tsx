@@ -37,7 +37,8 @@ export function AddMappingWizard({ check, create, scopes }: { check: FormAction;
     return result;
   }, null);
 
-  const roleErrors = (checked && !checked.ok ? checked.fieldErrors?.role : undefined) ?? (saved && !saved.ok ? saved.fieldErrors?.role : undefined);
+  const roleErrors =
+    (checked && !checked.ok ? checked.fieldErrors?.role : undefined) ?? (saved && !saved.ok ? saved.fieldErrors?.role : undefined);
   const fieldErrors = saved && !saved.ok ? (saved.fieldErrors ?? {}) : {};
   const next = () => {
     const data = new FormData();
@@ -48,7 +49,11 @@ export function AddMappingWizard({ check, create, scopes }: { check: FormAction;
   return (
     <div className="max-w-4xl">
       <Steps steps={STEPS} current={step} />
-      {saved && !saved.ok && !saved.fieldErrors?.role && <div className="mb-4"><Alert tone="error">{saved.message}</Alert></div>}
+      {saved && !saved.ok && !saved.fieldErrors?.role && (
+        <div className="mb-4">
+          <Alert tone="error">{saved.message}</Alert>
+        </div>
+      )}
       {step === 0 ? (
         <form
           className="max-w-md space-y-4"
@@ -58,16 +63,32 @@ export function AddMappingWizard({ check, create, scopes }: { check: FormAction;
             next();
           }}
         >
-          <Field label="Role name" name="role" value={role} onChange={(e) => setRole(e.target.value)} hint="An existing role, for example Internal/creator or a PRIMARY role by its bare name." errors={roleErrors} autoFocus />
-          <Button type="submit" disabled={checking || role.trim() === ""}>{checking ? "Checking…" : "Next"}</Button>
+          <Field
+            label="Role name"
+            name="role"
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+            hint="An existing role, for example Internal/creator or a PRIMARY role by its bare name."
+            errors={roleErrors}
+            autoFocus
+          />
+          <Button type="submit" disabled={checking || role.trim() === ""}>
+            {checking ? "Checking…" : "Next"}
+          </Button>
         </form>
       ) : (
         <section aria-label={STEPS[1]}>
-          <p className="mb-4 text-slate-700">Role: <strong className="break-all">{role}</strong></p>
+          <p className="mb-4 text-slate-700">
+            Role: <strong className="break-all">{role}</strong>
+          </p>
           <MappingEditor draft={draft} onChange={setDraft} scopes={scopes} errors={fieldErrors} />
           <div className="mt-6 flex gap-2">
-            <Button variant="secondary" onClick={() => setStep(0)}>Back</Button>
-            <Button onClick={() => startTransition(() => runCreate(mappingFormData(role, draft)))} disabled={saving}>{saving ? "Saving…" : "Save"}</Button>
+            <Button variant="secondary" onClick={() => setStep(0)}>
+              Back
+            </Button>
+            <Button onClick={() => startTransition(() => runCreate(mappingFormData(role, draft)))} disabled={saving}>
+              {saving ? "Saving…" : "Save"}
+            </Button>
           </div>
         </section>
       )}

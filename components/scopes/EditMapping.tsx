@@ -9,9 +9,20 @@ import { useNotify } from "@/components/ui/Notices";
 import { MappingEditor, mappingFormData, type MappingDraft } from "./MappingEditor";
 import type { ScopeOption } from "./ScopePicker";
 
-
 /** Edit one role's mapping. The whole mapping becomes what is saved; a stale version is refused with a Reload offer. */
-export function EditMapping({ role, version, initial, scopes, save }: { role: string; version: number; initial: MappingDraft; scopes: ScopeOption[]; save: FormAction }) {
+export function EditMapping({
+  role,
+  version,
+  initial,
+  scopes,
+  save,
+}: {
+  role: string;
+  version: number;
+  initial: MappingDraft;
+  scopes: ScopeOption[];
+  save: FormAction;
+}) {
   const router = useRouter();
   const notify = useNotify();
   const [draft, setDraft] = useState(initial);
@@ -30,14 +41,18 @@ export function EditMapping({ role, version, initial, scopes, save }: { role: st
           <Alert tone="error">
             {state.message}
             {state.code === "STALE_VERSION" && (
-              <button type="button" className="ml-2 font-semibold underline" onClick={() => window.location.reload()}>Reload</button>
+              <button type="button" className="ml-2 font-semibold underline" onClick={() => window.location.reload()}>
+                Reload
+              </button>
             )}
           </Alert>
         </div>
       )}
       <MappingEditor draft={draft} onChange={setDraft} scopes={scopes} errors={state && !state.ok ? (state.fieldErrors ?? {}) : {}} />
       <div className="mt-6 flex gap-2">
-        <Button onClick={() => startTransition(() => run(mappingFormData(role, draft, { version: String(version) })))} disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
+        <Button onClick={() => startTransition(() => run(mappingFormData(role, draft, { version: String(version) })))} disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </Button>
       </div>
     </div>
   );

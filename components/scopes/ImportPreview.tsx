@@ -5,7 +5,9 @@ const list = (names: string[]) => names.join(", ");
 /** "2 scopes and 1 role's aliases change; 3 scopes added to the catalog", for the preview and the confirmation. */
 export function importSummary(preview: Pick<Preview, "scopes" | "aliases" | "newScopes" | "newRoles">): string {
   const added = [
-    preview.newScopes.length > 0 ? `${preview.newScopes.length} ${preview.newScopes.length === 1 ? "scope" : "scopes"} added to the catalog` : "",
+    preview.newScopes.length > 0
+      ? `${preview.newScopes.length} ${preview.newScopes.length === 1 ? "scope" : "scopes"} added to the catalog`
+      : "",
     preview.newRoles.length > 0 ? `${preview.newRoles.length} ${preview.newRoles.length === 1 ? "role" : "roles"} created` : "",
   ].filter(Boolean);
   return [changeSummary(preview), ...added].join("; ");
@@ -21,9 +23,14 @@ function changeSummary(preview: Pick<Preview, "scopes" | "aliases">): string {
 
 /** Everything a tenant-conf.json import would do, before it does it. */
 export function ImportPreview({ preview }: { preview: Preview }) {
-  const nothing = preview.scopes.length + preview.aliases.length + preview.newScopes.length + preview.newRoles.length + preview.documentKeys.length === 0;
+  const nothing =
+    preview.scopes.length + preview.aliases.length + preview.newScopes.length + preview.newRoles.length + preview.documentKeys.length === 0;
   return (
-    <section aria-label="Import preview" data-testid="import-preview" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
+    <section
+      aria-label="Import preview"
+      data-testid="import-preview"
+      className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm"
+    >
       <h3 className="font-semibold">What the import changes</h3>
       <p>
         {importSummary(preview)}; {preview.unchangedScopes} listed {preview.unchangedScopes === 1 ? "scope stays" : "scopes stay"} as{" "}
@@ -60,8 +67,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
           <ul className="mt-1 space-y-1" data-testid="import-scope-changes">
             {preview.scopes.map((s) => (
               <li key={s.scope}>
-                <code>{s.scope}</code>:
-                {s.added.length > 0 && <span className="text-emerald-800"> adds {list(s.added)}</span>}
+                <code>{s.scope}</code>:{s.added.length > 0 && <span className="text-emerald-800"> adds {list(s.added)}</span>}
                 {s.added.length > 0 && s.removed.length > 0 && ";"}
                 {s.removed.length > 0 && <span className="text-red-800"> removes {list(s.removed)}</span>}
               </li>
@@ -75,8 +81,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
           <ul className="mt-1 space-y-1" data-testid="import-alias-changes">
             {preview.aliases.map((a) => (
               <li key={a.role}>
-                <strong>{a.role}</strong>:
-                {a.added.length > 0 && <span className="text-emerald-800"> aliases added {list(a.added)}</span>}
+                <strong>{a.role}</strong>:{a.added.length > 0 && <span className="text-emerald-800"> aliases added {list(a.added)}</span>}
                 {a.added.length > 0 && a.removed.length > 0 && ";"}
                 {a.removed.length > 0 && <span className="text-red-800"> aliases removed {list(a.removed)}</span>}
               </li>
@@ -109,9 +114,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
         </div>
       )}
       {preview.documentKeys.length > 0 && (
-        <p data-testid="import-document-keys">
-          Kept for the export as the file has them: {list(preview.documentKeys)}.
-        </p>
+        <p data-testid="import-document-keys">Kept for the export as the file has them: {list(preview.documentKeys)}.</p>
       )}
       {preview.adminKept.length > 0 && (
         <p data-testid="import-admin-kept">

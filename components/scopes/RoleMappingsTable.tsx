@@ -14,13 +14,23 @@ const PATH = "/settings/role-permissions";
 type Props = { rows: RoleMappingRow[]; url: { state: UrlState; paging: Paging }; version: number; remove: FormAction; filtered: boolean };
 
 export function RoleMappingsTable({ rows, url, version, remove, filtered }: Props) {
-  const urlTable = useUrlTable({ url: { path: PATH, ...url }, columns: roleMappingColumns, rows, getRowId: (r) => String(r.roleId), meta: { remove, version } });
+  const urlTable = useUrlTable({
+    url: { path: PATH, ...url },
+    columns: roleMappingColumns,
+    rows,
+    getRowId: (r) => String(r.roleId),
+    meta: { remove, version },
+  });
   return (
     <>
       <DataTable
         caption="Scope assignments"
         urlTable={urlTable}
-        empty={<EmptyState title={filtered ? "No role matches" : "No role permissions yet"}>{filtered ? "Search matches any part of a role name." : "Add one with Add role permission."}</EmptyState>}
+        empty={
+          <EmptyState title={filtered ? "No role matches" : "No role permissions yet"}>
+            {filtered ? "Search matches any part of a role name." : "Add one with Add role permission."}
+          </EmptyState>
+        }
       />
       <UrlPager path={PATH} state={url.state} paging={url.paging} />
     </>

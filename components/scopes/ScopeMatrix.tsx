@@ -113,12 +113,22 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
           <caption className="sr-only">Scopes and the roles on each</caption>
           <thead>
             <tr>
-              <th scope="col" className="sticky left-0 top-0 z-30 min-w-72 border-b border-r border-slate-200 bg-white px-3 py-2 text-left align-bottom">
+              <th
+                scope="col"
+                className="sticky left-0 top-0 z-30 min-w-72 border-b border-r border-slate-200 bg-white px-3 py-2 text-left align-bottom"
+              >
                 Scope
               </th>
               {columns.map((role) => (
-                <th key={role} scope="col" className="sticky top-0 z-20 border-b border-slate-200 bg-white px-1 py-2 align-bottom font-medium">
-                  <span className="mx-auto block max-h-48 overflow-hidden whitespace-nowrap [writing-mode:vertical-rl] rotate-180" title={role}>
+                <th
+                  key={role}
+                  scope="col"
+                  className="sticky top-0 z-20 border-b border-slate-200 bg-white px-1 py-2 align-bottom font-medium"
+                >
+                  <span
+                    className="mx-auto block max-h-48 overflow-hidden whitespace-nowrap [writing-mode:vertical-rl] rotate-180"
+                    title={role}
+                  >
                     {role}
                     {role === adminRole && <span className="text-xs font-normal text-slate-500"> (admin role)</span>}
                   </span>
@@ -129,12 +139,23 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
           {groups.map((group) => (
             <tbody key={group.tag}>
               <tr>
-                <th scope="rowgroup" colSpan={columns.length + 1} className="sticky left-0 border-b border-slate-200 bg-slate-100 px-3 py-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                <th
+                  scope="rowgroup"
+                  colSpan={columns.length + 1}
+                  className="sticky left-0 border-b border-slate-200 bg-slate-100 px-3 py-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+                >
                   {group.tag}
                 </th>
               </tr>
               {group.scopes.map((scope) => (
-                <MatrixRow key={scope.name} scope={scope} columns={columns} ticked={ticks.get(scope.name)!} adminRole={adminRole} onToggle={toggle} />
+                <MatrixRow
+                  key={scope.name}
+                  scope={scope}
+                  columns={columns}
+                  ticked={ticks.get(scope.name)!}
+                  adminRole={adminRole}
+                  onToggle={toggle}
+                />
               ))}
             </tbody>
           ))}
@@ -153,7 +174,13 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
   );
 }
 
-type RowProps = { scope: ScopeListRow; columns: string[]; ticked: ReadonlySet<string>; adminRole: string | undefined; onToggle: (scope: string, role: string) => void };
+type RowProps = {
+  scope: ScopeListRow;
+  columns: string[];
+  ticked: ReadonlySet<string>;
+  adminRole: string | undefined;
+  onToggle: (scope: string, role: string) => void;
+};
 
 /** Memoised: a tick re-renders only its own row, which keeps a 47 x N grid responsive. */
 const MatrixRow = memo(function MatrixRow({ scope, columns, ticked, adminRole, onToggle }: RowProps) {

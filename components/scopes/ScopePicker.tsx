@@ -26,7 +26,10 @@ export function ScopePicker({ scopes, value, onChange }: { scopes: ScopeOption[]
   }, [scopes, filter]);
   const set = (names: string[], on: boolean) => {
     const next = new Set(chosen);
-    for (const n of names) (on ? next.add(n) : next.delete(n));
+    for (const n of names) {
+      if (on) next.add(n);
+      else next.delete(n);
+    }
     onChange(scopes.map((s) => s.name).filter((n) => next.has(n)));
   };
 
@@ -34,7 +37,9 @@ export function ScopePicker({ scopes, value, onChange }: { scopes: ScopeOption[]
     <div className="rounded-lg border border-slate-200 bg-white p-3">
       <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
         <FilterInput label="Filter scopes" value={filter} onChange={setFilter} />
-        <p className="text-sm text-slate-600" aria-live="polite">{value.length} of {scopes.length} scopes selected</p>
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {value.length} of {scopes.length} scopes selected
+        </p>
       </div>
       {groups.length === 0 && <p className="text-sm text-slate-600">No scope matches “{filter}”.</p>}
       {groups.map(([tag, items]) => {
@@ -53,15 +58,27 @@ export function ScopePicker({ scopes, value, onChange }: { scopes: ScopeOption[]
                 }}
                 onChange={(e) => set(names, e.target.checked)}
               />
-              {label} <span className="text-sm font-normal text-slate-500">({count}/{names.length})</span>
+              {label}{" "}
+              <span className="text-sm font-normal text-slate-500">
+                ({count}/{names.length})
+              </span>
             </legend>
             <ul className="mt-1 grid gap-1 pl-6 sm:grid-cols-2">
               {items.map((s) => (
                 <li key={s.name}>
                   <label className="flex items-start gap-2 rounded px-1 py-0.5 hover:bg-slate-50">
-                    <input type="checkbox" className="mt-1" checked={chosen.has(s.name)} onChange={(e) => set([s.name], e.target.checked)} aria-label={s.name} aria-describedby={`${id}-${s.name}`} />
+                    <input
+                      type="checkbox"
+                      className="mt-1"
+                      checked={chosen.has(s.name)}
+                      onChange={(e) => set([s.name], e.target.checked)}
+                      aria-label={s.name}
+                      aria-describedby={`${id}-${s.name}`}
+                    />
                     <span>
-                      <span id={`${id}-${s.name}`} className="block text-sm">{s.description}</span>
+                      <span id={`${id}-${s.name}`} className="block text-sm">
+                        {s.description}
+                      </span>
                       <code className="text-xs text-slate-500">{s.name}</code>
                     </span>
                   </label>

@@ -20,9 +20,7 @@ export function ScopeRolesPreview({ preview }: { preview: Preview }) {
               </p>
             )}
             {r.followers.length > 0 && (
-              <p className="text-slate-700">
-                Its aliases follow it and gain and lose the same: {r.followers.join(", ")}
-              </p>
+              <p className="text-slate-700">Its aliases follow it and gain and lose the same: {r.followers.join(", ")}</p>
             )}
           </li>
         ))}

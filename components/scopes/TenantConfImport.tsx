@@ -9,7 +9,6 @@ import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/Notices";
 import { ImportPreview, importSummary } from "./ImportPreview";
 
-
 /**
  * Import: a file (read here, in the browser, into the text box) or pasted JSON; a preview of
  * every change; then a confirmation. The apply sends the previewed version and plan hash, so
@@ -49,7 +48,8 @@ export function TenantConfImport({ preview, apply }: { preview: FormAction<Previ
   };
   const current = previewedText !== null && previewedText === text && !reviewing;
   const plan = current && review?.ok ? review.data : undefined;
-  const hasChanges = !!plan && plan.scopes.length + plan.aliases.length + plan.newScopes.length + plan.newRoles.length + plan.documentKeys.length > 0;
+  const hasChanges =
+    !!plan && plan.scopes.length + plan.aliases.length + plan.newScopes.length + plan.newRoles.length + plan.documentKeys.length > 0;
   const toggle = (key: keyof TImportOptions, value: boolean) => {
     const next = { ...options, [key]: value };
     setOptions(next);
@@ -102,7 +102,9 @@ export function TenantConfImport({ preview, apply }: { preview: FormAction<Previ
         <Button disabled={!hasChanges || applying} onClick={() => dialog.current?.showModal()}>
           {applying ? "Importing…" : "Apply import"}
         </Button>
-        {text.trim() !== "" && !current && !reviewing && <span className="text-sm text-slate-600">Preview the import before applying it.</span>}
+        {text.trim() !== "" && !current && !reviewing && (
+          <span className="text-sm text-slate-600">Preview the import before applying it.</span>
+        )}
       </div>
       {current && review && !review.ok && (
         <Alert tone="error" title="The file cannot be imported">
@@ -120,7 +122,8 @@ export function TenantConfImport({ preview, apply }: { preview: FormAction<Previ
           {plan.offers.createAliasRoles > 0 && (
             <label className="flex items-center gap-2">
               <input type="checkbox" checked={options.createAliasRoles} onChange={(e) => toggle("createAliasRoles", e.target.checked)} />
-              Create the {plan.offers.createAliasRoles} alias {plan.offers.createAliasRoles === 1 ? "role that does" : "roles that do"} not exist yet
+              Create the {plan.offers.createAliasRoles} alias {plan.offers.createAliasRoles === 1 ? "role that does" : "roles that do"} not
+              exist yet
             </label>
           )}
         </fieldset>

@@ -19,7 +19,9 @@ function Assignments({ row }: { row: RoleMappingRow }) {
       {row.aliasOf.length > 0 && (
         <ul aria-label={`${row.role} is an alias of`} className="flex flex-wrap gap-1">
           {row.aliasOf.map((target) => (
-            <li key={target} className="rounded-full bg-brand-100 px-2.5 py-0.5 text-sm text-brand-800 break-all">{target}</li>
+            <li key={target} className="rounded-full bg-brand-100 px-2.5 py-0.5 text-sm text-brand-800 break-all">
+              {target}
+            </li>
           ))}
         </ul>
       )}
@@ -34,16 +36,34 @@ function Assignments({ row }: { row: RoleMappingRow }) {
 
 function Actions({ row, meta: { remove, version } }: { row: RoleMappingRow; meta: RoleMappingsMeta }) {
   const confirm = (kind: "alias" | "custom", label: string, body: string) => (
-    <ConfirmAction action={remove} fields={{ role: row.role, kind, version: String(version) }} label={label} title={`${label}: ${row.role}?`} confirmLabel={label}>
+    <ConfirmAction
+      action={remove}
+      fields={{ role: row.role, kind, version: String(version) }}
+      label={label}
+      title={`${label}: ${row.role}?`}
+      confirmLabel={label}
+    >
       {body}
     </ConfirmAction>
   );
   if (row.protected) return <span className="text-sm text-slate-500">On every scope, always</span>;
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
-      <Link className={link} href={`/settings/role-permissions/edit${q(row.role)}`}>Edit</Link>
-      {row.aliasOf.length > 0 && confirm("alias", row.scopeCount > 0 ? "Delete alias" : "Delete", `${row.role} stops getting the scopes of ${row.aliasOf.join(", ")}. Those roles keep their scopes.`)}
-      {row.scopeCount > 0 && confirm("custom", row.aliasOf.length > 0 ? "Delete scopes" : "Delete", `${row.role} is removed from all ${row.scopeCount} of its scopes.`)}
+      <Link className={link} href={`/settings/role-permissions/edit${q(row.role)}`}>
+        Edit
+      </Link>
+      {row.aliasOf.length > 0 &&
+        confirm(
+          "alias",
+          row.scopeCount > 0 ? "Delete alias" : "Delete",
+          `${row.role} stops getting the scopes of ${row.aliasOf.join(", ")}. Those roles keep their scopes.`,
+        )}
+      {row.scopeCount > 0 &&
+        confirm(
+          "custom",
+          row.aliasOf.length > 0 ? "Delete scopes" : "Delete",
+          `${row.role} is removed from all ${row.scopeCount} of its scopes.`,
+        )}
     </div>
   );
 }

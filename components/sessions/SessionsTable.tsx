@@ -10,11 +10,29 @@ import { sessionColumns, type SessionView } from "./sessions-columns";
 
 export type { SessionView } from "./sessions-columns";
 
-export function SessionsTable({ rows, url, terminate }: { rows: SessionView[]; url: { state: UrlState; paging: Paging }; terminate?: FormAction }) {
-  const urlTable = useUrlTable({ url: { path: "/sessions", ...url }, columns: sessionColumns, rows, getRowId: (s) => s.id, meta: { terminate } });
+export function SessionsTable({
+  rows,
+  url,
+  terminate,
+}: {
+  rows: SessionView[];
+  url: { state: UrlState; paging: Paging };
+  terminate?: FormAction;
+}) {
+  const urlTable = useUrlTable({
+    url: { path: "/sessions", ...url },
+    columns: sessionColumns,
+    rows,
+    getRowId: (s) => s.id,
+    meta: { terminate },
+  });
   return (
     <>
-      <DataTable caption="Active sessions" urlTable={urlTable} empty={<EmptyState title="No active sessions">Sessions appear here when people sign in.</EmptyState>} />
+      <DataTable
+        caption="Active sessions"
+        urlTable={urlTable}
+        empty={<EmptyState title="No active sessions">Sessions appear here when people sign in.</EmptyState>}
+      />
       <UrlPager path="/sessions" state={url.state} paging={url.paging} />
     </>
   );

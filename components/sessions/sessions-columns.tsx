@@ -24,7 +24,13 @@ export type SessionsMeta = { terminate?: FormAction };
 function TerminateCell({ session, terminate }: { session: SessionView; terminate?: FormAction }) {
   if (!terminate) return null;
   return (
-    <ConfirmAction action={terminate} fields={{ sessionId: session.id }} label="Terminate" title={`Terminate ${session.user}'s session?`} confirmLabel="Terminate session">
+    <ConfirmAction
+      action={terminate}
+      fields={{ sessionId: session.id }}
+      label="Terminate"
+      title={`Terminate ${session.user}'s session?`}
+      confirmLabel="Terminate session"
+    >
       {session.current ? "This is your own session: you will be signed out." : "They will be signed out on their next request."}
     </ConfirmAction>
   );
@@ -58,5 +64,9 @@ export const sessionColumns = column.columns([
   column.accessor("lastSeenAt", { header: "Last active" }),
   column.accessor("expiresAt", { header: "Expires" }),
   column.accessor("ip", { header: "IP address" }),
-  column.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, cell: (info) => <TerminateCell session={info.row.original} terminate={info.table.options.meta?.terminate} /> }),
+  column.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    cell: (info) => <TerminateCell session={info.row.original} terminate={info.table.options.meta?.terminate} />,
+  }),
 ]);

@@ -8,7 +8,10 @@ import { usePathname } from "next/navigation";
 function PendingHint() {
   const { pending } = useLinkStatus();
   return pending ? (
-    <span role="status" className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-brand-600 border-t-transparent align-middle">
+    <span
+      role="status"
+      className="ml-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-brand-600 border-t-transparent align-middle"
+    >
       <span className="sr-only">Loading…</span>
     </span>
   ) : null;

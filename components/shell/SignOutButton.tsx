@@ -15,6 +15,8 @@ export function SignOutButton() {
         setPending(true);
         // next-auth would send the browser to NEXTAUTH_URL's host, which need not be the
         // address in use (127.0.0.1 vs localhost); a relative path keeps it where it is.
+        // A full load on purpose: no page state of the signed-out user may survive.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
         void signOut({ redirect: false }).then(() => window.location.assign("/login"));
       }}
     >

@@ -12,7 +12,17 @@ const ErrorsContext = createContext<Record<string, string[] | undefined>>({});
  * A form bound to a server action: pending state on the button, the result announced above
  * the fields, field errors next to their fields, and a Reload offer when someone else saved first.
  */
-export function ActionForm({ action, submitLabel, children, hidden = {} }: { action: FormAction; submitLabel: string; children: ReactNode; hidden?: Record<string, string> }) {
+export function ActionForm({
+  action,
+  submitLabel,
+  children,
+  hidden = {},
+}: {
+  action: FormAction;
+  submitLabel: string;
+  children: ReactNode;
+  hidden?: Record<string, string>;
+}) {
   const form = useRef<HTMLFormElement>(null);
   const [state, formAction, pending] = useActionState(async (previous: ActionState, data: FormData) => {
     const result = await action(previous, data);
@@ -34,7 +44,9 @@ export function ActionForm({ action, submitLabel, children, hidden = {} }: { act
       noValidate
       className="max-w-xl space-y-4"
     >
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {state && (state.ok || !state.fieldErrors) && (
         <Alert tone={state.ok ? "success" : "error"}>
           {state.message}
@@ -46,7 +58,9 @@ export function ActionForm({ action, submitLabel, children, hidden = {} }: { act
         </Alert>
       )}
       <ErrorsContext.Provider value={fieldErrors}>{children}</ErrorsContext.Provider>
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : submitLabel}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : submitLabel}
+      </Button>
     </form>
   );
 }

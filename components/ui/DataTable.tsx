@@ -10,7 +10,15 @@ type UrlTable<TMeta extends object, T extends RowData> = ReturnType<typeof useUr
 type Props<TMeta extends object, T extends RowData> = { caption: string; urlTable: UrlTable<TMeta, T>; empty: ReactNode };
 
 /** A sort header is a link to the re-sorted URL, so it works before hydration and can be shared. */
-function SortLink<TMeta extends object, T extends RowData>({ header, href, children }: { header: Header<UrlTableFeatures<TMeta>, T, unknown>; href: string; children: ReactNode }) {
+function SortLink<TMeta extends object, T extends RowData>({
+  header,
+  href,
+  children,
+}: {
+  header: Header<UrlTableFeatures<TMeta>, T, unknown>;
+  href: string;
+  children: ReactNode;
+}) {
   const sorted = header.column.getIsSorted();
   const dir = sorted === "asc" ? "ascending" : "descending";
   return (

@@ -24,7 +24,9 @@ export function Field({ label, name, errors, hint, id = `field-${name}`, ...inpu
         </p>
       )}
       <div id={`${id}-error`} aria-live="polite" className="text-sm text-red-700">
-        {errors?.map((e) => <p key={e}>{e}</p>)}
+        {errors?.map((e) => (
+          <p key={e}>{e}</p>
+        ))}
       </div>
     </div>
   );

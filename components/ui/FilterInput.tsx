@@ -3,11 +3,25 @@
 import { useId } from "react";
 
 /** A labelled search box that filters a list as the admin types. */
-export function FilterInput({ label, value, onChange, placeholder, wide = false }: { label: string; value: string; onChange: (value: string) => void; placeholder?: string; wide?: boolean }) {
+export function FilterInput({
+  label,
+  value,
+  onChange,
+  placeholder,
+  wide = false,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  wide?: boolean;
+}) {
   const id = useId();
   return (
     <div className={wide ? "flex-1" : undefined}>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
       <input
         id={id}
         type="search"

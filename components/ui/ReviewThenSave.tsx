@@ -6,7 +6,6 @@ import { Alert } from "./Alert";
 import { Button } from "./Button";
 import { useNotify } from "./Notices";
 
-
 /**
  * Preview, then save: Save stays off until the change as it stands now (`changeKey`) has been
  * reviewed, so nobody saves what they have not seen. A successful save re-renders the page
@@ -41,7 +40,19 @@ export function useReviewThenSave<P>(preview: FormAction<P>, save: FormAction, c
 export type ReviewThenSave<P> = ReturnType<typeof useReviewThenSave<P>>;
 
 /** The Review and Save buttons, the errors of both, and the preview between them. */
-export function ReviewSaveBar<P>({ flow, dirty, form, preview, summary }: { flow: ReviewThenSave<P>; dirty: boolean; form: () => FormData; preview: (data: P) => ReactNode; summary?: string }) {
+export function ReviewSaveBar<P>({
+  flow,
+  dirty,
+  form,
+  preview,
+  summary,
+}: {
+  flow: ReviewThenSave<P>;
+  dirty: boolean;
+  form: () => FormData;
+  preview: (data: P) => ReactNode;
+  summary?: string;
+}) {
   const { review, reviewing, saved, saving, reviewed } = flow;
   return (
     <>
@@ -63,7 +74,11 @@ export function ReviewSaveBar<P>({ flow, dirty, form, preview, summary }: { flow
       {saved && !saved.ok && (
         <Alert tone="error">
           {saved.message}
-          {saved.code === "STALE_VERSION" && <button type="button" className="ml-2 font-semibold underline" onClick={() => window.location.reload()}>Reload</button>}
+          {saved.code === "STALE_VERSION" && (
+            <button type="button" className="ml-2 font-semibold underline" onClick={() => window.location.reload()}>
+              Reload
+            </button>
+          )}
         </Alert>
       )}
     </>

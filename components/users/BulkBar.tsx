@@ -43,17 +43,30 @@ export function BulkBar({ selection, can }: Props) {
           <p className="font-medium" aria-live="polite">
             {ids.length} selected
           </p>
-          <Button variant="ghost" size="sm" onClick={selection.clear}>Clear selection</Button>
+          <Button variant="ghost" size="sm" onClick={selection.clear}>
+            Clear selection
+          </Button>
           {can.assignRole && (
             <div className="flex items-end gap-2">
               <div className="w-64">
                 {role ? (
-                  <p className="text-sm">Role: <strong>{role.label}</strong> <button type="button" className="underline" onClick={() => setRole(null)}>change</button></p>
+                  <p className="text-sm">
+                    Role: <strong>{role.label}</strong>{" "}
+                    <button type="button" className="underline" onClick={() => setRole(null)}>
+                      change
+                    </button>
+                  </p>
                 ) : (
                   <AsyncCombobox label="Role to assign" placeholder="Search roles" search={searchRoles} onPick={setRole} />
                 )}
               </div>
-              <Button size="sm" disabled={!role || progress !== null} onClick={() => role && run("/api/v1/users/bulk-assign-role", { roleId: Number(role.id), userIds: ids }, `Assigned ${role.label} to`)}>
+              <Button
+                size="sm"
+                disabled={!role || progress !== null}
+                onClick={() =>
+                  role && run("/api/v1/users/bulk-assign-role", { roleId: Number(role.id), userIds: ids }, `Assigned ${role.label} to`)
+                }
+              >
                 Assign role to selected
               </Button>
             </div>
@@ -67,31 +80,54 @@ export function BulkBar({ selection, can }: Props) {
       )}
       {progress && (
         <div className="mt-3">
-          <label htmlFor="bulk-progress" className="text-sm">Working… {progress.done} of {progress.total}</label>
+          <label htmlFor="bulk-progress" className="text-sm">
+            Working… {progress.done} of {progress.total}
+          </label>
           <progress id="bulk-progress" className="block w-full" max={progress.total} value={progress.done} />
         </div>
       )}
       {result && (
-        <div role={result.ok ? "status" : "alert"} className={`mt-3 rounded-md border bg-white p-3 text-sm ${result.ok ? "border-emerald-200" : "border-red-200"}`}>
+        <div
+          role={result.ok ? "status" : "alert"}
+          className={`mt-3 rounded-md border bg-white p-3 text-sm ${result.ok ? "border-emerald-200" : "border-red-200"}`}
+        >
           {result.ok ? (
-            <p className="font-medium">{result.verb} {result.succeeded} users.{result.skipped.length > 0 && ` Skipped ${result.skipped.length}:`}</p>
+            <p className="font-medium">
+              {result.verb} {result.succeeded} users.{result.skipped.length > 0 && ` Skipped ${result.skipped.length}:`}
+            </p>
           ) : (
             <p className="font-medium text-red-800">{result.message} Nothing was changed.</p>
           )}
           {result.ok && result.skipped.length > 0 && (
             <ul className="mt-1 list-disc pl-5">
-              {result.skipped.slice(0, 20).map((s) => <li key={s.user} className="break-all">{s.user}: {s.reason}</li>)}
+              {result.skipped.slice(0, 20).map((s) => (
+                <li key={s.user} className="break-all">
+                  {s.user}: {s.reason}
+                </li>
+              ))}
               {result.skipped.length > 20 && <li>and {result.skipped.length - 20} more</li>}
             </ul>
           )}
-          <button type="button" className="mt-2 underline" onClick={() => setResult(null)}>Dismiss</button>
+          <button type="button" className="mt-2 underline" onClick={() => setResult(null)}>
+            Dismiss
+          </button>
         </div>
       )}
-      <dialog ref={confirm} aria-labelledby="bulk-delete-title" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
-        <h2 id="bulk-delete-title" className="text-lg font-semibold">Delete {ids.length} users?</h2>
-        <p className="mt-2 text-slate-700">They are deleted together or not at all. Users you may not delete are skipped and listed afterwards.</p>
+      <dialog
+        ref={confirm}
+        aria-labelledby="bulk-delete-title"
+        className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <h2 id="bulk-delete-title" className="text-lg font-semibold">
+          Delete {ids.length} users?
+        </h2>
+        <p className="mt-2 text-slate-700">
+          They are deleted together or not at all. Users you may not delete are skipped and listed afterwards.
+        </p>
         <div className="mt-6 flex justify-end gap-2">
-          <Button variant="secondary" autoFocus onClick={() => confirm.current?.close()}>Cancel</Button>
+          <Button variant="secondary" autoFocus onClick={() => confirm.current?.close()}>
+            Cancel
+          </Button>
           <Button
             variant="danger"
             onClick={() => {

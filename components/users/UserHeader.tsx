@@ -9,12 +9,25 @@ const TABS: { action: UserAction; label: string; path: string }[] = [
 ];
 
 /** The user's name, store and the actions the viewer may take, shared by the user's pages. */
-export function UserHeader({ user, actions, current }: { user: { id: number; qualified: string; domain: string; readOnly: boolean }; actions: UserAction[]; current: UserAction }) {
+export function UserHeader({
+  user,
+  actions,
+  current,
+}: {
+  user: { id: number; qualified: string; domain: string; readOnly: boolean };
+  actions: UserAction[];
+  current: UserAction;
+}) {
   return (
     <EntityHeader
       back={{ href: "/users", label: "Users" }}
       title={user.qualified}
-      facts={<>{user.domain}{user.readOnly && " (Read-Only)"}</>}
+      facts={
+        <>
+          {user.domain}
+          {user.readOnly && " (Read-Only)"}
+        </>
+      }
       navLabel="User actions"
       tabs={TABS.filter((t) => actions.includes(t.action)).map((t) => ({ ...t, href: `/users/${user.id}${t.path}` }))}
       current={current}

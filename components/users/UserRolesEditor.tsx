@@ -46,7 +46,9 @@ export function UserRolesEditor({ userId, version, roles, preview, save }: Props
                     setRemoving(next);
                   }}
                 />
-                <span>Remove <span className="break-all">{r.qualified}</span></span>
+                <span>
+                  Remove <span className="break-all">{r.qualified}</span>
+                </span>
                 {r.blocker && <span className="text-xs">({r.blocker})</span>}
               </label>
             </li>
@@ -69,7 +71,9 @@ export function UserRolesEditor({ userId, version, roles, preview, save }: Props
             {adding.map((o) => (
               <li key={o.id} className="flex items-center gap-1 rounded-full bg-brand-100 px-3 py-1 text-sm">
                 <span className="break-all">{o.label}</span>
-                <button type="button" aria-label={`Do not add ${o.label}`} onClick={() => setAdding(adding.filter((a) => a.id !== o.id))}>×</button>
+                <button type="button" aria-label={`Do not add ${o.label}`} onClick={() => setAdding(adding.filter((a) => a.id !== o.id))}>
+                  ×
+                </button>
               </li>
             ))}
           </ul>

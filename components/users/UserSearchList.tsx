@@ -45,7 +45,9 @@ export function UserSearchList({ picked, onChange, isMember, legend }: Props) {
       <legend className="px-1 font-semibold">{legend}</legend>
       <div className="flex items-end gap-2">
         <div className="flex-1">
-          <label htmlFor="user-pattern" className="block text-sm font-medium">Search users</label>
+          <label htmlFor="user-pattern" className="block text-sm font-medium">
+            Search users
+          </label>
           <input
             id="user-pattern"
             type="search"
@@ -60,11 +62,19 @@ export function UserSearchList({ picked, onChange, isMember, legend }: Props) {
             aria-describedby="user-pattern-hint"
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
           />
-          <p id="user-pattern-hint" className="mt-0.5 text-xs text-slate-500">Enter a name pattern; * lists everyone.</p>
+          <p id="user-pattern-hint" className="mt-0.5 text-xs text-slate-500">
+            Enter a name pattern; * lists everyone.
+          </p>
         </div>
-        <Button variant="secondary" onClick={() => void load()} disabled={loading}>{loading ? "Searching…" : "Search"}</Button>
+        <Button variant="secondary" onClick={() => void load()} disabled={loading}>
+          {loading ? "Searching…" : "Search"}
+        </Button>
       </div>
-      {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
       {hits && hits.length === 0 && <p className="mt-3 text-sm text-slate-600">No users match “{pattern}”.</p>}
       {hits && hits.length > 0 && (
         <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto" aria-label="Search results">
@@ -77,7 +87,9 @@ export function UserSearchList({ picked, onChange, isMember, legend }: Props) {
                     type="checkbox"
                     disabled={h.readOnly || member}
                     checked={member || isPicked(h.id)}
-                    onChange={(e) => onChange(e.target.checked ? [...picked, { id: h.id, label: label(h) }] : picked.filter((p) => p.id !== h.id))}
+                    onChange={(e) =>
+                      onChange(e.target.checked ? [...picked, { id: h.id, label: label(h) }] : picked.filter((p) => p.id !== h.id))
+                    }
                   />
                   <span className="break-all">{label(h)}</span>
                   {h.readOnly && <span className="text-xs">(Read-Only)</span>}
@@ -88,8 +100,21 @@ export function UserSearchList({ picked, onChange, isMember, legend }: Props) {
           })}
         </ul>
       )}
-      {next && <Button variant="ghost" size="sm" className="mt-2" onClick={() => void load(next)} disabled={loading}>Load more</Button>}
-      {picked.length > 0 && <p className="mt-3 text-sm" aria-live="polite">{picked.length} selected: {picked.slice(0, 10).map((p) => p.label).join(", ")}{picked.length > 10 ? "…" : ""}</p>}
+      {next && (
+        <Button variant="ghost" size="sm" className="mt-2" onClick={() => void load(next)} disabled={loading}>
+          Load more
+        </Button>
+      )}
+      {picked.length > 0 && (
+        <p className="mt-3 text-sm" aria-live="polite">
+          {picked.length} selected:{" "}
+          {picked
+            .slice(0, 10)
+            .map((p) => p.label)
+            .join(", ")}
+          {picked.length > 10 ? "…" : ""}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -27,19 +27,48 @@ const link = "text-brand-700 underline-offset-2 hover:underline";
 export const userLabel = (u: UserRowView) => qualifiedName(u.domain, u.username);
 
 function SelectCell({ row }: { row: Row<Features, UserRowView> }) {
-  return <input type="checkbox" aria-label={`Select ${userLabel(row.original)}`} checked={row.getIsSelected()} onChange={(e) => row.toggleSelected(e.target.checked)} />;
+  return (
+    <input
+      type="checkbox"
+      aria-label={`Select ${userLabel(row.original)}`}
+      checked={row.getIsSelected()}
+      onChange={(e) => row.toggleSelected(e.target.checked)}
+    />
+  );
 }
 
 function ActionsCell({ user, deleteAction }: { user: UserRowView; deleteAction: FormAction }) {
   const has = (a: UserAction) => user.actions.includes(a);
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-      {has("password") && <Link className={link} href={`/users/${user.id}/password`}>Change Password</Link>}
-      {has("roles") && <Link className={link} href={`/users/${user.id}/roles`}>Assign Roles</Link>}
-      {has("viewRoles") && <Link className={link} href={`/users/${user.id}`}>View Roles</Link>}
-      {has("profile") && <Link className={link} href={`/users/${user.id}/profile`}>User Profile</Link>}
+      {has("password") && (
+        <Link className={link} href={`/users/${user.id}/password`}>
+          Change Password
+        </Link>
+      )}
+      {has("roles") && (
+        <Link className={link} href={`/users/${user.id}/roles`}>
+          Assign Roles
+        </Link>
+      )}
+      {has("viewRoles") && (
+        <Link className={link} href={`/users/${user.id}`}>
+          View Roles
+        </Link>
+      )}
+      {has("profile") && (
+        <Link className={link} href={`/users/${user.id}/profile`}>
+          User Profile
+        </Link>
+      )}
       {has("delete") && (
-        <ConfirmAction action={deleteAction} fields={{ id: String(user.id), version: String(user.version) }} label="Delete" title={`Delete ${userLabel(user)}?`} confirmLabel="Delete user">
+        <ConfirmAction
+          action={deleteAction}
+          fields={{ id: String(user.id), version: String(user.version) }}
+          label="Delete"
+          title={`Delete ${userLabel(user)}?`}
+          confirmLabel="Delete user"
+        >
           The account, its roles and profile are removed and its sessions end. This cannot be undone.
         </ConfirmAction>
       )}
@@ -48,7 +77,11 @@ function ActionsCell({ user, deleteAction }: { user: UserRowView; deleteAction: 
 }
 
 const column = createColumnHelper<Features, UserRowView>();
-const selectColumn = column.display({ id: "select", header: () => <span className="sr-only">Select</span>, cell: (info) => <SelectCell row={info.row} /> });
+const selectColumn = column.display({
+  id: "select",
+  header: () => <span className="sr-only">Select</span>,
+  cell: (info) => <SelectCell row={info.row} />,
+});
 const dataColumns = column.columns([
   column.accessor("username", {
     header: "Username",
@@ -73,13 +106,23 @@ const dataColumns = column.columns([
     enableSorting: false,
     cell: (info) => (
       <ul className="flex flex-wrap gap-1">
-        {info.getValue().map((r) => <li key={r} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs break-all">{r}</li>)}
-        {info.row.original.roleCount > info.getValue().length && <li className="text-xs text-slate-500">+{info.row.original.roleCount - info.getValue().length} more</li>}
+        {info.getValue().map((r) => (
+          <li key={r} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs break-all">
+            {r}
+          </li>
+        ))}
+        {info.row.original.roleCount > info.getValue().length && (
+          <li className="text-xs text-slate-500">+{info.row.original.roleCount - info.getValue().length} more</li>
+        )}
         <li className="rounded-full bg-slate-50 px-2 py-0.5 text-xs text-slate-500">Internal/everyone</li>
       </ul>
     ),
   }),
-  column.display({ id: "actions", header: "Actions", cell: (info) => <ActionsCell user={info.row.original} deleteAction={info.table.options.meta!.deleteAction} /> }),
+  column.display({
+    id: "actions",
+    header: "Actions",
+    cell: (info) => <ActionsCell user={info.row.original} deleteAction={info.table.options.meta!.deleteAction} />,
+  }),
 ]);
 
 export const userColumns = { selectable: [selectColumn, ...dataColumns], plain: dataColumns };

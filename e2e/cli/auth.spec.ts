@@ -53,7 +53,9 @@ test("environments are named server URLs; bad names and URLs are refused", async
     ],
   });
   const table = await cli.run(["get", "envs"]);
-  expect(table.stdout).toMatch(/^NAME\s+URL\s+LOGGED IN AS\nt\s+http:\/\/127\.0\.0\.1:\d+\s+-\nprod\s+https:\/\/gatehouse\.example\.com\s+-\n$/);
+  expect(table.stdout).toMatch(
+    /^NAME\s+URL\s+LOGGED IN AS\nt\s+http:\/\/127\.0\.0\.1:\d+\s+-\nprod\s+https:\/\/gatehouse\.example\.com\s+-\n$/,
+  );
 
   const cleartext = await cli.run(["add", "env", "far", "--url", "http://gatehouse.example.com"]);
   expect(cleartext).toMatchObject({ code: 0, stderr: expect.stringContaining("passwords and tokens cross the network unencrypted") });
@@ -67,8 +69,14 @@ test("environments are named server URLs; bad names and URLs are refused", async
 
   // With two environments, a command must say which; -e chooses, an unknown one is not found.
   expect(await cli.run(["get", "users"])).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining("configured: t, prod") });
-  expect(await cli.run(["get", "users", "-e", "staging"])).toMatchObject({ code: EXIT.notFound, stderr: expect.stringContaining('no environment "staging"') });
-  expect(await cli.run(["get", "users", "-e", "t"])).toMatchObject({ code: EXIT.notAuthenticated, stderr: expect.stringContaining("gatehouse login t") });
+  expect(await cli.run(["get", "users", "-e", "staging"])).toMatchObject({
+    code: EXIT.notFound,
+    stderr: expect.stringContaining('no environment "staging"'),
+  });
+  expect(await cli.run(["get", "users", "-e", "t"])).toMatchObject({
+    code: EXIT.notAuthenticated,
+    stderr: expect.stringContaining("gatehouse login t"),
+  });
 
   expect(await cli.run(["delete", "env", "prod"])).toMatchObject({ code: 0 });
   expect(await cli.run(["delete", "env", "prod"])).toMatchObject({ code: EXIT.notFound });
@@ -105,10 +113,13 @@ test("login stores the token in a 0600 file and never prints it", async ({ cli, 
 
 test("login prompts for the username and a masked password in a terminal", async ({ cli, server }) => {
   const admin = await seedAdmin(server.db);
-  const run = await cli.interactive(["login", "t"], [
-    ["Username:", admin.username],
-    ["Password:", admin.password],
-  ]);
+  const run = await cli.interactive(
+    ["login", "t"],
+    [
+      ["Username:", admin.username],
+      ["Password:", admin.password],
+    ],
+  );
   expect(run.code, run.stdout).toBe(0);
   expect(run.stdout).toContain(`Logged in to "t" as ${admin.username}`);
   expect(run.stdout).not.toContain(admin.password);
@@ -138,7 +149,10 @@ test("logout revokes the token on the server; a kept copy is refused", async ({ 
   const logout = await cli.run(["logout", "t"]);
   expect(logout).toMatchObject({ code: 0, stdout: expect.stringContaining('Logged out of "t".') });
   expect(cli.credentials().t).toBeUndefined();
-  expect(await cli.run(["get", "users"])).toMatchObject({ code: EXIT.notAuthenticated, stderr: expect.stringContaining('not logged in to "t"') });
+  expect(await cli.run(["get", "users"])).toMatchObject({
+    code: EXIT.notAuthenticated,
+    stderr: expect.stringContaining('not logged in to "t"'),
+  });
 
   fs.writeFileSync(cli.credentialsFile(), kept);
   const replay = await cli.run(["get", "users"]);
@@ -159,7 +173,10 @@ test("an expired token is refused, whether the server or the CLI notices first",
   credentials.t!.token = credentials.t!.token.replace(/^(gh1\.[^.]+\.)\d+/, "$11000000000");
   fs.writeFileSync(cli.credentialsFile(), JSON.stringify(credentials));
   const local = await cli.run(["get", "roles"]);
-  expect(local).toMatchObject({ code: EXIT.notAuthenticated, stderr: expect.stringContaining('Your login to "t" expired at 2001-09-09T01:46:40.000Z') });
+  expect(local).toMatchObject({
+    code: EXIT.notAuthenticated,
+    stderr: expect.stringContaining('Your login to "t" expired at 2001-09-09T01:46:40.000Z'),
+  });
 });
 
 test("a user without the permission is refused, and one on the default password must change it first", async ({ cli, server }) => {
@@ -172,7 +189,10 @@ test("a user without the permission is refused, and one on the default password 
   // The configured admin account starts on the default password "admin", as in WSO2.
   await cli.login("admin", "admin");
   const blocked = await cli.run(["get", "users"]);
-  expect(blocked).toMatchObject({ code: EXIT.forbidden, stderr: "Error: Change the default password before doing anything else. Run: gatehouse update password -e t\n" });
+  expect(blocked).toMatchObject({
+    code: EXIT.forbidden,
+    stderr: "Error: Change the default password before doing anything else. Run: gatehouse update password -e t\n",
+  });
   const changed = await cli.run(["update", "password"], { input: "admin\nA-new-admin-password-1\nA-new-admin-password-1\n" });
   expect(changed).toMatchObject({ code: 0, stdout: expect.stringContaining("Your password was changed.") });
   expect(await cli.run(["get", "users", "-p", "admin"])).toMatchObject({ code: 0, stdout: expect.stringContaining("admin") });
@@ -205,7 +225,10 @@ test("every API command refuses without a login and with an expired token, chang
   await server.db.session.updateMany({ where: { userId: admin.id, kind: "api" }, data: { expiresAt: new Date(Date.now() - 1000) } });
   for (const args of API_COMMANDS) {
     const run = await cli.run(args, { input: "Cli-test-password-1\nCli-test-password-1\n" });
-    expect(run, args.join(" ")).toMatchObject({ code: EXIT.notAuthenticated, stderr: expect.stringContaining('The server refused your login to "t"') });
+    expect(run, args.join(" ")).toMatchObject({
+      code: EXIT.notAuthenticated,
+      stderr: expect.stringContaining('The server refused your login to "t"'),
+    });
   }
   expect(await server.db.user.count()).toBe(before);
 });

@@ -26,8 +26,14 @@ test("add, list, show and delete a role; its users are listed and paged", async 
   expect(cut.stderr).toContain(`Showing the first 2 users of ${role}; there are more.`);
 
   expect(await cli.run(["delete", "role", role], { input: "no\n" })).toMatchObject({ code: EXIT.usage });
-  expect(await cli.run(["delete", "role", role, "--yes", "--format", "json"])).toMatchObject({ code: 0, stdout: expect.stringContaining('"status": "Deleted"') });
-  expect(await cli.run(["get", "roles", role])).toMatchObject({ code: EXIT.notFound, stderr: expect.stringContaining(`Role ${role} does not exist.`) });
+  expect(await cli.run(["delete", "role", role, "--yes", "--format", "json"])).toMatchObject({
+    code: 0,
+    stdout: expect.stringContaining('"status": "Deleted"'),
+  });
+  expect(await cli.run(["get", "roles", role])).toMatchObject({
+    code: EXIT.notFound,
+    stderr: expect.stringContaining(`Role ${role} does not exist.`),
+  });
   expect(JSON.parse((await cli.run(["get", "users", members[0]!, "--format", "json"])).stdout).roles).toEqual(["Internal/everyone"]);
   expect(await cli.run(["delete", "role", "Internal/everyone", "--yes"])).toMatchObject({ code: EXIT.forbidden });
 });
@@ -61,7 +67,10 @@ test("check answers allowed with exit 0 and denied with exit 1, naming the grant
   await cli.run(["update", "user", name, "-a", "Internal/publisher"]);
 
   const allowed = await cli.run(["check", name, "/permission/admin/login"]);
-  expect(allowed).toMatchObject({ code: EXIT.ok, stdout: `ALLOWED  ${name} may /permission/admin/login, granted by: Internal/publisher\n` });
+  expect(allowed).toMatchObject({
+    code: EXIT.ok,
+    stdout: `ALLOWED  ${name} may /permission/admin/login, granted by: Internal/publisher\n`,
+  });
   const denied = await cli.run(["check", name, "/permission/admin/manage/identity/usermgt/delete", "--format", "json"]);
   expect(denied.code).toBe(EXIT.denied);
   expect(JSON.parse(denied.stdout)).toMatchObject({ allowed: false, reason: { code: "not-granted" } });

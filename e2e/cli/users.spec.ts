@@ -9,7 +9,9 @@ test("add, list, show and delete a user with flags, in tables and JSON", async (
   const admin = await seedAdmin(server.db);
   await cli.login(admin.username, admin.password);
   const name = unique("cli_");
-  const added = await cli.run(["add", "user", name, "--no-admin", "-d", "PRIMARY", "--password-stdin", "--format", "json"], { input: `${PASSWORD}\n` });
+  const added = await cli.run(["add", "user", name, "--no-admin", "-d", "PRIMARY", "--password-stdin", "--format", "json"], {
+    input: `${PASSWORD}\n`,
+  });
   expect(added.code, added.stderr).toBe(0);
   expect(JSON.parse(added.stdout)).toEqual({ userId: name, status: "Added" });
 
@@ -18,7 +20,9 @@ test("add, list, show and delete a user with flags, in tables and JSON", async (
   const detail = await cli.run(["get", "users", name, "--format", "json"]);
   // Internal/everyone is listed among every user's roles, as the MI lists it.
   expect(JSON.parse(detail.stdout)).toEqual({ userId: name, isAdmin: false, roles: ["Internal/everyone"] });
-  expect((await cli.run(["get", "users", name])).stdout).toMatch(new RegExp(`^User ID\\s+${name}\\nAdmin\\s+no\\nRoles\\s+Internal/everyone\\n$`));
+  expect((await cli.run(["get", "users", name])).stdout).toMatch(
+    new RegExp(`^User ID\\s+${name}\\nAdmin\\s+no\\nRoles\\s+Internal/everyone\\n$`),
+  );
   expect(await cli.run(["get", "users", "-p", "no_such_user_*"])).toMatchObject({ code: 0, stdout: "No users match.\n" });
 
   // The new user can log in with the password given on stdin, once a role grants Login.
@@ -32,7 +36,10 @@ test("add, list, show and delete a user with flags, in tables and JSON", async (
 
   const deleted = await cli.run(["delete", "user", name, "--yes"]);
   expect(deleted).toMatchObject({ code: 0, stdout: `User ${name} deleted.\n` });
-  expect(await cli.run(["get", "users", name])).toMatchObject({ code: EXIT.notFound, stderr: expect.stringContaining(`User ${name} does not exist.`) });
+  expect(await cli.run(["get", "users", name])).toMatchObject({
+    code: EXIT.notFound,
+    stderr: expect.stringContaining(`User ${name} does not exist.`),
+  });
   expect(await cli.run(["delete", "user", name, "--yes"])).toMatchObject({ code: EXIT.notFound });
 });
 
@@ -40,12 +47,15 @@ test("add user asks whether the user is an admin, for the password twice and for
   const admin = await seedAdmin(server.db);
   await cli.login(admin.username, admin.password);
   const name = unique("cli_prompted_");
-  const run = await cli.interactive(["add", "user", name], [
-    ["Is this user an admin?", "y"],
-    ["Password:", PASSWORD],
-    ["Confirm password:", PASSWORD],
-    ["User store domain:", ""],
-  ]);
+  const run = await cli.interactive(
+    ["add", "user", name],
+    [
+      ["Is this user an admin?", "y"],
+      ["Password:", PASSWORD],
+      ["Confirm password:", PASSWORD],
+      ["User store domain:", ""],
+    ],
+  );
   expect(run.code, run.stdout).toBe(0);
   expect(run.stdout).toContain(`User ${name} added as an admin.`);
   expect(run.stdout).not.toContain(PASSWORD);
@@ -60,7 +70,9 @@ test("add user asks whether the user is an admin, for the password twice and for
 
   const weak = await cli.run(["add", "user", unique("cli_weak_"), "--no-admin", "-d", "PRIMARY", "--password-stdin"], { input: "x\n" });
   expect(weak).toMatchObject({ code: EXIT.rejected, stderr: "Error: password: Use at least 12 characters.\n" });
-  const noStore = await cli.run(["add", "user", unique("cli_store_"), "--no-admin", "-d", "NOWHERE", "--password-stdin"], { input: `${PASSWORD}\n` });
+  const noStore = await cli.run(["add", "user", unique("cli_store_"), "--no-admin", "-d", "NOWHERE", "--password-stdin"], {
+    input: `${PASSWORD}\n`,
+  });
   expect(noStore).toMatchObject({ code: EXIT.notFound, stderr: expect.stringContaining("NOWHERE") });
 
   // With --password-stdin the first line is the password, whatever is asked after it.
@@ -75,8 +87,14 @@ test("delete asks first: no answer or no deletes nothing, yes deletes", async ({
   const name = unique("cli_victim_");
   await cli.run(["add", "user", name, "--no-admin", "-d", "PRIMARY", "--password-stdin"], { input: `${PASSWORD}\n` });
 
-  expect(await cli.run(["delete", "user", name])).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining("Give it as an option instead") });
-  expect(await cli.run(["delete", "user", name], { input: "n\n" })).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining("nothing was deleted") });
+  expect(await cli.run(["delete", "user", name])).toMatchObject({
+    code: EXIT.usage,
+    stderr: expect.stringContaining("Give it as an option instead"),
+  });
+  expect(await cli.run(["delete", "user", name], { input: "n\n" })).toMatchObject({
+    code: EXIT.usage,
+    stderr: expect.stringContaining("nothing was deleted"),
+  });
   expect(await cli.run(["get", "users", name])).toMatchObject({ code: 0 });
 
   const confirmed = await cli.interactive(["delete", "user", name], [[`Delete user ${name}?`, "y"]]);
@@ -93,14 +111,27 @@ test("update user adds and revokes roles, from options or from the prompts", asy
   const add = await cli.run(["update", "user", name, "-a", "Internal/creator", "Internal/publisher", "--format", "json"]);
   expect(add.code, add.stderr).toBe(0);
   expect(JSON.parse(add.stdout)).toMatchObject({ userId: name, addedRoles: ["Internal/creator", "Internal/publisher"], removedRoles: [] });
-  expect(JSON.parse((await cli.run(["get", "users", name, "--format", "json"])).stdout).roles.sort()).toEqual(["Internal/creator", "Internal/everyone", "Internal/publisher"]);
+  expect(JSON.parse((await cli.run(["get", "users", name, "--format", "json"])).stdout).roles.sort()).toEqual([
+    "Internal/creator",
+    "Internal/everyone",
+    "Internal/publisher",
+  ]);
 
   const prompted = await cli.run(["update", "user", name], { input: "Internal/subscriber\nInternal/creator, Internal/publisher\n" });
-  expect(prompted).toMatchObject({ code: 0, stdout: `User ${name}: added Internal/subscriber; revoked Internal/creator, Internal/publisher.\n` });
-  expect(JSON.parse((await cli.run(["get", "users", name, "--format", "json"])).stdout).roles).toEqual(["Internal/subscriber", "Internal/everyone"]);
+  expect(prompted).toMatchObject({
+    code: 0,
+    stdout: `User ${name}: added Internal/subscriber; revoked Internal/creator, Internal/publisher.\n`,
+  });
+  expect(JSON.parse((await cli.run(["get", "users", name, "--format", "json"])).stdout).roles).toEqual([
+    "Internal/subscriber",
+    "Internal/everyone",
+  ]);
   expect((await cli.run(["get", "users", "-r", "Internal/subscriber", "-p", name])).stdout).toBe(`USER ID\n${name}\n`);
 
-  expect(await cli.run(["update", "user", name], { input: "\n\n" })).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining("at least one role") });
+  expect(await cli.run(["update", "user", name], { input: "\n\n" })).toMatchObject({
+    code: EXIT.usage,
+    stderr: expect.stringContaining("at least one role"),
+  });
   const unknown = await cli.run(["update", "user", name, "-a", "no_such_role"]);
   expect(unknown.code).toBe(EXIT.notFound);
   expect(unknown.stderr).toContain("no_such_role");
@@ -119,13 +150,21 @@ test("the MI's rules hold through the CLI", async ({ cli, server }) => {
   expect(resetAdmin).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("Only the super admin") });
   // A manager may reset a regular user's password.
   const regular = unique("cli_regular_");
-  expect(await cli.run(["add", "user", regular, "--no-admin", "-d", "PRIMARY", "--password-stdin"], { input: `${PASSWORD}\n` })).toMatchObject({ code: 0 });
+  expect(
+    await cli.run(["add", "user", regular, "--no-admin", "-d", "PRIMARY", "--password-stdin"], { input: `${PASSWORD}\n` }),
+  ).toMatchObject({ code: 0 });
   expect(await cli.run(["update", "password", regular], { input: "Another-password-2\nAnother-password-2\n" })).toMatchObject({ code: 0 });
 
   // Nobody deletes themselves; holding the admin role is not enough to delete another admin.
   await cli.login(admin.username, admin.password);
-  expect(await cli.run(["delete", "user", admin.username, "--yes"])).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("You cannot delete your own account.") });
-  expect(await cli.run(["delete", "user", otherAdmin.username, "--yes"])).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("Only the super admin") });
+  expect(await cli.run(["delete", "user", admin.username, "--yes"])).toMatchObject({
+    code: EXIT.forbidden,
+    stderr: expect.stringContaining("You cannot delete your own account."),
+  });
+  expect(await cli.run(["delete", "user", otherAdmin.username, "--yes"])).toMatchObject({
+    code: EXIT.forbidden,
+    stderr: expect.stringContaining("Only the super admin"),
+  });
 
   // Internal/everyone is implicit: it can be neither assigned nor removed.
   for (const flag of ["-a", "-r"]) {
@@ -133,7 +172,10 @@ test("the MI's rules hold through the CLI", async ({ cli, server }) => {
     expect(everyone).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("Internal/everyone") });
   }
   // The admin role cannot be deleted.
-  expect(await cli.run(["delete", "role", "admin", "--yes"])).toMatchObject({ code: EXIT.forbidden, stderr: expect.stringContaining("The admin role cannot be") });
+  expect(await cli.run(["delete", "role", "admin", "--yes"])).toMatchObject({
+    code: EXIT.forbidden,
+    stderr: expect.stringContaining("The admin role cannot be"),
+  });
 });
 
 test("no escalation: a helpdesk user cannot reset or delete a user who holds more than they do", async ({ cli, server }) => {
@@ -180,7 +222,9 @@ test("long lists are followed across pages and a cut list says so", async ({ cli
   await cli.login(admin.username, admin.password);
   const prefix = unique("cli_page_");
   for (const n of [1, 2, 3, 4, 5]) {
-    expect(await cli.run(["add", "user", `${prefix}${n}`, "--no-admin", "-d", "PRIMARY", "--password-stdin"], { input: `${PASSWORD}\n` })).toMatchObject({ code: 0 });
+    expect(
+      await cli.run(["add", "user", `${prefix}${n}`, "--no-admin", "-d", "PRIMARY", "--password-stdin"], { input: `${PASSWORD}\n` }),
+    ).toMatchObject({ code: 0 });
   }
   const all = await cli.run(["get", "users", "-p", `${prefix}*`, "--page-size", "2", "--format", "json"]);
   expect(JSON.parse(all.stdout)).toEqual({ count: 5, list: [1, 2, 3, 4, 5].map((n) => ({ userId: `${prefix}${n}` })), truncated: false });

@@ -25,7 +25,22 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   "POST /api/v1/users/bulk-delete": { userIds: [1] },
   "POST /api/v1/users/bulk-assign-role": { roleId: 1, userIds: [1] },
 };
-const QUERY_KEYS = ["q", "pattern", "searchKey", "role", "domain", "limit", "size", "cursor", "after", "before", "claim", "value", "sort", "dir"];
+const QUERY_KEYS = [
+  "q",
+  "pattern",
+  "searchKey",
+  "role",
+  "domain",
+  "limit",
+  "size",
+  "cursor",
+  "after",
+  "before",
+  "claim",
+  "value",
+  "sort",
+  "dir",
+];
 const BAD_SEGMENTS = ["%FF", "%E0%A4%A", "%00", "%ED%A0%80", "1", "99999999999"];
 const ACTION_ROOT = '["$undefined","$K1"]';
 const BAD_ENVELOPES = ["[null,5]", '["$K9"]', "[", '"\\u0000"', "[1,2,3]", '["$@9"]', '["$Q9"]', '[{"then":"$9"}]', "{}", ""];
@@ -54,7 +69,9 @@ test("hostile input never gets a 5xx and never writes when refused", async ({ se
   const signedIn = await playwrightRequest.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
   const anonymous = await playwrightRequest.newContext({ baseURL: server.url });
   const { csrfToken } = (await (await signedIn.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await signedIn.post("/api/auth/callback/credentials", { form: { csrfToken, username: admin.username, password: TEST_PASSWORD, json: "true" } });
+  await signedIn.post("/api/auth/callback/credentials", {
+    form: { csrfToken, username: admin.username, password: TEST_PASSWORD, json: "true" },
+  });
   expect((await signedIn.get("/api/v1/me")).status()).toBe(200);
   const logIn = async () => {
     const login = await anonymous.post("/management/login", { headers: { authorization: basic(admin.username, TEST_PASSWORD) } });
@@ -110,7 +127,12 @@ test("hostile input never gets a 5xx and never writes when refused", async ({ se
       if (route.template === "/management/login") {
         for (const value of pick(random, HOSTILE_STRINGS, 12)) {
           const headers = { authorization: basic(value, value) };
-          await probe(`${key} basic ${JSON.stringify(value).slice(0, 40)}`, () => anonymous.fetch(path, { method, headers }), false, restOk);
+          await probe(
+            `${key} basic ${JSON.stringify(value).slice(0, 40)}`,
+            () => anonymous.fetch(path, { method, headers }),
+            false,
+            restOk,
+          );
         }
       }
     }
@@ -137,11 +159,15 @@ test("hostile input never gets a 5xx and never writes when refused", async ({ se
     const headers = { "next-action": action.id, accept: "text/x-component" };
     const postForm = (multipart: Record<string, string>) => signedIn.post(page, { headers, multipart });
     const postRaw = (data: string) => signedIn.post(page, { headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data });
-    const form = (values: Record<string, string>) => ({ "0": ACTION_ROOT, ...Object.fromEntries(Object.entries(values).map(([k, v]) => [`_1_${k}`, v])) });
+    const form = (values: Record<string, string>) => ({
+      "0": ACTION_ROOT,
+      ...Object.fromEntries(Object.entries(values).map(([k, v]) => [`_1_${k}`, v])),
+    });
     const forms: Record<string, string>[] = [];
     for (const value of pick(random, HOSTILE_STRINGS, 4)) forms.push(form(Object.fromEntries(fields.map((f) => [f, value]))));
     for (const field of pick(random, fields, 3)) {
-      for (const value of pick(random, HOSTILE_STRINGS, 2)) forms.push(form({ ...Object.fromEntries(fields.map((f) => [f, "1"])), [field]: value }));
+      for (const value of pick(random, HOSTILE_STRINGS, 2))
+        forms.push(form({ ...Object.fromEntries(fields.map((f) => [f, "1"])), [field]: value }));
     }
     forms.push({ "1": "no root" }, { "0": "{" }, form({ "\u0000": "x" }));
     for (const f of forms) await probe(`action ${action.name} ${JSON.stringify(f).slice(0, 100)}`, () => postForm(f), true, actionOk);
@@ -151,10 +177,16 @@ test("hostile input never gets a 5xx and never writes when refused", async ({ se
   // The proxy's own decisions: cross-origin and oversized action posts.
   const someAction = actions()[0]!;
   const actionPage = fill(someAction.page, String(victim.id));
-  const crossSite = await signedIn.post(actionPage, { headers: { "next-action": someAction.id, origin: "http://evil.example" }, multipart: { "0": "[]" } });
+  const crossSite = await signedIn.post(actionPage, {
+    headers: { "next-action": someAction.id, origin: "http://evil.example" },
+    multipart: { "0": "[]" },
+  });
   if (crossSite.status() !== 403) failures.push({ what: "cross-origin action post", status: crossSite.status(), body: "expected 403" });
   const huge = "x".repeat(ACTION_BODY_LIMIT_BYTES + 1);
-  const oversized = await signedIn.post(actionPage, { headers: { "next-action": someAction.id, "content-type": "text/plain" }, data: huge });
+  const oversized = await signedIn.post(actionPage, {
+    headers: { "next-action": someAction.id, "content-type": "text/plain" },
+    data: huge,
+  });
   if (oversized.status() !== 413) failures.push({ what: "oversized action post", status: oversized.status(), body: "expected 413" });
 
   console.log(`[fuzz] ${sent} hostile requests on ${server.kind}`);

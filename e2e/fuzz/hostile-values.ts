@@ -23,7 +23,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "**",
   "a_%*",
   "\\",
-  "'; DROP TABLE \"User\"; --",
+  '\'; DROP TABLE "User"; --',
   "<script>alert(1)</script>",
   "\u202Egnp.exe",
   "\u200B\u200D",
@@ -82,7 +82,17 @@ export const HOSTILE_CURSORS: readonly string[] = [
 ];
 
 /** Raw bodies that are not JSON, or not what a JSON parser expects. */
-export const HOSTILE_RAW_BODIES: readonly string[] = ["", "{", "null", "[]", '"\\u0000"', "\u0000", '{"a":"\\ud800"}', "x".repeat(70_000), "\uFEFF{}"];
+export const HOSTILE_RAW_BODIES: readonly string[] = [
+  "",
+  "{",
+  "null",
+  "[]",
+  '"\\u0000"',
+  "\u0000",
+  '{"a":"\\ud800"}',
+  "x".repeat(70_000),
+  "\uFEFF{}",
+];
 
 /** A small seeded generator (mulberry32), so a run picks the same values every time. */
 export function seededRandom(seed: number): () => number {

@@ -17,7 +17,11 @@ function templates(file: string): string[] {
 }
 
 function urlTemplate(file: string): string {
-  const segments = path.dirname(file).split(path.sep).slice(1).filter((s) => !/^\(.*\)$/.test(s));
+  const segments = path
+    .dirname(file)
+    .split(path.sep)
+    .slice(1)
+    .filter((s) => !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 
@@ -55,7 +59,19 @@ export function actions(): ActionSurface[] {
   });
 }
 
-const COUNTED = ["User", "Role", "Membership", "RoleGrant", "UserClaim", "UserStore", "ApiScope", "ScopeRole", "RoleAlias", "Tenant", "Setting"];
+const COUNTED = [
+  "User",
+  "Role",
+  "Membership",
+  "RoleGrant",
+  "UserClaim",
+  "UserStore",
+  "ApiScope",
+  "ScopeRole",
+  "RoleAlias",
+  "Tenant",
+  "Setting",
+];
 const VERSIONED = ["User", "Role", "UserStore", "ApiScope", "Tenant"];
 
 /**
@@ -66,7 +82,9 @@ const VERSIONED = ["User", "Role", "UserStore", "ApiScope", "Tenant"];
 export async function fingerprint(db: Db): Promise<string> {
   // One round trip: the fuzz takes this twice around every write it sends.
   const counts = COUNTED.map((table) => `SELECT '${table}' AS k, CAST(COUNT(*) AS TEXT) AS v FROM "${table}"`);
-  const versions = VERSIONED.map((table) => `SELECT '${table}.version' AS k, CAST(COALESCE(SUM("version"), 0) AS TEXT) AS v FROM "${table}"`);
+  const versions = VERSIONED.map(
+    (table) => `SELECT '${table}.version' AS k, CAST(COALESCE(SUM("version"), 0) AS TEXT) AS v FROM "${table}"`,
+  );
   const settings = `SELECT 'setting:' || "key" AS k, "value" AS v FROM "Setting"`;
   const rows = await db.$queryRawUnsafe<{ k: string; v: string }[]>([...counts, ...versions, settings].join(" UNION ALL "));
   return rows

@@ -13,7 +13,12 @@ export async function captureAction(page: Page, trigger: () => Promise<void>): P
     const request = route.request();
     const headers = await request.allHeaders();
     if (request.method() !== "POST" || !headers["next-action"]) return route.continue();
-    captured = { path: new URL(request.url()).pathname, actionId: headers["next-action"], contentType: headers["content-type"]!, body: request.postData()! };
+    captured = {
+      path: new URL(request.url()).pathname,
+      actionId: headers["next-action"],
+      contentType: headers["content-type"]!,
+      body: request.postData()!,
+    };
     await route.abort();
   });
   await trigger();
@@ -27,7 +32,11 @@ export async function captureAction(page: Page, trigger: () => Promise<void>): P
 export function replayAction(page: Page, action: CapturedAction, body = action.body) {
   return page.evaluate(
     async ({ path, actionId, contentType, body }) => {
-      const response = await fetch(path, { method: "POST", headers: { "Next-Action": actionId, "Content-Type": contentType, Accept: "text/x-component" }, body });
+      const response = await fetch(path, {
+        method: "POST",
+        headers: { "Next-Action": actionId, "Content-Type": contentType, Accept: "text/x-component" },
+        body,
+      });
       return { status: response.status, text: await response.text() };
     },
     { ...action, body },

@@ -10,7 +10,9 @@ const name = z.string().trim().min(1).max(300);
 
 export const ZScopeListBody = z.object({
   count: z.number().int().min(0).optional(),
-  list: z.array(z.object({ name: name, description: z.string().optional(), tag: z.string().optional(), roles: z.array(name).max(1000) })).max(1000),
+  list: z
+    .array(z.object({ name: name, description: z.string().optional(), tag: z.string().optional(), roles: z.array(name).max(1000) }))
+    .max(1000),
 });
 
 export const ZRoleAliasListBody = z.object({

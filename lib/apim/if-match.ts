@@ -24,7 +24,10 @@ export async function withPrecondition<T>(version: number | undefined, write: ()
     return await write();
   } catch (error) {
     if (version !== undefined && error instanceof AppError && error.code === "STALE_VERSION") {
-      throw new AppError("PRECONDITION_FAILED", "The scope mappings changed after the If-Match version was read. GET them again, then retry.");
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        "The scope mappings changed after the If-Match version was read. GET them again, then retry.",
+      );
     }
     throw error;
   }

@@ -18,14 +18,28 @@ export type AuditRow = {
  * The tenant's audit trail, newest first, optionally narrowed to one category. Only these fixed
  * prefixes reach startsWith, which Prisma does not escape: free text would make `_` a wildcard.
  */
-export async function listAuditEvents(client: Db, tenantId: number, params: TPageParams & { action?: AuditCategory }): Promise<Page<AuditRow>> {
+export async function listAuditEvents(
+  client: Db,
+  tenantId: number,
+  params: TPageParams & { action?: AuditCategory },
+): Promise<Page<AuditRow>> {
   return fetchPage(params, (skip, take) =>
     client.auditEvent.findMany({
       where: { tenantId, ...(params.action ? { action: { startsWith: params.action } } : {}) },
       orderBy: [{ at: "desc" }, { id: "desc" }],
       skip,
       take,
-      select: { id: true, at: true, actorName: true, action: true, targetType: true, targetName: true, before: true, after: true, ip: true },
+      select: {
+        id: true,
+        at: true,
+        actorName: true,
+        action: true,
+        targetType: true,
+        targetName: true,
+        before: true,
+        after: true,
+        ip: true,
+      },
     }),
   );
 }

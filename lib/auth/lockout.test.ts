@@ -13,7 +13,8 @@ const LOGIN = ["/permission/admin/login"] as const;
 
 describe.each(await databaseKinds())("lockout per account and client address on %s", (kind) => {
   let t: TestDatabase;
-  const attempt = (username: string, password: string, ip: string) => signInWithPassword(t.db, config, { username, password, kind: "console", ip });
+  const attempt = (username: string, password: string, ip: string) =>
+    signInWithPassword(t.db, config, { username, password, kind: "console", ip });
   const failFrom = async (username: string, ip: string, times: number) => {
     for (let i = 0; i < times; i++) expect((await attempt(username, "wrong password!", ip)).ok).toBe(false);
   };
@@ -70,7 +71,9 @@ describe.each(await databaseKinds())("lockout per account and client address on 
 
     // Once that lock has run out, the owner signs in again; the same holds for one address.
     await t.db.user.update({ where: { id: user.id }, data: { lockedUntil: minutesAgo(1) } });
-    await t.db.addressLockout.create({ data: { tenantId: locked.tenantId, userId: user.id, address: "192.0.2.31", failedAttempts: 3, lastAttemptAt: minutesAgo(2) } });
+    await t.db.addressLockout.create({
+      data: { tenantId: locked.tenantId, userId: user.id, address: "192.0.2.31", failedAttempts: 3, lastAttemptAt: minutesAgo(2) },
+    });
     expect((await attempt(user.username, TEST_PASSWORD, "192.0.2.31")).ok).toBe(false);
     const pair = await t.db.addressLockout.findUniqueOrThrow({ where: { userId_address: { userId: user.id, address: "192.0.2.31" } } });
     expect(pair.lockedUntil!.getTime()).toBeGreaterThan(Date.now());

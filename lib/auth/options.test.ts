@@ -25,10 +25,16 @@ describe.each(await databaseKinds())("console sign-in (next-auth credentials) on
     const user = await seedUser(t.db, { grants: ["/permission/admin/login"] });
     const provider = (await authOptions()).providers[0] as CredentialsConfig;
     const authorize = (password: string) =>
-      provider.options.authorize({ username: user.username, password }, { headers: { "x-forwarded-for": "203.0.113.80" }, body: {}, query: {}, method: "POST" });
+      provider.options.authorize(
+        { username: user.username, password },
+        { headers: { "x-forwarded-for": "203.0.113.80" }, body: {}, query: {}, method: "POST" },
+      );
     expect(await authorize("wrong one")).toBeNull();
     expect(await authorize("wrong two")).toBeNull();
-    const refusal = await authorize(TEST_PASSWORD).then(() => null, (error: Error) => error.message);
+    const refusal = await authorize(TEST_PASSWORD).then(
+      () => null,
+      (error: Error) => error.message,
+    );
     expect(refusal).toMatch(/^Throttled:\d+$/);
     expect(messageForThrottledCode(refusal!)).toMatch(/^Too many sign-in attempts from your address; try again in \d+ s\.$/);
     expect(messageForThrottledCode("CredentialsSignin")).toBeNull();

@@ -16,9 +16,12 @@ const LOGIN = ["/permission/admin/login"] as const;
 
 describe.each(await databaseKinds())("password sign-in on %s", (kind) => {
   let t: TestDatabase;
-  const attempt = (username: string, password: string) => signInWithPassword(t.db, config, { username, password, kind: "console", ip: "203.0.113.9" });
+  const attempt = (username: string, password: string) =>
+    signInWithPassword(t.db, config, { username, password, kind: "console", ip: "203.0.113.9" });
   const reasons = async (userId: number | null) =>
-    (await t.db.auditEvent.findMany({ where: { action: "auth.sign_in_failed", actorId: userId }, orderBy: { id: "asc" } })).map((e) => JSON.parse(e.after!).reason);
+    (await t.db.auditEvent.findMany({ where: { action: "auth.sign_in_failed", actorId: userId }, orderBy: { id: "asc" } })).map(
+      (e) => JSON.parse(e.after!).reason,
+    );
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -85,12 +88,19 @@ describe.each(await databaseKinds())("password sign-in on %s", (kind) => {
   it("enforces ASVS's 100 failures an hour even with lockout switched off", async () => {
     const noLockout = testConfig({ lockout: { enabled: false } });
     const user = await seedUser(t.db, { grants: LOGIN });
-    await t.db.user.update({ where: { id: user.id }, data: { failureWindowStart: new Date(), failuresInWindow: HOURLY_FAILURE_CEILING - 1 } });
+    await t.db.user.update({
+      where: { id: user.id },
+      data: { failureWindowStart: new Date(), failuresInWindow: HOURLY_FAILURE_CEILING - 1 },
+    });
     await signInWithPassword(t.db, noLockout, { username: user.username, password: "wrong password!", kind: "console" });
-    expect((await signInWithPassword(t.db, noLockout, { username: user.username, password: TEST_PASSWORD, kind: "console" })).ok).toBe(false);
+    expect((await signInWithPassword(t.db, noLockout, { username: user.username, password: TEST_PASSWORD, kind: "console" })).ok).toBe(
+      false,
+    );
     // An hour later the window has passed.
     await t.db.user.update({ where: { id: user.id }, data: { failureWindowStart: new Date(Date.now() - 3_600_001) } });
-    expect((await signInWithPassword(t.db, noLockout, { username: user.username, password: TEST_PASSWORD, kind: "console" })).ok).toBe(true);
+    expect((await signInWithPassword(t.db, noLockout, { username: user.username, password: TEST_PASSWORD, kind: "console" })).ok).toBe(
+      true,
+    );
   });
 
   it("resets the failure count after a success", async () => {

@@ -11,11 +11,17 @@ import { hashPassword, needsRehash, verifyPassword } from "./password.ts";
 import { takePasswordCheck } from "./rate-limit.ts";
 
 // `lifetimeMs` overrides the session lifetime: an OAuth2 grant lives as long as its refresh token.
-export type SignInInput = { username: string; password: string; kind: "console" | "api" | "oauth"; ip?: string; userAgent?: string; lifetimeMs?: number };
+export type SignInInput = {
+  username: string;
+  password: string;
+  kind: "console" | "api" | "oauth";
+  ip?: string;
+  userAgent?: string;
+  lifetimeMs?: number;
+};
 // `retryAfterSeconds` is set only when the rate limit refused the attempt before any check.
 export type SignInResult =
-  | { ok: true; userId: number; tenantId: number; sessionSecret: string }
-  | { ok: false; retryAfterSeconds?: number };
+  { ok: true; userId: number; tenantId: number; sessionSecret: string } | { ok: false; retryAfterSeconds?: number };
 
 /**
  * Checks a username and password against the user store and opens a session. Every failure

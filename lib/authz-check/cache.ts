@@ -24,7 +24,13 @@ import { loadSubjects, userKey, type Subject } from "./subjects.ts";
 export const CHECK_INTERVAL_MS = 1_000;
 export const TTL_MS = 30_000;
 
-type TenantEntry = { signature: string; checkedAt: number; createdAt: number; subjects: Map<string, Subject | null>; mapping?: Promise<MappingState> };
+type TenantEntry = {
+  signature: string;
+  checkedAt: number;
+  createdAt: number;
+  subjects: Map<string, Subject | null>;
+  mapping?: Promise<MappingState>;
+};
 
 const tenants = new Map<string, TenantEntry>();
 let clock: () => number = () => Date.now();

@@ -48,10 +48,21 @@ describe.each(await databaseKinds())("checkAccess on %s", (kind) => {
   });
 
   it("denies what no role grants, unknown users, unknown nodes, and a sibling with a shared prefix", async () => {
-    expect(await checkAccess(t.db, tenantId, { user: alice.username, permission: "/permission/admin/monitor/logs" })).toMatchObject({ allowed: false, reason: { code: "not-granted", roles: [] } });
-    expect(await checkAccess(t.db, tenantId, { user: "nobody_here", permission: LOGIN })).toMatchObject({ allowed: false, reason: { code: "unknown-user" } });
-    expect(await checkAccess(t.db, tenantId, { user: alice.username, permission: "/permission/admin/nope" })).toMatchObject({ allowed: false, reason: { code: "unknown-permission" } });
-    expect(await checkAccess(t.db, tenantId, { user: alice.username, permission: "/permission/admin/manage" })).toMatchObject({ allowed: false });
+    expect(await checkAccess(t.db, tenantId, { user: alice.username, permission: "/permission/admin/monitor/logs" })).toMatchObject({
+      allowed: false,
+      reason: { code: "not-granted", roles: [] },
+    });
+    expect(await checkAccess(t.db, tenantId, { user: "nobody_here", permission: LOGIN })).toMatchObject({
+      allowed: false,
+      reason: { code: "unknown-user" },
+    });
+    expect(await checkAccess(t.db, tenantId, { user: alice.username, permission: "/permission/admin/nope" })).toMatchObject({
+      allowed: false,
+      reason: { code: "unknown-permission" },
+    });
+    expect(await checkAccess(t.db, tenantId, { user: alice.username, permission: "/permission/admin/manage" })).toMatchObject({
+      allowed: false,
+    });
   });
 
   it("counts Internal/everyone, which every user holds without a membership", async () => {
@@ -70,7 +81,10 @@ describe.each(await databaseKinds())("checkAccess on %s", (kind) => {
     const publisher = await t.db.role.findFirstOrThrow({ where: { name: "publisher", store: { domain: "Internal" } } });
     const carol = await seedUser(t.db);
     await t.db.membership.create({ data: { userId: carol.id, roleId: publisher.id } });
-    expect(await checkAccess(t.db, tenantId, { user: carol.username, scope: "apim:api_publish" })).toMatchObject({ allowed: true, reason: { roles: ["Internal/publisher"], aliases: [] } });
+    expect(await checkAccess(t.db, tenantId, { user: carol.username, scope: "apim:api_publish" })).toMatchObject({
+      allowed: true,
+      reason: { roles: ["Internal/publisher"], aliases: [] },
+    });
 
     const dave = await seedUser(t.db);
     await t.db.roleAlias.create({ data: { roleId: publisher.id, aliasRoleId: dave.roleId } });
@@ -79,14 +93,27 @@ describe.each(await databaseKinds())("checkAccess on %s", (kind) => {
       allowed: true,
       reason: { roles: [], aliases: [{ role: `role_${dave.username}`, aliasOf: "Internal/publisher" }] },
     });
-    expect(await checkAccess(t.db, tenantId, { user: dave.username, scope: "apim:tier_manage" })).toMatchObject({ allowed: false, reason: { code: "not-granted" } });
-    expect(await checkAccess(t.db, tenantId, { user: dave.username, scope: "apim_analytics:everyone" })).toMatchObject({ allowed: true, reason: { roles: ["Internal/everyone"] } });
-    expect(await checkAccess(t.db, tenantId, { user: dave.username, scope: "apim:nope" })).toMatchObject({ allowed: false, reason: { code: "unknown-scope" } });
+    expect(await checkAccess(t.db, tenantId, { user: dave.username, scope: "apim:tier_manage" })).toMatchObject({
+      allowed: false,
+      reason: { code: "not-granted" },
+    });
+    expect(await checkAccess(t.db, tenantId, { user: dave.username, scope: "apim_analytics:everyone" })).toMatchObject({
+      allowed: true,
+      reason: { roles: ["Internal/everyone"] },
+    });
+    expect(await checkAccess(t.db, tenantId, { user: dave.username, scope: "apim:nope" })).toMatchObject({
+      allowed: false,
+      reason: { code: "unknown-scope" },
+    });
   });
 
   it("answers a mixed batch in order, with a bounded number of queries whatever its size", async () => {
     const users = await Promise.all(Array.from({ length: 10 }, (_, i) => seedUser(t.db, { grants: i % 2 === 0 ? [LOGIN] : [] })));
-    const checks: AccessCheck[] = Array.from({ length: 100 }, (_, i) => (i % 3 === 2 ? { user: users[i % 10]!.username, scope: "apim_analytics:everyone" } : { user: users[i % 10]!.username, permission: LOGIN }));
+    const checks: AccessCheck[] = Array.from({ length: 100 }, (_, i) =>
+      i % 3 === 2
+        ? { user: users[i % 10]!.username, scope: "apim_analytics:everyone" }
+        : { user: users[i % 10]!.username, permission: LOGIN },
+    );
     const measured = counting(t.db);
     const answers = await checkAccessBatch(measured.db, tenantId, [...checks, { user: "ghost", permission: LOGIN }]);
     expect(answers.map((a) => a.allowed)).toEqual([...checks.map((c, i) => "scope" in c || (i % 10) % 2 === 0), false]);
@@ -132,7 +159,8 @@ describe.each(await databaseKinds())("checkAccess on %s", (kind) => {
   it("re-reads the signature in the background between one and two intervals, without making the check wait", async () => {
     const admin = await actorFor(t.db, (await seedUser(t.db, { admin: true })).id);
     const fay = await seedUser(t.db, { grants: [LOGIN, "/permission/admin/monitor/logs"] });
-    const ask = async () => (await checkAccess(t.db, tenantId, { user: fay.username, permission: "/permission/admin/monitor/logs" })).allowed;
+    const ask = async () =>
+      (await checkAccess(t.db, tenantId, { user: fay.username, permission: "/permission/admin/monitor/logs" })).allowed;
     expect(await ask()).toBe(true);
     const role = await t.db.role.findUniqueOrThrow({ where: { id: fay.roleId } });
     await setRolePermissions(t.db, admin, { id: role.id, version: role.version, permissions: [LOGIN] });

@@ -27,7 +27,11 @@ export async function checkAccess(db: Db, tenantId: number, check: AccessCheck):
 
 /** Answers in the order asked. Queries are per distinct uncached user set, never per check. */
 export async function checkAccessBatch(db: Db, tenantId: number, checks: readonly AccessCheck[]): Promise<AccessDecision[]> {
-  const subjects = await cachedSubjects(db, tenantId, checks.map((c) => c.user));
+  const subjects = await cachedSubjects(
+    db,
+    tenantId,
+    checks.map((c) => c.user),
+  );
   const mapping = checks.some((c) => "scope" in c) ? await cachedMapping(db, tenantId) : undefined;
   return checks.map((check) => {
     const subject = subjects.get(userKey(check.user));
@@ -42,7 +46,10 @@ function deny(code: DenialCode, message: string): AccessDecision {
 
 function decidePermission(subject: Subject, permission: string): AccessDecision {
   if (!isPermissionPath(permission)) return deny("unknown-permission", `${permission} is not a node of the permission tree.`);
-  const roles = subject.roles.filter((r) => r.grants.some((g) => implies(g, permission))).map((r) => r.name).sort();
+  const roles = subject.roles
+    .filter((r) => r.grants.some((g) => implies(g, permission)))
+    .map((r) => r.name)
+    .sort();
   if (roles.length === 0) return deny("not-granted", `None of the user's roles grants ${permission} or an ancestor of it.`);
   return { allowed: true, reason: { code: "granted", message: `Granted by ${roles.join(", ")}.`, roles, aliases: [] } };
 }
@@ -51,13 +58,17 @@ function decideScope(subject: Subject, scopeName: string, mapping: MappingState)
   const scope = mapping.scopes.find((s) => s.name === scopeName);
   if (!scope) return deny("unknown-scope", `No scope ${scopeName} in this tenant.`);
   const held = new Set(subject.roles.map((r) => r.id));
-  const direct = subject.roles.filter((r) => scope.roleIds.has(r.id)).map((r) => r.name).sort();
+  const direct = subject.roles
+    .filter((r) => scope.roleIds.has(r.id))
+    .map((r) => r.name)
+    .sort();
   // One level deep, as in WSO2: a held alias role gets what its target role gets.
   const aliases = mapping.aliases
     .filter((a) => held.has(a.aliasRoleId) && scope.roleIds.has(a.roleId))
     .map((a) => ({ role: roleName(mapping, a.aliasRoleId), aliasOf: roleName(mapping, a.roleId) }))
     .sort((x, y) => (x.role + x.aliasOf).localeCompare(y.role + y.aliasOf));
-  if (direct.length === 0 && aliases.length === 0) return deny("not-granted", `None of the user's roles (or their aliases) is mapped to ${scopeName}.`);
+  if (direct.length === 0 && aliases.length === 0)
+    return deny("not-granted", `None of the user's roles (or their aliases) is mapped to ${scopeName}.`);
   const via = [...direct, ...aliases.map((a) => `${a.role} (alias of ${a.aliasOf})`)];
   return { allowed: true, reason: { code: "granted", message: `Granted by ${via.join(", ")}.`, roles: direct, aliases } };
 }

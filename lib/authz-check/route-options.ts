@@ -16,5 +16,15 @@ export const ZAccessBatch = z.strictObject({
   checks: z.array(ZAccessCheck).min(1).max(MAX_BATCH, `At most ${MAX_BATCH} checks per call; split the batch.`),
 });
 
-export const AUTHZ_CHECK_ROUTE = { feature: "authz.check", body: ZAccessCheck, maxBodyBytes: 16 * 1024, bearer: resolveManagementToken } as const;
-export const AUTHZ_BATCH_ROUTE = { feature: "authz.check", body: ZAccessBatch, maxBodyBytes: 512 * 1024, bearer: resolveManagementToken } as const;
+export const AUTHZ_CHECK_ROUTE = {
+  feature: "authz.check",
+  body: ZAccessCheck,
+  maxBodyBytes: 16 * 1024,
+  bearer: resolveManagementToken,
+} as const;
+export const AUTHZ_BATCH_ROUTE = {
+  feature: "authz.check",
+  body: ZAccessBatch,
+  maxBodyBytes: 512 * 1024,
+  bearer: resolveManagementToken,
+} as const;

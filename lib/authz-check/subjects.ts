@@ -39,18 +39,37 @@ export async function loadSubjects(db: Db, tenantId: number, usernames: readonly
     if (store) byStore.set(store.id, [...(byStore.get(store.id) ?? []), nameKey(name)]);
   }
   const users = (
-    await Promise.all([...byStore].map(([storeId, keys]) => chunked(keys, (chunk) => db.user.findMany({
-      where: { tenantId, storeId, usernameKey: { in: chunk } },
-      select: { id: true, usernameKey: true, store: { select: { domain: true } } },
-    }))))
+    await Promise.all(
+      [...byStore].map(([storeId, keys]) =>
+        chunked(keys, (chunk) =>
+          db.user.findMany({
+            where: { tenantId, storeId, usernameKey: { in: chunk } },
+            select: { id: true, usernameKey: true, store: { select: { domain: true } } },
+          }),
+        ),
+      ),
+    )
   ).flat();
-  const memberships = await chunked(users.map((u) => u.id), (chunk) => db.membership.findMany({ where: { userId: { in: chunk } }, select: { userId: true, roleId: true } }));
-  const roleSelect = { id: true, name: true, kind: true, store: { select: { domain: true } }, grants: { select: { permission: true } } } as const;
+  const memberships = await chunked(
+    users.map((u) => u.id),
+    (chunk) => db.membership.findMany({ where: { userId: { in: chunk } }, select: { userId: true, roleId: true } }),
+  );
+  const roleSelect = {
+    id: true,
+    name: true,
+    kind: true,
+    store: { select: { domain: true } },
+    grants: { select: { permission: true } },
+  } as const;
   const roles = [
-    ...(await chunked([...new Set(memberships.map((m) => m.roleId))], (chunk) => db.role.findMany({ where: { tenantId, id: { in: chunk }, kind: { not: "everyone" } }, select: roleSelect }))),
+    ...(await chunked([...new Set(memberships.map((m) => m.roleId))], (chunk) =>
+      db.role.findMany({ where: { tenantId, id: { in: chunk }, kind: { not: "everyone" } }, select: roleSelect }),
+    )),
     ...(await db.role.findMany({ where: { tenantId, kind: "everyone" }, select: roleSelect })),
   ];
-  const roleById = new Map(roles.map((r) => [r.id, { id: r.id, name: qualifiedName(r.store.domain, r.name), grants: r.grants.map((g) => g.permission) }]));
+  const roleById = new Map(
+    roles.map((r) => [r.id, { id: r.id, name: qualifiedName(r.store.domain, r.name), grants: r.grants.map((g) => g.permission) }]),
+  );
   const everyone = roles.filter((r) => r.kind === "everyone").map((r) => roleById.get(r.id)!);
 
   const roleIdsByUser = new Map<number, number[]>();

@@ -4,8 +4,16 @@ import type { Principal } from "./principal.ts";
 
 const LOGIN = "/permission/admin/login";
 const principal = (grants: string[], mustChangePassword = false): Principal => ({
-  userId: 1, tenantId: 1, username: "u", displayName: "u", sessionId: "s", sessionKind: "console",
-  mustChangePassword, isAdmin: false, roles: [], grants,
+  userId: 1,
+  tenantId: 1,
+  username: "u",
+  displayName: "u",
+  sessionId: "s",
+  sessionKind: "console",
+  mustChangePassword,
+  isAdmin: false,
+  roles: [],
+  grants,
 });
 
 describe("the Login policy", () => {

@@ -3,7 +3,8 @@ import { holds } from "../permissions/paths.ts";
 import { FEATURES, LOGIN_PERMISSION, type FeatureKey } from "./features.ts";
 import type { Principal } from "./principal.ts";
 
-export type Decision = { allowed: true } | { allowed: false; code: "UNAUTHENTICATED" | "FORBIDDEN" | "PASSWORD_CHANGE_REQUIRED"; reason: string };
+export type Decision =
+  { allowed: true } | { allowed: false; code: "UNAUTHENTICATED" | "FORBIDDEN" | "PASSWORD_CHANGE_REQUIRED"; reason: string };
 
 /**
  * The single authorization decision. Denies unless everything holds: a live principal who has

@@ -14,7 +14,11 @@ export const FEATURES = {
   "console.signIn": { label: "Sign in", anyOf: [LOGIN_PERMISSION] },
   "users.list": {
     label: "List and view users",
-    anyOf: ["/permission/admin/manage/identity/usermgt/view", "/permission/admin/manage/identity/usermgt/list", "/permission/admin/configure/security/usermgt/users"],
+    anyOf: [
+      "/permission/admin/manage/identity/usermgt/view",
+      "/permission/admin/manage/identity/usermgt/list",
+      "/permission/admin/configure/security/usermgt/users",
+    ],
   },
   "users.create": {
     label: "Add users",
@@ -36,21 +40,40 @@ export const FEATURES = {
     label: "Edit user profiles",
     anyOf: ["/permission/admin/manage/identity/usermgt/update", "/permission/admin/configure/security/usermgt/profiles"],
   },
-  "roles.list": { label: "List and view roles", anyOf: ["/permission/admin/manage/identity/rolemgt/view", "/permission/admin/configure/security"] },
-  "roles.create": { label: "Add roles", anyOf: ["/permission/admin/manage/identity/rolemgt/create", "/permission/admin/configure/security"] },
+  "roles.list": {
+    label: "List and view roles",
+    anyOf: ["/permission/admin/manage/identity/rolemgt/view", "/permission/admin/configure/security"],
+  },
+  "roles.create": {
+    label: "Add roles",
+    anyOf: ["/permission/admin/manage/identity/rolemgt/create", "/permission/admin/configure/security"],
+  },
   "roles.update": {
     label: "Rename roles, edit their permissions and members",
     anyOf: ["/permission/admin/manage/identity/rolemgt/update", "/permission/admin/configure/security"],
   },
-  "roles.delete": { label: "Delete roles", anyOf: ["/permission/admin/manage/identity/rolemgt/delete", "/permission/admin/configure/security"] },
-  "scopes.manage": { label: "Scope assignments and role aliases (Settings > Role Permissions)", anyOf: ["/permission/admin/manage/apim_admin"] },
+  "roles.delete": {
+    label: "Delete roles",
+    anyOf: ["/permission/admin/manage/identity/rolemgt/delete", "/permission/admin/configure/security"],
+  },
+  "scopes.manage": {
+    label: "Scope assignments and role aliases (Settings > Role Permissions)",
+    anyOf: ["/permission/admin/manage/apim_admin"],
+  },
   "sessions.list": { label: "List active sessions", anyOf: ["/permission/admin/manage/identity/authentication/session/view"] },
-  "sessions.revoke": { label: "Terminate other users' sessions", anyOf: ["/permission/admin/manage/identity/authentication/session/delete"] },
+  "sessions.revoke": {
+    label: "Terminate other users' sessions",
+    anyOf: ["/permission/admin/manage/identity/authentication/session/delete"],
+  },
   // Other apps' service accounts ask "may this user do that?"; the answer names the user's roles,
   // which is what viewing users already shows, so it needs the user-view nodes and no more.
   "authz.check": {
     label: "Ask the authorization decision API (/api/v1/authz/check)",
-    anyOf: ["/permission/admin/manage/identity/usermgt/view", "/permission/admin/manage/identity/usermgt/list", "/permission/admin/configure/security/usermgt/users"],
+    anyOf: [
+      "/permission/admin/manage/identity/usermgt/view",
+      "/permission/admin/manage/identity/usermgt/list",
+      "/permission/admin/configure/security/usermgt/users",
+    ],
   },
   "audit.read": { label: "Read the audit log", anyOf: ["/permission/admin/monitor/logs"] },
 } as const satisfies Record<string, Feature>;

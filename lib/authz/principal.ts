@@ -46,7 +46,11 @@ export async function loadSubjectRoles(client: Pick<Db, "role">, tenantId: numbe
  * actions. Internal/everyone's grants are left out; every actor holds them too, so they never
  * decide an account action.
  */
-export async function loadHeldGrants(client: Pick<Db, "membership">, tenantId: number, userIds: readonly number[]): Promise<Map<number, string[]>> {
+export async function loadHeldGrants(
+  client: Pick<Db, "membership">,
+  tenantId: number,
+  userIds: readonly number[],
+): Promise<Map<number, string[]>> {
   const held = new Map<number, Set<string>>(userIds.map((id) => [id, new Set()]));
   if (userIds.length === 0) return new Map();
   const memberships = await client.membership.findMany({

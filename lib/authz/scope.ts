@@ -8,5 +8,7 @@ import type { Principal } from "./principal.ts";
 export function scopeRefusal(principal: Principal | null, required: readonly string[] | undefined): string | null {
   if (!principal?.scopes) return null;
   if (required?.some((scope) => principal.scopes!.includes(scope))) return null;
-  return required?.length ? `The access token does not hold the scope this operation needs: ${required.join(" or ")}.` : "This operation does not accept OAuth2 access tokens.";
+  return required?.length
+    ? `The access token does not hold the scope this operation needs: ${required.join(" or ")}.`
+    : "This operation does not accept OAuth2 access tokens.";
 }

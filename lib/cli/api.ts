@@ -30,9 +30,16 @@ function errorMessage(body: unknown, response: Response): string {
 }
 
 /** One HTTP exchange with a Gatehouse server; every failure becomes a CliError with its exit code. */
-export async function callServer<T>(target: Target, method: string, path: string, schema: z.ZodType<T>, options: CallOptions = {}): Promise<T> {
+export async function callServer<T>(
+  target: Target,
+  method: string,
+  path: string,
+  schema: z.ZodType<T>,
+  options: CallOptions = {},
+): Promise<T> {
   const url = new URL(`${target.url}${path}`);
-  for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(options.query ?? {}))
+    if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
   const headers: Record<string, string> = { accept: "application/json", "user-agent": USER_AGENT };
   if (options.authorization) headers.authorization = options.authorization;
   if (options.body !== undefined) headers["content-type"] = "application/json";
@@ -46,16 +53,23 @@ export async function callServer<T>(target: Target, method: string, path: string
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
-    if ((error as Error).name === "TimeoutError") throw new CliError(`${target.url} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`, EXIT.failure);
+    if ((error as Error).name === "TimeoutError")
+      throw new CliError(`${target.url} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`, EXIT.failure);
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new CliError(`Cannot reach ${target.url} (${cause?.code ?? cause?.message ?? (error as Error).message}). Is the server running, and is the URL of environment "${target.env}" right? See: gatehouse get envs`, EXIT.failure);
+    throw new CliError(
+      `Cannot reach ${target.url} (${cause?.code ?? cause?.message ?? (error as Error).message}). Is the server running, and is the URL of environment "${target.env}" right? See: gatehouse get envs`,
+      EXIT.failure,
+    );
   }
   const text = await response.text();
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
-    throw new CliError(`${target.url} did not answer like a Gatehouse server (HTTP ${response.status}, not JSON). Check the environment's URL.`, EXIT.failure);
+    throw new CliError(
+      `${target.url} did not answer like a Gatehouse server (HTTP ${response.status}, not JSON). Check the environment's URL.`,
+      EXIT.failure,
+    );
   }
   if (!response.ok) {
     const message = errorMessage(body, response);

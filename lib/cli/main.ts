@@ -15,7 +15,10 @@ export function buildProgram(): Command {
     .version(pkg.version)
     .exitOverride()
     .showHelpAfterError("(add --help for usage)")
-    .addHelpText("after", `\nStart with:\n  gatehouse add env dev --url http://localhost:3000\n  gatehouse login dev\n  gatehouse get users -e dev\n\n${EXIT_CODE_HELP}`);
+    .addHelpText(
+      "after",
+      `\nStart with:\n  gatehouse add env dev --url http://localhost:3000\n  gatehouse login dev\n  gatehouse get users -e dev\n\n${EXIT_CODE_HELP}`,
+    );
   const group = (name: string, description: string) => program.command(name).description(description);
   const get = group("get", "list or show users, roles and environments");
   const add = group("add", "add an environment, a user or a role");

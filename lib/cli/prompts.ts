@@ -30,7 +30,16 @@ const context = { output: process.stderr };
 export async function askText(question: string, defaultValue?: string): Promise<string> {
   if (interactive()) {
     const { input } = await import("@inquirer/prompts");
-    return (await input({ message: question, default: defaultValue, validate: (v) => defaultValue !== undefined || v.trim() !== "" || "An answer is required." }, context)).trim();
+    return (
+      await input(
+        {
+          message: question,
+          default: defaultValue,
+          validate: (v) => defaultValue !== undefined || v.trim() !== "" || "An answer is required.",
+        },
+        context,
+      )
+    ).trim();
   }
   const line = (await nextLine())?.trim();
   if (line) return line;
@@ -66,7 +75,8 @@ export async function askConfirm(question: string, defaultValue: boolean): Promi
 /** A destructive command goes ahead only on an explicit yes, or --yes. */
 export async function confirmDeletion(question: string, yes: boolean | undefined): Promise<void> {
   if (yes) return;
-  if (!(await askConfirm(question, false))) throw new CliError("Not confirmed; nothing was deleted. Pass --yes to skip the question.", EXIT.usage);
+  if (!(await askConfirm(question, false)))
+    throw new CliError("Not confirmed; nothing was deleted. Pass --yes to skip the question.", EXIT.usage);
 }
 
 /** Comma-separated names from a prompt: "a, b" -> ["a", "b"]; role names may contain spaces. */

@@ -11,7 +11,12 @@ export const ZUserStatus = z.object({ userId: z.string(), status: z.string() });
 export const ZRoleList = z.object({ ...ZPaging, list: z.array(z.object({ role: z.string() })) });
 export const ZRole = z.object({ ...ZPaging, role: z.string(), users: z.array(z.string()) });
 export const ZRoleStatus = z.object({ role: z.string(), status: z.string() });
-export const ZAssignment = z.object({ userId: z.string(), addedRoles: z.array(z.string()), removedRoles: z.array(z.string()), status: z.string() });
+export const ZAssignment = z.object({
+  userId: z.string(),
+  addedRoles: z.array(z.string()),
+  removedRoles: z.array(z.string()),
+  status: z.string(),
+});
 export const ZDecision = z.object({
   allowed: z.boolean(),
   reason: z.object({

@@ -10,11 +10,14 @@ export function resolveTarget(requested: string | undefined): Target {
   const names = Object.keys(environments);
   const env = requested ?? process.env.GATEHOUSE_ENV ?? (names.length === 1 ? names[0] : undefined);
   if (!env) {
-    const hint = names.length ? `Choose one with -e <env> (configured: ${names.join(", ")}).` : "Add one first: gatehouse add env <name> --url <server URL>";
+    const hint = names.length
+      ? `Choose one with -e <env> (configured: ${names.join(", ")}).`
+      : "Add one first: gatehouse add env <name> --url <server URL>";
     throw new CliError(`Which environment? ${hint}`, EXIT.usage);
   }
   const found = environments[env];
-  if (!found) throw new CliError(`There is no environment "${env}". Add it with: gatehouse add env ${env} --url <server URL>`, EXIT.notFound);
+  if (!found)
+    throw new CliError(`There is no environment "${env}". Add it with: gatehouse add env ${env} --url <server URL>`, EXIT.notFound);
   return { env, url: found.url };
 }
 
@@ -24,16 +27,28 @@ export function tokenExpiry(token: string): Date | null {
   return exp && /^\d+$/.test(exp) ? new Date(Number(exp) * 1000) : null;
 }
 
-export type Authed = Target & { username: string; call<T>(method: string, path: string, schema: z.ZodType<T>, options?: { query?: Record<string, string | number | undefined>; body?: unknown }): Promise<T> };
+export type Authed = Target & {
+  username: string;
+  call<T>(
+    method: string,
+    path: string,
+    schema: z.ZodType<T>,
+    options?: { query?: Record<string, string | number | undefined>; body?: unknown },
+  ): Promise<T>;
+};
 
 /** The environment with its stored token; refuses before any request when there is none or it has expired. */
 export function authenticated(requested: string | undefined): Authed {
   const target = resolveTarget(requested);
   const credential = loadCredential(target.env);
-  if (!credential || credential.url !== target.url) throw new CliError(`You are not logged in to "${target.env}". Run: gatehouse login ${target.env}`, EXIT.notAuthenticated);
+  if (!credential || credential.url !== target.url)
+    throw new CliError(`You are not logged in to "${target.env}". Run: gatehouse login ${target.env}`, EXIT.notAuthenticated);
   const expiry = tokenExpiry(credential.token);
   if (expiry && expiry.getTime() <= Date.now()) {
-    throw new CliError(`Your login to "${target.env}" expired at ${expiry.toISOString()}. Run: gatehouse login ${target.env}`, EXIT.notAuthenticated);
+    throw new CliError(
+      `Your login to "${target.env}" expired at ${expiry.toISOString()}. Run: gatehouse login ${target.env}`,
+      EXIT.notAuthenticated,
+    );
   }
   return {
     ...target,
@@ -42,7 +57,8 @@ export function authenticated(requested: string | undefined): Authed {
       callServer(target, method, path, schema, {
         ...options,
         authorization: `Bearer ${credential.token}`,
-        onUnauthorized: (reason) => `The server refused your login to "${target.env}": it expired, was revoked or signed out (${reason}) Run: gatehouse login ${target.env}`,
+        onUnauthorized: (reason) =>
+          `The server refused your login to "${target.env}": it expired, was revoked or signed out (${reason}) Run: gatehouse login ${target.env}`,
       }).catch((error: unknown) => {
         // The MI's error shape carries no code, so decide()'s message for this state is recognised.
         if (error instanceof CliError && error.exitCode === EXIT.forbidden && error.message === DEFAULT_PASSWORD_REASON) {

@@ -11,7 +11,10 @@ const FILE_MODE = 0o600;
 
 export const ZEnvName = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "An environment name is 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit.");
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    "An environment name is 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit.",
+  );
 export const ZServerUrl = z
   .url({ protocol: /^https?$/, message: "The URL must start with http:// or https://, e.g. https://gatehouse.example.com." })
   .refine((url) => {
@@ -26,7 +29,8 @@ export function isCleartextRemote(url: string): boolean {
   return protocol === "http:" && !["localhost", "127.0.0.1", "[::1]"].includes(hostname);
 }
 
-export const CLEARTEXT_WARNING = "Warning: this URL is plain http to another machine, so passwords and tokens cross the network unencrypted. Use https://.";
+export const CLEARTEXT_WARNING =
+  "Warning: this URL is plain http to another machine, so passwords and tokens cross the network unencrypted. Use https://.";
 
 const ZEnvironments = z.record(z.string(), z.strictObject({ url: z.string() }));
 // The URL the token was issued by: a token never goes to a server other than the one that issued it.

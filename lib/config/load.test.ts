@@ -11,8 +11,15 @@ describe("gatehouse.toml", () => {
   });
 
   it("reads WSO2's [super_admin] table", () => {
-    const config = parseConfig(`[super_admin]\nusername = "root"\npassword = "s3cret-s3cret"\nadmin_role = "administrator"\ncreate_admin_account = false\n`);
-    expect(config.super_admin).toEqual({ username: "root", password: "s3cret-s3cret", admin_role: "administrator", create_admin_account: false });
+    const config = parseConfig(
+      `[super_admin]\nusername = "root"\npassword = "s3cret-s3cret"\nadmin_role = "administrator"\ncreate_admin_account = false\n`,
+    );
+    expect(config.super_admin).toEqual({
+      username: "root",
+      password: "s3cret-s3cret",
+      admin_role: "administrator",
+      create_admin_account: false,
+    });
   });
 
   it("names the line and column of a syntax error", () => {
@@ -25,7 +32,9 @@ describe("gatehouse.toml", () => {
   });
 
   it("refuses a user store pattern that is not a regular expression", () => {
-    expect(() => parseConfig(`[user_store]\nusername_java_regex = "([a-z"\n`)).toThrowError("gatehouse.toml:2: [user_store] username_java_regex: not a valid regular expression");
+    expect(() => parseConfig(`[user_store]\nusername_java_regex = "([a-z"\n`)).toThrowError(
+      "gatehouse.toml:2: [user_store] username_java_regex: not a valid regular expression",
+    );
   });
 
   it("names an unknown key and where it is", () => {

@@ -46,7 +46,7 @@ function describeIssue(source: string, name: string, issue: z.core.$ZodIssue): s
       const keyPath = [...issue.path.map(String), ...(extra ? [extra] : [])];
       const line = locateKey(source, keyPath);
       const where = line ? `${name}:${line}` : name;
-      const key = keyPath.length > 1 ? `[${keyPath.slice(0, -1).join(".")}] ${keyPath.at(-1)}` : keyPath[0] ?? "(top level)";
+      const key = keyPath.length > 1 ? `[${keyPath.slice(0, -1).join(".")}] ${keyPath.at(-1)}` : (keyPath[0] ?? "(top level)");
       const message = extra ? "unknown key" : issue.message;
       return `${where}: ${key}: ${message}`;
     })

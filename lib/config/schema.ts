@@ -45,7 +45,12 @@ export const ZGatehouseConfig = z.strictObject({
       // Management API tokens (the CLI, scripts) pause longer between calls than people do
       // between clicks; unset, they follow idle_timeout_minutes.
       api_idle_timeout_minutes: minutes(24 * 60).optional(),
-      absolute_timeout_hours: z.number().int().min(1).max(24 * 30).default(8),
+      absolute_timeout_hours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30)
+        .default(8),
     })
     .prefault({}),
   lockout: z
@@ -75,7 +80,12 @@ export const ZGatehouseConfig = z.strictObject({
       per_address: z.number().int().min(1).max(1_000_000).default(20),
       // From all addresses together: bounds a spray from many addresses.
       global: z.number().int().min(1).max(1_000_000).default(300),
-      window_seconds: z.number().int().min(1).max(24 * 3600).default(60),
+      window_seconds: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 3600)
+        .default(60),
     })
     .prefault({}),
   cache: z

@@ -9,7 +9,10 @@ type Issue = z.core.$ZodIssue;
 
 /** `["roles", 2, "name"]` → `roles[2].name`. */
 export function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+  return path
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+    .join("")
+    .replace(/^\./, "");
 }
 
 /** One issue as `path: message`, or the message alone at the top level. */

@@ -45,7 +45,10 @@ describe.each(await databaseKinds())("start-up on %s", (kind) => {
     const { target, cleanup } = await createEmptyTarget(kind);
     try {
       const reports = await Promise.all([bootProcess(target), bootProcess(target)]);
-      const files = fs.readdirSync(`prisma/migrations/${kind}`).filter((f) => f.endsWith(".sql")).sort();
+      const files = fs
+        .readdirSync(`prisma/migrations/${kind}`)
+        .filter((f) => f.endsWith(".sql"))
+        .sort();
       expect(await appliedMigrations(target)).toEqual(files);
       expect(reports.flatMap((r) => r.migrationsApplied).sort()).toEqual(files);
       expect(reports.filter((r) => r.provisioning.created.length > 0)).toHaveLength(1);

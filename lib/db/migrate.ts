@@ -79,20 +79,24 @@ async function migrateSqlite<T>(file: string, whileLocked: () => Promise<T>): Pr
   const conn = new Database(file, { timeout: 10_000 });
   try {
     conn.pragma("journal_mode = WAL");
-    conn.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`);
+    conn.exec(
+      `CREATE TABLE IF NOT EXISTS ${TABLE} (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`,
+    );
     const applied: string[] = [];
     for (const m of readMigrations("sqlite")) {
       // IMMEDIATE takes the write lock first, so a second process waits and then sees the row.
-      conn.transaction(() => {
-        const row = conn.prepare(`SELECT checksum FROM ${TABLE} WHERE name = ?`).get(m.name) as { checksum: string } | undefined;
-        if (row) {
-          pending([m], new Map([[m.name, row.checksum]]));
-          return;
-        }
-        conn.exec(m.sql);
-        conn.prepare(`INSERT INTO ${TABLE} (name, checksum) VALUES (?, ?)`).run(m.name, m.checksum);
-        applied.push(m.name);
-      }).immediate();
+      conn
+        .transaction(() => {
+          const row = conn.prepare(`SELECT checksum FROM ${TABLE} WHERE name = ?`).get(m.name) as { checksum: string } | undefined;
+          if (row) {
+            pending([m], new Map([[m.name, row.checksum]]));
+            return;
+          }
+          conn.exec(m.sql);
+          conn.prepare(`INSERT INTO ${TABLE} (name, checksum) VALUES (?, ?)`).run(m.name, m.checksum);
+          applied.push(m.name);
+        })
+        .immediate();
     }
     const result = await whileLocked();
     return { applied, result };

@@ -16,13 +16,16 @@ describe("the serialized SQLite adapter", () => {
     let issue!: (outside: { queries: Promise<unknown> }) => void;
     const issued = new Promise<{ queries: Promise<unknown> }>((resolve) => (issue = resolve));
     const transaction = t.db
-      .$transaction(async (tx) => {
-        await tx.tenant.create({ data: { domain: "uncommitted.example" } });
-        entered();
-        // Give the outside queries every chance to run now; correctly, they cannot until we end.
-        await Promise.race([(await issued).queries, delay(1000)]);
-        throw new Error("roll back");
-      }, { timeout: 10_000 })
+      .$transaction(
+        async (tx) => {
+          await tx.tenant.create({ data: { domain: "uncommitted.example" } });
+          entered();
+          // Give the outside queries every chance to run now; correctly, they cannot until we end.
+          await Promise.race([(await issued).queries, delay(1000)]);
+          throw new Error("roll back");
+        },
+        { timeout: 10_000 },
+      )
       .catch((error: Error) => error.message);
     await inside;
     const outsideRead = t.db.tenant.findMany().then((rows) => rows.map((r) => r.domain));

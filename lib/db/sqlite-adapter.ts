@@ -21,7 +21,9 @@ export function serializedSqliteAdapter(file: string) {
       const adapter = await inner.connect();
       // optimize=0x10002 gathers bounded statistics where they are missing or stale; without
       // them SQLite picks slow plans for small roles in a million-user table (see the benchmark).
-      await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;");
+      await adapter.executeScript(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;",
+      );
       return wrap(adapter, gate);
     },
   };

@@ -1,8 +1,6 @@
 import path from "node:path";
 
-export type DbTarget =
-  | { provider: "sqlite"; file: string; url: string }
-  | { provider: "postgres"; url: string };
+export type DbTarget = { provider: "sqlite"; file: string; url: string } | { provider: "postgres"; url: string };
 
 const DEFAULT_URL = "file:./data/gatehouse.db";
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
 import { ndjsonResponse } from "./ndjson.ts";
 
-const lines = async (response: Response) => (await response.text()).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = async (response: Response) =>
+  (await response.text())
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe("bulk progress streams", () => {
   it("ends with the summary when the work succeeds", async () => {
@@ -12,11 +16,17 @@ describe("bulk progress streams", () => {
       return { succeeded: 2 };
     });
     expect(response.status).toBe(200);
-    expect(await lines(response)).toEqual([{ type: "progress", done: 1, total: 2 }, { type: "progress", done: 2, total: 2 }, { type: "summary", succeeded: 2 }]);
+    expect(await lines(response)).toEqual([
+      { type: "progress", done: 1, total: 2 },
+      { type: "progress", done: 2, total: 2 },
+      { type: "summary", succeeded: 2 },
+    ]);
   });
 
   it("fails with the error itself, so the status line says so, when nothing was streamed yet", async () => {
-    await expect(ndjsonResponse(async () => Promise.reject(new AppError("NOT_FOUND", "No such role.")))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(ndjsonResponse(async () => Promise.reject(new AppError("NOT_FOUND", "No such role.")))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(ndjsonResponse(async () => Promise.reject(new Error("database gone")))).rejects.toThrow("database gone");
   });
 
@@ -25,6 +35,9 @@ describe("bulk progress streams", () => {
       send({ type: "progress", done: 1, total: 2 });
       throw new AppError("CONFLICT", "Someone else changed it.");
     });
-    expect(await lines(response)).toEqual([{ type: "progress", done: 1, total: 2 }, { type: "error", code: "CONFLICT", message: "Someone else changed it." }]);
+    expect(await lines(response)).toEqual([
+      { type: "progress", done: 1, total: 2 },
+      { type: "error", code: "CONFLICT", message: "Someone else changed it." },
+    ]);
   });
 });

@@ -1,6 +1,9 @@
 import { AppError } from "../errors.ts";
 
-export type StreamEvent = { type: "progress"; done: number; total: number } | { type: "summary"; [key: string]: unknown } | { type: "error"; code: string; message: string };
+export type StreamEvent =
+  | { type: "progress"; done: number; total: number }
+  | { type: "summary"; [key: string]: unknown }
+  | { type: "error"; code: string; message: string };
 
 /**
  * Streams newline-delimited JSON while `work` runs, so the browser can draw a progress bar

@@ -19,7 +19,12 @@ export type BootstrapResult = "created" | "not-applicable" | { refused: string }
  * `[super_admin] username` names, so the unique username makes two concurrent first logins
  * create one admin (the loser then signs in like anyone else, and a wrong password is a 401).
  */
-export async function bootstrapFirstAdmin(client: Db, config: TGatehouseConfig, credentials: BasicCredentials, ip: string): Promise<BootstrapResult> {
+export async function bootstrapFirstAdmin(
+  client: Db,
+  config: TGatehouseConfig,
+  credentials: BasicCredentials,
+  ip: string,
+): Promise<BootstrapResult> {
   if (config.super_admin.create_admin_account) return "not-applicable";
   const { domain, name } = splitQualifiedName(credentials.username.trim());
   if (!sameDomain(domain, PRIMARY) || nameKey(name) !== nameKey(config.super_admin.username)) return "not-applicable";
@@ -35,7 +40,13 @@ export async function bootstrapFirstAdmin(client: Db, config: TGatehouseConfig, 
       // Checked again inside the transaction: an admin made meanwhile closes the door.
       if ((await tx.membership.count({ where: { roleId: target.adminRoleId } })) > 0) return "not-applicable";
       const user = await tx.user.create({
-        data: { tenantId: target.tenantId, storeId: target.primaryStoreId, ...usernameColumns(username), passwordHash, memberships: { create: { roleId: target.adminRoleId } } },
+        data: {
+          tenantId: target.tenantId,
+          storeId: target.primaryStoreId,
+          ...usernameColumns(username),
+          passwordHash,
+          memberships: { create: { roleId: target.adminRoleId } },
+        },
       });
       await recordAudit(tx, {
         tenantId: target.tenantId,
@@ -57,7 +68,10 @@ export async function bootstrapFirstAdmin(client: Db, config: TGatehouseConfig, 
 async function adminSlot(client: Db) {
   const tenant = await client.tenant.findUnique({ where: { domain: SUPER_TENANT }, select: { id: true } });
   if (!tenant) return null;
-  const role = await client.role.findFirst({ where: { tenantId: tenant.id, kind: "admin" }, select: { id: true, name: true, store: { select: { domain: true } } } });
+  const role = await client.role.findFirst({
+    where: { tenantId: tenant.id, kind: "admin" },
+    select: { id: true, name: true, store: { select: { domain: true } } },
+  });
   const primary = await client.userStore.findFirst({ where: { tenantId: tenant.id, domain: PRIMARY }, select: { id: true } });
   if (!role || !primary) return null;
   if ((await client.membership.count({ where: { roleId: role.id } })) > 0) return null;

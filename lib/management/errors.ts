@@ -19,4 +19,9 @@ export function miErrorResponse(status: number, message: string, headers: Record
 }
 
 /** What every /management handler passes to defineRoute besides its feature. */
-export const MGMT_ROUTE = { formatError: miError, bearer: resolveManagementToken, maxBodyBytes: 64 * 1024, challenge: BEARER_CHALLENGE } as const;
+export const MGMT_ROUTE = {
+  formatError: miError,
+  bearer: resolveManagementToken,
+  maxBodyBytes: 64 * 1024,
+  challenge: BEARER_CHALLENGE,
+} as const;

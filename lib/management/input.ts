@@ -12,7 +12,14 @@ export const ZDomain = z
 
 /** apictl sends isAdmin as the string "true" or "false"; scripts send a boolean. */
 export const ZIsAdmin = z
-  .union([z.boolean(), z.string().max(5).regex(/^(true|false)$/i, 'Expected true or false.').transform((v) => v.toLowerCase() === "true")])
+  .union([
+    z.boolean(),
+    z
+      .string()
+      .max(5)
+      .regex(/^(true|false)$/i, "Expected true or false.")
+      .transform((v) => v.toLowerCase() === "true"),
+  ])
   .nullish()
   .transform((v) => v ?? false);
 

@@ -32,6 +32,9 @@ export function searchPattern(pattern: string | undefined, searchKey: string | u
  * implicitly (Gatehouse keeps no membership row for it).
  */
 export async function rolesAsMiLists(client: Db, tenantId: number, held: readonly string[]): Promise<string[]> {
-  const everyone = await client.role.findFirst({ where: { tenantId, kind: "everyone" }, select: { name: true, store: { select: { domain: true } } } });
+  const everyone = await client.role.findFirst({
+    where: { tenantId, kind: "everyone" },
+    select: { name: true, store: { select: { domain: true } } },
+  });
   return everyone ? [...held, qualifiedName(everyone.store.domain, everyone.name)] : [...held];
 }

@@ -23,7 +23,13 @@ export function requestedPage(query: { limit?: number; cursor?: string }): { siz
  * The MI's {count, list} plus what a cut list needs: `truncated` and `next` (the cursor for the
  * following page), and the same as a Link header, so no caller mistakes a page for the whole.
  */
-export function pagedResponse<T, R>(request: Request, page: KeysetPage<T>, item: (row: T) => R, extra: Record<string, unknown> = {}, listKey = "list"): Response {
+export function pagedResponse<T, R>(
+  request: Request,
+  page: KeysetPage<T>,
+  item: (row: T) => R,
+  extra: Record<string, unknown> = {},
+  listKey = "list",
+): Response {
   const list = page.rows.map(item);
   const headers = new Headers();
   if (page.next) {

@@ -7,4 +7,5 @@ import { liveAccessToken } from "./token-state.ts";
 export const resolveOAuthToken: BearerResolver = async (token) => (await liveAccessToken(db(), token))?.principal ?? null;
 
 /** The APIM admin API takes both: a /management token (gh1.…) or an OAuth2 JWT. */
-export const resolveApimBearer: BearerResolver = (token) => (token.startsWith("gh1.") ? resolveManagementToken(token) : resolveOAuthToken(token));
+export const resolveApimBearer: BearerResolver = (token) =>
+  token.startsWith("gh1.") ? resolveManagementToken(token) : resolveOAuthToken(token);

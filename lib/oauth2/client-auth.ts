@@ -18,9 +18,18 @@ export type AuthenticatedClient = { id: number; clientId: string; tenantId: numb
 type CredentialReader = { getClientCredentials(request: OAuth2Server.Request): { clientId: string; clientSecret?: string } };
 
 export async function authenticateClient(client: Db, request: Request, form: Form): Promise<AuthenticatedClient | Response> {
-  const handler = new TokenHandler({ model: { getClient: () => null }, accessTokenLifetime: ACCESS_TOKEN_SECONDS, refreshTokenLifetime: REFRESH_TOKEN_SECONDS }) as CredentialReader;
+  const handler = new TokenHandler({
+    model: { getClient: () => null },
+    accessTokenLifetime: ACCESS_TOKEN_SECONDS,
+    refreshTokenLifetime: REFRESH_TOKEN_SECONDS,
+  }) as CredentialReader;
   const basic = request.headers.get("authorization") !== null;
-  const refused = oauthError(401, "invalid_client", "Invalid client: client is invalid", basic ? { "www-authenticate": 'Basic realm="Service"' } : {});
+  const refused = oauthError(
+    401,
+    "invalid_client",
+    "Invalid client: client is invalid",
+    basic ? { "www-authenticate": 'Basic realm="Service"' } : {},
+  );
   let credentials: { clientId: string; clientSecret?: string };
   try {
     credentials = handler.getClientCredentials(libraryRequest(request, form));

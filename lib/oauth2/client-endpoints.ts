@@ -8,7 +8,10 @@ import { revokeToken } from "./revoke-token.ts";
 
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
 
-async function withToken(request: Request, act: (token: string, caller: Exclude<Awaited<ReturnType<typeof authenticateClient>>, Response>) => Promise<Response>): Promise<Response> {
+async function withToken(
+  request: Request,
+  act: (token: string, caller: Exclude<Awaited<ReturnType<typeof authenticateClient>>, Response>) => Promise<Response>,
+): Promise<Response> {
   const read = await readForm(request);
   if (!read.ok) return read.response;
   const caller = await authenticateClient(db(), request, read.form);

@@ -33,7 +33,10 @@ type Caller = Registrant & { isAdmin: boolean };
 
 async function withCaller(request: Request, act: (caller: Caller, ip: string) => Promise<Response>): Promise<Response> {
   const credentials = parseBasicAuth(request.headers.get("authorization"));
-  if (!credentials) return fail("UNAUTHENTICATED", "Send a username and password with HTTP Basic authentication.", { "www-authenticate": 'Basic realm="Gatehouse"' });
+  if (!credentials)
+    return fail("UNAUTHENTICATED", "Send a username and password with HTTP Basic authentication.", {
+      "www-authenticate": 'Basic realm="Gatehouse"',
+    });
   if ("refused" in credentials) return fail("INVALID_INPUT", credentials.refused);
   const headers = Object.fromEntries(request.headers.entries());
   const ip = clientIp(headers);
@@ -45,9 +48,17 @@ async function withCaller(request: Request, act: (caller: Caller, ip: string) =>
   }
   if (!result.ok) return fail("UNAUTHENTICATED", REFUSED, { "www-authenticate": 'Basic realm="Gatehouse"' });
   try {
-    const user = await client.user.findUniqueOrThrow({ where: { id: result.userId }, select: { username: true, store: { select: { domain: true } } } });
+    const user = await client.user.findUniqueOrThrow({
+      where: { id: result.userId },
+      select: { username: true, store: { select: { domain: true } } },
+    });
     const { isAdmin } = await loadSubjectRoles(client, result.tenantId, result.userId);
-    const caller = { tenantId: result.tenantId, userId: result.userId, displayName: qualifiedName(user.store.domain, user.username), isAdmin };
+    const caller = {
+      tenantId: result.tenantId,
+      userId: result.userId,
+      displayName: qualifiedName(user.store.domain, user.username),
+      isAdmin,
+    };
     return await act(caller, ip);
   } catch (error) {
     if (error instanceof AppError) return fail(error.code, error.message);
@@ -66,7 +77,8 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
 }
 
 export async function registerEndpoint(request: Request): Promise<Response> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return fail("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
+    return fail("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) return fail("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
   let json: unknown;

@@ -14,10 +14,17 @@ export async function deleteClient(client: Db, who: Registrant & { isAdmin: bool
   const { tenantId } = who;
   await client.$transaction(async (tx) => {
     const row = await tx.oAuthClient.findFirst({
-      where: { tenantId, ...(input.consumerKey ? { clientId: input.consumerKey } : {}), ...(input.applicationName ? { nameKey: nameKey(input.applicationName) } : {}) },
+      where: {
+        tenantId,
+        ...(input.consumerKey ? { clientId: input.consumerKey } : {}),
+        ...(input.applicationName ? { nameKey: nameKey(input.applicationName) } : {}),
+      },
     });
     if (!row || (row.ownerId !== who.userId && !who.isAdmin)) throw new AppError("NOT_FOUND", "There is no such client of yours.");
-    const { count } = await tx.session.updateMany({ where: { tenantId, revokedAt: null, oauth: { clientId: row.id } }, data: { revokedAt: new Date(), revokedReason: "client deleted" } });
+    const { count } = await tx.session.updateMany({
+      where: { tenantId, revokedAt: null, oauth: { clientId: row.id } },
+      data: { revokedAt: new Date(), revokedReason: "client deleted" },
+    });
     await tx.oAuthClient.delete({ where: { id: row.id } });
     if (row.roleId) await tx.role.deleteMany({ where: { id: row.roleId, tenantId } });
     await recordAudit(tx, {

@@ -11,14 +11,18 @@ export type Form = { fields: Record<string, string>; bytes: number };
 export type FormResult = { ok: true; form: Form } | { ok: false; response: Response };
 
 export function oauthError(status: number, error: string, description: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error, error_description: description }, { status, headers: { "cache-control": "no-store", pragma: "no-cache", ...headers } });
+  return Response.json(
+    { error, error_description: description },
+    { status, headers: { "cache-control": "no-store", pragma: "no-cache", ...headers } },
+  );
 }
 
 export async function readForm(request: Request): Promise<FormResult> {
   const refuse = (description: string) => ({ ok: false as const, response: oauthError(400, "invalid_request", description) });
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") return refuse("Send the parameters as application/x-www-form-urlencoded.");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return refuse(`The body is larger than ${MAX_FORM_BYTES} bytes.`);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES)
+    return refuse(`The body is larger than ${MAX_FORM_BYTES} bytes.`);
   const text = await request.text();
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_FORM_BYTES) return refuse(`The body is larger than ${MAX_FORM_BYTES} bytes.`);

@@ -17,7 +17,10 @@ export const DEFAULT_SCOPE = "default";
 export async function grantedScopes(client: Client, tenantId: number, userId: number, requested: readonly string[]): Promise<string[]> {
   const wanted = [...new Set(requested.filter((s) => s !== DEFAULT_SCOPE))];
   if (wanted.length === 0) return [];
-  const roles = await client.role.findMany({ where: { tenantId, OR: [{ memberships: { some: { userId } } }, { kind: "everyone" }] }, select: { id: true } });
+  const roles = await client.role.findMany({
+    where: { tenantId, OR: [{ memberships: { some: { userId } } }, { kind: "everyone" }] },
+    select: { id: true },
+  });
   const held = roles.map((r) => r.id);
   const targets = await client.roleAlias.findMany({ where: { aliasRoleId: { in: held }, role: { tenantId } }, select: { roleId: true } });
   const effective = [...new Set([...held, ...targets.map((t) => t.roleId)])];

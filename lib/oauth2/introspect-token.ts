@@ -20,7 +20,19 @@ export async function introspectToken(client: Db, caller: AuthenticatedClient, t
   if (access) {
     if (access.clientDbId !== caller.id) return { active: false };
     const name = access.principal.displayName;
-    return { active: true, scope: scopeString(access.principal.scopes), client_id: access.clientId, username: name, sub: name, aud: access.clientId, iss: ISSUER, token_type: "Bearer", exp: access.exp, iat: access.iat, nbf: access.iat };
+    return {
+      active: true,
+      scope: scopeString(access.principal.scopes),
+      client_id: access.clientId,
+      username: name,
+      sub: name,
+      aud: access.clientId,
+      iss: ISSUER,
+      token_type: "Bearer",
+      exp: access.exp,
+      iat: access.iat,
+      nbf: access.iat,
+    };
   }
   return introspectRefreshToken(client, caller, token);
 }
@@ -31,10 +43,27 @@ async function introspectRefreshToken(client: Db, caller: AuthenticatedClient, t
     include: { session: { include: { user: { select: { username: true, store: { select: { domain: true } } } } } } },
   });
   const now = new Date();
-  if (!row || row.clientId !== caller.id || row.refreshUsedAt || row.session.revokedAt || !row.refreshExpiresAt || row.refreshExpiresAt <= now) return { active: false };
+  if (
+    !row ||
+    row.clientId !== caller.id ||
+    row.refreshUsedAt ||
+    row.session.revokedAt ||
+    !row.refreshExpiresAt ||
+    row.refreshExpiresAt <= now
+  )
+    return { active: false };
   const { tenantId, userId } = row.session;
   if (!mayHoldSession("oauth", (await loadSubjectRoles(client, tenantId, userId)).grants)) return { active: false };
   const scopes = await grantedScopes(client, tenantId, userId, parseScopes(row.scopes));
   const name = qualifiedName(row.session.user.store.domain, row.session.user.username);
-  return { active: true, scope: scopeString(scopes), client_id: caller.clientId, username: name, sub: name, token_type: "refresh_token", exp: Math.floor(row.refreshExpiresAt.getTime() / 1000), iat: Math.floor(row.createdAt.getTime() / 1000) };
+  return {
+    active: true,
+    scope: scopeString(scopes),
+    client_id: caller.clientId,
+    username: name,
+    sub: name,
+    token_type: "refresh_token",
+    exp: Math.floor(row.refreshExpiresAt.getTime() / 1000),
+    iat: Math.floor(row.createdAt.getTime() / 1000),
+  };
 }

@@ -35,11 +35,16 @@ export class ThrottledError extends OAuth2Server.OAuthError {
   }
 }
 
-export function grantModel(ctx: GrantContext): OAuth2Server.PasswordModel & OAuth2Server.ClientCredentialsModel & OAuth2Server.RefreshTokenModel {
+export function grantModel(
+  ctx: GrantContext,
+): OAuth2Server.PasswordModel & OAuth2Server.ClientCredentialsModel & OAuth2Server.RefreshTokenModel {
   const { db } = ctx;
 
   async function userById(tenantId: number, userId: number): Promise<GrantUser | null> {
-    const user = await db.user.findFirst({ where: { id: userId, tenantId }, select: { username: true, store: { select: { domain: true } } } });
+    const user = await db.user.findFirst({
+      where: { id: userId, tenantId },
+      select: { username: true, store: { select: { domain: true } } },
+    });
     if (!user) return null;
     const subject = await loadSubjectRoles(db, tenantId, userId);
     return mayHoldSession("oauth", subject.grants) ? { id: userId, tenantId, name: qualifiedName(user.store.domain, user.username) } : null;
@@ -49,12 +54,25 @@ export function grantModel(ctx: GrantContext): OAuth2Server.PasswordModel & OAut
     async getClient(clientId, clientSecret) {
       const row = await db.oAuthClient.findUnique({ where: { clientId } });
       if (!row || !clientSecret || !secretMatches(clientSecret, row.secretHash)) return null;
-      const client: GrantClient = { id: row.clientId, grants: row.grantTypes.split(" "), dbId: row.id, tenantId: row.tenantId, ownerId: row.ownerId };
+      const client: GrantClient = {
+        id: row.clientId,
+        grants: row.grantTypes.split(" "),
+        dbId: row.id,
+        tenantId: row.tenantId,
+        ownerId: row.ownerId,
+      };
       return client;
     },
 
     async getUser(username, password) {
-      const result = await signInWithPassword(db, ctx.config, { username, password, kind: "oauth", ip: ctx.ip, userAgent: ctx.userAgent, lifetimeMs: REFRESH_TOKEN_SECONDS * 1000 });
+      const result = await signInWithPassword(db, ctx.config, {
+        username,
+        password,
+        kind: "oauth",
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+        lifetimeMs: REFRESH_TOKEN_SECONDS * 1000,
+      });
       if (!result.ok && result.retryAfterSeconds) throw new ThrottledError(result.retryAfterSeconds);
       if (!result.ok) return null;
       const user = await userById(result.tenantId, result.userId);
@@ -79,7 +97,13 @@ export function grantModel(ctx: GrantContext): OAuth2Server.PasswordModel & OAut
       user.granted = await grantedScopes(db, user.tenantId, user.id, scope ?? []);
       user.secret ??= newSessionSecret();
       const expiresAt = new Date(Date.now() + ACCESS_TOKEN_SECONDS * 1000);
-      return signAccessToken(db, { secret: user.secret, subject: user.name, clientId: client.id, scopes: scopeString(user.granted), expiresAt });
+      return signAccessToken(db, {
+        secret: user.secret,
+        subject: user.name,
+        clientId: client.id,
+        scopes: scopeString(user.granted),
+        expiresAt,
+      });
     },
 
     async generateRefreshToken() {
@@ -94,7 +118,15 @@ export function grantModel(ctx: GrantContext): OAuth2Server.PasswordModel & OAut
       await db.$transaction(async (tx) => {
         if (!user.signedIn) {
           const expiresAt = token.refreshTokenExpiresAt ?? token.accessTokenExpiresAt!;
-          await createSession(tx, { tenantId: user.tenantId, userId: user.id, kind: "oauth", lifetimeMs: expiresAt.getTime() - Date.now(), ip: ctx.ip, userAgent: ctx.userAgent, secret: user.secret });
+          await createSession(tx, {
+            tenantId: user.tenantId,
+            userId: user.id,
+            kind: "oauth",
+            lifetimeMs: expiresAt.getTime() - Date.now(),
+            ip: ctx.ip,
+            userAgent: ctx.userAgent,
+            secret: user.secret,
+          });
         }
         await tx.oAuthToken.create({
           data: {
@@ -139,7 +171,10 @@ export function grantModel(ctx: GrantContext): OAuth2Server.PasswordModel & OAut
     async revokeToken(token) {
       const sessionId = token.sessionId as string;
       return db.$transaction(async (tx) => {
-        const { count } = await tx.oAuthToken.updateMany({ where: { sessionId, refreshUsedAt: null }, data: { refreshUsedAt: new Date() } });
+        const { count } = await tx.oAuthToken.updateMany({
+          where: { sessionId, refreshUsedAt: null },
+          data: { refreshUsedAt: new Date() },
+        });
         if (count !== 1) return false;
         await revokeSessionById(tx, (token.user as GrantUser).tenantId, sessionId, "refreshed");
         return true;
@@ -151,4 +186,3 @@ export function grantModel(ctx: GrantContext): OAuth2Server.PasswordModel & OAut
     },
   };
 }
-

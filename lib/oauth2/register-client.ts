@@ -35,9 +35,15 @@ export async function registerClient(client: Db, who: Registrant, input: TRegist
     throw new AppError("FORBIDDEN", "The owner must be the user who registers the client.");
   }
   const grants = clientGrants(input.grantType);
-  if (grants.length === 0) throw new AppError("INVALID_INPUT", "None of the grant types is supported; use password, client_credentials or refresh_token.");
+  if (grants.length === 0)
+    throw new AppError("INVALID_INPUT", "None of the grant types is supported; use password, client_credentials or refresh_token.");
   const secret = newOpaqueSecret();
-  const fields = { secretHash: hashSecret(secret), grantTypes: grants.join(" "), callbackUrl: input.callbackUrl ?? "", saasApp: input.saasApp ?? false };
+  const fields = {
+    secretHash: hashSecret(secret),
+    grantTypes: grants.join(" "),
+    callbackUrl: input.callbackUrl ?? "",
+    saasApp: input.saasApp ?? false,
+  };
   try {
     const row = await client.$transaction((tx) => upsertClient(tx, who, input.clientName, fields, ip));
     return {
@@ -66,15 +72,31 @@ async function upsertClient(tx: Tx, who: Registrant, clientName: string, fields:
   if (existing) {
     if (existing.ownerId !== who.userId) throw new AppError("CONFLICT", `A client named ${clientName} already exists.`);
     const row = await tx.oAuthClient.update({ where: { id: existing.id }, data: fields });
-    await recordAudit(tx, { tenantId, actor, action: "oauth.client_secret_renewed", target: { type: "oauth_client", id: row.clientId, name: row.name }, ip });
+    await recordAudit(tx, {
+      tenantId,
+      actor,
+      action: "oauth.client_secret_renewed",
+      target: { type: "oauth_client", id: row.clientId, name: row.name },
+      ip,
+    });
     return row;
   }
   const store = await findStore(tx, tenantId, APPLICATION);
   const name = cleanRoleName(store, clientName);
   await assertRoleNameDistinct(tx, tenantId, store, name);
-  const role = await tx.role.create({ data: { tenantId, storeId: store.id, ...roleNameColumns(name), memberships: { create: { userId: who.userId } } } });
+  const role = await tx.role.create({
+    data: { tenantId, storeId: store.id, ...roleNameColumns(name), memberships: { create: { userId: who.userId } } },
+  });
   const row = await tx.oAuthClient.create({
-    data: { tenantId, clientId: crypto.randomBytes(20).toString("base64url"), name, nameKey: nameKey(name), ownerId: who.userId, roleId: role.id, ...fields },
+    data: {
+      tenantId,
+      clientId: crypto.randomBytes(20).toString("base64url"),
+      name,
+      nameKey: nameKey(name),
+      ownerId: who.userId,
+      roleId: role.id,
+      ...fields,
+    },
   });
   await recordAudit(tx, {
     tenantId,

@@ -14,7 +14,10 @@ import { hashSecret } from "./secrets.ts";
 export async function revokeToken(client: Db, caller: AuthenticatedClient, token: string, ip: string): Promise<void> {
   const claims = await verifyAccessToken(client, token);
   const where = claims ? { sessionId: sessionIdFor(claims.secret) } : { refreshHash: hashSecret(token) };
-  const row = await client.oAuthToken.findUnique({ where, select: { sessionId: true, clientId: true, session: { select: { userId: true } } } });
+  const row = await client.oAuthToken.findUnique({
+    where,
+    select: { sessionId: true, clientId: true, session: { select: { userId: true } } },
+  });
   if (!row || row.clientId !== caller.id) return;
   await client.$transaction(async (tx) => {
     if (!(await revokeSessionById(tx, caller.tenantId, row.sessionId, `revoked by client ${caller.clientId}`))) return;

@@ -16,8 +16,19 @@ export async function tokenEndpoint(request: Request): Promise<Response> {
   const read = await readForm(request);
   if (!read.ok) return read.response;
   const headers = Object.fromEntries(request.headers.entries());
-  const model = grantModel({ db: db(), config: getConfig(), grantType: read.form.fields.grant_type ?? "", ip: clientIp(headers), userAgent: headers["user-agent"] ?? "" });
-  const server = new OAuth2Server({ model, accessTokenLifetime: ACCESS_TOKEN_SECONDS, refreshTokenLifetime: REFRESH_TOKEN_SECONDS, alwaysIssueNewRefreshToken: true });
+  const model = grantModel({
+    db: db(),
+    config: getConfig(),
+    grantType: read.form.fields.grant_type ?? "",
+    ip: clientIp(headers),
+    userAgent: headers["user-agent"] ?? "",
+  });
+  const server = new OAuth2Server({
+    model,
+    accessTokenLifetime: ACCESS_TOKEN_SECONDS,
+    refreshTokenLifetime: REFRESH_TOKEN_SECONDS,
+    alwaysIssueNewRefreshToken: true,
+  });
   const response = new OAuth2Server.Response({ headers: {} });
   try {
     await server.token(libraryRequest(request, read.form), response);

@@ -18,7 +18,10 @@ export type LiveToken = { principal: Principal & { scopes: string[] }; clientId:
 export async function liveAccessToken(client: Db, token: string): Promise<LiveToken | null> {
   const claims = await verifyAccessToken(client, token);
   if (!claims) return null;
-  const row = await client.oAuthToken.findUnique({ where: { sessionId: sessionIdFor(claims.secret) }, include: { client: { select: { clientId: true } } } });
+  const row = await client.oAuthToken.findUnique({
+    where: { sessionId: sessionIdFor(claims.secret) },
+    include: { client: { select: { clientId: true } } },
+  });
   if (!row || row.client.clientId !== claims.clientId) return null;
   const principal = await resolveSession(client, claims.secret, NO_IDLE_TIMEOUT);
   if (!principal || principal.sessionKind !== "oauth") return null;

@@ -18,9 +18,13 @@ describe("permission paths", () => {
   });
 
   it("compacts grants covered by an ancestor", () => {
-    expect(compactGrants(["/permission/admin/manage/api/create", "/permission/admin/manage", "/permission/admin/login", "/permission/admin/manage"])).toEqual([
-      "/permission/admin/login",
-      "/permission/admin/manage",
-    ]);
+    expect(
+      compactGrants([
+        "/permission/admin/manage/api/create",
+        "/permission/admin/manage",
+        "/permission/admin/login",
+        "/permission/admin/manage",
+      ]),
+    ).toEqual(["/permission/admin/login", "/permission/admin/manage"]);
   });
 });

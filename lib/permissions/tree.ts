@@ -20,7 +20,11 @@ const node = <const P extends string, const C extends readonly PermissionNode[] 
 export const PERMISSION_TREE = node("/permission", "All Permissions", "Every permission, including super-tenant ones.", [
   node("/permission/protected", "Super Admin Permissions", "Functions common to all tenants; only the super tenant can hold them.", [
     node("/permission/protected/configure", "Configure", "Server-wide configuration.", [
-      node("/permission/protected/configure/components", "Feature Management", "Control the features installed in the product (Configure > Features)."),
+      node(
+        "/permission/protected/configure/components",
+        "Feature Management",
+        "Control the features installed in the product (Configure > Features).",
+      ),
       node("/permission/protected/configure/logging", "Logging", "Configure server logging (Configure > Logging)."),
     ]),
     node("/permission/protected/manage", "Manage", "Add and monitor tenants.", [
@@ -36,13 +40,35 @@ export const PERMISSION_TREE = node("/permission", "All Permissions", "Every per
   node("/permission/admin", "Admin Permissions", "Everything within one tenant, including user store management.", [
     node("/permission/admin/login", "Login", "Sign in to the management console. Every console user needs it."),
     node("/permission/admin/configure", "Configure", "Tenant configuration, including the policy administration point.", [
-      node("/permission/admin/configure/security", "Security", "Claims, keystores, Kerberos, email templates and the Roles option under Users and Roles.", [
-        node("/permission/admin/configure/security/usermgt", "Identity Management", "User, password and profile management in the console.", [
-          node("/permission/admin/configure/security/usermgt/users", "User Management", "Add users from the console (the Users option under Users and Roles)."),
-          node("/permission/admin/configure/security/usermgt/passwords", "Password Management", "The Change Password action on the Users screen."),
-          node("/permission/admin/configure/security/usermgt/profiles", "Profile Management", "The User Profile action on the Users screen."),
-        ]),
-      ]),
+      node(
+        "/permission/admin/configure/security",
+        "Security",
+        "Claims, keystores, Kerberos, email templates and the Roles option under Users and Roles.",
+        [
+          node(
+            "/permission/admin/configure/security/usermgt",
+            "Identity Management",
+            "User, password and profile management in the console.",
+            [
+              node(
+                "/permission/admin/configure/security/usermgt/users",
+                "User Management",
+                "Add users from the console (the Users option under Users and Roles).",
+              ),
+              node(
+                "/permission/admin/configure/security/usermgt/passwords",
+                "Password Management",
+                "The Change Password action on the Users screen.",
+              ),
+              node(
+                "/permission/admin/configure/security/usermgt/profiles",
+                "Profile Management",
+                "The User Profile action on the Users screen.",
+              ),
+            ],
+          ),
+        ],
+      ),
       node("/permission/admin/configure/governance", "Governance", "Govern, manage and configure API artifacts in the registry."),
     ]),
     node("/permission/admin/manage", "Manage", "Service providers, the SAML toolkit and everything under Manage.", [
@@ -80,17 +106,30 @@ export const PERMISSION_TREE = node("/permission", "All Permissions", "Every per
         // As declared by carbon-identity-framework's identity-mgt bundle (component.xml, services.xml).
         node("/permission/admin/manage/identity/identitymgt", "Identity Management", "Account recovery and credentials.", [
           node("/permission/admin/manage/identity/identitymgt/create", "Create", "Create identity management records."),
-          node("/permission/admin/manage/identity/identitymgt/view", "View", "Read identity management settings: read-only stores, e-mail and challenge-question configuration."),
-          node("/permission/admin/manage/identity/identitymgt/update", "Update", "Reset other users' passwords; lock, unlock, enable and disable accounts."),
+          node(
+            "/permission/admin/manage/identity/identitymgt/view",
+            "View",
+            "Read identity management settings: read-only stores, e-mail and challenge-question configuration.",
+          ),
+          node(
+            "/permission/admin/manage/identity/identitymgt/update",
+            "Update",
+            "Reset other users' passwords; lock, unlock, enable and disable accounts.",
+          ),
           node("/permission/admin/manage/identity/identitymgt/delete", "Delete", "Delete identity management records."),
         ]),
         node("/permission/admin/manage/identity/userstore", "User Store Management", "Add and configure secondary user stores.", [
-          node("/permission/admin/manage/identity/userstore/config", "User Store Configuration Management", "Secondary user store configurations.", [
-            node("/permission/admin/manage/identity/userstore/config/create", "Create", "Add user store configurations."),
-            node("/permission/admin/manage/identity/userstore/config/view", "View", "View user store configurations."),
-            node("/permission/admin/manage/identity/userstore/config/update", "Update", "Change user store configurations."),
-            node("/permission/admin/manage/identity/userstore/config/delete", "Delete", "Delete user store configurations."),
-          ]),
+          node(
+            "/permission/admin/manage/identity/userstore/config",
+            "User Store Configuration Management",
+            "Secondary user store configurations.",
+            [
+              node("/permission/admin/manage/identity/userstore/config/create", "Create", "Add user store configurations."),
+              node("/permission/admin/manage/identity/userstore/config/view", "View", "View user store configurations."),
+              node("/permission/admin/manage/identity/userstore/config/update", "Update", "Change user store configurations."),
+              node("/permission/admin/manage/identity/userstore/config/delete", "Delete", "Delete user store configurations."),
+            ],
+          ),
         ]),
         node("/permission/admin/manage/identity/authentication", "Authentication Management", "Authentication management.", [
           node("/permission/admin/manage/identity/authentication/session", "Session Management", "Sessions.", [
@@ -106,7 +145,11 @@ export const PERMISSION_TREE = node("/permission", "All Permissions", "Every per
       ]),
       node("/permission/admin/manage/search", "Search", "Search registry resources (Registry > Search)."),
       node("/permission/admin/manage/subscriptions", "Subscription", "View queue and topic subscribers.", [
-        node("/permission/admin/manage/subscriptions/queue-browse", "ViewQueueSubscriptions", "View queue subscribers (Subscription > Queue Subscription List)."),
+        node(
+          "/permission/admin/manage/subscriptions/queue-browse",
+          "ViewQueueSubscriptions",
+          "View queue subscribers (Subscription > Queue Subscription List).",
+        ),
         node("/permission/admin/manage/subscriptions/topic-browse", "ViewTopicSubscriptions", "View topic subscribers."),
         node("/permission/admin/manage/subscriptions/queue-close", "CloseQueueSubscriptions", "Close queue subscriptions."),
         node("/permission/admin/manage/subscriptions/topic-close", "CloseTopicSubscriptions", "Close topic subscriptions."),

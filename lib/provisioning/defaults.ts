@@ -18,7 +18,12 @@ export const DEFAULT_INTERNAL_ROLES: readonly DefaultRole[] = [
   {
     name: "creator",
     kind: "regular",
-    grants: [LOGIN, "/permission/admin/configure/governance", "/permission/admin/manage/api/create", "/permission/admin/manage/resources/govern"],
+    grants: [
+      LOGIN,
+      "/permission/admin/configure/governance",
+      "/permission/admin/manage/api/create",
+      "/permission/admin/manage/resources/govern",
+    ],
   },
   { name: "publisher", kind: "regular", grants: [LOGIN, "/permission/admin/manage/api/publish"] },
   { name: "subscriber", kind: "regular", grants: [LOGIN, "/permission/admin/manage/api/subscribe"] },

@@ -46,7 +46,13 @@ export async function ensureScopeCatalog(tx: Tx, target: CatalogTarget, created:
   for (const scope of missing) {
     const roleIds = scope.roles.map((role) => (role === ADMIN ? target.adminRoleId : target.internalRoleIds.get(role)!));
     await tx.apiScope.create({
-      data: { tenantId, name: scope.name, description: scope.description, tag: scope.tag, roles: { create: roleIds.map((roleId) => ({ roleId })) } },
+      data: {
+        tenantId,
+        name: scope.name,
+        description: scope.description,
+        tag: scope.tag,
+        roles: { create: roleIds.map((roleId) => ({ roleId })) },
+      },
     });
   }
   const redescribed: string[] = [];
@@ -57,7 +63,11 @@ export async function ensureScopeCatalog(tx: Tx, target: CatalogTarget, created:
     redescribed.push(scope.name);
   }
   if (setting?.value !== version) {
-    await tx.setting.upsert({ where: { key: scopeCatalogKey(tenantId) }, create: { key: scopeCatalogKey(tenantId), value: version }, update: { value: version } });
+    await tx.setting.upsert({
+      where: { key: scopeCatalogKey(tenantId) },
+      create: { key: scopeCatalogKey(tenantId), value: version },
+      update: { value: version },
+    });
   }
 
   if (previous === null) {
@@ -92,7 +102,14 @@ async function ensureCatalogRoles(tx: Tx, target: CatalogTarget, created: string
     let row = await tx.role.findUnique({ where });
     if (!row) {
       row = await tx.role.create({
-        data: { tenantId: target.tenantId, storeId: target.internalStoreId, name, nameKey: nameKey(name), kind: "regular", grants: { create: [{ permission: LOGIN }] } },
+        data: {
+          tenantId: target.tenantId,
+          storeId: target.internalStoreId,
+          name,
+          nameKey: nameKey(name),
+          kind: "regular",
+          grants: { create: [{ permission: LOGIN }] },
+        },
       });
       created.push(`role ${qualified}`);
       added.push(qualified);

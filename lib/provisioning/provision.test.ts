@@ -24,12 +24,26 @@ describe.each(await databaseKinds())("provisioning on %s", (kind) => {
     const roles = await t.db.role.findMany({ include: { store: true, grants: true } });
     const byName = new Map(roles.map((r) => [qualifiedName(r.store.domain, r.name), r]));
     expect([...byName.keys()].sort()).toEqual(
-      ["admin", "Internal/analytics", "Internal/creator", "Internal/devops", "Internal/everyone", "Internal/publisher", "Internal/subscriber", "Internal/system"].sort(),
+      [
+        "admin",
+        "Internal/analytics",
+        "Internal/creator",
+        "Internal/devops",
+        "Internal/everyone",
+        "Internal/publisher",
+        "Internal/subscriber",
+        "Internal/system",
+      ].sort(),
     );
     expect(byName.get("admin")!.grants.map((g) => g.permission)).toEqual(["/permission"]);
     expect(byName.get("Internal/everyone")!.grants).toEqual([]);
     expect(byName.get("Internal/system")!.grants).toEqual([]);
-    expect(byName.get("Internal/creator")!.grants.map((g) => g.permission).sort()).toEqual([
+    expect(
+      byName
+        .get("Internal/creator")!
+        .grants.map((g) => g.permission)
+        .sort(),
+    ).toEqual([
       "/permission/admin/configure/governance",
       "/permission/admin/login",
       "/permission/admin/manage/api/create",
@@ -49,7 +63,13 @@ describe.each(await databaseKinds())("provisioning on %s", (kind) => {
   it("is idempotent and keeps what admins changed", async () => {
     const creator = await t.db.role.findFirstOrThrow({ where: { name: "creator" } });
     await t.db.roleGrant.deleteMany({ where: { roleId: creator.id, permission: "/permission/admin/configure/governance" } });
-    const counts = async () => [await t.db.role.count(), await t.db.user.count(), await t.db.apiScope.count(), await t.db.scopeRole.count(), await t.db.roleGrant.count()];
+    const counts = async () => [
+      await t.db.role.count(),
+      await t.db.user.count(),
+      await t.db.apiScope.count(),
+      await t.db.scopeRole.count(),
+      await t.db.roleGrant.count(),
+    ];
     const before = await counts();
     const report = await provision(t.db, testConfig());
     expect(report.created).toEqual([]);

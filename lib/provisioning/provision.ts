@@ -12,7 +12,6 @@ import { ConfigError } from "../config/load.ts";
 import { ADMIN_ROLE_GRANTS, DEFAULT_INTERNAL_ROLES, DEFAULT_STORES } from "./defaults.ts";
 import { ensureScopeCatalog } from "./ensure-scope-catalog.ts";
 
-
 export type ProvisionReport = {
   tenantId: number;
   created: string[];
@@ -88,7 +87,13 @@ async function provisionIn(tx: Tx, config: TGatehouseConfig, adminPasswordHash: 
   }
 
   if (created.length > 0) {
-    await recordAudit(tx, { tenantId, actor: SYSTEM_ACTOR, action: "system.provisioned", target: { type: "tenant", id: tenantId, name: SUPER_TENANT }, after: { created } });
+    await recordAudit(tx, {
+      tenantId,
+      actor: SYSTEM_ACTOR,
+      action: "system.provisioned",
+      target: { type: "tenant", id: tenantId, name: SUPER_TENANT },
+      after: { created },
+    });
   }
   return { tenantId, created, renamedAdminRole: renamed };
 }
@@ -171,7 +176,15 @@ async function ensureAdminUser(
 async function applyPrimaryNameRules(tx: Tx, primaryId: number, config: TGatehouseConfig) {
   const { username_java_regex: usernamePattern, rolename_java_regex: rolePattern } = config.user_store;
   await tx.userStore.updateMany({
-    where: { id: primaryId, OR: [{ usernamePattern: { not: usernamePattern } }, { usernamePattern: null }, { rolePattern: { not: rolePattern } }, { rolePattern: null }] },
+    where: {
+      id: primaryId,
+      OR: [
+        { usernamePattern: { not: usernamePattern } },
+        { usernamePattern: null },
+        { rolePattern: { not: rolePattern } },
+        { rolePattern: null },
+      ],
+    },
     data: { usernamePattern, rolePattern },
   });
 }

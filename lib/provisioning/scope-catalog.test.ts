@@ -24,7 +24,8 @@ async function scopeMapping(t: TestDatabase): Promise<Map<string, string[]>> {
   return new Map(scopes.map((s) => [s.name, s.roles.map((r) => qualifiedName(r.role.store.domain, r.role.name)).sort()]));
 }
 
-const catalogAudits = (t: TestDatabase) => t.db.auditEvent.findMany({ where: { action: "scopes.catalog_updated" }, orderBy: { id: "asc" } });
+const catalogAudits = (t: TestDatabase) =>
+  t.db.auditEvent.findMany({ where: { action: "scopes.catalog_updated" }, orderBy: { id: "asc" } });
 
 describe.each(await databaseKinds())("scope catalogs on %s", (kind) => {
   describe("a new install with [apim] scope_catalog = 4.7", () => {

@@ -28,12 +28,10 @@ export async function addMemberships(tx: Pick<Tx, "$queryRaw">, pairs: readonly 
     const rows = sorted.slice(i, i + ROWS_PER_STATEMENT).map((p) => sql`(${p.userId}, ${p.roleId}, ${createdAt})`);
     const insert = sql`INSERT INTO "Membership" ("userId", "roleId", "createdAt") VALUES ${join(rows)}
       ON CONFLICT DO NOTHING RETURNING "userId", "roleId"`;
-    const returned = await tx
-      .$queryRaw<MembershipPair[]>(insert)
-      .catch((error: unknown) => {
-        if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A user or role was deleted meanwhile. Reload and try again.");
-        throw error;
-      });
+    const returned = await tx.$queryRaw<MembershipPair[]>(insert).catch((error: unknown) => {
+      if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A user or role was deleted meanwhile. Reload and try again.");
+      throw error;
+    });
     inserted.push(...returned.map((r) => ({ userId: Number(r.userId), roleId: Number(r.roleId) })));
   }
   return inserted;

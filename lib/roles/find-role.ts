@@ -25,9 +25,16 @@ export async function findRoleByName(client: Pick<Db | Tx, "role">, tenantId: nu
 }
 
 /** Many names at once, in one query; the map is keyed by the name as given. Unknown names are absent. */
-export async function findRolesByName(client: Pick<Db | Tx, "role">, tenantId: number, names: readonly string[]): Promise<Map<string, RoleRef>> {
+export async function findRolesByName(
+  client: Pick<Db | Tx, "role">,
+  tenantId: number,
+  names: readonly string[],
+): Promise<Map<string, RoleRef>> {
   const wanted = names.map((n) => ({ given: n, ...splitQualifiedName(n.trim()) }));
-  const rows = await client.role.findMany({ where: { tenantId, nameKey: { in: [...new Set(wanted.map((w) => nameKey(w.name)))] } }, select });
+  const rows = await client.role.findMany({
+    where: { tenantId, nameKey: { in: [...new Set(wanted.map((w) => nameKey(w.name)))] } },
+    select,
+  });
   const found = new Map<string, RoleRef>();
   for (const w of wanted) {
     const row = rows.find((r) => r.store.domain.toUpperCase() === w.domain.toUpperCase() && nameKey(r.name) === nameKey(w.name));

@@ -6,9 +6,25 @@ import type { RoleFacts } from "./role-rules.ts";
 export type RoleSummary = RoleFacts & { id: number; name: string; domain: string; storeId: number; version: number };
 export type RoleDetail = RoleSummary & { memberCount: number };
 
-const SELECT = { id: true, name: true, kind: true, version: true, storeId: true, store: { select: { domain: true, readOnly: true } }, grants: { select: { permission: true } } } as const;
+const SELECT = {
+  id: true,
+  name: true,
+  kind: true,
+  version: true,
+  storeId: true,
+  store: { select: { domain: true, readOnly: true } },
+  grants: { select: { permission: true } },
+} as const;
 
-type Row = { id: number; name: string; kind: string; version: number; storeId: number; store: { domain: string; readOnly: boolean }; grants: { permission: string }[] };
+type Row = {
+  id: number;
+  name: string;
+  kind: string;
+  version: number;
+  storeId: number;
+  store: { domain: string; readOnly: boolean };
+  grants: { permission: string }[];
+};
 
 function summary(role: Row): RoleSummary {
   return {

@@ -24,8 +24,15 @@ function memberFilter(tenantId: number, role: { id: number; memberCount: number 
 }
 
 /** How many members listRoleMembers would return over all its pages: one COUNT, for the MI's unpaged lists. */
-export async function countRoleMembers(client: Db, tenantId: number, role: { id: number; memberCount: number }, params: MemberFilter): Promise<number> {
-  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${memberFilter(tenantId, role, params)}`);
+export async function countRoleMembers(
+  client: Db,
+  tenantId: number,
+  role: { id: number; memberCount: number },
+  params: MemberFilter,
+): Promise<number> {
+  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
+    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${memberFilter(tenantId, role, params)}`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -51,6 +58,12 @@ export async function listRoleMembers(
   const page = keysetPage(rows, params.size, (r) => [r.usernameKey, Number(r.id)], { forward, hadCursor: cursor !== undefined });
   return {
     ...page,
-    rows: page.rows.map((r) => ({ id: Number(r.id), username: r.username, domain: r.domain, qualified: qualifiedName(r.domain, r.username), readOnly: Boolean(r.readOnly) })),
+    rows: page.rows.map((r) => ({
+      id: Number(r.id),
+      username: r.username,
+      domain: r.domain,
+      qualified: qualifiedName(r.domain, r.username),
+      readOnly: Boolean(r.readOnly),
+    })),
   };
 }

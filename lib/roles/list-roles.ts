@@ -29,7 +29,15 @@ const domainFilter = (pattern: string | undefined) => {
   return domain ? sql` AND upper(s."domain") = ${domain.toUpperCase()}` : empty;
 };
 
-type Raw = { id: number | bigint; version: number | bigint; name: string; nameKey: string; kind: string; domain: string; readOnly: number | boolean };
+type Raw = {
+  id: number | bigint;
+  version: number | bigint;
+  name: string;
+  nameKey: string;
+  kind: string;
+  domain: string;
+  readOnly: number | boolean;
+};
 
 type RoleFilter = Pick<ListRolesParams, "pattern" | "storeId">;
 

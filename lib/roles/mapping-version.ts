@@ -27,7 +27,10 @@ export async function readMappingVersion(client: Pick<Db | Tx, "setting">, tenan
 }
 
 export const staleMappingError = () =>
-  new AppError("STALE_VERSION", "Someone else changed the scope mappings after you opened them. Reload to see their change, then try again.");
+  new AppError(
+    "STALE_VERSION",
+    "Someone else changed the scope mappings after you opened them. Reload to see their change, then try again.",
+  );
 
 /**
  * Locks the version row (creating it if missing), checks `expected` when given, and returns the

@@ -18,10 +18,17 @@ function notCoveredElsewhere(roleId: number, path: string) {
  * Before a role's permissions change: each permission added or removed, and how many of the
  * role's members actually gain or lose it (members holding it through another role do not).
  */
-export async function previewPermissionChange(client: Db, roleId: number, before: readonly string[], after: readonly string[]): Promise<ChangePreview> {
+export async function previewPermissionChange(
+  client: Db,
+  roleId: number,
+  before: readonly string[],
+  after: readonly string[],
+): Promise<ChangePreview> {
   const { added, removed } = diffGrants(before, after);
   const impact = (path: string) =>
-    client.membership.count({ where: { roleId, user: notCoveredElsewhere(roleId, path) } }).then((users) => ({ path, name: label(path), users }));
+    client.membership
+      .count({ where: { roleId, user: notCoveredElsewhere(roleId, path) } })
+      .then((users) => ({ path, name: label(path), users }));
   return { added: await Promise.all(added.map(impact)), removed: await Promise.all(removed.map(impact)) };
 }
 
@@ -40,6 +47,8 @@ export async function previewMemberChange(
   const impact = (ids: number[]) => (path: string) =>
     ids.length === 0
       ? Promise.resolve({ path, name: label(path), users: 0 })
-      : client.user.count({ where: { tenantId, id: { in: ids }, ...notCoveredElsewhere(roleId, path) } }).then((users) => ({ path, name: label(path), users }));
+      : client.user
+          .count({ where: { tenantId, id: { in: ids }, ...notCoveredElsewhere(roleId, path) } })
+          .then((users) => ({ path, name: label(path), users }));
   return { added: await Promise.all(paths.map(impact(change.add))), removed: await Promise.all(paths.map(impact(change.remove))) };
 }

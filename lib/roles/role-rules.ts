@@ -31,7 +31,8 @@ export function roleActionBlocker(principal: Principal, role: RoleFacts, action:
  * needs users.update rather than roles.update, but the same rules about the role itself.
  */
 export function roleRuleBlocker(principal: Principal, role: RoleFacts, action: RoleAction): string | null {
-  if (role.kind === "everyone") return "Every user belongs to Internal/everyone implicitly; it cannot be renamed, assigned, listed or deleted.";
+  if (role.kind === "everyone")
+    return "Every user belongs to Internal/everyone implicitly; it cannot be renamed, assigned, listed or deleted.";
   if (role.kind === "system") return "Internal/system is reserved.";
   if (action === "viewUsers") return null;
   if (role.readOnly) return `${role.qualified} is in a read-only user store.`;

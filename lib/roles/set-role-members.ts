@@ -29,14 +29,26 @@ export async function setRoleMembers(client: Db, actor: Actor, input: TSetRoleMe
     await bumpRoleVersion(tx, tenantId, role.id, input.version);
     const removed = await tx.membership.deleteMany({ where: { roleId: role.id, userId: { in: remove.map((u) => u.id) } } });
     // Members already there, or added meanwhile by a user's roles or bulk assign, are skipped.
-    const inserted = new Set((await addMemberships(tx, add.map((u) => ({ roleId: role.id, userId: u.id })))).map((m) => m.userId));
+    const inserted = new Set(
+      (
+        await addMemberships(
+          tx,
+          add.map((u) => ({ roleId: role.id, userId: u.id })),
+        )
+      ).map((m) => m.userId),
+    );
     const fresh = add.filter((u) => inserted.has(u.id));
     await recordAudit(tx, {
       tenantId,
       actor: { id: actor.principal.userId, name: actor.principal.displayName },
       action: "role.members_changed",
       target: { type: "role", id: role.id, name: role.qualified },
-      after: { added: fresh.map((u) => u.name).slice(0, 50), removed: remove.map((u) => u.name).slice(0, 50), addedCount: fresh.length, removedCount: removed.count },
+      after: {
+        added: fresh.map((u) => u.name).slice(0, 50),
+        removed: remove.map((u) => u.name).slice(0, 50),
+        addedCount: fresh.length,
+        removedCount: removed.count,
+      },
       ip: actor.ip,
     });
     return { added: fresh.length, removed: removed.count };

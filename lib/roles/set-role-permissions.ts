@@ -14,7 +14,11 @@ export const ZSetRolePermissions = z.object({ id: ZFormId, version: ZVersion, pe
 export type TSetRolePermissions = z.infer<typeof ZSetRolePermissions>;
 
 /** Replaces a role's grants. Members feel the change on their next request. */
-export async function setRolePermissions(client: Db, actor: Actor, input: TSetRolePermissions): Promise<{ added: string[]; removed: string[] }> {
+export async function setRolePermissions(
+  client: Db,
+  actor: Actor,
+  input: TSetRolePermissions,
+): Promise<{ added: string[]; removed: string[] }> {
   const tenantId = actor.principal.tenantId;
   const permissions = cleanPermissions(input.permissions);
   return client.$transaction(async (tx) => {

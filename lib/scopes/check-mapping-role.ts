@@ -10,7 +10,12 @@ import { AppError } from "../errors.ts";
 import { findRoleByName, type RoleRef } from "../roles/find-role.ts";
 import { hasMapping, loadMappingState, type MappingState } from "./mapping-state.ts";
 
-export async function requireUnmappedRole(client: Pick<Db | Tx, "role">, tenantId: number, name: string, state: MappingState): Promise<RoleRef> {
+export async function requireUnmappedRole(
+  client: Pick<Db | Tx, "role">,
+  tenantId: number,
+  name: string,
+  state: MappingState,
+): Promise<RoleRef> {
   const role = await findRoleByName(client, tenantId, name);
   if (!role) throw new AppError("NOT_FOUND", `There is no role named "${name}". Create the role first, then map it.`, { field: "role" });
   if (role.kind === "system") throw new AppError("INVALID_INPUT", "Internal/system is reserved.", { field: "role" });

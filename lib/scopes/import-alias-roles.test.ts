@@ -21,7 +21,12 @@ const FILE = JSON.stringify({
   },
 });
 
-const newRoles = { OR: [{ name: "subscriber", store: { domain: "PRIMARY" } }, { name: "portal_user", store: { domain: "Internal" } }] };
+const newRoles = {
+  OR: [
+    { name: "subscriber", store: { domain: "PRIMARY" } },
+    { name: "portal_user", store: { domain: "Internal" } },
+  ],
+};
 
 describe.each(await databaseKinds())("tenant-conf.json alias roles that do not exist yet, on %s", (kind) => {
   let t: TestDatabase;
@@ -44,7 +49,9 @@ describe.each(await databaseKinds())("tenant-conf.json alias roles that do not e
   it("are offered, not silently dropped, and created with no permissions or members when the admin accepts", async () => {
     const plain = await previewImport(t.db, tenantId, FILE);
     expect(plain.offers.createAliasRoles).toBe(2);
-    expect(plain.unknownRoles.map((r) => r.name).sort()).toEqual(["Application/x", "bad name", "Internal/ghost", "Internal/portal_user", "subscriber", "SUBSCRIBER"].sort());
+    expect(plain.unknownRoles.map((r) => r.name).sort()).toEqual(
+      ["Application/x", "bad name", "Internal/ghost", "Internal/portal_user", "subscriber", "SUBSCRIBER"].sort(),
+    );
     expect(plain.aliases).toEqual([{ role: "Internal/creator", added: ["creator"], removed: [] }]);
 
     const options = { addUnknownScopes: false, createAliasRoles: true };
@@ -79,7 +86,9 @@ describe.each(await databaseKinds())("tenant-conf.json alias roles that do not e
     const options = { addUnknownScopes: false, createAliasRoles: true };
     const preview = await previewImport(t.db, tenantId, FILE, options);
     await createRole(t.db, admin, { domain: "Internal", name: "portal_user", permissions: [], userIds: [] });
-    await expect(applyImport(t.db, admin, { text: FILE, version: preview.version, planHash: preview.planHash, ...options })).rejects.toMatchObject({
+    await expect(
+      applyImport(t.db, admin, { text: FILE, version: preview.version, planHash: preview.planHash, ...options }),
+    ).rejects.toMatchObject({
       code: "STALE_VERSION",
     });
     expect(await t.db.role.count({ where: { name: "subscriber", store: { domain: "PRIMARY" } } })).toBe(0);

@@ -70,12 +70,19 @@ describe.each(await databaseKinds())("tenant-conf.json import and export on %s",
     const preview = await previewImport(t.db, tenantId, REAL, { addUnknownScopes: true, createAliasRoles: false });
     expect(preview.unknownScopes).toEqual([]);
     expect(preview.newScopes).toHaveLength(67);
-    expect(preview.newScopes).toContainEqual({ name: "apim:scope_manage", path: expect.stringMatching(/^RESTAPIScopes\.Scope\[\d+\]\.Name$/), description: "Manage scope", tag: "admin" });
+    expect(preview.newScopes).toContainEqual({
+      name: "apim:scope_manage",
+      path: expect.stringMatching(/^RESTAPIScopes\.Scope\[\d+\]\.Name$/),
+      description: "Manage scope",
+      tag: "admin",
+    });
     expect(preview.newScopes.map((s) => s.name)).toContain("apim:app_token_type_upgrade");
     expect(preview.scopes).toContainEqual({ scope: "apim:admin", added: ["admin"], removed: [] });
     expect(preview.planHash).not.toBe(plain.planHash);
     // The plain preview's hash does not apply the variant that adds scopes.
-    await expect(applyImport(t.db, admin, { text: REAL, version: plain.version, planHash: plain.planHash, addUnknownScopes: true })).rejects.toMatchObject({ code: "STALE_VERSION" });
+    await expect(
+      applyImport(t.db, admin, { text: REAL, version: plain.version, planHash: plain.planHash, addUnknownScopes: true }),
+    ).rejects.toMatchObject({ code: "STALE_VERSION" });
 
     await applyImport(t.db, admin, { text: REAL, version: preview.version, planHash: preview.planHash, addUnknownScopes: true });
     const after = await mapping();
@@ -86,7 +93,11 @@ describe.each(await databaseKinds())("tenant-conf.json import and export on %s",
     expect(JSON.parse(audit.after!).newScopes).toHaveLength(67);
 
     const again = await previewImport(t.db, tenantId, REAL, { addUnknownScopes: true, createAliasRoles: false });
-    expect({ scopes: again.scopes, newScopes: again.newScopes, offers: again.offers.addUnknownScopes }).toEqual({ scopes: [], newScopes: [], offers: 0 });
+    expect({ scopes: again.scopes, newScopes: again.newScopes, offers: again.offers.addUnknownScopes }).toEqual({
+      scopes: [],
+      newScopes: [],
+      offers: 0,
+    });
   });
 
   it("imports a quirky file: spaces, empty entries, trailing commas, unknown names, and an entry without admin", async () => {
@@ -116,11 +127,18 @@ describe.each(await databaseKinds())("tenant-conf.json import and export on %s",
     const preview = await previewImport(t.db, tenantId, QUIRKY);
     await setScopeRoles(t.db, admin, { scopes: [{ name: "apim:bl_view", roles: ["admin", "dev"] }] });
     const before = await mapping();
-    await expect(applyImport(t.db, admin, { text: QUIRKY, version: preview.version, planHash: preview.planHash })).rejects.toMatchObject({ code: "STALE_VERSION" });
+    await expect(applyImport(t.db, admin, { text: QUIRKY, version: preview.version, planHash: preview.planHash })).rejects.toMatchObject({
+      code: "STALE_VERSION",
+    });
     const fresh = await previewImport(t.db, tenantId, QUIRKY);
-    await expect(applyImport(t.db, admin, { text: REAL, version: fresh.version, planHash: fresh.planHash })).rejects.toMatchObject({ code: "STALE_VERSION", message: expect.stringMatching(/Preview the file again/) });
+    await expect(applyImport(t.db, admin, { text: REAL, version: fresh.version, planHash: fresh.planHash })).rejects.toMatchObject({
+      code: "STALE_VERSION",
+      message: expect.stringMatching(/Preview the file again/),
+    });
     expect(await mapping()).toEqual(before);
-    await expect(previewImport(t.db, tenantId, '{"RESTAPIScopes": {"Scope": [{"Name": 1, "Roles": ""}]}}')).rejects.toThrow(/^RESTAPIScopes\.Scope\[0\]\.Name: /);
+    await expect(previewImport(t.db, tenantId, '{"RESTAPIScopes": {"Scope": [{"Name": 1, "Roles": ""}]}}')).rejects.toThrow(
+      /^RESTAPIScopes\.Scope\[0\]\.Name: /,
+    );
   });
 
   it("exports the mapping in WSO2's shape, and a re-import of the export changes nothing", async () => {
@@ -131,6 +149,11 @@ describe.each(await databaseKinds())("tenant-conf.json import and export on %s",
     expect(exported.RESTAPIScopes.Scope).toHaveLength(47);
     expect(exported.RoleMappings).toEqual({ "Internal/creator": "Internal/creator,creator" });
     const again = await previewImport(t.db, tenantId, JSON.stringify(exported));
-    expect({ scopes: again.scopes, aliases: again.aliases, unknownRoles: again.unknownRoles, unknownScopes: again.unknownScopes }).toEqual({ scopes: [], aliases: [], unknownRoles: [], unknownScopes: [] });
+    expect({ scopes: again.scopes, aliases: again.aliases, unknownRoles: again.unknownRoles, unknownScopes: again.unknownScopes }).toEqual({
+      scopes: [],
+      aliases: [],
+      unknownRoles: [],
+      unknownScopes: [],
+    });
   });
 });

@@ -69,7 +69,11 @@ async function mappedRoleIds(client: Db, tenantId: number, filter: Sql, skip: nu
   return rows.map((r) => Number(r.id));
 }
 
-export async function listRoleMappings(client: Db, tenantId: number, params: TRoleMappingParams): Promise<{ version: number; page: Page<RoleMappingRow> }> {
+export async function listRoleMappings(
+  client: Db,
+  tenantId: number,
+  params: TRoleMappingParams,
+): Promise<{ version: number; page: Page<RoleMappingRow> }> {
   const filter = await nameFilter(client, tenantId, params.q);
   const [version, page] = await Promise.all([
     readMappingVersion(client, tenantId),
@@ -99,8 +103,15 @@ export async function getRoleMapping(client: Db, tenantId: number, role: string)
   const ref = await findRoleByName(client, tenantId, role);
   if (!ref) throw new AppError("NOT_FOUND", `There is no role named "${role}".`);
   const [scopes, targets] = await Promise.all([
-    client.apiScope.findMany({ where: { tenantId, roles: { some: { roleId: ref.id } } }, orderBy: { id: "asc" }, select: { name: true, description: true, tag: true } }),
-    client.roleAlias.findMany({ where: { aliasRoleId: ref.id, role: { tenantId } }, select: { role: { select: { name: true, store: { select: { domain: true } } } } } }),
+    client.apiScope.findMany({
+      where: { tenantId, roles: { some: { roleId: ref.id } } },
+      orderBy: { id: "asc" },
+      select: { name: true, description: true, tag: true },
+    }),
+    client.roleAlias.findMany({
+      where: { aliasRoleId: ref.id, role: { tenantId } },
+      select: { role: { select: { name: true, store: { select: { domain: true } } } } },
+    }),
   ]);
   return {
     role: { id: ref.id, name: ref.qualified, kind: ref.kind },

@@ -15,7 +15,13 @@ export type ScopeListRow = { id: number; name: string; description: string; tag:
 export type ScopeList = { version: number; scopes: ScopeListRow[] };
 
 export function scopeRows(state: MappingState): ScopeListRow[] {
-  return state.scopes.map((s) => ({ id: s.id, name: s.name, description: s.description, tag: s.tag, roles: sortedRoleNames(state, s.roleIds) }));
+  return state.scopes.map((s) => ({
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    tag: s.tag,
+    roles: sortedRoleNames(state, s.roleIds),
+  }));
 }
 
 export async function listScopes(client: Db, tenantId: number): Promise<ScopeList> {
@@ -42,6 +48,12 @@ export async function listRoleAliases(client: Db, tenantId: number): Promise<Rol
   const targets = [...new Set(state.aliases.map((a) => a.roleId))].sort(compareRoleNames(state));
   return {
     version: state.version,
-    list: targets.map((t) => ({ role: roleName(state, t), aliases: sortedRoleNames(state, state.aliases.filter((a) => a.roleId === t).map((a) => a.aliasRoleId)) })),
+    list: targets.map((t) => ({
+      role: roleName(state, t),
+      aliases: sortedRoleNames(
+        state,
+        state.aliases.filter((a) => a.roleId === t).map((a) => a.aliasRoleId),
+      ),
+    })),
   };
 }

@@ -38,16 +38,29 @@ export async function loadMappingState(client: Client, tenantId: number): Promis
     orderBy: { id: "asc" },
     select: { id: true, name: true, description: true, tag: true, roles: { select: { roleId: true }, orderBy: { roleId: "asc" } } },
   });
-  const aliases = await client.roleAlias.findMany({ where: { role: { tenantId } }, select: { roleId: true, aliasRoleId: true }, orderBy: [{ roleId: "asc" }, { aliasRoleId: "asc" }] });
+  const aliases = await client.roleAlias.findMany({
+    where: { role: { tenantId } },
+    select: { roleId: true, aliasRoleId: true },
+    orderBy: [{ roleId: "asc" }, { aliasRoleId: "asc" }],
+  });
   const admin = await client.role.findFirst({ where: { tenantId, kind: "admin" }, select: { id: true } });
-  const ids = new Set<number>([...scopes.flatMap((s) => s.roles.map((r) => r.roleId)), ...aliases.flatMap((a) => [a.roleId, a.aliasRoleId])]);
+  const ids = new Set<number>([
+    ...scopes.flatMap((s) => s.roles.map((r) => r.roleId)),
+    ...aliases.flatMap((a) => [a.roleId, a.aliasRoleId]),
+  ]);
   if (admin) ids.add(admin.id);
   const roles = await client.role.findMany({ where: { tenantId, id: { in: [...ids] } }, select: roleSelect });
   return {
     tenantId,
     version,
     adminRoleId: admin?.id ?? null,
-    scopes: scopes.map((s) => ({ id: s.id, name: s.name, description: s.description, tag: s.tag, roleIds: new Set(s.roles.map((r) => r.roleId)) })),
+    scopes: scopes.map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      tag: s.tag,
+      roleIds: new Set(s.roles.map((r) => r.roleId)),
+    })),
     aliases,
     roles: new Map(roles.map((r) => [r.id, toMappedRole(r)])),
   };

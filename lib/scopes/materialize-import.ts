@@ -22,10 +22,12 @@ export async function materializeImport(tx: Pick<Tx, "apiScope" | "role">, state
   }
   const roleIds = new Map<number, number>();
   for (const role of plan.newRoles) {
-    const row = await tx.role.create({
-      data: { tenantId: state.tenantId, storeId: role.storeId, name: role.name, nameKey: nameKey(role.name), kind: "regular" },
-      select: { id: true },
-    }).catch(raced);
+    const row = await tx.role
+      .create({
+        data: { tenantId: state.tenantId, storeId: role.storeId, name: role.name, nameKey: nameKey(role.name), kind: "regular" },
+        select: { id: true },
+      })
+      .catch(raced);
     roleIds.set(role.id, row.id);
     state.roles.set(row.id, { id: row.id, name: role.qualified, kind: "regular" });
   }

@@ -58,11 +58,23 @@ export async function planImport(
     ...(file.scopes ?? []).flatMap((s) => s.roles.map((name) => ({ name, path: s.path }))),
     ...(file.roleMappings ?? []).flatMap((m) => [m.role, ...m.aliases].map((name) => ({ name, path: m.path }))),
   ];
-  const roles = await resolveRoles(client, state, mentions.map((m) => m.name));
+  const roles = await resolveRoles(
+    client,
+    state,
+    mentions.map((m) => m.name),
+  );
   const creatable = await planNewRoles(client, state, file, roles);
   const newRoles = options.createAliasRoles ? creatable : [];
   for (const role of newRoles) {
-    const ref = { id: role.id, name: role.name, domain: role.domain, kind: "regular", version: 1, readOnly: false, qualified: role.qualified };
+    const ref = {
+      id: role.id,
+      name: role.name,
+      domain: role.domain,
+      kind: "regular",
+      version: 1,
+      readOnly: false,
+      qualified: role.qualified,
+    };
     for (const given of role.given) roles.set(given, ref);
     state.roles.set(role.id, { id: role.id, name: role.qualified, kind: "regular" });
   }
@@ -98,7 +110,8 @@ export async function planImport(
     const target = idOf(m.role);
     if (target === undefined) continue;
     targets.add(target);
-    for (const alias of m.aliases.map(idOf)) if (alias !== undefined && alias !== target) wanted.push({ roleId: target, aliasRoleId: alias });
+    for (const alias of m.aliases.map(idOf))
+      if (alias !== undefined && alias !== target) wanted.push({ roleId: target, aliasRoleId: alias });
   }
   const aliases = diffAliases(state.aliases, wanted, (p) => targets.has(p.roleId));
 
@@ -133,7 +146,9 @@ function hashPlan(version: number, named: NamedChanges, newScopes: NewScope[], n
   const canonical = {
     version,
     scopes: named.scopes.map((c) => [c.scope, sorted(c.added), sorted(c.removed)]).sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
-    aliases: named.aliases.map((c) => [c.role, sorted(c.added), sorted(c.removed)]).sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    aliases: named.aliases
+      .map((c) => [c.role, sorted(c.added), sorted(c.removed)])
+      .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
     newScopes: sorted(newScopes.map((s) => s.name)),
     newRoles: sorted(newRoles.map((r) => r.qualified)),
   };

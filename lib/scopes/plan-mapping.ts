@@ -62,10 +62,22 @@ export type NamedChanges = { scopes: NamedScopeChange[]; aliases: NamedAliasChan
 
 export function nameChanges(state: MappingState, changes: MappingChanges): NamedChanges {
   const targets = [...new Set([...changes.aliases.added, ...changes.aliases.removed].map((p) => p.roleId))].sort(compareRoleNames(state));
-  const sources = (pairs: AliasPair[], target: number) => sortedRoleNames(state, pairs.filter((p) => p.roleId === target).map((p) => p.aliasRoleId));
+  const sources = (pairs: AliasPair[], target: number) =>
+    sortedRoleNames(
+      state,
+      pairs.filter((p) => p.roleId === target).map((p) => p.aliasRoleId),
+    );
   return {
-    scopes: changes.scopes.map((c) => ({ scope: c.scope, added: sortedRoleNames(state, c.added), removed: sortedRoleNames(state, c.removed) })),
-    aliases: targets.map((id) => ({ role: roleName(state, id), added: sources(changes.aliases.added, id), removed: sources(changes.aliases.removed, id) })),
+    scopes: changes.scopes.map((c) => ({
+      scope: c.scope,
+      added: sortedRoleNames(state, c.added),
+      removed: sortedRoleNames(state, c.removed),
+    })),
+    aliases: targets.map((id) => ({
+      role: roleName(state, id),
+      added: sources(changes.aliases.added, id),
+      removed: sources(changes.aliases.removed, id),
+    })),
   };
 }
 
@@ -79,6 +91,12 @@ export function roleImpact(state: MappingState, changes: readonly ScopeChange[])
     for (const id of c.added) entry(id).gained.push(c.scope);
     for (const id of c.removed) entry(id).lost.push(c.scope);
   }
-  const followers = (target: number) => sortedRoleNames(state, state.aliases.filter((a) => a.roleId === target).map((a) => a.aliasRoleId));
-  return [...byRole.keys()].sort(compareRoleNames(state)).map((id) => ({ role: roleName(state, id), ...byRole.get(id)!, followers: followers(id) }));
+  const followers = (target: number) =>
+    sortedRoleNames(
+      state,
+      state.aliases.filter((a) => a.roleId === target).map((a) => a.aliasRoleId),
+    );
+  return [...byRole.keys()]
+    .sort(compareRoleNames(state))
+    .map((id) => ({ role: roleName(state, id), ...byRole.get(id)!, followers: followers(id) }));
 }

@@ -23,7 +23,9 @@ export async function planNewRoles(
   file: ParsedTenantConf,
   known: ReadonlyMap<string, RoleRef>,
 ): Promise<NewRole[]> {
-  const candidates = (file.roleMappings ?? []).filter((m) => known.has(m.role)).flatMap((m) => m.aliases.filter((a) => !known.has(a)).map((a) => ({ given: a, path: m.path })));
+  const candidates = (file.roleMappings ?? [])
+    .filter((m) => known.has(m.role))
+    .flatMap((m) => m.aliases.filter((a) => !known.has(a)).map((a) => ({ given: a, path: m.path })));
   if (candidates.length === 0) return [];
   const stores = await listStores(client, state.tenantId);
   const byKey = new Map<string, NewRole>();
@@ -44,7 +46,15 @@ export async function planNewRoles(
       if (!existing.given.includes(given)) existing.given.push(given);
       continue;
     }
-    byKey.set(key, { id: -1 - byKey.size, given: [given], storeId: store.id, domain: store.domain, name: clean, qualified: qualifiedName(store.domain, clean), paths: [path] });
+    byKey.set(key, {
+      id: -1 - byKey.size,
+      given: [given],
+      storeId: store.id,
+      domain: store.domain,
+      name: clean,
+      qualified: qualifiedName(store.domain, clean),
+      paths: [path],
+    });
   }
   return [...byKey.values()];
 }

@@ -21,7 +21,12 @@ import { mergeDocuments, readTenantConfDocument } from "./tenant-conf-document.t
 /** `documentKeys`: the file's other top-level keys (Notifications, DefaultRoles, …) that the import adds or changes. */
 export type ImportPreview = ImportReport & { documentKeys: string[] };
 
-export async function previewImport(client: Db, tenantId: number, text: string, options: TImportOptions = NO_IMPORT_OPTIONS): Promise<ImportPreview> {
+export async function previewImport(
+  client: Db,
+  tenantId: number,
+  text: string,
+  options: TImportOptions = NO_IMPORT_OPTIONS,
+): Promise<ImportPreview> {
   const file = parseTenantConf(text);
   const state = await loadMappingState(client, tenantId);
   const { report } = await planImport(client, state, file, options);

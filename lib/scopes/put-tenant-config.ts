@@ -37,7 +37,15 @@ export async function putTenantConfig(
   const file = parseTenantConf(JSON.stringify(input.document));
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, actor.principal.tenantId, input.version);
-    return commitImport(tx, actor, current, file, input.options, (report) => refuseSkipped(file, report, input.options.skipUnknown), "scopes.tenant_config_put");
+    return commitImport(
+      tx,
+      actor,
+      current,
+      file,
+      input.options,
+      (report) => refuseSkipped(file, report, input.options.skipUnknown),
+      "scopes.tenant_config_put",
+    );
   }, MAPPING_WRITE_TX);
 }
 
@@ -49,7 +57,9 @@ function refuseSkipped(file: ParsedTenantConf, report: ImportReport, skipUnknown
     for (const scope of report.unknownScopes) problems.push(`${scope.path}: unknown scope "${scope.name}"`);
   }
   if (problems.length === 0) return;
-  const hint = skipUnknown ? "" : " (addUnknownScopes=true, createAliasRoles=true or skipUnknown=true change what happens to unknown names)";
+  const hint = skipUnknown
+    ? ""
+    : " (addUnknownScopes=true, createAliasRoles=true or skipUnknown=true change what happens to unknown names)";
   throw refusal(`Nothing was changed${hint}`, problems);
 }
 

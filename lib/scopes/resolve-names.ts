@@ -9,14 +9,23 @@ import { findRolesByName, type RoleRef } from "../roles/find-role.ts";
 import type { MappingState } from "./mapping-state.ts";
 
 /** Resolves role names and remembers them in the state so changes can be named; the map is keyed by the name as given. */
-export async function resolveRoles(client: Pick<Db | Tx, "role">, state: MappingState, names: readonly string[]): Promise<Map<string, RoleRef>> {
+export async function resolveRoles(
+  client: Pick<Db | Tx, "role">,
+  state: MappingState,
+  names: readonly string[],
+): Promise<Map<string, RoleRef>> {
   const found = await findRolesByName(client, state.tenantId, [...new Set(names)]);
   for (const ref of found.values()) state.roles.set(ref.id, { id: ref.id, name: ref.qualified, kind: ref.kind });
   return found;
 }
 
 /** Like resolveRoles, but any unknown name is an INVALID_INPUT naming it. */
-export async function requireRoles(client: Pick<Db | Tx, "role">, state: MappingState, names: readonly string[], field: string): Promise<Map<string, RoleRef>> {
+export async function requireRoles(
+  client: Pick<Db | Tx, "role">,
+  state: MappingState,
+  names: readonly string[],
+  field: string,
+): Promise<Map<string, RoleRef>> {
   const found = await resolveRoles(client, state, names);
   const unknown = [...new Set(names)].filter((n) => !found.has(n));
   if (unknown.length > 0) {

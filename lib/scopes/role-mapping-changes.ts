@@ -10,7 +10,12 @@ import type { MappingState } from "./mapping-state.ts";
 import { assertAdminKept, diffAliases, diffScopes, type MappingChanges } from "./plan-mapping.ts";
 import { requireRoles, requireScopes } from "./resolve-names.ts";
 
-export async function roleMappingChanges(client: Pick<Db | Tx, "role">, state: MappingState, roleId: number, body: TMappingBody): Promise<MappingChanges> {
+export async function roleMappingChanges(
+  client: Pick<Db | Tx, "role">,
+  state: MappingState,
+  roleId: number,
+  body: TMappingBody,
+): Promise<MappingChanges> {
   let wantedScopes = new Set<number>();
   let wantedTargets: number[] = [];
   if (body.mode === "alias") {
@@ -20,14 +25,20 @@ export async function roleMappingChanges(client: Pick<Db | Tx, "role">, state: M
   } else {
     wantedScopes = new Set(requireScopes(state, body.scopes, "scopes").values());
   }
-  const desired = new Map(state.scopes.map((s) => {
-    const roles = new Set(s.roleIds);
-    if (wantedScopes.has(s.id)) roles.add(roleId);
-    else roles.delete(roleId);
-    return [s.id, roles] as const;
-  }));
+  const desired = new Map(
+    state.scopes.map((s) => {
+      const roles = new Set(s.roleIds);
+      if (wantedScopes.has(s.id)) roles.add(roleId);
+      else roles.delete(roleId);
+      return [s.id, roles] as const;
+    }),
+  );
   const scopes = diffScopes(state, desired);
   assertAdminKept(state, scopes);
-  const aliases = diffAliases(state.aliases, wantedTargets.map((t) => ({ roleId: t, aliasRoleId: roleId })), (p) => p.aliasRoleId === roleId);
+  const aliases = diffAliases(
+    state.aliases,
+    wantedTargets.map((t) => ({ roleId: t, aliasRoleId: roleId })),
+    (p) => p.aliasRoleId === roleId,
+  );
   return { scopes, aliases };
 }

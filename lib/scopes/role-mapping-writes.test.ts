@@ -31,7 +31,14 @@ describe.each(await databaseKinds())("role mapping writes on %s", (kind) => {
 
   it("lists the provisioned mappings: every role on a scope, the admin role protected", async () => {
     const rows = await list();
-    expect(rows.map((r) => r.role)).toEqual(["admin", "Internal/analytics", "Internal/creator", "Internal/everyone", "Internal/publisher", "Internal/subscriber"]);
+    expect(rows.map((r) => r.role)).toEqual([
+      "admin",
+      "Internal/analytics",
+      "Internal/creator",
+      "Internal/everyone",
+      "Internal/publisher",
+      "Internal/subscriber",
+    ]);
     expect(rows[0]).toMatchObject({ kind: "custom", scopeCount: 46, aliasOf: [], protected: true });
     expect(await row("Internal/everyone")).toMatchObject({ kind: "custom", scopeCount: 1, protected: false });
   });
@@ -55,26 +62,53 @@ describe.each(await databaseKinds())("role mapping writes on %s", (kind) => {
 
   it("refuses a role that does not exist, one that already has a mapping, and incomplete bodies", async () => {
     const n = await version();
-    await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "ghost", targets: ["Internal/creator"] })).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/no role named "ghost"/) });
-    await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "creator", targets: ["Internal/publisher"] })).rejects.toMatchObject({ code: "CONFLICT", message: "Permission mapping exist" });
-    await expect(createRoleMapping(t.db, admin, { mode: "custom", role: "Internal/publisher", scopes: ["apim:api_view"] })).rejects.toMatchObject({ message: "Permission mapping exist" });
-    await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "Internal/system", targets: ["Internal/creator"] })).rejects.toThrow(/reserved/);
+    await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "ghost", targets: ["Internal/creator"] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringMatching(/no role named "ghost"/),
+    });
+    await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "creator", targets: ["Internal/publisher"] })).rejects.toMatchObject(
+      { code: "CONFLICT", message: "Permission mapping exist" },
+    );
+    await expect(
+      createRoleMapping(t.db, admin, { mode: "custom", role: "Internal/publisher", scopes: ["apim:api_view"] }),
+    ).rejects.toMatchObject({ message: "Permission mapping exist" });
+    await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "Internal/system", targets: ["Internal/creator"] })).rejects.toThrow(
+      /reserved/,
+    );
     await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "ops", targets: ["ops"] })).rejects.toThrow(/alias of itself/);
-    await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "ops", targets: ["Internal/nobody"] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: 'Unknown role: "Internal/nobody".' });
-    await expect(createRoleMapping(t.db, admin, { mode: "custom", role: "ops", scopes: ["apim:nope"] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: 'Unknown scope: "apim:nope".' });
-    await expect(createRoleMapping(t.db, admin, { mode: "custom", role: "ops", scopes: [] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/at least one scope/) });
+    await expect(createRoleMapping(t.db, admin, { mode: "alias", role: "ops", targets: ["Internal/nobody"] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: 'Unknown role: "Internal/nobody".',
+    });
+    await expect(createRoleMapping(t.db, admin, { mode: "custom", role: "ops", scopes: ["apim:nope"] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: 'Unknown scope: "apim:nope".',
+    });
+    await expect(createRoleMapping(t.db, admin, { mode: "custom", role: "ops", scopes: [] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringMatching(/at least one scope/),
+    });
     expect(await version()).toBe(n);
     expect(await row("ops")).toBeUndefined();
   });
 
   it("updates a mapping, switching mode cleanly, and refuses an outdated version", async () => {
     const opened = await version();
-    await updateRoleMapping(t.db, admin, { version: opened, mode: "alias", role: "dev", targets: ["Internal/publisher", "Internal/subscriber"] });
+    await updateRoleMapping(t.db, admin, {
+      version: opened,
+      mode: "alias",
+      role: "dev",
+      targets: ["Internal/publisher", "Internal/subscriber"],
+    });
     expect(await row("dev")).toMatchObject({ kind: "alias", scopeCount: 0, aliasOf: ["Internal/publisher", "Internal/subscriber"] });
-    await expect(updateRoleMapping(t.db, admin, { version: opened, mode: "custom", role: "dev", scopes: ["apim:api_view"] })).rejects.toMatchObject({ code: "STALE_VERSION" });
+    await expect(
+      updateRoleMapping(t.db, admin, { version: opened, mode: "custom", role: "dev", scopes: ["apim:api_view"] }),
+    ).rejects.toMatchObject({ code: "STALE_VERSION" });
     await updateRoleMapping(t.db, admin, { version: await version(), mode: "custom", role: "dev", scopes: ["apim:api_view"] });
     expect(await row("dev")).toMatchObject({ kind: "custom", scopeCount: 1, aliasOf: [] });
-    await expect(updateRoleMapping(t.db, admin, { version: await version(), mode: "custom", role: "ops", scopes: ["apim:api_view"] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      updateRoleMapping(t.db, admin, { version: await version(), mode: "custom", role: "ops", scopes: ["apim:api_view"] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("deletes an alias without touching its target, and a custom mapping from every scope", async () => {
@@ -86,14 +120,23 @@ describe.each(await databaseKinds())("role mapping writes on %s", (kind) => {
     await deleteRoleMapping(t.db, admin, { version: await version(), role: "Internal/analytics", kind: "custom" });
     expect(await row("Internal/analytics")).toBeUndefined();
     expect(await t.db.scopeRole.count({ where: { role: { name: "analytics" } } })).toBe(0);
-    await expect(deleteRoleMapping(t.db, admin, { version: await version(), role: "Internal/analytics", kind: "custom" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      deleteRoleMapping(t.db, admin, { version: await version(), role: "Internal/analytics", kind: "custom" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("never takes the admin role off a scope", async () => {
     const v = await version();
-    await expect(deleteRoleMapping(t.db, admin, { version: v, role: "admin", kind: "custom" })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/admin role \(admin\) stays on every scope/) });
-    await expect(updateRoleMapping(t.db, admin, { version: v, mode: "alias", role: "admin", targets: ["Internal/creator"] })).rejects.toThrow(/stays on every scope/);
-    await expect(updateRoleMapping(t.db, admin, { version: v, mode: "custom", role: "admin", scopes: ["apim:api_view"] })).rejects.toThrow(/cannot be removed from apim:api_publish/);
+    await expect(deleteRoleMapping(t.db, admin, { version: v, role: "admin", kind: "custom" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringMatching(/admin role \(admin\) stays on every scope/),
+    });
+    await expect(
+      updateRoleMapping(t.db, admin, { version: v, mode: "alias", role: "admin", targets: ["Internal/creator"] }),
+    ).rejects.toThrow(/stays on every scope/);
+    await expect(updateRoleMapping(t.db, admin, { version: v, mode: "custom", role: "admin", scopes: ["apim:api_view"] })).rejects.toThrow(
+      /cannot be removed from apim:api_publish/,
+    );
     expect(await row("admin")).toMatchObject({ scopeCount: 46 });
     expect(await version()).toBe(v);
   });

@@ -6,7 +6,11 @@
 import type { Tx } from "../db/client.ts";
 import { mergeDocuments, readTenantConfDocument, type TenantConfDocument } from "./tenant-conf-document.ts";
 
-export async function saveTenantConfDocument(tx: Pick<Tx, "tenantConfDocument">, tenantId: number, incoming: TenantConfDocument): Promise<string[]> {
+export async function saveTenantConfDocument(
+  tx: Pick<Tx, "tenantConfDocument">,
+  tenantId: number,
+  incoming: TenantConfDocument,
+): Promise<string[]> {
   const previous = await readTenantConfDocument(tx, tenantId);
   const { merged, changedKeys } = mergeDocuments(previous, incoming);
   const document = JSON.stringify(merged);

@@ -19,14 +19,31 @@ export const ZScopeRolesChange = z.object({
 });
 export type TScopeRolesChange = z.infer<typeof ZScopeRolesChange>;
 
-export async function scopeRolesChanges(client: Pick<Db | Tx, "role">, state: MappingState, scopes: TScopeRolesChange["scopes"]): Promise<ScopeChange[]> {
+export async function scopeRolesChanges(
+  client: Pick<Db | Tx, "role">,
+  state: MappingState,
+  scopes: TScopeRolesChange["scopes"],
+): Promise<ScopeChange[]> {
   const seen = new Map<string, number>();
   scopes.forEach((s, i) => {
-    if (seen.has(s.name)) throw new AppError("INVALID_INPUT", `scopes[${i}].name: "${s.name}" is listed twice.`, { field: "scopes", path: `scopes[${i}].name` });
+    if (seen.has(s.name))
+      throw new AppError("INVALID_INPUT", `scopes[${i}].name: "${s.name}" is listed twice.`, {
+        field: "scopes",
+        path: `scopes[${i}].name`,
+      });
     seen.set(s.name, i);
   });
-  const scopeIds = requireScopes(state, scopes.map((s) => s.name), "scopes");
-  const roles = await requireRoles(client, state, scopes.flatMap((s) => s.roles), "roles");
+  const scopeIds = requireScopes(
+    state,
+    scopes.map((s) => s.name),
+    "scopes",
+  );
+  const roles = await requireRoles(
+    client,
+    state,
+    scopes.flatMap((s) => s.roles),
+    "roles",
+  );
   const desired = new Map(scopes.map((s) => [scopeIds.get(s.name)!, new Set(s.roles.map((r) => roles.get(r)!.id))]));
   const changes = diffScopes(state, desired);
   assertAdminKept(state, changes);

@@ -30,15 +30,27 @@ export async function setRoleAliases(client: Db, actor: Actor, input: TSetRoleAl
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, tenantId, body.version);
     const state = await loadMappingState(tx, tenantId);
-    const roles = await requireRoles(tx, state, body.list.flatMap((e) => [e.role, ...e.aliases]), "list");
+    const roles = await requireRoles(
+      tx,
+      state,
+      body.list.flatMap((e) => [e.role, ...e.aliases]),
+      "list",
+    );
     const desired: AliasPair[] = body.list.flatMap((e) => {
       const target = roles.get(e.role)!.id;
       return e.aliases.map((a) => ({ roleId: target, aliasRoleId: roles.get(a)!.id })).filter((p) => p.aliasRoleId !== target);
     });
     const aliases = diffAliases(state.aliases, desired, () => true);
-    return commitChanges(tx, actor, state, current, { scopes: [], aliases }, {
-      action: "scopes.aliases_set",
-      target: { type: "role_aliases", name: `${body.list.length} roles` },
-    });
+    return commitChanges(
+      tx,
+      actor,
+      state,
+      current,
+      { scopes: [], aliases },
+      {
+        action: "scopes.aliases_set",
+        target: { type: "role_aliases", name: `${body.list.length} roles` },
+      },
+    );
   }, MAPPING_WRITE_TX);
 }

@@ -27,9 +27,16 @@ export async function setScopeRoles(client: Db, actor: Actor, input: TSetScopeRo
     const current = await lockMappingVersion(tx, tenantId, body.version);
     const state = await loadMappingState(tx, tenantId);
     const scopes = await scopeRolesChanges(tx, state, body.scopes);
-    return commitChanges(tx, actor, state, current, { scopes, aliases: NO_ALIAS_CHANGES }, {
-      action: "scopes.roles_set",
-      target: { type: "scopes", name: `${scopes.length} scopes` },
-    });
+    return commitChanges(
+      tx,
+      actor,
+      state,
+      current,
+      { scopes, aliases: NO_ALIAS_CHANGES },
+      {
+        action: "scopes.roles_set",
+        target: { type: "scopes", name: `${scopes.length} scopes` },
+      },
+    );
   }, MAPPING_WRITE_TX);
 }

@@ -43,7 +43,9 @@ describe.each(await databaseKinds())("a lossless tenant-conf.json on %s", (kind)
 
   it("keeps every other key of an imported APIM 4.2.0 file, in order, and the export passes the schema", async () => {
     const preview = await importFile(APIM_42);
-    expect(preview.documentKeys).toEqual(expect.arrayContaining(["Notifications", "DefaultRoles", "SelfSignUp", "Meta", "EnableMonetization"]));
+    expect(preview.documentKeys).toEqual(
+      expect.arrayContaining(["Notifications", "DefaultRoles", "SelfSignUp", "Meta", "EnableMonetization"]),
+    );
     const exported = await exportTenantConf(t.db, tenantId);
     const { RESTAPIScopes: _s, RoleMappings: _r, ...rest } = exported;
     expect(rest).toEqual(otherKeys(APIM_42));

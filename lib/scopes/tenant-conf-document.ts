@@ -14,13 +14,19 @@ export type TenantConfDocument = Record<string, unknown>;
 /** The keys whose values always come from the database, never from the stored document. */
 export const MAPPING_KEYS = ["RESTAPIScopes", "RoleMappings"] as const;
 
-export async function readTenantConfDocument(client: Pick<Db | Tx, "tenantConfDocument">, tenantId: number): Promise<TenantConfDocument | null> {
+export async function readTenantConfDocument(
+  client: Pick<Db | Tx, "tenantConfDocument">,
+  tenantId: number,
+): Promise<TenantConfDocument | null> {
   const row = await client.tenantConfDocument.findUnique({ where: { tenantId } });
   return row ? (JSON.parse(row.document) as TenantConfDocument) : null;
 }
 
 /** `previous` with `incoming`'s top-level keys on top, and which of the non-mapping keys that adds or changes. */
-export function mergeDocuments(previous: TenantConfDocument | null, incoming: TenantConfDocument): { merged: TenantConfDocument; changedKeys: string[] } {
+export function mergeDocuments(
+  previous: TenantConfDocument | null,
+  incoming: TenantConfDocument,
+): { merged: TenantConfDocument; changedKeys: string[] } {
   const merged: TenantConfDocument = { ...(previous ?? {}), ...incoming };
   const changedKeys = Object.keys(incoming).filter(
     (key) => !(MAPPING_KEYS as readonly string[]).includes(key) && JSON.stringify(previous?.[key]) !== JSON.stringify(incoming[key]),

@@ -53,8 +53,13 @@ describe("parsing tenant-conf.json", () => {
     expect(faultOf(JSON.stringify({ RESTAPIScopes: { Scope: {} } })).path).toBe("RESTAPIScopes.Scope");
     expect(faultOf(JSON.stringify({ RESTAPIScopes: [] })).path).toBe("RESTAPIScopes");
     expect(faultOf(JSON.stringify({ RoleMappings: { "Internal/creator": ["creator"] } })).path).toBe('RoleMappings["Internal/creator"]');
-    expect(faultOf(withScopes([ok, { Name: " ,", Roles: "admin" }]))).toEqual({ message: "RESTAPIScopes.Scope[1].Name: A scope needs a name.", path: "RESTAPIScopes.Scope[1].Name" });
-    expect(faultOf(withScopes([ok, { Name: "apim:api_view,", Roles: "" }])).message).toBe('RESTAPIScopes.Scope[1].Name: "apim:api_view" is listed twice (also at RESTAPIScopes.Scope[0]).');
+    expect(faultOf(withScopes([ok, { Name: " ,", Roles: "admin" }]))).toEqual({
+      message: "RESTAPIScopes.Scope[1].Name: A scope needs a name.",
+      path: "RESTAPIScopes.Scope[1].Name",
+    });
+    expect(faultOf(withScopes([ok, { Name: "apim:api_view,", Roles: "" }])).message).toBe(
+      'RESTAPIScopes.Scope[1].Name: "apim:api_view" is listed twice (also at RESTAPIScopes.Scope[0]).',
+    );
     expect(faultOf(JSON.stringify({ EnableMonetization: false })).message).toBe("The file has neither RESTAPIScopes nor RoleMappings.");
   });
 });

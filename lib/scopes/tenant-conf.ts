@@ -32,11 +32,19 @@ export type ParsedTenantConf = { scopes: ParsedScope[] | null; roleMappings: Par
 
 /** "admin, Internal/creator,,x," -> ["admin", "Internal/creator", "x"] */
 export function splitRoles(value: string): string[] {
-  return value.split(",").map((r) => r.trim()).filter((r) => r !== "");
+  return value
+    .split(",")
+    .map((r) => r.trim())
+    .filter((r) => r !== "");
 }
 
 function jsonPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`)).join("").replace(/^\./, "");
+  return path
+    .map((p) =>
+      typeof p === "number" ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`,
+    )
+    .join("")
+    .replace(/^\./, "");
 }
 
 function malformed(path: string, message: string): AppError {
@@ -73,7 +81,11 @@ export function parseTenantConf(text: string): ParsedTenantConf {
     });
   }
   const roleMappings = RoleMappings
-    ? Object.entries(RoleMappings).map(([role, value]) => ({ role: role.trim(), aliases: splitRoles(value), path: jsonPath(["RoleMappings", role]) }))
+    ? Object.entries(RoleMappings).map(([role, value]) => ({
+        role: role.trim(),
+        aliases: splitRoles(value),
+        path: jsonPath(["RoleMappings", role]),
+      }))
     : null;
   return { scopes, roleMappings, document: json as TenantConfDocument };
 }
@@ -95,7 +107,8 @@ async function exportMapping(client: Db, tenantId: number): Promise<TenantConfFr
   const state = await loadMappingState(client, tenantId);
   const targets = sortedRoleNames(state, new Set(state.aliases.map((a) => a.roleId)));
   const byTarget = new Map<string, number[]>();
-  for (const a of state.aliases) byTarget.set(roleName(state, a.roleId), [...(byTarget.get(roleName(state, a.roleId)) ?? []), a.aliasRoleId]);
+  for (const a of state.aliases)
+    byTarget.set(roleName(state, a.roleId), [...(byTarget.get(roleName(state, a.roleId)) ?? []), a.aliasRoleId]);
   return {
     RESTAPIScopes: { Scope: state.scopes.map((s) => ({ Name: s.name, Roles: sortedRoleNames(state, s.roleIds).join(",") })) },
     RoleMappings: Object.fromEntries(targets.map((t) => [t, [t, ...sortedRoleNames(state, byTarget.get(t)!)].join(",")])),

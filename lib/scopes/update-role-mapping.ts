@@ -28,7 +28,8 @@ export async function updateRoleMapping(client: Db, actor: Actor, input: TUpdate
     const current = await lockMappingVersion(tx, tenantId, body.version);
     const role = await findRoleByName(tx, tenantId, body.role);
     const state = await loadMappingState(tx, tenantId);
-    if (!role || !hasMapping(state, role.id)) throw new AppError("NOT_FOUND", `"${body.role}" has no permission mapping.`, { field: "role" });
+    if (!role || !hasMapping(state, role.id))
+      throw new AppError("NOT_FOUND", `"${body.role}" has no permission mapping.`, { field: "role" });
     const changes = await roleMappingChanges(tx, state, role.id, body);
     const result = await commitChanges(tx, actor, state, current, changes, {
       action: "scopes.mapping_updated",

@@ -21,12 +21,23 @@ export async function userHoldsScope(client: Db, tenantId: number, username: str
   const { domain, name } = splitQualifiedName(username.trim());
   const stores = await client.userStore.findMany({ where: { tenantId }, select: { id: true, domain: true } });
   const store = stores.find((s) => sameDomain(s.domain, domain));
-  const user = store && (await client.user.findUnique({ where: { tenantId_storeId_usernameKey: { tenantId, storeId: store.id, usernameKey: nameKey(name) } }, select: { id: true } }));
+  const user =
+    store &&
+    (await client.user.findUnique({
+      where: { tenantId_storeId_usernameKey: { tenantId, storeId: store.id, usernameKey: nameKey(name) } },
+      select: { id: true },
+    }));
   if (!user) return { holds: false, reason: "unknown-user" };
 
-  const roles = await client.role.findMany({ where: { tenantId, OR: [{ memberships: { some: { userId: user.id } } }, { kind: "everyone" }] }, select: { id: true } });
+  const roles = await client.role.findMany({
+    where: { tenantId, OR: [{ memberships: { some: { userId: user.id } } }, { kind: "everyone" }] },
+    select: { id: true },
+  });
   const held = new Set(roles.map((r) => r.id));
-  const targets = await client.roleAlias.findMany({ where: { aliasRoleId: { in: [...held] }, role: { tenantId } }, select: { roleId: true } });
+  const targets = await client.roleAlias.findMany({
+    where: { aliasRoleId: { in: [...held] }, role: { tenantId } },
+    select: { roleId: true },
+  });
   const effective = new Set([...held, ...targets.map((t) => t.roleId)]);
   const via = scope.roles.filter((r) => effective.has(r.role.id)).map((r) => qualifiedName(r.role.store.domain, r.role.name));
   return via.length > 0 ? { holds: true, via: via.sort() } : { holds: false, reason: "not-granted" };

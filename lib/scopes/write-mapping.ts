@@ -30,16 +30,29 @@ async function writeRows(tx: Pick<Tx, "scopeRole" | "roleAlias" | "apiScope">, c
     await tx.apiScope.updateMany({ where: { id: { in: changes.scopes.map((c) => c.scopeId) } }, data: { version: { increment: 1 } } });
   }
   const { added, removed } = changes.aliases;
-  if (removed.length > 0) await tx.roleAlias.deleteMany({ where: { OR: removed.map((p) => ({ roleId: p.roleId, aliasRoleId: p.aliasRoleId })) } });
+  if (removed.length > 0)
+    await tx.roleAlias.deleteMany({ where: { OR: removed.map((p) => ({ roleId: p.roleId, aliasRoleId: p.aliasRoleId })) } });
   if (added.length > 0) await tx.roleAlias.createMany({ data: added.map((p) => ({ roleId: p.roleId, aliasRoleId: p.aliasRoleId })) });
 }
 
 export type CommitResult = { version: number; changes: NamedChanges };
 /** `always`: write and audit even with no mapping change (an import that only creates scopes or roles). */
-type AuditSpec = { action: AuditAction; target: { type: string; id?: number | null; name: string }; extra?: Record<string, unknown>; always?: boolean };
+type AuditSpec = {
+  action: AuditAction;
+  target: { type: string; id?: number | null; name: string };
+  extra?: Record<string, unknown>;
+  always?: boolean;
+};
 
 /** Writes, bumps the version and audits; a change that changes nothing writes and audits nothing. */
-export async function commitChanges(tx: Tx, actor: Actor, state: MappingState, current: number, changes: MappingChanges, audit: AuditSpec): Promise<CommitResult> {
+export async function commitChanges(
+  tx: Tx,
+  actor: Actor,
+  state: MappingState,
+  current: number,
+  changes: MappingChanges,
+  audit: AuditSpec,
+): Promise<CommitResult> {
   const named = nameChanges(state, changes);
   if (isEmpty(changes) && !audit.always) return { version: current, changes: named };
   await writeMappingChanges(tx, changes);

@@ -53,7 +53,14 @@ export async function listActiveSessions(
       },
     });
     const byId = new Map(
-      rows.map(({ user, oauth, ...s }) => [s.id, { ...s, user: qualifiedName(user.store.domain, user.username), oauth: oauth && { client: oauth.client.name, scopes: oauth.scopes } }]),
+      rows.map(({ user, oauth, ...s }) => [
+        s.id,
+        {
+          ...s,
+          user: qualifiedName(user.store.domain, user.username),
+          oauth: oauth && { client: oauth.client.name, scopes: oauth.scopes },
+        },
+      ]),
     );
     return page.flatMap((p) => byId.get(p.id) ?? []);
   });

@@ -13,7 +13,8 @@ const HOUR = 3_600_000;
 describe.each(await databaseKinds())("session resolution on %s", (kind) => {
   let t: TestDatabase;
   let tenantId: number;
-  const open = async (userId: number, lifetimeMs = 8 * HOUR) => (await createSession(t.db, { tenantId, userId, kind: "console", lifetimeMs })).secret;
+  const open = async (userId: number, lifetimeMs = 8 * HOUR) =>
+    (await createSession(t.db, { tenantId, userId, kind: "console", lifetimeMs })).secret;
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);

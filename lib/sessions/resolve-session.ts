@@ -19,7 +19,9 @@ export async function resolveSession(client: Db, secret: string, policy: Session
   const id = sessionIdFor(secret);
   const session = await client.session.findUnique({
     where: { id },
-    include: { user: { select: { id: true, tenantId: true, username: true, mustChangePassword: true, store: { select: { domain: true } } } } },
+    include: {
+      user: { select: { id: true, tenantId: true, username: true, mustChangePassword: true, store: { select: { domain: true } } } },
+    },
   });
   if (!session || session.revokedAt) return null;
   const idleFor = now.getTime() - session.lastSeenAt.getTime();

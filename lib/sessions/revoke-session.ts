@@ -10,7 +10,13 @@ export async function revokeSessionById(tx: Pick<Tx, "session">, tenantId: numbe
 }
 
 /** Ends every open session of a user, optionally keeping one (the caller's own). */
-export async function revokeUserSessions(tx: Pick<Db, "session">, tenantId: number, userId: number, reason: string, keepId?: string): Promise<number> {
+export async function revokeUserSessions(
+  tx: Pick<Db, "session">,
+  tenantId: number,
+  userId: number,
+  reason: string,
+  keepId?: string,
+): Promise<number> {
   const { count } = await tx.session.updateMany({
     where: { tenantId, userId, revokedAt: null, ...(keepId ? { NOT: { id: keepId } } : {}) },
     data: { revokedAt: new Date(), revokedReason: reason },

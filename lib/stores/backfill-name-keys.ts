@@ -14,7 +14,15 @@ const TABLES = {
 } as const;
 type Kind = keyof typeof TABLES;
 
-type Row = { id: number | bigint; tenantId: number | bigint; storeId: number | bigint; name: string; key: string; skeleton: string | null; domain: string };
+type Row = {
+  id: number | bigint;
+  tenantId: number | bigint;
+  storeId: number | bigint;
+  name: string;
+  key: string;
+  skeleton: string | null;
+  domain: string;
+};
 
 /** A name whose new key another row of its store already holds: it keeps its old key, and start-up says so. */
 export type KeptKey = { kind: Kind; name: string; clashesWith: string };
@@ -67,7 +75,9 @@ async function backfill(client: Db, provider: DbTarget["provider"], kind: Kind, 
       await client.$executeRaw(sql`UPDATE ${table} SET ${key} = j."v" FROM ${jsonRows(provider, rekeyed)} WHERE ${table}."id" = j."id"`);
     }
     const skeletons = missing.map((r) => ({ id: Number(r.id), v: nameSkeleton(r.name) }));
-    await client.$executeRaw(sql`UPDATE ${table} SET ${skeleton} = j."v" FROM ${jsonRows(provider, skeletons)} WHERE ${table}."id" = j."id"`);
+    await client.$executeRaw(
+      sql`UPDATE ${table} SET ${skeleton} = j."v" FROM ${jsonRows(provider, skeletons)} WHERE ${table}."id" = j."id"`,
+    );
     done += missing.length;
   }
 }
@@ -84,10 +94,18 @@ async function newKeys(client: Db, kind: Kind, rows: Row[], kept: KeptKey[]): Pr
   const wanted = [...new Set(changed.map((r) => nameKey(r.name)))];
   const holders =
     kind === "user"
-      ? (await client.user.findMany({ where: { usernameKey: { in: wanted } }, select: { tenantId: true, storeId: true, usernameKey: true, username: true } }))
-          .map((u) => ({ tenantId: u.tenantId, storeId: u.storeId, key: u.usernameKey, name: u.username }))
-      : (await client.role.findMany({ where: { nameKey: { in: wanted } }, select: { tenantId: true, storeId: true, nameKey: true, name: true } }))
-          .map((r) => ({ tenantId: r.tenantId, storeId: r.storeId, key: r.nameKey, name: r.name }));
+      ? (
+          await client.user.findMany({
+            where: { usernameKey: { in: wanted } },
+            select: { tenantId: true, storeId: true, usernameKey: true, username: true },
+          })
+        ).map((u) => ({ tenantId: u.tenantId, storeId: u.storeId, key: u.usernameKey, name: u.username }))
+      : (
+          await client.role.findMany({
+            where: { nameKey: { in: wanted } },
+            select: { tenantId: true, storeId: true, nameKey: true, name: true },
+          })
+        ).map((r) => ({ tenantId: r.tenantId, storeId: r.storeId, key: r.nameKey, name: r.name }));
   const taken = new Map(holders.map((h) => [`${h.tenantId}/${h.storeId}/${h.key}`, h.name]));
   for (const row of changed) {
     const slot = `${Number(row.tenantId)}/${Number(row.storeId)}/${nameKey(row.name)}`;

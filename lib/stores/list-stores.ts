@@ -1,7 +1,14 @@
 import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 
-export type StoreRow = { id: number; domain: string; kind: string; readOnly: boolean; usernamePattern: string | null; rolePattern: string | null };
+export type StoreRow = {
+  id: number;
+  domain: string;
+  kind: string;
+  readOnly: boolean;
+  usernamePattern: string | null;
+  rolePattern: string | null;
+};
 
 const select = { id: true, domain: true, kind: true, readOnly: true, usernamePattern: true, rolePattern: true } as const;
 

@@ -68,7 +68,9 @@ describe.each(await databaseKinds())("look-alike names on %s", (kind) => {
       expect(error.details).toEqual({ field: "name" });
       // Fullwidth and mathematical letters have admin's very key; the Cyrillic а only its skeleton.
       expect(error.message).toBe(
-        nameKey(name) === "admin" ? "A role named admin already exists." : `"${name}" looks like the existing role "admin"; choose a clearly different name.`,
+        nameKey(name) === "admin"
+          ? "A role named admin already exists."
+          : `"${name}" looks like the existing role "admin"; choose a clearly different name.`,
       );
     }
     expect(await t.db.role.count({ where: { name: { in: LOOK_ALIKES } } })).toBe(0);
@@ -80,7 +82,9 @@ describe.each(await databaseKinds())("look-alike names on %s", (kind) => {
       expect(error.code).toBe("CONFLICT");
       expect(error.details).toEqual({ field: "username" });
       expect(error.message).toBe(
-        nameKey(name) === "admin" ? "A user named admin already exists." : `"${name}" looks like the existing user "admin"; choose a clearly different name.`,
+        nameKey(name) === "admin"
+          ? "A user named admin already exists."
+          : `"${name}" looks like the existing user "admin"; choose a clearly different name.`,
       );
     }
     expect(await t.db.user.count({ where: { username: { in: LOOK_ALIKES } } })).toBe(0);
@@ -111,7 +115,10 @@ describe.each(await databaseKinds())("look-alike names on %s", (kind) => {
     const error = await refusal(renameRole(t.db, admin, { id, version: await version(), name: "\u0430dmin" }));
     expect(error.message).toBe(`"\u0430dmin" looks like the existing role "admin"; choose a clearly different name.`);
     expect(error.details).toEqual({ field: "name" });
-    await expect(renameRole(t.db, admin, { id, version: await version(), name: "DEPLOYERS" })).resolves.toEqual({ from: "deployers", to: "DEPLOYERS" });
+    await expect(renameRole(t.db, admin, { id, version: await version(), name: "DEPLOYERS" })).resolves.toEqual({
+      from: "deployers",
+      to: "DEPLOYERS",
+    });
     const renamed = await t.db.role.findUniqueOrThrow({ where: { id } });
     expect(renamed.nameSkeleton).toBe(nameSkeleton("deployers"));
   });

@@ -38,18 +38,35 @@ function refusal(kind: "user" | "role", wanted: string, existing: string, sameKe
  * user. One indexed query; rows whose skeleton start-up has not computed yet are not seen,
  * though the unique key still refuses an exact duplicate.
  */
-export async function assertUsernameDistinct(client: Client, tenantId: number, store: Store, username: string, exceptId?: number): Promise<void> {
+export async function assertUsernameDistinct(
+  client: Client,
+  tenantId: number,
+  store: Store,
+  username: string,
+  exceptId?: number,
+): Promise<void> {
   const other = await client.user.findFirst({
     where: { tenantId, storeId: store.id, usernameSkeleton: nameSkeleton(username), ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { username: true, usernameKey: true },
     orderBy: { id: "asc" },
   });
   if (!other) return;
-  throw refusal("user", qualifiedName(store.domain, username), qualifiedName(store.domain, other.username), other.usernameKey === nameKey(username));
+  throw refusal(
+    "user",
+    qualifiedName(store.domain, username),
+    qualifiedName(store.domain, other.username),
+    other.usernameKey === nameKey(username),
+  );
 }
 
 /** As assertUsernameDistinct, for a role name in its store; `exceptId` is the role being renamed. */
-export async function assertRoleNameDistinct(client: Client, tenantId: number, store: Store, name: string, exceptId?: number): Promise<void> {
+export async function assertRoleNameDistinct(
+  client: Client,
+  tenantId: number,
+  store: Store,
+  name: string,
+  exceptId?: number,
+): Promise<void> {
   const other = await client.role.findFirst({
     where: { tenantId, storeId: store.id, nameSkeleton: nameSkeleton(name), ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { name: true, nameKey: true },

@@ -2,7 +2,8 @@ import { empty, sql, type Sql } from "../db/sql.ts";
 import { nameKey } from "../core/domains.ts";
 
 /** A WSO2-style search pattern: `*` matches anything; without `*` the name must match exactly (ignoring case). */
-export type NamePattern = { kind: "all" } | { kind: "exact"; key: string } | { kind: "prefix"; prefix: string } | { kind: "like"; like: string };
+export type NamePattern =
+  { kind: "all" } | { kind: "exact"; key: string } | { kind: "prefix"; prefix: string } | { kind: "like"; like: string };
 
 export function parseNamePattern(input: string | undefined): NamePattern {
   const key = nameKey((input ?? "").trim());
@@ -42,8 +43,7 @@ export function namePatternSql(column: Sql, pattern: NamePattern): Sql {
       return empty;
     case "exact":
       return sql` AND ${column} = ${pattern.key}`;
-    case "prefix":
-    {
+    case "prefix": {
       const upper = prefixUpperBound(pattern.prefix);
       const below = upper === null ? empty : sql` AND ${column} < ${upper}`;
       return sql` AND ${column} >= ${pattern.prefix}${below} AND ${column} LIKE ${`${toLike(pattern.prefix)}%`} ESCAPE '\\'`;

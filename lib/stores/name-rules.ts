@@ -27,9 +27,15 @@ function nameSchema(kind: "Username" | "Role name", pattern: string) {
 }
 
 export function usernameSchema(store: StoreRules) {
-  return nameSchema("Username", store.usernamePattern ?? DEFAULT_NAME_PATTERN).refine((s) => !s.includes("/"), "Username cannot contain “/”.");
+  return nameSchema("Username", store.usernamePattern ?? DEFAULT_NAME_PATTERN).refine(
+    (s) => !s.includes("/"),
+    "Username cannot contain “/”.",
+  );
 }
 
 export function roleNameSchema(store: StoreRules) {
-  return nameSchema("Role name", store.rolePattern ?? DEFAULT_NAME_PATTERN).refine((s) => !s.includes("/"), "Role name cannot contain “/”.");
+  return nameSchema("Role name", store.rolePattern ?? DEFAULT_NAME_PATTERN).refine(
+    (s) => !s.includes("/"),
+    "Role name cannot contain “/”.",
+  );
 }

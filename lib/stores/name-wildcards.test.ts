@@ -45,9 +45,12 @@ describe.each(await databaseKinds())("names and filters never act as wildcards o
     const scope = await t.db.apiScope.findFirstOrThrow({ where: { tenantId } });
     const store = await t.db.userStore.findFirstOrThrow({ where: { tenantId, domain: "PRIMARY" } });
     for (const suffix of ["r_s", "rxs", "r%t", "ryyt", "u\\v", "uxv"]) {
-      await t.db.role.create({ data: { tenantId, storeId: store.id, ...roleNameColumns(`${p}${suffix}`), scopes: { create: { scopeId: scope.id } } } });
+      await t.db.role.create({
+        data: { tenantId, storeId: store.id, ...roleNameColumns(`${p}${suffix}`), scopes: { create: { scopeId: scope.id } } },
+      });
     }
-    const roles = async (q: string) => (await listRoleMappings(t.db, tenantId, { q, page: 1, size: 100 })).page.rows.map((r) => r.role.slice(p.length)).sort();
+    const roles = async (q: string) =>
+      (await listRoleMappings(t.db, tenantId, { q, page: 1, size: 100 })).page.rows.map((r) => r.role.slice(p.length)).sort();
     expect(await roles(`${p}r_s`)).toEqual(["r_s"]);
     expect(await roles("R_S")).toEqual(["r_s"]);
     expect(await roles(`${p}r%`)).toEqual(["r%t"]);

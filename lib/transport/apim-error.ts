@@ -16,4 +16,8 @@ const STATUS_TEXT: Record<number, string> = {
 
 export type ApimError = { code: number; message: string; description: string };
 
-export const apimError: ErrorFormatter = (e): ApimError => ({ code: e.status, message: STATUS_TEXT[e.status] ?? "Error", description: e.message });
+export const apimError: ErrorFormatter = (e): ApimError => ({
+  code: e.status,
+  message: STATUS_TEXT[e.status] ?? "Error",
+  description: e.message,
+});

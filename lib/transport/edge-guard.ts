@@ -38,7 +38,8 @@ export function edgeRefusal(request: EdgeRequest, policy: OriginPolicy): EdgeRef
     if (declared > ACTION_BODY_LIMIT_BYTES) {
       return refuse("PAYLOAD_TOO_LARGE", `The form is larger than ${ACTION_BODY_LIMIT_BYTES} bytes. Nothing was changed.`);
     }
-    if (!isSameOrigin(request.headers, request.url, policy)) return refuse("FORBIDDEN", "Cross-site requests are refused. Nothing was changed.");
+    if (!isSameOrigin(request.headers, request.url, policy))
+      return refuse("FORBIDDEN", "Cross-site requests are refused. Nothing was changed.");
   }
   return null;
 }

@@ -43,10 +43,11 @@ type Input<B extends z.ZodType, Q extends z.ZodType, P> = { body: z.infer<B>; qu
  * validates the query and a size-limited JSON body, and maps every failure to the API's
  * error shape. A handler returns a Response, or a value to send as JSON.
  */
-export function defineRoute<P = Record<string, string>, B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodType<Record<string, string>>>(
-  options: Options<B, Q>,
-  handler: (input: Input<B, Q, P>, actor: Actor) => Promise<unknown>,
-) {
+export function defineRoute<
+  P = Record<string, string>,
+  B extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodType<Record<string, string>>,
+>(options: Options<B, Q>, handler: (input: Input<B, Q, P>, actor: Actor) => Promise<unknown>) {
   const format = options.formatError ?? defaultFormatter;
   const fail = (code: ErrorCode, message: string, details?: Record<string, unknown>) => {
     const status = ERROR_STATUS[code];
@@ -72,7 +73,9 @@ export function defineRoute<P = Record<string, string>, B extends z.ZodType = z.
       if (badQuery !== null) return fail("INVALID_INPUT", malformedTextMessage(badQuery));
       const query = (options.query ?? z.record(z.string(), z.string())).safeParse(rawQuery);
       if (!query.success) return fail("INVALID_INPUT", describeIssues(query.error), { issues: query.error.issues });
-      const body = options.body ? await readBody(request, options.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY) : { ok: true as const, value: undefined };
+      const body = options.body
+        ? await readBody(request, options.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY)
+        : { ok: true as const, value: undefined };
       if (!body.ok) return fail(body.code, body.message);
 
       const ip = clientIp(Object.fromEntries(request.headers.entries()));
@@ -114,7 +117,8 @@ async function readBody<B extends z.ZodType>(request: Request, schema: B, maxByt
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) return { ok: false, code: "PAYLOAD_TOO_LARGE", message: `The body is larger than ${maxBytes} bytes.` };
   const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) return { ok: false, code: "PAYLOAD_TOO_LARGE", message: `The body is larger than ${maxBytes} bytes.` };
+  if (Buffer.byteLength(text) > maxBytes)
+    return { ok: false, code: "PAYLOAD_TOO_LARGE", message: `The body is larger than ${maxBytes} bytes.` };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -25,7 +25,14 @@ export async function bulkAssignRole(
         const { allowed, skipped } = await partitionUsers(tx, actor.principal, chunk, "roles");
         summary.skipped.push(...skipped);
         // Skips members already there, including any another path added while this one ran.
-        const inserted = new Set((await addMemberships(tx, allowed.map((u) => ({ roleId, userId: u.id })))).map((m) => m.userId));
+        const inserted = new Set(
+          (
+            await addMemberships(
+              tx,
+              allowed.map((u) => ({ roleId, userId: u.id })),
+            )
+          ).map((m) => m.userId),
+        );
         for (const u of allowed) if (!inserted.has(u.id)) summary.skipped.push({ user: u.name, reason: `already has ${role.qualified}` });
         summary.succeeded += inserted.size;
         done += chunk.length;

@@ -8,7 +8,12 @@ import { deleteOwnedClientRoles } from "../roles/delete-owned-client-roles.ts";
  * Deletes the selected users in one transaction, reporting progress per chunk. Users the
  * actor may not delete are skipped with the reason; nothing is deleted if anything fails.
  */
-export async function bulkDeleteUsers(client: Db, actor: Actor, ids: readonly number[], onProgress: (p: BulkProgress) => void = () => {}): Promise<BulkSummary> {
+export async function bulkDeleteUsers(
+  client: Db,
+  actor: Actor,
+  ids: readonly number[],
+  onProgress: (p: BulkProgress) => void = () => {},
+): Promise<BulkSummary> {
   const unique = [...new Set(ids)];
   return client.$transaction(
     async (tx) => {
@@ -18,7 +23,11 @@ export async function bulkDeleteUsers(client: Db, actor: Actor, ids: readonly nu
       for (const chunk of chunks(unique)) {
         const { allowed, skipped } = await partitionUsers(tx, actor.principal, chunk, "delete");
         summary.skipped.push(...skipped);
-        await deleteOwnedClientRoles(tx, actor.principal.tenantId, allowed.map((u) => u.id));
+        await deleteOwnedClientRoles(
+          tx,
+          actor.principal.tenantId,
+          allowed.map((u) => u.id),
+        );
         const { count } = await tx.user.deleteMany({ where: { tenantId: actor.principal.tenantId, id: { in: allowed.map((u) => u.id) } } });
         summary.succeeded += count;
         deleted.push(...allowed.map((u) => u.name));

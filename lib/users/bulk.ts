@@ -8,7 +8,10 @@ import { userActionBlocker, type UserAction, type UserFacts } from "./user-rules
 export const BULK_LIMIT = 10_000;
 export const BULK_CHUNK = 500;
 export const ZRowId = z.number().int().positive().max(MAX_ROW_ID);
-export const ZBulkUserIds = z.array(ZRowId).min(1, "Select at least one user.").max(BULK_LIMIT, `Select at most ${BULK_LIMIT} users at a time.`);
+export const ZBulkUserIds = z
+  .array(ZRowId)
+  .min(1, "Select at least one user.")
+  .max(BULK_LIMIT, `Select at most ${BULK_LIMIT} users at a time.`);
 
 export type BulkProgress = { done: number; total: number };
 export type BulkSummary = { succeeded: number; skipped: { user: string; reason: string }[] };
@@ -26,15 +29,29 @@ export function chunks<T>(items: readonly T[], size = BULK_CHUNK): T[][] {
 export async function partitionUsers(tx: Pick<Tx, "user" | "membership">, principal: Principal, ids: number[], action: UserAction) {
   const rows = await tx.user.findMany({
     where: { tenantId: principal.tenantId, id: { in: ids } },
-    select: { id: true, username: true, store: { select: { domain: true, readOnly: true } }, memberships: { where: { role: { kind: "admin" } }, select: { roleId: true } } },
+    select: {
+      id: true,
+      username: true,
+      store: { select: { domain: true, readOnly: true } },
+      memberships: { where: { role: { kind: "admin" } }, select: { roleId: true } },
+    },
   });
-  const held = await loadHeldGrants(tx, principal.tenantId, rows.map((r) => r.id));
+  const held = await loadHeldGrants(
+    tx,
+    principal.tenantId,
+    rows.map((r) => r.id),
+  );
   const allowed: (UserFacts & { name: string })[] = [];
   const skipped: BulkSummary["skipped"] = [];
   const found = new Set(rows.map((r) => r.id));
   for (const id of ids) if (!found.has(id)) skipped.push({ user: `#${id}`, reason: "no longer exists" });
   for (const row of rows) {
-    const facts = { id: row.id, username: row.username, domain: row.store.domain, readOnly: row.store.readOnly, isAdminMember: row.memberships.length > 0,
+    const facts = {
+      id: row.id,
+      username: row.username,
+      domain: row.store.domain,
+      readOnly: row.store.readOnly,
+      isAdminMember: row.memberships.length > 0,
       grants: held.get(row.id) ?? [],
     };
     const name = qualifiedName(row.store.domain, row.username);

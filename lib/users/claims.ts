@@ -4,7 +4,11 @@ import { z } from "zod";
 export const USER_CLAIMS = [
   { uri: "http://wso2.org/claims/givenname", label: "First name", schema: z.string().max(256) },
   { uri: "http://wso2.org/claims/lastname", label: "Last name", schema: z.string().max(256) },
-  { uri: "http://wso2.org/claims/emailaddress", label: "Email", schema: z.union([z.literal(""), z.email("Enter an email address like name@example.com.")]) },
+  {
+    uri: "http://wso2.org/claims/emailaddress",
+    label: "Email",
+    schema: z.union([z.literal(""), z.email("Enter an email address like name@example.com.")]),
+  },
   { uri: "http://wso2.org/claims/organization", label: "Organization", schema: z.string().max(256) },
   { uri: "http://wso2.org/claims/country", label: "Country", schema: z.string().max(128) },
   { uri: "http://wso2.org/claims/telephone", label: "Telephone", schema: z.string().max(64) },

@@ -73,8 +73,8 @@ describe.each(await databaseKinds())("concurrent user and role writes on %s", (k
     const roles = await newRoles(5);
     const [userIds, roleIds] = [users.map((u) => u.id), roles.map((r) => r.id)];
     const jobs = [
-      ...users.map((u, i) => () =>
-        setUserRoles(pick(i), admin, { id: u.id, version: 1, add: roleIds, remove: [] }).then((r) => r.added.length),
+      ...users.map(
+        (u, i) => () => setUserRoles(pick(i), admin, { id: u.id, version: 1, add: roleIds, remove: [] }).then((r) => r.added.length),
       ),
       ...roles.map((r, i) => () => setRoleMembers(pick(i), admin, { id: r.id, version: 1, add: userIds, remove: [] }).then((x) => x.added)),
       ...roles.map((r, i) => () => bulkAssignRole(pick(i + 1), admin, r.id, userIds).then((x) => x.succeeded)),
@@ -113,8 +113,9 @@ describe.each(await databaseKinds())("concurrent user and role writes on %s", (k
     await setUserRoles(t.db, admin, { id: user!.id, add: held.map((r) => r.id), remove: [] });
     // Each edit removes one role and adds two, overlapping its neighbour's additions.
     const out = await race(
-      range(IN_FLIGHT).map((i) => () =>
-        setUserRoles(pick(i), admin, { id: user!.id, add: [wanted[i]!.id, wanted[(i + 1) % IN_FLIGHT]!.id], remove: [held[i]!.id] }),
+      range(IN_FLIGHT).map(
+        (i) => () =>
+          setUserRoles(pick(i), admin, { id: user!.id, add: [wanted[i]!.id, wanted[(i + 1) % IN_FLIGHT]!.id], remove: [held[i]!.id] }),
       ),
     );
     expect(out.failures).toEqual([]);

@@ -25,8 +25,14 @@ export function explainPermission(username: string, roles: readonly RoleGrants[]
   const name = node ? node.trail.slice(1).join(" › ") : path;
   const grantedBy = grantorsOf(roles, path);
   if (grantedBy.length === 0) {
-    return { allowed: false, reason: `${username} cannot ${name}: none of their roles (${roles.map((r) => r.qualified).join(", ") || "none besides Internal/everyone"}) grants it or any node above it.`, grantedBy };
+    return {
+      allowed: false,
+      reason: `${username} cannot ${name}: none of their roles (${roles.map((r) => r.qualified).join(", ") || "none besides Internal/everyone"}) grants it or any node above it.`,
+      grantedBy,
+    };
   }
-  const how = grantedBy.map((g) => (g.via === path ? `role ${g.role} grants it` : `role ${g.role} grants ${g.via}, which includes it`)).join("; ");
+  const how = grantedBy
+    .map((g) => (g.via === path ? `role ${g.role} grants it` : `role ${g.role} grants ${g.via}, which includes it`))
+    .join("; ");
   return { allowed: true, reason: `${username} can ${name}: ${how}.`, grantedBy };
 }

@@ -28,7 +28,17 @@ export async function getUser(client: Pick<Db | Tx, "user">, tenantId: number, i
       store: { select: { domain: true, readOnly: true } },
       claims: { select: { claim: true, value: true } },
       memberships: {
-        select: { role: { select: { id: true, name: true, kind: true, store: { select: { domain: true, readOnly: true } }, grants: { select: { permission: true } } } } },
+        select: {
+          role: {
+            select: {
+              id: true,
+              name: true,
+              kind: true,
+              store: { select: { domain: true, readOnly: true } },
+              grants: { select: { permission: true } },
+            },
+          },
+        },
       },
     },
   });

@@ -32,7 +32,9 @@ describe.each(await databaseKinds())("listing users on %s", (kind) => {
           usernameKey: nameKey(username),
           passwordHash: "x",
           ...(username.startsWith("a") ? { memberships: { create: { roleId: creator.id } } } : {}),
-          ...(i % 2 === 0 ? { claims: { create: { claim: "http://wso2.org/claims/organization", value: i % 4 === 0 ? "Acme Corp" : "Globex" } } } : {}),
+          ...(i % 2 === 0
+            ? { claims: { create: { claim: "http://wso2.org/claims/organization", value: i % 4 === 0 ? "Acme Corp" : "Globex" } } }
+            : {}),
         },
       });
     }
@@ -92,7 +94,14 @@ describe.each(await databaseKinds())("listing users on %s", (kind) => {
 
   it("ignores a cursor whose values have the wrong types or range", async () => {
     const everyone = NAMES.length + 1;
-    for (const values of [[1, "alice"], ["alice", "1"], ["alice", 2 ** 40], ["alice", 1.5], [true, 1], ["\u0000", 1]]) {
+    for (const values of [
+      [1, "alice"],
+      ["alice", "1"],
+      ["alice", 2 ** 40],
+      ["alice", 1.5],
+      [true, 1],
+      ["\u0000", 1],
+    ]) {
       expect((await list({ after: encodeCursor(values as never) })).rows.length).toBe(everyone);
     }
     expect((await list({ sort: "domain", after: encodeCursor(["x", "alice", 1]) })).rows.length).toBe(everyone);

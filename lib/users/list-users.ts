@@ -17,9 +17,27 @@ export type ListUsersParams = {
   before?: string;
 };
 
-export type UserListRow = { id: number; version: number; username: string; domain: string; readOnly: boolean; roles: string[]; roleCount: number; isAdminMember: boolean; grants: string[] };
+export type UserListRow = {
+  id: number;
+  version: number;
+  username: string;
+  domain: string;
+  readOnly: boolean;
+  roles: string[];
+  roleCount: number;
+  isAdminMember: boolean;
+  grants: string[];
+};
 
-type Raw = { id: number | bigint; version: number | bigint; username: string; usernameKey: string; storeId: number | bigint; domain: string; readOnly: number | boolean };
+type Raw = {
+  id: number | bigint;
+  version: number | bigint;
+  username: string;
+  usernameKey: string;
+  storeId: number | bigint;
+  domain: string;
+  readOnly: number | boolean;
+};
 
 const ROLES_SHOWN = 5;
 
@@ -46,7 +64,10 @@ export async function listUsers(client: Db, tenantId: number, params: ListUsersP
     LIMIT ${params.size + 1}`);
 
   const page = keysetPage(rows, params.size, (r) => cursorOf(r, params.sort), { forward, hadCursor: cursor !== undefined });
-  const roles = await rolesOf(client, page.rows.map((r) => Number(r.id)));
+  const roles = await rolesOf(
+    client,
+    page.rows.map((r) => Number(r.id)),
+  );
   return {
     ...page,
     rows: page.rows.map((r) => {
@@ -78,7 +99,9 @@ function userFilter(tenantId: number, params: UserFilter): Sql {
 
 /** How many users listUsers would return over all its pages: one COUNT, for the MI's unpaged lists. */
 export async function countUsers(client: Db, tenantId: number, params: UserFilter): Promise<number> {
-  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${userFilter(tenantId, params)}`);
+  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
+    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${userFilter(tenantId, params)}`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -105,7 +128,10 @@ async function rolesOf(client: Db, userIds: number[]): Promise<Map<number, HeldR
   if (userIds.length === 0) return new Map();
   const memberships = await client.membership.findMany({
     where: { userId: { in: userIds } },
-    select: { userId: true, role: { select: { name: true, kind: true, store: { select: { domain: true } }, grants: { select: { permission: true } } } } },
+    select: {
+      userId: true,
+      role: { select: { name: true, kind: true, store: { select: { domain: true } }, grants: { select: { permission: true } } } },
+    },
     orderBy: [{ userId: "asc" }, { roleId: "asc" }],
   });
   const byUser = new Map<number, HeldRole[]>();

@@ -21,5 +21,8 @@ export function ZChangeOwnPassword(policy: TGatehouseConfig["password_policy"]) 
       confirmPassword: z.string(),
     })
     .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." })
-    .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
+    .refine((v) => v.newPassword !== v.currentPassword, {
+      path: ["newPassword"],
+      message: "Choose a password different from the current one.",
+    });
 }

@@ -25,7 +25,11 @@ export function ZResetUserPassword(policy: TGatehouseConfig["password_policy"]) 
 export type TResetUserPassword = z.infer<ReturnType<typeof ZResetUserPassword>>;
 
 /** Change Password on someone else's row. Their open sessions end; the password never reaches the audit log. */
-export async function resetUserPassword(client: Db, actor: Actor, input: TResetUserPassword): Promise<{ qualified: string; endedSessions: number }> {
+export async function resetUserPassword(
+  client: Db,
+  actor: Actor,
+  input: TResetUserPassword,
+): Promise<{ qualified: string; endedSessions: number }> {
   const tenantId = actor.principal.tenantId;
   const user = await getUser(client, tenantId, input.id);
   assertUserAction(actor.principal, user, "password");

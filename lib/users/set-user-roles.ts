@@ -37,13 +37,29 @@ export async function setUserRoles(
     assertUserAction(actor.principal, user, "roles");
     const current = new Set(user.roles.map((r) => r.id));
     // One query each, and none concurrent on the transaction's connection.
-    const add = await getRoles(tx, tenantId, [...new Set(input.add)].filter((id) => !current.has(id)));
-    const remove = await getRoles(tx, tenantId, [...new Set(input.remove)].filter((id) => current.has(id)));
+    const add = await getRoles(
+      tx,
+      tenantId,
+      [...new Set(input.add)].filter((id) => !current.has(id)),
+    );
+    const remove = await getRoles(
+      tx,
+      tenantId,
+      [...new Set(input.remove)].filter((id) => current.has(id)),
+    );
     for (const role of [...add, ...remove]) assertRoleRule(actor.principal, role, "assignUsers");
-    if (remove.some((r) => r.kind === "admin") && isSuperAdminAccount(user)) throw new AppError("FORBIDDEN", "The admin account cannot leave the admin role.");
+    if (remove.some((r) => r.kind === "admin") && isSuperAdminAccount(user))
+      throw new AppError("FORBIDDEN", "The admin account cannot leave the admin role.");
     await tx.membership.deleteMany({ where: { userId: user.id, roleId: { in: remove.map((r) => r.id) } } });
     // A role's members or bulk assign may have added one of these meanwhile: it is not reported twice.
-    const inserted = new Set((await addMemberships(tx, add.map((r) => ({ userId: user.id, roleId: r.id })))).map((m) => m.roleId));
+    const inserted = new Set(
+      (
+        await addMemberships(
+          tx,
+          add.map((r) => ({ userId: user.id, roleId: r.id })),
+        )
+      ).map((m) => m.roleId),
+    );
     const result = { added: add.filter((r) => inserted.has(r.id)).map((r) => r.qualified), removed: remove.map((r) => r.qualified) };
     await recordAudit(tx, {
       tenantId,

@@ -30,7 +30,11 @@ export async function updateUserClaims(client: Db, actor: Actor, input: TUpdateU
         await tx.userClaim.deleteMany({ where: { userId: user.id, claim: uri } });
       } else {
         after[uri] = value;
-        await tx.userClaim.upsert({ where: { userId_claim: { userId: user.id, claim: uri } }, create: { userId: user.id, claim: uri, value }, update: { value } });
+        await tx.userClaim.upsert({
+          where: { userId_claim: { userId: user.id, claim: uri } },
+          create: { userId: user.id, claim: uri, value },
+          update: { value },
+        });
       }
     }
     await recordAudit(tx, {

@@ -45,7 +45,8 @@ export function userActionBlocker(principal: Principal, user: UserFacts, action:
   if ((action === "delete" || (action === "password" && !self)) && user.isAdminMember && !isSuperAdminPrincipal(principal)) {
     return "Only the super admin can delete an admin or reset another admin's password.";
   }
-  if (ACCOUNT_ACTIONS.has(action)) return accountActionBlocker(principal, { name: qualifiedName(user.domain, user.username), grants: user.grants });
+  if (ACCOUNT_ACTIONS.has(action))
+    return accountActionBlocker(principal, { name: qualifiedName(user.domain, user.username), grants: user.grants });
   return null;
 }
 

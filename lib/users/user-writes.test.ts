@@ -18,7 +18,12 @@ import { setUserRoles } from "./set-user-roles.ts";
 import { updateUserClaims } from "./update-user-claims.ts";
 
 const LOGIN = "/permission/admin/login";
-const USER_ADMIN = [LOGIN, "/permission/admin/manage/identity/usermgt", "/permission/admin/manage/identity/identitymgt", "/permission/admin/manage/identity/rolemgt"] as const;
+const USER_ADMIN = [
+  LOGIN,
+  "/permission/admin/manage/identity/usermgt",
+  "/permission/admin/manage/identity/identitymgt",
+  "/permission/admin/manage/identity/rolemgt",
+] as const;
 const config = testConfig();
 const newUser = (over: Partial<{ domain: string; username: string; password: string; roleIds: number[] }> = {}) => ({
   domain: "PRIMARY",
@@ -45,7 +50,9 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
     userAdmin = await actorFor(t.db, (await seedUser(t.db, { grants: USER_ADMIN })).id);
     superAdminId = (await t.db.user.findFirstOrThrow({ where: { username: "admin" } })).id;
     const ldap = await t.db.userStore.create({ data: { tenantId, domain: "LDAP", kind: "secondary", readOnly: true } });
-    readOnlyUserId = (await t.db.user.create({ data: { tenantId, storeId: ldap.id, username: "ldapuser", usernameKey: "ldapuser", passwordHash: "x" } })).id;
+    readOnlyUserId = (
+      await t.db.user.create({ data: { tenantId, storeId: ldap.id, username: "ldapuser", usernameKey: "ldapuser", passwordHash: "x" } })
+    ).id;
   });
   afterAll(() => t.drop());
 
@@ -89,7 +96,13 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
 
   it("locks the admin account's row for everyone but the admin account itself", async () => {
     const sa = await getUser(t.db, tenantId, superAdminId);
-    const input = { id: sa.id, version: sa.version, password: "another long password", confirmPassword: "another long password", requireChange: false };
+    const input = {
+      id: sa.id,
+      version: sa.version,
+      password: "another long password",
+      confirmPassword: "another long password",
+      requireChange: false,
+    };
     await expect(resetUserPassword(t.db, admin, input)).rejects.toThrow(/Only the admin account itself/);
     const self = await actorFor(t.db, superAdminId);
     await resetUserPassword(t.db, self, input);
@@ -99,20 +112,53 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
     const target = await seedUser(t.db, { grants: [LOGIN] });
     await signInWithPassword(t.db, config, { username: target.username, password: TEST_PASSWORD, kind: "console" });
     const user = await getUser(t.db, tenantId, target.id);
-    const { endedSessions } = await resetUserPassword(t.db, userAdmin, { id: user.id, version: user.version, password: "the new long password", confirmPassword: "the new long password", requireChange: true });
+    const { endedSessions } = await resetUserPassword(t.db, userAdmin, {
+      id: user.id,
+      version: user.version,
+      password: "the new long password",
+      confirmPassword: "the new long password",
+      requireChange: true,
+    });
     expect(endedSessions).toBe(1);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: target.id } })).mustChangePassword).toBe(true);
-    expect(JSON.stringify(await t.db.auditEvent.findMany({ where: { action: "user.password_reset" } }))).not.toContain("the new long password");
+    expect(JSON.stringify(await t.db.auditEvent.findMany({ where: { action: "user.password_reset" } }))).not.toContain(
+      "the new long password",
+    );
   });
 
   it("lifts every address's lock on the account with a password reset", async () => {
     const target = await seedUser(t.db, { grants: [LOGIN] });
     const lockedOut = testConfig({ lockout: { max_failed_attempts: 1 } });
-    await signInWithPassword(t.db, lockedOut, { username: target.username, password: "a wrong guess", kind: "console", ip: "203.0.113.40" });
-    expect((await signInWithPassword(t.db, lockedOut, { username: target.username, password: TEST_PASSWORD, kind: "console", ip: "203.0.113.40" })).ok).toBe(false);
+    await signInWithPassword(t.db, lockedOut, {
+      username: target.username,
+      password: "a wrong guess",
+      kind: "console",
+      ip: "203.0.113.40",
+    });
+    expect(
+      (
+        await signInWithPassword(t.db, lockedOut, {
+          username: target.username,
+          password: TEST_PASSWORD,
+          kind: "console",
+          ip: "203.0.113.40",
+        })
+      ).ok,
+    ).toBe(false);
     const user = await getUser(t.db, tenantId, target.id);
-    await resetUserPassword(t.db, userAdmin, { id: user.id, version: user.version, password: "the new long password", confirmPassword: "the new long password", requireChange: false });
-    const again = await signInWithPassword(t.db, lockedOut, { username: target.username, password: "the new long password", kind: "console", ip: "203.0.113.40" });
+    await resetUserPassword(t.db, userAdmin, {
+      id: user.id,
+      version: user.version,
+      password: "the new long password",
+      confirmPassword: "the new long password",
+      requireChange: false,
+    });
+    const again = await signInWithPassword(t.db, lockedOut, {
+      username: target.username,
+      password: "the new long password",
+      kind: "console",
+      ip: "203.0.113.40",
+    });
     expect(again.ok).toBe(true);
   });
 
@@ -122,22 +168,40 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
     const adminRole = await t.db.role.findFirstOrThrow({ where: { kind: "admin" } });
     const everyone = await t.db.role.findFirstOrThrow({ where: { kind: "everyone" } });
     let user = await getUser(t.db, tenantId, target.id);
-    await expect(setUserRoles(t.db, userAdmin, { id: user.id, version: user.version, add: [subscriber.id], remove: [] })).rejects.toThrow(/do not hold/);
-    await expect(setUserRoles(t.db, userAdmin, { id: user.id, version: user.version, add: [adminRole.id], remove: [] })).rejects.toThrow(/Only holders of the admin role/);
-    await expect(setUserRoles(t.db, admin, { id: user.id, version: user.version, add: [everyone.id], remove: [] })).rejects.toThrow(/implicitly/);
-    expect(await setUserRoles(t.db, admin, { id: user.id, version: user.version, add: [subscriber.id], remove: [] })).toEqual({ added: ["Internal/subscriber"], removed: [] });
+    await expect(setUserRoles(t.db, userAdmin, { id: user.id, version: user.version, add: [subscriber.id], remove: [] })).rejects.toThrow(
+      /do not hold/,
+    );
+    await expect(setUserRoles(t.db, userAdmin, { id: user.id, version: user.version, add: [adminRole.id], remove: [] })).rejects.toThrow(
+      /Only holders of the admin role/,
+    );
+    await expect(setUserRoles(t.db, admin, { id: user.id, version: user.version, add: [everyone.id], remove: [] })).rejects.toThrow(
+      /implicitly/,
+    );
+    expect(await setUserRoles(t.db, admin, { id: user.id, version: user.version, add: [subscriber.id], remove: [] })).toEqual({
+      added: ["Internal/subscriber"],
+      removed: [],
+    });
     user = await getUser(t.db, tenantId, target.id);
-    await expect(setUserRoles(t.db, admin, { id: user.id, version: user.version - 1, add: [], remove: [subscriber.id] })).rejects.toThrow(/Someone else/);
+    await expect(setUserRoles(t.db, admin, { id: user.id, version: user.version - 1, add: [], remove: [subscriber.id] })).rejects.toThrow(
+      /Someone else/,
+    );
     const sa = await getUser(t.db, tenantId, superAdminId);
-    await expect(setUserRoles(t.db, await actorFor(t.db, superAdminId), { id: sa.id, version: sa.version, add: [], remove: [adminRole.id] })).rejects.toThrow(/cannot leave/);
+    await expect(
+      setUserRoles(t.db, await actorFor(t.db, superAdminId), { id: sa.id, version: sa.version, add: [], remove: [adminRole.id] }),
+    ).rejects.toThrow(/cannot leave/);
   });
 
   it("lets a user manager without role management assign roles within their own permissions", async () => {
-    const manager = await actorFor(t.db, (await seedUser(t.db, { grants: [LOGIN, "/permission/admin/manage/identity/usermgt/update"] })).id);
+    const manager = await actorFor(
+      t.db,
+      (await seedUser(t.db, { grants: [LOGIN, "/permission/admin/manage/identity/usermgt/update"] })).id,
+    );
     const target = await seedUser(t.db, { grants: [] });
     const loginOnly = await t.db.role.findUniqueOrThrow({ where: { id: (await seedUser(t.db, { grants: [LOGIN] })).roleId } });
     const user = await getUser(t.db, tenantId, target.id);
-    expect((await setUserRoles(t.db, manager, { id: user.id, version: user.version, add: [loginOnly.id], remove: [] })).added).toEqual([loginOnly.name]);
+    expect((await setUserRoles(t.db, manager, { id: user.id, version: user.version, add: [loginOnly.id], remove: [] })).added).toEqual([
+      loginOnly.name,
+    ]);
   });
 
   it("edits profile claims with validation and version checks", async () => {
@@ -161,7 +225,12 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
   it("deletes many users in one transaction and reports what it skipped", async () => {
     const victims = await Promise.all(Array.from({ length: 3 }, () => seedUser(t.db, { grants: [LOGIN] })));
     const progress: number[] = [];
-    const summary = await bulkDeleteUsers(t.db, userAdmin, [...victims.map((v) => v.id), superAdminId, userAdmin.principal.userId, readOnlyUserId], (p) => progress.push(p.done));
+    const summary = await bulkDeleteUsers(
+      t.db,
+      userAdmin,
+      [...victims.map((v) => v.id), superAdminId, userAdmin.principal.userId, readOnlyUserId],
+      (p) => progress.push(p.done),
+    );
     expect(summary.succeeded).toBe(3);
     expect(summary.skipped.map((s) => s.user).sort()).toEqual(["LDAP/ldapuser", "admin", userAdmin.principal.username].sort());
     expect(progress.at(-1)).toBe(6);
@@ -170,8 +239,22 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
 
   it("gives one role to many users at once, skipping those who already have it", async () => {
     const users = await Promise.all(Array.from({ length: 4 }, () => seedUser(t.db, { grants: [LOGIN] })));
-    const role = await t.db.role.create({ data: { tenantId, storeId: (await t.db.userStore.findFirstOrThrow({ where: { domain: "PRIMARY" } })).id, name: `bulk_${kind}`, nameKey: nameKey(`bulk_${kind}`), grants: { create: { permission: LOGIN } }, memberships: { create: { userId: users[0]!.id } } } });
-    const summary = await bulkAssignRole(t.db, userAdmin, role.id, users.map((u) => u.id));
+    const role = await t.db.role.create({
+      data: {
+        tenantId,
+        storeId: (await t.db.userStore.findFirstOrThrow({ where: { domain: "PRIMARY" } })).id,
+        name: `bulk_${kind}`,
+        nameKey: nameKey(`bulk_${kind}`),
+        grants: { create: { permission: LOGIN } },
+        memberships: { create: { userId: users[0]!.id } },
+      },
+    });
+    const summary = await bulkAssignRole(
+      t.db,
+      userAdmin,
+      role.id,
+      users.map((u) => u.id),
+    );
     expect(summary.succeeded).toBe(3);
     expect(summary.skipped).toEqual([{ user: users[0]!.username, reason: `already has bulk_${kind}` }]);
     expect(await t.db.membership.count({ where: { roleId: role.id } })).toBe(4);

@@ -22,7 +22,14 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
   const page =
     params.domain && !store
       ? { rows: [], next: null, prev: null }
-      : await listRoles(db(), principal.tenantId, { pattern: params.q, storeId: store?.id, dir: params.dir, size: params.size, after: params.after, before: params.before });
+      : await listRoles(db(), principal.tenantId, {
+          pattern: params.q,
+          storeId: store?.id,
+          dir: params.dir,
+          size: params.size,
+          after: params.after,
+          before: params.before,
+        });
   const rows = page.rows.map((r) => ({ ...r, permissionCount: r.grants.length, actions: allowedRoleActions(principal, r) }));
   const urlState = { q: params.q, domain: params.domain, dir: params.dir, size: String(params.size) };
   return (
@@ -30,24 +37,66 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Roles"
         description="Roles group permissions; users get permissions through their roles. Internal/everyone includes every user."
-        actions={can(principal, "roles.create") && <Link href="/roles/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Add New Role</Link>}
+        actions={
+          can(principal, "roles.create") && (
+            <Link href="/roles/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              Add New Role
+            </Link>
+          )
+        }
       />
-      <form method="get" role="search" aria-label="Roles" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+      <form
+        method="get"
+        role="search"
+        aria-label="Roles"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+      >
         <div>
-          <label htmlFor="q" className="block text-sm font-medium">Search roles</label>
-          <input id="q" name="q" type="search" defaultValue={params.q} placeholder="creator or Internal/*" className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2" aria-describedby="q-hint" />
-          <p id="q-hint" className="mt-0.5 text-xs text-slate-500">Use * as a wildcard.</p>
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search roles
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            placeholder="creator or Internal/*"
+            className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2"
+            aria-describedby="q-hint"
+          />
+          <p id="q-hint" className="mt-0.5 text-xs text-slate-500">
+            Use * as a wildcard.
+          </p>
         </div>
         <div>
-          <label htmlFor="domain" className="block text-sm font-medium">Domain</label>
-          <select id="domain" name="domain" defaultValue={params.domain ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">
+          <label htmlFor="domain" className="block text-sm font-medium">
+            Domain
+          </label>
+          <select
+            id="domain"
+            name="domain"
+            defaultValue={params.domain ?? ""}
+            className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2"
+          >
             <option value="">All domains</option>
-            {stores.map((s) => <option key={s.id} value={s.domain}>{s.domain}{s.readOnly ? " (Read-Only)" : ""}</option>)}
+            {stores.map((s) => (
+              <option key={s.id} value={s.domain}>
+                {s.domain}
+                {s.readOnly ? " (Read-Only)" : ""}
+              </option>
+            ))}
           </select>
         </div>
-        <Button type="submit" variant="secondary">Search</Button>
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
       </form>
-      <RolesTable rows={rows} url={{ state: urlState, paging: { kind: "keyset", next: page.next, prev: page.prev, shown: rows.length } }} deleteAction={deleteRoleAction} filtered={Boolean(params.q || params.domain)} />
+      <RolesTable
+        rows={rows}
+        url={{ state: urlState, paging: { kind: "keyset", next: page.next, prev: page.prev, shown: rows.length } }}
+        deleteAction={deleteRoleAction}
+        filtered={Boolean(params.q || params.domain)}
+      />
     </>
   );
 }

@@ -40,12 +40,27 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       />
       <form method="get" role="search" className="mb-4 flex items-end gap-2">
         <div>
-          <label htmlFor="user" className="block text-sm font-medium">User</label>
-          <input id="user" name="user" type="search" defaultValue={user} placeholder="Name starts with…" className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2" />
+          <label htmlFor="user" className="block text-sm font-medium">
+            User
+          </label>
+          <input
+            id="user"
+            name="user"
+            type="search"
+            defaultValue={user}
+            placeholder="Name starts with…"
+            className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2"
+          />
         </div>
-        <Button type="submit" variant="secondary">Filter</Button>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
       </form>
-      <SessionsTable rows={rows} url={{ state: { user: user || undefined }, paging: { kind: "offset", page: page.page, size: page.size, hasNext: page.hasNext } }} terminate={can(principal, "sessions.revoke") ? terminateSessionAction : undefined} />
+      <SessionsTable
+        rows={rows}
+        url={{ state: { user: user || undefined }, paging: { kind: "offset", page: page.page, size: page.size, hasNext: page.hasNext } }}
+        terminate={can(principal, "sessions.revoke") ? terminateSessionAction : undefined}
+      />
     </>
   );
 }

@@ -14,8 +14,11 @@ export const deleteUserAction = defineAction({ feature: "users.delete", schema: 
   return { message: `User ${qualified} deleted.` };
 });
 
-export const createUserAction = defineAction({ feature: "users.create", schema: ZCreateUser(getConfig().password_policy) }, async (input, actor) => {
-  const { id } = await createUser(db(), actor, input);
-  revalidatePath("/users");
-  redirect(`/users/${id}?created=1`);
-});
+export const createUserAction = defineAction(
+  { feature: "users.create", schema: ZCreateUser(getConfig().password_policy) },
+  async (input, actor) => {
+    const { id } = await createUser(db(), actor, input);
+    revalidatePath("/users");
+    redirect(`/users/${id}?created=1`);
+  },
+);

@@ -45,12 +45,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Users"
         description="Users of every user store. Select users on any page to give them a role or delete them together."
-        actions={can(principal, "users.create") && <Link href="/users/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Add New User</Link>}
+        actions={
+          can(principal, "users.create") && (
+            <Link href="/users/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              Add New User
+            </Link>
+          )
+        }
       />
       <UserFilters params={params} domains={stores.map((s) => s.domain)} />
       <UsersTable
         rows={rows}
-        url={{ state: urlState(params), sort: { by: params.sort, dir: params.dir }, paging: { kind: "keyset", next: page.next, prev: page.prev, shown: rows.length } }}
+        url={{
+          state: urlState(params),
+          sort: { by: params.sort, dir: params.dir },
+          paging: { kind: "keyset", next: page.next, prev: page.prev, shown: rows.length },
+        }}
         bulk={{ delete: can(principal, "users.delete"), assignRole: can(principal, "users.update") }}
         deleteAction={deleteUserAction}
         filtered={Boolean(params.q || params.domain || params.claim)}

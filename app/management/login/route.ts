@@ -25,11 +25,19 @@ export async function POST(request: Request): Promise<Response> {
   const ip = clientIp(Object.fromEntries(request.headers.entries()));
   const bootstrap = await bootstrapFirstAdmin(db(), config, credentials, ip);
   if (typeof bootstrap === "object") return miErrorResponse(400, bootstrap.refused);
-  const result = await signInWithPassword(db(), config, { ...credentials, kind: "api", ip, userAgent: request.headers.get("user-agent") ?? "" });
+  const result = await signInWithPassword(db(), config, {
+    ...credentials,
+    kind: "api",
+    ip,
+    userAgent: request.headers.get("user-agent") ?? "",
+  });
   if (!result.ok && result.retryAfterSeconds) return throttled(result.retryAfterSeconds);
   if (!result.ok) return miErrorResponse(401, REFUSED, challenge);
   const expiresAt = new Date(Date.now() + config.session.absolute_timeout_hours * 3_600_000);
-  return Response.json({ AccessToken: await issueManagementToken(result.sessionSecret, expiresAt) }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { AccessToken: await issueManagementToken(result.sessionSecret, expiresAt) },
+    { headers: { "cache-control": "no-store" } },
+  );
 }
 
 function throttled(retryAfterSeconds: number): Response {

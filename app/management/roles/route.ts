@@ -53,22 +53,28 @@ const ZAssignQuery = z.object({ detail: z.enum(["true", "false"]).optional() });
  * the answer as a map of strings, so it is {userId, status}; `?detail=true` adds the roles
  * that were actually added and removed.
  */
-export const PUT = defineRoute({ ...MGMT_ROUTE, feature: "users.update", body: ZAssign, query: ZAssignQuery }, async ({ body, query }, actor) => {
-  const tenantId = actor.principal.tenantId;
-  const user = await getUser(db(), tenantId, await findUserId(db(), tenantId, body.userId, body.domain));
-  const found = await findRolesByName(db(), tenantId, [...body.addedRoles, ...body.removedRoles]);
-  const missing = [...body.addedRoles, ...body.removedRoles].filter((n) => !found.has(n));
-  if (missing.length > 0) throw new AppError("NOT_FOUND", `No such role: ${missing.join(", ")}.`);
-  // setUserRoles skips removals of roles the user does not hold, and nobody holds
-  // Internal/everyone as a row; naming it must still be refused, not silently ignored.
-  for (const role of found.values()) {
-    const blocker = role.kind === "everyone" || role.kind === "system" ? roleRuleBlocker(actor.principal, { ...role, grants: [] }, "assignUsers") : null;
-    if (blocker) throw new AppError("FORBIDDEN", blocker);
-  }
-  const ids = (names: string[]) => names.map((n) => found.get(n)!.id);
-  // No version: the body names what to add and remove, so it applies to the roles as they are
-  // when it runs, and parallel edits of one user (apictl in a loop) all apply.
-  const result = await setUserRoles(db(), actor, { id: user.id, add: ids(body.addedRoles), remove: ids(body.removedRoles) });
-  const answer = { userId: user.qualified, status: "Updated" };
-  return query.detail === "true" ? { ...answer, addedRoles: result.added, removedRoles: result.removed } : answer;
-});
+export const PUT = defineRoute(
+  { ...MGMT_ROUTE, feature: "users.update", body: ZAssign, query: ZAssignQuery },
+  async ({ body, query }, actor) => {
+    const tenantId = actor.principal.tenantId;
+    const user = await getUser(db(), tenantId, await findUserId(db(), tenantId, body.userId, body.domain));
+    const found = await findRolesByName(db(), tenantId, [...body.addedRoles, ...body.removedRoles]);
+    const missing = [...body.addedRoles, ...body.removedRoles].filter((n) => !found.has(n));
+    if (missing.length > 0) throw new AppError("NOT_FOUND", `No such role: ${missing.join(", ")}.`);
+    // setUserRoles skips removals of roles the user does not hold, and nobody holds
+    // Internal/everyone as a row; naming it must still be refused, not silently ignored.
+    for (const role of found.values()) {
+      const blocker =
+        role.kind === "everyone" || role.kind === "system"
+          ? roleRuleBlocker(actor.principal, { ...role, grants: [] }, "assignUsers")
+          : null;
+      if (blocker) throw new AppError("FORBIDDEN", blocker);
+    }
+    const ids = (names: string[]) => names.map((n) => found.get(n)!.id);
+    // No version: the body names what to add and remove, so it applies to the roles as they are
+    // when it runs, and parallel edits of one user (apictl in a loop) all apply.
+    const result = await setUserRoles(db(), actor, { id: user.id, add: ids(body.addedRoles), remove: ids(body.removedRoles) });
+    const answer = { userId: user.qualified, status: "Updated" };
+    return query.detail === "true" ? { ...answer, addedRoles: result.added, removedRoles: result.removed } : answer;
+  },
+);

@@ -39,7 +39,8 @@ export const GET = defineRoute({ ...MGMT_ROUTE, feature: "users.list", query: ZQ
     const count = await countRoleMembers(db(), tenantId, role, { pattern, storeId });
     return streamedList({ count, listKey: "list", page: (after) => members(STREAM_BATCH, after), item: (u) => ({ userId: u.qualified }) });
   }
-  const users = (size: number, after?: string) => listUsers(db(), tenantId, { pattern, storeId, sort: "username", dir: "asc", size, after });
+  const users = (size: number, after?: string) =>
+    listUsers(db(), tenantId, { pattern, storeId, sort: "username", dir: "asc", size, after });
   const item = (u: { domain: string; username: string }) => ({ userId: qualifiedName(u.domain, u.username) });
   if (paged) return pagedResponse(request, await users(paged.size, paged.after), item);
   const count = await countUsers(db(), tenantId, { pattern, storeId });

@@ -14,8 +14,24 @@ export function UrlPager({ path, state, paging }: Props) {
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between">
       <span className="text-sm text-slate-600">{status}</span>
       <div className="flex gap-2">
-        {prev ? <Link className={link} href={prev} rel="prev">Previous</Link> : <span className={off} aria-disabled="true">Previous</span>}
-        {next ? <Link className={link} href={next} rel="next">Next</Link> : <span className={off} aria-disabled="true">Next</span>}
+        {prev ? (
+          <Link className={link} href={prev} rel="prev">
+            Previous
+          </Link>
+        ) : (
+          <span className={off} aria-disabled="true">
+            Previous
+          </span>
+        )}
+        {next ? (
+          <Link className={link} href={next} rel="next">
+            Next
+          </Link>
+        ) : (
+          <span className={off} aria-disabled="true">
+            Next
+          </span>
+        )}
       </div>
     </nav>
   );

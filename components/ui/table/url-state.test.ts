@@ -19,8 +19,12 @@ describe("table URLs", () => {
 
   it("numbered paging sets page and size after the filters, and stops at both ends", () => {
     const state = { user: "ali" };
-    expect(pageHref("/sessions", state, { kind: "offset", page: 2, size: 25, hasNext: true }, "next")).toBe("/sessions?user=ali&page=3&size=25");
-    expect(pageHref("/sessions", state, { kind: "offset", page: 2, size: 25, hasNext: true }, "prev")).toBe("/sessions?user=ali&page=1&size=25");
+    expect(pageHref("/sessions", state, { kind: "offset", page: 2, size: 25, hasNext: true }, "next")).toBe(
+      "/sessions?user=ali&page=3&size=25",
+    );
+    expect(pageHref("/sessions", state, { kind: "offset", page: 2, size: 25, hasNext: true }, "prev")).toBe(
+      "/sessions?user=ali&page=1&size=25",
+    );
     expect(pageHref("/audit", {}, { kind: "offset", page: 1, size: 25, hasNext: false }, "prev")).toBeNull();
     expect(pageHref("/audit", {}, { kind: "offset", page: 1, size: 25, hasNext: false }, "next")).toBeNull();
   });

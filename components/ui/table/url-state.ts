@@ -12,7 +12,9 @@ export function hrefFor(path: string, state: UrlState, patch: UrlState = {}): st
 }
 
 /** Server-side paging as the pager shows it: keyset cursors, or numbered pages where a list is small. */
-export type Paging = { kind: "keyset"; next: string | null; prev: string | null; shown: number } | { kind: "offset"; page: number; size: number; hasNext: boolean };
+export type Paging =
+  | { kind: "keyset"; next: string | null; prev: string | null; shown: number }
+  | { kind: "offset"; page: number; size: number; hasNext: boolean };
 
 /** The state's link for another page: a cursor replaces the old one, a page number keeps the size. */
 export function pageHref(path: string, state: UrlState, paging: Paging, direction: "next" | "prev"): string | null {

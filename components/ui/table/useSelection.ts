@@ -12,6 +12,8 @@ export function useSelection(key: string | undefined) {
   const [selected, setSelected] = useState<Record<string, string>>({});
   useEffect(() => {
     const saved = storageKey && sessionStorage.getItem(storageKey);
+    // sessionStorage exists only in the browser, so it is read after hydration, not in render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (saved) setSelected(JSON.parse(saved) as Record<string, string>);
   }, [storageKey]);
   const set = useCallback(

@@ -2,7 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
-import { functionalUpdate, useTable, type ColumnDef, type RowData, type RowSelectionState, type SortingState, type Updater } from "@tanstack/react-table";
+import {
+  functionalUpdate,
+  useTable,
+  type ColumnDef,
+  type RowData,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
 import { useSelection } from "./useSelection";
 import { urlTableFeatures, type UrlTableFeatures } from "./features";
 import { hrefFor, type Paging, type UrlState } from "./url-state";
@@ -28,17 +36,26 @@ type Options<TMeta extends object, TData extends RowData> = {
  * keep every other parameter. Selection lives in sessionStorage, not the URL, so that it survives
  * paging without putting hundreds of ids in a shareable link.
  */
-export function useUrlTable<TMeta extends object, TData extends RowData>({ url, columns, rows, getRowId, meta, selection }: Options<TMeta, TData>) {
+export function useUrlTable<TMeta extends object, TData extends RowData>({
+  url,
+  columns,
+  rows,
+  getRowId,
+  meta,
+  selection,
+}: Options<TMeta, TData>) {
   const router = useRouter();
   const picked = useSelection(selection?.key);
   const { path, state, sort } = url;
   const sorting: SortingState = useMemo(() => (sort ? [{ id: sort.by, desc: sort.dir === "desc" }] : []), [sort]);
-  const rowSelection: RowSelectionState = useMemo(() => Object.fromEntries(Object.keys(picked.selected).map((id) => [id, true])), [picked.selected]);
+  const rowSelection: RowSelectionState = useMemo(
+    () => Object.fromEntries(Object.keys(picked.selected).map((id) => [id, true])),
+    [picked.selected],
+  );
 
   const href = (patch: UrlState = {}) => hrefFor(path, state, patch);
   /** Sorting by a column the list is already sorted by reverses it; any other starts ascending. */
-  const sortHref = (columnId: string) =>
-    href({ sort: columnId, dir: sort?.by === columnId && sort.dir === "asc" ? "desc" : "asc" });
+  const sortHref = (columnId: string) => href({ sort: columnId, dir: sort?.by === columnId && sort.dir === "asc" ? "desc" : "asc" });
 
   const table = useTable({
     features: urlTableFeatures as UrlTableFeatures<TMeta>,
@@ -59,7 +76,13 @@ export function useUrlTable<TMeta extends object, TData extends RowData>({ url, 
       if (!selection) return;
       const next = functionalUpdate(updater, rowSelection);
       const labels = new Map(rows.map((row) => [getRowId(row), selection.label(row)]));
-      picked.set(Object.fromEntries(Object.keys(next).filter((id) => next[id]).map((id) => [id, picked.selected[id] ?? labels.get(id) ?? id])));
+      picked.set(
+        Object.fromEntries(
+          Object.keys(next)
+            .filter((id) => next[id])
+            .map((id) => [id, picked.selected[id] ?? labels.get(id) ?? id]),
+        ),
+      );
     },
   });
   return { table, href, sortHref, selection: picked };

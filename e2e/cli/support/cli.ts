@@ -61,7 +61,10 @@ export class Cli {
    */
   async interactive(args: string[], answers: [prompt: string, answer: string][]): Promise<Run> {
     const command = [process.execPath, BIN, ...args].map(quote).join(" ");
-    const child = spawn("script", ["-qfec", command, "/dev/null"], { env: { ...this.env(), TERM: "xterm" }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("script", ["-qfec", command, "/dev/null"], {
+      env: { ...this.env(), TERM: "xterm" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let next = 0;
     let seen = 0;
     const run = await collect(child, (all) => {

@@ -22,7 +22,10 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${log()}`);
-    const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

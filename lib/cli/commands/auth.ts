@@ -29,7 +29,9 @@ export function registerAuthCommands(program: Command): void {
       const { AccessToken } = await callServer(target, "POST", "/management/login", ZToken, { authorization: `Basic ${basic}` });
       saveCredential(target.env, { url: target.url, username, token: AccessToken, savedAt: new Date().toISOString() });
       const expiry = tokenExpiry(AccessToken);
-      say(`Logged in to "${target.env}" as ${username}${expiry ? `; the token expires at ${expiry.toISOString()} or after the server's idle timeout` : ""}.`);
+      say(
+        `Logged in to "${target.env}" as ${username}${expiry ? `; the token expires at ${expiry.toISOString()} or after the server's idle timeout` : ""}.`,
+      );
     });
 
   program
@@ -44,7 +46,8 @@ export function registerAuthCommands(program: Command): void {
       } catch (error) {
         // An expired or revoked token is already signed out; anything else must not keep a token the user asked to drop.
         forgetCredential(target.env);
-        if (error instanceof CliError && error.exitCode === EXIT.notAuthenticated) return say(`Logged out of "${target.env}" (the server had already ended that session).`);
+        if (error instanceof CliError && error.exitCode === EXIT.notAuthenticated)
+          return say(`Logged out of "${target.env}" (the server had already ended that session).`);
         warn(`The stored token was deleted, but the server could not be told: ${(error as Error).message}`);
         throw error;
       }

@@ -10,11 +10,16 @@ export function registerCheckCommand(program: Command): void {
     .command("check <user> <permission>")
     .description("may this user do that? Exits 0 when allowed and 1 when not")
     .option("--scope", "treat <permission> as an API scope (the default for names not starting with /)")
-    .addHelpText("after", "\nExamples:\n  gatehouse check alice /permission/admin/manage/identity/usermgt/view\n  gatehouse check SECONDARY/bob apim:api_publish");
+    .addHelpText(
+      "after",
+      "\nExamples:\n  gatehouse check alice /permission/admin/manage/identity/usermgt/view\n  gatehouse check SECONDARY/bob apim:api_publish",
+    );
   withFormat(withEnv(check)).action(async (user: string, permission: string, options: EnvOption & FormatOption & { scope?: boolean }) => {
     const api = authenticated(options.env);
     const asScope = options.scope || !permission.startsWith("/");
-    const decision = await api.call("POST", "/api/v1/authz/check", ZDecision, { body: asScope ? { user, scope: permission } : { user, permission } });
+    const decision = await api.call("POST", "/api/v1/authz/check", ZDecision, {
+      body: asScope ? { user, scope: permission } : { user, permission },
+    });
     if (options.format === "json") printJson(decision);
     else {
       const via = [...decision.reason.roles, ...decision.reason.aliases.map((a) => `${a.role} (alias of ${a.aliasOf})`)];

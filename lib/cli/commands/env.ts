@@ -2,7 +2,16 @@ import type { Command } from "commander";
 import { CliError, EXIT } from "../exit-codes.ts";
 import { parseOrUsage as parse, withFormat, type FormatOption } from "../options.ts";
 import { printJson, printTable, say, warn } from "../output.ts";
-import { CLEARTEXT_WARNING, isCleartextRemote, listEnvironments, loadCredential, removeEnvironment, saveEnvironment, ZEnvName, ZServerUrl } from "../store.ts";
+import {
+  CLEARTEXT_WARNING,
+  isCleartextRemote,
+  listEnvironments,
+  loadCredential,
+  removeEnvironment,
+  saveEnvironment,
+  ZEnvName,
+  ZServerUrl,
+} from "../store.ts";
 
 export function registerEnvCommands(add: Command, get: Command, remove: Command): void {
   add
@@ -18,12 +27,21 @@ export function registerEnvCommands(add: Command, get: Command, remove: Command)
       if (isCleartextRemote(url)) warn(CLEARTEXT_WARNING);
     });
 
-  withFormat(get.command("envs").description("list the configured environments and whether you are logged in to each")).action((options: FormatOption) => {
-    const rows = Object.entries(listEnvironments()).map(([name, { url }]) => ({ name, url, loggedInAs: loadCredential(name)?.username ?? null }));
-    if (options.format === "json") return printJson({ count: rows.length, list: rows });
-    if (!rows.length) return say("No environments yet. Add one: gatehouse add env <name> --url <server URL>");
-    printTable(["NAME", "URL", "LOGGED IN AS"], rows.map((r) => [r.name, r.url, r.loggedInAs ?? "-"]));
-  });
+  withFormat(get.command("envs").description("list the configured environments and whether you are logged in to each")).action(
+    (options: FormatOption) => {
+      const rows = Object.entries(listEnvironments()).map(([name, { url }]) => ({
+        name,
+        url,
+        loggedInAs: loadCredential(name)?.username ?? null,
+      }));
+      if (options.format === "json") return printJson({ count: rows.length, list: rows });
+      if (!rows.length) return say("No environments yet. Add one: gatehouse add env <name> --url <server URL>");
+      printTable(
+        ["NAME", "URL", "LOGGED IN AS"],
+        rows.map((r) => [r.name, r.url, r.loggedInAs ?? "-"]),
+      );
+    },
+  );
 
   remove
     .command("env <name>")

@@ -18,45 +18,66 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
     .option("-p, --pattern <pattern>", "username pattern, * is a wildcard (e.g. '*smith*')")
     .option("-r, --role <role>", "only members of this role")
     .option("-d, --domain <domain>", "user store domain (e.g. PRIMARY)");
-  withLimit(withFormat(withEnv(getUsers)), "users").action(async (userId: string | undefined, options: EnvOption & FormatOption & Domain & { pattern?: string; role?: string } & LimitOptions) => {
-    const api = authenticated(options.env);
-    if (userId) {
-      const user = await api.call("GET", `/management/users/${enc(userId)}`, ZUser, { query: { domain: options.domain } });
-      if (options.format === "json") return printJson(user);
-      return printFields([["User ID", user.userId], ["Admin", user.isAdmin ? "yes" : "no"], ["Roles", user.roles.join(", ") || "-"]]);
-    }
-    const { items, truncated } = await collectPages(
-      (cursor, limit) => api.call("GET", "/management/users", ZUserList, { query: { pattern: options.pattern, role: options.role, domain: options.domain, limit, cursor } }),
-      (page) => page.list,
-      options,
-    );
-    if (options.format === "json") printJson({ count: items.length, list: items, truncated });
-    else if (!items.length) say("No users match.");
-    else printTable(["USER ID"], items.map((u) => [u.userId]));
-    if (truncated) warn(`Showing the first ${items.length} users; more match. Raise --limit or narrow the search with -p or -r.`);
-  });
+  withLimit(withFormat(withEnv(getUsers)), "users").action(
+    async (userId: string | undefined, options: EnvOption & FormatOption & Domain & { pattern?: string; role?: string } & LimitOptions) => {
+      const api = authenticated(options.env);
+      if (userId) {
+        const user = await api.call("GET", `/management/users/${enc(userId)}`, ZUser, { query: { domain: options.domain } });
+        if (options.format === "json") return printJson(user);
+        return printFields([
+          ["User ID", user.userId],
+          ["Admin", user.isAdmin ? "yes" : "no"],
+          ["Roles", user.roles.join(", ") || "-"],
+        ]);
+      }
+      const { items, truncated } = await collectPages(
+        (cursor, limit) =>
+          api.call("GET", "/management/users", ZUserList, {
+            query: { pattern: options.pattern, role: options.role, domain: options.domain, limit, cursor },
+          }),
+        (page) => page.list,
+        options,
+      );
+      if (options.format === "json") printJson({ count: items.length, list: items, truncated });
+      else if (!items.length) say("No users match.");
+      else
+        printTable(
+          ["USER ID"],
+          items.map((u) => [u.userId]),
+        );
+      if (truncated) warn(`Showing the first ${items.length} users; more match. Raise --limit or narrow the search with -p or -r.`);
+    },
+  );
 
   const addUser = parents.add
     .command("user <userId>")
     .description("add a user; asks whether they are an admin, for the password (twice) and for the user store")
     .option("--admin", "make the user an admin (skips the question)")
     .option("--no-admin", "make the user a regular user (skips the question)")
-    .option("--password <password>", "the password (skips both questions); visible to other local users in the process list, prefer --password-stdin")
+    .option(
+      "--password <password>",
+      "the password (skips both questions); visible to other local users in the process list, prefer --password-stdin",
+    )
     .option("--password-stdin", "read the password from the first line of standard input (asked once)")
     .option("-d, --domain <domain>", "user store domain (skips the question; default PRIMARY)")
     .addHelpText("after", "\nWithout a terminal, the answers are read from standard input, one per line, in the order asked.");
-  withFormat(withEnv(addUser)).action(async (userId: string, options: EnvOption & FormatOption & Domain & { admin?: boolean; password?: string; passwordStdin?: boolean }) => {
-    const api = authenticated(options.env);
-    if (options.password && options.passwordStdin) throw new CliError("Use --password or --password-stdin, not both.", EXIT.usage);
-    // --password-stdin means the first line is the password, whatever else is asked after it.
-    const early = options.passwordStdin ? await askNewPassword(true) : undefined;
-    const isAdmin = options.admin ?? (await askConfirm("Is this user an admin?", false));
-    const password = options.password ?? early ?? (await askNewPassword(false));
-    const domain = options.domain ?? (await askText("User store domain:", "PRIMARY"));
-    const result = await api.call("POST", "/management/users", ZUserStatus, { body: { userId, password, isAdmin, domain } });
-    if (options.format === "json") return printJson(result);
-    say(`User ${result.userId} added${isAdmin ? " as an admin" : ""}.`);
-  });
+  withFormat(withEnv(addUser)).action(
+    async (
+      userId: string,
+      options: EnvOption & FormatOption & Domain & { admin?: boolean; password?: string; passwordStdin?: boolean },
+    ) => {
+      const api = authenticated(options.env);
+      if (options.password && options.passwordStdin) throw new CliError("Use --password or --password-stdin, not both.", EXIT.usage);
+      // --password-stdin means the first line is the password, whatever else is asked after it.
+      const early = options.passwordStdin ? await askNewPassword(true) : undefined;
+      const isAdmin = options.admin ?? (await askConfirm("Is this user an admin?", false));
+      const password = options.password ?? early ?? (await askNewPassword(false));
+      const domain = options.domain ?? (await askText("User store domain:", "PRIMARY"));
+      const result = await api.call("POST", "/management/users", ZUserStatus, { body: { userId, password, isAdmin, domain } });
+      if (options.format === "json") return printJson(result);
+      say(`User ${result.userId} added${isAdmin ? " as an admin" : ""}.`);
+    },
+  );
 
   const deleteUser = parents.remove
     .command("user <userId>")
@@ -84,7 +105,10 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
     const newPassword = await askSecret("New password:");
     const confirmPassword = await askSecret("Confirm new password:");
     if (newPassword !== confirmPassword) throw new CliError("The new passwords do not match. Nothing was changed.", EXIT.usage);
-    const result = await api.call("PATCH", `/management/users/${enc(target)}`, ZUserStatus, { query: { domain: options.domain }, body: { oldPassword, newPassword, confirmPassword } });
+    const result = await api.call("PATCH", `/management/users/${enc(target)}`, ZUserStatus, {
+      query: { domain: options.domain },
+      body: { oldPassword, newPassword, confirmPassword },
+    });
     if (options.format === "json") return printJson(result);
     say(own ? "Your password was changed." : `The password of ${result.userId} was reset; their sessions were ended.`);
   });
@@ -95,22 +119,32 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
     .option("-a, --add-roles <roles...>", "roles to assign")
     .option("-r, --remove-roles <roles...>", "roles to revoke")
     .option("-d, --domain <domain>", "user store domain");
-  withFormat(withEnv(updateUser)).action(async (userId: string, options: EnvOption & FormatOption & Domain & { addRoles?: string[]; removeRoles?: string[] }) => {
-    const api = authenticated(options.env);
-    const asked = !options.addRoles && !options.removeRoles;
-    const addedRoles = options.addRoles ?? (asked ? splitList(await askText("Roles to add (comma-separated, empty for none):", "")) : []);
-    const removedRoles = options.removeRoles ?? (asked ? splitList(await askText("Roles to revoke (comma-separated, empty for none):", "")) : []);
-    if (!addedRoles.length && !removedRoles.length) throw new CliError("Name at least one role to add or revoke.", EXIT.usage);
-    const result = await api.call("PUT", "/management/roles", ZAssignment, { query: { detail: "true" }, body: { userId, domain: options.domain, addedRoles, removedRoles } });
-    if (options.format === "json") return printJson(result);
-    const parts = [result.addedRoles.length ? `added ${result.addedRoles.join(", ")}` : "", result.removedRoles.length ? `revoked ${result.removedRoles.join(", ")}` : ""].filter(Boolean);
-    say(`User ${result.userId}: ${parts.join("; ") || "no change"}.`);
-  });
+  withFormat(withEnv(updateUser)).action(
+    async (userId: string, options: EnvOption & FormatOption & Domain & { addRoles?: string[]; removeRoles?: string[] }) => {
+      const api = authenticated(options.env);
+      const asked = !options.addRoles && !options.removeRoles;
+      const addedRoles = options.addRoles ?? (asked ? splitList(await askText("Roles to add (comma-separated, empty for none):", "")) : []);
+      const removedRoles =
+        options.removeRoles ?? (asked ? splitList(await askText("Roles to revoke (comma-separated, empty for none):", "")) : []);
+      if (!addedRoles.length && !removedRoles.length) throw new CliError("Name at least one role to add or revoke.", EXIT.usage);
+      const result = await api.call("PUT", "/management/roles", ZAssignment, {
+        query: { detail: "true" },
+        body: { userId, domain: options.domain, addedRoles, removedRoles },
+      });
+      if (options.format === "json") return printJson(result);
+      const parts = [
+        result.addedRoles.length ? `added ${result.addedRoles.join(", ")}` : "",
+        result.removedRoles.length ? `revoked ${result.removedRoles.join(", ")}` : "",
+      ].filter(Boolean);
+      say(`User ${result.userId}: ${parts.join("; ") || "no change"}.`);
+    },
+  );
 }
 
 /** Asked twice in a terminal or from piped lines, once with --password-stdin. */
 async function askNewPassword(fromStdin: boolean): Promise<string> {
   const password = await askSecret("Password:", fromStdin);
-  if (!fromStdin && (await askSecret("Confirm password:")) !== password) throw new CliError("The passwords do not match. Nothing was added.", EXIT.usage);
+  if (!fromStdin && (await askSecret("Confirm password:")) !== password)
+    throw new CliError("The passwords do not match. Nothing was added.", EXIT.usage);
   return password;
 }

@@ -18,7 +18,10 @@ export const renameRoleAction = defineAction({ feature: "roles.update", schema: 
 
 export const previewPermissionsAction = defineAction({ feature: "roles.update", schema: ZSetRolePermissions }, async (input, actor) => {
   const role = await getRole(db(), actor.principal.tenantId, input.id);
-  return { message: "Review the changes, then save.", data: await previewPermissionChange(db(), role.id, role.grants, cleanPermissions(input.permissions)) };
+  return {
+    message: "Review the changes, then save.",
+    data: await previewPermissionChange(db(), role.id, role.grants, cleanPermissions(input.permissions)),
+  };
 });
 
 export const setPermissionsAction = defineAction({ feature: "roles.update", schema: ZSetRolePermissions }, async (input, actor) => {
@@ -29,7 +32,10 @@ export const setPermissionsAction = defineAction({ feature: "roles.update", sche
 
 export const previewMembersAction = defineAction({ feature: "roles.update", schema: ZSetRoleMembers }, async (input, actor) => {
   const role = await getRole(db(), actor.principal.tenantId, input.id);
-  return { message: "Review the changes, then save.", data: await previewMemberChange(db(), actor.principal.tenantId, role.id, role.grants, input) };
+  return {
+    message: "Review the changes, then save.",
+    data: await previewMemberChange(db(), actor.principal.tenantId, role.id, role.grants, input),
+  };
 });
 
 export const setMembersAction = defineAction({ feature: "roles.update", schema: ZSetRoleMembers }, async (input, actor) => {
@@ -37,4 +43,3 @@ export const setMembersAction = defineAction({ feature: "roles.update", schema: 
   revalidatePath("/roles", "layout");
   return { message: `Users saved: ${added} added, ${removed} removed.` };
 });
-

@@ -11,42 +11,80 @@ import { RoleHeader } from "@/components/roles/RoleHeader";
 
 export const metadata: Metadata = { title: "Role" };
 
-export default async function RolePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function RolePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { principal, role, blocker, actions } = await loadRolePage((await params).id, "roles.list", "viewUsers");
   const query = await searchParams;
   const q = (query.q ?? "").slice(0, 256);
-  const members = blocker ? null : await listRoleMembers(db(), principal.tenantId, role, { pattern: q || "*", size: 25, after: query.after, before: query.before });
+  const members = blocker
+    ? null
+    : await listRoleMembers(db(), principal.tenantId, role, { pattern: q || "*", size: 25, after: query.after, before: query.before });
   return (
     <>
       <RoleHeader role={role} actions={actions} current="viewUsers" />
-      {query.created && <div className="mb-4"><Alert tone="success">Role {role.qualified} added.</Alert></div>}
+      {query.created && (
+        <div className="mb-4">
+          <Alert tone="success">Role {role.qualified} added.</Alert>
+        </div>
+      )}
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="members">
-          <h2 id="members" className="mb-2 font-semibold">Users</h2>
+          <h2 id="members" className="mb-2 font-semibold">
+            Users
+          </h2>
           {blocker ? (
             <EmptyState title="No member list">{blocker}</EmptyState>
           ) : (
             <>
               <form method="get" role="search" aria-label="Members" className="mb-3 flex items-end gap-2">
                 <div>
-                  <label htmlFor="q" className="block text-sm font-medium">Search users</label>
-                  <input id="q" name="q" type="search" defaultValue={q} placeholder="* for all" className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+                  <label htmlFor="q" className="block text-sm font-medium">
+                    Search users
+                  </label>
+                  <input
+                    id="q"
+                    name="q"
+                    type="search"
+                    defaultValue={q}
+                    placeholder="* for all"
+                    className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+                  />
                 </div>
-                <Button type="submit" variant="secondary">Search</Button>
+                <Button type="submit" variant="secondary">
+                  Search
+                </Button>
               </form>
               {members!.rows.length === 0 ? (
-                <EmptyState title={q ? "No members match" : "No members yet"}>{actions.includes("assignUsers") ? "Add some with Assign Users." : null}</EmptyState>
+                <EmptyState title={q ? "No members match" : "No members yet"}>
+                  {actions.includes("assignUsers") ? "Add some with Assign Users." : null}
+                </EmptyState>
               ) : (
                 <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="role-members">
-                  {members!.rows.map((m) => <li key={m.id} className="px-4 py-2 break-all">{m.qualified}{m.readOnly && <span className="ml-1 text-slate-500">(Read-Only)</span>}</li>)}
+                  {members!.rows.map((m) => (
+                    <li key={m.id} className="px-4 py-2 break-all">
+                      {m.qualified}
+                      {m.readOnly && <span className="ml-1 text-slate-500">(Read-Only)</span>}
+                    </li>
+                  ))}
                 </ul>
               )}
-              <UrlPager path={`/roles/${role.id}`} state={{ q: q || undefined }} paging={{ kind: "keyset", next: members!.next, prev: members!.prev, shown: members!.rows.length }} />
+              <UrlPager
+                path={`/roles/${role.id}`}
+                state={{ q: q || undefined }}
+                paging={{ kind: "keyset", next: members!.next, prev: members!.prev, shown: members!.rows.length }}
+              />
             </>
           )}
         </section>
         <section aria-labelledby="permissions">
-          <h2 id="permissions" className="mb-2 font-semibold">Permissions</h2>
+          <h2 id="permissions" className="mb-2 font-semibold">
+            Permissions
+          </h2>
           <PermissionTree value={role.grants} label={`Permissions of ${role.qualified}`} />
         </section>
       </div>

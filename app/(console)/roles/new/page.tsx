@@ -14,7 +14,12 @@ export default async function NewRolePage() {
   const domains = (await listStores(db(), principal.tenantId)).filter((s) => !s.readOnly).map((s) => s.domain);
   return (
     <>
-      <p className="text-sm"><Link href="/roles" className="text-brand-700 hover:underline">Roles</Link> /</p>
+      <p className="text-sm">
+        <Link href="/roles" className="text-brand-700 hover:underline">
+          Roles
+        </Link>{" "}
+        /
+      </p>
       <PageHeader title="Add New Role" description="You can only grant permissions you hold yourself." />
       <NewRoleWizard action={createRoleAction} domains={domains} grantable={principal.grants} />
     </>

@@ -11,12 +11,16 @@ import { ZRoleName } from "@/lib/scopes/mapping-input";
 import { updateRoleMapping, ZUpdateRoleMapping } from "@/lib/scopes/update-role-mapping";
 
 const PATH = "/settings/role-permissions";
-const summary = (changes: { scopes: unknown[]; aliases: unknown[] }) => `${changes.scopes.length} scopes and ${changes.aliases.length} aliases changed.`;
+const summary = (changes: { scopes: unknown[]; aliases: unknown[] }) =>
+  `${changes.scopes.length} scopes and ${changes.aliases.length} aliases changed.`;
 
-export const checkMappingRoleAction = defineAction({ feature: "scopes.manage", schema: z.object({ role: ZRoleName }) }, async (input, actor) => {
-  const { role } = await checkMappingRole(db(), actor.principal.tenantId, input.role);
-  return { message: `${role} has no permission mapping yet.` };
-});
+export const checkMappingRoleAction = defineAction(
+  { feature: "scopes.manage", schema: z.object({ role: ZRoleName }) },
+  async (input, actor) => {
+    const { role } = await checkMappingRole(db(), actor.principal.tenantId, input.role);
+    return { message: `${role} has no permission mapping yet.` };
+  },
+);
 
 export const createMappingAction = defineAction({ feature: "scopes.manage", schema: ZCreateRoleMapping }, async (input, actor) => {
   const { role, changes } = await createRoleMapping(db(), actor, input);

@@ -23,20 +23,51 @@ export default async function RolePermissionsPage({ searchParams }: { searchPara
         description="Which roles may use which API scopes. A role alias gets every scope of the roles it maps to."
         actions={
           <div className="flex flex-wrap gap-2">
-            <Link href="/settings/role-permissions/matrix" className={secondary}>Scope matrix</Link>
-            <Link href="/settings/role-permissions/tenant-conf" className={secondary}>Import / export</Link>
-            <Link href="/settings/role-permissions/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Add role permission</Link>
+            <Link href="/settings/role-permissions/matrix" className={secondary}>
+              Scope matrix
+            </Link>
+            <Link href="/settings/role-permissions/tenant-conf" className={secondary}>
+              Import / export
+            </Link>
+            <Link
+              href="/settings/role-permissions/new"
+              className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+            >
+              Add role permission
+            </Link>
           </div>
         }
       />
-      <form method="get" role="search" aria-label="Scope assignments" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+      <form
+        method="get"
+        role="search"
+        aria-label="Scope assignments"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+      >
         <div>
-          <label htmlFor="q" className="block text-sm font-medium">Search by role</label>
-          <input id="q" name="q" type="search" defaultValue={params.q} placeholder="creator" className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2" />
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search by role
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            placeholder="creator"
+            className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2"
+          />
         </div>
-        <Button type="submit" variant="secondary">Search</Button>
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
       </form>
-      <RoleMappingsTable rows={page.rows} url={{ state: { q: params.q }, paging: { kind: "offset", page: page.page, size: page.size, hasNext: page.hasNext } }} version={version} remove={deleteMappingAction} filtered={Boolean(params.q)} />
+      <RoleMappingsTable
+        rows={page.rows}
+        url={{ state: { q: params.q }, paging: { kind: "offset", page: page.page, size: page.size, hasNext: page.hasNext } }}
+        version={version}
+        remove={deleteMappingAction}
+        filtered={Boolean(params.q)}
+      />
     </>
   );
 }

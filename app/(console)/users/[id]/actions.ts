@@ -9,11 +9,14 @@ import { setUserRoles, ZSetUserRoles } from "@/lib/users/set-user-roles";
 import { updateUserClaims, ZUpdateUserClaims } from "@/lib/users/update-user-claims";
 import { previewUserRoles } from "@/lib/users/preview-user-roles";
 
-export const resetPasswordAction = defineAction({ feature: "users.password", schema: ZResetUserPassword(getConfig().password_policy) }, async (input, actor) => {
-  const { qualified, endedSessions } = await resetUserPassword(db(), actor, input);
-  revalidatePath(`/users/${input.id}`);
-  return { message: `Password of ${qualified} changed. ${endedSessions === 1 ? "1 session" : `${endedSessions} sessions`} ended.` };
-});
+export const resetPasswordAction = defineAction(
+  { feature: "users.password", schema: ZResetUserPassword(getConfig().password_policy) },
+  async (input, actor) => {
+    const { qualified, endedSessions } = await resetUserPassword(db(), actor, input);
+    revalidatePath(`/users/${input.id}`);
+    return { message: `Password of ${qualified} changed. ${endedSessions === 1 ? "1 session" : `${endedSessions} sessions`} ended.` };
+  },
+);
 
 export const setUserRolesAction = defineAction({ feature: "users.update", schema: ZSetUserRoles }, async (input, actor) => {
   const { added, removed } = await setUserRoles(db(), actor, input);

@@ -14,7 +14,13 @@ import { Button } from "@/components/ui/Button";
 
 export const metadata: Metadata = { title: "User" };
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ check?: string; created?: string }> }) {
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ check?: string; created?: string }>;
+}) {
   const principal = await requirePage("users.list");
   const user = await orNotFound(getUser(db(), principal.tenantId, parseId((await params).id)));
   const { check, created } = await searchParams;
@@ -31,9 +37,15 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       )}
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="roles" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="roles" className="font-semibold">Roles</h2>
+          <h2 id="roles" className="font-semibold">
+            Roles
+          </h2>
           <ul className="mt-3 flex flex-wrap gap-2" data-testid="user-roles">
-            {user.roles.map((r) => <li key={r.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm break-all">{r.qualified}</li>)}
+            {user.roles.map((r) => (
+              <li key={r.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm break-all">
+                {r.qualified}
+              </li>
+            ))}
             <li className="rounded-full bg-slate-50 px-3 py-1 text-sm text-slate-500">Internal/everyone</li>
           </ul>
           <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -50,34 +62,65 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           </dl>
         </section>
         <section aria-labelledby="can-do" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="can-do" className="font-semibold">Can this user do…?</h2>
+          <h2 id="can-do" className="font-semibold">
+            Can this user do…?
+          </h2>
           <form method="get" className="mt-3 flex items-end gap-2">
             <div className="flex-1">
-              <label htmlFor="check" className="block text-sm font-medium">Permission</label>
-              <select id="check" name="check" defaultValue={check ?? ""} className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2">
-                <option value="" disabled>Choose a permission</option>
-                {ALL_PERMISSIONS.map((p) => <option key={p.path} value={p.path}>{"\u00a0\u00a0".repeat(p.depth)}{p.name} — {p.path}</option>)}
+              <label htmlFor="check" className="block text-sm font-medium">
+                Permission
+              </label>
+              <select
+                id="check"
+                name="check"
+                defaultValue={check ?? ""}
+                className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
+              >
+                <option value="" disabled>
+                  Choose a permission
+                </option>
+                {ALL_PERMISSIONS.map((p) => (
+                  <option key={p.path} value={p.path}>
+                    {"\u00a0\u00a0".repeat(p.depth)}
+                    {p.name} — {p.path}
+                  </option>
+                ))}
               </select>
             </div>
-            <Button type="submit" variant="secondary">Check</Button>
+            <Button type="submit" variant="secondary">
+              Check
+            </Button>
           </form>
           {answer && (
             <div className="mt-3" data-testid="can-do-answer">
-              <Alert tone={answer.allowed ? "success" : "warning"} title={answer.allowed ? "Yes" : "No"}>{answer.reason}</Alert>
+              <Alert tone={answer.allowed ? "success" : "warning"} title={answer.allowed ? "Yes" : "No"}>
+                {answer.reason}
+              </Alert>
             </div>
           )}
         </section>
       </div>
       <section aria-labelledby="effective" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="effective" className="font-semibold">Effective permissions</h2>
-        <p className="mt-1 text-sm text-slate-600">Every permission this user holds, and the roles that grant it. Granting a node grants everything below it.</p>
+        <h2 id="effective" className="font-semibold">
+          Effective permissions
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Every permission this user holds, and the roles that grant it. Granting a node grants everything below it.
+        </p>
         {effective.length === 0 ? (
           <p className="mt-3 text-slate-600">None: this user cannot even sign in.</p>
         ) : (
           <table className="mt-3 min-w-full text-sm" data-testid="effective-permissions">
             <caption className="sr-only">Effective permissions</caption>
             <thead>
-              <tr className="text-left text-slate-600"><th scope="col" className="py-1 pr-4">Permission</th><th scope="col" className="py-1">Granted by</th></tr>
+              <tr className="text-left text-slate-600">
+                <th scope="col" className="py-1 pr-4">
+                  Permission
+                </th>
+                <th scope="col" className="py-1">
+                  Granted by
+                </th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {effective.map((p) => (

@@ -15,7 +15,12 @@ export default async function NewUserPage() {
   const domains = (await listStores(db(), principal.tenantId)).filter((s) => holdsUsers(s) && !s.readOnly).map((s) => s.domain);
   return (
     <>
-      <p className="text-sm"><Link href="/users" className="text-brand-700 hover:underline">Users</Link> /</p>
+      <p className="text-sm">
+        <Link href="/users" className="text-brand-700 hover:underline">
+          Users
+        </Link>{" "}
+        /
+      </p>
       <PageHeader title="Add New User" />
       <NewUserForm action={createUserAction} domains={domains} minLength={getConfig().password_policy.min_length} />
     </>

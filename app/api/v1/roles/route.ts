@@ -13,10 +13,23 @@ const ZQuery = z.object({
 
 /** Roles by name, paged by cursor, each saying whether the caller may assign it and if not, why. */
 export const GET = defineRoute({ feature: "roles.list", query: ZQuery }, async ({ query }, { principal }) => {
-  const page = await listRoles(db(), principal.tenantId, { pattern: pickerPattern(query.q), dir: "asc", size: query.size, after: query.after });
+  const page = await listRoles(db(), principal.tenantId, {
+    pattern: pickerPattern(query.q),
+    dir: "asc",
+    size: query.size,
+    after: query.after,
+  });
   const list = page.rows.map((r) => {
     const blocker = roleRuleBlocker(principal, r, "assignUsers");
-    return { id: r.id, role: r.qualified, domain: r.domain, members: r.memberCount, permissions: r.grants, assignable: blocker === null, ...(blocker ? { reason: blocker } : {}) };
+    return {
+      id: r.id,
+      role: r.qualified,
+      domain: r.domain,
+      members: r.memberCount,
+      permissions: r.grants,
+      assignable: blocker === null,
+      ...(blocker ? { reason: blocker } : {}),
+    };
   });
   return { count: list.length, list, next: page.next };
 });

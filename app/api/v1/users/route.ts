@@ -17,7 +17,14 @@ export const GET = defineRoute({ feature: "users.list", query: ZQuery }, async (
   const stores = await listStores(db(), principal.tenantId);
   const store = query.domain ? stores.find((s) => s.domain.toUpperCase() === query.domain!.toUpperCase()) : undefined;
   if (query.domain && !store) return { count: 0, list: [], next: null };
-  const page = await listUsers(db(), principal.tenantId, { pattern: pickerPattern(query.q), storeId: store?.id, sort: "username", dir: "asc", size: query.size, after: query.after });
+  const page = await listUsers(db(), principal.tenantId, {
+    pattern: pickerPattern(query.q),
+    storeId: store?.id,
+    sort: "username",
+    dir: "asc",
+    size: query.size,
+    after: query.after,
+  });
   const list = page.rows.map(withoutGrants);
   return { count: list.length, list, next: page.next };
 });

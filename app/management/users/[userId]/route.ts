@@ -18,10 +18,21 @@ type Params = { userId: string };
 const ZQuery = z.object({ domain: ZDomain });
 
 /** MI: GET /users/{userId}: whether the user is an admin, and their roles (Internal/everyone included, as the MI lists it). */
-export const GET = defineRoute<Params, z.ZodUndefined, typeof ZQuery>({ ...MGMT_ROUTE, feature: "users.list", query: ZQuery }, async ({ params, query }, { principal }) => {
-  const user = await getUser(db(), principal.tenantId, await findUserId(db(), principal.tenantId, params.userId, query.domain));
-  return { userId: user.qualified, isAdmin: user.isAdminMember, roles: await rolesAsMiLists(db(), principal.tenantId, user.roles.map((r) => r.qualified)) };
-});
+export const GET = defineRoute<Params, z.ZodUndefined, typeof ZQuery>(
+  { ...MGMT_ROUTE, feature: "users.list", query: ZQuery },
+  async ({ params, query }, { principal }) => {
+    const user = await getUser(db(), principal.tenantId, await findUserId(db(), principal.tenantId, params.userId, query.domain));
+    return {
+      userId: user.qualified,
+      isAdmin: user.isAdminMember,
+      roles: await rolesAsMiLists(
+        db(),
+        principal.tenantId,
+        user.roles.map((r) => r.qualified),
+      ),
+    };
+  },
+);
 
 const ZPassword = z.object({
   oldPassword: z.string().max(1024).optional(),
@@ -47,16 +58,25 @@ export const PATCH = defineRoute<Params, typeof ZPassword, typeof ZQuery>(
       if (!body.oldPassword) throw new AppError("INVALID_INPUT", "oldPassword: Required to change your own password.");
       await changeOwnPassword(db(), principal, { currentPassword: body.oldPassword, newPassword: body.newPassword }, actor.ip);
     } else {
-      await resetUserPassword(db(), actor, { id: user.id, version: user.version, password: body.newPassword, confirmPassword: body.confirmPassword, requireChange: false });
+      await resetUserPassword(db(), actor, {
+        id: user.id,
+        version: user.version,
+        password: body.newPassword,
+        confirmPassword: body.confirmPassword,
+        requireChange: false,
+      });
     }
     return { userId: user.qualified, status: "Password updated" };
   },
 );
 
 /** MI: DELETE /users/{userId}. Nobody deletes themselves; only the super admin deletes an admin. */
-export const DELETE = defineRoute<Params, z.ZodUndefined, typeof ZQuery>({ ...MGMT_ROUTE, feature: "users.delete", query: ZQuery }, async ({ params, query }, actor) => {
-  const tenantId = actor.principal.tenantId;
-  const user = await getUser(db(), tenantId, await findUserId(db(), tenantId, params.userId, query.domain));
-  const deleted = await deleteUser(db(), actor, { id: user.id, version: user.version });
-  return { userId: deleted.qualified, status: "Deleted" };
-});
+export const DELETE = defineRoute<Params, z.ZodUndefined, typeof ZQuery>(
+  { ...MGMT_ROUTE, feature: "users.delete", query: ZQuery },
+  async ({ params, query }, actor) => {
+    const tenantId = actor.principal.tenantId;
+    const user = await getUser(db(), tenantId, await findUserId(db(), tenantId, params.userId, query.domain));
+    const deleted = await deleteUser(db(), actor, { id: user.id, version: user.version });
+    return { userId: deleted.qualified, status: "Deleted" };
+  },
+);

@@ -12,7 +12,13 @@ export default async function RenameRolePage({ params }: { params: Promise<{ id:
     <>
       <RoleHeader role={role} actions={actions} current="rename" />
       <ActionForm action={renameRoleAction} submitLabel="Rename" hidden={{ id: String(role.id), version: String(role.version) }}>
-        <FormField label="New role name" name="name" defaultValue={role.name} required hint={`Stays in ${role.domain}. Members, permissions and API scope mappings follow the new name.`} />
+        <FormField
+          label="New role name"
+          name="name"
+          defaultValue={role.name}
+          required
+          hint={`Stays in ${role.domain}. Members, permissions and API scope mappings follow the new name.`}
+        />
       </ActionForm>
     </>
   );

@@ -13,12 +13,22 @@ export default async function AssignUsersPage({ params }: { params: Promise<{ id
   const { principal, role, actions } = await loadRolePage((await params).id, "roles.update", "assignUsers");
   const superAdmin =
     role.kind === "admin"
-      ? await db().user.findFirst({ where: { tenantId: principal.tenantId, usernameKey: nameKey(getConfig().super_admin.username), store: { domain: PRIMARY } }, select: { id: true } })
+      ? await db().user.findFirst({
+          where: { tenantId: principal.tenantId, usernameKey: nameKey(getConfig().super_admin.username), store: { domain: PRIMARY } },
+          select: { id: true },
+        })
       : null;
   return (
     <>
       <RoleHeader role={role} actions={actions} current="assignUsers" />
-      <RoleMembersEditor key={role.version} id={role.id} version={role.version} protectedIds={superAdmin ? [superAdmin.id] : []} preview={previewMembersAction} save={setMembersAction} />
+      <RoleMembersEditor
+        key={role.version}
+        id={role.id}
+        version={role.version}
+        protectedIds={superAdmin ? [superAdmin.id] : []}
+        preview={previewMembersAction}
+        save={setMembersAction}
+      />
     </>
   );
 }

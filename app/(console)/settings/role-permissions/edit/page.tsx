@@ -26,7 +26,12 @@ export default async function EditMappingPage({ searchParams }: { searchParams: 
   const mode = mapping.aliasOf.length > 0 && mapping.scopes.length === 0 ? "alias" : "custom";
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/settings/role-permissions" className="text-brand-700 hover:underline">Scope Assignments</Link> /</p>
+      <p className="mb-2 text-sm">
+        <Link href="/settings/role-permissions" className="text-brand-700 hover:underline">
+          Scope Assignments
+        </Link>{" "}
+        /
+      </p>
       <PageHeader title={`Edit role permission: ${mapping.role.name}`} description="The role's mapping becomes exactly what you save." />
       {mapping.role.kind === "admin" ? (
         <Alert tone="info">The admin role stays on every scope; its mapping cannot be edited.</Alert>

@@ -14,9 +14,18 @@ export default async function NewMappingPage() {
   const { scopes } = await listScopes(db(), principal.tenantId);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/settings/role-permissions" className="text-brand-700 hover:underline">Scope Assignments</Link> /</p>
+      <p className="mb-2 text-sm">
+        <Link href="/settings/role-permissions" className="text-brand-700 hover:underline">
+          Scope Assignments
+        </Link>{" "}
+        /
+      </p>
       <PageHeader title="Add role permission" description="Map a role to other roles, or to a custom set of API scopes." />
-      <AddMappingWizard check={checkMappingRoleAction} create={createMappingAction} scopes={scopes.map(({ name, description, tag }) => ({ name, description, tag }))} />
+      <AddMappingWizard
+        check={checkMappingRoleAction}
+        create={createMappingAction}
+        scopes={scopes.map(({ name, description, tag }) => ({ name, description, tag }))}
+      />
     </>
   );
 }

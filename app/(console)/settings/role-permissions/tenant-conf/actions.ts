@@ -9,7 +9,9 @@ import { ZImportOptions } from "@/lib/scopes/plan-import";
 import { previewImport, type ImportPreview } from "@/lib/scopes/preview-import";
 import { MAX_TENANT_CONF_CHARS } from "@/lib/scopes/tenant-conf";
 
-const ZPreviewImport = ZImportOptions.extend({ text: z.string().trim().min(1, "Choose a file or paste the JSON.").max(MAX_TENANT_CONF_CHARS) });
+const ZPreviewImport = ZImportOptions.extend({
+  text: z.string().trim().min(1, "Choose a file or paste the JSON.").max(MAX_TENANT_CONF_CHARS),
+});
 
 export const previewImportAction = defineAction({ feature: "scopes.manage", schema: ZPreviewImport }, async (input, { principal }) => {
   const { text, ...options } = input;

@@ -30,7 +30,11 @@ export default async function TenantConfPage() {
             The tenant-conf.json to upload into WSO2 API Manager 4.x: the imported keys with the current mapping. It passes WSO2&apos;s
             tenant-config-schema.json.
           </p>
-          <a href={EXPORT_URL} download="tenant-conf.json" className="inline-flex rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <a
+            href={EXPORT_URL}
+            download="tenant-conf.json"
+            className="inline-flex rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
             Download tenant-conf.json
           </a>
           <label htmlFor="tenant-conf-export" className="block text-sm font-medium">

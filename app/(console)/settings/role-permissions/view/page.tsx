@@ -19,17 +19,37 @@ export default async function RoleScopesPage({ searchParams }: { searchParams: P
   const mapping = await orNotFound(getRoleMapping(db(), principal.tenantId, parsed.data.role));
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/settings/role-permissions" className="text-brand-700 hover:underline">Scope Assignments</Link> /</p>
-      <PageHeader title={`Scopes of ${mapping.role.name}`} description={mapping.aliasOf.length ? `Also an alias of ${mapping.aliasOf.join(", ")}.` : undefined} />
+      <p className="mb-2 text-sm">
+        <Link href="/settings/role-permissions" className="text-brand-700 hover:underline">
+          Scope Assignments
+        </Link>{" "}
+        /
+      </p>
+      <PageHeader
+        title={`Scopes of ${mapping.role.name}`}
+        description={mapping.aliasOf.length ? `Also an alias of ${mapping.aliasOf.join(", ")}.` : undefined}
+      />
       {mapping.scopes.length === 0 ? (
         <EmptyState title="On no scope directly">This role gets scopes only through the roles it is an alias of.</EmptyState>
       ) : (
         <table className="w-full max-w-3xl border-collapse rounded-lg bg-white text-left" data-testid="role-scopes">
           <caption className="sr-only">Scopes of {mapping.role.name}</caption>
-          <thead><tr className="border-b border-slate-200 text-sm"><th className="p-2">Scope</th><th className="p-2">Description</th><th className="p-2">Tag</th></tr></thead>
+          <thead>
+            <tr className="border-b border-slate-200 text-sm">
+              <th className="p-2">Scope</th>
+              <th className="p-2">Description</th>
+              <th className="p-2">Tag</th>
+            </tr>
+          </thead>
           <tbody>
             {mapping.scopes.map((s) => (
-              <tr key={s.name} className="border-b border-slate-100"><td className="p-2"><code>{s.name}</code></td><td className="p-2">{s.description}</td><td className="p-2">{s.tag}</td></tr>
+              <tr key={s.name} className="border-b border-slate-100">
+                <td className="p-2">
+                  <code>{s.name}</code>
+                </td>
+                <td className="p-2">{s.description}</td>
+                <td className="p-2">{s.tag}</td>
+              </tr>
             ))}
           </tbody>
         </table>

@@ -13,8 +13,20 @@ export default async function ChangeUserPasswordPage({ params }: { params: Promi
   return (
     <>
       <UserHeader user={user} actions={actions} current="password" />
-      <ActionForm action={resetPasswordAction} submitLabel="Change Password" hidden={{ id: String(user.id), version: String(user.version) }}>
-        <FormField label="New password" name="password" type="password" autoComplete="new-password" required minLength={min_length} hint={`At least ${min_length} characters. The user's open sessions end.`} />
+      <ActionForm
+        action={resetPasswordAction}
+        submitLabel="Change Password"
+        hidden={{ id: String(user.id), version: String(user.version) }}
+      >
+        <FormField
+          label="New password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={min_length}
+          hint={`At least ${min_length} characters. The user's open sessions end.`}
+        />
         <FormField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required />
         <label className="flex items-center gap-2">
           <input type="checkbox" name="requireChange" defaultChecked />

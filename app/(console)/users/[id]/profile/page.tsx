@@ -14,7 +14,14 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
       <UserHeader user={user} actions={actions} current="profile" />
       <ActionForm action={updateProfileAction} submitLabel="Save profile" hidden={{ id: String(user.id), version: String(user.version) }}>
         {USER_CLAIMS.map((c) => (
-          <FormField key={c.uri} label={c.label} name={c.uri} id={`claim-${c.label.toLowerCase().replace(/\W+/g, "-")}`} defaultValue={user.claims[c.uri] ?? ""} type={c.uri.endsWith("emailaddress") ? "email" : "text"} />
+          <FormField
+            key={c.uri}
+            label={c.label}
+            name={c.uri}
+            id={`claim-${c.label.toLowerCase().replace(/\W+/g, "-")}`}
+            defaultValue={user.claims[c.uri] ?? ""}
+            type={c.uri.endsWith("emailaddress") ? "email" : "text"}
+          />
         ))}
       </ActionForm>
     </>

@@ -13,13 +13,23 @@ export default async function AssignRolesPage({ params }: { params: Promise<{ id
   const roles = user.roles.map((r) => ({
     id: r.id,
     qualified: r.qualified,
-    blocker: r.kind === "admin" && isSuperAdminAccount(user) ? "the admin account keeps the admin role" : roleRuleBlocker(principal, r, "assignUsers"),
+    blocker:
+      r.kind === "admin" && isSuperAdminAccount(user)
+        ? "the admin account keeps the admin role"
+        : roleRuleBlocker(principal, r, "assignUsers"),
   }));
   return (
     <>
       <UserHeader user={user} actions={actions} current="roles" />
       {/* Keyed on the version: after a save the editor starts again from the saved state. */}
-      <UserRolesEditor key={user.version} userId={user.id} version={user.version} roles={roles} preview={previewUserRolesAction} save={setUserRolesAction} />
+      <UserRolesEditor
+        key={user.version}
+        userId={user.id}
+        version={user.version}
+        roles={roles}
+        preview={previewUserRolesAction}
+        save={setUserRolesAction}
+      />
     </>
   );
 }

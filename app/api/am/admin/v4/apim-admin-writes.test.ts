@@ -11,8 +11,15 @@ type Init = Parameters<typeof apimRequest>[2];
 
 describe.each(await databaseKinds())("APIM admin v4 writes on %s", (kind) => {
   let w: ApimWorld;
-  const putScopes = (init: Init) => call(scopesRoute.PUT, "/system-scopes", apimRequest("PUT", "/system-scopes", { cookie: w.manager, ...init }), {});
-  const putAliases = (init: Init) => call(aliasRoute.PUT, "/system-scopes/role-aliases", apimRequest("PUT", "/system-scopes/role-aliases", { cookie: w.manager, ...init }), {});
+  const putScopes = (init: Init) =>
+    call(scopesRoute.PUT, "/system-scopes", apimRequest("PUT", "/system-scopes", { cookie: w.manager, ...init }), {});
+  const putAliases = (init: Init) =>
+    call(
+      aliasRoute.PUT,
+      "/system-scopes/role-aliases",
+      apimRequest("PUT", "/system-scopes/role-aliases", { cookie: w.manager, ...init }),
+      {},
+    );
   const getScopes = () => call(scopesRoute.GET, "/system-scopes", apimRequest("GET", "/system-scopes", { cookie: w.manager }), {});
   const description = async (response: Response) => ((await response.json()) as { description: string }).description;
 
@@ -23,15 +30,27 @@ describe.each(await databaseKinds())("APIM admin v4 writes on %s", (kind) => {
 
   it("PUT /system-scopes replaces the roles of the listed scopes only, and audits once", async () => {
     const before = await rolesByScope(w.t.db);
-    const body = { count: 2, list: [{ name: "apim:api_view", description: "ignored", tag: "admin", roles: ["admin", "Internal/creator", "internal/DEVOPS"] }, { name: "apim:bl_view", roles: ["admin", " Internal/publisher "] }] };
+    const body = {
+      count: 2,
+      list: [
+        { name: "apim:api_view", description: "ignored", tag: "admin", roles: ["admin", "Internal/creator", "internal/DEVOPS"] },
+        { name: "apim:bl_view", roles: ["admin", " Internal/publisher "] },
+      ],
+    };
     expect(openapi.acceptsRequest("/system-scopes", "PUT", body)).toBe(true);
     const response = await putScopes({ body });
     expect(response.status).toBe(200);
     const listed = ((await response.json()) as { list: { name: string; roles: string[]; description: string }[] }).list;
-    expect(listed.find((s) => s.name === "apim:api_view")).toEqual({ name: "apim:api_view", description: "View API", tag: "publisher", roles: ["admin", "Internal/creator", "Internal/devops"] });
+    expect(listed.find((s) => s.name === "apim:api_view")).toEqual({
+      name: "apim:api_view",
+      description: "View API",
+      tag: "publisher",
+      roles: ["admin", "Internal/creator", "Internal/devops"],
+    });
     const after = await rolesByScope(w.t.db);
     expect(after.get("apim:bl_view")).toEqual(["Internal/publisher", "admin"]);
-    for (const [scope, roles] of before) if (scope !== "apim:api_view" && scope !== "apim:bl_view") expect(after.get(scope), scope).toEqual(roles);
+    for (const [scope, roles] of before)
+      if (scope !== "apim:api_view" && scope !== "apim:bl_view") expect(after.get(scope), scope).toEqual(roles);
     expect(await w.t.db.auditEvent.count({ where: { action: "scopes.roles_set" } })).toBe(1);
   });
 
@@ -46,9 +65,35 @@ describe.each(await databaseKinds())("APIM admin v4 writes on %s", (kind) => {
     await refused({ body: { list: [{ name: "apim:api_view", roles: "admin,Internal/creator" }] } }, 400, /^list\[0\]\.roles: /);
     await refused({ body: { count: 1 } }, 400, /^list: /);
     await refused({ body: { list: [{ name: "apim:api_view", roles: ["admin", "ghost"] }] } }, 400, 'Unknown role: "ghost".');
-    await refused({ body: { list: [{ name: "apim:api_view", roles: ["admin"] }, { name: "apim:nope", roles: ["admin"] }] } }, 400, 'Unknown scope: "apim:nope".');
-    await refused({ body: { list: [{ name: "apim:api_view", roles: ["Internal/creator"] }] } }, 400, /admin role \(admin\) stays on every scope/);
-    await refused({ body: { list: [{ name: "apim:api_view", roles: ["admin"] }, { name: "apim:api_view", roles: ["admin"] }] } }, 400, /listed twice/);
+    await refused(
+      {
+        body: {
+          list: [
+            { name: "apim:api_view", roles: ["admin"] },
+            { name: "apim:nope", roles: ["admin"] },
+          ],
+        },
+      },
+      400,
+      'Unknown scope: "apim:nope".',
+    );
+    await refused(
+      { body: { list: [{ name: "apim:api_view", roles: ["Internal/creator"] }] } },
+      400,
+      /admin role \(admin\) stays on every scope/,
+    );
+    await refused(
+      {
+        body: {
+          list: [
+            { name: "apim:api_view", roles: ["admin"] },
+            { name: "apim:api_view", roles: ["admin"] },
+          ],
+        },
+      },
+      400,
+      /listed twice/,
+    );
     await refused({ body: { list: [] }, headers: { origin: "https://evil.example" } }, 403, "Cross-site requests are refused.");
     await refused({ raw: JSON.stringify({ list: [{ name: "x".repeat(1024 * 1024), roles: [] }] }) }, 413, /larger than/);
     expect(await rolesByScope(w.t.db)).toEqual(before);
@@ -68,25 +113,46 @@ describe.each(await databaseKinds())("APIM admin v4 writes on %s", (kind) => {
   });
 
   it("GET and PUT /system-scopes/role-aliases replace all aliases and refuse bad bodies", async () => {
-    const body = { count: 2, list: [{ role: "Internal/creator", aliases: ["Internal/creator", "Internal/devops"] }, { role: "Internal/publisher", aliases: ["Internal/analytics"] }] };
+    const body = {
+      count: 2,
+      list: [
+        { role: "Internal/creator", aliases: ["Internal/creator", "Internal/devops"] },
+        { role: "Internal/publisher", aliases: ["Internal/analytics"] },
+      ],
+    };
     expect(openapi.acceptsRequest("/system-scopes/role-aliases", "PUT", body)).toBe(true);
     const saved = await putAliases({ body });
     expect(saved.status).toBe(200);
-    const expected = { count: 2, list: [{ role: "Internal/creator", aliases: ["Internal/devops"] }, { role: "Internal/publisher", aliases: ["Internal/analytics"] }] };
+    const expected = {
+      count: 2,
+      list: [
+        { role: "Internal/creator", aliases: ["Internal/devops"] },
+        { role: "Internal/publisher", aliases: ["Internal/analytics"] },
+      ],
+    };
     expect(await saved.json()).toEqual(expected);
     expect((await putAliases({ body: { list: [{ role: "Internal/creator", aliases: "Internal/devops" }] } })).status).toBe(400);
     const unknown = await putAliases({ body: { list: [{ role: "Internal/creator", aliases: ["Internal/nobody"] }] } });
     expect(unknown.status).toBe(400);
     expect(await description(unknown)).toBe('Unknown role: "Internal/nobody".');
-    const read = await call(aliasRoute.GET, "/system-scopes/role-aliases", apimRequest("GET", "/system-scopes/role-aliases", { cookie: w.manager }), {});
+    const read = await call(
+      aliasRoute.GET,
+      "/system-scopes/role-aliases",
+      apimRequest("GET", "/system-scopes/role-aliases", { cookie: w.manager }),
+      {},
+    );
     expect(await read.json()).toEqual(expected);
     expect(await (await putAliases({ body: { count: 0, list: [] } })).json()).toEqual({ count: 0, list: [] });
   });
 
   it("concurrent PUT /system-scopes: the last write wins only as a whole body", async () => {
-    const scopes = SCOPE_CATALOG.filter((s) => s.name !== "apim_analytics:everyone").slice(0, 12).map((s) => s.name);
+    const scopes = SCOPE_CATALOG.filter((s) => s.name !== "apim_analytics:everyone")
+      .slice(0, 12)
+      .map((s) => s.name);
     const a = { list: scopes.map((name) => ({ name, roles: ["admin", "Internal/creator"] })) };
-    const b = { list: scopes.map((name, i) => ({ name, roles: i % 2 ? ["admin", "Internal/publisher", "Internal/subscriber"] : ["admin"] })) };
+    const b = {
+      list: scopes.map((name, i) => ({ name, roles: i % 2 ? ["admin", "Internal/publisher", "Internal/subscriber"] : ["admin"] })),
+    };
     const asMap = (body: typeof a) => new Map(body.list.map((s) => [s.name, [...s.roles].sort()]));
     for (let round = 0; round < 4; round++) {
       const [first, second] = round % 2 ? [b, a] : [a, b];
@@ -100,14 +166,27 @@ describe.each(await databaseKinds())("APIM admin v4 writes on %s", (kind) => {
 
   it("concurrent PUT /system-scopes/role-aliases: one body or the other, never a mix", async () => {
     const a = { list: [{ role: "Internal/creator", aliases: ["Internal/devops", "Internal/analytics"] }] };
-    const b = { list: [{ role: "Internal/publisher", aliases: ["Internal/subscriber"] }, { role: "Internal/creator", aliases: ["Internal/subscriber"] }] };
+    const b = {
+      list: [
+        { role: "Internal/publisher", aliases: ["Internal/subscriber"] },
+        { role: "Internal/creator", aliases: ["Internal/subscriber"] },
+      ],
+    };
     for (let round = 0; round < 4; round++) {
       await Promise.all([putAliases({ body: a }), putAliases({ body: b })]);
-      const read = await call(aliasRoute.GET, "/system-scopes/role-aliases", apimRequest("GET", "/system-scopes/role-aliases", { cookie: w.manager }), {});
+      const read = await call(
+        aliasRoute.GET,
+        "/system-scopes/role-aliases",
+        apimRequest("GET", "/system-scopes/role-aliases", { cookie: w.manager }),
+        {},
+      );
       const { list } = (await read.json()) as { list: unknown[] };
       expect([
         [{ role: "Internal/creator", aliases: ["Internal/analytics", "Internal/devops"] }],
-        [{ role: "Internal/creator", aliases: ["Internal/subscriber"] }, { role: "Internal/publisher", aliases: ["Internal/subscriber"] }],
+        [
+          { role: "Internal/creator", aliases: ["Internal/subscriber"] },
+          { role: "Internal/publisher", aliases: ["Internal/subscriber"] },
+        ],
       ]).toContainEqual(list);
     }
   });

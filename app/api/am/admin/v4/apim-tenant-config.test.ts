@@ -16,7 +16,8 @@ const withoutMapping = ({ RESTAPIScopes: _s, RoleMappings: _r, ...rest }: Record
 describe.each(await databaseKinds())("APIM admin v4 /tenant-config on %s", (kind) => {
   let w: ApimWorld;
   const get = (cookie = w.manager) => call(route.GET, "/tenant-config", apimRequest("GET", "/tenant-config", { cookie }), {});
-  const put = (query: string, init: Init) => call(route.PUT, "/tenant-config", apimRequest("PUT", `/tenant-config${query}`, { cookie: w.manager, ...init }), {});
+  const put = (query: string, init: Init) =>
+    call(route.PUT, "/tenant-config", apimRequest("PUT", `/tenant-config${query}`, { cookie: w.manager, ...init }), {});
   const description = async (response: Response) => ((await response.json()) as { description: string }).description;
 
   beforeAll(async () => {
@@ -31,7 +32,9 @@ describe.each(await databaseKinds())("APIM admin v4 /tenant-config on %s", (kind
     const conf = (await response.json()) as Conf;
     expect(tenantConfigViolations(conf)).toEqual([]);
     expect(conf.RESTAPIScopes.Scope).toHaveLength(47);
-    expect(Object.keys(conf)).toEqual(expect.arrayContaining(["EnableMonetization", "Notifications", "DefaultRoles", "SelfSignUp", "Meta", "RoleMappings"]));
+    expect(Object.keys(conf)).toEqual(
+      expect.arrayContaining(["EnableMonetization", "Notifications", "DefaultRoles", "SelfSignUp", "Meta", "RoleMappings"]),
+    );
     expect((await get(w.plain)).status).toBe(403);
   });
 

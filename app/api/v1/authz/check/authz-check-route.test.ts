@@ -64,7 +64,10 @@ describe.each(await databaseKinds())("POST /api/v1/authz/check on %s", (kind) =>
   afterAll(() => t.drop());
 
   it("answers a permission check with the granting roles", async () => {
-    const response = await call(checkRoute.POST, "/check", { cookie: service, body: { user: alice.username, permission: "/permission/admin/monitor/logs" } });
+    const response = await call(checkRoute.POST, "/check", {
+      cookie: service,
+      body: { user: alice.username, permission: "/permission/admin/monitor/logs" },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ allowed: true, reason: { code: "granted", roles: [`role_${alice.username}`] } });
     const denied = await call(checkRoute.POST, "/check", { cookie: service, body: { user: alice.username, scope: "apim:tier_manage" } });
@@ -81,7 +84,12 @@ describe.each(await databaseKinds())("POST /api/v1/authz/check on %s", (kind) =>
     const response = await call(batchRoute.POST, "/check/batch", { cookie: service, body: { checks } });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { results: { allowed: boolean; reason: { code: string } }[] };
-    expect(body.results.map((r) => [r.allowed, r.reason.code])).toEqual([[true, "granted"], [false, "not-granted"], [false, "unknown-user"], [true, "granted"]]);
+    expect(body.results.map((r) => [r.allowed, r.reason.code])).toEqual([
+      [true, "granted"],
+      [false, "not-granted"],
+      [false, "unknown-user"],
+      [true, "granted"],
+    ]);
   });
 
   it("takes a bearer token from /management/login, and refuses a forged one", async () => {
@@ -96,7 +104,10 @@ describe.each(await databaseKinds())("POST /api/v1/authz/check on %s", (kind) =>
 
   it("refuses without a session (401) and without a user-view node (403)", async () => {
     const body = { user: alice.username, permission: LOGIN };
-    for (const [handler, path, payload] of [[checkRoute.POST, "/check", body], [batchRoute.POST, "/check/batch", { checks: [body] }]] as const) {
+    for (const [handler, path, payload] of [
+      [checkRoute.POST, "/check", body],
+      [batchRoute.POST, "/check/batch", { checks: [body] }],
+    ] as const) {
       expect((await call(handler, path, { body: payload })).status).toBe(401);
       const forbidden = await call(handler, path, { cookie: plain, body: payload });
       expect(forbidden.status).toBe(403);

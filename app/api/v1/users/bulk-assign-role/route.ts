@@ -8,5 +8,6 @@ import { ZBulkUserIds, ZRowId } from "@/lib/users/bulk";
 /** Gives one role to the selected users in one transaction, streaming progress lines and then a summary. */
 export const POST = defineRoute(
   { feature: "users.update", body: z.strictObject({ roleId: ZRowId, userIds: ZBulkUserIds }) },
-  async ({ body }, actor) => ndjsonResponse((send) => bulkAssignRole(db(), actor, body.roleId, body.userIds, (p) => send({ type: "progress", ...p }))),
+  async ({ body }, actor) =>
+    ndjsonResponse((send) => bulkAssignRole(db(), actor, body.roleId, body.userIds, (p) => send({ type: "progress", ...p }))),
 );

@@ -12,11 +12,18 @@ async function scopeList(tenantId: number): Promise<Response> {
 }
 
 /** Every system scope with its roles (APIM: getRolesForScope). */
-export const GET = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage }, async (_input, { principal }) => scopeList(principal.tenantId));
+export const GET = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage }, async (_input, { principal }) =>
+  scopeList(principal.tenantId),
+);
 
 /** Replaces the roles of every listed scope, whole body or nothing (APIM: updateRolesForScope). */
-export const PUT = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage, body: ZScopeListBody }, async ({ body, request }, actor) => {
-  const version = ifMatchVersion(request);
-  await withPrecondition(version, () => setScopeRoles(db(), actor, { version, scopes: body.list.map((s) => ({ name: s.name, roles: s.roles })) }));
-  return scopeList(actor.principal.tenantId);
-});
+export const PUT = defineRoute(
+  { ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage, body: ZScopeListBody },
+  async ({ body, request }, actor) => {
+    const version = ifMatchVersion(request);
+    await withPrecondition(version, () =>
+      setScopeRoles(db(), actor, { version, scopes: body.list.map((s) => ({ name: s.name, roles: s.roles })) }),
+    );
+    return scopeList(actor.principal.tenantId);
+  },
+);

@@ -13,11 +13,19 @@ async function tenantConfig(tenantId: number): Promise<Response> {
 }
 
 /** The tenant's tenant-conf.json (APIM: exportTenantConfig). */
-export const GET = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.admin }, async (_input, { principal }) => tenantConfig(principal.tenantId));
+export const GET = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.admin }, async (_input, { principal }) =>
+  tenantConfig(principal.tenantId),
+);
 
 /** Replaces the tenant-conf.json, mapping and all, in one transaction (APIM: updateTenantConfig). */
 export const PUT = defineRoute(
-  { ...APIM_ROUTE, scope: APIM_SCOPES.admin, body: z.record(z.string(), z.unknown()), query: ZTenantConfigOptions, maxBodyBytes: MAX_TENANT_CONF_CHARS },
+  {
+    ...APIM_ROUTE,
+    scope: APIM_SCOPES.admin,
+    body: z.record(z.string(), z.unknown()),
+    query: ZTenantConfigOptions,
+    maxBodyBytes: MAX_TENANT_CONF_CHARS,
+  },
   async ({ body, query, request }, actor) => {
     const version = ifMatchVersion(request);
     await withPrecondition(version, () => putTenantConfig(db(), actor, { document: body, version, options: query }));

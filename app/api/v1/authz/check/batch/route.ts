@@ -4,4 +4,6 @@ import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 
 /** Many checks in one call: `{checks: [...]}` -> `{results: [...]}`, in the order asked. */
-export const POST = defineRoute(AUTHZ_BATCH_ROUTE, async ({ body }, { principal }) => ({ results: await checkAccessBatch(db(), principal.tenantId, body.checks) }));
+export const POST = defineRoute(AUTHZ_BATCH_ROUTE, async ({ body }, { principal }) => ({
+  results: await checkAccessBatch(db(), principal.tenantId, body.checks),
+}));

@@ -8,15 +8,26 @@ import { listRoleMembers } from "@/lib/roles/list-role-members";
 import { roleActionBlocker } from "@/lib/roles/role-rules";
 import { pickerPattern } from "@/lib/users/list-params";
 
-const ZQuery = z.object({ q: z.string().max(256).optional(), size: z.coerce.number().int().min(1).max(100).default(50), after: z.string().max(2048).optional() });
+const ZQuery = z.object({
+  q: z.string().max(256).optional(),
+  size: z.coerce.number().int().min(1).max(100).default(50),
+  after: z.string().max(2048).optional(),
+});
 
 /** A role's members by name, paged by cursor. Internal/everyone has no list: it is everyone. */
-export const GET = defineRoute<{ id: string }, z.ZodUndefined, typeof ZQuery>({ feature: "roles.list", query: ZQuery }, async ({ query, params }, { principal }) => {
-  const id = Number(params.id);
-  if (!isRowId(id)) throw new AppError("NOT_FOUND", "That role does not exist.");
-  const role = await getRole(db(), principal.tenantId, id);
-  const blocker = roleActionBlocker(principal, role, "viewUsers");
-  if (blocker) throw new AppError("FORBIDDEN", blocker);
-  const page = await listRoleMembers(db(), principal.tenantId, role, { pattern: pickerPattern(query.q), size: query.size, after: query.after });
-  return { count: page.rows.length, list: page.rows, next: page.next };
-});
+export const GET = defineRoute<{ id: string }, z.ZodUndefined, typeof ZQuery>(
+  { feature: "roles.list", query: ZQuery },
+  async ({ query, params }, { principal }) => {
+    const id = Number(params.id);
+    if (!isRowId(id)) throw new AppError("NOT_FOUND", "That role does not exist.");
+    const role = await getRole(db(), principal.tenantId, id);
+    const blocker = roleActionBlocker(principal, role, "viewUsers");
+    if (blocker) throw new AppError("FORBIDDEN", blocker);
+    const page = await listRoleMembers(db(), principal.tenantId, role, {
+      pattern: pickerPattern(query.q),
+      size: query.size,
+      after: query.after,
+    });
+    return { count: page.rows.length, list: page.rows, next: page.next };
+  },
+);

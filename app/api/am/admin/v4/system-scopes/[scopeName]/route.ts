@@ -9,11 +9,17 @@ import { userHoldsScope } from "@/lib/scopes/user-holds-scope";
 const ZQuery = z.object({ username: z.string().trim().min(1).max(300).optional() });
 
 /** {name} when the user (the caller without ?username) holds the base64url-encoded scope; 404 otherwise. */
-export const GET = defineRoute<{ scopeName: string }, z.ZodUndefined, typeof ZQuery>({ ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage, query: ZQuery }, async ({ params, query }, { principal }) => {
-  const scope = decodePathName(params.scopeName);
-  if (scope === null) throw new AppError("NOT_FOUND", "Scope not found: the name is not base64url-encoded.");
-  const username = query.username ?? principal.displayName;
-  const check = await userHoldsScope(db(), principal.tenantId, username, scope);
-  if (check.holds) return { name: scope };
-  throw new AppError("NOT_FOUND", check.reason === "unknown-scope" ? `Scope not found: ${scope}` : `User ${username} does not have scope ${scope}.`);
-});
+export const GET = defineRoute<{ scopeName: string }, z.ZodUndefined, typeof ZQuery>(
+  { ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage, query: ZQuery },
+  async ({ params, query }, { principal }) => {
+    const scope = decodePathName(params.scopeName);
+    if (scope === null) throw new AppError("NOT_FOUND", "Scope not found: the name is not base64url-encoded.");
+    const username = query.username ?? principal.displayName;
+    const check = await userHoldsScope(db(), principal.tenantId, username, scope);
+    if (check.holds) return { name: scope };
+    throw new AppError(
+      "NOT_FOUND",
+      check.reason === "unknown-scope" ? `Scope not found: ${scope}` : `User ${username} does not have scope ${scope}.`,
+    );
+  },
+);

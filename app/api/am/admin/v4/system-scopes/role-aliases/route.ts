@@ -12,11 +12,16 @@ async function aliasList(tenantId: number): Promise<Response> {
 }
 
 /** Every role alias, grouped by the role that appears in scopes. */
-export const GET = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.roleManage }, async (_input, { principal }) => aliasList(principal.tenantId));
+export const GET = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.roleManage }, async (_input, { principal }) =>
+  aliasList(principal.tenantId),
+);
 
 /** Replaces all role aliases with the body, in one transaction. */
-export const PUT = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.roleManage, body: ZRoleAliasListBody }, async ({ body, request }, actor) => {
-  const version = ifMatchVersion(request);
-  await withPrecondition(version, () => setRoleAliases(db(), actor, { version, list: body.list }));
-  return aliasList(actor.principal.tenantId);
-});
+export const PUT = defineRoute(
+  { ...APIM_ROUTE, scope: APIM_SCOPES.roleManage, body: ZRoleAliasListBody },
+  async ({ body, request }, actor) => {
+    const version = ifMatchVersion(request);
+    await withPrecondition(version, () => setRoleAliases(db(), actor, { version, list: body.list }));
+    return aliasList(actor.principal.tenantId);
+  },
+);
