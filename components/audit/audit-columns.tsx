@@ -1,19 +1,11 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
+import type { AuditRow } from "@/lib/audit/list-audit";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
 
-export type AuditView = {
-  id: string;
-  at: string;
-  actorName: string;
-  action: string;
-  targetType: string;
-  targetName: string;
-  before: string | null;
-  after: string | null;
-  ip: string;
-};
+/** An audit row as the browser gets it: id and time as strings. */
+export type AuditView = Omit<AuditRow, "id" | "at"> & { id: string; at: string };
 
 function Change({ before, after }: { before: string | null; after: string | null }) {
   if (!before && !after) return null;

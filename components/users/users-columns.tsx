@@ -3,22 +3,14 @@
 import Link from "next/link";
 import { createColumnHelper, type Row } from "@tanstack/react-table";
 import { qualifiedName } from "@/lib/core/domains";
+import type { UserListRow } from "@/lib/users/list-users";
 import type { UserAction } from "@/lib/users/user-rules";
 import type { FormAction } from "@/lib/core/action-state";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
 
-export type UserRowView = {
-  id: number;
-  version: number;
-  username: string;
-  domain: string;
-  readOnly: boolean;
-  roles: string[];
-  roleCount: number;
-  self: boolean;
-  actions: UserAction[];
-};
+/** A listed user as the browser gets it: without grants, with what the viewer may do to it. */
+export type UserRowView = Omit<UserListRow, "isAdminMember" | "grants"> & { self: boolean; actions: UserAction[] };
 
 export type UsersMeta = { deleteAction: FormAction };
 type Features = UrlTableFeatures<UsersMeta>;
