@@ -21,7 +21,7 @@ const defaultFormatter: ErrorFormatter = (e) => ({ code: e.code, message: e.mess
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
-type Options<B extends z.ZodType, Q extends z.ZodType> = {
+export type RouteOptions<B extends z.ZodType, Q extends z.ZodType> = {
   /** "self": any signed-in user, on their own account only; the handler must make sure of that. */
   feature: FeatureKey | "self";
   body?: B;
@@ -35,7 +35,7 @@ type Options<B extends z.ZodType, Q extends z.ZodType> = {
   challenge?: string;
 };
 
-type Input<B extends z.ZodType, Q extends z.ZodType, P> = { body: z.infer<B>; query: z.infer<Q>; params: P; request: Request };
+export type RouteInput<B extends z.ZodType, Q extends z.ZodType, P> = { body: z.infer<B>; query: z.infer<Q>; params: P; request: Request };
 
 /**
  * The only way to define a REST handler. It authenticates (console cookie, or a bearer token
@@ -47,7 +47,7 @@ export function defineRoute<
   P = Record<string, string>,
   B extends z.ZodType = z.ZodUndefined,
   Q extends z.ZodType = z.ZodType<Record<string, string>>,
->(options: Options<B, Q>, handler: (input: Input<B, Q, P>, actor: Actor) => Promise<unknown>) {
+>(options: RouteOptions<B, Q>, handler: (input: RouteInput<B, Q, P>, actor: Actor) => Promise<unknown>) {
   const format = options.formatError ?? defaultFormatter;
   const fail = (code: ErrorCode, message: string, details?: Record<string, unknown>) => {
     const status = ERROR_STATUS[code];

@@ -1,7 +1,3 @@
-import { z } from "zod";
-import { ZFormId } from "../db/row-id.ts";
-import { formList } from "../forms.ts";
-import type { TGatehouseConfig } from "../config/schema.ts";
 import type { Db } from "../db/client.ts";
 import { isForeignKeyViolation, isUniqueViolation } from "../db/errors.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -14,22 +10,10 @@ import { qualifiedName } from "../core/domains.ts";
 import { assertWritable, findStore, holdsUsers } from "../stores/list-stores.ts";
 import { assertUsernameDistinct, usernameColumns } from "../stores/look-alike.ts";
 import { usernameSchema } from "../stores/name-rules.ts";
-import { passwordSchema } from "./password-policy.ts";
 import { firstIssue } from "../core/zod-issues.ts";
 
-export function ZCreateUser(policy: TGatehouseConfig["password_policy"]) {
-  return z
-    .object({
-      domain: z.string().min(1).max(64),
-      username: z.string().max(1024),
-      password: passwordSchema(policy),
-      confirmPassword: z.string(),
-      roleIds: formList(ZFormId, 100),
-    })
-    .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
-}
-/** The write's input: the form's fields without the confirmation, which only a form asks for. */
-export type TNewUser = Omit<z.infer<ReturnType<typeof ZCreateUser>>, "confirmPassword">;
+/** The write's input (lib/users/commands.ts declares its schema). */
+export type TNewUser = { domain: string; username: string; password: string; roleIds: number[] };
 
 /** Add New User: the account and its initial roles in one transaction. */
 export async function createUser(client: Db, actor: Actor, input: TNewUser): Promise<{ id: number; qualified: string }> {

@@ -1,5 +1,3 @@
-import { z } from "zod";
-import { ZFormId } from "../db/row-id.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
@@ -8,8 +6,7 @@ import { getUser } from "./get-user.ts";
 import { assertUserAction } from "./user-rules.ts";
 import { deleteOwnedClientRoles } from "../roles/delete-owned-client-roles.ts";
 
-export const ZDeleteUser = z.object({ id: ZFormId, version: ZFormId });
-export type TDeleteUser = z.infer<typeof ZDeleteUser>;
+export type TDeleteUser = { id: number; version: number };
 
 /** Deletes one user; memberships, claims and sessions go with the row, so their sessions end at once. */
 export async function deleteUser(client: Db, actor: Actor, input: TDeleteUser): Promise<{ qualified: string }> {

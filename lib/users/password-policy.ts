@@ -13,16 +13,17 @@ export function passwordSchema(policy: TGatehouseConfig["password_policy"]) {
 /** The configured policy, read when a value is checked, for schemas declared before the config loads. */
 export const ZConfiguredPassword = z.lazy(() => passwordSchema(getConfig().password_policy));
 
-export function ZChangeOwnPassword(policy: TGatehouseConfig["password_policy"]) {
-  return z
-    .object({
-      currentPassword: z.string().min(1, "Enter your current password.").max(1024),
-      newPassword: passwordSchema(policy),
-      confirmPassword: z.string(),
-    })
-    .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." })
-    .refine((v) => v.newPassword !== v.currentPassword, {
-      path: ["newPassword"],
-      message: "Choose a password different from the current one.",
+/**
+ * A form's schema for an input with a new password: the same fields plus the confirmation,
+ * which only a form asks for. Its output is still the command's input (the extra field is ignored).
+ */
+export function confirmed<S extends z.ZodObject>(schema: S, field: keyof z.output<S> & string) {
+  const form = schema
+    .extend({ confirmPassword: z.string().max(1024) })
+    .refine((v: Record<string, unknown>) => v[field] === v.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "The passwords do not match.",
     });
+  // extend() on a generic object schema loses the shape in the types, not at run time.
+  return form as unknown as z.ZodType<z.output<S> & { confirmPassword: string }>;
 }

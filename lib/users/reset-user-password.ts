@@ -1,6 +1,3 @@
-import { z } from "zod";
-import { ZFormId } from "../db/row-id.ts";
-import type { TGatehouseConfig } from "../config/schema.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import { hashPassword } from "../auth/password.ts";
@@ -8,21 +5,9 @@ import type { Actor } from "../authz/principal.ts";
 import { revokeUserSessions } from "../sessions/revoke-session.ts";
 import { bumpUserVersion } from "./bump-user-version.ts";
 import { getUser } from "./get-user.ts";
-import { passwordSchema } from "./password-policy.ts";
 import { assertUserAction } from "./user-rules.ts";
 
-export function ZResetUserPassword(policy: TGatehouseConfig["password_policy"]) {
-  return z
-    .object({
-      id: ZFormId,
-      version: ZFormId,
-      password: passwordSchema(policy),
-      confirmPassword: z.string(),
-      requireChange: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
-    })
-    .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
-}
-export type TResetUserPassword = z.infer<ReturnType<typeof ZResetUserPassword>>;
+export type TResetUserPassword = { id: number; version: number; password: string; requireChange: boolean };
 
 /** Change Password on someone else's row. Their open sessions end; the password never reaches the audit log. */
 export async function resetUserPassword(

@@ -29,7 +29,6 @@ const newUser = (over: Partial<{ domain: string; username: string; password: str
   domain: "PRIMARY",
   username: `new_${Math.random().toString(36).slice(2, 8)}`,
   password: "a perfectly long password",
-  confirmPassword: over.password ?? "a perfectly long password",
   roleIds: [],
   ...over,
 });
@@ -100,7 +99,6 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
       id: sa.id,
       version: sa.version,
       password: "another long password",
-      confirmPassword: "another long password",
       requireChange: false,
     };
     await expect(resetUserPassword(t.db, admin, input)).rejects.toThrow(/Only the admin account itself/);
@@ -116,7 +114,6 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
       id: user.id,
       version: user.version,
       password: "the new long password",
-      confirmPassword: "the new long password",
       requireChange: true,
     });
     expect(endedSessions).toBe(1);
@@ -150,7 +147,6 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
       id: user.id,
       version: user.version,
       password: "the new long password",
-      confirmPassword: "the new long password",
       requireChange: false,
     });
     const again = await signInWithPassword(t.db, lockedOut, {

@@ -10,7 +10,8 @@ import { adminRoleId, getRole } from "@/lib/roles/get-role";
 import { countRoleMembers, listRoleMembers } from "@/lib/roles/list-role-members";
 import { qualifiedName } from "@/lib/core/domains";
 import { findStore } from "@/lib/stores/list-stores";
-import { createUser } from "@/lib/users/create-user";
+import { createUserCommand } from "@/lib/users/commands";
+import { commandRoute } from "@/lib/transport/command-route";
 import { ZConfiguredPassword } from "@/lib/users/password-policy";
 import { countUsers, listUsers } from "@/lib/users/list-users";
 
@@ -56,11 +57,13 @@ const ZBody = z.object({
 });
 
 /** MI: POST /users. isAdmin puts the user in the admin role, which only its holders may hand out. */
-export const POST = defineRoute({ ...MGMT_ROUTE, feature: "users.create", body: ZBody }, async ({ body }, actor) => {
-  const tenantId = actor.principal.tenantId;
-  const admin = body.isAdmin ? await adminRoleId(db(), tenantId) : null;
-  const input = { domain: body.domain ?? "PRIMARY", username: body.userId, password: body.password, roleIds: admin ? [admin] : [] };
-  const created = await createUser(db(), actor, input);
+export const POST = commandRoute(createUserCommand, {
+  ...MGMT_ROUTE,
+  body: ZBody,
+  input: async ({ body }, { principal }, client) => {
+    const admin = body.isAdmin ? await adminRoleId(client, principal.tenantId) : null;
+    return { domain: body.domain ?? "PRIMARY", username: body.userId, password: body.password, roleIds: admin ? [admin] : [] };
+  },
   // 200, not 201: apictl and MI scripts check for 200.
-  return { userId: created.qualified, status: "Added" };
+  reply: ({ qualified }) => ({ userId: qualified, status: "Added" }),
 });

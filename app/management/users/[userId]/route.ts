@@ -1,17 +1,14 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/transport/route";
-import { getConfig } from "@/lib/config/current";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { MGMT_ROUTE } from "@/lib/management/errors";
 import { ZDomain } from "@/lib/management/input";
 import { findUserId, rolesAsMiLists } from "@/lib/management/names";
-import { changeOwnPassword } from "@/lib/users/change-own-password";
-import { deleteUser } from "@/lib/users/delete-user";
 import { getUser } from "@/lib/users/get-user";
-import { passwordSchema } from "@/lib/users/password-policy";
-import { resetUserPassword } from "@/lib/users/reset-user-password";
-import { firstIssue } from "@/lib/core/zod-issues";
+import { ZConfiguredPassword } from "@/lib/users/password-policy";
+import { deleteUserCommand, setPasswordCommand } from "@/lib/users/commands";
+import type { CommandInput } from "@/lib/authz/command";
+import { commandRoute } from "@/lib/transport/command-route";
 
 type Params = { userId: string };
 // Unknown parameters and fields are ignored, as the MI ignores them (z.object strips them).
@@ -34,11 +31,14 @@ export const GET = defineRoute<Params, z.ZodUndefined, typeof ZQuery>(
   },
 );
 
-const ZPassword = z.object({
-  oldPassword: z.string().max(1024).optional(),
-  newPassword: z.string().min(1).max(1024),
-  confirmPassword: z.string().max(1024),
-});
+const ZPassword = z
+  .object({
+    oldPassword: z.string().max(1024).optional(),
+    // The policy is checked with the body, so the MI's error names the field as sent.
+    newPassword: z.string().min(1).max(1024).pipe(ZConfiguredPassword),
+    confirmPassword: z.string().max(1024),
+  })
+  .refine((b) => b.newPassword === b.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 
 /**
  * MI: PATCH /users/{userId}. On one's own account the old password is required, as in the MI;
@@ -46,37 +46,31 @@ const ZPassword = z.object({
  * super admin) and ends that user's sessions. The route itself asks only for a signed-in user,
  * so users without any permission, and the admin still on the default password, can change their own.
  */
-export const PATCH = defineRoute<Params, typeof ZPassword, typeof ZQuery>(
-  { ...MGMT_ROUTE, feature: "self", query: ZQuery, body: ZPassword },
-  async ({ params, query, body }, actor) => {
-    const { principal } = actor;
-    if (body.newPassword !== body.confirmPassword) throw new AppError("INVALID_INPUT", "confirmPassword: The passwords do not match.");
-    const policy = passwordSchema(getConfig().password_policy).safeParse(body.newPassword);
-    if (!policy.success) throw new AppError("INVALID_INPUT", `newPassword: ${firstIssue(policy.error).message}`);
-    const user = await getUser(db(), principal.tenantId, await findUserId(db(), principal.tenantId, params.userId, query.domain));
-    if (user.id === principal.userId) {
-      if (!body.oldPassword) throw new AppError("INVALID_INPUT", "oldPassword: Required to change your own password.");
-      await changeOwnPassword(db(), principal, { currentPassword: body.oldPassword, newPassword: body.newPassword }, actor.ip);
-    } else {
-      await resetUserPassword(db(), actor, {
-        id: user.id,
-        version: user.version,
-        password: body.newPassword,
-        confirmPassword: body.confirmPassword,
-        requireChange: false,
-      });
-    }
-    return { userId: user.qualified, status: "Password updated" };
+export const PATCH = commandRoute<CommandInput<typeof setPasswordCommand>, { qualified: string }, Params, typeof ZPassword, typeof ZQuery>(
+  setPasswordCommand,
+  {
+    ...MGMT_ROUTE,
+    query: ZQuery,
+    body: ZPassword,
+    input: async ({ params, query, body }, { principal }, client) => ({
+      id: await findUserId(client, principal.tenantId, params.userId, query.domain),
+      oldPassword: body.oldPassword,
+      newPassword: body.newPassword,
+    }),
+    reply: ({ qualified }) => ({ userId: qualified, status: "Password updated" }),
   },
 );
 
 /** MI: DELETE /users/{userId}. Nobody deletes themselves; only the super admin deletes an admin. */
-export const DELETE = defineRoute<Params, z.ZodUndefined, typeof ZQuery>(
-  { ...MGMT_ROUTE, feature: "users.delete", query: ZQuery },
-  async ({ params, query }, actor) => {
-    const tenantId = actor.principal.tenantId;
-    const user = await getUser(db(), tenantId, await findUserId(db(), tenantId, params.userId, query.domain));
-    const deleted = await deleteUser(db(), actor, { id: user.id, version: user.version });
-    return { userId: deleted.qualified, status: "Deleted" };
+export const DELETE = commandRoute<CommandInput<typeof deleteUserCommand>, { qualified: string }, Params, z.ZodUndefined, typeof ZQuery>(
+  deleteUserCommand,
+  {
+    ...MGMT_ROUTE,
+    query: ZQuery,
+    input: async ({ params, query }, { principal }, client) => {
+      const user = await getUser(client, principal.tenantId, await findUserId(client, principal.tenantId, params.userId, query.domain));
+      return { id: user.id, version: user.version };
+    },
+    reply: ({ qualified }) => ({ userId: qualified, status: "Deleted" }),
   },
 );

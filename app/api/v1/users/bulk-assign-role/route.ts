@@ -1,13 +1,5 @@
-import { z } from "zod";
-import { defineRoute } from "@/lib/transport/route";
-import { db } from "@/lib/db/client";
-import { ndjsonResponse } from "@/lib/http/ndjson";
-import { bulkAssignRole } from "@/lib/users/bulk-assign-role";
-import { ZBulkUserIds, ZRowId } from "@/lib/users/bulk";
+import { commandRoute } from "@/lib/transport/command-route";
+import { bulkAssignRoleCommand } from "@/lib/users/commands";
 
 /** Gives one role to the selected users in one transaction, streaming progress lines and then a summary. */
-export const POST = defineRoute(
-  { feature: "users.update", body: z.strictObject({ roleId: ZRowId, userIds: ZBulkUserIds }) },
-  async ({ body }, actor) =>
-    ndjsonResponse((send) => bulkAssignRole(db(), actor, body.roleId, body.userIds, (p) => send({ type: "progress", ...p }))),
-);
+export const POST = commandRoute(bulkAssignRoleCommand, { body: bulkAssignRoleCommand.input, input: ({ body }) => body, stream: true });

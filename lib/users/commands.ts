@@ -1,0 +1,131 @@
+import { z } from "zod";
+import { defineCommand } from "../authz/command.ts";
+import { AppError } from "../errors.ts";
+import { ZFormId } from "../db/row-id.ts";
+import { formList } from "../forms.ts";
+import { ZBulkUserIds, ZRowId } from "./bulk.ts";
+import { bulkAssignRole } from "./bulk-assign-role.ts";
+import { bulkDeleteUsers } from "./bulk-delete-users.ts";
+import { changeOwnPassword } from "./change-own-password.ts";
+import { createUser } from "./create-user.ts";
+import { deleteUser } from "./delete-user.ts";
+import { getUser } from "./get-user.ts";
+import { confirmed, ZConfiguredPassword } from "./password-policy.ts";
+import { previewUserRoles } from "./preview-user-roles.ts";
+import { resetUserPassword } from "./reset-user-password.ts";
+import { setUserRoles, ZSetUserRoles } from "./set-user-roles.ts";
+import { updateUserClaims, ZUpdateUserClaims } from "./update-user-claims.ts";
+
+// Every operation on users, one command each (lib/authz/command.ts). Transports expose them
+// through lib/transport/command-action.ts and command-route.ts.
+
+const ACCOUNT_RULE =
+  "The actor holds every permission the user holds; only the super admin deletes an admin or resets another admin's password.";
+
+const ZNewUser = z.object({
+  domain: z.string().min(1).max(64),
+  username: z.string().max(1024),
+  password: ZConfiguredPassword,
+  roleIds: formList(ZFormId, 100),
+});
+/** Add New User's form: the input and the password confirmation. */
+export const ZNewUserForm = confirmed(ZNewUser, "password");
+
+export const createUserCommand = defineCommand({
+  feature: "users.create",
+  input: ZNewUser,
+  rule: "The actor may assign each initial role: it holds every permission the role carries.",
+  run: createUser,
+});
+
+export const deleteUserCommand = defineCommand({
+  feature: "users.delete",
+  input: z.object({ id: ZFormId, version: ZFormId }),
+  rule: `Nobody deletes themselves. ${ACCOUNT_RULE}`,
+  run: deleteUser,
+});
+
+const ZResetPassword = z.object({
+  id: ZFormId,
+  version: ZFormId,
+  password: ZConfiguredPassword,
+  requireChange: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
+});
+export const ZResetPasswordForm = confirmed(ZResetPassword, "password");
+
+export const resetPasswordCommand = defineCommand({
+  feature: "users.password",
+  input: ZResetPassword,
+  rule: ACCOUNT_RULE,
+  run: resetUserPassword,
+});
+
+export const setUserRolesCommand = defineCommand({
+  feature: "users.update",
+  input: ZSetUserRoles,
+  rule: "The actor holds every permission of each role it adds or removes.",
+  run: setUserRoles,
+});
+
+export const previewUserRolesCommand = defineCommand({
+  feature: "users.update",
+  input: ZSetUserRoles,
+  rule: "None: a preview reads the permissions the change would add or remove.",
+  run: (client, actor, input) => previewUserRoles(client, actor.principal.tenantId, input.id, input),
+});
+
+export const updateProfileCommand = defineCommand({
+  feature: "users.profile",
+  input: ZUpdateUserClaims,
+  rule: ACCOUNT_RULE,
+  run: updateUserClaims,
+});
+
+const ZOwnPassword = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(1024),
+  newPassword: ZConfiguredPassword,
+});
+const differs = (v: { currentPassword: string; newPassword: string }) => v.newPassword !== v.currentPassword;
+const DIFFERS = { path: ["newPassword"], message: "Choose a password different from the current one." };
+export const ZOwnPasswordForm = confirmed(ZOwnPassword, "newPassword").refine(differs, DIFFERS);
+
+export const changeOwnPasswordCommand = defineCommand({
+  feature: "self",
+  input: ZOwnPassword.refine(differs, DIFFERS),
+  rule: "Only one's own account, proven by the current password.",
+  run: (client, actor, input) => changeOwnPassword(client, actor.principal, input, actor.ip),
+});
+
+export const bulkDeleteUsersCommand = defineCommand({
+  feature: "users.delete",
+  input: z.strictObject({ userIds: ZBulkUserIds }),
+  rule: `Per user, as for one delete; users the actor may not delete are skipped with the reason.`,
+  run: (client, actor, input, progress) => bulkDeleteUsers(client, actor, input.userIds, progress),
+});
+
+export const bulkAssignRoleCommand = defineCommand({
+  feature: "users.update",
+  input: z.strictObject({ roleId: ZRowId, userIds: ZBulkUserIds }),
+  rule: "The actor holds every permission of the role; users it may not change are skipped with the reason.",
+  run: (client, actor, input, progress) => bulkAssignRole(client, actor, input.roleId, input.userIds, progress),
+});
+
+/**
+ * The MI's PATCH /users/{userId}: one's own password (the old one required, as in the MI), or
+ * a reset of someone else's, which the account rule then decides as users.password.
+ */
+export const setPasswordCommand = defineCommand({
+  feature: "self",
+  input: z.object({ id: ZFormId, oldPassword: z.string().max(1024).optional(), newPassword: ZConfiguredPassword }),
+  rule: `Own account: the old password. Another's: users.password and ${ACCOUNT_RULE}`,
+  run: async (client, actor, input) => {
+    const user = await getUser(client, actor.principal.tenantId, input.id);
+    if (user.id === actor.principal.userId) {
+      if (!input.oldPassword) throw new AppError("INVALID_INPUT", "oldPassword: Required to change your own password.");
+      await changeOwnPassword(client, actor.principal, { currentPassword: input.oldPassword, newPassword: input.newPassword }, actor.ip);
+    } else {
+      await resetUserPassword(client, actor, { id: user.id, version: user.version, password: input.newPassword, requireChange: false });
+    }
+    return { qualified: user.qualified };
+  },
+});
