@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePage } from "@/lib/transport/guard";
 import { can } from "@/lib/authz/decide";
-import { db } from "@/lib/db/client";
-import { holdsUsers, listStores } from "@/lib/stores/list-stores";
-import { listUsers, withoutGrants } from "@/lib/users/list-users";
-import { ZUserListParams, type TUserListParams } from "@/lib/users/list-params";
-import { allowedUserActions } from "@/lib/users/user-rules";
+import { loadPage } from "@/lib/transport/command-page";
+import type { TUserListParams } from "@/lib/users/list-params";
+import { usersPageQuery } from "@/lib/users/queries";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { UserFilters } from "@/components/users/UserFilters";
 import { UsersTable } from "@/components/users/UsersTable";
@@ -20,25 +17,8 @@ function urlState(p: TUserListParams) {
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const principal = await requirePage("users.list");
-  const params = ZUserListParams.parse(await searchParams);
-  const stores = (await listStores(db(), principal.tenantId)).filter(holdsUsers);
-  const store = params.domain ? stores.find((s) => s.domain.toUpperCase() === params.domain!.toUpperCase()) : undefined;
-  const page =
-    params.domain && !store
-      ? { rows: [], next: null, prev: null }
-      : await listUsers(db(), principal.tenantId, {
-          pattern: params.q,
-          storeId: store?.id,
-          claim: params.claim,
-          claimValue: params.value,
-          sort: params.sort,
-          dir: params.dir,
-          size: params.size,
-          after: params.after,
-          before: params.before,
-        });
-  const rows = page.rows.map((u) => ({ ...withoutGrants(u), self: u.id === principal.userId, actions: allowedUserActions(principal, u) }));
+  const { principal, data } = await loadPage(usersPageQuery, await searchParams);
+  const { params, rows } = data;
 
   return (
     <>
@@ -53,13 +33,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           )
         }
       />
-      <UserFilters params={params} domains={stores.map((s) => s.domain)} />
+      <UserFilters params={params} domains={data.domains} />
       <UsersTable
         rows={rows}
         url={{
           state: urlState(params),
           sort: { by: params.sort, dir: params.dir },
-          paging: { kind: "keyset", next: page.next, prev: page.prev, shown: rows.length },
+          paging: { kind: "keyset", next: data.next, prev: data.prev, shown: rows.length },
         }}
         bulk={{ delete: can(principal, "users.delete"), assignRole: can(principal, "users.update") }}
         deleteAction={deleteUserAction}
