@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { adminTest, openAdminPage } from "./support/signed-in.ts";
-import { fillSignIn, signIn } from "./support/auth.ts";
+import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
 
@@ -30,6 +30,8 @@ adminTest("an admin adds a user with an initial role, who can then sign in", asy
 
   const other = await (await browser.newContext()).newPage();
   await signIn(other, username, "twelve chars at least");
+  await other.goto("/");
+  await expect(other.getByTestId("current-user")).toHaveText(username);
 });
 
 adminTest("Add New User explains every rule it enforces and keeps what was typed", async ({ page, admin }) => {
@@ -120,7 +122,8 @@ adminTest("each row action works: change password, assign roles with preview, vi
   await page.getByRole("button", { name: "Change Password" }).click();
   await expect(page.getByText(`Password of ${target.username} changed.`)).toBeVisible();
   const targetPage = await (await browser.newContext()).newPage();
-  await fillSignIn(targetPage, target.username, "a brand new password");
+  await signIn(targetPage, target.username, "a brand new password");
+  await targetPage.goto("/");
   await expect(targetPage).toHaveURL(/\/account\/password$/);
 
   await page.getByRole("link", { name: "Assign Roles" }).click();
