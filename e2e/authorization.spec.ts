@@ -40,6 +40,8 @@ test("a mutation posted directly is refused without the permission, and from ano
   expect(await sessionIsOpen(target.id)).toBe(true);
 
   const viewerPage = await openViewerPage(browser);
+  await viewerPage.goto("/");
+  await expect(viewerPage.getByTestId("current-user")).toBeVisible();
   const refused = await replayAction(viewerPage, action);
   expect(refused.text).toContain("FORBIDDEN");
   expect(await sessionIsOpen(target.id)).toBe(true);

@@ -8,7 +8,6 @@ import { listUsers, withoutGrants } from "@/lib/users/list-users";
 import { ZUserListParams, type TUserListParams } from "@/lib/users/list-params";
 import { allowedUserActions } from "@/lib/users/user-rules";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { UserFilters } from "@/components/users/UserFilters";
 import { UsersTable } from "@/components/users/UsersTable";
 import { deleteUserAction } from "./actions";
 
@@ -53,7 +52,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           )
         }
       />
-      <UserFilters params={params} domains={stores.map((s) => s.domain)} />
       <UsersTable
         rows={rows}
         url={{
@@ -64,6 +62,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         bulk={{ delete: can(principal, "users.delete"), assignRole: can(principal, "users.update") }}
         deleteAction={deleteUserAction}
         filtered={Boolean(params.q || params.domain || params.claim)}
+        domains={stores.map((s) => s.domain)}
       />
     </>
   );
