@@ -43,8 +43,9 @@ type Options<TMeta extends object, TData extends RowData> = {
  * filters (keyset cursors cannot be computed in the browser), so the URL is the state: sorting
  * is read from it and a sort change navigates to the new URL; links for sort headers and pages
  * keep every other parameter. Filters are TanStack's global and column filters, read from the URL
- * and written back to it by `useUrlFilters` (debounced, back to the first page). Selection lives in sessionStorage, not the URL, so that it survives
- * paging without putting hundreds of ids in a shareable link.
+ * and written back to it by `useUrlFilters` (debounced, back to the first page). Selection lives
+ * in sessionStorage, not the URL, so that it survives paging without putting hundreds of ids in a
+ * shareable link.
  */
 export function useUrlTable<TMeta extends object, TData extends RowData>({
   url,
