@@ -111,6 +111,28 @@ adminTest("search takes WSO2 patterns; domain, claim, sort and page live in the 
   await expect(page.getByText("No users match")).toBeVisible();
 });
 
+adminTest("typing a search filters the list through the URL, from the first page, and Clear lifts it", async ({ page }) => {
+  const prefix = unique("type");
+  for (let i = 0; i < 11; i++) await seedUser(e2eDb(), { username: `${prefix}_${String(i).padStart(2, "0")}` });
+
+  await page.goto(`/users?q=${prefix}*&size=10`);
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/&after=/);
+  const search = page.getByLabel("Search users");
+  await search.fill(`${prefix}_0*`);
+  // No submit: the pause after typing navigates, keeping sort and size and dropping the cursor.
+  await expect(page).toHaveURL(new RegExp(`\\?q=${prefix}_0\\*&sort=username&dir=asc&size=10$`));
+  await expect(page.getByRole("row")).toHaveCount(11);
+  await expect(rowOf(page, `${prefix}_00`)).toBeVisible();
+  await expect(rowOf(page, `${prefix}_10`)).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(search).toHaveValue("");
+  await expect(search).toBeFocused();
+  await expect(page).toHaveURL(/\/users\?sort=username&dir=asc&size=10$/);
+  await expect(page.getByRole("link", { name: "Next" })).toBeVisible();
+});
+
 adminTest("each row action works: change password, assign roles with preview, view roles, profile, delete", async ({ page, browser }) => {
   const target = await seedUser(e2eDb(), { grants: [LOGIN] });
   const monitors = await seedRole({ grants: ["/permission/admin/monitor/logs"] });
