@@ -27,5 +27,8 @@ test("the session cookie is HttpOnly and SameSite, and holds no user data", asyn
   expect(cookie!.httpOnly).toBe(true);
   expect(cookie!.sameSite).toBe("Lax");
   expect(cookie!.value).not.toContain(user.username);
+  // On a console page, where a script could read document.cookie if it were not HttpOnly.
+  await page.goto("/");
+  await expect(page.getByTestId("current-user")).toHaveText(user.username);
   expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
 });

@@ -1,7 +1,6 @@
 import { expect, type Page } from "@playwright/test";
-import { e2eDb, seedUser } from "./support/db.ts";
-import { adminTest } from "./support/signed-in.ts";
-import { signIn } from "./support/auth.ts";
+import { e2eDb } from "./support/db.ts";
+import { adminTest, openViewerPage } from "./support/signed-in.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedRole, unique } from "./support/seed.ts";
 
@@ -136,11 +135,9 @@ adminTest("without API-M Admin the page, the wizard, the APIM API and the action
   await page.keyboard.press("Enter");
   const create = await captureAction(page, () => page.getByRole("button", { name: "Save" }).click());
 
-  const viewer = await seedUser(e2eDb(), {
-    grants: ["/permission/admin/login", "/permission/admin/manage/identity/usermgt/view", "/permission/admin/manage/identity/rolemgt/view"],
-  });
-  const other = await (await browser.newContext()).newPage();
-  await signIn(other, viewer.username, viewer.password);
+  const other = await openViewerPage(browser);
+  await other.goto("/");
+  await expect(other.getByTestId("current-user")).toBeVisible();
   await expect(other.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Role Permissions" })).toHaveCount(0);
   for (const path of [PAGE, `${PAGE}/new`, `${PAGE}/edit?role=Internal/creator`, `${PAGE}/view?role=Internal/creator`]) {
     expect((await other.goto(path))?.status(), path).toBe(403);

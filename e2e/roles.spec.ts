@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
-import { adminTest, openAdminPage } from "./support/signed-in.ts";
+import { adminTest, openAdminPage, viewerTest } from "./support/signed-in.ts";
 import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
@@ -295,13 +295,9 @@ test("two admins editing one role: the second save is refused with a reload offe
   await expect(treeItem(b, "Admin Permissions")).toBeVisible();
 });
 
-test("a view-only user browses users and roles and finds nothing to change", async ({ page }) => {
-  const viewer = await seedUser(e2eDb(), {
-    grants: [LOGIN, "/permission/admin/manage/identity/usermgt/view", "/permission/admin/manage/identity/rolemgt/view"],
-  });
+viewerTest("a view-only user browses users and roles and finds nothing to change", async ({ page }) => {
   const someone = await seedUser(e2eDb(), { grants: [LOGIN] });
   const role = await seedRole({ memberIds: [someone.id] });
-  await signIn(page, viewer.username, viewer.password);
   await page.goto(`/users?q=${someone.username}`);
   await expect(page.getByRole("link", { name: someone.username })).toBeVisible();
   await expect(page.getByRole("link", { name: "Add New User" })).toHaveCount(0);

@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { e2eDb, seedUser } from "./support/db.ts";
-import { adminTest, openAdminPage } from "./support/signed-in.ts";
-import { signIn } from "./support/auth.ts";
+import { e2eDb } from "./support/db.ts";
+import { adminTest, openAdminPage, openViewerPage } from "./support/signed-in.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedRole, unique } from "./support/seed.ts";
 import { superTenantId } from "../testing/seed.ts";
@@ -12,7 +11,6 @@ import { exportTenantConf } from "../lib/scopes/tenant-conf.ts";
 const MATRIX = "/settings/role-permissions/matrix";
 const TENANT_CONF = "/settings/role-permissions/tenant-conf";
 const EXPORT = `${TENANT_CONF}/export`;
-const LOGIN = "/permission/admin/login";
 const STALE = "Someone else changed the scope mappings";
 const SAVED = /Scope roles saved/;
 const ATTEMPTS = 3;
@@ -263,12 +261,12 @@ test.describe("tenant-conf.json", () => {
 });
 
 test("a user without API-M Admin gets 403 on both pages and the export, and a replayed action is refused", async ({ browser }) => {
-  const outsider = await seedUser(e2eDb(), { grants: [LOGIN, "/permission/admin/manage/identity/usermgt/view"] });
   const role = await seedRole({ name: unique("import403_") });
   const alias = await seedRole({ name: unique("import403alias_") });
-  const [adminPage, page] = await Promise.all([openAdminPage(browser), browser.newContext().then((c) => c.newPage())]);
+  const [adminPage, page] = await Promise.all([openAdminPage(browser), openViewerPage(browser)]);
 
-  await signIn(page, outsider.username, outsider.password);
+  await page.goto("/");
+  await expect(page.getByTestId("current-user")).toBeVisible();
   await expect(page.getByRole("link", { name: "Role Permissions" })).toHaveCount(0);
   for (const path of [MATRIX, TENANT_CONF]) expect((await page.goto(path))?.status(), path).toBe(403);
   expect((await page.request.get(EXPORT)).status()).toBe(403);

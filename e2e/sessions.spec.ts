@@ -1,15 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { signIn } from "./support/auth.ts";
+import { adminTest } from "./support/signed-in.ts";
 
-test("a terminated session is thrown out on its very next request", async ({ browser }) => {
-  const admin = await seedUser(e2eDb(), { admin: true });
+adminTest("a terminated session is thrown out on its very next request", async ({ browser, page: adminPage, admin }) => {
   const victim = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
   const victimPage = await (await browser.newContext()).newPage();
   await signIn(victimPage, victim.username, victim.password);
+  await victimPage.goto("/");
+  await expect(victimPage.getByTestId("current-user")).toHaveText(victim.username);
 
-  const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, admin.username, admin.password);
   await adminPage.goto(`/sessions?user=${victim.username}`);
   const row = adminPage.getByRole("row").filter({ hasText: victim.username });
   await row.getByRole("button", { name: "Terminate" }).click();
@@ -24,6 +24,7 @@ test("a terminated session is thrown out on its very next request", async ({ bro
   expect(audit?.actorName).toBe(admin.username);
 });
 
+// An admin of its own: were Cancel to terminate, it would end the shared admin's session.
 test("cancelling the confirmation terminates nothing", async ({ page }) => {
   const admin = await seedUser(e2eDb(), { admin: true });
   await signIn(page, admin.username, admin.password);

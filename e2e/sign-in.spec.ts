@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
-import { fillSignIn, SIGN_IN_FAILED, signIn } from "./support/auth.ts";
+import { fillSignIn, SIGN_IN_FAILED, signInWithForm } from "./support/auth.ts";
 import { createDb } from "../lib/db/client.ts";
 import { createEmptyTarget } from "../testing/databases.ts";
 import { startServer } from "./cli/support/server.ts";
@@ -9,7 +9,7 @@ const LOGIN = ["/permission/admin/login"] as const;
 
 test("an admin signs in, sees the shell and signs out", async ({ page }) => {
   const admin = await seedUser(e2eDb(), { admin: true });
-  await signIn(page, admin.username, admin.password);
+  await signInWithForm(page, admin.username, admin.password);
 
   const nav = page.getByRole("navigation", { name: "Console" });
   for (const link of ["Home", "Users", "Roles", "Role Permissions", "Sessions", "Audit log"]) {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { adminTest, openAdminPage } from "./support/signed-in.ts";
-import { fillSignIn, signIn } from "./support/auth.ts";
+import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
 
@@ -30,6 +30,8 @@ adminTest("an admin adds a user with an initial role, who can then sign in", asy
 
   const other = await (await browser.newContext()).newPage();
   await signIn(other, username, "twelve chars at least");
+  await other.goto("/");
+  await expect(other.getByTestId("current-user")).toHaveText(username);
 });
 
 adminTest("Add New User explains every rule it enforces and keeps what was typed", async ({ page, admin }) => {
@@ -109,6 +111,28 @@ adminTest("search takes WSO2 patterns; domain, claim, sort and page live in the 
   await expect(page.getByText("No users match")).toBeVisible();
 });
 
+adminTest("typing a search filters the list through the URL, from the first page, and Clear lifts it", async ({ page }) => {
+  const prefix = unique("type");
+  for (let i = 0; i < 11; i++) await seedUser(e2eDb(), { username: `${prefix}_${String(i).padStart(2, "0")}` });
+
+  await page.goto(`/users?q=${prefix}*&size=10`);
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/&after=/);
+  const search = page.getByLabel("Search users");
+  await search.fill(`${prefix}_0*`);
+  // No submit: the pause after typing navigates, keeping sort and size and dropping the cursor.
+  await expect(page).toHaveURL(new RegExp(`\\?q=${prefix}_0\\*&sort=username&dir=asc&size=10$`));
+  await expect(page.getByRole("row")).toHaveCount(11);
+  await expect(rowOf(page, `${prefix}_00`)).toBeVisible();
+  await expect(rowOf(page, `${prefix}_10`)).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(search).toHaveValue("");
+  await expect(search).toBeFocused();
+  await expect(page).toHaveURL(/\/users\?sort=username&dir=asc&size=10$/);
+  await expect(page.getByRole("link", { name: "Next" })).toBeVisible();
+});
+
 adminTest("each row action works: change password, assign roles with preview, view roles, profile, delete", async ({ page, browser }) => {
   const target = await seedUser(e2eDb(), { grants: [LOGIN] });
   const monitors = await seedRole({ grants: ["/permission/admin/monitor/logs"] });
@@ -120,7 +144,8 @@ adminTest("each row action works: change password, assign roles with preview, vi
   await page.getByRole("button", { name: "Change Password" }).click();
   await expect(page.getByText(`Password of ${target.username} changed.`)).toBeVisible();
   const targetPage = await (await browser.newContext()).newPage();
-  await fillSignIn(targetPage, target.username, "a brand new password");
+  await signIn(targetPage, target.username, "a brand new password");
+  await targetPage.goto("/");
   await expect(targetPage).toHaveURL(/\/account\/password$/);
 
   await page.getByRole("link", { name: "Assign Roles" }).click();

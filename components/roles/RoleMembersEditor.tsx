@@ -5,6 +5,7 @@ import type { FormAction } from "@/lib/core/action-state";
 import type { ChangePreview as Preview } from "@/lib/roles/preview-role-change";
 import { UserSearchList, type PickedUser } from "@/components/users/UserSearchList";
 import { Button } from "@/components/ui/Button";
+import { SearchField } from "@/components/ui/table/SearchField";
 import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";
 import { ChangePreview } from "./ChangePreview";
 
@@ -53,19 +54,13 @@ export function RoleMembersEditor({ id, version, protectedIds, preview, save }: 
       <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">Remove members</legend>
         <div className="flex items-end gap-2">
-          <div>
-            <label htmlFor="member-filter" className="block text-sm font-medium">
-              Find members
-            </label>
-            <input
-              id="member-filter"
-              type="search"
-              value={filter}
-              onChange={(e) => setFilter(e.target.value)}
-              placeholder="* for all"
-              className="mt-1 rounded-md border border-slate-300 px-3 py-2"
-            />
-          </div>
+          <SearchField
+            label="Find members"
+            value={filter}
+            onChange={setFilter}
+            onSubmit={() => void loadMembers()}
+            placeholder="* for all"
+          />
           <Button variant="secondary" onClick={() => void loadMembers()}>
             Search
           </Button>

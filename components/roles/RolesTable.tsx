@@ -6,22 +6,34 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
 import { useUrlTable } from "@/components/ui/table/useUrlTable";
+import { RoleFilters, type StoreOption } from "./RoleFilters";
 import { roleColumns, type RoleRowView } from "./roles-columns";
 
 export type { RoleRowView } from "./roles-columns";
 
-type Props = { rows: RoleRowView[]; url: { state: UrlState; paging: Paging }; deleteAction: FormAction; filtered: boolean };
+type Props = {
+  rows: RoleRowView[];
+  url: { state: UrlState; paging: Paging };
+  deleteAction: FormAction;
+  filtered: boolean;
+  stores: StoreOption[];
+};
 
-export function RolesTable({ rows, url, deleteAction, filtered }: Props) {
+/** The URL keys the role list filters by: the name pattern and the domain column. */
+const ROLE_FILTER_KEYS = { global: "q", columns: ["domain"] } as const;
+
+export function RolesTable({ rows, url, deleteAction, filtered, stores }: Props) {
   const urlTable = useUrlTable({
     url: { path: "/roles", ...url },
     columns: roleColumns,
     rows,
     getRowId: (r) => String(r.id),
     meta: { deleteAction },
+    filters: ROLE_FILTER_KEYS,
   });
   return (
     <>
+      <RoleFilters urlTable={urlTable} stores={stores} />
       <DataTable
         caption="Roles"
         urlTable={urlTable}

@@ -6,6 +6,8 @@ import { DataTable } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
+import { SearchField } from "@/components/ui/table/SearchField";
+import { UrlSearchForm } from "@/components/ui/table/UrlSearchForm";
 import { useUrlTable } from "@/components/ui/table/useUrlTable";
 import { roleMappingColumns } from "./role-mappings-columns";
 
@@ -20,9 +22,14 @@ export function RoleMappingsTable({ rows, url, version, remove, filtered }: Prop
     rows,
     getRowId: (r) => String(r.roleId),
     meta: { remove, version },
+    // The search matches any part of a role name: the list's one (global) filter.
+    filters: { global: "q" },
   });
   return (
     <>
+      <UrlSearchForm filters={urlTable.filters} label="Scope assignments" fields={["q"]}>
+        <SearchField label="Search by role" {...urlTable.filter("q")} placeholder="creator" />
+      </UrlSearchForm>
       <DataTable
         caption="Scope assignments"
         urlTable={urlTable}

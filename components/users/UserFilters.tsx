@@ -1,40 +1,30 @@
-import type { TUserListParams } from "@/lib/users/list-params";
+"use client";
+
 import { USER_CLAIMS } from "@/lib/users/claims";
-import { Button } from "@/components/ui/Button";
+import { SearchField } from "@/components/ui/table/SearchField";
+import { UrlSearchForm } from "@/components/ui/table/UrlSearchForm";
+import type { UrlTableFilters } from "@/components/ui/table/useUrlTable";
 
 const input = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2";
 
-/** A plain GET form: the filters live in the URL, so a reload or a shared link shows the same view. */
-export function UserFilters({ params, domains }: { params: TUserListParams; domains: string[] }) {
+/** The filters live in the URL, bound through the table (`USER_FILTER_KEYS`), so a reload or a shared link shows the same view. */
+export function UserFilters({ urlTable, domains }: { urlTable: UrlTableFilters; domains: string[] }) {
+  const { filter, filters } = urlTable;
+  const domain = filter("domain");
+  const claim = filter("claim");
   return (
-    <form
-      method="get"
-      role="search"
-      aria-label="Users"
-      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
-    >
-      <div>
-        <label htmlFor="q" className="block text-sm font-medium">
-          Search users
-        </label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          defaultValue={params.q}
-          placeholder="adm* or *smith"
-          aria-describedby="q-hint"
-          className={`${input} w-56`}
-        />
-        <p id="q-hint" className="mt-0.5 text-xs text-slate-500">
-          Use * as a wildcard; without it the name must match exactly.
-        </p>
-      </div>
+    <UrlSearchForm filters={filters} label="Users" fields={["q", "domain", "claim", "value", "size"]}>
+      <SearchField
+        label="Search users"
+        {...filter("q")}
+        placeholder="adm* or *smith"
+        hint="Use * as a wildcard; without it the name must match exactly."
+      />
       <div>
         <label htmlFor="domain" className="block text-sm font-medium">
           Domain
         </label>
-        <select id="domain" name="domain" defaultValue={params.domain ?? ""} className={input}>
+        <select id="domain" name="domain" value={domain.value} onChange={(e) => domain.onChange(e.target.value)} className={input}>
           <option value="">All domains</option>
           {domains.map((d) => (
             <option key={d} value={d}>
@@ -47,7 +37,7 @@ export function UserFilters({ params, domains }: { params: TUserListParams; doma
         <label htmlFor="claim" className="block text-sm font-medium">
           Profile claim
         </label>
-        <select id="claim" name="claim" defaultValue={params.claim ?? ""} className={input}>
+        <select id="claim" name="claim" value={claim.value} onChange={(e) => claim.onChange(e.target.value)} className={input}>
           <option value="">Any</option>
           {USER_CLAIMS.map((c) => (
             <option key={c.uri} value={c.uri}>
@@ -56,19 +46,12 @@ export function UserFilters({ params, domains }: { params: TUserListParams; doma
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor="value" className="block text-sm font-medium">
-          Claim value
-        </label>
-        <input id="value" name="value" type="search" defaultValue={params.value} placeholder="acme*" className={`${input} w-40`} />
-      </div>
-      <input type="hidden" name="sort" value={params.sort} />
-      <input type="hidden" name="dir" value={params.dir} />
+      <SearchField label="Claim value" {...filter("value")} placeholder="acme*" width="w-40" />
       <div>
         <label htmlFor="size" className="block text-sm font-medium">
           Per page
         </label>
-        <select id="size" name="size" defaultValue={String(params.size)} className={input}>
+        <select key={urlTable.filters.state.size} id="size" name="size" defaultValue={urlTable.filters.state.size} className={input}>
           {[10, 25, 50, 100].map((n) => (
             <option key={n} value={n}>
               {n}
@@ -76,9 +59,6 @@ export function UserFilters({ params, domains }: { params: TUserListParams; doma
           ))}
         </select>
       </div>
-      <Button type="submit" variant="secondary">
-        Search
-      </Button>
-    </form>
+    </UrlSearchForm>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { qualifiedName } from "@/lib/core/domains";
 import { Button } from "@/components/ui/Button";
+import { SearchField } from "@/components/ui/table/SearchField";
 
 export type PickedUser = { id: number; label: string };
 type Hit = { id: number; username: string; domain: string; readOnly: boolean };
@@ -44,28 +45,15 @@ export function UserSearchList({ picked, onChange, isMember, legend }: Props) {
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1 font-semibold">{legend}</legend>
       <div className="flex items-end gap-2">
-        <div className="flex-1">
-          <label htmlFor="user-pattern" className="block text-sm font-medium">
-            Search users
-          </label>
-          <input
-            id="user-pattern"
-            type="search"
-            value={pattern}
-            onChange={(e) => setPattern(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") {
-                e.preventDefault();
-                void load();
-              }
-            }}
-            aria-describedby="user-pattern-hint"
-            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
-          />
-          <p id="user-pattern-hint" className="mt-0.5 text-xs text-slate-500">
-            Enter a name pattern; * lists everyone.
-          </p>
-        </div>
+        <SearchField
+          label="Search users"
+          value={pattern}
+          onChange={setPattern}
+          onSubmit={() => void load()}
+          hint="Enter a name pattern; * lists everyone."
+          width="w-full"
+          className="flex-1"
+        />
         <Button variant="secondary" onClick={() => void load()} disabled={loading}>
           {loading ? "Searching…" : "Search"}
         </Button>

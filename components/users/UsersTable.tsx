@@ -7,6 +7,7 @@ import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
 import { useUrlTable, type UrlSort } from "@/components/ui/table/useUrlTable";
 import { BulkBar } from "./BulkBar";
+import { UserFilters } from "./UserFilters";
 import { userColumns, userLabel, type UserRowView } from "./users-columns";
 
 export type { UserRowView } from "./users-columns";
@@ -17,9 +18,13 @@ type Props = {
   bulk: { delete: boolean; assignRole: boolean };
   deleteAction: FormAction;
   filtered: boolean;
+  domains: string[];
 };
 
-export function UsersTable({ rows, url, bulk, deleteAction, filtered }: Props) {
+/** The URL keys the users list filters by: the name pattern, and the domain and profile claim columns. */
+const USER_FILTER_KEYS = { global: "q", columns: ["domain", "claim", "value"] } as const;
+
+export function UsersTable({ rows, url, bulk, deleteAction, filtered, domains }: Props) {
   const selectable = bulk.delete || bulk.assignRole;
   const urlTable = useUrlTable({
     url: { path: "/users", ...url },
@@ -27,10 +32,12 @@ export function UsersTable({ rows, url, bulk, deleteAction, filtered }: Props) {
     rows,
     getRowId: (u) => String(u.id),
     meta: { deleteAction },
+    filters: USER_FILTER_KEYS,
     selection: { key: "users", label: userLabel },
   });
   return (
     <>
+      <UserFilters urlTable={urlTable} domains={domains} />
       {selectable && <BulkBar selection={urlTable.selection} can={bulk} />}
       <DataTable
         caption="Users"

@@ -8,7 +8,6 @@ import { ZRoleListParams } from "@/lib/roles/list-params";
 import { allowedRoleActions } from "@/lib/roles/role-rules";
 import { listStores } from "@/lib/stores/list-stores";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Button } from "@/components/ui/Button";
 import { RolesTable } from "@/components/roles/RolesTable";
 import { deleteRoleAction } from "./actions";
 
@@ -45,57 +44,12 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
           )
         }
       />
-      <form
-        method="get"
-        role="search"
-        aria-label="Roles"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
-      >
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">
-            Search roles
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={params.q}
-            placeholder="creator or Internal/*"
-            className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2"
-            aria-describedby="q-hint"
-          />
-          <p id="q-hint" className="mt-0.5 text-xs text-slate-500">
-            Use * as a wildcard.
-          </p>
-        </div>
-        <div>
-          <label htmlFor="domain" className="block text-sm font-medium">
-            Domain
-          </label>
-          <select
-            id="domain"
-            name="domain"
-            defaultValue={params.domain ?? ""}
-            className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2"
-          >
-            <option value="">All domains</option>
-            {stores.map((s) => (
-              <option key={s.id} value={s.domain}>
-                {s.domain}
-                {s.readOnly ? " (Read-Only)" : ""}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-      </form>
       <RolesTable
         rows={rows}
         url={{ state: urlState, paging: { kind: "keyset", next: page.next, prev: page.prev, shown: rows.length } }}
         deleteAction={deleteRoleAction}
         filtered={Boolean(params.q || params.domain)}
+        stores={stores.map((s) => ({ domain: s.domain, readOnly: s.readOnly }))}
       />
     </>
   );

@@ -5,7 +5,6 @@ import { loadPage } from "@/lib/transport/command-page";
 import type { TUserListParams } from "@/lib/users/list-params";
 import { usersPageQuery } from "@/lib/users/queries";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { UserFilters } from "@/components/users/UserFilters";
 import { UsersTable } from "@/components/users/UsersTable";
 import { deleteUserAction } from "./actions";
 
@@ -33,7 +32,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           )
         }
       />
-      <UserFilters params={params} domains={data.domains} />
       <UsersTable
         rows={rows}
         url={{
@@ -44,6 +42,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         bulk={{ delete: can(principal, "users.delete"), assignRole: can(principal, "users.update") }}
         deleteAction={deleteUserAction}
         filtered={Boolean(params.q || params.domain || params.claim)}
+        domains={data.domains}
       />
     </>
   );

@@ -1,10 +1,23 @@
-import { metaHelper, rowSelectionFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import {
+  columnFilteringFeature,
+  globalFilteringFeature,
+  metaHelper,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from "@tanstack/react-table";
 
 /**
- * The features every console table registers: sorting and selection, whose state the URL table
- * hook owns. Module scope, since TanStack needs the features object stable.
+ * The features every console table registers: sorting, filtering and selection, whose state the
+ * URL table hook owns. Module scope, since TanStack needs the features object stable.
  */
-export const urlTableFeatures = tableFeatures({ rowSortingFeature, rowSelectionFeature, tableMeta: metaHelper<object>() });
+export const urlTableFeatures = tableFeatures({
+  rowSortingFeature,
+  columnFilteringFeature,
+  globalFilteringFeature,
+  rowSelectionFeature,
+  tableMeta: metaHelper<object>(),
+});
 
 /**
  * The same features typed with one table's `meta`, through which its cells reach the page's

@@ -7,13 +7,20 @@ import {
   useTable,
   type ColumnDef,
   type RowData,
+  type ColumnFiltersState,
   type RowSelectionState,
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
 import { useSelection } from "./useSelection";
 import { urlTableFeatures, type UrlTableFeatures } from "./features";
-import { hrefFor, type Paging, type UrlState } from "./url-state";
+import { fromColumnFilters, hrefFor, toTableFilters, type FilterKeys, type Paging, type UrlState } from "./url-state";
+import { useUrlFilters, type UrlFilters } from "./useUrlFilters";
+
+/** One filter field bound to the URL through the table: its key, its value as typed, and its change. */
+export type FilterField = { name: string; value: string; onChange: (value: string) => void };
+/** What a table's filter form needs of the hook. */
+export type UrlTableFilters = { filters: UrlFilters; filter: (key: string) => FilterField };
 
 /** The sort as the URL's `sort` and `dir` carry it; the page's zod schema owns their values and defaults. */
 export type UrlSort = { by: string; dir: "asc" | "desc" };
@@ -25,6 +32,8 @@ type Options<TMeta extends object, TData extends RowData> = {
   rows: TData[];
   getRowId: (row: TData) => string;
   meta: TMeta;
+  /** The URL keys this table filters by; the filter form binds to them through `filters`. */
+  filters?: FilterKeys;
   /** Rows picked here stay picked across pages: kept in sessionStorage under `key`, with a label each. */
   selection?: { key: string; label: (row: TData) => string };
 };
@@ -33,8 +42,10 @@ type Options<TMeta extends object, TData extends RowData> = {
  * One binding of TanStack Table to the URL for every console table. The server pages, sorts and
  * filters (keyset cursors cannot be computed in the browser), so the URL is the state: sorting
  * is read from it and a sort change navigates to the new URL; links for sort headers and pages
- * keep every other parameter. Selection lives in sessionStorage, not the URL, so that it survives
- * paging without putting hundreds of ids in a shareable link.
+ * keep every other parameter. Filters are TanStack's global and column filters, read from the URL
+ * and written back to it by `useUrlFilters` (debounced, back to the first page). Selection lives
+ * in sessionStorage, not the URL, so that it survives paging without putting hundreds of ids in a
+ * shareable link.
  */
 export function useUrlTable<TMeta extends object, TData extends RowData>({
   url,
@@ -42,6 +53,7 @@ export function useUrlTable<TMeta extends object, TData extends RowData>({
   rows,
   getRowId,
   meta,
+  filters: filterKeys = {},
   selection,
 }: Options<TMeta, TData>) {
   const router = useRouter();
@@ -52,6 +64,9 @@ export function useUrlTable<TMeta extends object, TData extends RowData>({
     () => Object.fromEntries(Object.keys(picked.selected).map((id) => [id, true])),
     [picked.selected],
   );
+
+  const filters = useUrlFilters(path, state, [...(filterKeys.global ? [filterKeys.global] : []), ...(filterKeys.columns ?? [])]);
+  const { globalFilter, columnFilters } = toTableFilters(filterKeys, filters.values);
 
   const href = (patch: UrlState = {}) => hrefFor(path, state, patch);
   /** Sorting by a column the list is already sorted by reverses it; any other starts ascending. */
@@ -67,7 +82,14 @@ export function useUrlTable<TMeta extends object, TData extends RowData>({
     enableSorting: Boolean(sort),
     enableMultiSort: false,
     enableRowSelection: Boolean(selection),
-    state: { sorting, rowSelection },
+    manualFiltering: true,
+    state: { sorting, rowSelection, globalFilter, columnFilters },
+    onGlobalFilterChange: (updater: Updater<string>) => {
+      if (filterKeys.global) filters.set({ [filterKeys.global]: String(functionalUpdate(updater, globalFilter) ?? "") });
+    },
+    onColumnFiltersChange: (updater: Updater<ColumnFiltersState>) => {
+      filters.set(fromColumnFilters(filterKeys, functionalUpdate(updater, columnFilters)));
+    },
     onSortingChange: (updater: Updater<SortingState>) => {
       const next = functionalUpdate(updater, sorting)[0];
       if (sort && next) router.push(href({ sort: next.id, dir: next.desc ? "desc" : "asc" }));
@@ -85,5 +107,14 @@ export function useUrlTable<TMeta extends object, TData extends RowData>({
       );
     },
   });
-  return { table, href, sortHref, selection: picked };
+  /** One filter field's binding: its URL key, its value as typed, and the change through TanStack. */
+  const filter = (key: string): FilterField => ({
+    name: key,
+    value: filters.values[key] ?? "",
+    onChange: (value: string) =>
+      key === filterKeys.global
+        ? table.setGlobalFilter(value)
+        : table.setColumnFilters((old) => [...old.filter((f) => f.id !== key), ...(value ? [{ id: key, value }] : [])]),
+  });
+  return { table, href, sortHref, selection: picked, filters, filter };
 }

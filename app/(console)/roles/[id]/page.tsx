@@ -5,9 +5,9 @@ import { loadRolePage } from "@/lib/roles/load-role-page";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import { Alert } from "@/components/ui/Alert";
 import { EmptyState } from "@/components/ui/EmptyState";
-import { Button } from "@/components/ui/Button";
 import { PermissionTree } from "@/components/permissions/PermissionTree";
 import { RoleHeader } from "@/components/roles/RoleHeader";
+import { RoleMemberSearch } from "@/components/roles/RoleMemberSearch";
 
 export const metadata: Metadata = { title: "Role" };
 
@@ -41,24 +41,7 @@ export default async function RolePage({
             <EmptyState title="No member list">{blocker}</EmptyState>
           ) : (
             <>
-              <form method="get" role="search" aria-label="Members" className="mb-3 flex items-end gap-2">
-                <div>
-                  <label htmlFor="q" className="block text-sm font-medium">
-                    Search users
-                  </label>
-                  <input
-                    id="q"
-                    name="q"
-                    type="search"
-                    defaultValue={q}
-                    placeholder="* for all"
-                    className="mt-1 rounded-md border border-slate-300 px-3 py-2"
-                  />
-                </div>
-                <Button type="submit" variant="secondary">
-                  Search
-                </Button>
-              </form>
+              <RoleMemberSearch path={`/roles/${role.id}`} q={q || undefined} />
               {members!.rows.length === 0 ? (
                 <EmptyState title={q ? "No members match" : "No members yet"}>
                   {actions.includes("assignUsers") ? "Add some with Assign Users." : null}

@@ -4,7 +4,6 @@ import { requirePage } from "@/lib/transport/guard";
 import { db } from "@/lib/db/client";
 import { listRoleMappings, ZRoleMappingParams } from "@/lib/scopes/list-role-mappings";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Button } from "@/components/ui/Button";
 import { RoleMappingsTable } from "@/components/scopes/RoleMappingsTable";
 import { deleteMappingAction } from "./actions";
 
@@ -38,29 +37,6 @@ export default async function RolePermissionsPage({ searchParams }: { searchPara
           </div>
         }
       />
-      <form
-        method="get"
-        role="search"
-        aria-label="Scope assignments"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
-      >
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">
-            Search by role
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={params.q}
-            placeholder="creator"
-            className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2"
-          />
-        </div>
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-      </form>
       <RoleMappingsTable
         rows={page.rows}
         url={{ state: { q: params.q }, paging: { kind: "offset", page: page.page, size: page.size, hasNext: page.hasNext } }}
