@@ -1,6 +1,6 @@
 /**
- * What every /api/am/admin/v4 handler passes to defineRoute: API-M Admin (the permission-tree
- * decision), APIM's error shape, and two kinds of bearer token: the /management token, so
+ * What every /api/am/admin/v4 handler passes to commandRoute (its commands need scopes.manage,
+ * API-M Admin in the permission tree): APIM's error shape, and two kinds of bearer token: the /management token, so
  * scripts use one token for both APIs, and OAuth2 access tokens from /oauth2/token.
  *
  * An OAuth2 token must also hold one of the operation's scopes, as the `security` sections of
@@ -10,7 +10,7 @@
 import { resolveApimBearer } from "../oauth2/bearer.ts";
 import { apimError } from "../transport/apim-error.ts";
 
-export const APIM_ROUTE = { feature: "scopes.manage", formatError: apimError, bearer: resolveApimBearer } as const;
+export const APIM_ROUTE = { formatError: apimError, bearer: resolveApimBearer } as const;
 
 export const APIM_SCOPES = {
   /** system-scopes GET/PUT, system-scopes/{scopeName} GET */

@@ -11,7 +11,7 @@ import type { Db } from "../db/client.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { commitImport, type ImportResult } from "./commit-import.ts";
-import { parseInput, ZMappingVersion } from "./mapping-input.ts";
+import { ZMappingVersion } from "./mapping-input.ts";
 import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { ZImportOptions } from "./plan-import.ts";
 import { MAX_TENANT_CONF_CHARS, parseTenantConf } from "./tenant-conf.ts";
@@ -21,10 +21,9 @@ export const ZApplyImport = ZImportOptions.extend({
   version: ZMappingVersion,
   planHash: z.string().min(1).max(128),
 });
-export type TApplyImport = z.input<typeof ZApplyImport>;
+export type TApplyImport = z.infer<typeof ZApplyImport>;
 
-export async function applyImport(client: Db, actor: Actor, input: TApplyImport): Promise<ImportResult> {
-  const body = parseInput(ZApplyImport, input);
+export async function applyImport(client: Db, actor: Actor, body: TApplyImport): Promise<ImportResult> {
   const file = parseTenantConf(body.text);
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, actor.principal.tenantId, body.version);

@@ -1,6 +1,6 @@
 /**
  * Who may get a new mapping: an existing role, not Internal/system, with no mapping yet
- * ("Permission mapping exist", as APIM says). createRoleMapping asks it under its lock; the
+ * ("Permission mapping exist", as APIM says). createScopeMapping asks it under its lock; the
  * wizard asks it early, so step 1 can stop before step 2 opens.
  *
  *   checkMappingRole(db, tenantId, "creator") // { role: "creator" } or throws AppError
@@ -26,4 +26,16 @@ export async function requireUnmappedRole(
 export async function checkMappingRole(client: Db, tenantId: number, name: string): Promise<{ role: string }> {
   const role = await requireUnmappedRole(client, tenantId, name, await loadMappingState(client, tenantId));
   return { role: role.qualified };
+}
+
+/** The matrix's "Add role column": any existing role but Internal/system and Internal/everyone (which has its own column where it is used). */
+export async function findMatrixRole(client: Db, tenantId: number, name: string): Promise<{ name: string }> {
+  const role = await findRoleByName(client, tenantId, name);
+  if (!role) throw new AppError("NOT_FOUND", `There is no role named "${name}".`, { field: "role" });
+  if (role.kind === "system") throw new AppError("INVALID_INPUT", "Internal/system is reserved.", { field: "role" });
+  if (role.kind === "everyone")
+    throw new AppError("INVALID_INPUT", "Internal/everyone is every user; it already has its own column where it is used.", {
+      field: "role",
+    });
+  return { name: role.qualified };
 }

@@ -8,6 +8,7 @@ import type { Actor } from "../authz/principal.ts";
 import { provision } from "../provisioning/provision.ts";
 import { createRole } from "../roles/create-role.ts";
 import { applyImport } from "./apply-import.ts";
+import { NO_IMPORT_OPTIONS } from "./plan-import.ts";
 import { listRoleAliases, listScopes } from "./list-scopes.ts";
 import { previewImport } from "./preview-import.ts";
 import { setScopeRoles } from "./set-scope-roles.ts";
@@ -49,7 +50,12 @@ describe.each(await databaseKinds())("tenant-conf.json import and export on %s",
     expect(preview.aliases).toEqual([]);
     expect(preview.adminKept).toEqual([]);
 
-    const applied = await applyImport(t.db, admin, { text: REAL, version: preview.version, planHash: preview.planHash });
+    const applied = await applyImport(t.db, admin, {
+      ...NO_IMPORT_OPTIONS,
+      text: REAL,
+      version: preview.version,
+      planHash: preview.planHash,
+    });
     expect(applied.version).toBe(preview.version + 1);
     const after = await mapping();
     for (const scope of parseTenantConf(REAL).scopes!) {
@@ -81,10 +87,22 @@ describe.each(await databaseKinds())("tenant-conf.json import and export on %s",
     expect(preview.planHash).not.toBe(plain.planHash);
     // The plain preview's hash does not apply the variant that adds scopes.
     await expect(
-      applyImport(t.db, admin, { text: REAL, version: plain.version, planHash: plain.planHash, addUnknownScopes: true }),
+      applyImport(t.db, admin, {
+        ...NO_IMPORT_OPTIONS,
+        text: REAL,
+        version: plain.version,
+        planHash: plain.planHash,
+        addUnknownScopes: true,
+      }),
     ).rejects.toMatchObject({ code: "STALE_VERSION" });
 
-    await applyImport(t.db, admin, { text: REAL, version: preview.version, planHash: preview.planHash, addUnknownScopes: true });
+    await applyImport(t.db, admin, {
+      ...NO_IMPORT_OPTIONS,
+      text: REAL,
+      version: preview.version,
+      planHash: preview.planHash,
+      addUnknownScopes: true,
+    });
     const after = await mapping();
     expect(after.size).toBe(47 + 67);
     expect(after.get("apim:scope_manage")).toEqual(["admin"]);
@@ -116,7 +134,7 @@ describe.each(await databaseKinds())("tenant-conf.json import and export on %s",
     ]);
     expect(preview.unknownScopes).toEqual([{ name: "apim:does_not_exist", path: "RESTAPIScopes.Scope[3].Name" }]);
 
-    await applyImport(t.db, admin, { text: QUIRKY, version: preview.version, planHash: preview.planHash });
+    await applyImport(t.db, admin, { ...NO_IMPORT_OPTIONS, text: QUIRKY, version: preview.version, planHash: preview.planHash });
     const after = await mapping();
     expect(after.get("apim:tier_manage")).toEqual(["admin", "Internal/publisher"]);
     expect(after.get("apim:api_view")).toEqual(["admin", "Internal/creator", "Internal/publisher"]);
@@ -127,11 +145,15 @@ describe.each(await databaseKinds())("tenant-conf.json import and export on %s",
     const preview = await previewImport(t.db, tenantId, QUIRKY);
     await setScopeRoles(t.db, admin, { scopes: [{ name: "apim:bl_view", roles: ["admin", "dev"] }] });
     const before = await mapping();
-    await expect(applyImport(t.db, admin, { text: QUIRKY, version: preview.version, planHash: preview.planHash })).rejects.toMatchObject({
+    await expect(
+      applyImport(t.db, admin, { ...NO_IMPORT_OPTIONS, text: QUIRKY, version: preview.version, planHash: preview.planHash }),
+    ).rejects.toMatchObject({
       code: "STALE_VERSION",
     });
     const fresh = await previewImport(t.db, tenantId, QUIRKY);
-    await expect(applyImport(t.db, admin, { text: REAL, version: fresh.version, planHash: fresh.planHash })).rejects.toMatchObject({
+    await expect(
+      applyImport(t.db, admin, { ...NO_IMPORT_OPTIONS, text: REAL, version: fresh.version, planHash: fresh.planHash }),
+    ).rejects.toMatchObject({
       code: "STALE_VERSION",
       message: expect.stringMatching(/Preview the file again/),
     });
@@ -143,7 +165,7 @@ describe.each(await databaseKinds())("tenant-conf.json import and export on %s",
 
   it("exports the mapping in WSO2's shape, and a re-import of the export changes nothing", async () => {
     const preview = await previewImport(t.db, tenantId, QUIRKY);
-    await applyImport(t.db, admin, { text: QUIRKY, version: preview.version, planHash: preview.planHash });
+    await applyImport(t.db, admin, { ...NO_IMPORT_OPTIONS, text: QUIRKY, version: preview.version, planHash: preview.planHash });
     const exported = await exportTenantConf(t.db, tenantId);
     expect(exported.RESTAPIScopes.Scope[0]).toEqual({ Name: "apim:api_publish", Roles: "admin,Internal/publisher" });
     expect(exported.RESTAPIScopes.Scope).toHaveLength(47);

@@ -1,11 +1,10 @@
 /**
- * zod pieces shared by the scope-mapping writes. Lists accept a JSON array or repeated form
- * fields (lib/forms.ts), and the version arrives as a number or a form string.
+ * zod pieces of the scope-mapping commands' inputs (commands.ts). Lists accept a JSON array or
+ * repeated form fields (lib/forms.ts), and the version arrives as a number or a form string. An
+ * adapter parses once with them; the writes take the parsed values and never parse again.
  */
 import { z } from "zod";
-import { describeIssue, firstIssue, issuePath } from "../core/zod-issues.ts";
 import { ZFormId } from "../db/row-id.ts";
-import { AppError } from "../errors.ts";
 import { formList } from "../forms.ts";
 
 export const ZMappingVersion = ZFormId;
@@ -26,11 +25,3 @@ export const ZMappingBody = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("custom"), role: ZRoleName, scopes: nonEmpty(ZScopeNameList, "Choose at least one scope.") }),
 ]);
 export type TMappingBody = z.infer<typeof ZMappingBody>;
-
-/** Validates a lib input with its schema; the message names the faulty field's path. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = firstIssue(parsed.error);
-  throw new AppError("INVALID_INPUT", describeIssue(issue), { field: String(issue.path[0] ?? ""), path: issuePath(issue.path) });
-}

@@ -9,16 +9,14 @@
  * the mapping version the preview was computed against: pass it to setScopeRoles.
  */
 import type { Db } from "../db/client.ts";
-import { parseInput } from "./mapping-input.ts";
 import { loadMappingState } from "./mapping-state.ts";
 import { staleMappingError } from "../roles/mapping-version.ts";
 import { nameChanges, NO_ALIAS_CHANGES, roleImpact, type NamedChanges, type RoleImpact } from "./plan-mapping.ts";
-import { scopeRolesChanges, ZScopeRolesChange, type TScopeRolesChange } from "./scope-roles-changes.ts";
+import { scopeRolesChanges, type TScopeRolesChange } from "./scope-roles-changes.ts";
 
 export type ScopeRolesPreview = { version: number; changes: NamedChanges; roles: RoleImpact[] };
 
-export async function previewScopeRoles(client: Db, tenantId: number, input: TScopeRolesChange): Promise<ScopeRolesPreview> {
-  const body = parseInput(ZScopeRolesChange, input);
+export async function previewScopeRoles(client: Db, tenantId: number, body: TScopeRolesChange): Promise<ScopeRolesPreview> {
   const state = await loadMappingState(client, tenantId);
   if (body.version !== undefined && body.version !== state.version) {
     throw staleMappingError();

@@ -15,6 +15,7 @@ import type { Actor } from "../authz/principal.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { commitImport, type ImportResult } from "./commit-import.ts";
+import { ZMappingVersion } from "./mapping-input.ts";
 import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { ZImportOptions, type ImportReport } from "./plan-import.ts";
 import { parseTenantConf, type ParsedTenantConf } from "./tenant-conf.ts";
@@ -24,14 +25,17 @@ export const ZTenantConfigOptions = ZImportOptions.extend({
   skipUnknown: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(false),
 });
 export type TTenantConfigOptions = z.infer<typeof ZTenantConfigOptions>;
+/** The document is any JSON object: WSO2's schema is checked here, so each violation is named by its path. */
+export const ZPutTenantConfig = z.object({
+  document: z.record(z.string(), z.unknown()),
+  version: ZMappingVersion.optional(),
+  options: ZTenantConfigOptions,
+});
+export type TPutTenantConfig = z.infer<typeof ZPutTenantConfig>;
 
 const MAX_LISTED = 20;
 
-export async function putTenantConfig(
-  client: Db,
-  actor: Actor,
-  input: { document: unknown; version?: number; options: TTenantConfigOptions },
-): Promise<ImportResult> {
+export async function putTenantConfig(client: Db, actor: Actor, input: TPutTenantConfig): Promise<ImportResult> {
   const violations = tenantConfigViolations(input.document);
   if (violations.length > 0) throw refusal("The body does not match WSO2's tenant-config-schema.json", violations);
   const file = parseTenantConf(JSON.stringify(input.document));

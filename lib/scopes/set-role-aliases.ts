@@ -11,7 +11,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import type { Actor } from "../authz/principal.ts";
-import { parseInput, ZMappingVersion, ZRoleName, ZRoleNameList } from "./mapping-input.ts";
+import { ZMappingVersion, ZRoleName, ZRoleNameList } from "./mapping-input.ts";
 import { loadMappingState, type AliasPair } from "./mapping-state.ts";
 import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { diffAliases } from "./plan-mapping.ts";
@@ -24,8 +24,7 @@ export const ZSetRoleAliases = z.object({
 });
 export type TSetRoleAliases = z.infer<typeof ZSetRoleAliases>;
 
-export async function setRoleAliases(client: Db, actor: Actor, input: TSetRoleAliases): Promise<CommitResult> {
-  const body = parseInput(ZSetRoleAliases, input);
+export async function setRoleAliases(client: Db, actor: Actor, body: TSetRoleAliases): Promise<CommitResult> {
   const tenantId = actor.principal.tenantId;
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, tenantId, body.version);

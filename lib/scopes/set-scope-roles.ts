@@ -10,7 +10,6 @@
  */
 import type { Db } from "../db/client.ts";
 import type { Actor } from "../authz/principal.ts";
-import { parseInput } from "./mapping-input.ts";
 import { loadMappingState } from "./mapping-state.ts";
 import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { NO_ALIAS_CHANGES } from "./plan-mapping.ts";
@@ -20,8 +19,7 @@ import { commitChanges, type CommitResult } from "./write-mapping.ts";
 export const ZSetScopeRoles = ZScopeRolesChange;
 export type TSetScopeRoles = TScopeRolesChange;
 
-export async function setScopeRoles(client: Db, actor: Actor, input: TSetScopeRoles): Promise<CommitResult> {
-  const body = parseInput(ZSetScopeRoles, input);
+export async function setScopeRoles(client: Db, actor: Actor, body: TSetScopeRoles): Promise<CommitResult> {
   const tenantId = actor.principal.tenantId;
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, tenantId, body.version);

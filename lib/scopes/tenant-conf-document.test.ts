@@ -7,6 +7,7 @@ import { seedUser, superTenantId } from "../../testing/seed.ts";
 import type { Actor } from "../authz/principal.ts";
 import { provision } from "../provisioning/provision.ts";
 import { applyImport } from "./apply-import.ts";
+import { NO_IMPORT_OPTIONS } from "./plan-import.ts";
 import { previewImport } from "./preview-import.ts";
 import { exportTenantConf } from "./tenant-conf.ts";
 import { tenantConfigViolations } from "./validate-tenant-config.ts";
@@ -25,7 +26,7 @@ describe.each(await databaseKinds())("a lossless tenant-conf.json on %s", (kind)
   let admin: Actor;
   const importFile = async (text: string) => {
     const preview = await previewImport(t.db, tenantId, text);
-    await applyImport(t.db, admin, { text, version: preview.version, planHash: preview.planHash });
+    await applyImport(t.db, admin, { ...NO_IMPORT_OPTIONS, text, version: preview.version, planHash: preview.planHash });
     return preview;
   };
 

@@ -1,6 +1,8 @@
 /**
- * Applies planned MappingChanges inside the caller's transaction: the only code that writes
- * ScopeRole and RoleAlias rows. `commitChanges` is the common tail of every mapping write:
+ * Applies planned MappingChanges inside the caller's transaction: every mapping write's rows go
+ * through here. Elsewhere, provisioning creates a catalog's new scopes with their default
+ * ScopeRole rows, and deleting a role removes its rows by cascade (ARCHITECTURE.md, Scope
+ * mappings). `commitChanges` is the common tail of every mapping write:
  * write, bump the mapping version, and record one audit event, all in the same transaction.
  */
 import type { AuditAction } from "../audit/actions.ts";

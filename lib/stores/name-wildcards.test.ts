@@ -5,7 +5,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../../test
 import { seedUser, superTenantId } from "../../testing/seed.ts";
 import { findUserId, requireRole } from "../management/names.ts";
 import { provision } from "../provisioning/provision.ts";
-import { listRoleMappings } from "../scopes/list-role-mappings.ts";
+import { listScopeMappings } from "../scopes/list-scope-mappings.ts";
 import { createSession } from "../sessions/create-session.ts";
 import { listActiveSessions } from "../sessions/list-sessions.ts";
 import { roleNameColumns } from "./look-alike.ts";
@@ -50,7 +50,7 @@ describe.each(await databaseKinds())("names and filters never act as wildcards o
       });
     }
     const roles = async (q: string) =>
-      (await listRoleMappings(t.db, tenantId, { q, page: 1, size: 100 })).page.rows.map((r) => r.role.slice(p.length)).sort();
+      (await listScopeMappings(t.db, tenantId, { q, page: 1, size: 100 })).page.rows.map((r) => r.role.slice(p.length)).sort();
     expect(await roles(`${p}r_s`)).toEqual(["r_s"]);
     expect(await roles("R_S")).toEqual(["r_s"]);
     expect(await roles(`${p}r%`)).toEqual(["r%t"]);

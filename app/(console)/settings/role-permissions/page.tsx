@@ -1,20 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePage } from "@/lib/transport/guard";
-import { db } from "@/lib/db/client";
-import { listRoleMappings, ZRoleMappingParams } from "@/lib/scopes/list-role-mappings";
+import { scopeMappingsPageQuery } from "@/lib/scopes/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { RoleMappingsTable } from "@/components/scopes/RoleMappingsTable";
-import { deleteMappingAction } from "./actions";
+import { ScopeMappingsTable } from "@/components/scopes/ScopeMappingsTable";
+import { deleteScopeMappingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Role Permissions" };
 
 const secondary = "rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100";
 
-export default async function RolePermissionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const principal = await requirePage("scopes.manage");
-  const params = ZRoleMappingParams.parse(await searchParams);
-  const { version, page } = await listRoleMappings(db(), principal.tenantId, params);
+export default async function ScopeMappingsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const { params, version, page } = (await loadPage(scopeMappingsPageQuery, await searchParams)).data;
   return (
     <>
       <PageHeader
@@ -37,11 +34,11 @@ export default async function RolePermissionsPage({ searchParams }: { searchPara
           </div>
         }
       />
-      <RoleMappingsTable
+      <ScopeMappingsTable
         rows={page.rows}
         url={{ state: { q: params.q }, paging: { kind: "offset", page: page.page, size: page.size, hasNext: page.hasNext } }}
         version={version}
-        remove={deleteMappingAction}
+        remove={deleteScopeMappingAction}
         filtered={Boolean(params.q)}
       />
     </>

@@ -1,28 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
-import { requirePage } from "@/lib/transport/guard";
-import { db } from "@/lib/db/client";
-import { orNotFound } from "@/lib/http/not-found";
-import { getRoleMapping } from "@/lib/scopes/list-role-mappings";
-import { listScopes } from "@/lib/scopes/list-scopes";
-import { ZRoleName } from "@/lib/scopes/mapping-input";
+import { editScopeMappingPageQuery } from "@/lib/scopes/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Alert } from "@/components/ui/Alert";
 import { EditMapping } from "@/components/scopes/EditMapping";
-import { updateMappingAction } from "../actions";
+import { updateScopeMappingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit role permission" };
 
-export default async function EditMappingPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const principal = await requirePage("scopes.manage");
-  const parsed = z.object({ role: ZRoleName }).safeParse(await searchParams);
-  if (!parsed.success) notFound();
-  const [mapping, { version, scopes }] = await Promise.all([
-    orNotFound(getRoleMapping(db(), principal.tenantId, parsed.data.role)),
-    listScopes(db(), principal.tenantId),
-  ]);
+export default async function EditScopeMappingPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const { mapping, version, scopes } = (await loadPage(editScopeMappingPageQuery, await searchParams)).data;
   const mode = mapping.aliasOf.length > 0 && mapping.scopes.length === 0 ? "alias" : "custom";
   return (
     <>
@@ -41,7 +29,7 @@ export default async function EditMappingPage({ searchParams }: { searchParams: 
           version={version}
           initial={{ mode, targets: mapping.aliasOf, scopes: mapping.scopes.map((s) => s.name) }}
           scopes={scopes.map(({ name, description, tag }) => ({ name, description, tag }))}
-          save={updateMappingAction}
+          save={updateScopeMappingAction}
         />
       )}
     </>

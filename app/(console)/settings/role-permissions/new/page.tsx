@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePage } from "@/lib/transport/guard";
-import { db } from "@/lib/db/client";
-import { listScopes } from "@/lib/scopes/list-scopes";
+import { scopesQuery } from "@/lib/scopes/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { AddMappingWizard } from "@/components/scopes/AddMappingWizard";
-import { checkMappingRoleAction, createMappingAction } from "../actions";
+import { checkMappingRoleAction, createScopeMappingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add role permission" };
 
-export default async function NewMappingPage() {
-  const principal = await requirePage("scopes.manage");
-  const { scopes } = await listScopes(db(), principal.tenantId);
+export default async function NewScopeMappingPage() {
+  const { scopes } = (await loadPage(scopesQuery, {})).data;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -23,7 +21,7 @@ export default async function NewMappingPage() {
       <PageHeader title="Add role permission" description="Map a role to other roles, or to a custom set of API scopes." />
       <AddMappingWizard
         check={checkMappingRoleAction}
-        create={createMappingAction}
+        create={createScopeMappingAction}
         scopes={scopes.map(({ name, description, tag }) => ({ name, description, tag }))}
       />
     </>

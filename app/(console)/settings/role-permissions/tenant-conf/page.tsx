@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { requirePage } from "@/lib/transport/guard";
-import { db } from "@/lib/db/client";
-import { exportTenantConf } from "@/lib/scopes/tenant-conf";
-import { RolePermissionsLinks } from "@/components/scopes/RolePermissionsLinks";
+import { tenantConfQuery } from "@/lib/scopes/queries";
+import { loadPage } from "@/lib/transport/command-page";
+import { ScopeMappingsLinks } from "@/components/scopes/ScopeMappingsLinks";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TenantConfImport } from "@/components/scopes/TenantConfImport";
 import { applyImportAction, previewImportAction } from "./actions";
@@ -12,14 +11,14 @@ export const metadata: Metadata = { title: "tenant-conf.json" };
 const EXPORT_URL = "/settings/role-permissions/tenant-conf/export";
 
 export default async function TenantConfPage() {
-  const principal = await requirePage("scopes.manage");
-  const exported = JSON.stringify(await exportTenantConf(db(), principal.tenantId), null, 2);
+  const { document } = (await loadPage(tenantConfQuery, {})).data;
+  const exported = JSON.stringify(document, null, 2);
   return (
     <>
       <PageHeader
         title="tenant-conf.json"
         description="Bring scope mappings across from WSO2 API Manager, or take them back. The mapping is RESTAPIScopes and RoleMappings; every other key of an imported file is kept for the export."
-        actions={<RolePermissionsLinks current="/settings/role-permissions/tenant-conf" />}
+        actions={<ScopeMappingsLinks current="/settings/role-permissions/tenant-conf" />}
       />
       <div className="grid gap-8 xl:grid-cols-2">
         <section aria-labelledby="export-heading" className="min-w-0 space-y-3">

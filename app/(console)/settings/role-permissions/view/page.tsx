@@ -1,22 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
-import { requirePage } from "@/lib/transport/guard";
-import { db } from "@/lib/db/client";
-import { orNotFound } from "@/lib/http/not-found";
-import { getRoleMapping } from "@/lib/scopes/list-role-mappings";
-import { ZRoleName } from "@/lib/scopes/mapping-input";
+import { scopeMappingQuery } from "@/lib/scopes/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyState } from "@/components/ui/EmptyState";
 
 export const metadata: Metadata = { title: "Role scopes" };
 
 export default async function RoleScopesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const principal = await requirePage("scopes.manage");
-  const parsed = z.object({ role: ZRoleName }).safeParse(await searchParams);
-  if (!parsed.success) notFound();
-  const mapping = await orNotFound(getRoleMapping(db(), principal.tenantId, parsed.data.role));
+  const mapping = (await loadPage(scopeMappingQuery, await searchParams)).data;
   return (
     <>
       <p className="mb-2 text-sm">

@@ -1,29 +1,21 @@
+import { updateRolesForScopeCommand } from "@/lib/apim/commands";
 import { ZScopeListBody, toScopeListDTO } from "@/lib/apim/dto";
-import { ifMatchVersion, versionETag, withPrecondition } from "@/lib/apim/if-match";
+import { ifMatchVersion, versionETag } from "@/lib/apim/if-match";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
-import { defineRoute } from "@/lib/transport/route";
-import { db } from "@/lib/db/client";
-import { listScopes } from "@/lib/scopes/list-scopes";
-import { setScopeRoles } from "@/lib/scopes/set-scope-roles";
+import type { ScopeList } from "@/lib/scopes/list-scopes";
+import { scopesQuery } from "@/lib/scopes/queries";
+import { commandRoute } from "@/lib/transport/command-route";
 
-async function scopeList(tenantId: number): Promise<Response> {
-  const scopes = await listScopes(db(), tenantId);
-  return Response.json(toScopeListDTO(scopes), { headers: { ETag: versionETag(scopes.version) } });
-}
+const scopeList = (scopes: ScopeList) => Response.json(toScopeListDTO(scopes), { headers: { ETag: versionETag(scopes.version) } });
 
 /** Every system scope with its roles (APIM: getRolesForScope). */
-export const GET = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage }, async (_input, { principal }) =>
-  scopeList(principal.tenantId),
-);
+export const GET = commandRoute(scopesQuery, { ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage, input: () => ({}), reply: scopeList });
 
 /** Replaces the roles of every listed scope, whole body or nothing (APIM: updateRolesForScope). */
-export const PUT = defineRoute(
-  { ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage, body: ZScopeListBody },
-  async ({ body, request }, actor) => {
-    const version = ifMatchVersion(request);
-    await withPrecondition(version, () =>
-      setScopeRoles(db(), actor, { version, scopes: body.list.map((s) => ({ name: s.name, roles: s.roles })) }),
-    );
-    return scopeList(actor.principal.tenantId);
-  },
-);
+export const PUT = commandRoute(updateRolesForScopeCommand, {
+  ...APIM_ROUTE,
+  scope: APIM_SCOPES.scopeManage,
+  body: ZScopeListBody,
+  input: ({ body, request }) => ({ version: ifMatchVersion(request), scopes: body.list.map((s) => ({ name: s.name, roles: s.roles })) }),
+  reply: scopeList,
+});

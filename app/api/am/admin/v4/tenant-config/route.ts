@@ -1,34 +1,34 @@
 import { z } from "zod";
-import { ifMatchVersion, versionETag, withPrecondition } from "@/lib/apim/if-match";
+import { updateTenantConfigCommand } from "@/lib/apim/commands";
+import { ifMatchVersion, versionETag } from "@/lib/apim/if-match";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
-import { defineRoute } from "@/lib/transport/route";
-import { db } from "@/lib/db/client";
-import { readMappingVersion } from "@/lib/roles/mapping-version";
-import { putTenantConfig, ZTenantConfigOptions } from "@/lib/scopes/put-tenant-config";
-import { exportTenantConf, MAX_TENANT_CONF_CHARS } from "@/lib/scopes/tenant-conf";
+import type { CommandInput } from "@/lib/authz/command";
+import { ZTenantConfigOptions } from "@/lib/scopes/put-tenant-config";
+import { tenantConfQuery } from "@/lib/scopes/queries";
+import { MAX_TENANT_CONF_CHARS } from "@/lib/scopes/tenant-conf";
+import { commandRoute } from "@/lib/transport/command-route";
 
-async function tenantConfig(tenantId: number): Promise<Response> {
-  const version = await readMappingVersion(db(), tenantId);
-  return Response.json(await exportTenantConf(db(), tenantId), { headers: { ETag: versionETag(version) } });
-}
+type TenantConf = Awaited<ReturnType<typeof tenantConfQuery.run>>;
+const tenantConfig = ({ version, document }: TenantConf) => Response.json(document, { headers: { ETag: versionETag(version) } });
 
 /** The tenant's tenant-conf.json (APIM: exportTenantConfig). */
-export const GET = defineRoute({ ...APIM_ROUTE, scope: APIM_SCOPES.admin }, async (_input, { principal }) =>
-  tenantConfig(principal.tenantId),
-);
+export const GET = commandRoute(tenantConfQuery, { ...APIM_ROUTE, scope: APIM_SCOPES.admin, input: () => ({}), reply: tenantConfig });
+
+const ZBody = z.record(z.string(), z.unknown());
 
 /** Replaces the tenant-conf.json, mapping and all, in one transaction (APIM: updateTenantConfig). */
-export const PUT = defineRoute(
-  {
-    ...APIM_ROUTE,
-    scope: APIM_SCOPES.admin,
-    body: z.record(z.string(), z.unknown()),
-    query: ZTenantConfigOptions,
-    maxBodyBytes: MAX_TENANT_CONF_CHARS,
-  },
-  async ({ body, query, request }, actor) => {
-    const version = ifMatchVersion(request);
-    await withPrecondition(version, () => putTenantConfig(db(), actor, { document: body, version, options: query }));
-    return tenantConfig(actor.principal.tenantId);
-  },
-);
+export const PUT = commandRoute<
+  CommandInput<typeof updateTenantConfigCommand>,
+  TenantConf,
+  Record<string, string>,
+  typeof ZBody,
+  typeof ZTenantConfigOptions
+>(updateTenantConfigCommand, {
+  ...APIM_ROUTE,
+  scope: APIM_SCOPES.admin,
+  body: ZBody,
+  query: ZTenantConfigOptions,
+  maxBodyBytes: MAX_TENANT_CONF_CHARS,
+  input: ({ body, query, request }) => ({ document: body, version: ifMatchVersion(request), options: query }),
+  reply: tenantConfig,
+});

@@ -1,25 +1,22 @@
 import { z } from "zod";
-import { decodePathName } from "@/lib/apim/path-name";
+import { scopeOfUserQuery } from "@/lib/apim/commands";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
-import { defineRoute } from "@/lib/transport/route";
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { userHoldsScope } from "@/lib/scopes/user-holds-scope";
+import type { CommandInput } from "@/lib/authz/command";
+import { commandRoute } from "@/lib/transport/command-route";
 
 const ZQuery = z.object({ username: z.string().trim().min(1).max(300).optional() });
 
 /** {name} when the user (the caller without ?username) holds the base64url-encoded scope; 404 otherwise. */
-export const GET = defineRoute<{ scopeName: string }, z.ZodUndefined, typeof ZQuery>(
-  { ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage, query: ZQuery },
-  async ({ params, query }, { principal }) => {
-    const scope = decodePathName(params.scopeName);
-    if (scope === null) throw new AppError("NOT_FOUND", "Scope not found: the name is not base64url-encoded.");
-    const username = query.username ?? principal.displayName;
-    const check = await userHoldsScope(db(), principal.tenantId, username, scope);
-    if (check.holds) return { name: scope };
-    throw new AppError(
-      "NOT_FOUND",
-      check.reason === "unknown-scope" ? `Scope not found: ${scope}` : `User ${username} does not have scope ${scope}.`,
-    );
-  },
-);
+export const GET = commandRoute<
+  CommandInput<typeof scopeOfUserQuery>,
+  { name: string },
+  { scopeName: string },
+  z.ZodUndefined,
+  typeof ZQuery
+>(scopeOfUserQuery, {
+  ...APIM_ROUTE,
+  scope: APIM_SCOPES.scopeManage,
+  query: ZQuery,
+  input: ({ params, query }) => ({ scopeName: params.scopeName, username: query.username }),
+  reply: (answer) => answer,
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import type { RoleMappingRow } from "@/lib/scopes/list-role-mappings";
+import type { ScopeMappingRow } from "@/lib/scopes/list-scope-mappings";
 import type { FormAction } from "@/lib/core/action-state";
 import { DataTable } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -9,16 +9,16 @@ import type { Paging, UrlState } from "@/components/ui/table/url-state";
 import { SearchField } from "@/components/ui/table/SearchField";
 import { UrlSearchForm } from "@/components/ui/table/UrlSearchForm";
 import { useUrlTable } from "@/components/ui/table/useUrlTable";
-import { roleMappingColumns } from "./role-mappings-columns";
+import { scopeMappingColumns } from "./scope-mappings-columns";
 
 const PATH = "/settings/role-permissions";
 
-type Props = { rows: RoleMappingRow[]; url: { state: UrlState; paging: Paging }; version: number; remove: FormAction; filtered: boolean };
+type Props = { rows: ScopeMappingRow[]; url: { state: UrlState; paging: Paging }; version: number; remove: FormAction; filtered: boolean };
 
-export function RoleMappingsTable({ rows, url, version, remove, filtered }: Props) {
+export function ScopeMappingsTable({ rows, url, version, remove, filtered }: Props) {
   const urlTable = useUrlTable({
     url: { path: PATH, ...url },
-    columns: roleMappingColumns,
+    columns: scopeMappingColumns,
     rows,
     getRowId: (r) => String(r.roleId),
     meta: { remove, version },

@@ -3,24 +3,23 @@
  * scope; `kind: "alias"` removes only its alias rows (the roles it maps to keep their scopes).
  * The admin role's scopes can never be deleted.
  *
- *   deleteRoleMapping(db, actor, { version, role: "creator", kind: "alias" })
+ *   deleteScopeMapping(db, actor, { version, role: "creator", kind: "alias" })
  */
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { findRoleByName } from "../roles/find-role.ts";
-import { parseInput, ZMappingVersion, ZRoleName } from "./mapping-input.ts";
+import { ZMappingVersion, ZRoleName } from "./mapping-input.ts";
 import { loadMappingState } from "./mapping-state.ts";
 import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { assertAdminKept, diffAliases, diffScopes, NO_ALIAS_CHANGES, type MappingChanges } from "./plan-mapping.ts";
 import { commitChanges, type CommitResult } from "./write-mapping.ts";
 
-export const ZDeleteRoleMapping = z.object({ version: ZMappingVersion, role: ZRoleName, kind: z.enum(["alias", "custom"]) });
-export type TDeleteRoleMapping = z.infer<typeof ZDeleteRoleMapping>;
+export const ZDeleteScopeMapping = z.object({ version: ZMappingVersion, role: ZRoleName, kind: z.enum(["alias", "custom"]) });
+export type TDeleteScopeMapping = z.infer<typeof ZDeleteScopeMapping>;
 
-export async function deleteRoleMapping(client: Db, actor: Actor, input: TDeleteRoleMapping): Promise<CommitResult & { role: string }> {
-  const body = parseInput(ZDeleteRoleMapping, input);
+export async function deleteScopeMapping(client: Db, actor: Actor, body: TDeleteScopeMapping): Promise<CommitResult & { role: string }> {
   const tenantId = actor.principal.tenantId;
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, tenantId, body.version);

@@ -3,11 +3,11 @@
  * least one scope ("custom") or are an alias of another role ("alias"); a role that is both is
  * "mixed". Searched by role name in the database and paged by offset (lib/paging.ts).
  *
- *   listRoleMappings(db, tenantId, { q: "creat", page: 1, size: 25 })
+ *   listScopeMappings(db, tenantId, { q: "creat", page: 1, size: 25 })
  *   // { version, page: { rows: [{ roleId, role, kind, aliasOf, scopeCount, protected }], page, size, hasNext } }
  *
  * `q` matches anywhere in the name, ignoring case; "Internal/cre" searches the Internal domain.
- * `getRoleMapping(db, tenantId, "creator")` gives one role's scopes and alias targets.
+ * `getScopeMapping(db, tenantId, "creator")` gives one role's scopes and alias targets.
  */
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
@@ -19,14 +19,14 @@ import { findRoleByName } from "../roles/find-role.ts";
 import { nameKey, qualifiedName, sameDomain } from "../core/domains.ts";
 import { readMappingVersion } from "../roles/mapping-version.ts";
 
-export const ZRoleMappingParams = ZPageParams.extend({ q: z.string().trim().max(256).optional().catch(undefined) });
-export type TRoleMappingParams = z.infer<typeof ZRoleMappingParams>;
+export const ZScopeMappingParams = ZPageParams.extend({ q: z.string().trim().max(256).optional().catch(undefined) });
+export type TScopeMappingParams = z.infer<typeof ZScopeMappingParams>;
 
-export type RoleMappingKind = "alias" | "custom" | "mixed";
-export type RoleMappingRow = {
+export type ScopeMappingKind = "alias" | "custom" | "mixed";
+export type ScopeMappingRow = {
   roleId: number;
   role: string;
-  kind: RoleMappingKind;
+  kind: ScopeMappingKind;
   /** The roles this role is an alias of (shown as chips). */
   aliasOf: string[];
   /** How many scopes the role is on directly. */
@@ -69,11 +69,11 @@ async function mappedRoleIds(client: Db, tenantId: number, filter: Sql, skip: nu
   return rows.map((r) => Number(r.id));
 }
 
-export async function listRoleMappings(
+export async function listScopeMappings(
   client: Db,
   tenantId: number,
-  params: TRoleMappingParams,
-): Promise<{ version: number; page: Page<RoleMappingRow> }> {
+  params: TScopeMappingParams,
+): Promise<{ version: number; page: Page<ScopeMappingRow> }> {
   const filter = await nameFilter(client, tenantId, params.q);
   const [version, page] = await Promise.all([
     readMappingVersion(client, tenantId),
@@ -83,23 +83,23 @@ export async function listRoleMappings(
       return ids.flatMap((id) => byId.get(id) ?? []);
     }),
   ]);
-  const rows = page.rows.map((r): RoleMappingRow => {
+  const rows = page.rows.map((r): ScopeMappingRow => {
     const aliasOf = r.aliasOf.map((a) => qualifiedName(a.role.store.domain, a.role.name)).sort((x, y) => x.localeCompare(y));
     const scopeCount = r._count.scopes;
-    const kind: RoleMappingKind = aliasOf.length === 0 ? "custom" : scopeCount === 0 ? "alias" : "mixed";
+    const kind: ScopeMappingKind = aliasOf.length === 0 ? "custom" : scopeCount === 0 ? "alias" : "mixed";
     return { roleId: r.id, role: qualifiedName(r.store.domain, r.name), kind, aliasOf, scopeCount, protected: r.kind === "admin" };
   });
   return { version, page: { ...page, rows } };
 }
 
-export type RoleMappingDetail = {
+export type ScopeMappingDetail = {
   role: { id: number; name: string; kind: string };
   aliasOf: string[];
   scopes: { name: string; description: string; tag: string }[];
 };
 
 /** One role's mapping, for the scope list of a row and the edit dialog; NOT_FOUND for an unknown role. */
-export async function getRoleMapping(client: Db, tenantId: number, role: string): Promise<RoleMappingDetail> {
+export async function getScopeMapping(client: Db, tenantId: number, role: string): Promise<ScopeMappingDetail> {
   const ref = await findRoleByName(client, tenantId, role);
   if (!ref) throw new AppError("NOT_FOUND", `There is no role named "${role}".`);
   const [scopes, targets] = await Promise.all([

@@ -2,18 +2,18 @@
 
 import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
-import type { RoleMappingRow } from "@/lib/scopes/list-role-mappings";
+import type { ScopeMappingRow } from "@/lib/scopes/list-scope-mappings";
 import type { FormAction } from "@/lib/core/action-state";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
 
 /** `version` is the tenant's scope-mapping version the page was read at: a delete must name it. */
-export type RoleMappingsMeta = { remove: FormAction; version: number };
+export type ScopeMappingsMeta = { remove: FormAction; version: number };
 
 const link = "text-brand-700 underline-offset-2 hover:underline";
 const q = (role: string) => `?role=${encodeURIComponent(role)}`;
 
-function Assignments({ row }: { row: RoleMappingRow }) {
+function Assignments({ row }: { row: ScopeMappingRow }) {
   return (
     <div className="space-y-1">
       {row.aliasOf.length > 0 && (
@@ -34,7 +34,7 @@ function Assignments({ row }: { row: RoleMappingRow }) {
   );
 }
 
-function Actions({ row, meta: { remove, version } }: { row: RoleMappingRow; meta: RoleMappingsMeta }) {
+function Actions({ row, meta: { remove, version } }: { row: ScopeMappingRow; meta: ScopeMappingsMeta }) {
   const confirm = (kind: "alias" | "custom", label: string, body: string) => (
     <ConfirmAction
       action={remove}
@@ -68,8 +68,8 @@ function Actions({ row, meta: { remove, version } }: { row: RoleMappingRow; meta
   );
 }
 
-const column = createColumnHelper<UrlTableFeatures<RoleMappingsMeta>, RoleMappingRow>();
-export const roleMappingColumns = column.columns([
+const column = createColumnHelper<UrlTableFeatures<ScopeMappingsMeta>, ScopeMappingRow>();
+export const scopeMappingColumns = column.columns([
   column.accessor("role", { header: "Roles", cell: (info) => <span className="font-medium break-all">{info.getValue()}</span> }),
   column.display({ id: "assignments", header: "Scope Assignments", cell: (info) => <Assignments row={info.row.original} /> }),
   column.display({ id: "actions", header: "Actions", cell: (info) => <Actions row={info.row.original} meta={info.table.options.meta!} /> }),

@@ -10,7 +10,7 @@ import type { MappingState } from "./mapping-state.ts";
 import { assertAdminKept, diffAliases, diffScopes, type MappingChanges } from "./plan-mapping.ts";
 import { requireRoles, requireScopes } from "./resolve-names.ts";
 
-export async function roleMappingChanges(
+export async function scopeMappingChanges(
   client: Pick<Db | Tx, "role">,
   state: MappingState,
   roleId: number,

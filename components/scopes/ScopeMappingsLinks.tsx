@@ -6,8 +6,8 @@ const PAGES = [
   { href: "/settings/role-permissions/tenant-conf", label: "tenant-conf.json" },
 ] as const;
 
-/** The header links between the Role Permissions pages, leaving out the page they sit on. */
-export function RolePermissionsLinks({ current }: { current: (typeof PAGES)[number]["href"] }) {
+/** The header links between the scope-mapping pages (Settings › Role Permissions), leaving out the page they sit on. */
+export function ScopeMappingsLinks({ current }: { current: (typeof PAGES)[number]["href"] }) {
   return (
     <>
       {PAGES.filter((p) => p.href !== current).map((p) => (
