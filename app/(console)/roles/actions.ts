@@ -2,19 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { defineAction } from "@/lib/transport/action";
-import { db } from "@/lib/db/client";
-import { createRole, ZCreateRole } from "@/lib/roles/create-role";
-import { deleteRole, ZDeleteRole } from "@/lib/roles/delete-role";
+import { createRoleCommand, deleteRoleCommand } from "@/lib/roles/commands";
+import { commandAction } from "@/lib/transport/command-action";
 
-export const deleteRoleAction = defineAction({ feature: "roles.delete", schema: ZDeleteRole }, async (input, actor) => {
-  const { qualified } = await deleteRole(db(), actor, input);
-  revalidatePath("/roles");
-  return { message: `Role ${qualified} deleted.` };
+export const deleteRoleAction = commandAction(deleteRoleCommand, {
+  done: ({ qualified }) => {
+    revalidatePath("/roles");
+    return { message: `Role ${qualified} deleted.` };
+  },
 });
 
-export const createRoleAction = defineAction({ feature: "roles.create", schema: ZCreateRole }, async (input, actor) => {
-  const { id } = await createRole(db(), actor, input);
-  revalidatePath("/roles");
-  redirect(`/roles/${id}?created=1`);
+export const createRoleAction = commandAction(createRoleCommand, {
+  done: ({ id }) => {
+    revalidatePath("/roles");
+    redirect(`/roles/${id}?created=1`);
+  },
 });

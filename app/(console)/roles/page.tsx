@@ -1,12 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePage } from "@/lib/transport/guard";
 import { can } from "@/lib/authz/decide";
-import { db } from "@/lib/db/client";
-import { listRoles } from "@/lib/roles/list-roles";
-import { ZRoleListParams } from "@/lib/roles/list-params";
-import { allowedRoleActions } from "@/lib/roles/role-rules";
-import { listStores } from "@/lib/stores/list-stores";
+import { rolesPageQuery } from "@/lib/roles/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { RolesTable } from "@/components/roles/RolesTable";
 import { deleteRoleAction } from "./actions";
@@ -14,22 +10,8 @@ import { deleteRoleAction } from "./actions";
 export const metadata: Metadata = { title: "Roles" };
 
 export default async function RolesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const principal = await requirePage("roles.list");
-  const params = ZRoleListParams.parse(await searchParams);
-  const stores = await listStores(db(), principal.tenantId);
-  const store = params.domain ? stores.find((s) => s.domain.toUpperCase() === params.domain!.toUpperCase()) : undefined;
-  const page =
-    params.domain && !store
-      ? { rows: [], next: null, prev: null }
-      : await listRoles(db(), principal.tenantId, {
-          pattern: params.q,
-          storeId: store?.id,
-          dir: params.dir,
-          size: params.size,
-          after: params.after,
-          before: params.before,
-        });
-  const rows = page.rows.map((r) => ({ ...r, permissionCount: r.grants.length, actions: allowedRoleActions(principal, r) }));
+  const { principal, data } = await loadPage(rolesPageQuery, await searchParams);
+  const { params, stores, rows } = data;
   const urlState = { q: params.q, domain: params.domain, dir: params.dir, size: String(params.size) };
   return (
     <>
@@ -46,7 +28,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
       />
       <RolesTable
         rows={rows}
-        url={{ state: urlState, paging: { kind: "keyset", next: page.next, prev: page.prev, shown: rows.length } }}
+        url={{ state: urlState, paging: { kind: "keyset", next: data.next, prev: data.prev, shown: rows.length } }}
         deleteAction={deleteRoleAction}
         filtered={Boolean(params.q || params.domain)}
         stores={stores.map((s) => ({ domain: s.domain, readOnly: s.readOnly }))}

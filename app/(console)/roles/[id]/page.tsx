@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { db } from "@/lib/db/client";
-import { listRoleMembers } from "@/lib/roles/list-role-members";
-import { loadRolePage } from "@/lib/roles/load-role-page";
+import { rolePageQuery } from "@/lib/roles/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import { Alert } from "@/components/ui/Alert";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -18,12 +17,8 @@ export default async function RolePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string>>;
 }) {
-  const { principal, role, blocker, actions } = await loadRolePage((await params).id, "roles.list", "viewUsers");
   const query = await searchParams;
-  const q = (query.q ?? "").slice(0, 256);
-  const members = blocker
-    ? null
-    : await listRoleMembers(db(), principal.tenantId, role, { pattern: q || "*", size: 25, after: query.after, before: query.before });
+  const { role, actions, blocker, q, members } = (await loadPage(rolePageQuery, { ...query, ...(await params) })).data;
   return (
     <>
       <RoleHeader role={role} actions={actions} current="viewUsers" />
@@ -37,18 +32,18 @@ export default async function RolePage({
           <h2 id="members" className="mb-2 font-semibold">
             Users
           </h2>
-          {blocker ? (
+          {!members ? (
             <EmptyState title="No member list">{blocker}</EmptyState>
           ) : (
             <>
               <RoleMemberSearch path={`/roles/${role.id}`} q={q || undefined} />
-              {members!.rows.length === 0 ? (
+              {members.rows.length === 0 ? (
                 <EmptyState title={q ? "No members match" : "No members yet"}>
                   {actions.includes("assignUsers") ? "Add some with Assign Users." : null}
                 </EmptyState>
               ) : (
                 <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="role-members">
-                  {members!.rows.map((m) => (
+                  {members.rows.map((m) => (
                     <li key={m.id} className="px-4 py-2 break-all">
                       {m.qualified}
                       {m.readOnly && <span className="ml-1 text-slate-500">(Read-Only)</span>}
@@ -59,7 +54,7 @@ export default async function RolePage({
               <UrlPager
                 path={`/roles/${role.id}`}
                 state={{ q: q || undefined }}
-                paging={{ kind: "keyset", next: members!.next, prev: members!.prev, shown: members!.rows.length }}
+                paging={{ kind: "keyset", next: members.next, prev: members.prev, shown: members.rows.length }}
               />
             </>
           )}

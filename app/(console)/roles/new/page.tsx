@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePage } from "@/lib/transport/guard";
-import { db } from "@/lib/db/client";
-import { listStores } from "@/lib/stores/list-stores";
+import { newRolePageQuery } from "@/lib/roles/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { NewRoleWizard } from "@/components/roles/NewRoleWizard";
 import { createRoleAction } from "../actions";
@@ -10,8 +9,7 @@ import { createRoleAction } from "../actions";
 export const metadata: Metadata = { title: "Add New Role" };
 
 export default async function NewRolePage() {
-  const principal = await requirePage("roles.create");
-  const domains = (await listStores(db(), principal.tenantId)).filter((s) => !s.readOnly).map((s) => s.domain);
+  const { principal, data } = await loadPage(newRolePageQuery, {});
   return (
     <>
       <p className="text-sm">
@@ -21,7 +19,7 @@ export default async function NewRolePage() {
         /
       </p>
       <PageHeader title="Add New Role" description="You can only grant permissions you hold yourself." />
-      <NewRoleWizard action={createRoleAction} domains={domains} grantable={principal.grants} />
+      <NewRoleWizard action={createRoleAction} domains={data.domains} grantable={principal.grants} />
     </>
   );
 }

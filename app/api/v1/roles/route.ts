@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/transport/route";
-import { db } from "@/lib/db/client";
-import { listRoles } from "@/lib/roles/list-roles";
-import { roleRuleBlocker } from "@/lib/roles/role-rules";
+import { rolePickerQuery } from "@/lib/roles/queries";
+import { commandRoute } from "@/lib/transport/command-route";
 import { pickerPattern } from "@/lib/users/list-params";
 
 const ZQuery = z.object({
@@ -12,24 +10,8 @@ const ZQuery = z.object({
 });
 
 /** Roles by name, paged by cursor, each saying whether the caller may assign it and if not, why. */
-export const GET = defineRoute({ feature: "roles.list", query: ZQuery }, async ({ query }, { principal }) => {
-  const page = await listRoles(db(), principal.tenantId, {
-    pattern: pickerPattern(query.q),
-    dir: "asc",
-    size: query.size,
-    after: query.after,
-  });
-  const list = page.rows.map((r) => {
-    const blocker = roleRuleBlocker(principal, r, "assignUsers");
-    return {
-      id: r.id,
-      role: r.qualified,
-      domain: r.domain,
-      members: r.memberCount,
-      permissions: r.grants,
-      assignable: blocker === null,
-      ...(blocker ? { reason: blocker } : {}),
-    };
-  });
-  return { count: list.length, list, next: page.next };
+export const GET = commandRoute(rolePickerQuery, {
+  query: ZQuery,
+  input: ({ query }) => ({ pattern: pickerPattern(query.q), size: query.size, after: query.after }),
+  reply: (answer) => answer,
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { loadRolePage } from "@/lib/roles/load-role-page";
+import { rolePermissionsPageQuery } from "@/lib/roles/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { RoleHeader } from "@/components/roles/RoleHeader";
 import { RolePermissionsEditor } from "@/components/roles/RolePermissionsEditor";
 import { previewPermissionsAction, setPermissionsAction } from "../actions";
@@ -7,7 +8,8 @@ import { previewPermissionsAction, setPermissionsAction } from "../actions";
 export const metadata: Metadata = { title: "Edit Permissions" };
 
 export default async function EditPermissionsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { principal, role, actions } = await loadRolePage((await params).id, "roles.update", "permissions");
+  const { principal, data } = await loadPage(rolePermissionsPageQuery, await params);
+  const { role, actions } = data;
   return (
     <>
       <RoleHeader role={role} actions={actions} current="permissions" />

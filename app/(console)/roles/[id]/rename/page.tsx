@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { loadRolePage } from "@/lib/roles/load-role-page";
+import { roleRenamePageQuery } from "@/lib/roles/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { RoleHeader } from "@/components/roles/RoleHeader";
 import { ActionForm, FormField } from "@/components/ui/ActionForm";
 import { renameRoleAction } from "../actions";
@@ -7,7 +8,7 @@ import { renameRoleAction } from "../actions";
 export const metadata: Metadata = { title: "Rename role" };
 
 export default async function RenameRolePage({ params }: { params: Promise<{ id: string }> }) {
-  const { role, actions } = await loadRolePage((await params).id, "roles.update", "rename");
+  const { role, actions } = (await loadPage(roleRenamePageQuery, await params)).data;
   return (
     <>
       <RoleHeader role={role} actions={actions} current="rename" />

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { db } from "@/lib/db/client";
-import { loadRolePage } from "@/lib/roles/load-role-page";
-import { getConfig } from "@/lib/config/current";
-import { nameKey, PRIMARY } from "@/lib/core/domains";
+import { roleMembersPageQuery } from "@/lib/roles/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { RoleHeader } from "@/components/roles/RoleHeader";
 import { RoleMembersEditor } from "@/components/roles/RoleMembersEditor";
 import { previewMembersAction, setMembersAction } from "../actions";
@@ -10,14 +8,7 @@ import { previewMembersAction, setMembersAction } from "../actions";
 export const metadata: Metadata = { title: "Assign Users" };
 
 export default async function AssignUsersPage({ params }: { params: Promise<{ id: string }> }) {
-  const { principal, role, actions } = await loadRolePage((await params).id, "roles.update", "assignUsers");
-  const superAdmin =
-    role.kind === "admin"
-      ? await db().user.findFirst({
-          where: { tenantId: principal.tenantId, usernameKey: nameKey(getConfig().super_admin.username), store: { domain: PRIMARY } },
-          select: { id: true },
-        })
-      : null;
+  const { role, actions, protectedIds } = (await loadPage(roleMembersPageQuery, await params)).data;
   return (
     <>
       <RoleHeader role={role} actions={actions} current="assignUsers" />
@@ -25,7 +16,7 @@ export default async function AssignUsersPage({ params }: { params: Promise<{ id
         key={role.version}
         id={role.id}
         version={role.version}
-        protectedIds={superAdmin ? [superAdmin.id] : []}
+        protectedIds={protectedIds}
         preview={previewMembersAction}
         save={setMembersAction}
       />

@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/transport/route";
-import { db } from "@/lib/db/client";
+import type { CommandInput } from "@/lib/authz/command";
 import { isRowId } from "@/lib/db/row-id";
 import { AppError } from "@/lib/errors";
-import { getRole } from "@/lib/roles/get-role";
-import { listRoleMembers } from "@/lib/roles/list-role-members";
-import { roleActionBlocker } from "@/lib/roles/role-rules";
+import { roleMembersQuery } from "@/lib/roles/queries";
+import { commandRoute } from "@/lib/transport/command-route";
 import { pickerPattern } from "@/lib/users/list-params";
 
 const ZQuery = z.object({
@@ -13,21 +11,19 @@ const ZQuery = z.object({
   size: z.coerce.number().int().min(1).max(100).default(50),
   after: z.string().max(2048).optional(),
 });
+type Members = Awaited<ReturnType<typeof roleMembersQuery.run>>;
 
 /** A role's members by name, paged by cursor. Internal/everyone has no list: it is everyone. */
-export const GET = defineRoute<{ id: string }, z.ZodUndefined, typeof ZQuery>(
-  { feature: "roles.list", query: ZQuery },
-  async ({ query, params }, { principal }) => {
-    const id = Number(params.id);
-    if (!isRowId(id)) throw new AppError("NOT_FOUND", "That role does not exist.");
-    const role = await getRole(db(), principal.tenantId, id);
-    const blocker = roleActionBlocker(principal, role, "viewUsers");
-    if (blocker) throw new AppError("FORBIDDEN", blocker);
-    const page = await listRoleMembers(db(), principal.tenantId, role, {
-      pattern: pickerPattern(query.q),
-      size: query.size,
-      after: query.after,
-    });
-    return { count: page.rows.length, list: page.rows, next: page.next };
+export const GET = commandRoute<CommandInput<typeof roleMembersQuery>, Members, { id: string }, z.ZodUndefined, typeof ZQuery>(
+  roleMembersQuery,
+  {
+    query: ZQuery,
+    input: ({ query, params }) => {
+      const id = Number(params.id);
+      // The path names no role unless it is a row id; answered as a missing role, not as bad input.
+      if (!isRowId(id)) throw new AppError("NOT_FOUND", "That role does not exist.");
+      return { id, pattern: pickerPattern(query.q), size: query.size, after: query.after };
+    },
+    reply: (answer) => answer,
   },
 );
