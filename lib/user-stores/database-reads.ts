@@ -1,7 +1,9 @@
 import { empty, join, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPage } from "../keyset.ts";
+import { nameKey, qualifiedName } from "../core/domains.ts";
+import { lookAlikeRefusal, nameSkeleton } from "../stores/look-alike.ts";
 import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern.ts";
-import type { MemberPageParams, Reader, RoleRef, StoreUser, StoreUserDetail, UserPageParams, UserQuery } from "./user-store.ts";
+import type { MemberPageParams, Reader, StoreRef, RoleRef, StoreUser, StoreUserDetail, UserPageParams, UserQuery } from "./user-store.ts";
 
 type Raw = {
   id: number | bigint;
@@ -151,4 +153,41 @@ export async function getDatabaseUsers(client: Reader, tenantId: number, ids: re
   if (ids.length === 0) return [];
   const users = await client.user.findMany({ where: { tenantId, id: { in: [...ids] } }, select: USER_SELECT });
   return users.map(({ store, ...u }) => ({ ...u, domain: store.domain, readOnly: store.readOnly }));
+}
+
+export async function findDatabaseUser(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<StoreUser | null> {
+  const user = await client.user.findUnique({
+    where: { tenantId_storeId_usernameKey: { tenantId, storeId: store.id, usernameKey: nameKey(username) } },
+    select: USER_SELECT,
+  });
+  return (
+    user && {
+      id: user.id,
+      version: user.version,
+      username: user.username,
+      storeId: user.storeId,
+      domain: user.store.domain,
+      readOnly: user.store.readOnly,
+    }
+  );
+}
+
+/**
+ * Refuses a username that is, or looks like, another user's in the same store, naming that
+ * user. One indexed query; rows whose skeleton start-up has not computed yet are not seen,
+ * though the unique key still refuses an exact duplicate.
+ */
+export async function assertDatabaseUsernameFree(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<void> {
+  const other = await client.user.findFirst({
+    where: { tenantId, storeId: store.id, usernameSkeleton: nameSkeleton(username) },
+    select: { username: true, usernameKey: true },
+    orderBy: { id: "asc" },
+  });
+  if (!other) return;
+  throw lookAlikeRefusal(
+    "user",
+    qualifiedName(store.domain, username),
+    qualifiedName(store.domain, other.username),
+    other.usernameKey === nameKey(username),
+  );
 }

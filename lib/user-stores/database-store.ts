@@ -1,7 +1,9 @@
 import { nameKey } from "../core/domains.ts";
 import { AppError } from "../errors.ts";
 import {
+  assertDatabaseUsernameFree,
   countDatabaseRoleMembers,
+  findDatabaseUser,
   countDatabaseUsers,
   getDatabaseUser,
   getDatabaseUsers,
@@ -42,6 +44,8 @@ export const databaseStore: UserStore = {
   countUsers: countDatabaseUsers,
   getUser: getDatabaseUser,
   getUsers: getDatabaseUsers,
+  findUser: findDatabaseUser,
+  assertUsernameFree: assertDatabaseUsernameFree,
   async findLogin(client, tenantId, store, username) {
     const user = await client.user.findFirst({
       where: { tenantId, storeId: store.id, usernameKey: nameKey(username) },

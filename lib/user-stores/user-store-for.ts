@@ -1,3 +1,4 @@
+import { sameDomain } from "../core/domains.ts";
 import { AppError } from "../errors.ts";
 import { holdsUsers, listStores } from "../stores/list-stores.ts";
 import { databaseStore } from "./database-store.ts";
@@ -34,7 +35,7 @@ export async function userStoreByDomain(
   tenantId: number,
   domain: string,
 ): Promise<{ store: StoreRef; users: UserStore } | null> {
-  const store = (await listStores(client, tenantId)).find((s) => s.domain.toUpperCase() === domain.toUpperCase());
+  const store = (await listStores(client, tenantId)).find((s) => sameDomain(s.domain, domain));
   if (!store || !holdsUsers(store)) return null;
   return { store, users: userStoreFor(store) };
 }

@@ -37,6 +37,10 @@ export type UserStore = {
   getUser(client: Reader, tenantId: number, id: number): Promise<StoreUserDetail | null>;
   /** The users among these ids, in one round trip; missing ids are simply absent. */
   getUsers(client: Reader, tenantId: number, ids: readonly number[]): Promise<StoreUser[]>;
+  /** The user of this store with this name (matched as the store matches names), or null. */
+  findUser(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<StoreUser | null>;
+  /** Refuses (CONFLICT) a new name that is, or looks like, another user's in the store. */
+  assertUsernameFree(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<void>;
   /** The account a sign-in names in this store, or null. */
   findLogin(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<LoginAccount | null>;
   /** The same for a user already known by id (a signed-in user changing their password). */

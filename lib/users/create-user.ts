@@ -11,7 +11,6 @@ import { assertRoleRule } from "../roles/role-rules.ts";
 import { qualifiedName } from "../core/domains.ts";
 import { assertWritable, findStore } from "../stores/list-stores.ts";
 import { userStoreFor } from "../user-stores/user-store-for.ts";
-import { assertUsernameDistinct } from "../stores/look-alike.ts";
 import { usernameSchema } from "../stores/name-rules.ts";
 import { passwordSchema } from "./password-policy.ts";
 import { firstIssue } from "../core/zod-issues.ts";
@@ -39,7 +38,7 @@ export async function createUser(client: Db, actor: Actor, input: TNewUser): Pro
   const parsed = usernameSchema(store).safeParse(input.username);
   if (!parsed.success) throw new AppError("INVALID_INPUT", firstIssue(parsed.error).message, { field: "username" });
   const username = parsed.data;
-  await assertUsernameDistinct(client, tenantId, store, username);
+  await users.assertUsernameFree(client, tenantId, store, username);
   const qualified = qualifiedName(store.domain, username);
   const password = await users.preparePassword(input.password);
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { loadRolePage } from "@/lib/roles/load-role-page";
 import { getConfig } from "@/lib/config/current";
-import { nameKey, PRIMARY } from "@/lib/core/domains";
+import { PRIMARY, qualifiedName } from "@/lib/core/domains";
+import { findUserByName } from "@/lib/user-stores/find-user";
 import { RoleHeader } from "@/components/roles/RoleHeader";
 import { RoleMembersEditor } from "@/components/roles/RoleMembersEditor";
 import { previewMembersAction, setMembersAction } from "../actions";
@@ -12,12 +13,7 @@ export const metadata: Metadata = { title: "Assign Users" };
 export default async function AssignUsersPage({ params }: { params: Promise<{ id: string }> }) {
   const { principal, role, actions } = await loadRolePage((await params).id, "roles.update", "assignUsers");
   const superAdmin =
-    role.kind === "admin"
-      ? await db().user.findFirst({
-          where: { tenantId: principal.tenantId, usernameKey: nameKey(getConfig().super_admin.username), store: { domain: PRIMARY } },
-          select: { id: true },
-        })
-      : null;
+    role.kind === "admin" ? await findUserByName(db(), principal.tenantId, qualifiedName(PRIMARY, getConfig().super_admin.username)) : null;
   return (
     <>
       <RoleHeader role={role} actions={actions} current="assignUsers" />
