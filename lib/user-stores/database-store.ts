@@ -29,7 +29,8 @@ function assertWritable(store: Pick<StoreRef, "domain" | "readOnly">): void {
 /**
  * Today's store: users, argon2id hashes, claims and memberships in Gatehouse's own tables. Its
  * groups are Gatehouse role rows, so a user's groups and hybrid roles come from one query.
- * Read-only database stores (rows marked so) refuse writes here, whatever the caller checked.
+ * A read-only store refuses a new user here; its users' other writes are refused earlier by
+ * the user rules (userActionBlocker, loadAssignableUsers), which read `readOnly` from the store.
  */
 export const databaseStore: UserStore = {
   type: "database",

@@ -20,7 +20,7 @@ import type { StoreRow } from "../stores/list-stores.ts";
  * Gatehouse role rows too, which `groupsInGatehouse` says, so one query answers both (rolesOfUsers in roles-of-users.ts).
  *
  * Failures are AppErrors with the usual codes (NOT_FOUND, CONFLICT, STALE_VERSION, FORBIDDEN for
- * a read-only store); a store that cannot be reached is the caller's generic failure, never a crash.
+ * a read-only store). How an unreachable store fails is #13's to add (its own code, not a crash).
  */
 export type UserStore = {
   /** The store row's type this implementation serves ("database"; #13: "ldap", "jdbc"). */
