@@ -2,6 +2,7 @@
  * Layer rules, checked by `npm run lint:deps` (part of `npm test`). Folders under lib/ may not
  * depend on each other in a circle, lib/ never reaches into the UI, and the CLI, which runs on
  * an admin's machine, reaches the server only over HTTP: it may use lib/core and its own files.
+ * The database user store is reached only through the UserStore interface (lib/user-stores).
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -40,6 +41,14 @@ module.exports = {
       severity: "error",
       from: { path: "^lib/core/" },
       to: { path: "^(lib|app|components)/", pathNot: "^lib/core/|^lib/errors\\.ts$" },
+    },
+    {
+      name: "user-store-behind-interface",
+      comment:
+        "The database user store is one UserStore among those #13 adds: code outside lib/user-stores reaches it through userStoreFor, never by importing it (ARCHITECTURE.md, User stores).",
+      severity: "error",
+      from: { pathNot: "^lib/user-stores/" },
+      to: { path: "^lib/user-stores/database-" },
     },
     {
       name: "not-to-unresolvable",

@@ -5,9 +5,10 @@ import { mayHoldSession } from "../authz/decide.ts";
 import { loadSubjectRoles } from "../authz/principal.ts";
 import { SUPER_TENANT } from "../core/tenant.ts";
 import { createSession } from "../sessions/create-session.ts";
-import { nameKey, splitQualifiedName } from "../core/domains.ts";
+import { splitQualifiedName } from "../core/domains.ts";
+import { userStoreByDomain } from "../user-stores/user-store-for.ts";
 import { auditFailure, clearFailures, reserveAttempt, settleFailure, type Attempt } from "./attempts.ts";
-import { hashPassword, needsRehash, verifyPassword } from "./password.ts";
+import { verifyPassword } from "./password.ts";
 import { takePasswordCheck } from "./rate-limit.ts";
 
 // `lifetimeMs` overrides the session lifetime: an OAuth2 grant lives as long as its refresh token.
@@ -36,14 +37,15 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
 
   const now = new Date();
   const tenant = await client.tenant.findUnique({ where: { domain: SUPER_TENANT }, select: { id: true } });
-  const user = tenant ? await findUser(client, tenant.id, input.username) : null;
-  if (!tenant || !user) {
+  const found = tenant ? await findAccount(client, tenant.id, input.username) : null;
+  if (!tenant || !found) {
     await verifyPassword(null, input.password);
     const unknown = { userId: null, username: input.username, ip: input.ip };
     if (tenant) await auditFailure(client, { ...unknown, tenantId: tenant.id }, "unknown user", input.kind);
     return { ok: false };
   }
 
+  const { users, account: user } = found;
   const attempt: Attempt = { tenantId: tenant.id, userId: user.id, username: input.username, address, ip: input.ip };
   if (!(await reserveAttempt(client, config.lockout, attempt, now))) {
     // Same hashing time as a real check, so the answer's timing does not reveal the lock.
@@ -51,7 +53,8 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
     await auditFailure(client, attempt, "locked", input.kind);
     return { ok: false };
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
+  const checked = await users.authenticate(user, input.password);
+  if (!checked.ok) {
     await settleFailure(client, config.lockout, attempt, now, input.kind);
     return { ok: false };
   }
@@ -65,11 +68,10 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
     return { ok: false };
   }
 
-  const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
   const lifetimeMs = input.lifetimeMs ?? config.session.absolute_timeout_hours * 3_600_000;
   const session = await client.$transaction(async (tx) => {
     await clearFailures(tx, attempt);
-    if (rehashed) await tx.user.update({ where: { id: user.id, tenantId: tenant.id }, data: { passwordHash: rehashed } });
+    if (checked.rehash) await users.rehash(tx, tenant.id, user.id, checked.rehash);
     const opened = await createSession(tx, {
       tenantId: tenant.id,
       userId: user.id,
@@ -90,10 +92,10 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
   return { ok: true, userId: user.id, tenantId: tenant.id, sessionSecret: session.secret };
 }
 
-async function findUser(client: Db, tenantId: number, qualified: string) {
+/** The account a sign-in names, looked up in the user store its domain names. */
+async function findAccount(client: Db, tenantId: number, qualified: string) {
   const { domain, name } = splitQualifiedName(qualified.trim());
-  return client.user.findFirst({
-    where: { tenantId, usernameKey: nameKey(name), store: { domain: { in: [domain, domain.toUpperCase()] } } },
-    select: { id: true, passwordHash: true },
-  });
+  const found = await userStoreByDomain(client, tenantId, domain);
+  const account = found && (await found.users.findLogin(client, tenantId, found.store, name));
+  return account ? { users: found.users, account } : null;
 }

@@ -1,15 +1,12 @@
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { findRoleByName, type RoleRef } from "../roles/find-role.ts";
-import { nameKey, qualifiedName, splitQualifiedName, withDomain } from "../core/domains.ts";
+import { qualifiedName, withDomain } from "../core/domains.ts";
+import { findUserByName } from "../user-stores/find-user.ts";
 
 /** The id of the user the MI names by userId (and domain), or NOT_FOUND. */
 export async function findUserId(client: Db, tenantId: number, userId: string, domain?: string): Promise<number> {
-  const { domain: store, name } = splitQualifiedName(withDomain(userId, domain).trim());
-  const user = await client.user.findFirst({
-    where: { tenantId, usernameKey: nameKey(name), store: { domain: { in: [store, store.toUpperCase()] } } },
-    select: { id: true },
-  });
+  const user = await findUserByName(client, tenantId, withDomain(userId, domain));
   if (!user) throw new AppError("NOT_FOUND", `User ${withDomain(userId, domain)} does not exist.`);
   return user.id;
 }

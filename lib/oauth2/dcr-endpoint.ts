@@ -22,6 +22,7 @@ import { qualifiedName } from "../core/domains.ts";
 import { ZDeleteClient, ZRegisterClient } from "./dcr-input.ts";
 import { deleteClient } from "./delete-client.ts";
 import { registerClient, type Registrant } from "./register-client.ts";
+import { tenantUserStore } from "../user-stores/user-store-for.ts";
 
 const MAX_BODY_BYTES = 16 * 1024;
 const REFUSED = "The username or password is not correct, or the account may not sign in.";
@@ -48,15 +49,13 @@ async function withCaller(request: Request, act: (caller: Caller, ip: string) =>
   }
   if (!result.ok) return fail("UNAUTHENTICATED", REFUSED, { "www-authenticate": 'Basic realm="Gatehouse"' });
   try {
-    const user = await client.user.findUniqueOrThrow({
-      where: { id: result.userId },
-      select: { username: true, store: { select: { domain: true } } },
-    });
+    const user = await (await tenantUserStore(client, result.tenantId)).getUser(client, result.tenantId, result.userId);
+    if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
     const { isAdmin } = await loadSubjectRoles(client, result.tenantId, result.userId);
     const caller = {
       tenantId: result.tenantId,
       userId: result.userId,
-      displayName: qualifiedName(user.store.domain, user.username),
+      displayName: qualifiedName(user.domain, user.username),
       isAdmin,
     };
     return await act(caller, ip);

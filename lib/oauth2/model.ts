@@ -22,6 +22,7 @@ import { signAccessToken } from "./jwt.ts";
 import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS } from "./lifetimes.ts";
 import { hashSecret, newOpaqueSecret, secretMatches } from "./secrets.ts";
 import { revokeFamily } from "./revoke-family.ts";
+import { tenantUserStore } from "../user-stores/user-store-for.ts";
 
 export type GrantContext = { db: Db; config: TGatehouseConfig; grantType: string; ip: string; userAgent: string };
 
@@ -41,13 +42,10 @@ export function grantModel(
   const { db } = ctx;
 
   async function userById(tenantId: number, userId: number): Promise<GrantUser | null> {
-    const user = await db.user.findFirst({
-      where: { id: userId, tenantId },
-      select: { username: true, store: { select: { domain: true } } },
-    });
+    const user = await (await tenantUserStore(db, tenantId)).getUser(db, tenantId, userId);
     if (!user) return null;
     const subject = await loadSubjectRoles(db, tenantId, userId);
-    return mayHoldSession("oauth", subject.grants) ? { id: userId, tenantId, name: qualifiedName(user.store.domain, user.username) } : null;
+    return mayHoldSession("oauth", subject.grants) ? { id: userId, tenantId, name: qualifiedName(user.domain, user.username) } : null;
   }
 
   return {

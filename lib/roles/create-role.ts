@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
-import { isForeignKeyViolation, isUniqueViolation } from "../db/errors.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import { recordAudit } from "../audit/record.ts";
 import { assertHoldsAll } from "../authz/escalation.ts";
 import type { Actor } from "../authz/principal.ts";
@@ -10,6 +10,8 @@ import { assertWritable, findStore } from "../stores/list-stores.ts";
 import { assertRoleNameDistinct, roleNameColumns } from "../stores/look-alike.ts";
 import { cleanPermissions, cleanRoleName, ZPermissionList, ZUserIdList } from "./role-input.ts";
 import { loadAssignableUsers } from "./role-members.ts";
+import { addRoleMemberships } from "../user-stores/membership-writes.ts";
+import { tenantUserStore } from "../user-stores/user-store-for.ts";
 
 export const ZCreateRole = z.object({
   domain: z.string().min(1).max(64),
@@ -32,7 +34,8 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
   const qualified = qualifiedName(store.domain, name);
 
   return client.$transaction(async (tx) => {
-    const users = await loadAssignableUsers(tx, tenantId, input.userIds);
+    const userStore = await tenantUserStore(tx, tenantId);
+    const users = await loadAssignableUsers(tx, userStore, tenantId, input.userIds);
     const role = await tx.role
       .create({
         data: {
@@ -40,15 +43,24 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
           storeId: store.id,
           ...roleNameColumns(name),
           grants: { create: permissions.map((permission) => ({ permission })) },
-          memberships: { create: users.map((u) => ({ userId: u.id })) },
         },
       })
       .catch((error: unknown) => {
         // assertRoleNameDistinct passed, but a concurrent create of the same name committed first.
         if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A role named ${qualified} already exists.`, { field: "name" });
-        if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A selected user was deleted meanwhile. Reload and try again.");
         throw error;
       });
+    // The members go where the user store keeps them (Gatehouse's rows for hybrid roles and the database store).
+    await addRoleMemberships(
+      tx,
+      userStore,
+      users.map((u) => ({ userId: u.id, roleId: role.id, role: store })),
+    ).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "NOT_FOUND") {
+        throw new AppError("NOT_FOUND", "A selected user was deleted meanwhile. Reload and try again.");
+      }
+      throw error;
+    });
     await recordAudit(tx, {
       tenantId,
       actor: { id: principal.userId, name: principal.displayName },

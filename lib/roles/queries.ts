@@ -4,7 +4,8 @@ import { defineCommand } from "../authz/command.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import type { Principal } from "../authz/principal.ts";
 import { getConfig } from "../config/current.ts";
-import { nameKey, PRIMARY } from "../core/domains.ts";
+import { PRIMARY, qualifiedName } from "../core/domains.ts";
+import { findUserByName } from "../user-stores/find-user.ts";
 import type { Db } from "../db/client.ts";
 import { ZFormId } from "../db/row-id.ts";
 import { AppError } from "../errors.ts";
@@ -123,10 +124,7 @@ export const roleMembersPageQuery = defineCommand({
     const page = await editableRole(client, principal, id, "assignUsers");
     const superAdmin =
       page.role.kind === "admin"
-        ? await client.user.findFirst({
-            where: { tenantId: principal.tenantId, usernameKey: nameKey(getConfig().super_admin.username), store: { domain: PRIMARY } },
-            select: { id: true },
-          })
+        ? await findUserByName(client, principal.tenantId, qualifiedName(PRIMARY, getConfig().super_admin.username))
         : null;
     return { ...page, protectedIds: superAdmin ? [superAdmin.id] : [] };
   },

@@ -5,10 +5,11 @@ import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { isSuperAdminAccount } from "../config/super-admin.ts";
-import { addMemberships } from "./add-memberships.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";
 import { loadAssignableUsers } from "./role-members.ts";
+import { addRoleMemberships, removeRoleMemberships } from "../user-stores/membership-writes.ts";
+import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { assertRoleAction } from "./role-rules.ts";
 import { ZUserIdList, ZVersion } from "./role-input.ts";
 
@@ -21,19 +22,26 @@ export async function setRoleMembers(client: Db, actor: Actor, input: TSetRoleMe
   return client.$transaction(async (tx) => {
     const role = await getRole(tx, tenantId, input.id);
     assertRoleAction(actor.principal, role, "assignUsers");
-    const remove = await loadAssignableUsers(tx, tenantId, input.remove);
+    const users = await tenantUserStore(tx, tenantId);
+    const remove = await loadAssignableUsers(tx, users, tenantId, input.remove);
     if (role.kind === "admin" && remove.some((u) => isSuperAdminAccount(u))) {
       throw new AppError("FORBIDDEN", "The admin account cannot leave the admin role.");
     }
-    const add = await loadAssignableUsers(tx, tenantId, input.add);
+    const add = await loadAssignableUsers(tx, users, tenantId, input.add);
     await bumpRoleVersion(tx, tenantId, role.id, input.version);
-    const removed = await tx.membership.deleteMany({ where: { roleId: role.id, userId: { in: remove.map((u) => u.id) } } });
+    const removed = await removeRoleMemberships(
+      tx,
+      users,
+      remove.map((u) => u.id),
+      [role],
+    );
     // Members already there, or added meanwhile by a user's roles or bulk assign, are skipped.
     const inserted = new Set(
       (
-        await addMemberships(
+        await addRoleMemberships(
           tx,
-          add.map((u) => ({ roleId: role.id, userId: u.id })),
+          users,
+          add.map((u) => ({ roleId: role.id, userId: u.id, role })),
         )
       ).map((m) => m.userId),
     );
@@ -47,10 +55,10 @@ export async function setRoleMembers(client: Db, actor: Actor, input: TSetRoleMe
         added: fresh.map((u) => u.name).slice(0, 50),
         removed: remove.map((u) => u.name).slice(0, 50),
         addedCount: fresh.length,
-        removedCount: removed.count,
+        removedCount: removed,
       },
       ip: actor.ip,
     });
-    return { added: fresh.length, removed: removed.count };
+    return { added: fresh.length, removed };
   });
 }

@@ -8,7 +8,8 @@
  *   // { holds: true, via: ["Internal/creator"] } | { holds: false, reason: "unknown-scope" | "unknown-user" | "not-granted" }
  */
 import type { Db } from "../db/client.ts";
-import { nameKey, qualifiedName, sameDomain, splitQualifiedName } from "../core/domains.ts";
+import { qualifiedName } from "../core/domains.ts";
+import { findUserByName } from "../user-stores/find-user.ts";
 
 export type ScopeCheck = { holds: true; via: string[] } | { holds: false; reason: "unknown-scope" | "unknown-user" | "not-granted" };
 
@@ -18,15 +19,7 @@ export async function userHoldsScope(client: Db, tenantId: number, username: str
     select: { roles: { select: { role: { select: { id: true, name: true, store: { select: { domain: true } } } } } } },
   });
   if (!scope) return { holds: false, reason: "unknown-scope" };
-  const { domain, name } = splitQualifiedName(username.trim());
-  const stores = await client.userStore.findMany({ where: { tenantId }, select: { id: true, domain: true } });
-  const store = stores.find((s) => sameDomain(s.domain, domain));
-  const user =
-    store &&
-    (await client.user.findUnique({
-      where: { tenantId_storeId_usernameKey: { tenantId, storeId: store.id, usernameKey: nameKey(name) } },
-      select: { id: true },
-    }));
+  const user = await findUserByName(client, tenantId, username);
   if (!user) return { holds: false, reason: "unknown-user" };
 
   const roles = await client.role.findMany({

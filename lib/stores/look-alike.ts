@@ -25,41 +25,18 @@ export function roleNameColumns(name: string): RoleNameColumns {
 }
 
 type Store = { id: number; domain: string };
-type Client = Pick<Db | Tx, "user" | "role">;
+type Client = Pick<Db | Tx, "role">;
 
-function refusal(kind: "user" | "role", wanted: string, existing: string, sameKey: boolean): AppError {
+export function lookAlikeRefusal(kind: "user" | "role", wanted: string, existing: string, sameKey: boolean): AppError {
   const field = kind === "user" ? "username" : "name";
   if (sameKey) return new AppError("CONFLICT", `A ${kind} named ${existing} already exists.`, { field });
   return new AppError("CONFLICT", `"${wanted}" looks like the existing ${kind} "${existing}"; choose a clearly different name.`, { field });
 }
 
 /**
- * Refuses a username that is, or looks like, another user's in the same store, naming that
- * user. One indexed query; rows whose skeleton start-up has not computed yet are not seen,
- * though the unique key still refuses an exact duplicate.
+ * Refuses a role name that is, or looks like, another role's in its store, naming that role;
+ * `exceptId` is the role being renamed. (Usernames are the user store's check: assertUsernameFree.)
  */
-export async function assertUsernameDistinct(
-  client: Client,
-  tenantId: number,
-  store: Store,
-  username: string,
-  exceptId?: number,
-): Promise<void> {
-  const other = await client.user.findFirst({
-    where: { tenantId, storeId: store.id, usernameSkeleton: nameSkeleton(username), ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { username: true, usernameKey: true },
-    orderBy: { id: "asc" },
-  });
-  if (!other) return;
-  throw refusal(
-    "user",
-    qualifiedName(store.domain, username),
-    qualifiedName(store.domain, other.username),
-    other.usernameKey === nameKey(username),
-  );
-}
-
-/** As assertUsernameDistinct, for a role name in its store; `exceptId` is the role being renamed. */
 export async function assertRoleNameDistinct(
   client: Client,
   tenantId: number,
@@ -73,5 +50,10 @@ export async function assertRoleNameDistinct(
     orderBy: { id: "asc" },
   });
   if (!other) return;
-  throw refusal("role", qualifiedName(store.domain, name), qualifiedName(store.domain, other.name), other.nameKey === nameKey(name));
+  throw lookAlikeRefusal(
+    "role",
+    qualifiedName(store.domain, name),
+    qualifiedName(store.domain, other.name),
+    other.nameKey === nameKey(name),
+  );
 }

@@ -1,7 +1,8 @@
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
-import { addMemberships } from "../roles/add-memberships.ts";
+import { addRoleMemberships } from "../user-stores/membership-writes.ts";
+import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { getRole } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
 import { chunks, partitionUsers, type BulkProgress, type BulkSummary } from "./bulk.ts";
@@ -19,17 +20,19 @@ export async function bulkAssignRole(
     async (tx) => {
       const role = await getRole(tx, actor.principal.tenantId, roleId);
       assertRoleRule(actor.principal, role, "assignUsers");
+      const users = await tenantUserStore(tx, actor.principal.tenantId);
       const summary: BulkSummary = { succeeded: 0, skipped: [] };
       let done = 0;
       for (const chunk of chunks(unique)) {
-        const { allowed, skipped } = await partitionUsers(tx, actor.principal, chunk, "roles");
+        const { allowed, skipped } = await partitionUsers(tx, users, actor.principal, chunk, "roles");
         summary.skipped.push(...skipped);
         // Skips members already there, including any another path added while this one ran.
         const inserted = new Set(
           (
-            await addMemberships(
+            await addRoleMemberships(
               tx,
-              allowed.map((u) => ({ roleId, userId: u.id })),
+              users,
+              allowed.map((u) => ({ roleId, userId: u.id, role })),
             )
           ).map((m) => m.userId),
         );

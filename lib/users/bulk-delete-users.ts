@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { chunks, partitionUsers, type BulkProgress, type BulkSummary } from "./bulk.ts";
 import { deleteOwnedClientRoles } from "../roles/delete-owned-client-roles.ts";
+import { tenantUserStore } from "../user-stores/user-store-for.ts";
 
 /**
  * Deletes the selected users in one transaction, reporting progress per chunk. Users the
@@ -17,19 +18,23 @@ export async function bulkDeleteUsers(
   const unique = [...new Set(ids)];
   return client.$transaction(
     async (tx) => {
+      const users = await tenantUserStore(tx, actor.principal.tenantId);
       const summary: BulkSummary = { succeeded: 0, skipped: [] };
       const deleted: string[] = [];
       let done = 0;
       for (const chunk of chunks(unique)) {
-        const { allowed, skipped } = await partitionUsers(tx, actor.principal, chunk, "delete");
+        const { allowed, skipped } = await partitionUsers(tx, users, actor.principal, chunk, "delete");
         summary.skipped.push(...skipped);
         await deleteOwnedClientRoles(
           tx,
           actor.principal.tenantId,
           allowed.map((u) => u.id),
         );
-        const { count } = await tx.user.deleteMany({ where: { tenantId: actor.principal.tenantId, id: { in: allowed.map((u) => u.id) } } });
-        summary.succeeded += count;
+        summary.succeeded += await users.deleteUsers(
+          tx,
+          actor.principal.tenantId,
+          allowed.map((u) => u.id),
+        );
         deleted.push(...allowed.map((u) => u.name));
         done += chunk.length;
         onProgress({ done, total: unique.length });

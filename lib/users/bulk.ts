@@ -2,7 +2,9 @@ import { z } from "zod";
 import type { Tx } from "../db/client.ts";
 import { MAX_ROW_ID } from "../db/row-id.ts";
 import { qualifiedName } from "../core/domains.ts";
-import { loadHeldGrants, type Principal } from "../authz/principal.ts";
+import type { Principal } from "../authz/principal.ts";
+import { rolesOfUsers } from "../user-stores/roles-of-users.ts";
+import type { UserStore } from "../user-stores/user-store.ts";
 import { userActionBlocker, type UserAction, type UserFacts } from "./user-rules.ts";
 
 export const BULK_LIMIT = 10_000;
@@ -26,19 +28,12 @@ export function chunks<T>(items: readonly T[], size = BULK_CHUNK): T[][] {
  * Loads one chunk of selected users and splits it into those the principal may act on and
  * those skipped, each with the reason the single-user screen would give.
  */
-export async function partitionUsers(tx: Pick<Tx, "user" | "membership">, principal: Principal, ids: number[], action: UserAction) {
-  const rows = await tx.user.findMany({
-    where: { tenantId: principal.tenantId, id: { in: ids } },
-    select: {
-      id: true,
-      username: true,
-      store: { select: { domain: true, readOnly: true } },
-      memberships: { where: { role: { kind: "admin" } }, select: { roleId: true } },
-    },
-  });
-  const held = await loadHeldGrants(
+export async function partitionUsers(tx: Tx, users: UserStore, principal: Principal, ids: number[], action: UserAction) {
+  const rows = await users.getUsers(tx, principal.tenantId, ids);
+  const held = await rolesOfUsers(
     tx,
     principal.tenantId,
+    users,
     rows.map((r) => r.id),
   );
   const allowed: (UserFacts & { name: string })[] = [];
@@ -46,15 +41,16 @@ export async function partitionUsers(tx: Pick<Tx, "user" | "membership">, princi
   const found = new Set(rows.map((r) => r.id));
   for (const id of ids) if (!found.has(id)) skipped.push({ user: `#${id}`, reason: "no longer exists" });
   for (const row of rows) {
+    const roles = held.get(row.id) ?? [];
     const facts = {
       id: row.id,
       username: row.username,
-      domain: row.store.domain,
-      readOnly: row.store.readOnly,
-      isAdminMember: row.memberships.length > 0,
-      grants: held.get(row.id) ?? [],
+      domain: row.domain,
+      readOnly: row.readOnly,
+      isAdminMember: roles.some((r) => r.kind === "admin"),
+      grants: [...new Set(roles.flatMap((r) => r.grants))],
     };
-    const name = qualifiedName(row.store.domain, row.username);
+    const name = qualifiedName(row.domain, row.username);
     const blocker = userActionBlocker(principal, facts, action);
     if (blocker) skipped.push({ user: name, reason: blocker });
     else allowed.push({ ...facts, name });

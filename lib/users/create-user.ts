@@ -1,14 +1,12 @@
 import type { Db } from "../db/client.ts";
-import { isForeignKeyViolation, isUniqueViolation } from "../db/errors.ts";
 import { recordAudit } from "../audit/record.ts";
-import { hashPassword } from "../auth/password.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { getRoles } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
 import { qualifiedName } from "../core/domains.ts";
-import { assertWritable, findStore, holdsUsers } from "../stores/list-stores.ts";
-import { assertUsernameDistinct, usernameColumns } from "../stores/look-alike.ts";
+import { assertWritable, findStore } from "../stores/list-stores.ts";
+import { userStoreFor } from "../user-stores/user-store-for.ts";
 import { usernameSchema } from "../stores/name-rules.ts";
 import { firstIssue } from "../core/zod-issues.ts";
 
@@ -19,34 +17,19 @@ export type TNewUser = { domain: string; username: string; password: string; rol
 export async function createUser(client: Db, actor: Actor, input: TNewUser): Promise<{ id: number; qualified: string }> {
   const tenantId = actor.principal.tenantId;
   const store = await findStore(client, tenantId, input.domain);
-  if (!holdsUsers(store)) throw new AppError("INVALID_INPUT", `${store.domain} holds roles, not users.`, { field: "domain" });
+  const users = userStoreFor(store);
   assertWritable(store);
   const parsed = usernameSchema(store).safeParse(input.username);
   if (!parsed.success) throw new AppError("INVALID_INPUT", firstIssue(parsed.error).message, { field: "username" });
   const username = parsed.data;
-  await assertUsernameDistinct(client, tenantId, store, username);
+  await users.assertUsernameFree(client, tenantId, store, username);
   const qualified = qualifiedName(store.domain, username);
-  const passwordHash = await hashPassword(input.password);
+  const password = await users.preparePassword(input.password);
 
   return client.$transaction(async (tx) => {
     const roles = await getRoles(tx, tenantId, [...new Set(input.roleIds)]);
     for (const role of roles) assertRoleRule(actor.principal, role, "assignUsers");
-    const user = await tx.user
-      .create({
-        data: {
-          tenantId,
-          storeId: store.id,
-          ...usernameColumns(username),
-          passwordHash,
-          memberships: { create: roles.map((r) => ({ roleId: r.id })) },
-        },
-      })
-      .catch((error: unknown) => {
-        // assertUsernameDistinct passed, but a concurrent create of the same name committed first.
-        if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A user named ${qualified} already exists.`, { field: "username" });
-        if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A selected role was deleted meanwhile. Reload and try again.");
-        throw error;
-      });
+    const user = await users.createUser(tx, tenantId, store, { username, password, roleIds: roles.map((r) => r.id) });
     await recordAudit(tx, {
       tenantId,
       actor: { id: actor.principal.userId, name: actor.principal.displayName },

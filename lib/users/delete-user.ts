@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
-import { bumpUserVersion } from "./bump-user-version.ts";
+import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { getUser } from "./get-user.ts";
 import { assertUserAction } from "./user-rules.ts";
 import { deleteOwnedClientRoles } from "../roles/delete-owned-client-roles.ts";
@@ -12,11 +12,12 @@ export type TDeleteUser = { id: number; version: number };
 export async function deleteUser(client: Db, actor: Actor, input: TDeleteUser): Promise<{ qualified: string }> {
   const tenantId = actor.principal.tenantId;
   return client.$transaction(async (tx) => {
+    const users = await tenantUserStore(tx, tenantId);
     const user = await getUser(tx, tenantId, input.id);
     assertUserAction(actor.principal, user, "delete");
-    await bumpUserVersion(tx, tenantId, user.id, input.version);
+    await users.updateUser(tx, tenantId, user.id, { version: input.version });
     await deleteOwnedClientRoles(tx, tenantId, [user.id]);
-    await tx.user.delete({ where: { id: user.id } });
+    await users.deleteUsers(tx, tenantId, [user.id]);
     await recordAudit(tx, {
       tenantId,
       actor: { id: actor.principal.userId, name: actor.principal.displayName },

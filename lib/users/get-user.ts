@@ -1,6 +1,8 @@
 import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { qualifiedName } from "../core/domains.ts";
+import { rolesOfUsers } from "../user-stores/roles-of-users.ts";
+import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import type { UserFacts } from "./user-rules.ts";
 
 export type UserRole = { id: number; qualified: string; kind: string; readOnly: boolean; grants: string[] };
@@ -15,56 +17,33 @@ export type UserDetail = UserFacts & {
 };
 
 /** One user of the tenant with claims, roles and grants, or NOT_FOUND. */
-export async function getUser(client: Pick<Db | Tx, "user">, tenantId: number, id: number): Promise<UserDetail> {
-  const user = await client.user.findFirst({
-    where: { id, tenantId },
-    select: {
-      id: true,
-      username: true,
-      storeId: true,
-      version: true,
-      lockedUntil: true,
-      createdAt: true,
-      store: { select: { domain: true, readOnly: true } },
-      claims: { select: { claim: true, value: true } },
-      memberships: {
-        select: {
-          role: {
-            select: {
-              id: true,
-              name: true,
-              kind: true,
-              store: { select: { domain: true, readOnly: true } },
-              grants: { select: { permission: true } },
-            },
-          },
-        },
-      },
-    },
-  });
+export async function getUser(client: Db | Tx, tenantId: number, id: number): Promise<UserDetail> {
+  const users = await tenantUserStore(client, tenantId);
+  const user = await users.getUser(client, tenantId, id);
   if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
-  const roles = user.memberships
-    .map(({ role }) => ({
+  const held = (await rolesOfUsers(client, tenantId, users, [id])).get(id) ?? [];
+  const roles = held
+    .map((role) => ({
       id: role.id,
-      qualified: qualifiedName(role.store.domain, role.name),
+      qualified: qualifiedName(role.domain, role.name),
       kind: role.kind,
-      readOnly: role.store.readOnly,
-      grants: role.grants.map((g) => g.permission),
+      readOnly: role.readOnly,
+      grants: role.grants,
     }))
     .sort((a, b) => a.qualified.localeCompare(b.qualified));
   return {
     id: user.id,
     username: user.username,
-    domain: user.store.domain,
-    qualified: qualifiedName(user.store.domain, user.username),
+    domain: user.domain,
+    qualified: qualifiedName(user.domain, user.username),
     storeId: user.storeId,
-    readOnly: user.store.readOnly,
+    readOnly: user.readOnly,
     version: user.version,
     lockedUntil: user.lockedUntil,
     createdAt: user.createdAt,
     isAdminMember: roles.some((r) => r.kind === "admin"),
     grants: [...new Set(roles.flatMap((r) => r.grants))],
-    claims: Object.fromEntries(user.claims.map((c) => [c.claim, c.value])),
+    claims: user.claims,
     roles,
   };
 }

@@ -1,9 +1,8 @@
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
-import { hashPassword } from "../auth/password.ts";
 import type { Actor } from "../authz/principal.ts";
 import { revokeUserSessions } from "../sessions/revoke-session.ts";
-import { bumpUserVersion } from "./bump-user-version.ts";
+import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { getUser } from "./get-user.ts";
 import { assertUserAction } from "./user-rules.ts";
 
@@ -16,16 +15,14 @@ export async function resetUserPassword(
   input: TResetUserPassword,
 ): Promise<{ qualified: string; endedSessions: number }> {
   const tenantId = actor.principal.tenantId;
+  const users = await tenantUserStore(client, tenantId);
   const user = await getUser(client, tenantId, input.id);
   assertUserAction(actor.principal, user, "password");
-  const passwordHash = await hashPassword(input.password);
+  const password = await users.preparePassword(input.password);
   return client.$transaction(async (tx) => {
-    await bumpUserVersion(tx, tenantId, user.id, input.version, {
-      passwordHash,
-      passwordChangedAt: new Date(),
-      mustChangePassword: input.requireChange,
-      failedAttempts: 0,
-      lockedUntil: null,
+    await users.updateUser(tx, tenantId, user.id, {
+      version: input.version,
+      password: { value: password, mustChange: input.requireChange, clearLockout: true },
     });
     // A new password makes old guesses moot: every address's lock on this account goes too.
     await tx.addressLockout.deleteMany({ where: { tenantId, userId: user.id } });

@@ -5,10 +5,10 @@ import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
-import { addMemberships } from "../roles/add-memberships.ts";
 import { getRoles } from "../roles/get-role.ts";
 import { assertRoleRule } from "../roles/role-rules.ts";
-import { lockUserVersion } from "./bump-user-version.ts";
+import { addRoleMemberships, removeRoleMemberships } from "../user-stores/membership-writes.ts";
+import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { getUser } from "./get-user.ts";
 import { isSuperAdminAccount } from "../config/super-admin.ts";
 import { assertUserAction } from "./user-rules.ts";
@@ -32,7 +32,8 @@ export async function setUserRoles(
 ): Promise<{ added: string[]; removed: string[] }> {
   const tenantId = actor.principal.tenantId;
   return client.$transaction(async (tx) => {
-    await lockUserVersion(tx, tenantId, input.id, input.version);
+    const users = await tenantUserStore(tx, tenantId);
+    await users.lockUser(tx, tenantId, input.id, input.version);
     const user = await getUser(tx, tenantId, input.id);
     assertUserAction(actor.principal, user, "roles");
     const current = new Set(user.roles.map((r) => r.id));
@@ -50,13 +51,14 @@ export async function setUserRoles(
     for (const role of [...add, ...remove]) assertRoleRule(actor.principal, role, "assignUsers");
     if (remove.some((r) => r.kind === "admin") && isSuperAdminAccount(user))
       throw new AppError("FORBIDDEN", "The admin account cannot leave the admin role.");
-    await tx.membership.deleteMany({ where: { userId: user.id, roleId: { in: remove.map((r) => r.id) } } });
+    await removeRoleMemberships(tx, users, [user.id], remove);
     // A role's members or bulk assign may have added one of these meanwhile: it is not reported twice.
     const inserted = new Set(
       (
-        await addMemberships(
+        await addRoleMemberships(
           tx,
-          add.map((r) => ({ userId: user.id, roleId: r.id })),
+          users,
+          add.map((r) => ({ userId: user.id, roleId: r.id, role: r })),
         )
       ).map((m) => m.roleId),
     );

@@ -3,7 +3,7 @@ import { ZFormId } from "../db/row-id.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
-import { bumpUserVersion } from "./bump-user-version.ts";
+import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { USER_CLAIMS, type ClaimUri } from "./claims.ts";
 import { getUser } from "./get-user.ts";
 import { assertUserAction } from "./user-rules.ts";
@@ -20,23 +20,13 @@ export type TUpdateUserClaims = z.infer<typeof ZUpdateUserClaims>;
 export async function updateUserClaims(client: Db, actor: Actor, input: TUpdateUserClaims): Promise<{ qualified: string }> {
   const tenantId = actor.principal.tenantId;
   return client.$transaction(async (tx) => {
+    const users = await tenantUserStore(tx, tenantId);
     const user = await getUser(tx, tenantId, input.id);
     assertUserAction(actor.principal, user, "profile");
-    await bumpUserVersion(tx, tenantId, user.id, input.version);
-    const after: Record<string, string> = {};
-    for (const { uri } of USER_CLAIMS) {
-      const value = input[uri] ?? "";
-      if (value === "") {
-        await tx.userClaim.deleteMany({ where: { userId: user.id, claim: uri } });
-      } else {
-        after[uri] = value;
-        await tx.userClaim.upsert({
-          where: { userId_claim: { userId: user.id, claim: uri } },
-          create: { userId: user.id, claim: uri, value },
-          update: { value },
-        });
-      }
-    }
+    await users.updateUser(tx, tenantId, user.id, { version: input.version });
+    const claims = Object.fromEntries(USER_CLAIMS.map(({ uri }) => [uri, input[uri] ?? ""]));
+    await users.setClaims(tx, user.id, claims);
+    const after = Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== ""));
     await recordAudit(tx, {
       tenantId,
       actor: { id: actor.principal.userId, name: actor.principal.displayName },

@@ -1,0 +1,193 @@
+import { empty, join, sql, type Sql } from "../db/sql.ts";
+import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPage } from "../keyset.ts";
+import { nameKey, qualifiedName } from "../core/domains.ts";
+import { lookAlikeRefusal, nameSkeleton } from "../stores/look-alike.ts";
+import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern.ts";
+import type { MemberPageParams, Reader, StoreRef, RoleRef, StoreUser, StoreUserDetail, UserPageParams, UserQuery } from "./user-store.ts";
+
+type Raw = {
+  id: number | bigint;
+  version: number | bigint;
+  username: string;
+  usernameKey: string;
+  storeId: number | bigint;
+  domain: string;
+  readOnly: number | boolean;
+};
+
+const COLUMNS = sql`u."id", u."version", u."username", u."usernameKey", u."storeId", s."domain", s."readOnly"`;
+
+function storeUser(r: Raw): StoreUser {
+  return {
+    id: Number(r.id),
+    version: Number(r.version),
+    username: r.username,
+    storeId: Number(r.storeId),
+    domain: r.domain,
+    readOnly: Boolean(r.readOnly),
+  };
+}
+
+/**
+ * One page of a tenant's users, filtered and ordered in the database and paged by keyset:
+ * never a whole-table load, never a count, one query whatever the page's size.
+ */
+export async function listDatabaseUsers(client: Reader, tenantId: number, params: UserPageParams): Promise<KeysetPage<StoreUser>> {
+  const shape: CursorShape = params.sort === "domain" ? ["int", "string", "int"] : ["string", "int"];
+  const after = decodeCursor(params.after, shape);
+  const before = after ? undefined : decodeCursor(params.before, shape);
+  const forward = !before;
+  const ascending = (params.dir === "asc") === forward;
+  const order = ascending ? sql`ASC` : sql`DESC`;
+  const keyColumns = params.sort === "domain" ? [sql`u."storeId"`, sql`u."usernameKey"`, sql`u."id"`] : [sql`u."usernameKey"`, sql`u."id"`];
+  const cursor = after ?? before;
+
+  const rows = await client.$queryRaw<Raw[]>(sql`
+    SELECT ${COLUMNS}
+    FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
+    WHERE ${userFilter(tenantId, params)}
+    ${cursor && cursor.length === keyColumns.length ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
+    ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}
+    LIMIT ${params.size + 1}`);
+
+  const page = keysetPage(rows, params.size, (r) => cursorOf(r, params.sort), { forward, hadCursor: cursor !== undefined });
+  return { ...page, rows: page.rows.map(storeUser) };
+}
+
+function userFilter(tenantId: number, params: UserQuery): Sql {
+  return sql`u."tenantId" = ${tenantId}
+    ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
+    ${namePatternSql(sql`u."usernameKey"`, parseNamePattern(params.pattern))}
+    ${claimFilter(params.claim, params.claimValue)}`;
+}
+
+export async function countDatabaseUsers(client: Reader, tenantId: number, query: UserQuery): Promise<number> {
+  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
+    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${userFilter(tenantId, query)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+function cursorOf(row: Raw, sort: UserPageParams["sort"]): Cursor {
+  return sort === "domain" ? [Number(row.storeId), row.usernameKey, Number(row.id)] : [row.usernameKey, Number(row.id)];
+}
+
+function claimFilter(claim: string | undefined, value: string | undefined): Sql {
+  if (!claim) return empty;
+  const like = toLike((value ?? "*").trim().toLowerCase() || "*");
+  return sql` AND EXISTS (SELECT 1 FROM "UserClaim" c WHERE c."userId" = u."id" AND c."claim" = ${claim} AND lower(c."value") LIKE ${like} ESCAPE '\\')`;
+}
+
+// Past this many members, walking the username index and probing memberships finds a page
+// sooner than collecting and sorting every member.
+const LARGE_ROLE = 1000;
+
+function memberFilter(tenantId: number, role: RoleRef, params: Pick<UserQuery, "pattern" | "storeId">): Sql {
+  const membership =
+    role.memberCount > LARGE_ROLE
+      ? sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."roleId" = ${role.id})`
+      : sql`u."id" IN (SELECT m."userId" FROM "Membership" m WHERE m."roleId" = ${role.id})`;
+  return sql`u."tenantId" = ${tenantId} AND ${membership}
+    ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
+    ${namePatternSql(sql`u."usernameKey"`, parseNamePattern(params.pattern))}`;
+}
+
+export async function countDatabaseRoleMembers(client: Reader, tenantId: number, role: RoleRef, query: UserQuery): Promise<number> {
+  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
+    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${memberFilter(tenantId, role, query)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** One page of a role's members by name, for roles of any size. */
+export async function listDatabaseRoleMembers(
+  client: Reader,
+  tenantId: number,
+  role: RoleRef,
+  params: MemberPageParams,
+): Promise<KeysetPage<StoreUser>> {
+  const after = decodeCursor(params.after, ["string", "int"]);
+  const before = after ? undefined : decodeCursor(params.before, ["string", "int"]);
+  const cursor = after ?? before;
+  const forward = !before;
+  const keys = [sql`u."usernameKey"`, sql`u."id"`];
+  const rows = await client.$queryRaw<Raw[]>(sql`
+    SELECT ${COLUMNS}
+    FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
+    WHERE ${memberFilter(tenantId, role, params)}
+    ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${forward ? sql`>` : sql`<`} (${join(cursor)})` : empty}
+    ORDER BY u."usernameKey" ${forward ? sql`ASC` : sql`DESC`}, u."id" ${forward ? sql`ASC` : sql`DESC`}
+    LIMIT ${params.size + 1}`);
+  const page = keysetPage(rows, params.size, (r) => [r.usernameKey, Number(r.id)], { forward, hadCursor: cursor !== undefined });
+  return { ...page, rows: page.rows.map(storeUser) };
+}
+
+const USER_SELECT = {
+  id: true,
+  username: true,
+  storeId: true,
+  version: true,
+  store: { select: { domain: true, readOnly: true } },
+} as const;
+
+export async function getDatabaseUser(client: Reader, tenantId: number, id: number): Promise<StoreUserDetail | null> {
+  const user = await client.user.findFirst({
+    where: { id, tenantId },
+    select: { ...USER_SELECT, lockedUntil: true, createdAt: true, claims: { select: { claim: true, value: true } } },
+  });
+  if (!user) return null;
+  return {
+    id: user.id,
+    version: user.version,
+    username: user.username,
+    storeId: user.storeId,
+    domain: user.store.domain,
+    readOnly: user.store.readOnly,
+    lockedUntil: user.lockedUntil,
+    createdAt: user.createdAt,
+    claims: Object.fromEntries(user.claims.map((c) => [c.claim, c.value])),
+  };
+}
+
+export async function getDatabaseUsers(client: Reader, tenantId: number, ids: readonly number[]): Promise<StoreUser[]> {
+  if (ids.length === 0) return [];
+  const users = await client.user.findMany({ where: { tenantId, id: { in: [...ids] } }, select: USER_SELECT });
+  return users.map(({ store, ...u }) => ({ ...u, domain: store.domain, readOnly: store.readOnly }));
+}
+
+export async function findDatabaseUser(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<StoreUser | null> {
+  const user = await client.user.findUnique({
+    where: { tenantId_storeId_usernameKey: { tenantId, storeId: store.id, usernameKey: nameKey(username) } },
+    select: USER_SELECT,
+  });
+  return (
+    user && {
+      id: user.id,
+      version: user.version,
+      username: user.username,
+      storeId: user.storeId,
+      domain: user.store.domain,
+      readOnly: user.store.readOnly,
+    }
+  );
+}
+
+/**
+ * Refuses a username that is, or looks like, another user's in the same store, naming that
+ * user. One indexed query; rows whose skeleton start-up has not computed yet are not seen,
+ * though the unique key still refuses an exact duplicate.
+ */
+export async function assertDatabaseUsernameFree(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<void> {
+  const other = await client.user.findFirst({
+    where: { tenantId, storeId: store.id, usernameSkeleton: nameSkeleton(username) },
+    select: { username: true, usernameKey: true },
+    orderBy: { id: "asc" },
+  });
+  if (!other) return;
+  throw lookAlikeRefusal(
+    "user",
+    qualifiedName(store.domain, username),
+    qualifiedName(store.domain, other.username),
+    other.usernameKey === nameKey(username),
+  );
+}

@@ -1,0 +1,92 @@
+import type { Tx } from "../db/client.ts";
+import { isForeignKeyViolation } from "../db/errors.ts";
+import { join, sql } from "../db/sql.ts";
+import { AppError } from "../errors.ts";
+
+import type { HeldRole, MembershipPair, Reader } from "./user-store.ts";
+
+export type { MembershipPair };
+
+// Three bound parameters a row: far below SQLite's 32766 and PostgreSQL's 65535 per statement.
+const ROWS_PER_STATEMENT = 1000;
+
+/*
+ * Gatehouse's own membership rows: the hybrid roles (Internal/*, Application/*) of every
+ * store's users, as WSO2 keeps them, and the groups of stores whose groups are Gatehouse
+ * roles (the database store). A store with groups of its own answers for those itself.
+ */
+
+/**
+ * Inserts the memberships that do not exist yet and returns the ones it inserted, for every
+ * path that adds them (a user's roles, a role's members, bulk assign). Those paths lock
+ * different rows, so two instances can add the same pair at once: ON CONFLICT DO NOTHING
+ * (the same SQL on SQLite and PostgreSQL; Prisma's skipDuplicates is PostgreSQL-only) makes
+ * the later insert wait for the earlier one and then skip the pair instead of failing on the
+ * primary key. Rows go in key order, so overlapping inserts wait in one order, never in a cycle.
+ *
+ * A user or role deleted by a transaction that committed after the caller read it fails the
+ * foreign key: that is NOT_FOUND, as if the caller had looked a moment later.
+ */
+export async function addMemberships(tx: Pick<Tx, "$queryRaw">, pairs: readonly MembershipPair[]): Promise<MembershipPair[]> {
+  const unique = new Map(pairs.map((p) => [`${p.userId}:${p.roleId}`, p]));
+  const sorted = [...unique.values()].sort((a, b) => a.userId - b.userId || a.roleId - b.roleId);
+  const createdAt = new Date();
+  const inserted: MembershipPair[] = [];
+  for (let i = 0; i < sorted.length; i += ROWS_PER_STATEMENT) {
+    const rows = sorted.slice(i, i + ROWS_PER_STATEMENT).map((p) => sql`(${p.userId}, ${p.roleId}, ${createdAt})`);
+    const insert = sql`INSERT INTO "Membership" ("userId", "roleId", "createdAt") VALUES ${join(rows)}
+      ON CONFLICT DO NOTHING RETURNING "userId", "roleId"`;
+    const returned = await tx.$queryRaw<MembershipPair[]>(insert).catch((error: unknown) => {
+      if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A user or role was deleted meanwhile. Reload and try again.");
+      throw error;
+    });
+    inserted.push(...returned.map((r) => ({ userId: Number(r.userId), roleId: Number(r.roleId) })));
+  }
+  return inserted;
+}
+
+/** Removes the memberships of these users in these roles; returns how many went. */
+export async function removeMemberships(
+  tx: Pick<Tx, "membership">,
+  pairs: { userIds: readonly number[]; roleIds: readonly number[] },
+): Promise<number> {
+  if (pairs.userIds.length === 0 || pairs.roleIds.length === 0) return 0;
+  const { count } = await tx.membership.deleteMany({ where: { userId: { in: [...pairs.userIds] }, roleId: { in: [...pairs.roleIds] } } });
+  return count;
+}
+
+/** The Gatehouse-held roles of a page of users and what they grant, in one query, in role id order. */
+export async function gatehouseRolesOfUsers(client: Reader, userIds: readonly number[]): Promise<Map<number, HeldRole[]>> {
+  if (userIds.length === 0) return new Map();
+  const memberships = await client.membership.findMany({
+    where: { userId: { in: [...userIds] } },
+    select: {
+      userId: true,
+      role: {
+        select: {
+          id: true,
+          name: true,
+          kind: true,
+          store: { select: { domain: true, kind: true, readOnly: true } },
+          grants: { select: { permission: true } },
+        },
+      },
+    },
+    orderBy: [{ userId: "asc" }, { roleId: "asc" }],
+  });
+  const byUser = new Map<number, HeldRole[]>();
+  for (const { userId, role } of memberships) {
+    const list = byUser.get(userId) ?? [];
+    list.push({
+      id: role.id,
+      name: role.name,
+      domain: role.store.domain,
+      kind: role.kind,
+      readOnly: role.store.readOnly,
+      hybrid: role.store.kind === "internal" || role.store.kind === "application",
+      grants: role.grants.map((g) => g.permission),
+    });
+    byUser.set(userId, list);
+  }
+  return byUser;
+}

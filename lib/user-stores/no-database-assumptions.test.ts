@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/*
+ * "Nothing above the user-store interface may assume the database": only lib/user-stores reads
+ * or writes the User and Membership tables, through Prisma or raw SQL. Test files seed data and
+ * are not checked. Each exception below says why it remains; shrink the list, never grow it
+ * without a reason of the same kind.
+ */
+const ALLOWED: Record<string, string> = {
+  "lib/auth/attempts.ts":
+    "the lockout counters sit on the User row: Gatehouse's sign-in state, not the store's (#13 keeps them for external users)",
+  "lib/authz/principal.ts":
+    "a session's roles and grants from Gatehouse's membership rows; the policy layer sits below the user stores and may not import them",
+  "lib/authz-check/subjects.ts": "the decision API loads many users' roles in chunked queries, from the same rows as principal.ts",
+  "lib/authz-check/cache.ts":
+    "the decision API's change signature: a cheap aggregate over the users and memberships a tenant's cache covers",
+  "lib/management/bootstrap-admin.ts": "creates the first admin in PRIMARY, which is always Gatehouse's own database",
+  "lib/provisioning/provision.ts": "creates the configured super admin in PRIMARY, which is always Gatehouse's own database",
+  "lib/roles/get-role.ts": "a role's member count from Gatehouse's membership rows, which decides how listUsersOfRole pages it",
+  "lib/roles/list-roles.ts": "member counts for a page of roles in one grouped query over Gatehouse's membership rows",
+  "lib/sessions/list-sessions.ts":
+    "joins each session's user row for the name shown and searched; sessions exist only for users with a row",
+  "lib/stores/backfill-name-keys.ts": "start-up maintenance of the User table's name keys, under the migration lock",
+  "lib/tenants/dashboard.ts": "a capped count for the dashboard's tile, cheaper than the store's exact count",
+};
+
+const PRISMA =
+  /\.(user|membership)\.(findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|findMany|create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|count|aggregate|groupBy)\b/;
+const RAW_SQL = /\b(FROM|JOIN|INTO|UPDATE)\s+"(User|Membership)"/i;
+
+const root = join(import.meta.dirname, "..", "..");
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return path === "lib/db/generated" || path === "lib/user-stores" ? [] : sources(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+describe("the user-store boundary", () => {
+  const files = ["lib", "app", "components"].flatMap(sources);
+  const touching = files.filter((path) => {
+    const text = readFileSync(join(root, path), "utf8");
+    return PRISMA.test(text) || RAW_SQL.test(text);
+  });
+
+  it("keeps the User and Membership tables inside lib/user-stores, except where a reason is written down", () => {
+    expect(touching.filter((path) => !(path in ALLOWED))).toEqual([]);
+  });
+
+  it("has no stale exceptions", () => {
+    expect(Object.keys(ALLOWED).filter((path) => !touching.includes(path))).toEqual([]);
+  });
+});

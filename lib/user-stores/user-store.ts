@@ -1,0 +1,112 @@
+import type { Db, Tx } from "../db/client.ts";
+import type { KeysetPage } from "../keyset.ts";
+import type { StoreRow } from "../stores/list-stores.ts";
+
+/**
+ * WSO2's UserStoreManager idea: users, their credentials and their group memberships are read
+ * and written through one of these per store type, so nothing above lib/user-stores assumes
+ * where users live. The database store (database-store.ts) is the first; #13 adds LDAP and
+ * WSO2's JDBC schema behind the same type.
+ *
+ * Transactions: reads take the Gatehouse client or transaction they run on. Writes take the
+ * caller's `Tx`, so for the database store the write and its audit event commit together. An
+ * external store does its own I/O inside the call and ignores `tx` for it; the caller's
+ * transaction then holds only Gatehouse's rows (audit, sessions, hybrid memberships), and
+ * the audit event commits only once the store's call has succeeded.
+ *
+ * Roles: every store's users may hold Gatehouse's hybrid roles (Internal/*, Application/*), whose
+ * memberships Gatehouse keeps for every store (hybrid-memberships.ts), as WSO2 does. A store's
+ * own groups (its domain's roles) come from the store. The database store keeps its groups as
+ * Gatehouse role rows too, which `groupsInGatehouse` says, so one query answers both (rolesOfUsers in roles-of-users.ts).
+ *
+ * Failures are AppErrors with the usual codes (NOT_FOUND, CONFLICT, STALE_VERSION, FORBIDDEN for
+ * a read-only store). How an unreachable store fails is #13's to add (its own code, not a crash).
+ */
+export type UserStore = {
+  /** The store row's type this implementation serves ("database"; #13: "ldap", "jdbc"). */
+  readonly type: string;
+  /** The store's groups are Gatehouse role rows, so hybrid-memberships.ts answers for them too. */
+  readonly groupsInGatehouse: boolean;
+  capabilities(store: StoreRef): StoreCapabilities;
+
+  /** One keyset page, filtered and ordered by the store; the cursor is opaque to callers. */
+  listUsers(client: Reader, tenantId: number, params: UserPageParams): Promise<KeysetPage<StoreUser>>;
+  /** How many users listUsers would return over all pages (the MI's unpaged lists). */
+  countUsers(client: Reader, tenantId: number, query: UserQuery): Promise<number>;
+  /** One user with claims and lock state, or null. */
+  getUser(client: Reader, tenantId: number, id: number): Promise<StoreUserDetail | null>;
+  /** The users among these ids, in one round trip; missing ids are simply absent. */
+  getUsers(client: Reader, tenantId: number, ids: readonly number[]): Promise<StoreUser[]>;
+  /** The user of this store with this name (matched as the store matches names), or null. */
+  findUser(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<StoreUser | null>;
+  /** Refuses (CONFLICT) a new name that is, or looks like, another user's in the store. */
+  assertUsernameFree(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<void>;
+  /** The account a sign-in names in this store, or null. */
+  findLogin(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<LoginAccount | null>;
+  /** The same for a user already known by id (a signed-in user changing their password). */
+  loginById(client: Reader, tenantId: number, id: number): Promise<LoginAccount | null>;
+  /** Checks a password; `rehash` asks the caller to store a stronger form with `rehash`, on success. */
+  authenticate(account: LoginAccount, password: string): Promise<{ ok: boolean; rehash?: PreparedPassword }>;
+
+  /** The roles each user holds through this store's groups (and, if groupsInGatehouse, the hybrid roles too); callers use roles-of-users.ts. */
+  rolesOfUsers(client: Reader, tenantId: number, userIds: readonly number[]): Promise<Map<number, HeldRole[]>>;
+  /** One keyset page of a role's members, and their count. */
+  usersOfRole(client: Reader, tenantId: number, role: RoleRef, params: MemberPageParams): Promise<KeysetPage<StoreUser>>;
+  countUsersOfRole(client: Reader, tenantId: number, role: RoleRef, query: UserQuery): Promise<number>;
+
+  /** Slow work (hashing) done before the transaction opens, so it never holds a lock. */
+  preparePassword(password: string): Promise<PreparedPassword>;
+  createUser(tx: Tx, tenantId: number, store: StoreRef, user: NewStoreUser): Promise<{ id: number }>;
+  /** Compare-and-increment of the user's version (STALE_VERSION), with the password change if given. */
+  updateUser(tx: Tx, tenantId: number, id: number, change: UserChange): Promise<void>;
+  /** Replaces a stored password with a stronger form of the same one: no version change. */
+  rehash(tx: Tx, tenantId: number, id: number, password: PreparedPassword): Promise<void>;
+  /** The version as a write's first statement: concurrent edits of one user queue (see database-writes.ts). */
+  lockUser(tx: Tx, tenantId: number, id: number, expectedVersion?: number): Promise<void>;
+  /** Sets the given claims; an empty value removes the claim. */
+  setClaims(tx: Tx, userId: number, claims: Record<string, string>): Promise<void>;
+  deleteUsers(tx: Tx, tenantId: number, ids: readonly number[]): Promise<number>;
+  /** Adds group memberships that do not exist yet and returns those it added. */
+  addToGroups(tx: Tx, pairs: readonly MembershipPair[]): Promise<MembershipPair[]>;
+  removeFromGroups(tx: Tx, pairs: { userIds: readonly number[]; roleIds: readonly number[] }): Promise<number>;
+};
+
+export type Reader = Db | Tx;
+
+/** What a caller may ask of a store; a store that cannot do something refuses it with FORBIDDEN. */
+export type StoreCapabilities = {
+  readOnly: boolean;
+  canChangePassword: boolean;
+  canEditClaims: boolean;
+};
+
+/** A store row as userStoreFor needs it. `type` is absent on today's rows, which are all database stores. */
+export type StoreRef = Pick<StoreRow, "id" | "domain" | "kind" | "readOnly"> & { type?: string };
+export type RoleRef = { id: number; memberCount: number };
+
+export type StoreUser = { id: number; version: number; username: string; storeId: number; domain: string; readOnly: boolean };
+export type StoreUserDetail = StoreUser & { lockedUntil: Date | null; createdAt: Date; claims: Record<string, string> };
+/** `hybrid`: an Internal/* or Application/* role, whose memberships Gatehouse keeps for every store. */
+export type HeldRole = { id: number; name: string; domain: string; kind: string; readOnly: boolean; hybrid: boolean; grants: string[] };
+export type MembershipPair = { userId: number; roleId: number };
+
+/** Filters with WSO2 `*` patterns on the username; a claim filter matches one claim's value the same way. */
+export type UserQuery = { pattern?: string; storeId?: number; claim?: string; claimValue?: string };
+export type UserPageParams = UserQuery & {
+  sort: "username" | "domain";
+  dir: "asc" | "desc";
+  size: number;
+  after?: string;
+  before?: string;
+};
+export type MemberPageParams = Pick<UserQuery, "pattern" | "storeId"> & { size: number; after?: string; before?: string };
+
+/** `handle` is what the store checks the password against: a hash here, a DN for LDAP. */
+export type LoginAccount = { id: number; handle: string };
+export type PreparedPassword = { readonly stored: string };
+export type NewStoreUser = { username: string; password: PreparedPassword; roleIds: readonly number[] };
+export type UserChange = {
+  version: number;
+  /** `clearLockout`: an administrator's reset makes old guesses moot. */
+  password?: { value: PreparedPassword; mustChange: boolean; clearLockout: boolean };
+};
