@@ -71,9 +71,9 @@ describe.each(await databaseKinds())("no escalation through account actions on %
     const actor = await actorFor(w.t.db, hd.id);
     const target = await getUser(w.t.db, w.tenantId, ops.id);
     const base = { id: ops.id, version: target.version };
-    await expect(
-      resetUserPassword(w.t.db, actor, { ...base, password: NEW_PASSWORD, requireChange: false }),
-    ).rejects.toThrow(/holds permissions you do not/);
+    await expect(resetUserPassword(w.t.db, actor, { ...base, password: NEW_PASSWORD, requireChange: false })).rejects.toThrow(
+      /holds permissions you do not/,
+    );
     const claims = { ...base, [EMAIL]: "taken@example.com" } as TUpdateUserClaims;
     await expect(updateUserClaims(w.t.db, actor, claims)).rejects.toThrow(/holds permissions you do not/);
     await expect(deleteUser(w.t.db, actor, base)).rejects.toThrow(/holds permissions you do not/);

@@ -13,7 +13,10 @@ type Mapping<I, R, B extends z.ZodType, Q extends z.ZodType, P> = {
    */
   input: (request: RouteInput<B, Q, P>, actor: Actor, client: Db) => I | Promise<I>;
 } & (
-  | { /** The answer in the API's own shape; a Response is sent as it is. */ reply: (result: R, input: I) => unknown }
+  | {
+      /** The answer in the API's own shape; a Response is sent as it is. The request is there for links (a next page's URL). */
+      reply: (result: R, input: I, request: Request) => unknown;
+    }
   | { /** Stream NDJSON progress lines, then the result as the summary line (lib/http/ndjson.ts). */ stream: true }
 );
 
@@ -34,6 +37,6 @@ export function commandRoute<
       const summary = (send: (e: StreamEvent) => void) => command.run(client, actor, value, (p) => send({ type: "progress", ...p }));
       return ndjsonResponse(async (send) => (await summary(send)) as Record<string, unknown>);
     }
-    return options.reply(await command.run(client, actor, value), value);
+    return options.reply(await command.run(client, actor, value), value, request.request);
   });
 }
