@@ -1,25 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePage } from "@/lib/transport/guard";
-import { getConfig } from "@/lib/config/current";
-import { db } from "@/lib/db/client";
-import { compactGrants } from "@/lib/permissions/paths";
-import { describePermission } from "@/lib/permissions/catalog";
-import { COUNT_CAP, dashboardCounts } from "@/lib/tenants/dashboard";
+import { COUNT_CAP } from "@/lib/tenants/dashboard";
+import { dashboardQuery } from "@/lib/tenants/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { PageHeader } from "@/components/ui/PageHeader";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
-  const principal = await requirePage("console.signIn");
-  const counts = await dashboardCounts(db(), principal, getConfig().session.idle_timeout_minutes * 60_000);
+  const { principal, data } = await loadPage(dashboardQuery, {});
+  const { counts, granted } = data;
   const cards = [
     { label: "Users", value: counts.users, href: "/users" },
     { label: "Roles", value: counts.roles, href: "/roles" },
     { label: "API scopes", value: counts.scopes, href: "/settings/role-permissions" },
     { label: "Active sessions", value: counts.sessions, href: "/sessions" },
   ].filter((c) => c.value !== undefined);
-  const granted = compactGrants(principal.grants);
 
   return (
     <>
@@ -63,15 +59,12 @@ export default async function HomePage() {
           </h2>
           <p className="mt-1 text-sm text-slate-600">Each grant includes everything below it in the permission tree.</p>
           <ul className="mt-3 space-y-2" data-testid="your-permissions">
-            {granted.map((path) => {
-              const node = describePermission(path);
-              return (
-                <li key={path}>
-                  <span className="font-medium">{node ? node.trail.slice(1).join(" › ") || node.name : path}</span>
-                  <code className="block text-xs text-slate-500">{path}</code>
-                </li>
-              );
-            })}
+            {granted.map(({ path, label }) => (
+              <li key={path}>
+                <span className="font-medium">{label}</span>
+                <code className="block text-xs text-slate-500">{path}</code>
+              </li>
+            ))}
           </ul>
         </section>
       </div>

@@ -17,13 +17,11 @@ export const ZAccessBatch = z.strictObject({
 });
 
 export const AUTHZ_CHECK_ROUTE = {
-  feature: "authz.check",
   body: ZAccessCheck,
   maxBodyBytes: 16 * 1024,
   bearer: resolveManagementToken,
 } as const;
 export const AUTHZ_BATCH_ROUTE = {
-  feature: "authz.check",
   body: ZAccessBatch,
   maxBodyBytes: 512 * 1024,
   bearer: resolveManagementToken,

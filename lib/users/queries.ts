@@ -1,9 +1,19 @@
 import "server-only";
+import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
+import type { FeatureKey } from "../authz/features.ts";
+import { getConfig } from "../config/current.ts";
+import { isSuperAdminAccount } from "../config/super-admin.ts";
+import { ZFormId } from "../db/row-id.ts";
+import { AppError } from "../errors.ts";
+import { isPermissionPath } from "../permissions/catalog.ts";
+import { roleRuleBlocker } from "../roles/role-rules.ts";
 import { holdsUsers, listStores } from "../stores/list-stores.ts";
-import { ZUserListParams } from "./list-params.ts";
+import { effectivePermissions, explainPermission } from "./effective-permissions.ts";
+import { getUser } from "./get-user.ts";
+import { pickerPattern, ZUserListParams } from "./list-params.ts";
 import { listUsers, withoutGrants } from "./list-users.ts";
-import { allowedUserActions } from "./user-rules.ts";
+import { allowedUserActions, userActionBlocker, type UserAction } from "./user-rules.ts";
 
 // The console's reads of users, one command per page (app/ pages call them through loadPage).
 
@@ -36,4 +46,108 @@ export const usersPageQuery = defineCommand({
     }));
     return { params, domains: stores.map((s) => s.domain), rows, next: page.next, prev: page.prev };
   },
+});
+
+const ZUserRef = z.object({ id: ZFormId });
+const optionalText = z.string().max(512).optional().catch(undefined);
+
+/** Add New User: the user stores a user can be added to. */
+export const newUserPageQuery = defineCommand({
+  feature: "users.create",
+  input: z.object({}),
+  rule: "None: it lists the tenant's writable user stores.",
+  run: async (client, { principal }) => ({
+    domains: (await listStores(client, principal.tenantId)).filter((s) => holdsUsers(s) && !s.readOnly).map((s) => s.domain),
+  }),
+});
+
+/** A user's details: roles, claims, effective permissions, and the answer to "can this user do…?" when asked. */
+export const userPageQuery = defineCommand({
+  feature: "users.list",
+  input: ZUserRef.extend({ check: optionalText, created: optionalText }),
+  rule: "None beyond the feature: anyone who lists users sees a user's roles and permissions.",
+  run: async (client, { principal }, input) => {
+    const user = await getUser(client, principal.tenantId, input.id);
+    return {
+      user,
+      actions: allowedUserActions(principal, user),
+      check: input.check,
+      created: Boolean(input.created),
+      answer: input.check && isPermissionPath(input.check) ? explainPermission(user.qualified, user.roles, input.check) : null,
+      effective: effectivePermissions(user.roles),
+    };
+  },
+});
+
+/** A user's action page (password, profile, roles): the user, and the rule check for that action itself. */
+function userActionPage(feature: FeatureKey, action: UserAction) {
+  return defineCommand({
+    feature,
+    input: ZUserRef,
+    rule: `The user rules allow the actor the ${action} action on this user (else 403).`,
+    run: async (client, { principal }, input) => {
+      const user = await getUser(client, principal.tenantId, input.id);
+      const blocker = userActionBlocker(principal, user, action);
+      if (blocker) throw new AppError("FORBIDDEN", blocker);
+      return { user, actions: allowedUserActions(principal, user) };
+    },
+  });
+}
+
+export const userPasswordPageQuery = userActionPage("users.password", "password");
+export const userProfilePageQuery = userActionPage("users.profile", "profile");
+
+const userRolesPage = userActionPage("users.update", "roles");
+/** Assign Roles: the user's roles, each with why the actor may not remove it (or null). */
+export const userRolesPageQuery = defineCommand({
+  ...userRolesPage,
+  run: async (client, actor, input) => {
+    const page = await userRolesPage.run(client, actor, input);
+    const roles = page.user.roles.map((r) => ({
+      id: r.id,
+      qualified: r.qualified,
+      blocker:
+        r.kind === "admin" && isSuperAdminAccount(page.user)
+          ? "the admin account keeps the admin role"
+          : roleRuleBlocker(actor.principal, r, "assignUsers"),
+    }));
+    return { ...page, roles };
+  },
+});
+
+/** The user pickers' search (GET /api/v1/users): a bare word means "starts with"; keyset pages. */
+export const ZUserPickerParams = z.object({
+  q: z.string().max(256).optional(),
+  domain: z.string().max(64).optional(),
+  size: z.coerce.number().int().min(1).max(100).default(20),
+  after: z.string().max(2048).optional(),
+});
+
+export const userPickerQuery = defineCommand({
+  feature: "users.list",
+  input: ZUserPickerParams,
+  rule: "None beyond the feature: the tenant's users by name.",
+  run: async (client, { principal }, query) => {
+    const stores = await listStores(client, principal.tenantId);
+    const store = query.domain ? stores.find((s) => s.domain.toUpperCase() === query.domain!.toUpperCase()) : undefined;
+    if (query.domain && !store) return { count: 0, list: [], next: null };
+    const page = await listUsers(client, principal.tenantId, {
+      pattern: pickerPattern(query.q),
+      storeId: store?.id,
+      sort: "username",
+      dir: "asc",
+      size: query.size,
+      after: query.after,
+    });
+    const list = page.rows.map(withoutGrants);
+    return { count: list.length, list, next: page.next };
+  },
+});
+
+/** Change password (one's own): whether the change is forced, and the policy's minimum length. */
+export const ownPasswordPageQuery = defineCommand({
+  feature: "self",
+  input: z.object({}),
+  rule: "Only one's own account.",
+  run: async (_client, { principal }) => ({ forced: principal.mustChangePassword, minLength: getConfig().password_policy.min_length }),
 });

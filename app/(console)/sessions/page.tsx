@@ -1,11 +1,7 @@
 import type { Metadata } from "next";
-import { requirePage } from "@/lib/transport/guard";
 import { can } from "@/lib/authz/decide";
-import { getConfig } from "@/lib/config/current";
-import { db } from "@/lib/db/client";
-import { formatUtc } from "@/lib/format";
-import { ZPageParams } from "@/lib/paging";
-import { listActiveSessions } from "@/lib/sessions/list-sessions";
+import { sessionsPageQuery } from "@/lib/sessions/queries";
+import { loadPage } from "@/lib/transport/command-page";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Button } from "@/components/ui/Button";
 import { SessionsTable } from "@/components/sessions/SessionsTable";
@@ -14,24 +10,8 @@ import { terminateSessionAction } from "./actions";
 export const metadata: Metadata = { title: "Sessions" };
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const principal = await requirePage("sessions.list");
-  const raw = await searchParams;
-  const params = ZPageParams.parse(raw);
-  const user = typeof raw.user === "string" ? raw.user.trim().slice(0, 256) : "";
-  const idleMs = getConfig().session.idle_timeout_minutes * 60_000;
-  const page = await listActiveSessions(db(), principal.tenantId, idleMs, { ...params, user: user || undefined });
-  const rows = page.rows.map((s) => ({
-    id: s.id,
-    user: s.user,
-    kind: s.kind,
-    oauth: s.oauth,
-    createdAt: formatUtc(s.createdAt),
-    lastSeenAt: formatUtc(s.lastSeenAt),
-    expiresAt: formatUtc(s.expiresAt),
-    ip: s.ip,
-    userAgent: s.userAgent,
-    current: s.id === principal.sessionId,
-  }));
+  const { principal, data } = await loadPage(sessionsPageQuery, await searchParams);
+  const { user, rows, ...page } = data;
   return (
     <>
       <PageHeader

@@ -1,19 +1,12 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/transport/route";
-import { db } from "@/lib/db/client";
 import { MGMT_ROUTE } from "@/lib/management/errors";
 import { ZDomain, ZIsAdmin } from "@/lib/management/input";
-import { requireRole, searchPattern } from "@/lib/management/names";
 import { pagedResponse, requestedPage, ZPaging } from "@/lib/management/paging";
-import { STREAM_BATCH, streamedList } from "@/lib/management/stream-list";
-import { adminRoleId, getRole } from "@/lib/roles/get-role";
-import { countRoleMembers, listRoleMembers } from "@/lib/roles/list-role-members";
-import { qualifiedName } from "@/lib/core/domains";
-import { findStore } from "@/lib/stores/list-stores";
+import { miUsersQuery } from "@/lib/management/queries";
+import { adminRoleId } from "@/lib/roles/get-role";
 import { createUserCommand } from "@/lib/users/commands";
 import { commandRoute } from "@/lib/transport/command-route";
 import { ZConfiguredPassword } from "@/lib/users/password-policy";
-import { countUsers, listUsers } from "@/lib/users/list-users";
 
 // Unknown parameters and fields are ignored, as the MI ignores them (z.object strips them).
 const ZQuery = z.object({
@@ -24,28 +17,12 @@ const ZQuery = z.object({
   ...ZPaging,
 });
 
-/**
- * MI: GET /users, by pattern (`*x*`) or searchKey, optionally only members of `role`. Without
- * `limit` or `cursor` it is every match, streamed, with `count` the total (apictl never pages).
- */
-export const GET = defineRoute({ ...MGMT_ROUTE, feature: "users.list", query: ZQuery }, async ({ query, request }, { principal }) => {
-  const tenantId = principal.tenantId;
-  const pattern = searchPattern(query.pattern, query.searchKey);
-  const storeId = query.domain ? (await findStore(db(), tenantId, query.domain)).id : undefined;
-  const paged = requestedPage(query);
-  if (query.role) {
-    const role = await getRole(db(), tenantId, (await requireRole(db(), tenantId, query.role)).id);
-    const members = (size: number, after?: string) => listRoleMembers(db(), tenantId, role, { pattern, storeId, size, after });
-    if (paged) return pagedResponse(request, await members(paged.size, paged.after), (u) => ({ userId: u.qualified }));
-    const count = await countRoleMembers(db(), tenantId, role, { pattern, storeId });
-    return streamedList({ count, listKey: "list", page: (after) => members(STREAM_BATCH, after), item: (u) => ({ userId: u.qualified }) });
-  }
-  const users = (size: number, after?: string) =>
-    listUsers(db(), tenantId, { pattern, storeId, sort: "username", dir: "asc", size, after });
-  const item = (u: { domain: string; username: string }) => ({ userId: qualifiedName(u.domain, u.username) });
-  if (paged) return pagedResponse(request, await users(paged.size, paged.after), item);
-  const count = await countUsers(db(), tenantId, { pattern, storeId });
-  return streamedList({ count, listKey: "list", page: (after) => users(STREAM_BATCH, after), item });
+/** MI: GET /users (lib/management/queries.ts): the whole list streamed, or one keyset page with `limit` or `cursor`. */
+export const GET = commandRoute(miUsersQuery, {
+  ...MGMT_ROUTE,
+  query: ZQuery,
+  input: ({ query }) => ({ ...query, page: requestedPage(query) }),
+  reply: (result, _input, { request }) => (result instanceof Response ? result : pagedResponse(request, result, (u) => u)),
 });
 
 const ZBody = z.object({

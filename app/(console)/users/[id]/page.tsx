@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
-import { requirePage } from "@/lib/transport/guard";
-import { db } from "@/lib/db/client";
 import { formatUtc } from "@/lib/format";
-import { orNotFound, parseId } from "@/lib/http/not-found";
-import { ALL_PERMISSIONS, isPermissionPath } from "@/lib/permissions/catalog";
+import { ALL_PERMISSIONS } from "@/lib/permissions/catalog";
+import { loadPage } from "@/lib/transport/command-page";
 import { claimLabel } from "@/lib/users/claims";
-import { effectivePermissions, explainPermission } from "@/lib/users/effective-permissions";
-import { getUser } from "@/lib/users/get-user";
-import { allowedUserActions } from "@/lib/users/user-rules";
+import { userPageQuery } from "@/lib/users/queries";
 import { UserHeader } from "@/components/users/UserHeader";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -19,17 +15,14 @@ export default async function UserPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ check?: string; created?: string }>;
+  searchParams: Promise<Record<string, string>>;
 }) {
-  const principal = await requirePage("users.list");
-  const user = await orNotFound(getUser(db(), principal.tenantId, parseId((await params).id)));
-  const { check, created } = await searchParams;
-  const answer = check && isPermissionPath(check) ? explainPermission(user.qualified, user.roles, check) : null;
-  const effective = effectivePermissions(user.roles);
+  const { data } = await loadPage(userPageQuery, { ...(await searchParams), id: (await params).id });
+  const { user, actions, check, created, answer, effective } = data;
 
   return (
     <>
-      <UserHeader user={user} actions={allowedUserActions(principal, user)} current="viewRoles" />
+      <UserHeader user={user} actions={actions} current="viewRoles" />
       {created && (
         <div className="mb-4">
           <Alert tone="success">User {user.qualified} added.</Alert>

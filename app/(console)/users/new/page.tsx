@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePage } from "@/lib/transport/guard";
 import { getConfig } from "@/lib/config/current";
-import { db } from "@/lib/db/client";
-import { holdsUsers, listStores } from "@/lib/stores/list-stores";
+import { loadPage } from "@/lib/transport/command-page";
+import { newUserPageQuery } from "@/lib/users/queries";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { NewUserForm } from "@/components/users/NewUserForm";
 import { createUserAction } from "../actions";
@@ -11,8 +10,7 @@ import { createUserAction } from "../actions";
 export const metadata: Metadata = { title: "Add New User" };
 
 export default async function NewUserPage() {
-  const principal = await requirePage("users.create");
-  const domains = (await listStores(db(), principal.tenantId)).filter((s) => holdsUsers(s) && !s.readOnly).map((s) => s.domain);
+  const { domains } = (await loadPage(newUserPageQuery, {})).data;
   return (
     <>
       <p className="text-sm">

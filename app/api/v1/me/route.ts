@@ -1,10 +1,5 @@
-import { defineRoute } from "@/lib/transport/route";
-import { compactGrants } from "@/lib/permissions/paths";
+import { whoAmIQuery } from "@/lib/sessions/queries";
+import { commandRoute } from "@/lib/transport/command-route";
 
 /** Who am I: the caller's name, roles and granted permission nodes, for scripts and health checks. */
-export const GET = defineRoute({ feature: "console.signIn" }, async (_input, { principal }) => ({
-  username: principal.displayName,
-  tenantId: principal.tenantId,
-  roles: [...principal.roles.map((r) => r.name), "Internal/everyone"],
-  permissions: compactGrants(principal.grants),
-}));
+export const GET = commandRoute(whoAmIQuery, { input: () => ({}), reply: (result) => result });

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/transport/route";
-import { db } from "@/lib/db/client";
 import { MGMT_ROUTE } from "@/lib/management/errors";
 import { ZDomain } from "@/lib/management/input";
-import { findUserId, rolesAsMiLists } from "@/lib/management/names";
+import { findUserId } from "@/lib/management/names";
+import { miUserQuery } from "@/lib/management/queries";
 import { getUser } from "@/lib/users/get-user";
 import { ZConfiguredPassword } from "@/lib/users/password-policy";
 import { deleteUserCommand, setPasswordCommand } from "@/lib/users/commands";
@@ -15,21 +14,12 @@ type Params = { userId: string };
 const ZQuery = z.object({ domain: ZDomain });
 
 /** MI: GET /users/{userId}: whether the user is an admin, and their roles (Internal/everyone included, as the MI lists it). */
-export const GET = defineRoute<Params, z.ZodUndefined, typeof ZQuery>(
-  { ...MGMT_ROUTE, feature: "users.list", query: ZQuery },
-  async ({ params, query }, { principal }) => {
-    const user = await getUser(db(), principal.tenantId, await findUserId(db(), principal.tenantId, params.userId, query.domain));
-    return {
-      userId: user.qualified,
-      isAdmin: user.isAdminMember,
-      roles: await rolesAsMiLists(
-        db(),
-        principal.tenantId,
-        user.roles.map((r) => r.qualified),
-      ),
-    };
-  },
-);
+export const GET = commandRoute<CommandInput<typeof miUserQuery>, unknown, Params, z.ZodUndefined, typeof ZQuery>(miUserQuery, {
+  ...MGMT_ROUTE,
+  query: ZQuery,
+  input: ({ params, query }) => ({ userId: params.userId, domain: query.domain }),
+  reply: (result) => result,
+});
 
 const ZPassword = z
   .object({

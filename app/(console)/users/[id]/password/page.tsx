@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getConfig } from "@/lib/config/current";
-import { loadUserPage } from "@/lib/users/load-user-page";
+import { loadPage } from "@/lib/transport/command-page";
+import { userPasswordPageQuery } from "@/lib/users/queries";
 import { UserHeader } from "@/components/users/UserHeader";
 import { ActionForm, FormField } from "@/components/ui/ActionForm";
 import { resetPasswordAction } from "../actions";
@@ -8,7 +9,7 @@ import { resetPasswordAction } from "../actions";
 export const metadata: Metadata = { title: "Change Password" };
 
 export default async function ChangeUserPasswordPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, actions } = await loadUserPage((await params).id, "users.password", "password");
+  const { user, actions } = (await loadPage(userPasswordPageQuery, { id: (await params).id })).data;
   const { min_length } = getConfig().password_policy;
   return (
     <>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { loadUserPage } from "@/lib/users/load-user-page";
+import { loadPage } from "@/lib/transport/command-page";
+import { userProfilePageQuery } from "@/lib/users/queries";
 import { USER_CLAIMS } from "@/lib/users/claims";
 import { UserHeader } from "@/components/users/UserHeader";
 import { ActionForm, FormField } from "@/components/ui/ActionForm";
@@ -8,7 +9,7 @@ import { updateProfileAction } from "../actions";
 export const metadata: Metadata = { title: "User Profile" };
 
 export default async function UserProfilePage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, actions } = await loadUserPage((await params).id, "users.profile", "profile");
+  const { user, actions } = (await loadPage(userProfilePageQuery, { id: (await params).id })).data;
   return (
     <>
       <UserHeader user={user} actions={actions} current="profile" />

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { roleRuleBlocker } from "@/lib/roles/role-rules";
-import { loadUserPage } from "@/lib/users/load-user-page";
-import { isSuperAdminAccount } from "@/lib/config/super-admin";
+import { loadPage } from "@/lib/transport/command-page";
+import { userRolesPageQuery } from "@/lib/users/queries";
 import { UserHeader } from "@/components/users/UserHeader";
 import { UserRolesEditor } from "@/components/users/UserRolesEditor";
 import { previewUserRolesAction, setUserRolesAction } from "../actions";
@@ -9,15 +8,7 @@ import { previewUserRolesAction, setUserRolesAction } from "../actions";
 export const metadata: Metadata = { title: "Assign Roles" };
 
 export default async function AssignRolesPage({ params }: { params: Promise<{ id: string }> }) {
-  const { principal, user, actions } = await loadUserPage((await params).id, "users.update", "roles");
-  const roles = user.roles.map((r) => ({
-    id: r.id,
-    qualified: r.qualified,
-    blocker:
-      r.kind === "admin" && isSuperAdminAccount(user)
-        ? "the admin account keeps the admin role"
-        : roleRuleBlocker(principal, r, "assignUsers"),
-  }));
+  const { user, actions, roles } = (await loadPage(userRolesPageQuery, { id: (await params).id })).data;
   return (
     <>
       <UserHeader user={user} actions={actions} current="roles" />

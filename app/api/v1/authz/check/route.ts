@@ -1,7 +1,6 @@
+import { checkAccessCommand } from "@/lib/authz-check/commands";
 import { AUTHZ_CHECK_ROUTE } from "@/lib/authz-check/route-options";
-import { checkAccess } from "@/lib/authz-check/check-access";
-import { defineRoute } from "@/lib/transport/route";
-import { db } from "@/lib/db/client";
+import { commandRoute } from "@/lib/transport/command-route";
 
 /** May this user do that? `{user, permission}` or `{user, scope}` -> `{allowed, reason}`, in the caller's tenant. */
-export const POST = defineRoute(AUTHZ_CHECK_ROUTE, async ({ body }, { principal }) => checkAccess(db(), principal.tenantId, body));
+export const POST = commandRoute(checkAccessCommand, { ...AUTHZ_CHECK_ROUTE, input: ({ body }) => body, reply: (decision) => decision });

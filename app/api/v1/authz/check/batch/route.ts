@@ -1,9 +1,6 @@
+import { checkAccessBatchCommand } from "@/lib/authz-check/commands";
 import { AUTHZ_BATCH_ROUTE } from "@/lib/authz-check/route-options";
-import { checkAccessBatch } from "@/lib/authz-check/check-access";
-import { defineRoute } from "@/lib/transport/route";
-import { db } from "@/lib/db/client";
+import { commandRoute } from "@/lib/transport/command-route";
 
 /** Many checks in one call: `{checks: [...]}` -> `{results: [...]}`, in the order asked. */
-export const POST = defineRoute(AUTHZ_BATCH_ROUTE, async ({ body }, { principal }) => ({
-  results: await checkAccessBatch(db(), principal.tenantId, body.checks),
-}));
+export const POST = commandRoute(checkAccessBatchCommand, { ...AUTHZ_BATCH_ROUTE, input: ({ body }) => body, reply: (answer) => answer });
