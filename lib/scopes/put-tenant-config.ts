@@ -16,14 +16,12 @@ import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { commitImport, type ImportResult } from "./commit-import.ts";
 import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
-import { ZImportOptions, type ImportReport } from "./plan-import.ts";
+import type { ImportReport } from "./plan-import.ts";
+import type { ZTenantConfigQuery } from "../contracts/apim-admin.ts";
 import { parseTenantConf, type ParsedTenantConf } from "./tenant-conf.ts";
 import { tenantConfigViolations } from "./validate-tenant-config.ts";
 
-export const ZTenantConfigOptions = ZImportOptions.extend({
-  skipUnknown: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(false),
-});
-export type TTenantConfigOptions = z.infer<typeof ZTenantConfigOptions>;
+export type TTenantConfigOptions = z.output<typeof ZTenantConfigQuery>;
 
 const MAX_LISTED = 20;
 

@@ -1,11 +1,9 @@
-import { z } from "zod";
 import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { MGMT_ROUTE } from "@/lib/management/errors";
-import { ZDomain, ZRoleNames } from "@/lib/management/input";
 import { findUserId, searchPattern } from "@/lib/management/names";
-import { pagedResponse, requestedPage, ZPaging } from "@/lib/management/paging";
+import { pagedResponse, requestedPage } from "@/lib/management/paging";
 import { STREAM_BATCH, streamedList } from "@/lib/management/stream-list";
 import { createRole } from "@/lib/roles/create-role";
 import { findRolesByName } from "@/lib/roles/find-role";
@@ -15,37 +13,29 @@ import { splitQualifiedName, withDomain } from "@/lib/core/domains";
 import { findStore } from "@/lib/stores/list-stores";
 import { getUser } from "@/lib/users/get-user";
 import { setUserRoles } from "@/lib/users/set-user-roles";
-
-// Unknown parameters and fields are ignored, as the MI ignores them (z.object strips them).
-const ZQuery = z.object({ searchKey: z.string().max(256).optional(), domain: ZDomain, ...ZPaging });
+import { ZAssignQuery, ZNewRole, ZRoleAssignment, ZRoleListQuery } from "@/lib/contracts/management";
 
 /** MI: GET /roles, optionally by searchKey (a substring, or a WSO2 `*` pattern). Whole and streamed unless `limit`/`cursor` ask for a page. */
-export const GET = defineRoute({ ...MGMT_ROUTE, feature: "roles.list", query: ZQuery }, async ({ query, request }, { principal }) => {
-  const storeId = query.domain ? (await findStore(db(), principal.tenantId, query.domain)).id : undefined;
-  const pattern = searchPattern(undefined, query.searchKey);
-  const roles = (size: number, after?: string) => listRoles(db(), principal.tenantId, { pattern, storeId, dir: "asc", size, after });
-  const item = (r: { qualified: string }) => ({ role: r.qualified });
-  const paged = requestedPage(query);
-  if (paged) return pagedResponse(request, await roles(paged.size, paged.after), item);
-  const count = await countRoles(db(), principal.tenantId, { pattern, storeId });
-  return streamedList({ count, listKey: "list", page: (after) => roles(STREAM_BATCH, after), item });
-});
-
-const ZCreate = z.object({ role: z.string().min(1).max(1024), domain: ZDomain });
+export const GET = defineRoute(
+  { ...MGMT_ROUTE, feature: "roles.list", query: ZRoleListQuery },
+  async ({ query, request }, { principal }) => {
+    const storeId = query.domain ? (await findStore(db(), principal.tenantId, query.domain)).id : undefined;
+    const pattern = searchPattern(undefined, query.searchKey);
+    const roles = (size: number, after?: string) => listRoles(db(), principal.tenantId, { pattern, storeId, dir: "asc", size, after });
+    const item = (r: { qualified: string }) => ({ role: r.qualified });
+    const paged = requestedPage(query);
+    if (paged) return pagedResponse(request, await roles(paged.size, paged.after), item);
+    const count = await countRoles(db(), principal.tenantId, { pattern, storeId });
+    return streamedList({ count, listKey: "list", page: (after) => roles(STREAM_BATCH, after), item });
+  },
+);
 
 /** MI: POST /roles. The role starts with no permissions and no members. */
-export const POST = defineRoute({ ...MGMT_ROUTE, feature: "roles.create", body: ZCreate }, async ({ body }, actor) => {
+export const POST = defineRoute({ ...MGMT_ROUTE, feature: "roles.create", body: ZNewRole }, async ({ body }, actor) => {
   const { domain, name } = splitQualifiedName(withDomain(body.role, body.domain));
   const created = await createRole(db(), actor, { domain, name, permissions: [], userIds: [] });
   return { role: created.qualified, status: "Added" };
 });
-
-// As in the MI, a body naming neither list is refused rather than treated as "no change".
-const ZAssign = z
-  .object({ userId: z.string().min(1).max(1024), domain: ZDomain, addedRoles: ZRoleNames, removedRoles: ZRoleNames })
-  .refine((b) => b.addedRoles !== undefined || b.removedRoles !== undefined, { message: "Name addedRoles, removedRoles or both." })
-  .transform((b) => ({ ...b, addedRoles: b.addedRoles ?? [], removedRoles: b.removedRoles ?? [] }));
-const ZAssignQuery = z.object({ detail: z.enum(["true", "false"]).optional() });
 
 /**
  * MI: PUT /roles adds and removes roles of one user. Needs users.update; each role must be one
@@ -54,7 +44,7 @@ const ZAssignQuery = z.object({ detail: z.enum(["true", "false"]).optional() });
  * that were actually added and removed.
  */
 export const PUT = defineRoute(
-  { ...MGMT_ROUTE, feature: "users.update", body: ZAssign, query: ZAssignQuery },
+  { ...MGMT_ROUTE, feature: "users.update", body: ZRoleAssignment, query: ZAssignQuery },
   async ({ body, query }, actor) => {
     const tenantId = actor.principal.tenantId;
     const user = await getUser(db(), tenantId, await findUserId(db(), tenantId, body.userId, body.domain));

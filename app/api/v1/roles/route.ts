@@ -1,18 +1,12 @@
-import { z } from "zod";
 import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { listRoles } from "@/lib/roles/list-roles";
 import { roleRuleBlocker } from "@/lib/roles/role-rules";
 import { pickerPattern } from "@/lib/users/list-params";
-
-const ZQuery = z.object({
-  q: z.string().max(256).optional(),
-  size: z.coerce.number().int().min(1).max(100).default(20),
-  after: z.string().max(2048).optional(),
-});
+import { ZRolePickerQuery } from "@/lib/contracts/authz";
 
 /** Roles by name, paged by cursor, each saying whether the caller may assign it and if not, why. */
-export const GET = defineRoute({ feature: "roles.list", query: ZQuery }, async ({ query }, { principal }) => {
+export const GET = defineRoute({ feature: "roles.list", query: ZRolePickerQuery }, async ({ query }, { principal }) => {
   const page = await listRoles(db(), principal.tenantId, {
     pattern: pickerPattern(query.q),
     dir: "asc",

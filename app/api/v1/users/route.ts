@@ -1,19 +1,12 @@
-import { z } from "zod";
 import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { listStores } from "@/lib/stores/list-stores";
 import { listUsers, withoutGrants } from "@/lib/users/list-users";
 import { pickerPattern } from "@/lib/users/list-params";
-
-const ZQuery = z.object({
-  q: z.string().max(256).optional(),
-  domain: z.string().max(64).optional(),
-  size: z.coerce.number().int().min(1).max(100).default(20),
-  after: z.string().max(2048).optional(),
-});
+import { ZUserPickerQuery } from "@/lib/contracts/authz";
 
 /** Users by name (a bare word means "starts with"), paged by cursor. Feeds the user pickers and scripts. */
-export const GET = defineRoute({ feature: "users.list", query: ZQuery }, async ({ query }, { principal }) => {
+export const GET = defineRoute({ feature: "users.list", query: ZUserPickerQuery }, async ({ query }, { principal }) => {
   const stores = await listStores(db(), principal.tenantId);
   const store = query.domain ? stores.find((s) => s.domain.toUpperCase() === query.domain!.toUpperCase()) : undefined;
   if (query.domain && !store) return { count: 0, list: [], next: null };

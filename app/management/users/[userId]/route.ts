@@ -4,7 +4,6 @@ import { getConfig } from "@/lib/config/current";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { MGMT_ROUTE } from "@/lib/management/errors";
-import { ZDomain } from "@/lib/management/input";
 import { findUserId, rolesAsMiLists } from "@/lib/management/names";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { deleteUser } from "@/lib/users/delete-user";
@@ -12,14 +11,13 @@ import { getUser } from "@/lib/users/get-user";
 import { passwordSchema } from "@/lib/users/password-policy";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
 import { firstIssue } from "@/lib/core/zod-issues";
+import { ZPasswordChange, ZUserQuery } from "@/lib/contracts/management";
 
 type Params = { userId: string };
-// Unknown parameters and fields are ignored, as the MI ignores them (z.object strips them).
-const ZQuery = z.object({ domain: ZDomain });
 
 /** MI: GET /users/{userId}: whether the user is an admin, and their roles (Internal/everyone included, as the MI lists it). */
-export const GET = defineRoute<Params, z.ZodUndefined, typeof ZQuery>(
-  { ...MGMT_ROUTE, feature: "users.list", query: ZQuery },
+export const GET = defineRoute<Params, z.ZodUndefined, typeof ZUserQuery>(
+  { ...MGMT_ROUTE, feature: "users.list", query: ZUserQuery },
   async ({ params, query }, { principal }) => {
     const user = await getUser(db(), principal.tenantId, await findUserId(db(), principal.tenantId, params.userId, query.domain));
     return {
@@ -34,20 +32,14 @@ export const GET = defineRoute<Params, z.ZodUndefined, typeof ZQuery>(
   },
 );
 
-const ZPassword = z.object({
-  oldPassword: z.string().max(1024).optional(),
-  newPassword: z.string().min(1).max(1024),
-  confirmPassword: z.string().max(1024),
-});
-
 /**
  * MI: PATCH /users/{userId}. On one's own account the old password is required, as in the MI;
  * on another's it is a reset, which needs users.password (and, for an admin's account, the
  * super admin) and ends that user's sessions. The route itself asks only for a signed-in user,
  * so users without any permission, and the admin still on the default password, can change their own.
  */
-export const PATCH = defineRoute<Params, typeof ZPassword, typeof ZQuery>(
-  { ...MGMT_ROUTE, feature: "self", query: ZQuery, body: ZPassword },
+export const PATCH = defineRoute<Params, typeof ZPasswordChange, typeof ZUserQuery>(
+  { ...MGMT_ROUTE, feature: "self", query: ZUserQuery, body: ZPasswordChange },
   async ({ params, query, body }, actor) => {
     const { principal } = actor;
     if (body.newPassword !== body.confirmPassword) throw new AppError("INVALID_INPUT", "confirmPassword: The passwords do not match.");
@@ -71,8 +63,8 @@ export const PATCH = defineRoute<Params, typeof ZPassword, typeof ZQuery>(
 );
 
 /** MI: DELETE /users/{userId}. Nobody deletes themselves; only the super admin deletes an admin. */
-export const DELETE = defineRoute<Params, z.ZodUndefined, typeof ZQuery>(
-  { ...MGMT_ROUTE, feature: "users.delete", query: ZQuery },
+export const DELETE = defineRoute<Params, z.ZodUndefined, typeof ZUserQuery>(
+  { ...MGMT_ROUTE, feature: "users.delete", query: ZUserQuery },
   async ({ params, query }, actor) => {
     const tenantId = actor.principal.tenantId;
     const user = await getUser(db(), tenantId, await findUserId(db(), tenantId, params.userId, query.domain));

@@ -1,11 +1,10 @@
-import { z } from "zod";
 import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { ndjsonResponse } from "@/lib/http/ndjson";
 import { bulkDeleteUsers } from "@/lib/users/bulk-delete-users";
-import { ZBulkUserIds } from "@/lib/users/bulk";
+import { ZBulkDelete } from "@/lib/contracts/authz";
 
 /** Deletes the selected users in one transaction, streaming progress lines and then a summary. */
-export const POST = defineRoute({ feature: "users.delete", body: z.strictObject({ userIds: ZBulkUserIds }) }, async ({ body }, actor) =>
+export const POST = defineRoute({ feature: "users.delete", body: ZBulkDelete }, async ({ body }, actor) =>
   ndjsonResponse((send) => bulkDeleteUsers(db(), actor, body.userIds, (p) => send({ type: "progress", ...p }))),
 );

@@ -1,4 +1,5 @@
-import { ZScopeListBody, toScopeListDTO } from "@/lib/apim/dto";
+import { toScopeListDTO } from "@/lib/apim/dto";
+import { ZScopeListBody } from "@/lib/contracts/apim-admin";
 import { ifMatchVersion, versionETag, withPrecondition } from "@/lib/apim/if-match";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
 import { defineRoute } from "@/lib/transport/route";

@@ -1,10 +1,10 @@
-import { z } from "zod";
 import { ifMatchVersion, versionETag, withPrecondition } from "@/lib/apim/if-match";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
 import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { readMappingVersion } from "@/lib/roles/mapping-version";
-import { putTenantConfig, ZTenantConfigOptions } from "@/lib/scopes/put-tenant-config";
+import { putTenantConfig } from "@/lib/scopes/put-tenant-config";
+import { ZTenantConfigBody, ZTenantConfigQuery } from "@/lib/contracts/apim-admin";
 import { exportTenantConf, MAX_TENANT_CONF_CHARS } from "@/lib/scopes/tenant-conf";
 
 async function tenantConfig(tenantId: number): Promise<Response> {
@@ -22,8 +22,8 @@ export const PUT = defineRoute(
   {
     ...APIM_ROUTE,
     scope: APIM_SCOPES.admin,
-    body: z.record(z.string(), z.unknown()),
-    query: ZTenantConfigOptions,
+    body: ZTenantConfigBody,
+    query: ZTenantConfigQuery,
     maxBodyBytes: MAX_TENANT_CONF_CHARS,
   },
   async ({ body, query, request }, actor) => {

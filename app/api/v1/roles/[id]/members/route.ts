@@ -7,16 +7,11 @@ import { getRole } from "@/lib/roles/get-role";
 import { listRoleMembers } from "@/lib/roles/list-role-members";
 import { roleActionBlocker } from "@/lib/roles/role-rules";
 import { pickerPattern } from "@/lib/users/list-params";
-
-const ZQuery = z.object({
-  q: z.string().max(256).optional(),
-  size: z.coerce.number().int().min(1).max(100).default(50),
-  after: z.string().max(2048).optional(),
-});
+import { ZMemberPickerQuery } from "@/lib/contracts/authz";
 
 /** A role's members by name, paged by cursor. Internal/everyone has no list: it is everyone. */
-export const GET = defineRoute<{ id: string }, z.ZodUndefined, typeof ZQuery>(
-  { feature: "roles.list", query: ZQuery },
+export const GET = defineRoute<{ id: string }, z.ZodUndefined, typeof ZMemberPickerQuery>(
+  { feature: "roles.list", query: ZMemberPickerQuery },
   async ({ query, params }, { principal }) => {
     const id = Number(params.id);
     if (!isRowId(id)) throw new AppError("NOT_FOUND", "That role does not exist.");

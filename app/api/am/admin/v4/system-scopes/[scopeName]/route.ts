@@ -5,12 +5,11 @@ import { defineRoute } from "@/lib/transport/route";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { userHoldsScope } from "@/lib/scopes/user-holds-scope";
-
-const ZQuery = z.object({ username: z.string().trim().min(1).max(300).optional() });
+import { ZScopeHolderQuery } from "@/lib/contracts/apim-admin";
 
 /** {name} when the user (the caller without ?username) holds the base64url-encoded scope; 404 otherwise. */
-export const GET = defineRoute<{ scopeName: string }, z.ZodUndefined, typeof ZQuery>(
-  { ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage, query: ZQuery },
+export const GET = defineRoute<{ scopeName: string }, z.ZodUndefined, typeof ZScopeHolderQuery>(
+  { ...APIM_ROUTE, scope: APIM_SCOPES.scopeManage, query: ZScopeHolderQuery },
   async ({ params, query }, { principal }) => {
     const scope = decodePathName(params.scopeName);
     if (scope === null) throw new AppError("NOT_FOUND", "Scope not found: the name is not base64url-encoded.");

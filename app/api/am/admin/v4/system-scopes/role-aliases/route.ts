@@ -1,4 +1,5 @@
-import { ZRoleAliasListBody, toRoleAliasListDTO } from "@/lib/apim/dto";
+import { toRoleAliasListDTO } from "@/lib/apim/dto";
+import { ZRoleAliasListBody } from "@/lib/contracts/apim-admin";
 import { ifMatchVersion, versionETag, withPrecondition } from "@/lib/apim/if-match";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
 import { defineRoute } from "@/lib/transport/route";
