@@ -11,8 +11,8 @@ const name = z.string().trim().min(1).max(300);
 const flag = (description: string) =>
   z
     .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
-    .default(false)
-    .meta({ description });
+    .meta({ description, default: false })
+    .default(false);
 
 // Requests
 

@@ -13,11 +13,15 @@ const DOMAIN_PARAM = 'User store domain (PRIMARY when omitted); "DOMAIN/name" in
  * apictl sends `"domain": ""` when the admin accepts the default store: empty means PRIMARY, as
  * in the MI, so it is dropped here and the name's own domain (or PRIMARY) applies.
  */
-export const ZDomain = z
-  .string()
-  .max(64)
-  .nullish()
-  .transform((v) => v || undefined);
+const domain = (meta: { description: string; default?: string }) =>
+  z
+    .string()
+    .max(64)
+    .nullish()
+    // On the input side, so the documents (written as the input a request may carry) show it.
+    .meta(meta)
+    .transform((v) => v || undefined);
+export const ZDomain = domain({ description: "User store domain; empty or absent means PRIMARY" });
 
 /** apictl sends isAdmin as the string "true" or "false"; scripts send a boolean. */
 export const ZIsAdmin = z
@@ -30,6 +34,7 @@ export const ZIsAdmin = z
       .transform((v) => v.toLowerCase() === "true"),
   ])
   .nullish()
+  .meta({ description: 'true/false, or the strings "true"/"false" as apictl sends them', default: false })
   .transform((v) => v ?? false);
 
 /** Go marshals an empty role list as null; both mean "none" (the handler reads `?? []`). */
@@ -52,7 +57,7 @@ export const ZPagingQuery = {
   cursor: z.string().max(2048).optional().meta({ description: "The `next` value of the previous page (asks for paging)" }),
 };
 
-const domainParam = ZDomain.meta({ description: DOMAIN_PARAM });
+const domainParam = domain({ description: DOMAIN_PARAM });
 const searchKey = z.string().max(256).optional().meta({ description: "Substring (or a `*` pattern)" });
 
 // Requests
@@ -78,8 +83,8 @@ export const ZNewUser = z.object({
   userId: z.string().min(1).max(1024),
   /** The route pipes it into the configured password policy, so the error names the field as sent. */
   password: z.string().min(1).max(1024),
-  isAdmin: ZIsAdmin.meta({ description: 'true/false, or the strings "true"/"false" as apictl sends them', default: false }),
-  domain: ZDomain.meta({ description: "User store domain; empty or absent means PRIMARY", default: "PRIMARY" }),
+  isAdmin: ZIsAdmin,
+  domain: domain({ description: "User store domain; empty or absent means PRIMARY", default: "PRIMARY" }),
 });
 export type TNewUser = z.input<typeof ZNewUser>;
 
@@ -91,14 +96,14 @@ export const ZPasswordChange = z.object({
 
 export const ZNewRole = z.object({
   role: z.string().min(1).max(1024),
-  domain: ZDomain.meta({ description: "empty or absent: the role name's own domain, or PRIMARY" }),
+  domain: domain({ description: "empty or absent: the role name's own domain, or PRIMARY" }),
 });
 
 // As in the MI, a body naming neither list is refused rather than treated as "no change".
 export const ZRoleAssignment = z
   .object({
     userId: z.string().min(1).max(1024),
-    domain: ZDomain.meta({ description: "The user's store; empty or absent means PRIMARY" }),
+    domain: domain({ description: "The user's store; empty or absent means PRIMARY" }),
     addedRoles: ZRoleNames,
     removedRoles: ZRoleNames,
   })

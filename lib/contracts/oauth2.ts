@@ -18,6 +18,8 @@ export const ZRegisterClient = z
       description: "Space-separated; password, client_credentials and refresh_token are supported, others are dropped. Absent: all three.",
     }),
     saasApp: z.boolean().optional(),
+    // Accepted in any form and never read, as WSO2 does: named so the document shows it.
+    tokenScope: z.unknown().optional().meta({ description: "Ignored" }),
   })
   .meta({ description: "Unknown fields, such as tokenScope, are ignored, as WSO2 ignores them." });
 export type TRegisterClient = z.infer<typeof ZRegisterClient>;

@@ -37,6 +37,22 @@ export type ApiDocument = {
 
 const ref = (name: string) => `#/components/schemas/${name}`;
 
+/**
+ * zod drops a `default` from the input side of anything that transforms, since a transform's
+ * default is an output; a default declared in `.meta()` is what the server assumes when the
+ * field is absent, so the document keeps it.
+ */
+const keepDeclaredDefault = ({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: Json }) => {
+  const declared = z.globalRegistry.get(zodSchema)?.default;
+  if (declared !== undefined) jsonSchema.default = declared;
+};
+const options = (io: "input" | "output") => ({
+  io,
+  target: "draft-2020-12" as const,
+  unrepresentable: "throw" as const,
+  override: keepDeclaredDefault,
+});
+
 /** Drops what a component does not need and the bounds zod adds to every `.int()` (safe integers). */
 function tidy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(tidy);
@@ -56,8 +72,7 @@ function components(api: ApiDocument): Record<string, unknown> {
   const input = z.registry<{ id: string }>();
   const output = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(api.schemas)) (requests.has(schema) ? input : output).add(schema, { id });
-  const convert = (registry: typeof input, io: "input" | "output") =>
-    z.toJSONSchema(registry, { io, target: "draft-2020-12", unrepresentable: "throw", uri: ref }).schemas;
+  const convert = (registry: typeof input, io: "input" | "output") => z.toJSONSchema(registry, { ...options(io), uri: ref }).schemas;
   const all = { ...convert(input, "input"), ...convert(output, "output") };
   return Object.fromEntries(Object.keys(api.schemas).map((name) => [name, tidy(all[name])]));
 }
@@ -67,7 +82,7 @@ function operation(op: Operation, nameOf: (schema: z.ZodType) => string): Json {
   for (const [name, description] of Object.entries(op.path ?? {}))
     parameters.push({ name, in: "path", required: true, description, schema: { type: "string" } });
   for (const [name, field] of Object.entries(op.query?.shape ?? {})) {
-    const { description, ...schema } = tidy(z.toJSONSchema(field as z.ZodType, { io: "input", target: "draft-2020-12" })) as Json;
+    const { description, ...schema } = tidy(z.toJSONSchema(field as z.ZodType, options("input"))) as Json;
     parameters.push({ name, in: "query", required: !field.safeParse(undefined).success, description, schema });
   }
   parameters.push(...(op.headers ?? []));
