@@ -1,7 +1,8 @@
 /**
  * Layer rules, checked by `npm run lint:deps` (part of `npm test`). Folders under lib/ may not
  * depend on each other in a circle, lib/ never reaches into the UI, and the CLI, which runs on
- * an admin's machine, reaches the server only over HTTP: it may use lib/core and its own files.
+ * an admin's machine, reaches the server only over HTTP: it may use lib/core, the API contracts
+ * (lib/contracts) and its own files.
  * The database user store is reached only through the UserStore interface (lib/user-stores).
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -30,10 +31,28 @@ module.exports = {
     },
     {
       name: "cli-only-core",
-      comment: "The CLI talks to the server over HTTP; it may import lib/core and lib/cli only (plus packages).",
+      comment: "The CLI talks to the server over HTTP; it may import lib/core, lib/contracts and lib/cli only (plus packages).",
       severity: "error",
       from: { path: "^lib/cli/" },
-      to: { path: "^lib/", pathNot: "^lib/(cli|core)/" },
+      to: { path: "^lib/", pathNot: "^lib/(cli|core|contracts)/" },
+    },
+    {
+      name: "contracts-are-pure",
+      comment:
+        "lib/contracts holds the APIs' zod schemas, shared by routes, the CLI and tests: client-safe, built on lib/core and zod only.",
+      severity: "error",
+      from: { path: "^lib/contracts/" },
+      to: { path: "^(lib|app|components)/", pathNot: "^lib/(contracts|core)/" },
+    },
+    {
+      name: "contracts-only-zod",
+      comment: "No other package in lib/contracts: it must stay importable by the CLI and in the browser.",
+      severity: "error",
+      from: { path: "^lib/contracts/" },
+      to: {
+        dependencyTypes: ["npm", "npm-dev", "npm-optional", "npm-peer", "npm-no-pkg", "npm-unknown", "core"],
+        pathNot: "^node_modules/zod/",
+      },
     },
     {
       name: "core-is-pure",

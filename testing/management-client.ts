@@ -7,6 +7,7 @@ import { callRoute, useTestApp } from "./route-harness.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { seedUser, TEST_PASSWORD } from "./seed.ts";
 import type { PermissionPath } from "../lib/permissions/tree.ts";
+import { ZToken } from "../lib/contracts/management.ts";
 
 export const ORIGIN = "http://localhost:3000";
 export const MGMT = `${ORIGIN}/management`;
@@ -34,7 +35,7 @@ export const basic = (username: string, password: string) => `Basic ${Buffer.fro
 export async function mgmtLogin(username: string, password: string): Promise<string> {
   const response = await login(mgmtRequest("POST", "/login", { headers: { authorization: basic(username, password) } }));
   if (response.status !== 200) throw new Error(`login failed for ${username}: ${response.status}`);
-  return ((await response.json()) as { AccessToken: string }).AccessToken;
+  return ZToken.parse(await response.json()).AccessToken;
 }
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;

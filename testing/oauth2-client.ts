@@ -5,6 +5,8 @@ import { GET as jwks } from "../app/oauth2/jwks/route.ts";
 import { POST as revoke } from "../app/oauth2/revoke/route.ts";
 import { POST as token } from "../app/oauth2/token/route.ts";
 import { DELETE as unregister, POST as register } from "../app/client-registration/v0.17/register/route.ts";
+import type { z } from "zod";
+import type { ZRegisteredClient, ZTokenResponse } from "../lib/contracts/oauth2.ts";
 import { basic } from "./management-client.ts";
 import { OpenApiDocument } from "./openapi.ts";
 import { callRoute } from "./route-harness.ts";
@@ -25,15 +27,7 @@ async function checked(handler: Handler, template: string, request: Request): Pr
   return response;
 }
 
-export type Registered = {
-  clientId: string;
-  clientSecret: string;
-  clientName: string;
-  appOwner: string;
-  jsonString: string;
-  isSaasApplication: boolean;
-  callBackURL: string;
-};
+export type Registered = z.output<typeof ZRegisteredClient>;
 
 /** `curl -X POST -H "Authorization: Basic …" -H "Content-Type: application/json" -d @payload.json …/client-registration/v0.17/register` */
 export function dcr(authorization: string, body: unknown): Promise<Response> {
@@ -87,4 +81,4 @@ export function jwksCall(): Promise<Response> {
   );
 }
 
-export type TokenAnswer = { access_token: string; refresh_token?: string; scope: string; token_type: string; expires_in: number };
+export type TokenAnswer = z.output<typeof ZTokenResponse>;

@@ -1,6 +1,6 @@
 import { defineCommand } from "../authz/command.ts";
 import { checkAccess, checkAccessBatch } from "./check-access.ts";
-import { ZAccessBatch, ZAccessCheck } from "./route-options.ts";
+import { ZAccessBatch, ZAccessCheck } from "../contracts/authz.ts";
 
 // The decision API for other applications (/api/v1/authz/check[/batch]). Its path is hot: each
 // command is one call into the per-tenant cache, nothing more.

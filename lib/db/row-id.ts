@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { MAX_ROW_ID } from "../core/contract.ts";
 
-/**
- * Ids are 32-bit integer columns on both databases. A larger number names no row, and
- * PostgreSQL refuses the query outright, so ids from outside are checked against this first.
- */
-export const MAX_ROW_ID = 2_147_483_647;
+export { MAX_ROW_ID };
 
 export function isRowId(value: number): boolean {
   return Number.isInteger(value) && value > 0 && value <= MAX_ROW_ID;

@@ -1,18 +1,9 @@
-import { z } from "zod";
-import { MAX_MANAGEMENT_PAGE } from "../core/contract.ts";
 import type { KeysetPage } from "../keyset.ts";
 
 const DEFAULT_LIMIT = 100;
 
-/**
- * Paging is opt-in: apictl never pages, so a list without `limit` (or `cursor`) is the MI's
- * whole list, streamed (stream-list.ts). With either, it is one keyset page.
- */
-export const ZPaging = {
-  limit: z.coerce.number().int().min(1).max(MAX_MANAGEMENT_PAGE).optional(),
-  cursor: z.string().max(2048).optional(),
-};
-
+// Paging is opt-in (ZPagingQuery, lib/contracts/management.ts): without `limit` or `cursor` a
+// list is the MI's whole list, streamed (stream-list.ts); with either, one keyset page.
 /** The page size the caller asked for, or null for the whole list. */
 export function requestedPage(query: { limit?: number; cursor?: string }): { size: number; after?: string } | null {
   if (query.limit === undefined && query.cursor === undefined) return null;

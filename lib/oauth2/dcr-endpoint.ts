@@ -19,7 +19,7 @@ import { parseBasicAuth } from "../management/basic-auth.ts";
 import { revokeSessionById } from "../sessions/revoke-session.ts";
 import { sessionIdFor } from "../sessions/secret.ts";
 import { qualifiedName } from "../core/domains.ts";
-import { ZDeleteClient, ZRegisterClient } from "./dcr-input.ts";
+import { ZDeleteClient, ZRegisterClient } from "../contracts/oauth2.ts";
 import { deleteClient } from "./delete-client.ts";
 import { registerClient, type Registrant } from "./register-client.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";

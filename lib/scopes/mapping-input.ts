@@ -6,11 +6,11 @@
 import { z } from "zod";
 import { ZFormId } from "../db/row-id.ts";
 import { formList } from "../forms.ts";
+import { ZRoleName, ZScopeName } from "../contracts/apim-admin.ts";
 
 export const ZMappingVersion = ZFormId;
-/** A WSO2 role name: "admin", "Internal/creator", "SECONDARY/dev". */
-export const ZRoleName = z.string().trim().min(1, "Role name is required.").max(300);
-export const ZScopeName = z.string().trim().min(1, "Scope name is required.").max(200);
+/** A WSO2 role name ("admin", "Internal/creator", "SECONDARY/dev") and a scope name, as the APIM contract has them. */
+export { ZRoleName, ZScopeName };
 
 export const ZRoleNameList = formList(ZRoleName, 1000);
 export const ZScopeNameList = formList(ZScopeName, 1000);

@@ -17,19 +17,17 @@ import { AppError } from "../errors.ts";
 import { commitImport, type ImportResult } from "./commit-import.ts";
 import { ZMappingVersion } from "./mapping-input.ts";
 import { lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
-import { ZImportOptions, type ImportReport } from "./plan-import.ts";
+import type { ImportReport } from "./plan-import.ts";
+import { ZTenantConfigBody, ZTenantConfigQuery } from "../contracts/apim-admin.ts";
 import { parseTenantConf, type ParsedTenantConf } from "./tenant-conf.ts";
 import { tenantConfigViolations } from "./validate-tenant-config.ts";
 
-export const ZTenantConfigOptions = ZImportOptions.extend({
-  skipUnknown: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(false),
-});
-export type TTenantConfigOptions = z.infer<typeof ZTenantConfigOptions>;
+export type TTenantConfigOptions = z.output<typeof ZTenantConfigQuery>;
 /** The document is any JSON object: WSO2's schema is checked here, so each violation is named by its path. */
 export const ZPutTenantConfig = z.object({
-  document: z.record(z.string(), z.unknown()),
+  document: ZTenantConfigBody,
   version: ZMappingVersion.optional(),
-  options: ZTenantConfigOptions,
+  options: ZTenantConfigQuery,
 });
 export type TPutTenantConfig = z.infer<typeof ZPutTenantConfig>;
 

@@ -1,19 +1,11 @@
-import { z } from "zod";
 import type { Tx } from "../db/client.ts";
-import { MAX_ROW_ID } from "../db/row-id.ts";
 import { qualifiedName } from "../core/domains.ts";
 import type { Principal } from "../authz/principal.ts";
 import { rolesOfUsers } from "../user-stores/roles-of-users.ts";
 import type { UserStore } from "../user-stores/user-store.ts";
 import { userActionBlocker, type UserAction, type UserFacts } from "./user-rules.ts";
 
-export const BULK_LIMIT = 10_000;
 export const BULK_CHUNK = 500;
-export const ZRowId = z.number().int().positive().max(MAX_ROW_ID);
-export const ZBulkUserIds = z
-  .array(ZRowId)
-  .min(1, "Select at least one user.")
-  .max(BULK_LIMIT, `Select at most ${BULK_LIMIT} users at a time.`);
 
 export type BulkProgress = { done: number; total: number };
 export type BulkSummary = { succeeded: number; skipped: { user: string; reason: string }[] };

@@ -3,7 +3,7 @@ import { defineCommand } from "../authz/command.ts";
 import { AppError } from "../errors.ts";
 import { ZFormId } from "../db/row-id.ts";
 import { formList } from "../forms.ts";
-import { ZBulkUserIds, ZRowId } from "./bulk.ts";
+import { ZBulkAssignRole, ZBulkDelete } from "../contracts/authz.ts";
 import { bulkAssignRole } from "./bulk-assign-role.ts";
 import { bulkDeleteUsers } from "./bulk-delete-users.ts";
 import { changeOwnPassword } from "./change-own-password.ts";
@@ -98,14 +98,14 @@ export const changeOwnPasswordCommand = defineCommand({
 
 export const bulkDeleteUsersCommand = defineCommand({
   feature: "users.delete",
-  input: z.strictObject({ userIds: ZBulkUserIds }),
+  input: ZBulkDelete,
   rule: `Per user, as for one delete; users the actor may not delete are skipped with the reason.`,
   run: (client, actor, input, progress) => bulkDeleteUsers(client, actor, input.userIds, progress),
 });
 
 export const bulkAssignRoleCommand = defineCommand({
   feature: "users.update",
-  input: z.strictObject({ roleId: ZRowId, userIds: ZBulkUserIds }),
+  input: ZBulkAssignRole,
   rule: "The actor holds every permission of the role; users it may not change are skipped with the reason.",
   run: (client, actor, input, progress) => bulkAssignRole(client, actor, input.roleId, input.userIds, progress),
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
+import { ZUserPickerQuery } from "../contracts/authz.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import { getConfig } from "../config/current.ts";
 import { isSuperAdminAccount } from "../config/super-admin.ts";
@@ -116,16 +117,9 @@ export const userRolesPageQuery = defineCommand({
 });
 
 /** The user pickers' search (GET /api/v1/users): a bare word means "starts with"; keyset pages. */
-export const ZUserPickerParams = z.object({
-  q: z.string().max(256).optional(),
-  domain: z.string().max(64).optional(),
-  size: z.coerce.number().int().min(1).max(100).default(20),
-  after: z.string().max(2048).optional(),
-});
-
 export const userPickerQuery = defineCommand({
   feature: "users.list",
-  input: ZUserPickerParams,
+  input: ZUserPickerQuery,
   rule: "None beyond the feature: the tenant's users by name.",
   run: async (client, { principal }, query) => {
     const stores = await listStores(client, principal.tenantId);

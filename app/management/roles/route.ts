@@ -1,40 +1,27 @@
-import { z } from "zod";
 import { MGMT_ROUTE } from "@/lib/management/errors";
-import { ZDomain, ZRoleNames } from "@/lib/management/input";
 import { searchPattern } from "@/lib/management/names";
-import { requestedPage, ZPaging } from "@/lib/management/paging";
+import { requestedPage } from "@/lib/management/paging";
 import { assignRolesByNameCommand, miListResponse, miRolesQuery } from "@/lib/management/role-commands";
 import { createRoleCommand } from "@/lib/roles/commands";
 import { splitQualifiedName, withDomain } from "@/lib/core/domains";
 import { commandRoute } from "@/lib/transport/command-route";
-
-// Unknown parameters and fields are ignored, as the MI ignores them (z.object strips them).
-const ZQuery = z.object({ searchKey: z.string().max(256).optional(), domain: ZDomain, ...ZPaging });
+import { ZAssignQuery, ZNewRole, ZRoleAssignment, ZRoleListQuery } from "@/lib/contracts/management";
 
 /** MI: GET /roles, optionally by searchKey (a substring, or a WSO2 `*` pattern). Whole and streamed unless `limit`/`cursor` ask for a page. */
 export const GET = commandRoute(miRolesQuery, {
   ...MGMT_ROUTE,
-  query: ZQuery,
+  query: ZRoleListQuery,
   input: ({ query }) => ({ pattern: searchPattern(undefined, query.searchKey), domain: query.domain, page: requestedPage(query) }),
   reply: (list, _input, { request }) => miListResponse(request, list, (r) => ({ role: r.qualified })),
 });
 
-const ZCreate = z.object({ role: z.string().min(1).max(1024), domain: ZDomain });
-
 /** MI: POST /roles. The role starts with no permissions and no members. */
 export const POST = commandRoute(createRoleCommand, {
   ...MGMT_ROUTE,
-  body: ZCreate,
+  body: ZNewRole,
   input: ({ body }) => ({ ...splitQualifiedName(withDomain(body.role, body.domain)), permissions: [], userIds: [] }),
   reply: ({ qualified }) => ({ role: qualified, status: "Added" }),
 });
-
-// As in the MI, a body naming neither list is refused rather than treated as "no change".
-const ZAssign = z
-  .object({ userId: z.string().min(1).max(1024), domain: ZDomain, addedRoles: ZRoleNames, removedRoles: ZRoleNames })
-  .refine((b) => b.addedRoles !== undefined || b.removedRoles !== undefined, { message: "Name addedRoles, removedRoles or both." })
-  .transform((b) => ({ ...b, addedRoles: b.addedRoles ?? [], removedRoles: b.removedRoles ?? [] }));
-const ZAssignQuery = z.object({ detail: z.enum(["true", "false"]).optional() });
 
 /**
  * MI: PUT /roles adds and removes roles of one user. Needs users.update; each role must be one
@@ -44,7 +31,7 @@ const ZAssignQuery = z.object({ detail: z.enum(["true", "false"]).optional() });
  */
 export const PUT = commandRoute(assignRolesByNameCommand, {
   ...MGMT_ROUTE,
-  body: ZAssign,
+  body: ZRoleAssignment,
   query: ZAssignQuery,
   input: ({ body }) => body,
   reply: ({ userId, added, removed }, _input, { query }) => {

@@ -1,37 +1,22 @@
-import { z } from "zod";
 import { MGMT_ROUTE } from "@/lib/management/errors";
-import { ZDomain, ZIsAdmin } from "@/lib/management/input";
-import { pagedResponse, requestedPage, ZPaging } from "@/lib/management/paging";
+import { pagedResponse, requestedPage } from "@/lib/management/paging";
 import { miUsersQuery } from "@/lib/management/queries";
 import { adminRoleId } from "@/lib/roles/get-role";
 import { createUserCommand } from "@/lib/users/commands";
 import { commandRoute } from "@/lib/transport/command-route";
 import { ZConfiguredPassword } from "@/lib/users/password-policy";
-
-// Unknown parameters and fields are ignored, as the MI ignores them (z.object strips them).
-const ZQuery = z.object({
-  pattern: z.string().max(256).optional(),
-  searchKey: z.string().max(256).optional(),
-  role: z.string().max(1024).optional(),
-  domain: ZDomain,
-  ...ZPaging,
-});
+import { ZNewUser, ZUserListQuery } from "@/lib/contracts/management";
 
 /** MI: GET /users (lib/management/queries.ts): the whole list streamed, or one keyset page with `limit` or `cursor`. */
 export const GET = commandRoute(miUsersQuery, {
   ...MGMT_ROUTE,
-  query: ZQuery,
+  query: ZUserListQuery,
   input: ({ query }) => ({ ...query, page: requestedPage(query) }),
   reply: (result, _input, { request }) => (result instanceof Response ? result : pagedResponse(request, result, (u) => u)),
 });
 
-const ZBody = z.object({
-  userId: z.string().min(1).max(1024),
-  // The policy is checked here, with the body, so the MI's error names the field as sent.
-  password: z.string().min(1).max(1024).pipe(ZConfiguredPassword),
-  isAdmin: ZIsAdmin,
-  domain: ZDomain,
-});
+// The configured policy is checked here, with the body, so the MI's error names the field as sent.
+const ZBody = ZNewUser.extend({ password: ZNewUser.shape.password.pipe(ZConfiguredPassword) });
 
 /** MI: POST /users. isAdmin puts the user in the admin role, which only its holders may hand out. */
 export const POST = commandRoute(createUserCommand, {

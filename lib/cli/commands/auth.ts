@@ -3,7 +3,8 @@ import { callServer } from "../api.ts";
 import { CliError, EXIT } from "../exit-codes.ts";
 import { say, warn } from "../output.ts";
 import { askSecret, askText } from "../prompts.ts";
-import { ZAny, ZToken } from "../schemas.ts";
+import { z } from "zod";
+import { ZToken } from "../../contracts/management.ts";
 import { resolveTarget, tokenExpiry } from "../session.ts";
 import { CLEARTEXT_WARNING, forgetCredential, isCleartextRemote, loadCredential, saveCredential } from "../store.ts";
 
@@ -42,7 +43,7 @@ export function registerAuthCommands(program: Command): void {
       const credential = loadCredential(target.env);
       if (!credential || credential.url !== target.url) return say(`You were not logged in to "${target.env}".`);
       try {
-        await callServer(target, "POST", "/management/logout", ZAny, { authorization: `Bearer ${credential.token}` });
+        await callServer(target, "POST", "/management/logout", z.unknown(), { authorization: `Bearer ${credential.token}` });
       } catch (error) {
         // An expired or revoked token is already signed out; anything else must not keep a token the user asked to drop.
         forgetCredential(target.env);

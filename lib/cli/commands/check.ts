@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { EXIT } from "../exit-codes.ts";
 import { withEnv, withFormat, type EnvOption, type FormatOption } from "../options.ts";
 import { printJson, say } from "../output.ts";
-import { ZDecision } from "../schemas.ts";
+import { ZDecision } from "../../contracts/authz.ts";
 import { authenticated } from "../session.ts";
 
 export function registerCheckCommand(program: Command): void {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { collectPages } from "../api.ts";
 import { withEnv, withFormat, withLimit, type EnvOption, type FormatOption, type LimitOptions } from "../options.ts";
 import { printJson, printTable, say, warn } from "../output.ts";
-import { ZRole, ZRoleList, ZRoleStatus } from "../schemas.ts";
+import { ZRoleMembersPage, ZRolePage, ZRoleStatus } from "../../contracts/management.ts";
 import { authenticated } from "../session.ts";
 import { confirmDeletion } from "../prompts.ts";
 
@@ -20,7 +20,8 @@ export function registerRoleCommands(parents: { get: Command; add: Command; remo
       const api = authenticated(options.env);
       if (role) {
         const { first, items, truncated } = await collectPages(
-          (cursor, limit) => api.call("GET", `/management/roles/${enc(role)}`, ZRole, { query: { domain: options.domain, limit, cursor } }),
+          (cursor, limit) =>
+            api.call("GET", `/management/roles/${enc(role)}`, ZRoleMembersPage, { query: { domain: options.domain, limit, cursor } }),
           (page) => page.users,
           options,
         );
@@ -36,7 +37,7 @@ export function registerRoleCommands(parents: { get: Command; add: Command; remo
       }
       const { items, truncated } = await collectPages(
         (cursor, limit) =>
-          api.call("GET", "/management/roles", ZRoleList, { query: { searchKey: options.pattern, domain: options.domain, limit, cursor } }),
+          api.call("GET", "/management/roles", ZRolePage, { query: { searchKey: options.pattern, domain: options.domain, limit, cursor } }),
         (page) => page.list,
         options,
       );

@@ -5,7 +5,7 @@ import { withEnv, withFormat, withLimit, type EnvOption, type FormatOption, type
 import { printFields, printJson, printTable, say, warn } from "../output.ts";
 import { askConfirm, askSecret, askText, confirmDeletion, splitList } from "../prompts.ts";
 import { sameQualifiedName, withDomain } from "../../core/domains.ts";
-import { ZAssignment, ZUser, ZUserList, ZUserStatus } from "../schemas.ts";
+import { ZAssignmentResult, ZStatus, ZUser, ZUserPage } from "../../contracts/management.ts";
 import { authenticated } from "../session.ts";
 
 type Domain = { domain?: string };
@@ -32,7 +32,7 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
       }
       const { items, truncated } = await collectPages(
         (cursor, limit) =>
-          api.call("GET", "/management/users", ZUserList, {
+          api.call("GET", "/management/users", ZUserPage, {
             query: { pattern: options.pattern, role: options.role, domain: options.domain, limit, cursor },
           }),
         (page) => page.list,
@@ -73,7 +73,7 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
       const isAdmin = options.admin ?? (await askConfirm("Is this user an admin?", false));
       const password = options.password ?? early ?? (await askNewPassword(false));
       const domain = options.domain ?? (await askText("User store domain:", "PRIMARY"));
-      const result = await api.call("POST", "/management/users", ZUserStatus, { body: { userId, password, isAdmin, domain } });
+      const result = await api.call("POST", "/management/users", ZStatus, { body: { userId, password, isAdmin, domain } });
       if (options.format === "json") return printJson(result);
       say(`User ${result.userId} added${isAdmin ? " as an admin" : ""}.`);
     },
@@ -87,7 +87,7 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
   withFormat(withEnv(deleteUser)).action(async (userId: string, options: EnvOption & FormatOption & Domain & { yes?: boolean }) => {
     const api = authenticated(options.env);
     await confirmDeletion(`Delete user ${userId}${options.domain ? ` from ${options.domain}` : ""}? This cannot be undone.`, options.yes);
-    const result = await api.call("DELETE", `/management/users/${enc(userId)}`, ZUserStatus, { query: { domain: options.domain } });
+    const result = await api.call("DELETE", `/management/users/${enc(userId)}`, ZStatus, { query: { domain: options.domain } });
     if (options.format === "json") return printJson(result);
     say(`User ${result.userId} deleted.`);
   });
@@ -105,7 +105,7 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
     const newPassword = await askSecret("New password:");
     const confirmPassword = await askSecret("Confirm new password:");
     if (newPassword !== confirmPassword) throw new CliError("The new passwords do not match. Nothing was changed.", EXIT.usage);
-    const result = await api.call("PATCH", `/management/users/${enc(target)}`, ZUserStatus, {
+    const result = await api.call("PATCH", `/management/users/${enc(target)}`, ZStatus, {
       query: { domain: options.domain },
       body: { oldPassword, newPassword, confirmPassword },
     });
@@ -127,7 +127,7 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
       const removedRoles =
         options.removeRoles ?? (asked ? splitList(await askText("Roles to revoke (comma-separated, empty for none):", "")) : []);
       if (!addedRoles.length && !removedRoles.length) throw new CliError("Name at least one role to add or revoke.", EXIT.usage);
-      const result = await api.call("PUT", "/management/roles", ZAssignment, {
+      const result = await api.call("PUT", "/management/roles", ZAssignmentResult, {
         query: { detail: "true" },
         body: { userId, domain: options.domain, addedRoles, removedRoles },
       });

@@ -1,9 +1,10 @@
 import { commandRoute } from "@/lib/transport/command-route";
-import { userPickerQuery, ZUserPickerParams } from "@/lib/users/queries";
+import { userPickerQuery } from "@/lib/users/queries";
+import { ZUserPickerQuery } from "@/lib/contracts/authz";
 
 /** Users by name (a bare word means "starts with"), paged by cursor. Feeds the user pickers and scripts. */
 export const GET = commandRoute(userPickerQuery, {
-  query: ZUserPickerParams,
+  query: ZUserPickerQuery,
   input: ({ query }) => query,
   reply: (result) => result,
 });

@@ -1,27 +1,25 @@
 import { z } from "zod";
 import type { CommandInput } from "@/lib/authz/command";
 import { MGMT_ROUTE } from "@/lib/management/errors";
-import { ZDomain } from "@/lib/management/input";
 import { requireRole } from "@/lib/management/names";
-import { requestedPage, ZPaging } from "@/lib/management/paging";
+import { requestedPage } from "@/lib/management/paging";
 import { miListResponse, miRoleMembersQuery } from "@/lib/management/role-commands";
 import { deleteRoleCommand } from "@/lib/roles/commands";
 import { commandRoute } from "@/lib/transport/command-route";
+import { ZRoleQuery, ZUserQuery } from "@/lib/contracts/management";
 
 type Params = { role: string };
-// Unknown parameters are ignored, as the MI ignores them (z.object strips them).
-const ZQuery = z.object({ domain: ZDomain, ...ZPaging });
 type Members = Awaited<ReturnType<typeof miRoleMembersQuery.run>>;
 
 /**
  * MI: GET /roles/{role}: the role's users (Internal/everyone's members are not listed, as in
  * WSO2). Every member, streamed, unless `limit`/`cursor` ask for a page.
  */
-export const GET = commandRoute<CommandInput<typeof miRoleMembersQuery>, Members, Params, z.ZodUndefined, typeof ZQuery>(
+export const GET = commandRoute<CommandInput<typeof miRoleMembersQuery>, Members, Params, z.ZodUndefined, typeof ZRoleQuery>(
   miRoleMembersQuery,
   {
     ...MGMT_ROUTE,
-    query: ZQuery,
+    query: ZRoleQuery,
     input: async ({ params, query }, { principal }, client) => ({
       id: (await requireRole(client, principal.tenantId, params.role, query.domain)).id,
       page: requestedPage(query),
@@ -30,18 +28,16 @@ export const GET = commandRoute<CommandInput<typeof miRoleMembersQuery>, Members
   },
 );
 
-const ZDeleteQuery = z.object({ domain: ZDomain });
-
 /** MI: DELETE /roles/{role}. The admin role, Internal/everyone and read-only roles cannot be deleted. */
 export const DELETE = commandRoute<
   CommandInput<typeof deleteRoleCommand>,
   { qualified: string },
   Params,
   z.ZodUndefined,
-  typeof ZDeleteQuery
+  typeof ZUserQuery
 >(deleteRoleCommand, {
   ...MGMT_ROUTE,
-  query: ZDeleteQuery,
+  query: ZUserQuery,
   input: async ({ params, query }, { principal }, client) => {
     const ref = await requireRole(client, principal.tenantId, params.role, query.domain);
     return { id: ref.id, version: ref.version };

@@ -5,7 +5,7 @@ import { OpenApiDocument } from "../../../../../testing/openapi.ts";
 import { callRoute, sessionCookie, useTestApp } from "../../../../../testing/route-harness.ts";
 import { seedUser } from "../../../../../testing/seed.ts";
 import { provision } from "../../../../../lib/provisioning/provision.ts";
-import { MAX_BATCH } from "../../../../../lib/authz-check/route-options.ts";
+import { MAX_BATCH } from "../../../../../lib/contracts/authz.ts";
 import { mgmtLogin } from "../../../../../testing/management-client.ts";
 import * as batchRoute from "./batch/route.ts";
 import * as checkRoute from "./route.ts";

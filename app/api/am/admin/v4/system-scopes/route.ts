@@ -1,5 +1,6 @@
 import { updateRolesForScopeCommand } from "@/lib/apim/commands";
-import { ZScopeListBody, toScopeListDTO } from "@/lib/apim/dto";
+import { toScopeListDTO } from "@/lib/apim/dto";
+import { ZScopeListBody } from "@/lib/contracts/apim-admin";
 import { ifMatchVersion, versionETag } from "@/lib/apim/if-match";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
 import type { ScopeList } from "@/lib/scopes/list-scopes";

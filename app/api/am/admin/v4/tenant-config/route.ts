@@ -1,9 +1,8 @@
-import { z } from "zod";
 import { updateTenantConfigCommand } from "@/lib/apim/commands";
 import { ifMatchVersion, versionETag } from "@/lib/apim/if-match";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
 import type { CommandInput } from "@/lib/authz/command";
-import { ZTenantConfigOptions } from "@/lib/scopes/put-tenant-config";
+import { ZTenantConfigBody, ZTenantConfigQuery } from "@/lib/contracts/apim-admin";
 import { tenantConfQuery } from "@/lib/scopes/queries";
 import { MAX_TENANT_CONF_CHARS } from "@/lib/scopes/tenant-conf";
 import { commandRoute } from "@/lib/transport/command-route";
@@ -14,20 +13,18 @@ const tenantConfig = ({ version, document }: TenantConf) => Response.json(docume
 /** The tenant's tenant-conf.json (APIM: exportTenantConfig). */
 export const GET = commandRoute(tenantConfQuery, { ...APIM_ROUTE, scope: APIM_SCOPES.admin, input: () => ({}), reply: tenantConfig });
 
-const ZBody = z.record(z.string(), z.unknown());
-
 /** Replaces the tenant-conf.json, mapping and all, in one transaction (APIM: updateTenantConfig). */
 export const PUT = commandRoute<
   CommandInput<typeof updateTenantConfigCommand>,
   TenantConf,
   Record<string, string>,
-  typeof ZBody,
-  typeof ZTenantConfigOptions
+  typeof ZTenantConfigBody,
+  typeof ZTenantConfigQuery
 >(updateTenantConfigCommand, {
   ...APIM_ROUTE,
   scope: APIM_SCOPES.admin,
-  body: ZBody,
-  query: ZTenantConfigOptions,
+  body: ZTenantConfigBody,
+  query: ZTenantConfigQuery,
   maxBodyBytes: MAX_TENANT_CONF_CHARS,
   input: ({ body, query, request }) => ({ document: body, version: ifMatchVersion(request), options: query }),
   reply: tenantConfig,

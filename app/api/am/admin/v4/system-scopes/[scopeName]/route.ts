@@ -3,8 +3,7 @@ import { scopeOfUserQuery } from "@/lib/apim/commands";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
 import type { CommandInput } from "@/lib/authz/command";
 import { commandRoute } from "@/lib/transport/command-route";
-
-const ZQuery = z.object({ username: z.string().trim().min(1).max(300).optional() });
+import { ZScopeHolderQuery } from "@/lib/contracts/apim-admin";
 
 /** {name} when the user (the caller without ?username) holds the base64url-encoded scope; 404 otherwise. */
 export const GET = commandRoute<
@@ -12,11 +11,11 @@ export const GET = commandRoute<
   { name: string },
   { scopeName: string },
   z.ZodUndefined,
-  typeof ZQuery
+  typeof ZScopeHolderQuery
 >(scopeOfUserQuery, {
   ...APIM_ROUTE,
   scope: APIM_SCOPES.scopeManage,
-  query: ZQuery,
+  query: ZScopeHolderQuery,
   input: ({ params, query }) => ({ scopeName: params.scopeName, username: query.username }),
   reply: (answer) => answer,
 });

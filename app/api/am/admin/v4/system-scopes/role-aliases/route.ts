@@ -1,5 +1,6 @@
 import { updateRoleAliasesCommand } from "@/lib/apim/commands";
-import { ZRoleAliasListBody, toRoleAliasListDTO } from "@/lib/apim/dto";
+import { toRoleAliasListDTO } from "@/lib/apim/dto";
+import { ZRoleAliasListBody } from "@/lib/contracts/apim-admin";
 import { ifMatchVersion, versionETag } from "@/lib/apim/if-match";
 import { APIM_ROUTE, APIM_SCOPES } from "@/lib/apim/route-options";
 import type { RoleAliasList } from "@/lib/scopes/list-scopes";

@@ -1,0 +1,108 @@
+/** The operations of public/openapi/management.json (`npm run openapi` writes it). */
+import * as M from "../management.ts";
+import type { ApiDocument, ApiResponse, Operation } from "./build.ts";
+
+const err = (description: string, headers?: ApiResponse["headers"]): ApiResponse => ({ description, schema: M.ZMiError, headers });
+const challenge = (scheme: "Basic" | "Bearer") => ({
+  "WWW-Authenticate": {
+    description: `${scheme} realm="Gatehouse management API"`,
+    required: true,
+    schema: { type: "string", pattern: `^${scheme} realm=` },
+  },
+});
+const ok = (schema: ApiResponse["schema"]): ApiResponse => ({ description: "OK", schema });
+
+const unauthorized = err("No token, or a revoked, expired or forged one", challenge("Bearer"));
+const reads = {
+  400: err("Malformed input: bad JSON, invalid values or wrong types of known fields (unknown fields are ignored), bad query parameters"),
+  401: unauthorized,
+  403: err("The token's user lacks the permission, or a rule refuses the change"),
+  404: err("No such user, role or user store"),
+};
+const deletes = { ...reads, 409: err("The name is taken, or the row changed meanwhile") };
+const writes = { ...deletes, 413: err("The body is larger than 64 KiB") };
+
+const login = (summary: string): Operation => ({
+  summary,
+  security: [{ basic: [] }],
+  description:
+    "Any active user of a store may log in, as in the MI; each call is then decided by the permission tree. With `[super_admin] create_admin_account = false` and no admin-role holder yet, the first login as `[super_admin] username` creates that admin with the password given (seed 000), once.",
+  responses: {
+    200: ok(M.ZToken),
+    400: err(
+      "The Basic credentials decode to malformed text, or (first login with create_admin_account = false) the first admin's password breaks the password policy",
+    ),
+    401: err("Wrong, missing or unknown credentials, or a locked account (one message for all)", challenge("Basic")),
+    429: err("Too many failed password checks from this client address, or from all addresses together ([rate_limit] in gatehouse.toml)", {
+      "Retry-After": { description: "Seconds until the next attempt may be made", schema: { type: "integer", minimum: 1 } },
+    }),
+  },
+});
+const logout = (summary: string): Operation => ({ summary, responses: { 200: ok(M.ZLoggedOut), 401: unauthorized } });
+const userPath = { userId: "User name, optionally DOMAIN/name" };
+const rolePath = { role: "Role name, optionally DOMAIN/name" };
+
+export const managementApi: ApiDocument = {
+  info: {
+    title: "Gatehouse management API (/management)",
+    version: "1.0.0",
+    description:
+      'Users and roles, compatible with the WSO2 Micro Integrator management API and apictl\'s `mi` commands. Log in with HTTP Basic (GET or POST /login) to get an AccessToken; send it as `Authorization: Bearer`. Errors are {"Error": "..."}, also for any /management path that does not exist (404); a 401 carries WWW-Authenticate (Basic on /login, Bearer elsewhere). Unknown query parameters and body fields are ignored, as the MI ignores them. Lists without `limit` or `cursor` return every match, as the MI does, with `count` the total (taken just before the list is streamed). With `limit` or `cursor` they are keyset pages: `truncated` is true and `next` holds the cursor (also a Link rel="next" header) whenever more rows exist.',
+  },
+  servers: [{ url: "/management" }],
+  security: [{ bearer: [] }],
+  securitySchemes: {
+    basic: { type: "http", scheme: "basic" },
+    bearer: { type: "http", scheme: "bearer", description: "AccessToken from POST /login" },
+  },
+  schemas: {
+    Error: M.ZMiError,
+    Token: M.ZToken,
+    LoggedOut: M.ZLoggedOut,
+    UserList: M.ZUserList,
+    RoleList: M.ZRoleList,
+    Role: M.ZRole,
+    User: M.ZUser,
+    NewUser: M.ZNewUser,
+    PasswordChange: M.ZPasswordChange,
+    NewRole: M.ZNewRole,
+    RoleAssignment: M.ZRoleAssignment,
+    Status: M.ZStatus,
+    RoleStatus: M.ZRoleStatus,
+    AssignmentResult: M.ZAssignmentResult,
+    AssignmentAnswer: M.ZAssignmentAnswer,
+  },
+  paths: {
+    "/login": { post: login("Get an access token"), get: login("Get an access token (the MI CLI uses GET)") },
+    "/logout": { post: logout("Revoke the token"), get: logout("Revoke the token (apictl's `mi logout` uses GET)") },
+    "/users": {
+      get: { summary: "List users", query: M.ZUserListQuery, responses: { 200: ok(M.ZUserList), ...reads } },
+      post: { summary: "Add a user", body: M.ZNewUser, responses: { 200: ok(M.ZStatus), ...writes } },
+    },
+    "/users/{userId}": {
+      get: { summary: "A user and their roles", path: userPath, query: M.ZUserQuery, responses: { 200: ok(M.ZUser), ...reads } },
+      patch: {
+        summary: "Change a password: your own (oldPassword required), or reset another user's (needs users.password)",
+        path: userPath,
+        query: M.ZUserQuery,
+        body: M.ZPasswordChange,
+        responses: { 200: ok(M.ZStatus), ...writes },
+      },
+      delete: { summary: "Delete a user", path: userPath, query: M.ZUserQuery, responses: { 200: ok(M.ZStatus), ...deletes } },
+    },
+    "/roles": {
+      get: { summary: "List roles", query: M.ZRoleListQuery, responses: { 200: ok(M.ZRoleList), ...reads } },
+      post: { summary: "Add a role (no permissions, no members)", body: M.ZNewRole, responses: { 200: ok(M.ZRoleStatus), ...writes } },
+      put: {
+        summary: "Add and remove roles of a user",
+        query: M.ZAssignQuery,
+        body: M.ZRoleAssignment,
+        responses: { 200: ok(M.ZAssignmentAnswer), ...writes },
+      },
+    },
+    "/roles/{role}": {
+      get: { summary: "A role and its users (paged)", path: rolePath, query: M.ZRoleQuery, responses: { 200: ok(M.ZRole), ...reads } },
+      delete: { summary: "Delete a role", path: rolePath, query: M.ZUserQuery, responses: { 200: ok(M.ZRoleStatus), ...deletes } },
+    },
+  },
+};
