@@ -70,6 +70,22 @@ module.exports = {
       to: { path: "^lib/user-stores/database-" },
     },
     {
+      name: "app-through-commands",
+      comment:
+        "app/ reaches data only through commands and their adapters (lib/transport/command-*.ts, loadPage): never the database client or the raw route and action wrappers.",
+      severity: "error",
+      from: { path: "^(app|components)/" },
+      to: { path: "^lib/(db/client|transport/(route|action))\\.ts$" },
+    },
+    {
+      name: "domains-not-transport",
+      comment:
+        "Domains sit below the transport: only the adapters (lib/transport, and the API adapters lib/management, lib/apim, lib/oauth2) may import it.",
+      severity: "error",
+      from: { path: "^lib/", pathNot: "^lib/(transport|management|apim|oauth2)/" },
+      to: { path: "^lib/transport/" },
+    },
+    {
       name: "not-to-unresolvable",
       severity: "error",
       from: {},

@@ -149,7 +149,7 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
   cleanups.push(() => client.$disconnect());
   try {
     const admin = await client.user.findFirstOrThrow({ where: { tenantId: plan.tenantId, usernameKey: "admin" } });
-    const { principal } = await actorFor(client, admin.id);
+    const principal = await actorFor(client, admin.id);
     if (!can(principal, "users.list") || !can(principal, "roles.list")) throw new Error("the admin cannot list users and roles");
     const tenantId = principal.tenantId;
     const ldap = (await listStores(client, tenantId)).find((s) => s.domain === "LDAP")!;

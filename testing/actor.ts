@@ -8,15 +8,13 @@ export async function actorFor(db: Db, userId: number): Promise<Actor> {
   const subject = await loadSubjectRoles(db, user.tenantId, user.id);
   return {
     ip: "198.51.100.7",
-    principal: {
-      userId: user.id,
-      tenantId: user.tenantId,
-      username: user.username,
-      displayName: qualifiedName(user.store.domain, user.username),
-      sessionId: "test-session",
-      sessionKind: "console",
-      mustChangePassword: false,
-      ...subject,
-    },
+    userId: user.id,
+    tenantId: user.tenantId,
+    username: user.username,
+    displayName: qualifiedName(user.store.domain, user.username),
+    sessionId: "test-session",
+    sessionKind: "console",
+    mustChangePassword: false,
+    ...subject,
   };
 }

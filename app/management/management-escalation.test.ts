@@ -84,7 +84,7 @@ describe.each(await databaseKinds())("no escalation through account actions on %
     const session = await w.t.db.$transaction((tx) =>
       createSession(tx, { tenantId: w.tenantId, userId: ops.id, kind: "console", lifetimeMs: 3_600_000 }),
     );
-    await expect(terminateSession(w.t.db, actor.principal, session.id)).rejects.toThrow(/holds permissions you do not/);
+    await expect(terminateSession(w.t.db, actor, session.id)).rejects.toThrow(/holds permissions you do not/);
     expect((await w.t.db.session.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).toBeNull();
     expect(await w.t.db.user.count({ where: { id: ops.id } })).toBe(1);
   });
@@ -96,7 +96,7 @@ describe.each(await databaseKinds())("no escalation through account actions on %
     const session = await w.t.db.$transaction((tx) =>
       createSession(tx, { tenantId: w.tenantId, userId: clerk.id, kind: "console", lifetimeMs: 3_600_000 }),
     );
-    await expect(terminateSession(w.t.db, actor.principal, session.id)).resolves.toEqual({ user: clerk.username });
+    await expect(terminateSession(w.t.db, actor, session.id)).resolves.toEqual({ user: clerk.username });
     expect((await remove(hd.token, clerk.username)).status).toBe(200);
   });
 

@@ -1,5 +1,5 @@
 import { EntityHeader } from "@/components/ui/EntityHeader";
-import type { RoleAction } from "@/lib/roles/role-rules";
+import type { RoleAction } from "@/lib/authz/role-rules";
 
 const TABS: { action: RoleAction; label: string; path: string }[] = [
   { action: "viewUsers", label: "View Users", path: "" },

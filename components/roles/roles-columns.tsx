@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
-import type { RoleAction } from "@/lib/roles/role-rules";
+import type { RoleAction } from "@/lib/authz/role-rules";
 import type { FormAction } from "@/lib/core/action-state";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import type { UrlTableFeatures } from "@/components/ui/table/features";

@@ -1,5 +1,5 @@
 import { EntityHeader } from "@/components/ui/EntityHeader";
-import type { UserAction } from "@/lib/users/user-rules";
+import type { UserAction } from "@/lib/authz/user-rules";
 
 const TABS: { action: UserAction; label: string; path: string }[] = [
   { action: "viewRoles", label: "View Roles", path: "" },

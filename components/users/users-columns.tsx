@@ -4,7 +4,7 @@ import Link from "next/link";
 import { createColumnHelper, type Row } from "@tanstack/react-table";
 import { qualifiedName } from "@/lib/core/domains";
 import type { UserListRow } from "@/lib/users/list-users";
-import type { UserAction } from "@/lib/users/user-rules";
+import type { UserAction } from "@/lib/authz/user-rules";
 import type { FormAction } from "@/lib/core/action-state";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import type { UrlTableFeatures } from "@/components/ui/table/features";

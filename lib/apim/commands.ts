@@ -29,12 +29,10 @@ function thenRead<I extends { version?: number }, R>(
 }
 
 /** PUT /system-scopes (APIM: updateRolesForScope). */
-export const updateRolesForScopeCommand = thenRead(setScopeRolesCommand, (client, { principal }) => listScopes(client, principal.tenantId));
+export const updateRolesForScopeCommand = thenRead(setScopeRolesCommand, (client, principal) => listScopes(client, principal.tenantId));
 
 /** PUT /system-scopes/role-aliases. */
-export const updateRoleAliasesCommand = thenRead(setRoleAliasesCommand, (client, { principal }) =>
-  listRoleAliases(client, principal.tenantId),
-);
+export const updateRoleAliasesCommand = thenRead(setRoleAliasesCommand, (client, principal) => listRoleAliases(client, principal.tenantId));
 
 /** PUT /tenant-config (APIM: updateTenantConfig). */
 export const updateTenantConfigCommand = thenRead(putTenantConfigCommand, (client, actor) => tenantConfQuery.run(client, actor, {}));
@@ -44,7 +42,7 @@ export const scopeOfUserQuery = defineCommand({
   feature: "scopes.manage",
   input: z.object({ scopeName: z.string(), username: z.string().optional() }),
   rule: "None: any user's scopes are readable with scopes.manage.",
-  run: async (client, { principal }, input) => {
+  run: async (client, principal, input) => {
     const scope = decodePathName(input.scopeName);
     if (scope === null) throw new AppError("NOT_FOUND", "Scope not found: the name is not base64url-encoded.");
     const username = input.username ?? principal.displayName;
@@ -62,7 +60,7 @@ export const roleExistsQuery = defineCommand({
   feature: "scopes.manage",
   input: z.object({ roleId: z.string() }),
   rule: "None: role names are readable with scopes.manage.",
-  run: async (client, { principal }, input) => {
+  run: async (client, principal, input) => {
     const name = decodePathName(input.roleId);
     return name !== null && (await findRoleByName(client, principal.tenantId, name)) !== null;
   },

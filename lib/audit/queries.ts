@@ -15,7 +15,7 @@ export const auditPageQuery = defineCommand({
   feature: "audit.read",
   input: ZPageParams.extend({ action: ZCategory }),
   rule: "None beyond the feature: the tenant's whole trail.",
-  run: async (client, { principal }, params) => {
+  run: async (client, principal, params) => {
     const page = await listAuditEvents(client, principal.tenantId, { ...params, action: params.action || undefined });
     const rows = page.rows.map((e) => ({ ...e, id: String(e.id), at: formatUtc(e.at) }));
     return { action: params.action, rows, page: page.page, size: page.size, hasNext: page.hasNext };

@@ -11,12 +11,12 @@ export const checkAccessCommand = defineCommand({
   feature: "authz.check",
   input: ZAccessCheck,
   rule: RULE,
-  run: (client, { principal }, check) => checkAccess(client, principal.tenantId, check),
+  run: (client, principal, check) => checkAccess(client, principal.tenantId, check),
 });
 
 export const checkAccessBatchCommand = defineCommand({
   feature: "authz.check",
   input: ZAccessBatch,
   rule: RULE,
-  run: async (client, { principal }, input) => ({ results: await checkAccessBatch(client, principal.tenantId, input.checks) }),
+  run: async (client, principal, input) => ({ results: await checkAccessBatch(client, principal.tenantId, input.checks) }),
 });

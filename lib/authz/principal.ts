@@ -21,8 +21,8 @@ export type Principal = {
 
 export type SubjectRoles = Pick<Principal, "isAdmin" | "roles" | "grants">;
 
-/** Who performs a write, and from where: what every audited mutation needs. */
-export type Actor = { principal: Principal; ip: string };
+/** The principal acting, and from where: what every command and audited write takes. One type, so a write reads `actor.tenantId`. */
+export type Actor = Principal & { ip: string };
 
 /**
  * The roles of a user and what they grant. Every user holds Internal/everyone implicitly (no

@@ -29,7 +29,7 @@ export const miUsersQuery = defineCommand({
     page: z.object({ size: z.number().int().min(1), after: z.string().optional() }).nullable(),
   }),
   rule: "None beyond the feature: the tenant's users by name.",
-  run: async (client, { principal }, input): Promise<KeysetPage<UserItem> | Response> => {
+  run: async (client, principal, input): Promise<KeysetPage<UserItem> | Response> => {
     const tenantId = principal.tenantId;
     const pattern = searchPattern(input.pattern, input.searchKey);
     const storeId = input.domain ? (await findStore(client, tenantId, input.domain)).id : undefined;
@@ -60,7 +60,7 @@ export const miUserQuery = defineCommand({
   feature: "users.list",
   input: z.object({ userId: z.string(), domain: z.string().optional() }),
   rule: "None beyond the feature: any user of the tenant.",
-  run: async (client, { principal }, input) => {
+  run: async (client, principal, input) => {
     const user = await getUser(client, principal.tenantId, await findUserId(client, principal.tenantId, input.userId, input.domain));
     const roles = await rolesAsMiLists(
       client,

@@ -6,7 +6,7 @@ import { findRolesByName } from "../roles/find-role.ts";
 import { getRole } from "../roles/get-role.ts";
 import { countRoleMembers, listRoleMembers } from "../roles/list-role-members.ts";
 import { countRoles, listRoles } from "../roles/list-roles.ts";
-import { assertRoleRule, roleRuleBlocker } from "../roles/role-rules.ts";
+import { assertRoleRule, roleRuleBlocker } from "../authz/role-rules.ts";
 import { findStore } from "../stores/list-stores.ts";
 import { getUser } from "../users/get-user.ts";
 import { setUserRoles } from "../users/set-user-roles.ts";
@@ -38,7 +38,7 @@ export const miRolesQuery = defineCommand({
   feature: "roles.list",
   input: z.object({ pattern: z.string(), domain: z.string().optional(), page: ZMiPage }),
   rule: "None: every role of the tenant but Internal/system is listed.",
-  run: async (client, { principal }, input) => {
+  run: async (client, principal, input) => {
     const tenantId = principal.tenantId;
     const storeId = input.domain ? (await findStore(client, tenantId, input.domain)).id : undefined;
     const roles = (size: number, after?: string) =>
@@ -54,7 +54,7 @@ export const miRoleMembersQuery = defineCommand({
   feature: "roles.list",
   input: z.object({ id: z.number().int(), page: ZMiPage }),
   rule: "Internal/everyone and Internal/system have no member list.",
-  run: async (client, { principal }, input) => {
+  run: async (client, principal, input) => {
     const role = await getRole(client, principal.tenantId, input.id);
     assertRoleRule(principal, role, "viewUsers");
     const members = (size: number, after?: string) => listRoleMembers(client, principal.tenantId, role, { size, after });
@@ -80,7 +80,7 @@ export const assignRolesByNameCommand = defineCommand({
   }),
   rule: "As for a user's roles: the actor holds every permission of each role it adds or removes; Internal/everyone is never named.",
   run: async (client, actor, input) => {
-    const tenantId = actor.principal.tenantId;
+    const tenantId = actor.tenantId;
     const user = await getUser(client, tenantId, await findUserId(client, tenantId, input.userId, input.domain));
     const named = [...input.addedRoles, ...input.removedRoles];
     const found = await findRolesByName(client, tenantId, named);
@@ -90,9 +90,7 @@ export const assignRolesByNameCommand = defineCommand({
     // Internal/everyone as a row; naming it must still be refused, not silently ignored.
     for (const role of found.values()) {
       const blocker =
-        role.kind === "everyone" || role.kind === "system"
-          ? roleRuleBlocker(actor.principal, { ...role, grants: [] }, "assignUsers")
-          : null;
+        role.kind === "everyone" || role.kind === "system" ? roleRuleBlocker(actor, { ...role, grants: [] }, "assignUsers") : null;
       if (blocker) throw new AppError("FORBIDDEN", blocker);
     }
     const ids = (names: string[]) => names.map((n) => found.get(n)!.id);

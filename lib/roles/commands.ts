@@ -45,7 +45,7 @@ export const previewRolePermissionsCommand = defineCommand({
   feature: "roles.update",
   input: ZSetRolePermissions,
   rule: "None: a preview reads how many members would gain or lose each permission.",
-  run: async (client, { principal }, input) => {
+  run: async (client, principal, input) => {
     const role = await getRole(client, principal.tenantId, input.id);
     return previewPermissionChange(client, role.id, role.grants, cleanPermissions(input.permissions));
   },
@@ -62,7 +62,7 @@ export const previewRoleMembersCommand = defineCommand({
   feature: "roles.update",
   input: ZSetRoleMembers,
   rule: "None: a preview reads how many added or removed users would gain or lose each permission.",
-  run: async (client, { principal }, input) => {
+  run: async (client, principal, input) => {
     const role = await getRole(client, principal.tenantId, input.id);
     return previewMemberChange(client, principal.tenantId, role.id, role.grants, input);
   },

@@ -23,7 +23,7 @@ export type TCreateRole = z.infer<typeof ZCreateRole>;
 
 /** The Add New Role wizard's Finish: the role, its permissions and its first members, all at once or not at all. */
 export async function createRole(client: Db, actor: Actor, input: TCreateRole): Promise<{ id: number; qualified: string }> {
-  const { principal } = actor;
+  const principal = actor;
   const tenantId = principal.tenantId;
   const store = await findStore(client, tenantId, input.domain);
   assertWritable(store);

@@ -6,7 +6,7 @@ import type { Actor } from "../authz/principal.ts";
 import { bumpMappingVersion, lockMappingVersion, MAPPING_WRITE_TX } from "./mapping-version.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";
-import { assertRoleAction } from "./role-rules.ts";
+import { assertRoleAction } from "../authz/role-rules.ts";
 import { ZVersion } from "./role-input.ts";
 
 export const ZDeleteRole = z.object({ id: ZFormId, version: ZVersion });
@@ -14,10 +14,10 @@ export type TDeleteRole = z.infer<typeof ZDeleteRole>;
 
 /** Deletes a role; its memberships, grants, scope mappings and aliases go with it. */
 export async function deleteRole(client: Db, actor: Actor, input: TDeleteRole): Promise<{ qualified: string }> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   return client.$transaction(async (tx) => {
     const role = await getRole(tx, tenantId, input.id);
-    assertRoleAction(actor.principal, role, "delete");
+    assertRoleAction(actor, role, "delete");
     await bumpRoleVersion(tx, tenantId, role.id, input.version);
     // Its scope mappings and aliases go with it, so an open matrix or import preview is now stale.
     // Locked before counting: a mapping write naming this role either committed first (and is
@@ -30,7 +30,7 @@ export async function deleteRole(client: Db, actor: Actor, input: TDeleteRole): 
     await tx.role.delete({ where: { id: role.id } });
     await recordAudit(tx, {
       tenantId,
-      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      actor: { id: actor.userId, name: actor.displayName },
       action: "role.deleted",
       target: { type: "role", id: role.id, name: role.qualified },
       before: { permissions: role.grants, members: role.memberCount },

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { qualifiedName } from "../core/domains.ts";
-import type { RoleFacts } from "./role-rules.ts";
+import type { RoleFacts } from "../authz/role-rules.ts";
 
 export type RoleSummary = RoleFacts & { id: number; name: string; domain: string; storeId: number; version: number };
 export type RoleDetail = RoleSummary & { memberCount: number };

@@ -14,7 +14,7 @@ import { getRole } from "./get-role.ts";
 import { ZRoleListParams } from "./list-params.ts";
 import { listRoleMembers } from "./list-role-members.ts";
 import { listRoles } from "./list-roles.ts";
-import { allowedRoleActions, assertRoleRule, roleRuleBlocker, type RoleAction } from "./role-rules.ts";
+import { allowedRoleActions, assertRoleRule, roleRuleBlocker, type RoleAction } from "../authz/role-rules.ts";
 
 // The reads of roles, one command per page or list (app/ pages call them through loadPage,
 // REST handlers through commandRoute).
@@ -27,7 +27,7 @@ export const rolesPageQuery = defineCommand({
   feature: "roles.list",
   input: ZRoleListParams,
   rule: "Each row carries the actions the role rules allow the actor on it.",
-  run: async (client, { principal }, params) => {
+  run: async (client, principal, params) => {
     const stores = (await listStores(client, principal.tenantId)).map((s) => ({ id: s.id, domain: s.domain, readOnly: s.readOnly }));
     const store = params.domain ? stores.find((s) => s.domain.toUpperCase() === params.domain!.toUpperCase()) : undefined;
     const page =
@@ -51,7 +51,7 @@ export const newRolePageQuery = defineCommand({
   feature: "roles.create",
   input: z.object({}),
   rule: "The wizard offers only writable stores and, in its tree, only the permissions the actor holds.",
-  run: async (client, { principal }) => ({
+  run: async (client, principal) => ({
     domains: (await listStores(client, principal.tenantId)).filter((s) => !s.readOnly).map((s) => s.domain),
   }),
 });
@@ -77,7 +77,7 @@ export const rolePageQuery = defineCommand({
     before: anyText,
   }),
   rule: "Internal/everyone and Internal/system have no member list: the page says why instead.",
-  run: async (client, { principal }, input) => {
+  run: async (client, principal, input) => {
     const { role, actions, blocker } = await roleWithActions(client, principal, input.id, "roles.list", "viewUsers");
     const members = blocker
       ? null
@@ -105,14 +105,14 @@ export const roleRenamePageQuery = defineCommand({
   feature: "roles.update",
   input: ZRolePage,
   rule: EDIT_RULE,
-  run: (client, { principal }, { id }) => editableRole(client, principal, id, "rename"),
+  run: (client, principal, { id }) => editableRole(client, principal, id, "rename"),
 });
 
 export const rolePermissionsPageQuery = defineCommand({
   feature: "roles.update",
   input: ZRolePage,
   rule: EDIT_RULE,
-  run: (client, { principal }, { id }) => editableRole(client, principal, id, "permissions"),
+  run: (client, principal, { id }) => editableRole(client, principal, id, "permissions"),
 });
 
 /** Assign Users: also the members the editor may not remove (the admin account, from the admin role). */
@@ -120,7 +120,7 @@ export const roleMembersPageQuery = defineCommand({
   feature: "roles.update",
   input: ZRolePage,
   rule: `${EDIT_RULE} The admin account never leaves the admin role.`,
-  run: async (client, { principal }, { id }) => {
+  run: async (client, principal, { id }) => {
     const page = await editableRole(client, principal, id, "assignUsers");
     const superAdmin =
       page.role.kind === "admin"
@@ -135,7 +135,7 @@ export const rolePickerQuery = defineCommand({
   feature: "roles.list",
   input: z.object({ pattern: z.string(), size: z.number().int(), after: z.string().optional() }),
   rule: "Each role carries whether the role rules let the actor assign it.",
-  run: async (client, { principal }, input) => {
+  run: async (client, principal, input) => {
     const page = await listRoles(client, principal.tenantId, { ...input, dir: "asc" });
     const list = page.rows.map((r) => {
       const blocker = roleRuleBlocker(principal, r, "assignUsers");
@@ -158,7 +158,7 @@ export const roleMembersQuery = defineCommand({
   feature: "roles.list",
   input: z.object({ id: ZFormId, pattern: z.string(), size: z.number().int(), after: z.string().optional() }),
   rule: "Internal/everyone and Internal/system have no member list.",
-  run: async (client, { principal }, { id, ...params }) => {
+  run: async (client, principal, { id, ...params }) => {
     const role = await getRole(client, principal.tenantId, id);
     assertRoleRule(principal, role, "viewUsers");
     const page = await listRoleMembers(client, principal.tenantId, role, params);

@@ -9,7 +9,7 @@ import { findStore } from "../stores/list-stores.ts";
 import { assertRoleNameDistinct, roleNameColumns } from "../stores/look-alike.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";
-import { assertRoleAction } from "./role-rules.ts";
+import { assertRoleAction } from "../authz/role-rules.ts";
 import { cleanRoleName, ZVersion } from "./role-input.ts";
 
 export const ZRenameRole = z.object({ id: z.coerce.number().int().positive(), version: ZVersion, name: z.string().max(1024) });
@@ -17,10 +17,10 @@ export type TRenameRole = z.infer<typeof ZRenameRole>;
 
 /** Renames a role in its store. Members, grants and scope mappings are keyed by id and follow it. */
 export async function renameRole(client: Db, actor: Actor, input: TRenameRole): Promise<{ from: string; to: string }> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   return client.$transaction(async (tx) => {
     const role = await getRole(tx, tenantId, input.id);
-    assertRoleAction(actor.principal, role, "rename");
+    assertRoleAction(actor, role, "rename");
     const store = await findStore(tx, tenantId, role.domain);
     const name = cleanRoleName(store, input.name);
     const to = qualifiedName(role.domain, name);
@@ -32,7 +32,7 @@ export async function renameRole(client: Db, actor: Actor, input: TRenameRole): 
     });
     await recordAudit(tx, {
       tenantId,
-      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      actor: { id: actor.userId, name: actor.displayName },
       action: "role.renamed",
       target: { type: "role", id: role.id, name: to },
       before: { name: role.qualified },

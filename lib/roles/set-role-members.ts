@@ -10,7 +10,7 @@ import { getRole } from "./get-role.ts";
 import { loadAssignableUsers } from "./role-members.ts";
 import { addRoleMemberships, removeRoleMemberships } from "../user-stores/membership-writes.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
-import { assertRoleAction } from "./role-rules.ts";
+import { assertRoleAction } from "../authz/role-rules.ts";
 import { ZUserIdList, ZVersion } from "./role-input.ts";
 
 export const ZSetRoleMembers = z.object({ id: ZFormId, version: ZVersion, add: ZUserIdList, remove: ZUserIdList });
@@ -18,10 +18,10 @@ export type TSetRoleMembers = z.infer<typeof ZSetRoleMembers>;
 
 /** Adds and removes members of a role in one transaction. */
 export async function setRoleMembers(client: Db, actor: Actor, input: TSetRoleMembers): Promise<{ added: number; removed: number }> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   return client.$transaction(async (tx) => {
     const role = await getRole(tx, tenantId, input.id);
-    assertRoleAction(actor.principal, role, "assignUsers");
+    assertRoleAction(actor, role, "assignUsers");
     const users = await tenantUserStore(tx, tenantId);
     const remove = await loadAssignableUsers(tx, users, tenantId, input.remove);
     if (role.kind === "admin" && remove.some((u) => isSuperAdminAccount(u))) {
@@ -48,7 +48,7 @@ export async function setRoleMembers(client: Db, actor: Actor, input: TSetRoleMe
     const fresh = add.filter((u) => inserted.has(u.id));
     await recordAudit(tx, {
       tenantId,
-      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      actor: { id: actor.userId, name: actor.displayName },
       action: "role.members_changed",
       target: { type: "role", id: role.id, name: role.qualified },
       after: {

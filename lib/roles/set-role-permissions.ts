@@ -7,7 +7,7 @@ import type { Actor } from "../authz/principal.ts";
 import { diffGrants } from "../permissions/diff.ts";
 import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";
-import { assertRoleAction } from "./role-rules.ts";
+import { assertRoleAction } from "../authz/role-rules.ts";
 import { cleanPermissions, ZPermissionList, ZVersion } from "./role-input.ts";
 
 export const ZSetRolePermissions = z.object({ id: ZFormId, version: ZVersion, permissions: ZPermissionList });
@@ -19,19 +19,19 @@ export async function setRolePermissions(
   actor: Actor,
   input: TSetRolePermissions,
 ): Promise<{ added: string[]; removed: string[] }> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   const permissions = cleanPermissions(input.permissions);
   return client.$transaction(async (tx) => {
     const role = await getRole(tx, tenantId, input.id);
-    assertRoleAction(actor.principal, role, "permissions");
-    assertHoldsAll(actor.principal, permissions, "grant these permissions");
+    assertRoleAction(actor, role, "permissions");
+    assertHoldsAll(actor, permissions, "grant these permissions");
     const diff = diffGrants(role.grants, permissions);
     await bumpRoleVersion(tx, tenantId, role.id, input.version);
     await tx.roleGrant.deleteMany({ where: { roleId: role.id } });
     await tx.roleGrant.createMany({ data: permissions.map((permission) => ({ roleId: role.id, permission })) });
     await recordAudit(tx, {
       tenantId,
-      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      actor: { id: actor.userId, name: actor.displayName },
       action: "role.permissions_changed",
       target: { type: "role", id: role.id, name: role.qualified },
       before: { permissions: role.grants },

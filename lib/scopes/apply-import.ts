@@ -26,7 +26,7 @@ export type TApplyImport = z.infer<typeof ZApplyImport>;
 export async function applyImport(client: Db, actor: Actor, body: TApplyImport): Promise<ImportResult> {
   const file = parseTenantConf(body.text);
   return client.$transaction(async (tx) => {
-    const current = await lockMappingVersion(tx, actor.principal.tenantId, body.version);
+    const current = await lockMappingVersion(tx, actor.tenantId, body.version);
     const sameAsPreview = (report: { planHash: string }) => {
       if (report.planHash !== body.planHash) {
         throw new AppError("STALE_VERSION", "The import would now change something other than its preview showed. Preview the file again.");

@@ -26,7 +26,7 @@ export const checkMappingRoleCommand = defineCommand({
   feature: "scopes.manage",
   input: ZRole,
   rule: "The role exists, is not Internal/system, and has no scope mapping yet.",
-  run: (client, { principal }, input) => checkMappingRole(client, principal.tenantId, input.role),
+  run: (client, principal, input) => checkMappingRole(client, principal.tenantId, input.role),
 });
 
 export const createScopeMappingCommand = defineCommand({
@@ -54,7 +54,7 @@ export const previewScopeRolesCommand = defineCommand({
   feature: "scopes.manage",
   input: ZScopeRolesChange,
   rule: `None beyond the save's: a preview refuses what the save would. ${ADMIN_RULE}`,
-  run: (client, { principal }, input) => previewScopeRoles(client, principal.tenantId, input),
+  run: (client, principal, input) => previewScopeRoles(client, principal.tenantId, input),
 });
 
 /** The matrix save and PUT /system-scopes: `version` is optional only for APIM's last-write-wins contract. */
@@ -69,7 +69,7 @@ export const findMatrixRoleCommand = defineCommand({
   feature: "scopes.manage",
   input: ZRole,
   rule: "The role exists and is neither Internal/system nor Internal/everyone.",
-  run: (client, { principal }, input) => findMatrixRole(client, principal.tenantId, input.role),
+  run: (client, principal, input) => findMatrixRole(client, principal.tenantId, input.role),
 });
 
 export const setRoleAliasesCommand = defineCommand({
@@ -87,7 +87,7 @@ export const previewImportCommand = defineCommand({
   feature: "scopes.manage",
   input: ZPreviewImport,
   rule: "None: a preview reads what the import would change.",
-  run: (client, { principal }, { text, ...options }) => previewImport(client, principal.tenantId, text, options),
+  run: (client, principal, { text, ...options }) => previewImport(client, principal.tenantId, text, options),
 });
 
 export const applyImportCommand = defineCommand({

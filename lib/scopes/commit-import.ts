@@ -25,7 +25,7 @@ export async function commitImport(
   verify: (report: ImportReport) => void,
   action: Extract<AuditAction, "scopes.imported" | "scopes.tenant_config_put">,
 ): Promise<ImportResult> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   const state = await loadMappingState(tx, tenantId);
   const plan = await planImport(tx, state, file, options);
   const { report } = plan;

@@ -21,7 +21,7 @@ export const ZCreateScopeMapping = ZMappingBody;
 export type TCreateScopeMapping = TMappingBody;
 
 export async function createScopeMapping(client: Db, actor: Actor, body: TCreateScopeMapping): Promise<CommitResult & { role: string }> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, tenantId);
     const state = await loadMappingState(tx, tenantId);

@@ -20,7 +20,7 @@ export const ZDeleteScopeMapping = z.object({ version: ZMappingVersion, role: ZR
 export type TDeleteScopeMapping = z.infer<typeof ZDeleteScopeMapping>;
 
 export async function deleteScopeMapping(client: Db, actor: Actor, body: TDeleteScopeMapping): Promise<CommitResult & { role: string }> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, tenantId, body.version);
     const role = await findRoleByName(tx, tenantId, body.role);

@@ -38,7 +38,7 @@ export async function putTenantConfig(client: Db, actor: Actor, input: TPutTenan
   if (violations.length > 0) throw refusal("The body does not match WSO2's tenant-config-schema.json", violations);
   const file = parseTenantConf(JSON.stringify(input.document));
   return client.$transaction(async (tx) => {
-    const current = await lockMappingVersion(tx, actor.principal.tenantId, input.version);
+    const current = await lockMappingVersion(tx, actor.tenantId, input.version);
     return commitImport(
       tx,
       actor,

@@ -18,7 +18,7 @@ export const scopeMappingsPageQuery = defineCommand({
   feature: "scopes.manage",
   input: ZScopeMappingParams,
   rule: NONE,
-  run: async (client, { principal }, params) => ({ params, ...(await listScopeMappings(client, principal.tenantId, params)) }),
+  run: async (client, principal, params) => ({ params, ...(await listScopeMappings(client, principal.tenantId, params)) }),
 });
 
 /** One role's scope mapping; NOT_FOUND for an unknown role. */
@@ -26,7 +26,7 @@ export const scopeMappingQuery = defineCommand({
   feature: "scopes.manage",
   input: z.object({ role: ZRoleName }),
   rule: NONE,
-  run: (client, { principal }, input) => getScopeMapping(client, principal.tenantId, input.role),
+  run: (client, principal, input) => getScopeMapping(client, principal.tenantId, input.role),
 });
 
 /** Edit of one role's scope mapping: the mapping, and every scope with the version to save against. */
@@ -34,7 +34,7 @@ export const editScopeMappingPageQuery = defineCommand({
   feature: "scopes.manage",
   input: z.object({ role: ZRoleName }),
   rule: NONE,
-  run: async (client, { principal }, input) => {
+  run: async (client, principal, input) => {
     const [mapping, scopes] = await Promise.all([
       getScopeMapping(client, principal.tenantId, input.role),
       listScopes(client, principal.tenantId),
@@ -48,21 +48,21 @@ export const scopesQuery = defineCommand({
   feature: "scopes.manage",
   input: ZNothing,
   rule: NONE,
-  run: (client, { principal }) => listScopes(client, principal.tenantId),
+  run: (client, principal) => listScopes(client, principal.tenantId),
 });
 
 export const scopeMatrixQuery = defineCommand({
   feature: "scopes.manage",
   input: ZNothing,
   rule: NONE,
-  run: (client, { principal }) => getScopeMatrix(client, principal.tenantId),
+  run: (client, principal) => getScopeMatrix(client, principal.tenantId),
 });
 
 export const roleAliasesQuery = defineCommand({
   feature: "scopes.manage",
   input: ZNothing,
   rule: NONE,
-  run: (client, { principal }) => listRoleAliases(client, principal.tenantId),
+  run: (client, principal) => listRoleAliases(client, principal.tenantId),
 });
 
 /** The tenant-conf.json to export (the console page, its download, GET /tenant-config), with the mapping version. */
@@ -70,7 +70,7 @@ export const tenantConfQuery = defineCommand({
   feature: "scopes.manage",
   input: ZNothing,
   rule: NONE,
-  run: async (client, { principal }) => {
+  run: async (client, principal) => {
     const version = await readMappingVersion(client, principal.tenantId);
     return { version, document: await exportTenantConf(client, principal.tenantId) };
   },

@@ -25,7 +25,7 @@ export const ZSetRoleAliases = z.object({
 export type TSetRoleAliases = z.infer<typeof ZSetRoleAliases>;
 
 export async function setRoleAliases(client: Db, actor: Actor, body: TSetRoleAliases): Promise<CommitResult> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, tenantId, body.version);
     const state = await loadMappingState(tx, tenantId);

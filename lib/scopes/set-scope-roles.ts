@@ -20,7 +20,7 @@ export const ZSetScopeRoles = ZScopeRolesChange;
 export type TSetScopeRoles = TScopeRolesChange;
 
 export async function setScopeRoles(client: Db, actor: Actor, body: TSetScopeRoles): Promise<CommitResult> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, tenantId, body.version);
     const state = await loadMappingState(tx, tenantId);

@@ -22,7 +22,7 @@ export const ZUpdateScopeMapping = ZMappingBody.and(z.object({ version: ZMapping
 export type TUpdateScopeMapping = z.infer<typeof ZUpdateScopeMapping>;
 
 export async function updateScopeMapping(client: Db, actor: Actor, body: TUpdateScopeMapping): Promise<CommitResult & { role: string }> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   return client.$transaction(async (tx) => {
     const current = await lockMappingVersion(tx, tenantId, body.version);
     const role = await findRoleByName(tx, tenantId, body.role);

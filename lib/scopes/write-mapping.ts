@@ -61,7 +61,7 @@ export async function commitChanges(
   const version = await bumpMappingVersion(tx, state.tenantId, current);
   await recordAudit(tx, {
     tenantId: state.tenantId,
-    actor: { id: actor.principal.userId, name: actor.principal.displayName },
+    actor: { id: actor.userId, name: actor.displayName },
     action: audit.action,
     target: audit.target,
     after: { ...named, ...audit.extra, version },

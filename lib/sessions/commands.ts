@@ -8,5 +8,5 @@ export const terminateSessionCommand = defineCommand({
   feature: "sessions.revoke",
   input: z.object({ sessionId: z.string().min(16).max(128) }),
   rule: "The actor holds every permission the session's user holds.",
-  run: (client, actor, input) => terminateSession(client, actor.principal, input.sessionId, actor.ip),
+  run: (client, actor, input) => terminateSession(client, actor, input.sessionId, actor.ip),
 });

@@ -18,7 +18,7 @@ export const sessionsPageQuery = defineCommand({
       .catch(""),
   }),
   rule: "None beyond the feature: every open session of the tenant; the row of the caller's own is marked.",
-  run: async (client, { principal }, params) => {
+  run: async (client, principal, params) => {
     const idleMs = getConfig().session.idle_timeout_minutes * 60_000;
     const page = await listActiveSessions(client, principal.tenantId, idleMs, { ...params, user: params.user || undefined });
     const rows = page.rows.map((s) => ({
@@ -42,7 +42,7 @@ export const whoAmIQuery = defineCommand({
   feature: "console.signIn",
   input: z.object({}),
   rule: "Only the caller's own session.",
-  run: async (_client, { principal }) => ({
+  run: async (_client, principal) => ({
     username: principal.displayName,
     tenantId: principal.tenantId,
     roles: [...principal.roles.map((r) => r.name), "Internal/everyone"],

@@ -10,7 +10,7 @@ export const dashboardQuery = defineCommand({
   feature: "console.signIn",
   input: z.object({}),
   rule: "Each count only for someone allowed to see that list.",
-  run: async (client, { principal }) => ({
+  run: async (client, principal) => ({
     counts: await dashboardCounts(client, principal, getConfig().session.idle_timeout_minutes * 60_000),
     granted: compactGrants(principal.grants).map((path) => {
       const node = describePermission(path);

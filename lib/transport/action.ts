@@ -50,7 +50,7 @@ export function defineAction<S extends z.ZodType, T>(
     }
     try {
       const ip = clientIp(Object.fromEntries((await headers()).entries()));
-      const result = await body(parsed.data, { principal, ip });
+      const result = await body(parsed.data, { ...principal, ip });
       return { ok: true, ...result };
     } catch (error) {
       if (error instanceof AppError) {

@@ -20,7 +20,7 @@ export async function loadPage<I, R>(command: Command<I, R>, raw: unknown): Prom
   if (!input.success) notFound();
   const ip = clientIp(Object.fromEntries((await headers()).entries()));
   try {
-    return { principal, data: await command.run(db(), { principal, ip }, input.data) };
+    return { principal, data: await command.run(db(), { ...principal, ip }, input.data) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();

@@ -80,7 +80,7 @@ export function defineRoute<
 
       const ip = clientIp(Object.fromEntries(request.headers.entries()));
       const input = { body: body.value as z.infer<B>, query: query.data as z.infer<Q>, params: params.value, request };
-      const result = await handler(input, { principal: principal!, ip });
+      const result = await handler(input, { ...principal!, ip });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.details);

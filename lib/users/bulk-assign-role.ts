@@ -4,7 +4,7 @@ import type { Actor } from "../authz/principal.ts";
 import { addRoleMemberships } from "../user-stores/membership-writes.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { getRole } from "../roles/get-role.ts";
-import { assertRoleRule } from "../roles/role-rules.ts";
+import { assertRoleRule } from "../authz/role-rules.ts";
 import { chunks, partitionUsers, type BulkProgress, type BulkSummary } from "./bulk.ts";
 
 /** Gives one role to every selected user, in one transaction, reporting progress per chunk. */
@@ -18,13 +18,13 @@ export async function bulkAssignRole(
   const unique = [...new Set(ids)];
   return client.$transaction(
     async (tx) => {
-      const role = await getRole(tx, actor.principal.tenantId, roleId);
-      assertRoleRule(actor.principal, role, "assignUsers");
-      const users = await tenantUserStore(tx, actor.principal.tenantId);
+      const role = await getRole(tx, actor.tenantId, roleId);
+      assertRoleRule(actor, role, "assignUsers");
+      const users = await tenantUserStore(tx, actor.tenantId);
       const summary: BulkSummary = { succeeded: 0, skipped: [] };
       let done = 0;
       for (const chunk of chunks(unique)) {
-        const { allowed, skipped } = await partitionUsers(tx, users, actor.principal, chunk, "roles");
+        const { allowed, skipped } = await partitionUsers(tx, users, actor, chunk, "roles");
         summary.skipped.push(...skipped);
         // Skips members already there, including any another path added while this one ran.
         const inserted = new Set(
@@ -42,8 +42,8 @@ export async function bulkAssignRole(
         onProgress({ done, total: unique.length });
       }
       await recordAudit(tx, {
-        tenantId: actor.principal.tenantId,
-        actor: { id: actor.principal.userId, name: actor.principal.displayName },
+        tenantId: actor.tenantId,
+        actor: { id: actor.userId, name: actor.displayName },
         action: "role.members_changed",
         target: { type: "role", id: role.id, name: role.qualified },
         after: { addedCount: summary.succeeded, skipped: summary.skipped.slice(0, 100) },

@@ -18,21 +18,21 @@ export async function bulkDeleteUsers(
   const unique = [...new Set(ids)];
   return client.$transaction(
     async (tx) => {
-      const users = await tenantUserStore(tx, actor.principal.tenantId);
+      const users = await tenantUserStore(tx, actor.tenantId);
       const summary: BulkSummary = { succeeded: 0, skipped: [] };
       const deleted: string[] = [];
       let done = 0;
       for (const chunk of chunks(unique)) {
-        const { allowed, skipped } = await partitionUsers(tx, users, actor.principal, chunk, "delete");
+        const { allowed, skipped } = await partitionUsers(tx, users, actor, chunk, "delete");
         summary.skipped.push(...skipped);
         await deleteOwnedClientRoles(
           tx,
-          actor.principal.tenantId,
+          actor.tenantId,
           allowed.map((u) => u.id),
         );
         summary.succeeded += await users.deleteUsers(
           tx,
-          actor.principal.tenantId,
+          actor.tenantId,
           allowed.map((u) => u.id),
         );
         deleted.push(...allowed.map((u) => u.name));
@@ -40,8 +40,8 @@ export async function bulkDeleteUsers(
         onProgress({ done, total: unique.length });
       }
       await recordAudit(tx, {
-        tenantId: actor.principal.tenantId,
-        actor: { id: actor.principal.userId, name: actor.principal.displayName },
+        tenantId: actor.tenantId,
+        actor: { id: actor.userId, name: actor.displayName },
         action: "user.bulk_deleted",
         target: { type: "users", name: `${summary.succeeded} users` },
         before: { users: deleted.slice(0, 100), more: Math.max(0, deleted.length - 100) },

@@ -3,7 +3,7 @@ import { qualifiedName } from "../core/domains.ts";
 import type { Principal } from "../authz/principal.ts";
 import { rolesOfUsers } from "../user-stores/roles-of-users.ts";
 import type { UserStore } from "../user-stores/user-store.ts";
-import { userActionBlocker, type UserAction, type UserFacts } from "./user-rules.ts";
+import { userActionBlocker, type UserAction, type UserFacts } from "../authz/user-rules.ts";
 
 export const BULK_CHUNK = 500;
 

@@ -71,7 +71,7 @@ export const previewUserRolesCommand = defineCommand({
   feature: "users.update",
   input: ZSetUserRoles,
   rule: "None: a preview reads the permissions the change would add or remove.",
-  run: (client, actor, input) => previewUserRoles(client, actor.principal.tenantId, input.id, input),
+  run: (client, actor, input) => previewUserRoles(client, actor.tenantId, input.id, input),
 });
 
 export const updateProfileCommand = defineCommand({
@@ -93,7 +93,7 @@ export const changeOwnPasswordCommand = defineCommand({
   feature: "self",
   input: ZOwnPassword.refine(differs, DIFFERS),
   rule: "Only one's own account, proven by the current password.",
-  run: (client, actor, input) => changeOwnPassword(client, actor.principal, input, actor.ip),
+  run: (client, actor, input) => changeOwnPassword(client, actor, input, actor.ip),
 });
 
 export const bulkDeleteUsersCommand = defineCommand({
@@ -119,10 +119,10 @@ export const setPasswordCommand = defineCommand({
   input: z.object({ id: ZFormId, oldPassword: z.string().max(1024).optional(), newPassword: ZConfiguredPassword }),
   rule: `Own account: the old password. Another's: users.password and ${ACCOUNT_RULE}`,
   run: async (client, actor, input) => {
-    const user = await getUser(client, actor.principal.tenantId, input.id);
-    if (user.id === actor.principal.userId) {
+    const user = await getUser(client, actor.tenantId, input.id);
+    if (user.id === actor.userId) {
       if (!input.oldPassword) throw new AppError("INVALID_INPUT", "oldPassword: Required to change your own password.");
-      await changeOwnPassword(client, actor.principal, { currentPassword: input.oldPassword, newPassword: input.newPassword }, actor.ip);
+      await changeOwnPassword(client, actor, { currentPassword: input.oldPassword, newPassword: input.newPassword }, actor.ip);
     } else {
       await resetUserPassword(client, actor, { id: user.id, version: user.version, password: input.newPassword, requireChange: false });
     }

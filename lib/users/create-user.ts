@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { getRoles } from "../roles/get-role.ts";
-import { assertRoleRule } from "../roles/role-rules.ts";
+import { assertRoleRule } from "../authz/role-rules.ts";
 import { qualifiedName } from "../core/domains.ts";
 import { assertWritable, findStore } from "../stores/list-stores.ts";
 import { userStoreFor } from "../user-stores/user-store-for.ts";
@@ -15,7 +15,7 @@ export type TNewUser = { domain: string; username: string; password: string; rol
 
 /** Add New User: the account and its initial roles in one transaction. */
 export async function createUser(client: Db, actor: Actor, input: TNewUser): Promise<{ id: number; qualified: string }> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   const store = await findStore(client, tenantId, input.domain);
   const users = userStoreFor(store);
   assertWritable(store);
@@ -28,11 +28,11 @@ export async function createUser(client: Db, actor: Actor, input: TNewUser): Pro
 
   return client.$transaction(async (tx) => {
     const roles = await getRoles(tx, tenantId, [...new Set(input.roleIds)]);
-    for (const role of roles) assertRoleRule(actor.principal, role, "assignUsers");
+    for (const role of roles) assertRoleRule(actor, role, "assignUsers");
     const user = await users.createUser(tx, tenantId, store, { username, password, roleIds: roles.map((r) => r.id) });
     await recordAudit(tx, {
       tenantId,
-      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      actor: { id: actor.userId, name: actor.displayName },
       action: "user.created",
       target: { type: "user", id: user.id, name: qualified },
       after: { roles: roles.map((r) => r.qualified) },

@@ -3,7 +3,7 @@ import { AppError } from "../errors.ts";
 import { qualifiedName } from "../core/domains.ts";
 import { rolesOfUsers } from "../user-stores/roles-of-users.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
-import type { UserFacts } from "./user-rules.ts";
+import type { UserFacts } from "../authz/user-rules.ts";
 
 export type UserRole = { id: number; qualified: string; kind: string; readOnly: boolean; grants: string[] };
 export type UserDetail = UserFacts & {

@@ -8,13 +8,13 @@ import { isSuperAdminAccount } from "../config/super-admin.ts";
 import { ZFormId } from "../db/row-id.ts";
 import { AppError } from "../errors.ts";
 import { isPermissionPath } from "../permissions/catalog.ts";
-import { roleRuleBlocker } from "../roles/role-rules.ts";
+import { roleRuleBlocker } from "../authz/role-rules.ts";
 import { holdsUsers, listStores } from "../stores/list-stores.ts";
 import { effectivePermissions, explainPermission } from "./effective-permissions.ts";
 import { getUser } from "./get-user.ts";
 import { pickerPattern, ZUserListParams } from "./list-params.ts";
 import { listUsers, withoutGrants } from "./list-users.ts";
-import { allowedUserActions, userActionBlocker, type UserAction } from "./user-rules.ts";
+import { allowedUserActions, userActionBlocker, type UserAction } from "../authz/user-rules.ts";
 
 // The console's reads of users, one command per page (app/ pages call them through loadPage).
 
@@ -23,7 +23,7 @@ export const usersPageQuery = defineCommand({
   feature: "users.list",
   input: ZUserListParams,
   rule: "Each row carries the actions the user rules allow the actor on it.",
-  run: async (client, { principal }, params) => {
+  run: async (client, principal, params) => {
     const stores = (await listStores(client, principal.tenantId)).filter(holdsUsers);
     const store = params.domain ? stores.find((s) => s.domain.toUpperCase() === params.domain!.toUpperCase()) : undefined;
     const page =
@@ -57,7 +57,7 @@ export const newUserPageQuery = defineCommand({
   feature: "users.create",
   input: z.object({}),
   rule: "None: it lists the tenant's writable user stores.",
-  run: async (client, { principal }) => ({
+  run: async (client, principal) => ({
     domains: (await listStores(client, principal.tenantId)).filter((s) => holdsUsers(s) && !s.readOnly).map((s) => s.domain),
   }),
 });
@@ -67,7 +67,7 @@ export const userPageQuery = defineCommand({
   feature: "users.list",
   input: ZUserRef.extend({ check: optionalText, created: optionalText }),
   rule: "None beyond the feature: anyone who lists users sees a user's roles and permissions.",
-  run: async (client, { principal }, input) => {
+  run: async (client, principal, input) => {
     const user = await getUser(client, principal.tenantId, input.id);
     return {
       user,
@@ -86,7 +86,7 @@ function userActionPage(feature: FeatureKey, action: UserAction) {
     feature,
     input: ZUserRef,
     rule: `The user rules allow the actor the ${action} action on this user (else 403).`,
-    run: async (client, { principal }, input) => {
+    run: async (client, principal, input) => {
       const user = await getUser(client, principal.tenantId, input.id);
       const blocker = userActionBlocker(principal, user, action);
       if (blocker) throw new AppError("FORBIDDEN", blocker);
@@ -110,7 +110,7 @@ export const userRolesPageQuery = defineCommand({
       blocker:
         r.kind === "admin" && isSuperAdminAccount(page.user)
           ? "the admin account keeps the admin role"
-          : roleRuleBlocker(actor.principal, r, "assignUsers"),
+          : roleRuleBlocker(actor, r, "assignUsers"),
     }));
     return { ...page, roles };
   },
@@ -121,7 +121,7 @@ export const userPickerQuery = defineCommand({
   feature: "users.list",
   input: ZUserPickerQuery,
   rule: "None beyond the feature: the tenant's users by name.",
-  run: async (client, { principal }, query) => {
+  run: async (client, principal, query) => {
     const stores = await listStores(client, principal.tenantId);
     const store = query.domain ? stores.find((s) => s.domain.toUpperCase() === query.domain!.toUpperCase()) : undefined;
     if (query.domain && !store) return { count: 0, list: [], next: null };
@@ -143,5 +143,5 @@ export const ownPasswordPageQuery = defineCommand({
   feature: "self",
   input: z.object({}),
   rule: "Only one's own account.",
-  run: async (_client, { principal }) => ({ forced: principal.mustChangePassword, minLength: getConfig().password_policy.min_length }),
+  run: async (_client, principal) => ({ forced: principal.mustChangePassword, minLength: getConfig().password_policy.min_length }),
 });

@@ -4,7 +4,7 @@ import type { Actor } from "../authz/principal.ts";
 import { revokeUserSessions } from "../sessions/revoke-session.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { getUser } from "./get-user.ts";
-import { assertUserAction } from "./user-rules.ts";
+import { assertUserAction } from "../authz/user-rules.ts";
 
 export type TResetUserPassword = { id: number; version: number; password: string; requireChange: boolean };
 
@@ -14,10 +14,10 @@ export async function resetUserPassword(
   actor: Actor,
   input: TResetUserPassword,
 ): Promise<{ qualified: string; endedSessions: number }> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   const users = await tenantUserStore(client, tenantId);
   const user = await getUser(client, tenantId, input.id);
-  assertUserAction(actor.principal, user, "password");
+  assertUserAction(actor, user, "password");
   const password = await users.preparePassword(input.password);
   return client.$transaction(async (tx) => {
     await users.updateUser(tx, tenantId, user.id, {
@@ -26,11 +26,11 @@ export async function resetUserPassword(
     });
     // A new password makes old guesses moot: every address's lock on this account goes too.
     await tx.addressLockout.deleteMany({ where: { tenantId, userId: user.id } });
-    const keep = user.id === actor.principal.userId ? actor.principal.sessionId : undefined;
+    const keep = user.id === actor.userId ? actor.sessionId : undefined;
     const endedSessions = await revokeUserSessions(tx, tenantId, user.id, "password reset by an administrator", keep);
     await recordAudit(tx, {
       tenantId,
-      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      actor: { id: actor.userId, name: actor.displayName },
       action: "user.password_reset",
       target: { type: "user", id: user.id, name: user.qualified },
       after: { endedSessions, mustChangeAtNextSignIn: input.requireChange },

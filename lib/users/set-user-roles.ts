@@ -6,12 +6,12 @@ import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { getRoles } from "../roles/get-role.ts";
-import { assertRoleRule } from "../roles/role-rules.ts";
+import { assertRoleRule } from "../authz/role-rules.ts";
 import { addRoleMemberships, removeRoleMemberships } from "../user-stores/membership-writes.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { getUser } from "./get-user.ts";
 import { isSuperAdminAccount } from "../config/super-admin.ts";
-import { assertUserAction } from "./user-rules.ts";
+import { assertUserAction } from "../authz/user-rules.ts";
 
 const ZRoleIds = formList(ZFormId, 500);
 export const ZSetUserRoles = z.object({ id: ZFormId, version: ZFormId, add: ZRoleIds, remove: ZRoleIds });
@@ -30,12 +30,12 @@ export async function setUserRoles(
   actor: Actor,
   input: Omit<TSetUserRoles, "version"> & { version?: number },
 ): Promise<{ added: string[]; removed: string[] }> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   return client.$transaction(async (tx) => {
     const users = await tenantUserStore(tx, tenantId);
     await users.lockUser(tx, tenantId, input.id, input.version);
     const user = await getUser(tx, tenantId, input.id);
-    assertUserAction(actor.principal, user, "roles");
+    assertUserAction(actor, user, "roles");
     const current = new Set(user.roles.map((r) => r.id));
     // One query each, and none concurrent on the transaction's connection.
     const add = await getRoles(
@@ -48,7 +48,7 @@ export async function setUserRoles(
       tenantId,
       [...new Set(input.remove)].filter((id) => current.has(id)),
     );
-    for (const role of [...add, ...remove]) assertRoleRule(actor.principal, role, "assignUsers");
+    for (const role of [...add, ...remove]) assertRoleRule(actor, role, "assignUsers");
     if (remove.some((r) => r.kind === "admin") && isSuperAdminAccount(user))
       throw new AppError("FORBIDDEN", "The admin account cannot leave the admin role.");
     await removeRoleMemberships(tx, users, [user.id], remove);
@@ -65,7 +65,7 @@ export async function setUserRoles(
     const result = { added: add.filter((r) => inserted.has(r.id)).map((r) => r.qualified), removed: remove.map((r) => r.qualified) };
     await recordAudit(tx, {
       tenantId,
-      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      actor: { id: actor.userId, name: actor.displayName },
       action: "user.roles_changed",
       target: { type: "user", id: user.id, name: user.qualified },
       before: { roles: user.roles.map((r) => r.qualified) },

@@ -6,7 +6,7 @@ import type { Actor } from "../authz/principal.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { USER_CLAIMS, type ClaimUri } from "./claims.ts";
 import { getUser } from "./get-user.ts";
-import { assertUserAction } from "./user-rules.ts";
+import { assertUserAction } from "../authz/user-rules.ts";
 
 // Flat, so each claim's error lands on its own form field.
 export const ZUpdateUserClaims = z.object({
@@ -18,18 +18,18 @@ export type TUpdateUserClaims = z.infer<typeof ZUpdateUserClaims>;
 
 /** User Profile: sets the known claims; an empty value removes the claim. */
 export async function updateUserClaims(client: Db, actor: Actor, input: TUpdateUserClaims): Promise<{ qualified: string }> {
-  const tenantId = actor.principal.tenantId;
+  const tenantId = actor.tenantId;
   return client.$transaction(async (tx) => {
     const users = await tenantUserStore(tx, tenantId);
     const user = await getUser(tx, tenantId, input.id);
-    assertUserAction(actor.principal, user, "profile");
+    assertUserAction(actor, user, "profile");
     await users.updateUser(tx, tenantId, user.id, { version: input.version });
     const claims = Object.fromEntries(USER_CLAIMS.map(({ uri }) => [uri, input[uri] ?? ""]));
     await users.setClaims(tx, user.id, claims);
     const after = Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== ""));
     await recordAudit(tx, {
       tenantId,
-      actor: { id: actor.principal.userId, name: actor.principal.displayName },
+      actor: { id: actor.userId, name: actor.displayName },
       action: "user.profile_changed",
       target: { type: "user", id: user.id, name: user.qualified },
       before: user.claims,

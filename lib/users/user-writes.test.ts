@@ -79,7 +79,7 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
   });
 
   it("follows WSO2's rules on deleting: not yourself, not the admin account, not read-only users, admins only by the super admin", async () => {
-    const self = await getUser(t.db, tenantId, userAdmin.principal.userId);
+    const self = await getUser(t.db, tenantId, userAdmin.userId);
     await expect(deleteUser(t.db, userAdmin, { id: self.id, version: self.version })).rejects.toThrow(/your own account/);
     const sa = await getUser(t.db, tenantId, superAdminId);
     await expect(deleteUser(t.db, admin, { id: sa.id, version: sa.version })).rejects.toThrow(/Only the admin account itself/);
@@ -224,11 +224,11 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
     const summary = await bulkDeleteUsers(
       t.db,
       userAdmin,
-      [...victims.map((v) => v.id), superAdminId, userAdmin.principal.userId, readOnlyUserId],
+      [...victims.map((v) => v.id), superAdminId, userAdmin.userId, readOnlyUserId],
       (p) => progress.push(p.done),
     );
     expect(summary.succeeded).toBe(3);
-    expect(summary.skipped.map((s) => s.user).sort()).toEqual(["LDAP/ldapuser", "admin", userAdmin.principal.username].sort());
+    expect(summary.skipped.map((s) => s.user).sort()).toEqual(["LDAP/ldapuser", "admin", userAdmin.username].sort());
     expect(progress.at(-1)).toBe(6);
     expect(await t.db.user.count({ where: { id: { in: victims.map((v) => v.id) } } })).toBe(0);
   });

@@ -22,7 +22,7 @@ const ZBody = ZNewUser.extend({ password: ZNewUser.shape.password.pipe(ZConfigur
 export const POST = commandRoute(createUserCommand, {
   ...MGMT_ROUTE,
   body: ZBody,
-  input: async ({ body }, { principal }, client) => {
+  input: async ({ body }, principal, client) => {
     const admin = body.isAdmin ? await adminRoleId(client, principal.tenantId) : null;
     return { domain: body.domain ?? "PRIMARY", username: body.userId, password: body.password, roleIds: admin ? [admin] : [] };
   },

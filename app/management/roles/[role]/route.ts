@@ -20,7 +20,7 @@ export const GET = commandRoute<CommandInput<typeof miRoleMembersQuery>, Members
   {
     ...MGMT_ROUTE,
     query: ZRoleQuery,
-    input: async ({ params, query }, { principal }, client) => ({
+    input: async ({ params, query }, principal, client) => ({
       id: (await requireRole(client, principal.tenantId, params.role, query.domain)).id,
       page: requestedPage(query),
     }),
@@ -38,7 +38,7 @@ export const DELETE = commandRoute<
 >(deleteRoleCommand, {
   ...MGMT_ROUTE,
   query: ZUserQuery,
-  input: async ({ params, query }, { principal }, client) => {
+  input: async ({ params, query }, principal, client) => {
     const ref = await requireRole(client, principal.tenantId, params.role, query.domain);
     return { id: ref.id, version: ref.version };
   },

@@ -41,7 +41,7 @@ export const PATCH = commandRoute<
   ...MGMT_ROUTE,
   query: ZUserQuery,
   body: ZPassword,
-  input: async ({ params, query, body }, { principal }, client) => ({
+  input: async ({ params, query, body }, principal, client) => ({
     id: await findUserId(client, principal.tenantId, params.userId, query.domain),
     oldPassword: body.oldPassword,
     newPassword: body.newPassword,
@@ -59,7 +59,7 @@ export const DELETE = commandRoute<
 >(deleteUserCommand, {
   ...MGMT_ROUTE,
   query: ZUserQuery,
-  input: async ({ params, query }, { principal }, client) => {
+  input: async ({ params, query }, principal, client) => {
     const user = await getUser(client, principal.tenantId, await findUserId(client, principal.tenantId, params.userId, query.domain));
     return { id: user.id, version: user.version };
   },

@@ -1,6 +1,6 @@
-import type { Principal } from "../authz/principal.ts";
-import { can } from "../authz/decide.ts";
-import type { FeatureKey } from "../authz/features.ts";
+import type { Principal } from "./principal.ts";
+import { can } from "./decide.ts";
+import type { FeatureKey } from "./features.ts";
 import { holds } from "../permissions/paths.ts";
 import { AppError } from "../errors.ts";
 

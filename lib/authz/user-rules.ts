@@ -1,7 +1,7 @@
-import type { Principal } from "../authz/principal.ts";
-import { can } from "../authz/decide.ts";
-import { accountActionBlocker } from "../authz/escalation.ts";
-import type { FeatureKey } from "../authz/features.ts";
+import type { Principal } from "./principal.ts";
+import { can } from "./decide.ts";
+import { accountActionBlocker } from "./escalation.ts";
+import type { FeatureKey } from "./features.ts";
 import { AppError } from "../errors.ts";
 import { qualifiedName, splitQualifiedName } from "../core/domains.ts";
 import { isSuperAdminAccount } from "../config/super-admin.ts";
