@@ -130,6 +130,27 @@ const USER_SELECT = {
   store: { select: { domain: true, readOnly: true } },
 } as const;
 
+/** A row read with USER_SELECT, as the store hands users out. */
+function selectedUser({
+  store,
+  ...user
+}: {
+  id: number;
+  version: number;
+  username: string;
+  storeId: number;
+  store: { domain: string; readOnly: boolean };
+}): StoreUser {
+  return {
+    id: user.id,
+    version: user.version,
+    username: user.username,
+    storeId: user.storeId,
+    domain: store.domain,
+    readOnly: store.readOnly,
+  };
+}
+
 export async function getDatabaseUser(client: Reader, tenantId: number, id: number): Promise<StoreUserDetail | null> {
   const user = await client.user.findFirst({
     where: { id, tenantId },
@@ -137,12 +158,7 @@ export async function getDatabaseUser(client: Reader, tenantId: number, id: numb
   });
   if (!user) return null;
   return {
-    id: user.id,
-    version: user.version,
-    username: user.username,
-    storeId: user.storeId,
-    domain: user.store.domain,
-    readOnly: user.store.readOnly,
+    ...selectedUser(user),
     lockedUntil: user.lockedUntil,
     createdAt: user.createdAt,
     claims: Object.fromEntries(user.claims.map((c) => [c.claim, c.value])),
@@ -152,7 +168,7 @@ export async function getDatabaseUser(client: Reader, tenantId: number, id: numb
 export async function getDatabaseUsers(client: Reader, tenantId: number, ids: readonly number[]): Promise<StoreUser[]> {
   if (ids.length === 0) return [];
   const users = await client.user.findMany({ where: { tenantId, id: { in: [...ids] } }, select: USER_SELECT });
-  return users.map(({ store, ...u }) => ({ ...u, domain: store.domain, readOnly: store.readOnly }));
+  return users.map(selectedUser);
 }
 
 export async function findDatabaseUser(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<StoreUser | null> {
@@ -160,16 +176,7 @@ export async function findDatabaseUser(client: Reader, tenantId: number, store: 
     where: { tenantId_storeId_usernameKey: { tenantId, storeId: store.id, usernameKey: nameKey(username) } },
     select: USER_SELECT,
   });
-  return (
-    user && {
-      id: user.id,
-      version: user.version,
-      username: user.username,
-      storeId: user.storeId,
-      domain: user.store.domain,
-      readOnly: user.store.readOnly,
-    }
-  );
+  return user && selectedUser(user);
 }
 
 /**
