@@ -22,7 +22,6 @@ import { ZTenantConfigBody, ZTenantConfigQuery } from "../contracts/apim-admin.t
 import { parseTenantConf, type ParsedTenantConf } from "./tenant-conf.ts";
 import { tenantConfigViolations } from "./validate-tenant-config.ts";
 
-export type TTenantConfigOptions = z.output<typeof ZTenantConfigQuery>;
 /** The document is any JSON object: WSO2's schema is checked here, so each violation is named by its path. */
 export const ZPutTenantConfig = z.object({
   document: ZTenantConfigBody,
