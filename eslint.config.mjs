@@ -22,5 +22,5 @@ export default defineConfig([
     files: ["e2e/**", "testing/**", "**/*.test.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
-  globalIgnores([".next/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"]),
+  globalIgnores(["dist/**", ".next/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"]),
 ]);

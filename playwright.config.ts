@@ -46,8 +46,10 @@ export default defineConfig<object, { dbKind: DbKind }>({
     // The scope mapping has one tenant-wide version, so two of these specs saving at once
     // would refuse each other's stale saves; they run one at a time, beside the rest.
     { name: "scope-mappings", testMatch: MAPPING_SPECS, workers: 1, dependencies: ["setup"] },
-    { name: "cli-sqlite", testMatch: CLI_SPECS, use: { dbKind: "sqlite" } },
-    { name: "cli-postgres", testMatch: CLI_SPECS, use: { dbKind: "postgres" } },
+    // Builds dist/cli, the bundle the CLI specs run (e2e/cli/build.setup.ts).
+    { name: "cli-build", testMatch: /[\\/]e2e[\\/]cli[\\/]build\.setup\.ts$/ },
+    { name: "cli-sqlite", testMatch: CLI_SPECS, use: { dbKind: "sqlite" }, dependencies: ["cli-build"] },
+    { name: "cli-postgres", testMatch: CLI_SPECS, use: { dbKind: "postgres" }, dependencies: ["cli-build"] },
     // One worker, tests in order: each worker would start two servers of its own.
     { name: "concurrency-postgres", testMatch: CONCURRENCY_SPECS, fullyParallel: false, workers: 1 },
     { name: "fuzz-sqlite", testMatch: FUZZ_SPECS, use: { dbKind: "sqlite" } },

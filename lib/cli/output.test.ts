@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderTable, safe, toSafeJson } from "./output.ts";
+import { safe, toSafeJson } from "./output.ts";
+import { renderTable } from "./table.ts";
 
 const HOSTILE = "a\u001b[2Jb\u009b31mc\u202ed\nx\u2028y";
 

@@ -1,5 +1,3 @@
-import Table from "cli-table3";
-
 // A name is data, not terminal input: control characters (C0, DEL, C1 such as the 8-bit CSI),
 // bidi marks and overrides, and line separators in a hostile user or role name are shown
 // escaped, so they can neither drive the terminal, reorder text nor fake an output line.
@@ -21,41 +19,6 @@ export function toSafeJson(value: unknown): string {
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${toSafeJson(value)}\n`);
-}
-
-/** apictl's borderless table: an upper-case header row, then one row per item. */
-export function renderTable(head: string[], rows: string[][]): string {
-  const table = new Table({
-    head: head.map(safe),
-    chars: {
-      top: "",
-      "top-mid": "",
-      "top-left": "",
-      "top-right": "",
-      bottom: "",
-      "bottom-mid": "",
-      "bottom-left": "",
-      "bottom-right": "",
-      left: "",
-      "left-mid": "",
-      mid: "",
-      "mid-mid": "",
-      right: "",
-      "right-mid": "",
-      middle: "  ",
-    },
-    style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
-  });
-  table.push(...rows.map((row) => row.map(safe)));
-  return `${table
-    .toString()
-    .split("\n")
-    .map((line) => line.trimEnd())
-    .join("\n")}\n`;
-}
-
-export function printTable(head: string[], rows: string[][]): void {
-  process.stdout.write(renderTable(head, rows));
 }
 
 /** One record as "Label   value" lines. */
