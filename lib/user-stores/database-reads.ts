@@ -3,6 +3,7 @@ import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPag
 import { nameKey, qualifiedName } from "../core/domains.ts";
 import { lookAlikeRefusal, nameSkeleton } from "../stores/look-alike.ts";
 import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern.ts";
+import { claimTrigramSql, nameTrigramSql } from "./trigram-search.ts";
 import type { MemberPageParams, Reader, StoreRef, RoleRef, StoreUser, StoreUserDetail, UserPageParams, UserQuery } from "./user-store.ts";
 
 type Raw = {
@@ -45,7 +46,7 @@ export async function listDatabaseUsers(client: Reader, tenantId: number, params
   const rows = await client.$queryRaw<Raw[]>(sql`
     SELECT ${COLUMNS}
     FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
-    WHERE ${userFilter(tenantId, params)}
+    WHERE ${await userFilter(client, tenantId, params)}
     ${cursor && cursor.length === keyColumns.length ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
     ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}
     LIMIT ${params.size + 1}`);
@@ -54,16 +55,17 @@ export async function listDatabaseUsers(client: Reader, tenantId: number, params
   return { ...page, rows: page.rows.map(storeUser) };
 }
 
-function userFilter(tenantId: number, params: UserQuery): Sql {
+async function userFilter(client: Reader, tenantId: number, params: UserQuery): Promise<Sql> {
+  const pattern = parseNamePattern(params.pattern);
   return sql`u."tenantId" = ${tenantId}
     ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
-    ${namePatternSql(sql`u."usernameKey"`, parseNamePattern(params.pattern))}
-    ${claimFilter(params.claim, params.claimValue)}`;
+    ${namePatternSql(sql`u."usernameKey"`, pattern)}${await nameTrigramSql(client, pattern)}
+    ${await claimFilter(client, params.claim, params.claimValue)}`;
 }
 
 export async function countDatabaseUsers(client: Reader, tenantId: number, query: UserQuery): Promise<number> {
   const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
-    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${userFilter(tenantId, query)}`,
+    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${await userFilter(client, tenantId, query)}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -72,29 +74,30 @@ function cursorOf(row: Raw, sort: UserPageParams["sort"]): Cursor {
   return sort === "domain" ? [Number(row.storeId), row.usernameKey, Number(row.id)] : [row.usernameKey, Number(row.id)];
 }
 
-function claimFilter(claim: string | undefined, value: string | undefined): Sql {
+async function claimFilter(client: Reader, claim: string | undefined, value: string | undefined): Promise<Sql> {
   if (!claim) return empty;
-  const like = toLike((value ?? "*").trim().toLowerCase() || "*");
-  return sql` AND EXISTS (SELECT 1 FROM "UserClaim" c WHERE c."userId" = u."id" AND c."claim" = ${claim} AND lower(c."value") LIKE ${like} ESCAPE '\\')`;
+  const key = (value ?? "*").trim().toLowerCase() || "*";
+  return sql` AND EXISTS (SELECT 1 FROM "UserClaim" c WHERE c."userId" = u."id" AND c."claim" = ${claim} AND lower(c."value") LIKE ${toLike(key)} ESCAPE '\\')${await claimTrigramSql(client, claim, key)}`;
 }
 
 // Past this many members, walking the username index and probing memberships finds a page
 // sooner than collecting and sorting every member.
 const LARGE_ROLE = 1000;
 
-function memberFilter(tenantId: number, role: RoleRef, params: Pick<UserQuery, "pattern" | "storeId">): Sql {
+async function memberFilter(client: Reader, tenantId: number, role: RoleRef, params: Pick<UserQuery, "pattern" | "storeId">): Promise<Sql> {
+  const pattern = parseNamePattern(params.pattern);
   const membership =
     role.memberCount > LARGE_ROLE
       ? sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."roleId" = ${role.id})`
       : sql`u."id" IN (SELECT m."userId" FROM "Membership" m WHERE m."roleId" = ${role.id})`;
   return sql`u."tenantId" = ${tenantId} AND ${membership}
     ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
-    ${namePatternSql(sql`u."usernameKey"`, parseNamePattern(params.pattern))}`;
+    ${namePatternSql(sql`u."usernameKey"`, pattern)}${await nameTrigramSql(client, pattern)}`;
 }
 
 export async function countDatabaseRoleMembers(client: Reader, tenantId: number, role: RoleRef, query: UserQuery): Promise<number> {
   const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
-    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${memberFilter(tenantId, role, query)}`,
+    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${await memberFilter(client, tenantId, role, query)}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -114,7 +117,7 @@ export async function listDatabaseRoleMembers(
   const rows = await client.$queryRaw<Raw[]>(sql`
     SELECT ${COLUMNS}
     FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
-    WHERE ${memberFilter(tenantId, role, params)}
+    WHERE ${await memberFilter(client, tenantId, role, params)}
     ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${forward ? sql`>` : sql`<`} (${join(cursor)})` : empty}
     ORDER BY u."usernameKey" ${forward ? sql`ASC` : sql`DESC`}, u."id" ${forward ? sql`ASC` : sql`DESC`}
     LIMIT ${params.size + 1}`);
