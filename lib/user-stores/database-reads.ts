@@ -3,7 +3,7 @@ import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPag
 import { nameKey, qualifiedName } from "../core/domains.ts";
 import { lookAlikeRefusal, nameSkeleton } from "../stores/look-alike.ts";
 import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern.ts";
-import { claimTrigramSql, nameTrigramSql } from "./trigram-search.ts";
+import { claimTrigramSql, nameTrigramSql, WALK_WINDOW } from "./trigram-search.ts";
 import type { MemberPageParams, Reader, StoreRef, RoleRef, StoreUser, StoreUserDetail, UserPageParams, UserQuery } from "./user-store.ts";
 
 type Raw = {
@@ -31,7 +31,8 @@ function storeUser(r: Raw): StoreUser {
 
 /**
  * One page of a tenant's users, filtered and ordered in the database and paged by keyset:
- * never a whole-table load, never a count, one query whatever the page's size.
+ * never a whole-table load, never a count, one query whatever the page's size (two on SQLite
+ * for a pattern the trigram index serves).
  */
 export async function listDatabaseUsers(client: Reader, tenantId: number, params: UserPageParams): Promise<KeysetPage<StoreUser>> {
   const shape: CursorShape = params.sort === "domain" ? ["int", "string", "int"] : ["string", "int"];
@@ -43,29 +44,50 @@ export async function listDatabaseUsers(client: Reader, tenantId: number, params
   const keyColumns = params.sort === "domain" ? [sql`u."storeId"`, sql`u."usernameKey"`, sql`u."id"`] : [sql`u."usernameKey"`, sql`u."id"`];
   const cursor = after ?? before;
 
-  const rows = await client.$queryRaw<Raw[]>(sql`
-    SELECT ${COLUMNS}
-    FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
-    WHERE ${await userFilter(client, tenantId, params)}
-    ${cursor && cursor.length === keyColumns.length ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
-    ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}
-    LIMIT ${params.size + 1}`);
+  const keyset =
+    cursor && cursor.length === keyColumns.length
+      ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})`
+      : empty;
+  const orderBy = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}`;
+  const select = (from: Sql, trigrams: Sql) =>
+    client.$queryRaw<Raw[]>(sql`
+      SELECT ${COLUMNS}
+      FROM ${from} u JOIN "UserStore" s ON s."id" = u."storeId"
+      WHERE ${userFilter(tenantId, params)}${trigrams} ${keyset}
+      ${orderBy}
+      LIMIT ${params.size + 1}`);
+
+  const trigrams = userTrigrams(client, params);
+  let rows: Raw[] | undefined;
+  if (trigrams !== empty) {
+    // SQLite only (lib/user-stores/trigram-search.ts): the first WALK_WINDOW rows in order, then the trigram index.
+    const window = sql`(SELECT * FROM "User" u WHERE u."tenantId" = ${tenantId} ${keyset} ${orderBy} LIMIT ${WALK_WINDOW})`;
+    rows = await select(window, empty);
+    if (rows.length <= params.size) rows = undefined;
+  }
+  rows ??= await select(sql`"User"`, trigrams);
 
   const page = keysetPage(rows, params.size, (r) => cursorOf(r, params.sort), { forward, hadCursor: cursor !== undefined });
   return { ...page, rows: page.rows.map(storeUser) };
 }
 
-async function userFilter(client: Reader, tenantId: number, params: UserQuery): Promise<Sql> {
-  const pattern = parseNamePattern(params.pattern);
+function userFilter(tenantId: number, params: UserQuery): Sql {
   return sql`u."tenantId" = ${tenantId}
     ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
-    ${namePatternSql(sql`u."usernameKey"`, pattern)}${await nameTrigramSql(client, pattern)}
-    ${await claimFilter(client, params.claim, params.claimValue)}`;
+    ${namePatternSql(sql`u."usernameKey"`, parseNamePattern(params.pattern))}
+    ${claimFilter(params.claim, params.claimValue)}`;
+}
+
+/** SQLite's trigram restrictions for the name pattern and the claim value, or `empty`. */
+function userTrigrams(client: Reader, params: UserQuery): Sql {
+  const name = nameTrigramSql(client, parseNamePattern(params.pattern));
+  const claim = claimTrigramSql(client, params.claim, claimKey(params.claimValue));
+  return name === empty && claim === empty ? empty : sql`${name}${claim}`;
 }
 
 export async function countDatabaseUsers(client: Reader, tenantId: number, query: UserQuery): Promise<number> {
   const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
-    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${await userFilter(client, tenantId, query)}`,
+    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${userFilter(tenantId, query)}${userTrigrams(client, query)}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -74,17 +96,18 @@ function cursorOf(row: Raw, sort: UserPageParams["sort"]): Cursor {
   return sort === "domain" ? [Number(row.storeId), row.usernameKey, Number(row.id)] : [row.usernameKey, Number(row.id)];
 }
 
-async function claimFilter(client: Reader, claim: string | undefined, value: string | undefined): Promise<Sql> {
+const claimKey = (value: string | undefined) => (value ?? "*").trim().toLowerCase() || "*";
+
+function claimFilter(claim: string | undefined, value: string | undefined): Sql {
   if (!claim) return empty;
-  const key = (value ?? "*").trim().toLowerCase() || "*";
-  return sql` AND EXISTS (SELECT 1 FROM "UserClaim" c WHERE c."userId" = u."id" AND c."claim" = ${claim} AND lower(c."value") LIKE ${toLike(key)} ESCAPE '\\')${await claimTrigramSql(client, claim, key)}`;
+  return sql` AND EXISTS (SELECT 1 FROM "UserClaim" c WHERE c."userId" = u."id" AND c."claim" = ${claim} AND lower(c."value") LIKE ${toLike(claimKey(value))} ESCAPE '\\')`;
 }
 
 // Past this many members, walking the username index and probing memberships finds a page
 // sooner than collecting and sorting every member.
 const LARGE_ROLE = 1000;
 
-async function memberFilter(client: Reader, tenantId: number, role: RoleRef, params: Pick<UserQuery, "pattern" | "storeId">): Promise<Sql> {
+function memberFilter(client: Reader, tenantId: number, role: RoleRef, params: Pick<UserQuery, "pattern" | "storeId">): Sql {
   const pattern = parseNamePattern(params.pattern);
   const membership =
     role.memberCount > LARGE_ROLE
@@ -92,12 +115,12 @@ async function memberFilter(client: Reader, tenantId: number, role: RoleRef, par
       : sql`u."id" IN (SELECT m."userId" FROM "Membership" m WHERE m."roleId" = ${role.id})`;
   return sql`u."tenantId" = ${tenantId} AND ${membership}
     ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
-    ${namePatternSql(sql`u."usernameKey"`, pattern)}${await nameTrigramSql(client, pattern)}`;
+    ${namePatternSql(sql`u."usernameKey"`, pattern)}${nameTrigramSql(client, pattern)}`;
 }
 
 export async function countDatabaseRoleMembers(client: Reader, tenantId: number, role: RoleRef, query: UserQuery): Promise<number> {
   const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
-    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${await memberFilter(client, tenantId, role, query)}`,
+    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${memberFilter(client, tenantId, role, query)}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -117,7 +140,7 @@ export async function listDatabaseRoleMembers(
   const rows = await client.$queryRaw<Raw[]>(sql`
     SELECT ${COLUMNS}
     FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
-    WHERE ${await memberFilter(client, tenantId, role, params)}
+    WHERE ${memberFilter(client, tenantId, role, params)}
     ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${forward ? sql`>` : sql`<`} (${join(cursor)})` : empty}
     ORDER BY u."usernameKey" ${forward ? sql`ASC` : sql`DESC`}, u."id" ${forward ? sql`ASC` : sql`DESC`}
     LIMIT ${params.size + 1}`);
