@@ -1,4 +1,4 @@
-import { empty, join, sql, type Sql } from "../db/sql.ts";
+import { empty, join, raw, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPage } from "../keyset.ts";
 import { nameKey, qualifiedName } from "../core/domains.ts";
 import { lookAlikeRefusal, nameSkeleton } from "../stores/look-alike.ts";
@@ -49,23 +49,29 @@ export async function listDatabaseUsers(client: Reader, tenantId: number, params
       ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})`
       : empty;
   const orderBy = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}`;
-  const select = (from: Sql, trigrams: Sql) =>
+  const select = (restriction: Sql) =>
     client.$queryRaw<Raw[]>(sql`
       SELECT ${COLUMNS}
-      FROM ${from} u JOIN "UserStore" s ON s."id" = u."storeId"
-      WHERE ${userFilter(tenantId, params)}${trigrams} ${keyset}
+      FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
+      WHERE ${userFilter(tenantId, params)}${restriction} ${keyset}
       ${orderBy}
       LIMIT ${params.size + 1}`);
 
   const trigrams = userTrigrams(client, params);
   let rows: Raw[] | undefined;
   if (trigrams !== empty) {
-    // SQLite only (lib/user-stores/trigram-search.ts): the first WALK_WINDOW rows in order, then the trigram index.
-    const window = sql`(SELECT * FROM "User" u WHERE u."tenantId" = ${tenantId} ${keyset} ${orderBy} LIMIT ${WALK_WINDOW})`;
-    rows = await select(window, empty);
-    if (rows.length <= params.size) rows = undefined;
+    // SQLite only (lib/user-stores/trigram-search.ts): walk at most WALK_WINDOW rows in order,
+    // up to the key found that far down the index (an index-only read), then ask the trigram index.
+    const [bound] = await client.$queryRaw<{ k0: unknown; k1: unknown; k2?: unknown }[]>(sql`
+      SELECT ${join(keyColumns.map((c, i) => sql`${c} AS ${raw(`"k${i}"`)}`))} FROM "User" u
+      WHERE u."tenantId" = ${tenantId} ${keyset} ${orderBy} LIMIT 1 OFFSET ${WALK_WINDOW}`);
+    const values = bound ? keyColumns.map((_, i) => bound[`k${i}` as "k0"]) : [];
+    const within = bound ? sql` AND (${join(keyColumns)}) ${ascending ? sql`<=` : sql`>=`} (${join(values)})` : empty;
+    rows = await select(within);
+    // A full page, or a walk that reached the end: that is the answer.
+    if (rows.length <= params.size && bound) rows = undefined;
   }
-  rows ??= await select(sql`"User"`, trigrams);
+  rows ??= await select(trigrams);
 
   const page = keysetPage(rows, params.size, (r) => cursorOf(r, params.sort), { forward, hadCursor: cursor !== undefined });
   return { ...page, rows: page.rows.map(storeUser) };

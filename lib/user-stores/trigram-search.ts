@@ -13,8 +13,9 @@ import type { Reader } from "./user-store.ts";
  *
  * SQLite's planner knows nothing of how many rows an FTS5 MATCH returns, and counting them
  * first costs as much as the search when the phrase is common (`@acme.com`: two of its
- * trigrams are in every `.com` address). So a page is looked for in two steps: the first
- * WALK_WINDOW rows in the list's order (a match as common as 1 in 200 fills a page there),
+ * trigrams are in every `.com` address). So a page is looked for in two steps: a walk of
+ * at most WALK_WINDOW rows in the list's order, bounded by the key that far down the index
+ * (a match as common as 1 in 200 fills a page there, and the walk stops at a full page),
  * then, only when that did not fill the page, every trigram match by id, sorted.
  */
 
