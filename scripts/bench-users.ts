@@ -71,8 +71,8 @@ function capturing(client: Db): { db: Db; take: () => Sql | undefined } {
     get(target, prop) {
       if (prop !== "$queryRaw") return Reflect.get(target, prop);
       return (query: Sql, ...rest: unknown[]) => {
-        // The trigram probe (lib/user-stores/trigram-search.ts) runs first on SQLite; the list's query follows.
-        if (!/MATCH .* LIMIT/s.test(query.sql)) first ??= query;
+        // On SQLite a trigram search first reads the key its walk stops at (lib/user-stores/database-reads.ts).
+        if (!/LIMIT 1 OFFSET/.test(query.sql)) first ??= query;
         return (target.$queryRaw as (q: Sql, ...r: unknown[]) => Promise<unknown>)(query, ...rest);
       };
     },
