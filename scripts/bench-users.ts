@@ -29,6 +29,7 @@ import { uniqueName } from "../testing/databases.ts";
 import { superTenantId } from "../testing/seed.ts";
 import { explainPostgres, explainSqlite, seedPostgres, seedSqlite, TEAM_ROLES, usernameOf, type SeedPlan } from "./bench-users-data.ts";
 import { freshSqliteTarget, migrateAndProvision, quantile } from "./bench-common.ts";
+import { rawRunner, searchAndCountCases } from "./bench-users-search.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -70,7 +71,8 @@ function capturing(client: Db): { db: Db; take: () => Sql | undefined } {
     get(target, prop) {
       if (prop !== "$queryRaw") return Reflect.get(target, prop);
       return (query: Sql, ...rest: unknown[]) => {
-        first ??= query;
+        // On SQLite a trigram search first reads the key its walk stops at (lib/user-stores/database-reads.ts).
+        if (!/LIMIT 1 OFFSET/.test(query.sql)) first ??= query;
         return (target.$queryRaw as (q: Sql, ...r: unknown[]) => Promise<unknown>)(query, ...rest);
       };
     },
@@ -213,6 +215,8 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
       );
     }
 
+    await pairedCases(client, target, { tenantId, size: SIZE, roleIds: plan.roleIds });
+
     console.log(`\n  query plans (${kind === "sqlite" ? "EXPLAIN QUERY PLAN" : "EXPLAIN ANALYZE"}, the list's main query):`);
     const capture = capturing(client);
     for (const c of cases.filter((x) => x.explain)) {
@@ -224,6 +228,37 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
     }
   } finally {
     await client.$disconnect();
+  }
+}
+
+/** The search and member-count cases, each beside its raw-SQL baseline (scripts/bench-users-search.ts). */
+async function pairedCases(
+  client: Db,
+  target: DbTarget,
+  context: { tenantId: number; size: number; roleIds: Map<string, number> },
+): Promise<void> {
+  const raw = await rawRunner(target);
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+  try {
+    const cases = searchAndCountCases({ ...context, raw });
+    console.log(`\n  search and counts: Gatehouse (lib/) beside the raw-SQL baseline (driver only), ms; load ${load}`);
+    const width = Math.max(...cases.map((c) => c.name.length));
+    console.log(
+      `  ${"case".padEnd(width)}  ${"rows".padStart(4)}  ${"p50".padStart(7)}  ${"p95".padStart(7)}  ${"base p50".padStart(8)}  ${"base p95".padStart(8)}  same`,
+    );
+    for (const c of cases) {
+      const same = JSON.stringify(await c.run(client)) === JSON.stringify(await c.baseline());
+      const app = await measure(client, { name: c.name, run: (x) => c.run(x).then((r) => r.length) });
+      const base = await measure(client, { name: c.name, run: () => c.baseline().then((r) => r.length) });
+      console.log(
+        `  ${c.name.padEnd(width)}  ${String(app.rows).padStart(4)}  ${app.p50.toFixed(2).padStart(7)}  ${app.p95.toFixed(2).padStart(7)}  ${base.p50.toFixed(2).padStart(8)}  ${base.p95.toFixed(2).padStart(8)}  ${same ? "yes" : "NO"}`,
+      );
+    }
+  } finally {
+    await raw.close();
   }
 }
 

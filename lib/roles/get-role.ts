@@ -15,6 +15,8 @@ const SELECT = {
   store: { select: { domain: true, readOnly: true } },
   grants: { select: { permission: true } },
 } as const;
+// The maintained counter (triggers of migration 0007), never a COUNT over the memberships.
+const DETAIL_SELECT = { ...SELECT, memberCount: true } as const;
 
 type Row = {
   id: number;
@@ -41,11 +43,10 @@ function summary(role: Row): RoleSummary {
 }
 
 /** One role of the tenant with its grants, or NOT_FOUND: other tenants' roles do not exist here. */
-export async function getRole(client: Pick<Db | Tx, "role" | "membership">, tenantId: number, id: number): Promise<RoleDetail> {
-  const role = await client.role.findFirst({ where: { id, tenantId }, select: SELECT });
+export async function getRole(client: Pick<Db | Tx, "role">, tenantId: number, id: number): Promise<RoleDetail> {
+  const role = await client.role.findFirst({ where: { id, tenantId }, select: DETAIL_SELECT });
   if (!role) throw new AppError("NOT_FOUND", "That role does not exist.");
-  const memberCount = role.kind === "everyone" ? 0 : await client.membership.count({ where: { roleId: id } });
-  return { ...summary(role), memberCount };
+  return { ...summary(role), memberCount: role.kind === "everyone" ? 0 : role.memberCount };
 }
 
 /** Several roles in one query, in the order asked, or NOT_FOUND if any is missing (or another tenant's). */

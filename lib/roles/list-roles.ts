@@ -37,6 +37,7 @@ type Raw = {
   kind: string;
   domain: string;
   readOnly: number | boolean;
+  memberCount: number | bigint;
 };
 
 type RoleFilter = Pick<ListRolesParams, "pattern" | "storeId">;
@@ -59,7 +60,7 @@ export async function countRoles(client: Db, tenantId: number, params: RoleFilte
 
 /**
  * A page of roles by name. Internal/system and Internal/system_* stay hidden, as in WSO2.
- * Member and permission counts for the page come from two grouped queries.
+ * Member counts are the roles' maintained counters; the page's grants come from one query.
  */
 export async function listRoles(client: Db, tenantId: number, params: ListRolesParams): Promise<KeysetPage<RoleListRow>> {
   const after = decodeCursor(params.after, ["string", "int"]);
@@ -69,7 +70,7 @@ export async function listRoles(client: Db, tenantId: number, params: ListRolesP
   const cursor = after ?? before;
   const keys = [sql`r."nameKey"`, sql`r."id"`];
   const rows = await client.$queryRaw<Raw[]>(sql`
-    SELECT r."id", r."version", r."name", r."nameKey", r."kind", s."domain", s."readOnly"
+    SELECT r."id", r."version", r."name", r."nameKey", r."kind", r."memberCount", s."domain", s."readOnly"
     FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
     WHERE ${roleFilter(tenantId, params)}
     ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
@@ -77,11 +78,7 @@ export async function listRoles(client: Db, tenantId: number, params: ListRolesP
     LIMIT ${params.size + 1}`);
   const page = keysetPage(rows, params.size, (r) => [r.nameKey, Number(r.id)], { forward, hadCursor: cursor !== undefined });
   const ids = page.rows.map((r) => Number(r.id));
-  const [members, grants] = await Promise.all([
-    client.membership.groupBy({ by: ["roleId"], where: { roleId: { in: ids } }, _count: { _all: true } }),
-    client.roleGrant.findMany({ where: { roleId: { in: ids } }, select: { roleId: true, permission: true } }),
-  ]);
-  const memberCount = new Map(members.map((m) => [m.roleId, m._count._all]));
+  const grants = await client.roleGrant.findMany({ where: { roleId: { in: ids } }, select: { roleId: true, permission: true } });
   return {
     ...page,
     rows: page.rows.map((r) => ({
@@ -93,7 +90,7 @@ export async function listRoles(client: Db, tenantId: number, params: ListRolesP
       kind: r.kind,
       readOnly: Boolean(r.readOnly),
       grants: grants.filter((g) => g.roleId === Number(r.id)).map((g) => g.permission),
-      memberCount: memberCount.get(Number(r.id)) ?? 0,
+      memberCount: Number(r.memberCount),
     })),
   };
 }

@@ -13,7 +13,7 @@ describe("WSO2 search patterns", () => {
     expect(parseNamePattern("Ad*")).toEqual({ kind: "prefix", prefix: "ad" });
   });
   it("turns other stars into LIKE wildcards and escapes LIKE's own", () => {
-    expect(parseNamePattern("*smith")).toEqual({ kind: "like", like: "%smith" });
+    expect(parseNamePattern("*smith")).toEqual({ kind: "like", key: "*smith", like: "%smith" });
     expect(toLike("a_b%c*")).toBe("a\\_b\\%c%");
   });
 });

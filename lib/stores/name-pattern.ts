@@ -3,7 +3,7 @@ import { nameKey } from "../core/domains.ts";
 
 /** A WSO2-style search pattern: `*` matches anything; without `*` the name must match exactly (ignoring case). */
 export type NamePattern =
-  { kind: "all" } | { kind: "exact"; key: string } | { kind: "prefix"; prefix: string } | { kind: "like"; like: string };
+  { kind: "all" } | { kind: "exact"; key: string } | { kind: "prefix"; prefix: string } | { kind: "like"; key: string; like: string };
 
 export function parseNamePattern(input: string | undefined): NamePattern {
   const key = nameKey((input ?? "").trim());
@@ -11,7 +11,7 @@ export function parseNamePattern(input: string | undefined): NamePattern {
   if (!key.includes("*")) return { kind: "exact", key };
   const star = key.indexOf("*");
   if (star === key.length - 1) return { kind: "prefix", prefix: key.slice(0, -1) };
-  return { kind: "like", like: toLike(key) };
+  return { kind: "like", key, like: toLike(key) };
 }
 
 /** `*` becomes `%`; LIKE's own wildcards in the input are escaped, so they match literally. */

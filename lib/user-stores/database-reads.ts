@@ -1,8 +1,9 @@
-import { empty, join, sql, type Sql } from "../db/sql.ts";
+import { empty, join, raw, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPage } from "../keyset.ts";
 import { nameKey, qualifiedName } from "../core/domains.ts";
 import { lookAlikeRefusal, nameSkeleton } from "../stores/look-alike.ts";
 import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern.ts";
+import { claimTrigramSql, nameTrigramSql, WALK_WINDOW } from "./trigram-search.ts";
 import type { MemberPageParams, Reader, StoreRef, RoleRef, StoreUser, StoreUserDetail, UserPageParams, UserQuery } from "./user-store.ts";
 
 type Raw = {
@@ -30,7 +31,8 @@ function storeUser(r: Raw): StoreUser {
 
 /**
  * One page of a tenant's users, filtered and ordered in the database and paged by keyset:
- * never a whole-table load, never a count, one query whatever the page's size.
+ * never a whole-table load, never a count, one query whatever the page's size (two on SQLite
+ * for a pattern the trigram index serves).
  */
 export async function listDatabaseUsers(client: Reader, tenantId: number, params: UserPageParams): Promise<KeysetPage<StoreUser>> {
   const shape: CursorShape = params.sort === "domain" ? ["int", "string", "int"] : ["string", "int"];
@@ -42,13 +44,34 @@ export async function listDatabaseUsers(client: Reader, tenantId: number, params
   const keyColumns = params.sort === "domain" ? [sql`u."storeId"`, sql`u."usernameKey"`, sql`u."id"`] : [sql`u."usernameKey"`, sql`u."id"`];
   const cursor = after ?? before;
 
-  const rows = await client.$queryRaw<Raw[]>(sql`
-    SELECT ${COLUMNS}
-    FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
-    WHERE ${userFilter(tenantId, params)}
-    ${cursor && cursor.length === keyColumns.length ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
-    ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}
-    LIMIT ${params.size + 1}`);
+  const keyset =
+    cursor && cursor.length === keyColumns.length
+      ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})`
+      : empty;
+  const orderBy = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}`;
+  const select = (restriction: Sql) =>
+    client.$queryRaw<Raw[]>(sql`
+      SELECT ${COLUMNS}
+      FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
+      WHERE ${userFilter(tenantId, params)}${restriction} ${keyset}
+      ${orderBy}
+      LIMIT ${params.size + 1}`);
+
+  const trigrams = userTrigrams(client, params);
+  let rows: Raw[] | undefined;
+  if (trigrams !== empty) {
+    // SQLite only (lib/user-stores/trigram-search.ts): walk at most WALK_WINDOW rows in order,
+    // up to the key found that far down the index (an index-only read), then ask the trigram index.
+    const [bound] = await client.$queryRaw<{ k0: unknown; k1: unknown; k2?: unknown }[]>(sql`
+      SELECT ${join(keyColumns.map((c, i) => sql`${c} AS ${raw(`"k${i}"`)}`))} FROM "User" u
+      WHERE u."tenantId" = ${tenantId} ${keyset} ${orderBy} LIMIT 1 OFFSET ${WALK_WINDOW}`);
+    const values = bound ? keyColumns.map((_, i) => bound[`k${i}` as "k0"]) : [];
+    const within = bound ? sql` AND (${join(keyColumns)}) ${ascending ? sql`<=` : sql`>=`} (${join(values)})` : empty;
+    rows = await select(within);
+    // A full page, or a walk that reached the end: that is the answer.
+    if (rows.length <= params.size && bound) rows = undefined;
+  }
+  rows ??= await select(trigrams);
 
   const page = keysetPage(rows, params.size, (r) => cursorOf(r, params.sort), { forward, hadCursor: cursor !== undefined });
   return { ...page, rows: page.rows.map(storeUser) };
@@ -61,9 +84,16 @@ function userFilter(tenantId: number, params: UserQuery): Sql {
     ${claimFilter(params.claim, params.claimValue)}`;
 }
 
+/** SQLite's trigram restrictions for the name pattern and the claim value, or `empty`. */
+function userTrigrams(client: Reader, params: UserQuery): Sql {
+  const name = nameTrigramSql(client, parseNamePattern(params.pattern));
+  const claim = claimTrigramSql(client, params.claim, claimKey(params.claimValue));
+  return name === empty && claim === empty ? empty : sql`${name}${claim}`;
+}
+
 export async function countDatabaseUsers(client: Reader, tenantId: number, query: UserQuery): Promise<number> {
   const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
-    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${userFilter(tenantId, query)}`,
+    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${userFilter(tenantId, query)}${userTrigrams(client, query)}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -72,29 +102,31 @@ function cursorOf(row: Raw, sort: UserPageParams["sort"]): Cursor {
   return sort === "domain" ? [Number(row.storeId), row.usernameKey, Number(row.id)] : [row.usernameKey, Number(row.id)];
 }
 
+const claimKey = (value: string | undefined) => (value ?? "*").trim().toLowerCase() || "*";
+
 function claimFilter(claim: string | undefined, value: string | undefined): Sql {
   if (!claim) return empty;
-  const like = toLike((value ?? "*").trim().toLowerCase() || "*");
-  return sql` AND EXISTS (SELECT 1 FROM "UserClaim" c WHERE c."userId" = u."id" AND c."claim" = ${claim} AND lower(c."value") LIKE ${like} ESCAPE '\\')`;
+  return sql` AND EXISTS (SELECT 1 FROM "UserClaim" c WHERE c."userId" = u."id" AND c."claim" = ${claim} AND lower(c."value") LIKE ${toLike(claimKey(value))} ESCAPE '\\')`;
 }
 
 // Past this many members, walking the username index and probing memberships finds a page
 // sooner than collecting and sorting every member.
 const LARGE_ROLE = 1000;
 
-function memberFilter(tenantId: number, role: RoleRef, params: Pick<UserQuery, "pattern" | "storeId">): Sql {
+function memberFilter(client: Reader, tenantId: number, role: RoleRef, params: Pick<UserQuery, "pattern" | "storeId">): Sql {
+  const pattern = parseNamePattern(params.pattern);
   const membership =
     role.memberCount > LARGE_ROLE
       ? sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."roleId" = ${role.id})`
       : sql`u."id" IN (SELECT m."userId" FROM "Membership" m WHERE m."roleId" = ${role.id})`;
   return sql`u."tenantId" = ${tenantId} AND ${membership}
     ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
-    ${namePatternSql(sql`u."usernameKey"`, parseNamePattern(params.pattern))}`;
+    ${namePatternSql(sql`u."usernameKey"`, pattern)}${nameTrigramSql(client, pattern)}`;
 }
 
 export async function countDatabaseRoleMembers(client: Reader, tenantId: number, role: RoleRef, query: UserQuery): Promise<number> {
   const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
-    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${memberFilter(tenantId, role, query)}`,
+    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${memberFilter(client, tenantId, role, query)}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -114,7 +146,7 @@ export async function listDatabaseRoleMembers(
   const rows = await client.$queryRaw<Raw[]>(sql`
     SELECT ${COLUMNS}
     FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
-    WHERE ${memberFilter(tenantId, role, params)}
+    WHERE ${memberFilter(client, tenantId, role, params)}
     ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${forward ? sql`>` : sql`<`} (${join(cursor)})` : empty}
     ORDER BY u."usernameKey" ${forward ? sql`ASC` : sql`DESC`}, u."id" ${forward ? sql`ASC` : sql`DESC`}
     LIMIT ${params.size + 1}`);

@@ -18,8 +18,6 @@ const ALLOWED: Record<string, string> = {
     "the decision API's change signature: a cheap aggregate over the users and memberships a tenant's cache covers",
   "lib/management/bootstrap-admin.ts": "creates the first admin in PRIMARY, which is always Gatehouse's own database",
   "lib/provisioning/provision.ts": "creates the configured super admin in PRIMARY, which is always Gatehouse's own database",
-  "lib/roles/get-role.ts": "a role's member count from Gatehouse's membership rows, which decides how listUsersOfRole pages it",
-  "lib/roles/list-roles.ts": "member counts for a page of roles in one grouped query over Gatehouse's membership rows",
   "lib/sessions/list-sessions.ts":
     "joins each session's user row for the name shown and searched; sessions exist only for users with a row",
   "lib/stores/backfill-name-keys.ts": "start-up maintenance of the User table's name keys, under the migration lock",

@@ -1,0 +1,50 @@
+import { empty, sql, type Sql } from "../db/sql.ts";
+import { providerOf } from "../db/provider.ts";
+import type { NamePattern } from "../stores/name-pattern.ts";
+import type { Reader } from "./user-store.ts";
+
+/*
+ * Searches with a leading or inner `*` through the trigram indexes of migration 0008. The
+ * LIKE of namePatternSql and claimFilter always stays in the query and decides; a trigram
+ * index only narrows the rows it looks at, so results are exactly LIKE's on both databases.
+ *
+ * PostgreSQL needs nothing here: pg_trgm's GIN indexes answer the LIKE itself, and the planner
+ * weighs them against walking the name index with its statistics.
+ *
+ * SQLite's planner knows nothing of how many rows an FTS5 MATCH returns, and counting them
+ * first costs as much as the search when the phrase is common (`@acme.com`: two of its
+ * trigrams are in every `.com` address). So a page is looked for in two steps: a walk of
+ * at most WALK_WINDOW rows in the list's order, bounded by the key that far down the index
+ * (a match as common as 1 in 200 fills a page there, and the walk stops at a full page),
+ * then, only when that did not fill the page, every trigram match by id, sorted.
+ */
+
+/** How far the first step walks the name index before it asks the trigram index instead. */
+export const WALK_WINDOW = 5_000;
+
+/** The literal runs between `*`s that a trigram index can look up: 3 characters or more. */
+export function trigramFragments(key: string): string[] {
+  return key.split("*").filter((run) => [...run].length >= 3);
+}
+
+/** An FTS5 query requiring every fragment as a phrase; inside "…" only `"` is special (doubled). */
+export function ftsQuery(fragments: readonly string[]): string {
+  return fragments.map((f) => `"${f.replaceAll('"', '""')}"`).join(" AND ");
+}
+
+/** The SQLite trigram restriction for a username pattern on `u`, or nothing (PostgreSQL, no fragment of 3). */
+export function nameTrigramSql(client: Reader, pattern: NamePattern): Sql {
+  if (pattern.kind !== "like" || providerOf(client) !== "sqlite") return empty;
+  const fragments = trigramFragments(pattern.key);
+  if (fragments.length === 0) return empty;
+  return sql` AND u."id" IN (SELECT rowid FROM "UserNameTrigram" WHERE "UserNameTrigram" MATCH ${ftsQuery(fragments)})`;
+}
+
+/** The same for a claim filter: `value` is the lower-cased `*` pattern the LIKE compares with lower(value). */
+export function claimTrigramSql(client: Reader, claim: string | undefined, value: string): Sql {
+  if (!claim || providerOf(client) !== "sqlite") return empty;
+  const fragments = trigramFragments(value);
+  if (fragments.length === 0) return empty;
+  return sql` AND u."id" IN (SELECT k."userId" FROM "UserClaimTrigram" JOIN "UserClaimTrigramKey" k ON k."id" = "UserClaimTrigram".rowid
+    WHERE "UserClaimTrigram" MATCH ${ftsQuery(fragments)} AND k."claim" = ${claim})`;
+}
