@@ -14,11 +14,11 @@ import type { TUserListParams } from "../../lib/users/list-params.ts";
 type Row = Record<string, unknown>;
 export type Run = (query: Sql) => Promise<Row[]>;
 
-/** A query runner on DATABASE_URL: one better-sqlite3 connection, or a pg pool of Prisma's default size. */
+/** A query runner on DATABASE_URL: one better-sqlite3 connection, or a pg pool as large as lib/db/client.ts makes. */
 export function connect(): { run: Run; close: () => Promise<void> } {
   const target = resolveDbTarget();
   if (target.provider === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     return { run: async (q) => (await pool.query(q.text, q.values)).rows as Row[], close: () => pool.end() };
   }
   const conn = new Database(target.file, { timeout: 5000 });

@@ -28,7 +28,10 @@ async function start(name: string, args: string[], target: DbTarget, port: numbe
     NEXTAUTH_URL: url,
     GATEHOUSE_CONFIG: "e2e/gatehouse.e2e.toml",
   };
-  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of every server process there as it stops
+  // (cluster workers inherit the flags).
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
