@@ -4,6 +4,6 @@ export async function register() {
   const { bootOrExit } = await import("./lib/boot.ts");
   await bootOrExit();
   // scripts/serve.mjs starts the other cluster workers once the first has migrated and
-  // provisioned, which happens beside listening, not before it.
-  process.send?.({ gatehouse: "booted" });
+  // provisioned, which happens beside listening, not before it; it asks through this variable.
+  if (process.env.GATEHOUSE_REPORT_BOOT === "1") process.send?.({ gatehouse: "booted" });
 }

@@ -83,7 +83,7 @@ export async function serveOnWorkers({ port, hostname, workers, dir }) {
   let started = false;
   const forkOne = () =>
     new Promise((resolve, reject) => {
-      const worker = cluster.fork();
+      const worker = cluster.fork({ GATEHOUSE_REPORT_BOOT: "1" });
       // Ready when listening and booted (instrumentation.ts reports the end of lib/boot.ts).
       let waiting = 2;
       const ready = () => --waiting === 0 && resolve(worker);
