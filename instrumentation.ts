@@ -3,4 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { bootOrExit } = await import("./lib/boot.ts");
   await bootOrExit();
+  // scripts/serve.mjs starts the other cluster workers once the first has migrated and
+  // provisioned, which happens beside listening, not before it; it asks through this variable.
+  if (process.env.GATEHOUSE_REPORT_BOOT === "1") process.send?.({ gatehouse: "booted" });
 }

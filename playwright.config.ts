@@ -7,6 +7,8 @@ const MAPPING_SPECS = /(role-permissions|scope-matrix-import|tenant-conf-offers|
 const CLI_SPECS = /[\\/]e2e[\\/]cli[\\/][^\\/]+\.spec\.ts$/;
 // Races between two production servers of their own on one PostgreSQL database (issue #9).
 const CONCURRENCY_SPECS = /[\\/]e2e[\\/]concurrency[\\/][^\\/]+\.spec\.ts$/;
+// One production server on two node:cluster workers, one per database (scripts/serve.mjs).
+const CLUSTER_SPECS = /[\\/]e2e[\\/]cluster[\\/][^\\/]+\.spec\.ts$/;
 // The hostile-input fuzz runs on servers of its own too (the CLI's fixture), one per database.
 const FUZZ_SPECS = /[\\/]e2e[\\/]fuzz[\\/][^\\/]+\.spec\.ts$/;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -42,7 +44,7 @@ export default defineConfig<object, { dbKind: DbKind }>({
   projects: [
     // Signs in each shared actor once and saves its storageState for the specs (e2e/support/signed-in.ts).
     { name: "setup", testMatch: /auth\.setup\.ts$/ },
-    { name: "console", testIgnore: [MAPPING_SPECS, CLI_SPECS, CONCURRENCY_SPECS, FUZZ_SPECS], dependencies: ["setup"] },
+    { name: "console", testIgnore: [MAPPING_SPECS, CLI_SPECS, CONCURRENCY_SPECS, FUZZ_SPECS, CLUSTER_SPECS], dependencies: ["setup"] },
     // The scope mapping has one tenant-wide version, so two of these specs saving at once
     // would refuse each other's stale saves; they run one at a time, beside the rest.
     { name: "scope-mappings", testMatch: MAPPING_SPECS, workers: 1, dependencies: ["setup"] },
@@ -52,6 +54,8 @@ export default defineConfig<object, { dbKind: DbKind }>({
     { name: "cli-postgres", testMatch: CLI_SPECS, use: { dbKind: "postgres" }, dependencies: ["cli-build"] },
     // One worker, tests in order: each worker would start two servers of its own.
     { name: "concurrency-postgres", testMatch: CONCURRENCY_SPECS, fullyParallel: false, workers: 1 },
+    { name: "cluster-sqlite", testMatch: CLUSTER_SPECS, use: { dbKind: "sqlite" } },
+    { name: "cluster-postgres", testMatch: CLUSTER_SPECS, use: { dbKind: "postgres" } },
     { name: "fuzz-sqlite", testMatch: FUZZ_SPECS, use: { dbKind: "sqlite" } },
     { name: "fuzz-postgres", testMatch: FUZZ_SPECS, use: { dbKind: "postgres" } },
   ],

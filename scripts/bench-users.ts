@@ -3,7 +3,11 @@
 // provisioned database filled with bulk-inserted users.
 //
 //   npm run bench:users -- [--users N] [--repeat R] [--size S] [--postgres] [--no-sqlite] [--keep]
+//                          [--no-http] [--workers W] [--port P]
 //
+// After the in-process section, the HTTP section fetches each /users case from the production
+// build (`next build` first) and from the bare server (scripts/bench/bare-server.ts) on the same
+// database, both on W workers (default 2), on ports P and P+1 (default 3700).
 // SQLite runs on data/bench/users.db (recreated each run, kept afterwards). --postgres, or
 // BENCH_DATABASE_URL set to a postgres:// admin URL, also runs on a uniquely named PostgreSQL
 // database that is dropped afterwards, unless --keep asks to keep it for a closer look.
@@ -30,6 +34,7 @@ import { superTenantId } from "../testing/seed.ts";
 import { explainPostgres, explainSqlite, seedPostgres, seedSqlite, TEAM_ROLES, usernameOf, type SeedPlan } from "./bench-users-data.ts";
 import { freshSqliteTarget, migrateAndProvision, quantile } from "./bench-common.ts";
 import { rawRunner, searchAndCountCases } from "./bench-users-search.ts";
+import { httpSection } from "./bench/users-http.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +44,9 @@ const { values: args } = parseArgs({
     postgres: { type: "boolean", default: false },
     "no-sqlite": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    "no-http": { type: "boolean", default: false },
+    workers: { type: "string", default: "2" },
+    port: { type: "string", default: "3700" },
   },
 });
 const USERS = Number(args.users);
@@ -225,6 +233,17 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
       if (!query) continue;
       console.log(`  -- ${c.name}`);
       for (const line of await explain(query)) console.log(`     ${line}`);
+    }
+
+    if (!args["no-http"]) {
+      await httpSection(kind, target, client, tenantId, {
+        port: Number(args.port),
+        workers: Number(args.workers),
+        repeat: REPEAT,
+        deep: deep!,
+        exact,
+        ldap: ldap.domain,
+      });
     }
   } finally {
     await client.$disconnect();

@@ -38,6 +38,8 @@ type ServerOptions = {
   configFile?: string;
   /** Start it as `npm start` does with the defaults: every address, no NEXTAUTH_URL, so 127.0.0.1 and localhost both reach it. */
   asNpmStart?: boolean;
+  /** node:cluster workers behind the port (scripts/serve.mjs --workers); each answer then names its worker. */
+  workers?: number;
 };
 
 /** The production build, served as `npm start` serves it (scripts/serve.mjs), on a free port against `target`, once it answers. */
@@ -46,12 +48,14 @@ export async function startServer(target: DbTarget, options: ServerOptions = {})
   const url = `http://127.0.0.1:${port}`;
   let output = "";
   const args = ["scripts/serve.mjs", "--port", String(port), ...(options.asNpmStart ? [] : ["--hostname", "127.0.0.1"])];
+  if (options.workers) args.push("--workers", String(options.workers));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: target.url,
     GATEHOUSE_CONFIG: options.configFile ?? "e2e/gatehouse.e2e.toml",
     NEXTAUTH_URL: url,
+    ...(options.workers ? { GATEHOUSE_WORKER_HEADER: "1" } : {}),
   };
   if (options.asNpmStart) delete env.NEXTAUTH_URL;
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });

@@ -1,0 +1,127 @@
+// What the HTTP benchmarks share: the production console (scripts/serve.mjs) and the bare
+// server (scripts/bench/bare-server.ts) started on one database with the same worker count,
+// signed-in admin sessions as cookies, and timed sequential GETs.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+import { encode } from "next-auth/jwt";
+import type { Db } from "../../lib/db/client.ts";
+import type { DbTarget } from "../../lib/db/target.ts";
+import { createSession } from "../../lib/sessions/create-session.ts";
+import { quantile } from "../bench-common.ts";
+
+export type Server = { name: string; url: string; stop: () => Promise<void> };
+
+/** One signing key for the console and the bare server, so both accept the same cookies. */
+export const BENCH_SECRET = crypto.randomBytes(32).toString("base64url");
+const COOKIE = "next-auth.session-token";
+
+async function start(name: string, args: string[], target: DbTarget, port: number, ready: (status: number) => boolean): Promise<Server> {
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: target.url,
+    NEXTAUTH_SECRET: BENCH_SECRET,
+    NEXTAUTH_URL: url,
+    GATEHOUSE_CONFIG: "e2e/gatehouse.e2e.toml",
+  };
+  // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of every server process there as it stops
+  // (cluster workers inherit the flags).
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log}`);
+    const status = await get(`${url}/login`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (ready(status)) return { name, url, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${name} did not start within 180 s:\n${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** The production build through scripts/serve.mjs, on `workers` node:cluster workers. */
+export const startConsole = (target: DbTarget, port: number, workers: number) =>
+  start(
+    "gatehouse",
+    ["scripts/serve.mjs", "--port", String(port), "--hostname", "127.0.0.1", "--workers", String(workers)],
+    target,
+    port,
+    (s) => s === 200,
+  );
+
+/** The bare baseline on as many workers. */
+export const startBare = (target: DbTarget, port: number, workers: number) =>
+  start(
+    "bare",
+    ["--import", "tsx", "scripts/bench/bare-server.ts", "--port", String(port), "--workers", String(workers)],
+    target,
+    port,
+    (s) => s === 307,
+  );
+
+/**
+ * `n` distinct admins signed in: the tenant's first `n` users join the admin role and each
+ * gets a console session row, as a sign-in creates it, and the cookie next-auth would set.
+ */
+export async function adminCookies(client: Db, tenantId: number, n: number): Promise<string[]> {
+  const admin = await client.role.findFirstOrThrow({ where: { tenantId, kind: "admin" } });
+  const users = await client.user.findMany({ where: { tenantId }, orderBy: { id: "asc" }, take: n, select: { id: true } });
+  const held = new Set((await client.membership.findMany({ where: { roleId: admin.id }, select: { userId: true } })).map((m) => m.userId));
+  await client.membership.createMany({ data: users.filter((u) => !held.has(u.id)).map((u) => ({ userId: u.id, roleId: admin.id })) });
+  await client.user.updateMany({ where: { id: { in: users.map((u) => u.id) } }, data: { mustChangePassword: false } });
+  const cookies: string[] = [];
+  for (const user of users) {
+    const { secret } = await createSession(client, { tenantId, userId: user.id, kind: "console", lifetimeMs: 8 * 3600_000 });
+    cookies.push(`${COOKIE}=${await encode({ token: { sid: secret }, secret: BENCH_SECRET })}`);
+  }
+  return cookies;
+}
+
+export type Answer = { status: number; bytes: number; ms: number; worker?: string };
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** One GET on a kept-alive connection, timed from sending to the last byte. */
+export function get(url: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const request = http.get(url, { headers, agent }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, bytes, ms: performance.now() - started }));
+    });
+    request.on("error", reject);
+  });
+}
+
+export type Timing = { p50: number; p95: number; bytes: number };
+
+/** `repeat` sequential GETs after `warmups`; every answer must be a 200 (a redirect to /login would time nothing). */
+export async function timeGets(url: string, headers: Record<string, string>, repeat: number, warmups = 3): Promise<Timing> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < warmups + repeat; i++) {
+    const answer = await get(url, headers);
+    if (answer.status !== 200) throw new Error(`GET ${url} answered ${answer.status}`);
+    bytes = answer.bytes;
+    if (i >= warmups) times.push(answer.ms);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), bytes };
+}
