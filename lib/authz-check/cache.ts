@@ -10,7 +10,7 @@
  * one and two intervals in the background while answering from the snapshot, past two it waits.
  *
  * Entries are never dropped while their version is current (no TTL). Memory is bounded: a
- * snapshot keeps at most MAX_USERS users (and as many looked-up spellings); past that the
+ * snapshot keeps at most MAX_USERS users (and as many spellings asked); past that the
  * oldest-loaded tenth is dropped and reloads in bulk on its next check. Roles are bounded by the
  * tenant's roles; a user costs its role list and a Uint32Array of ⌈nodes/32⌉ words (3 today).
  */
@@ -27,8 +27,8 @@ export type Snapshot = RoleTable & {
   version: number;
   /** userKey -> user (null: no such user at this version). */
   users: Map<string, CompiledUser | null>;
-  /** The spelling asked -> its userKey, so a warm check skips Unicode normalization. */
-  keys: Map<string, string>;
+  /** The spelling asked -> its user: a warm check is one lookup, without Unicode normalization. */
+  byName: Map<string, CompiledUser | null>;
   mapping?: Promise<CompiledMapping>;
 };
 
@@ -57,7 +57,7 @@ const cacheKey = (db: Db, tenantId: number) => {
   return `${dbIds.get(db)}:${tenantId}`;
 };
 
-const emptySnapshot = (version: number): Snapshot => ({ version, users: new Map(), keys: new Map(), roles: new Map() });
+const emptySnapshot = (version: number): Snapshot => ({ version, users: new Map(), byName: new Map(), roles: new Map() });
 
 /**
  * The tenant's snapshot: at `version` or newer when given, else at most one interval old
@@ -100,24 +100,26 @@ async function refresh(db: Db, tenantId: number, key: string, now: number): Prom
 
 /** The cached user for a spelling, undefined when not loaded yet (null: no such user). */
 export function cachedUser(snapshot: Snapshot, username: string): CompiledUser | null | undefined {
-  const key = snapshot.keys.get(username);
-  return key === undefined ? undefined : snapshot.users.get(key);
+  return snapshot.byName.get(username);
 }
 
 /** Loads every user of `usernames` the snapshot lacks, in bulk (see ./subjects.ts). */
 export async function loadMissingUsers(db: Db, tenantId: number, snapshot: Snapshot, usernames: readonly string[]): Promise<void> {
-  const missing = new Set<string>();
+  const missing = new Map<string, string>();
   for (const name of usernames) {
-    let key = snapshot.keys.get(name);
-    if (key === undefined) {
-      key = userKey(name);
-      snapshot.keys.set(name, key);
-    }
-    if (!snapshot.users.has(key)) missing.add(key);
+    if (snapshot.byName.has(name) || missing.has(name)) continue;
+    const key = userKey(name);
+    const known = snapshot.users.get(key);
+    if (known !== undefined) snapshot.byName.set(name, known);
+    else missing.set(name, key);
   }
-  if (missing.size > 0) for (const [k, user] of await loadUsers(db, tenantId, snapshot, [...missing])) snapshot.users.set(k, user);
+  if (missing.size > 0) {
+    const loaded = await loadUsers(db, tenantId, snapshot, [...new Set(missing.values())]);
+    for (const [k, user] of loaded) snapshot.users.set(k, user);
+    for (const [name, key] of missing) snapshot.byName.set(name, loaded.get(key) ?? null);
+  }
   trim(snapshot.users);
-  trim(snapshot.keys);
+  trim(snapshot.byName);
 }
 
 function trim(map: Map<string, unknown>): void {
