@@ -12,7 +12,7 @@
  */
 import type { Db } from "../db/client.ts";
 import { cachedUser, loadMissingUsers, snapshotMapping, tenantSnapshot, type Snapshot } from "./cache.ts";
-import { decidePermission, decideScope, deny, type AccessCheck, type AccessDecision, type CompiledMapping } from "./compiled.ts";
+import { decidePermission, decideScope, deny, permits, type AccessCheck, type AccessDecision, type CompiledMapping } from "./compiled.ts";
 
 export type { AccessCheck, AccessDecision, AccessReason, DenialCode } from "./compiled.ts";
 
@@ -48,4 +48,10 @@ export function decide(snapshot: Snapshot, check: AccessCheck, mapping?: Compile
   const user = cachedUser(snapshot, check.user);
   if (!user) return deny("unknown-user", `No user ${check.user} in this tenant.`);
   return "permission" in check ? decidePermission(user, check.permission) : decideScope(user, check.scope, mapping!);
+}
+
+/** Yes or no for a permission against a loaded snapshot, without a reason; for the benchmark's comparison with casbin. */
+export function allows(snapshot: Snapshot, user: string, permission: string): boolean {
+  const subject = cachedUser(snapshot, user);
+  return subject ? permits(subject, permission) : false;
 }

@@ -77,12 +77,30 @@ export function deny(code: DenialCode, message: string): AccessDecision {
   return { allowed: false, reason: { code, message, roles: [], aliases: [] } };
 }
 
+function frozen(decision: AccessDecision): AccessDecision {
+  Object.freeze(decision.reason.roles);
+  Object.freeze(decision.reason.aliases);
+  Object.freeze(decision.reason);
+  return Object.freeze(decision);
+}
+
+// A denial depends on the node only: one shared, frozen answer per node, no allocation per check.
+const NOT_GRANTED = ALL_PERMISSIONS.map((p) =>
+  frozen(deny("not-granted", `None of the user's roles grants ${p.path} or an ancestor of it.`)),
+);
+
+/** Only the yes or no, as casbin's enforce answers: for callers (and the benchmark) that need no reason. */
+export function permits(user: CompiledUser, permission: string): boolean {
+  const node = NODE_INDEX.get(permission);
+  return node !== undefined && (user.union[node >>> 5]! & (1 << (node & 31))) !== 0;
+}
+
 export function decidePermission(user: CompiledUser, permission: string): AccessDecision {
   const node = NODE_INDEX.get(permission);
   if (node === undefined) return deny("unknown-permission", `${permission} is not a node of the permission tree.`);
   const word = node >>> 5;
   const mask = 1 << (node & 31);
-  if ((user.union[word]! & mask) === 0) return deny("not-granted", `None of the user's roles grants ${permission} or an ancestor of it.`);
+  if ((user.union[word]! & mask) === 0) return NOT_GRANTED[node]!;
   const roles: string[] = [];
   for (const r of user.roles) if ((r.bits[word]! & mask) !== 0) roles.push(r.name);
   return { allowed: true, reason: { code: "granted", message: `Granted by ${roles.join(", ")}.`, roles, aliases: [] } };
