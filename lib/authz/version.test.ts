@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
 import { testConfig } from "../../testing/config.ts";
 import { seedUser, superTenantId } from "../../testing/seed.ts";
 import { provision } from "../provisioning/provision.ts";
+import { sql } from "../db/sql.ts";
 import { readAuthzVersion } from "./version.ts";
 
 describe.each(await databaseKinds())("the authorization version on %s", (kind) => {
@@ -82,5 +83,40 @@ describe.each(await databaseKinds())("the authorization version on %s", (kind) =
       }),
     ).rejects.toThrow("rolled back");
     expect(await readAuthzVersion(t.db, tenantId)).toBe(after);
+  });
+
+  // Taken mid-transaction, the version row would deadlock this interleaving: the first writer
+  // holds it (membership insert) and waits for a user row the second holds, which then waits
+  // for the version row. Bumped at commit (deferred triggers), both commit.
+  it.runIf(kind === "postgres")("lets crossing writers of memberships and user rows both commit", async () => {
+    const [u1, u2, r1, r2] = await Promise.all([1, 2, 3, 4].map(() => seedUser(t.db)));
+    let secondHoldsRow!: () => void;
+    const rowHeld = new Promise<void>((resolve) => (secondHoldsRow = resolve));
+    let firstMayInsert!: () => void;
+    const insertAllowed = new Promise<void>((resolve) => (firstMayInsert = resolve));
+    const waiting = async () =>
+      Number(
+        (
+          await t.db.$queryRaw<{ n: bigint }[]>(
+            sql`SELECT count(*) AS "n" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          )
+        )[0]!.n,
+      );
+    const second = t.db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: u2!.id }, data: { version: { increment: 1 } } });
+      secondHoldsRow();
+      await insertAllowed;
+      await tx.membership.create({ data: { userId: u2!.id, roleId: r2!.roleId } });
+    });
+    const first = t.db.$transaction(async (tx) => {
+      await rowHeld;
+      await tx.membership.create({ data: { userId: u1!.id, roleId: r1!.roleId } });
+      // .then() sends it now: Prisma queries are lazy until awaited.
+      const blocked = tx.user.update({ where: { id: u2!.id }, data: { version: { increment: 1 } } }).then(() => undefined);
+      await vi.waitFor(async () => expect(await waiting()).toBeGreaterThan(0), { timeout: 10_000 });
+      firstMayInsert();
+      await blocked;
+    });
+    await expect(Promise.all([first, second])).resolves.toBeDefined();
   });
 });
