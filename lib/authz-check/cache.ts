@@ -1,38 +1,42 @@
 /**
- * A per-process, per-tenant cache of subjects (user -> roles and grants) and of the scope
- * mapping, so the decision API can answer from memory in other apps' request paths.
+ * The decision API's per-process cache: one compiled snapshot (./compiled.ts) per tenant,
+ * keyed by the tenant's authorization version (lib/authz/version.ts), which database triggers
+ * bump in the same transaction as every change that can alter a decision.
  *
- * Correct across instances without messaging: at most every CHECK_INTERVAL_MS a tenant's entry
- * re-reads a cheap signature (counts and summed versions of roles and users, the roles' latest
- * updatedAt, the membership and grant counts, the scope-mapping version). Every console write
- * that changes who holds what moves one of these: permission and member edits bump the role's
- * version, user role edits bump the user's, creates and deletes change a count, mapping edits
- * bump the mapping version. New writers must keep that contract. A changed signature drops the
- * whole tenant entry. As a backstop for a write that escapes the signature, entries also
- * expire after TTL_MS.
+ * Freshness: a caller that already read the version in this request (the HTTP routes: the
+ * session statement returns it) passes it, and a newer version replaces the snapshot before
+ * the check, so a change is seen on the very next request on every instance. A caller without
+ * one (in-process use) re-reads the one-row version at most every CHECK_INTERVAL_MS: between
+ * one and two intervals in the background while answering from the snapshot, past two it waits.
  *
- * Staleness bound: a change made on any instance is seen within 2 × CHECK_INTERVAL_MS plus the
- * signature query's own time (about one interval under steady traffic, since the background
- * re-read starts at the first check past one interval); a change the signature cannot see,
- * within TTL_MS.
+ * Entries are never dropped while their version is current (no TTL). Memory is bounded: a
+ * snapshot keeps at most MAX_USERS users (and as many spellings asked); past that the
+ * oldest-loaded tenth is dropped and reloads in bulk on its next check. Roles are bounded by the
+ * tenant's roles; a user costs its role list and a Uint32Array of ⌈nodes/32⌉ words (3 today).
  */
 import type { Db } from "../db/client.ts";
-import { loadMappingState, type MappingState } from "../scopes/mapping-state.ts";
-import { readMappingVersion } from "../roles/mapping-version.ts";
-import { loadSubjects, userKey, type Subject } from "./subjects.ts";
+import { readAuthzVersion } from "../authz/version.ts";
+import { loadMappingState } from "../scopes/mapping-state.ts";
+import { compileMapping, type CompiledMapping, type CompiledUser } from "./compiled.ts";
+import { loadUsers, userKey, type RoleTable } from "./subjects.ts";
 
 export const CHECK_INTERVAL_MS = 1_000;
-export const TTL_MS = 30_000;
+export const MAX_USERS = 250_000;
 
-type TenantEntry = {
-  signature: string;
-  checkedAt: number;
-  createdAt: number;
-  subjects: Map<string, Subject | null>;
-  mapping?: Promise<MappingState>;
+export type Snapshot = RoleTable & {
+  version: number;
+  /** userKey -> user (null: no such user at this version). */
+  users: Map<string, CompiledUser | null>;
+  /** The spelling asked -> its user: a warm check is one lookup, without Unicode normalization. */
+  byName: Map<string, CompiledUser | null>;
+  mapping?: Promise<CompiledMapping>;
 };
 
+type TenantEntry = { snapshot: Snapshot; checkedAt: number };
+
 const tenants = new Map<string, TenantEntry>();
+// Concurrent checks past the interval share one version read instead of stampeding.
+const refreshing = new Map<string, Promise<Snapshot>>();
 let clock: () => number = () => Date.now();
 
 /** For tests: move time without sleeping. */
@@ -45,20 +49,6 @@ export function clearAuthzCache(): void {
   refreshing.clear();
 }
 
-/** Exported for the benchmark, which reports what one re-read costs. */
-export async function readSignature(db: Db, tenantId: number): Promise<string> {
-  const [roles, users, memberships, grants, mapping] = await Promise.all([
-    db.role.aggregate({ where: { tenantId }, _count: { _all: true }, _sum: { version: true }, _max: { updatedAt: true } }),
-    // Users by version, not updatedAt: every sign-in writes the user row, and must not empty the cache.
-    db.user.aggregate({ where: { tenantId }, _count: { _all: true }, _sum: { version: true } }),
-    db.membership.count({ where: { role: { tenantId } } }),
-    db.roleGrant.count({ where: { role: { tenantId } } }),
-    readMappingVersion(db, tenantId),
-  ]);
-  const roleStamp = roles._max.updatedAt?.getTime() ?? 0;
-  return [roles._count._all, roles._sum.version, roleStamp, users._count._all, users._sum.version, memberships, grants, mapping].join(":");
-}
-
 // Keyed by the client too, so two databases in one process (tests) never share entries.
 const dbIds = new WeakMap<Db, number>();
 let nextDbId = 1;
@@ -67,57 +57,87 @@ const cacheKey = (db: Db, tenantId: number) => {
   return `${dbIds.get(db)}:${tenantId}`;
 };
 
-// Concurrent requests after the interval share one signature read instead of stampeding.
-const refreshing = new Map<string, Promise<TenantEntry>>();
+const emptySnapshot = (version: number): Snapshot => ({ version, users: new Map(), byName: new Map(), roles: new Map() });
 
-async function tenantEntry(db: Db, tenantId: number): Promise<TenantEntry> {
+/**
+ * The tenant's snapshot: at `version` or newer when given, else at most one interval old
+ * (two while a background re-read runs). Returns synchronously when nothing needs reading.
+ */
+export function tenantSnapshot(db: Db, tenantId: number, version?: number): Snapshot | Promise<Snapshot> {
   const key = cacheKey(db, tenantId);
-  const now = clock();
   const entry = tenants.get(key);
-  const usable = entry && now - entry.createdAt < TTL_MS;
-  if (usable && now - entry.checkedAt < CHECK_INTERVAL_MS) return entry;
+  const now = clock();
+  if (version !== undefined) {
+    if (entry && entry.snapshot.version >= version) return entry.snapshot;
+    const snapshot = emptySnapshot(version);
+    tenants.set(key, { snapshot, checkedAt: now });
+    return snapshot;
+  }
+  if (entry && now - entry.checkedAt < CHECK_INTERVAL_MS) return entry.snapshot;
   let pending = refreshing.get(key);
   if (!pending) {
-    pending = refresh(db, tenantId, key, entry, now).finally(() => refreshing.delete(key));
+    pending = refresh(db, tenantId, key, now).finally(() => refreshing.delete(key));
     refreshing.set(key, pending);
   }
-  // Between one and two intervals, answer from the entry while the signature is re-read in the
-  // background, so no request waits on it under steady traffic; past two intervals, wait.
-  if (usable && now - entry.checkedAt < 2 * CHECK_INTERVAL_MS) {
+  if (entry && now - entry.checkedAt < 2 * CHECK_INTERVAL_MS) {
     pending.catch(() => undefined);
-    return entry;
+    return entry.snapshot;
   }
   return pending;
 }
 
-async function refresh(db: Db, tenantId: number, key: string, entry: TenantEntry | undefined, now: number): Promise<TenantEntry> {
-  const signature = await readSignature(db, tenantId);
-  if (entry && now - entry.createdAt < TTL_MS && entry.signature === signature) {
-    entry.checkedAt = now;
-    return entry;
+async function refresh(db: Db, tenantId: number, key: string, now: number): Promise<Snapshot> {
+  const version = await readAuthzVersion(db, tenantId);
+  const current = tenants.get(key);
+  if (current && current.snapshot.version >= version) {
+    current.checkedAt = Math.max(current.checkedAt, now);
+    return current.snapshot;
   }
-  const fresh: TenantEntry = { signature, checkedAt: now, createdAt: now, subjects: new Map() };
-  tenants.set(key, fresh);
-  return fresh;
+  const snapshot = emptySnapshot(version);
+  tenants.set(key, { snapshot, checkedAt: now });
+  return snapshot;
 }
 
-/** The subjects for these usernames, loading the missing ones in one bounded round of queries. */
-export async function cachedSubjects(db: Db, tenantId: number, usernames: readonly string[]): Promise<Map<string, Subject | null>> {
-  const entry = await tenantEntry(db, tenantId);
-  const missing = [...new Set(usernames.map(userKey))].filter((k) => !entry.subjects.has(k));
-  if (missing.length > 0) {
-    // Load by key: userKey is itself a valid qualified name.
-    for (const [k, s] of await loadSubjects(db, tenantId, missing)) entry.subjects.set(k, s);
-  }
-  return entry.subjects;
+/** The cached user for a spelling, undefined when not loaded yet (null: no such user). */
+export function cachedUser(snapshot: Snapshot, username: string): CompiledUser | null | undefined {
+  return snapshot.byName.get(username);
 }
 
-export async function cachedMapping(db: Db, tenantId: number): Promise<MappingState> {
-  const entry = await tenantEntry(db, tenantId);
+/** Loads every user of `usernames` the snapshot lacks, in bulk (see ./subjects.ts). */
+export async function loadMissingUsers(db: Db, tenantId: number, snapshot: Snapshot, usernames: readonly string[]): Promise<void> {
+  const missing = new Map<string, string>();
+  for (const name of usernames) {
+    if (snapshot.byName.has(name) || missing.has(name)) continue;
+    const key = userKey(name);
+    const known = snapshot.users.get(key);
+    if (known !== undefined) snapshot.byName.set(name, known);
+    else missing.set(name, key);
+  }
+  if (missing.size > 0) {
+    const loaded = await loadUsers(db, tenantId, snapshot, [...new Set(missing.values())]);
+    for (const [k, user] of loaded) snapshot.users.set(k, user);
+    for (const [name, key] of missing) snapshot.byName.set(name, loaded.get(key) ?? null);
+  }
+  trim(snapshot.users);
+  trim(snapshot.byName);
+}
+
+function trim(map: Map<string, unknown>): void {
+  if (map.size <= MAX_USERS) return;
+  let drop = map.size - MAX_USERS + Math.floor(MAX_USERS / 10);
+  for (const k of map.keys()) {
+    if (drop-- <= 0) break;
+    map.delete(k);
+  }
+}
+
+export function snapshotMapping(db: Db, tenantId: number, snapshot: Snapshot): Promise<CompiledMapping> {
   // A failed load must not stay cached: the next check tries again.
-  entry.mapping ??= loadMappingState(db, tenantId).catch((error: unknown) => {
-    entry.mapping = undefined;
-    throw error;
-  });
-  return entry.mapping;
+  snapshot.mapping ??= loadMappingState(db, tenantId)
+    .then(compileMapping)
+    .catch((error: unknown) => {
+      snapshot.mapping = undefined;
+      throw error;
+    });
+  return snapshot.mapping;
 }

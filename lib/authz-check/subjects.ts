@@ -1,16 +1,14 @@
 /**
- * Loads what the decision API needs about many users at once: each user's roles with their
- * permission grants, plus the tenant's Internal/everyone role (implicit for everyone). The
- * number of queries does not depend on how many checks are asked, only on how many distinct
- * users and roles they involve: stores, then users, memberships and roles with their grants,
- * each in chunks of CHUNK ids (SQLite through Prisma refuses more than 999 bound parameters).
+ * Loads what the decision API needs about many users at once, into a snapshot: per chunk of
+ * names, ONE statement for the users with their role ids, then ONE for the roles not compiled
+ * yet with their grants (the tenant's Internal/everyone roles come with the snapshot's first
+ * load: every user holds them without a membership). The number of statements depends on the
+ * number of distinct cold users (CHUNK per statement), never on the number of checks.
  */
 import type { Db } from "../db/client.ts";
-import { nameKey, qualifiedName, sameDomain, splitQualifiedName } from "../core/domains.ts";
-
-export type GrantingRole = { id: number; name: string; grants: readonly string[] };
-/** A known user's roles, Internal/everyone included. */
-export type Subject = { userId: number; roles: readonly GrantingRole[] };
+import { join, sql } from "../db/sql.ts";
+import { nameKey, qualifiedName, splitQualifiedName } from "../core/domains.ts";
+import { compileRole, compileUser, type CompiledRole, type CompiledUser } from "./compiled.ts";
 
 /** The cache key for a username: "alice", "PRIMARY/Alice" and "primary/ALICE" are the same user. */
 export function userKey(username: string): string {
@@ -18,65 +16,77 @@ export function userKey(username: string): string {
   return `${domain.toUpperCase()}/${nameKey(name)}`;
 }
 
-const CHUNK = 400;
+// Well under every driver's bound-parameter limit (SQLite's was 999 in older builds).
+const CHUNK = 500;
 
-/** Runs `query` over `ids` a chunk at a time, so no statement exceeds the bound-parameter limit. */
-async function chunked<T, R>(ids: readonly T[], query: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await query(ids.slice(i, i + CHUNK))));
-  return out;
-}
+/** What a snapshot keeps between loads: compiled roles, and whether the everyone roles are in. */
+export type RoleTable = { roles: Map<number, CompiledRole>; everyone?: CompiledRole[] };
 
-export async function loadSubjects(db: Db, tenantId: number, usernames: readonly string[]): Promise<Map<string, Subject | null>> {
-  const wanted = new Map(usernames.map((u) => [userKey(u), splitQualifiedName(u.trim())]));
-  const found = new Map<string, Subject | null>([...wanted.keys()].map((k) => [k, null]));
-  if (wanted.size === 0) return found;
+type UserRow = { id: number | bigint; usernameKey: string; domain: string; roleId: number | bigint | null };
+type RoleRow = { id: number | bigint; name: string; kind: string; domain: string; permission: string | null };
 
-  const stores = await db.userStore.findMany({ where: { tenantId }, select: { id: true, domain: true } });
-  const byStore = new Map<number, string[]>();
-  for (const { domain, name } of wanted.values()) {
-    const store = stores.find((s) => sameDomain(s.domain, domain));
-    if (store) byStore.set(store.id, [...(byStore.get(store.id) ?? []), nameKey(name)]);
+/** The users behind `keys` (userKey form); a key with no user maps to null. */
+export async function loadUsers(
+  db: Db,
+  tenantId: number,
+  table: RoleTable,
+  keys: readonly string[],
+): Promise<Map<string, CompiledUser | null>> {
+  const found = new Map<string, CompiledUser | null>(keys.map((k) => [k, null]));
+  const rows: UserRow[] = [];
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const names = [...new Set(keys.slice(i, i + CHUNK).map((k) => k.slice(k.indexOf("/") + 1)))];
+    rows.push(
+      ...(await db.$queryRaw<UserRow[]>(sql`
+        SELECT u."id", u."usernameKey", s."domain", m."roleId"
+        FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId" LEFT JOIN "Membership" m ON m."userId" = u."id"
+        WHERE u."tenantId" = ${tenantId} AND u."usernameKey" IN (${join(names)})`)),
+    );
   }
-  const users = (
-    await Promise.all(
-      [...byStore].map(([storeId, keys]) =>
-        chunked(keys, (chunk) =>
-          db.user.findMany({
-            where: { tenantId, storeId, usernameKey: { in: chunk } },
-            select: { id: true, usernameKey: true, store: { select: { domain: true } } },
-          }),
-        ),
-      ),
-    )
-  ).flat();
-  const memberships = await chunked(
-    users.map((u) => u.id),
-    (chunk) => db.membership.findMany({ where: { userId: { in: chunk } }, select: { userId: true, roleId: true } }),
-  );
-  const roleSelect = {
-    id: true,
-    name: true,
-    kind: true,
-    store: { select: { domain: true } },
-    grants: { select: { permission: true } },
-  } as const;
-  const roles = [
-    ...(await chunked([...new Set(memberships.map((m) => m.roleId))], (chunk) =>
-      db.role.findMany({ where: { tenantId, id: { in: chunk }, kind: { not: "everyone" } }, select: roleSelect }),
-    )),
-    ...(await db.role.findMany({ where: { tenantId, kind: "everyone" }, select: roleSelect })),
-  ];
-  const roleById = new Map(
-    roles.map((r) => [r.id, { id: r.id, name: qualifiedName(r.store.domain, r.name), grants: r.grants.map((g) => g.permission) }]),
-  );
-  const everyone = roles.filter((r) => r.kind === "everyone").map((r) => roleById.get(r.id)!);
-
-  const roleIdsByUser = new Map<number, number[]>();
-  for (const m of memberships) roleIdsByUser.set(m.userId, [...(roleIdsByUser.get(m.userId) ?? []), m.roleId]);
-  for (const user of users) {
-    const held = (roleIdsByUser.get(user.id) ?? []).map((id) => roleById.get(id)).filter((r) => r !== undefined);
-    found.set(`${user.store.domain.toUpperCase()}/${user.usernameKey}`, { userId: user.id, roles: [...held, ...everyone] });
+  const wantedRoles = new Set<number>();
+  const byKey = new Map<string, { id: number; roleIds: number[] }>();
+  for (const r of rows) {
+    const key = `${r.domain.toUpperCase()}/${r.usernameKey}`;
+    if (!found.has(key)) continue; // the same name in a store nobody asked about
+    const user = byKey.get(key) ?? { id: Number(r.id), roleIds: [] };
+    byKey.set(key, user);
+    if (r.roleId !== null) {
+      user.roleIds.push(Number(r.roleId));
+      if (!table.roles.has(Number(r.roleId))) wantedRoles.add(Number(r.roleId));
+    }
+  }
+  await loadRoles(db, tenantId, table, [...wantedRoles]);
+  for (const [key, user] of byKey) {
+    // A role id with no compiled role is an everyone role (listed once, below) or one of another tenant.
+    const held = user.roleIds.map((id) => table.roles.get(id)).filter((r): r is CompiledRole => r !== undefined);
+    const everyone = table.everyone ?? [];
+    found.set(key, compileUser(user.id, [...held.filter((r) => !everyone.includes(r)), ...everyone]));
   }
   return found;
+}
+
+async function loadRoles(db: Db, tenantId: number, table: RoleTable, ids: readonly number[]): Promise<void> {
+  const rows: RoleRow[] = [];
+  const select = sql`SELECT r."id", r."name", r."kind", s."domain", g."permission"
+    FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" LEFT JOIN "RoleGrant" g ON g."roleId" = r."id"`;
+  if (!table.everyone)
+    rows.push(...(await db.$queryRaw<RoleRow[]>(sql`${select} WHERE r."tenantId" = ${tenantId} AND r."kind" = 'everyone'`)));
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    rows.push(
+      ...(await db.$queryRaw<RoleRow[]>(sql`${select} WHERE r."tenantId" = ${tenantId} AND r."id" IN (${join(ids.slice(i, i + CHUNK))})`)),
+    );
+  }
+  const grouped = new Map<number, { name: string; kind: string; grants: string[] }>();
+  for (const r of rows) {
+    const role = grouped.get(Number(r.id)) ?? { name: qualifiedName(r.domain, r.name), kind: r.kind, grants: [] };
+    grouped.set(Number(r.id), role);
+    if (r.permission !== null) role.grants.push(r.permission);
+  }
+  const everyone: CompiledRole[] = [];
+  for (const [id, r] of grouped) {
+    const compiled = compileRole(id, r.name, r.grants);
+    table.roles.set(id, compiled);
+    if (r.kind === "everyone") everyone.push(compiled);
+  }
+  table.everyone ??= everyone;
 }

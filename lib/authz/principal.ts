@@ -17,6 +17,8 @@ export type Principal = {
   roles: { id: number; name: string; kind: string }[];
   /** Granted permission paths; each also grants everything below it. */
   grants: string[];
+  /** The tenant's authorization version read with the session (lib/authz/version.ts); the decision API answers at it or newer. */
+  authzVersion?: number;
 };
 
 export type SubjectRoles = Pick<Principal, "isAdmin" | "roles" | "grants">;

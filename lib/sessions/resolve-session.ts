@@ -1,6 +1,8 @@
 import type { Db } from "../db/client.ts";
+import { sql } from "../db/sql.ts";
 import { mayHoldSession } from "../authz/decide.ts";
-import { loadSubjectRoles, type Principal } from "../authz/principal.ts";
+import type { Principal } from "../authz/principal.ts";
+import { cachedSubjectRoles } from "../authz/subject-cache.ts";
 import { qualifiedName } from "../core/domains.ts";
 import { sessionIdFor } from "./secret.ts";
 
@@ -10,41 +12,64 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export type SessionPolicy = { idleTimeoutMs: number };
 
+type SessionRow = {
+  tenantId: number | bigint;
+  kind: string;
+  lastSeenAt: Date | string;
+  expiresAt: Date | string;
+  revokedAt: Date | string | null;
+  userId: number | bigint;
+  username: string;
+  mustChangePassword: boolean | number;
+  domain: string;
+  authzVersion: number | bigint | null;
+};
+
 /**
  * Turns a session secret into a principal, or null when the session is unknown, revoked,
  * expired, idle for too long, or its user may no longer sign in. Runs on every request, so
  * revocations and permission changes take effect on the very next one.
+ *
+ * One statement per request on a warm cache: the session, its user, the user's store domain
+ * and the tenant's authorization version, by the session's primary key. The roles and grants
+ * come from a cross-request cache keyed by that version (lib/authz/subject-cache.ts).
  */
 export async function resolveSession(client: Db, secret: string, policy: SessionPolicy, now = new Date()): Promise<Principal | null> {
   const id = sessionIdFor(secret);
-  const session = await client.session.findUnique({
-    where: { id },
-    include: {
-      user: { select: { id: true, tenantId: true, username: true, mustChangePassword: true, store: { select: { domain: true } } } },
-    },
-  });
+  const [session] = await client.$queryRaw<SessionRow[]>(sql`
+    SELECT s."tenantId", s."kind", s."lastSeenAt", s."expiresAt", s."revokedAt",
+           u."id" AS "userId", u."username", u."mustChangePassword", st."domain", v."version" AS "authzVersion"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    JOIN "UserStore" st ON st."id" = u."storeId"
+    LEFT JOIN "AuthzVersion" v ON v."tenantId" = s."tenantId"
+    WHERE s."id" = ${id}`);
   if (!session || session.revokedAt) return null;
-  const idleFor = now.getTime() - session.lastSeenAt.getTime();
-  if (session.expiresAt <= now || idleFor >= policy.idleTimeoutMs) {
-    const reason = session.expiresAt <= now ? "expired" : "idle timeout";
+  const expiresAt = new Date(session.expiresAt);
+  const idleFor = now.getTime() - new Date(session.lastSeenAt).getTime();
+  if (expiresAt <= now || idleFor >= policy.idleTimeoutMs) {
+    const reason = expiresAt <= now ? "expired" : "idle timeout";
     await client.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
     return null;
   }
-  const user = session.user;
-  const subject = await loadSubjectRoles(client, session.tenantId, user.id);
+  const tenantId = Number(session.tenantId);
+  const userId = Number(session.userId);
+  const authzVersion = Number(session.authzVersion ?? 0);
+  const subject = await cachedSubjectRoles(client, tenantId, userId, authzVersion);
   const kind = session.kind === "api" || session.kind === "oauth" ? session.kind : "console";
   if (!mayHoldSession(kind, subject.grants)) return null;
   if (idleFor >= TOUCH_INTERVAL_MS) {
     await client.session.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: now } });
   }
   return {
-    userId: user.id,
-    tenantId: session.tenantId,
-    username: user.username,
-    displayName: qualifiedName(user.store.domain, user.username),
+    userId,
+    tenantId,
+    username: session.username,
+    displayName: qualifiedName(session.domain, session.username),
     sessionId: id,
     sessionKind: kind,
-    mustChangePassword: user.mustChangePassword,
+    mustChangePassword: Boolean(session.mustChangePassword),
+    authzVersion,
     ...subject,
   };
 }

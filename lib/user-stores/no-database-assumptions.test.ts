@@ -13,11 +13,11 @@ const ALLOWED: Record<string, string> = {
     "the lockout counters sit on the User row: Gatehouse's sign-in state, not the store's (#13 keeps them for external users)",
   "lib/authz/principal.ts":
     "a session's roles and grants from Gatehouse's membership rows; the policy layer sits below the user stores and may not import them",
-  "lib/authz-check/subjects.ts": "the decision API loads many users' roles in chunked queries, from the same rows as principal.ts",
-  "lib/authz-check/cache.ts":
-    "the decision API's change signature: a cheap aggregate over the users and memberships a tenant's cache covers",
+  "lib/authz-check/subjects.ts": "the decision API loads many users' roles in one statement per chunk, from the same rows as principal.ts",
   "lib/management/bootstrap-admin.ts": "creates the first admin in PRIMARY, which is always Gatehouse's own database",
   "lib/provisioning/provision.ts": "creates the configured super admin in PRIMARY, which is always Gatehouse's own database",
+  "lib/sessions/resolve-session.ts":
+    "a request's one statement joins the session's user row (name, password flag) with the tenant's authorization version",
   "lib/sessions/list-sessions.ts":
     "joins each session's user row for the name shown and searched; sessions exist only for users with a row",
   "lib/stores/backfill-name-keys.ts": "start-up maintenance of the User table's name keys, under the migration lock",
