@@ -5,16 +5,17 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { AsyncCombobox, type Option } from "@/components/pickers/AsyncCombobox";
 import { searchRoles } from "@/components/pickers/search";
-import type { Selection } from "@/components/ui/table/useSelection";
+import { useTableSelection } from "@/components/ui/table/selection";
 import { runStream, type BulkResult } from "./run-stream";
 
-type Props = { selection: Selection; can: { delete: boolean; assignRole: boolean } };
+type Props = { can: { delete: boolean; assignRole: boolean } };
 
 /**
  * Acts on the users selected across pages. The server runs the whole batch in one
  * transaction and streams its progress, which the bar shows; the summary lists what was skipped and why.
  */
-export function BulkBar({ selection, can }: Props) {
+export function BulkBar({ can }: Props) {
+  const selection = useTableSelection();
   const router = useRouter();
   const ids = Object.keys(selection.selected).map(Number);
   const [role, setRole] = useState<Option | null>(null);
