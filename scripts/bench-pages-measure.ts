@@ -6,7 +6,7 @@ import lighthouse from "lighthouse";
 /** gzip at the level CDNs and `next start`'s compression use by default. */
 export const gzipKb = (body: Buffer) => gzipSync(body, { level: 6 }).length / 1024;
 
-export type LighthouseFigures = { score: number; lcpMs: number; tbtMs: number; fcpMs: number };
+export type LighthouseFigures = { score: number; lcpMs: number; tbtMs: number; fcpMs: number; ttfbMs: number };
 
 const CHROMIUM_FLAGS = [
   "--headless=new",
@@ -40,5 +40,6 @@ export async function lighthouseRun(port: number, url: string, cookie?: string):
     lcpMs: ms("largest-contentful-paint"),
     tbtMs: ms("total-blocking-time"),
     fcpMs: ms("first-contentful-paint"),
+    ttfbMs: ms("server-response-time"),
   };
 }

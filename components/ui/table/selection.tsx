@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
 import { useSelection, type Selection } from "./useSelection";
 
 const SelectionContext = createContext<Selection | null>(null);
@@ -19,13 +19,24 @@ export function useTableSelection(): Selection {
   return selection;
 }
 
-/** One row's checkbox; `label` names the row in the summaries of what is selected. */
+const noSubscription = () => () => {};
+
+/**
+ * One row's checkbox; `label` names the row in the summaries of what is selected. Disabled in the
+ * server's HTML and until hydration: a tick made before then would be lost when React takes over.
+ */
 export function SelectBox({ id, label }: { id: string; label: string }) {
   const { selected, set } = useTableSelection();
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
     <input
       type="checkbox"
       aria-label={`Select ${label}`}
+      disabled={!hydrated}
       checked={id in selected}
       onChange={(e) => {
         const { [id]: _dropped, ...rest } = selected;
