@@ -2,7 +2,7 @@
 // 10 kB of an empty Next 16 app, Lighthouse mobile >= 95, LCP <= 1 s), beside the same figures
 // for an empty Next 16 app (root layout + one page) built and served in the same run.
 //
-//   npm run bench:pages -- [--build] [--no-lighthouse] [--routes /users,/roles] [--users N]
+//   npm run bench:pages -- [--build] [--no-lighthouse] [--routes /users,/roles] [--users N] [--runs N]
 //
 // Uses the production build in .next (makes one when there is none, or with --build), serves it
 // with scripts/serve.mjs on a free port and a fresh seeded SQLite database in a temp dir, signs
@@ -17,7 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "../lib/db/client.ts";
 import { seedUser } from "../testing/seed.ts";
-import { gzipKb, lighthouseRun, launchChromium, type LighthouseFigures } from "./bench-pages-measure.ts";
+import { gzipKb, lighthouseRun, launchChromium, medianRun, type LighthouseFigures } from "./bench-pages-measure.ts";
 import { buildEmptyApp } from "./bench-pages-baseline.ts";
 
 const { values: args } = parseArgs({
@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     "no-lighthouse": { type: "boolean", default: false },
     routes: { type: "string", default: "/login,/,/users,/roles,/roles/new,/settings/role-permissions,/sessions,/audit" },
     users: { type: "string", default: "60" },
+    // Lighthouse's own advice: the median of several runs, since one run varies with the machine.
+    runs: { type: "string", default: "3" },
   },
 });
 const ROOT = process.cwd();
@@ -132,8 +134,12 @@ async function main() {
 
   const chrome = args["no-lighthouse"] ? null : await launchChromium();
   try {
-    const lighthouse = (url: string, withCookie: boolean) =>
-      chrome ? lighthouseRun(chrome.port, url, withCookie ? cookie : undefined) : null;
+    const lighthouse = async (url: string, withCookie: boolean) => {
+      if (!chrome) return null;
+      const runs: LighthouseFigures[] = [];
+      for (let i = 0; i < Number(args.runs); i++) runs.push(await lighthouseRun(chrome.port, url, withCookie ? cookie : undefined));
+      return medianRun(runs);
+    };
     const baseline: Row = { route: "(empty app) /", ...(await firstLoadJs(emptyBase, "/")), lh: await lighthouse(`${emptyBase}/`, false) };
     const rows: Row[] = [];
     for (const route of args.routes.split(",")) {
