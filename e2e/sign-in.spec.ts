@@ -27,6 +27,39 @@ test("an admin signs in, sees the shell and signs out", async ({ page }) => {
   expect(session.revokedReason).toBe("signed out");
 });
 
+test("a cross-site sign-out post is refused and leaves the session open", async ({ page }) => {
+  const user = await seedUser(e2eDb(), { grants: LOGIN });
+  await signInWithForm(page, user.username, user.password);
+  // The page's own cookies, posted as a forged form on another site would post them.
+  const forged = await page.request.post("/sign-out", { headers: { origin: "http://evil.example" }, form: {} });
+  expect(forged.status()).toBe(403);
+  expect(await forged.json()).toMatchObject({ code: "FORBIDDEN" });
+  await page.goto("/");
+  await expect(page.getByTestId("current-user")).toHaveText(user.username);
+  const session = await e2eDb().session.findFirstOrThrow({ where: { userId: user.id } });
+  expect(session.revokedAt).toBeNull();
+});
+
+test("signing out works without JavaScript: a plain form post", async ({ browser }) => {
+  const user = await seedUser(e2eDb(), { grants: LOGIN });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  // Signed in over HTTP: the form itself needs JavaScript.
+  const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, username: user.username, password: user.password, json: "true" },
+  });
+  await page.goto("/");
+  await expect(page.getByTestId("current-user")).toHaveText(user.username);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  const session = await e2eDb().session.findFirstOrThrow({ where: { userId: user.id } });
+  expect(session.revokedReason).toBe("signed out");
+  await context.close();
+});
+
 test("a wrong password and an unknown user show the same message", async ({ page }) => {
   const user = await seedUser(e2eDb(), { grants: LOGIN });
   await fillSignIn(page, user.username, "not the password at all");

@@ -1,6 +1,4 @@
-"use client";
-
-import { createColumnHelper } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/table-core";
 import type { AuditRow } from "@/lib/audit/list-audit";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
 

@@ -1,10 +1,10 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { messageForThrottledCode } from "@/lib/auth/throttled";
+import { signInWithCredentials } from "./credentials-sign-in";
 
 export const SIGN_IN_FAILED = "Invalid username or password.";
 
@@ -18,13 +18,9 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", {
-        redirect: false,
-        username: String(form.get("username") ?? ""),
-        password: String(form.get("password") ?? ""),
-      });
-      if (!result || result.error) {
-        setError((result?.error && messageForThrottledCode(result.error)) || SIGN_IN_FAILED);
+      const result = await signInWithCredentials(String(form.get("username") ?? ""), String(form.get("password") ?? ""));
+      if (result) {
+        setError(messageForThrottledCode(result.error) || SIGN_IN_FAILED);
         setPending(false);
         return;
       }

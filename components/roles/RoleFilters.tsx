@@ -2,13 +2,18 @@
 
 import { SearchField } from "@/components/ui/table/SearchField";
 import { UrlSearchForm } from "@/components/ui/table/UrlSearchForm";
-import type { UrlTableFilters } from "@/components/ui/table/useUrlTable";
+import type { UrlState } from "@/components/ui/table/url-state";
+import { filterField, useUrlFilters } from "@/components/ui/table/useUrlFilters";
 
 export type StoreOption = { domain: string; readOnly: boolean };
 
-/** The role list's filters, bound to the URL through the table (`ROLE_FILTER_KEYS`). */
-export function RoleFilters({ urlTable, stores }: { urlTable: UrlTableFilters; stores: StoreOption[] }) {
-  const { filter, filters } = urlTable;
+/** The URL keys the role list filters by: the name pattern and the domain. */
+const ROLE_FILTER_KEYS = ["q", "domain"] as const;
+
+/** The role list's filters, bound to the URL. */
+export function RoleFilters({ state, stores }: { state: UrlState; stores: StoreOption[] }) {
+  const filters = useUrlFilters("/roles", state, ROLE_FILTER_KEYS);
+  const filter = (key: (typeof ROLE_FILTER_KEYS)[number]) => filterField(filters, key);
   const domain = filter("domain");
   return (
     <UrlSearchForm filters={filters} label="Roles" fields={["q", "domain"]}>

@@ -1,11 +1,8 @@
-"use client";
-
 import type { FormAction } from "@/lib/core/action-state";
 import { DataTable } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
-import { useUrlTable } from "@/components/ui/table/useUrlTable";
 import { RoleFilters, type StoreOption } from "./RoleFilters";
 import { roleColumns, type RoleRowView } from "./roles-columns";
 
@@ -19,24 +16,18 @@ type Props = {
   stores: StoreOption[];
 };
 
-/** The URL keys the role list filters by: the name pattern and the domain column. */
-const ROLE_FILTER_KEYS = { global: "q", columns: ["domain"] } as const;
-
+/** Rendered on the server; the filters and each row's delete confirmation are the client islands. */
 export function RolesTable({ rows, url, deleteAction, filtered, stores }: Props) {
-  const urlTable = useUrlTable({
-    url: { path: "/roles", ...url },
-    columns: roleColumns,
-    rows,
-    getRowId: (r) => String(r.id),
-    meta: { deleteAction },
-    filters: ROLE_FILTER_KEYS,
-  });
   return (
     <>
-      <RoleFilters urlTable={urlTable} stores={stores} />
+      <RoleFilters state={url.state} stores={stores} />
       <DataTable
         caption="Roles"
-        urlTable={urlTable}
+        columns={roleColumns}
+        rows={rows}
+        getRowId={(r) => String(r.id)}
+        meta={{ deleteAction }}
+        url={{ path: "/roles", state: url.state }}
         empty={
           <EmptyState title={filtered ? "No roles match" : "No roles yet"}>
             {filtered ? "Use * as a wildcard, e.g. Internal/*." : "Add one with Add New Role."}

@@ -1,7 +1,5 @@
-"use client";
-
 import Link from "next/link";
-import { createColumnHelper } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/table-core";
 import type { ScopeMappingRow } from "@/lib/scopes/list-scope-mappings";
 import type { FormAction } from "@/lib/core/action-state";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";

@@ -1,11 +1,8 @@
-"use client";
-
 import type { FormAction } from "@/lib/core/action-state";
 import { DataTable } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
-import { useUrlTable } from "@/components/ui/table/useUrlTable";
 import { sessionColumns, type SessionView } from "./sessions-columns";
 
 export type { SessionView } from "./sessions-columns";
@@ -19,18 +16,15 @@ export function SessionsTable({
   url: { state: UrlState; paging: Paging };
   terminate?: FormAction;
 }) {
-  const urlTable = useUrlTable({
-    url: { path: "/sessions", ...url },
-    columns: sessionColumns,
-    rows,
-    getRowId: (s) => s.id,
-    meta: { terminate },
-  });
   return (
     <>
       <DataTable
         caption="Active sessions"
-        urlTable={urlTable}
+        columns={sessionColumns}
+        rows={rows}
+        getRowId={(s) => s.id}
+        meta={{ terminate }}
+        url={{ path: "/sessions", state: url.state }}
         empty={<EmptyState title="No active sessions">Sessions appear here when people sign in.</EmptyState>}
       />
       <UrlPager path="/sessions" state={url.state} paging={url.paging} />

@@ -1,6 +1,4 @@
-"use client";
-
-import { createColumnHelper } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/table-core";
 import type { FormAction } from "@/lib/core/action-state";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import type { UrlTableFeatures } from "@/components/ui/table/features";

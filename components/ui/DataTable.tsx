@@ -1,25 +1,28 @@
-"use client";
-
 import Link from "next/link";
-import type { Header, RowData } from "@tanstack/react-table";
 import type { ReactNode } from "react";
-import type { UrlTableFeatures } from "./table/features";
-import type { useUrlTable } from "./table/useUrlTable";
+import { constructTable, type ColumnDef, type RowData } from "@tanstack/table-core";
+import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
+import { flexRender } from "@tanstack/react-table/flex-render";
+import { urlTableFeatures, type UrlTableFeatures } from "./table/features";
+import { hrefFor, type UrlState } from "./table/url-state";
 
-type UrlTable<TMeta extends object, T extends RowData> = ReturnType<typeof useUrlTable<TMeta, T>>;
-type Props<TMeta extends object, T extends RowData> = { caption: string; urlTable: UrlTable<TMeta, T>; empty: ReactNode };
+/** The sort as the URL's `sort` and `dir` carry it; the page's zod schema owns their values and defaults. */
+export type UrlSort = { by: string; dir: "asc" | "desc" };
 
-/** A sort header is a link to the re-sorted URL, so it works before hydration and can be shared. */
-function SortLink<TMeta extends object, T extends RowData>({
-  header,
-  href,
-  children,
-}: {
-  header: Header<UrlTableFeatures<TMeta>, T, unknown>;
-  href: string;
-  children: ReactNode;
-}) {
-  const sorted = header.column.getIsSorted();
+type Props<TMeta extends object, T extends RowData> = {
+  caption: string;
+  /** Module-scope columns (the table's own columns file); cells may render client islands. */
+  columns: ColumnDef<UrlTableFeatures<TMeta>, T>[];
+  rows: T[];
+  getRowId: (row: T) => string;
+  meta: TMeta;
+  /** The page's path and URL state, as its server component parsed it; `sort` when the list sorts. */
+  url: { path: string; state: UrlState; sort?: UrlSort };
+  empty: ReactNode;
+};
+
+/** A sort header is a link to the re-sorted URL, so it works without JavaScript and can be shared. */
+function SortLink({ sorted, href, children }: { sorted: false | "asc" | "desc"; href: string; children: ReactNode }) {
   const dir = sorted === "asc" ? "ascending" : "descending";
   return (
     <Link href={href} className="inline-flex items-center gap-1 hover:underline" aria-sort={sorted ? dir : undefined}>
@@ -31,13 +34,35 @@ function SortLink<TMeta extends object, T extends RowData>({
 }
 
 /**
- * Renders one page the server already paged, sorted and filtered; the table only lays it out.
- * Columns must be stable (module scope, in the table's own columns file).
+ * Renders one page the server already paged, sorted and filtered, on the server: TanStack's core
+ * builds the table model here and the browser gets HTML, with client code only for the cells that
+ * need it (selection, confirmations). The URL is the table's state; sorting by the column the
+ * list is sorted by reverses it, any other starts ascending.
  */
-export function DataTable<TMeta extends object, T extends RowData>({ caption, urlTable, empty }: Props<TMeta, T>) {
-  const { table, sortHref } = urlTable;
-  const rows = table.getRowModel().rows;
+export function DataTable<TMeta extends object, T extends RowData>({
+  caption,
+  columns,
+  rows,
+  getRowId,
+  meta,
+  url,
+  empty,
+}: Props<TMeta, T>) {
   if (rows.length === 0) return <>{empty}</>;
+  const { path, state, sort } = url;
+  const table = constructTable({
+    // A plain store for the one synchronous render; `tableMeta` is a type-only slot (see features.ts).
+    features: { coreReactivityFeature: storeReactivityBindings(), ...urlTableFeatures } as unknown as UrlTableFeatures<TMeta>,
+    columns,
+    data: rows,
+    getRowId,
+    meta,
+    manualSorting: true,
+    enableSorting: Boolean(sort),
+    enableMultiSort: false,
+    state: { sorting: sort ? [{ id: sort.by, desc: sort.dir === "desc" }] : [] },
+  });
+  const sortHref = (id: string) => hrefFor(path, state, { sort: id, dir: sort?.by === id && sort.dir === "asc" ? "desc" : "asc" });
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -45,26 +70,29 @@ export function DataTable<TMeta extends object, T extends RowData>({ caption, ur
         <thead className="bg-slate-50">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="px-4 py-2.5 text-left font-semibold text-slate-700">
-                  {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                    <SortLink header={header} href={sortHref(header.column.id)}>
-                      <table.FlexRender header={header} />
-                    </SortLink>
-                  ) : (
-                    <table.FlexRender header={header} />
-                  )}
-                </th>
-              ))}
+              {group.headers.map((header) => {
+                const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <th key={header.id} scope="col" className="px-4 py-2.5 text-left font-semibold text-slate-700">
+                    {content !== null && header.column.getCanSort() ? (
+                      <SortLink sorted={header.column.getIsSorted()} href={sortHref(header.column.id)}>
+                        {content}
+                      </SortLink>
+                    ) : (
+                      content
+                    )}
+                  </th>
+                );
+              })}
             </tr>
           ))}
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
+          {table.getRowModel().rows.map((row) => (
             <tr key={row.id} className="hover:bg-slate-50">
               {row.getAllCells().map((cell) => (
                 <td key={cell.id} className="px-4 py-2.5 align-top">
-                  <table.FlexRender cell={cell} />
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}
             </tr>

@@ -1,15 +1,22 @@
 "use client";
 
-import { USER_CLAIMS } from "@/lib/users/claims";
 import { SearchField } from "@/components/ui/table/SearchField";
 import { UrlSearchForm } from "@/components/ui/table/UrlSearchForm";
-import type { UrlTableFilters } from "@/components/ui/table/useUrlTable";
+import type { UrlState } from "@/components/ui/table/url-state";
+import { filterField, useUrlFilters } from "@/components/ui/table/useUrlFilters";
 
 const input = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2";
 
-/** The filters live in the URL, bound through the table (`USER_FILTER_KEYS`), so a reload or a shared link shows the same view. */
-export function UserFilters({ urlTable, domains }: { urlTable: UrlTableFilters; domains: string[] }) {
-  const { filter, filters } = urlTable;
+/** A profile claim to filter by; passed in, since lib/users/claims.ts carries zod schemas the browser need not load. */
+export type ClaimOption = { uri: string; label: string };
+
+/** The URL keys the users list filters by: the name pattern, and the domain and profile claim columns. */
+const USER_FILTER_KEYS = ["q", "domain", "claim", "value"] as const;
+
+/** The filters live in the URL, so a reload or a shared link shows the same view. */
+export function UserFilters({ state, domains, claims }: { state: UrlState; domains: string[]; claims: ClaimOption[] }) {
+  const filters = useUrlFilters("/users", state, USER_FILTER_KEYS);
+  const filter = (key: (typeof USER_FILTER_KEYS)[number]) => filterField(filters, key);
   const domain = filter("domain");
   const claim = filter("claim");
   return (
@@ -39,7 +46,7 @@ export function UserFilters({ urlTable, domains }: { urlTable: UrlTableFilters; 
         </label>
         <select id="claim" name="claim" value={claim.value} onChange={(e) => claim.onChange(e.target.value)} className={input}>
           <option value="">Any</option>
-          {USER_CLAIMS.map((c) => (
+          {claims.map((c) => (
             <option key={c.uri} value={c.uri}>
               {c.label}
             </option>
@@ -51,7 +58,7 @@ export function UserFilters({ urlTable, domains }: { urlTable: UrlTableFilters; 
         <label htmlFor="size" className="block text-sm font-medium">
           Per page
         </label>
-        <select key={urlTable.filters.state.size} id="size" name="size" defaultValue={urlTable.filters.state.size} className={input}>
+        <select key={state.size} id="size" name="size" defaultValue={state.size} className={input}>
           {[10, 25, 50, 100].map((n) => (
             <option key={n} value={n}>
               {n}

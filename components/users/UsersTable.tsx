@@ -1,16 +1,17 @@
-"use client";
-
 import type { FormAction } from "@/lib/core/action-state";
-import { DataTable } from "@/components/ui/DataTable";
+import { USER_CLAIMS } from "@/lib/users/claims";
+import { DataTable, type UrlSort } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { SelectionProvider } from "@/components/ui/table/selection";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
-import { useUrlTable, type UrlSort } from "@/components/ui/table/useUrlTable";
 import { BulkBar } from "./BulkBar";
 import { UserFilters } from "./UserFilters";
-import { userColumns, userLabel, type UserRowView } from "./users-columns";
+import { userColumns, type UserRowView } from "./users-columns";
 
 export type { UserRowView } from "./users-columns";
+
+const CLAIM_OPTIONS = USER_CLAIMS.map(({ uri, label }) => ({ uri, label }));
 
 type Props = {
   rows: UserRowView[];
@@ -21,27 +22,20 @@ type Props = {
   domains: string[];
 };
 
-/** The URL keys the users list filters by: the name pattern, and the domain and profile claim columns. */
-const USER_FILTER_KEYS = { global: "q", columns: ["domain", "claim", "value"] } as const;
-
+/** Rendered on the server; the filters, the bulk bar and each row's checkbox are the client islands. */
 export function UsersTable({ rows, url, bulk, deleteAction, filtered, domains }: Props) {
   const selectable = bulk.delete || bulk.assignRole;
-  const urlTable = useUrlTable({
-    url: { path: "/users", ...url },
-    columns: selectable ? userColumns.selectable : userColumns.plain,
-    rows,
-    getRowId: (u) => String(u.id),
-    meta: { deleteAction },
-    filters: USER_FILTER_KEYS,
-    selection: { key: "users", label: userLabel },
-  });
-  return (
+  const list = (
     <>
-      <UserFilters urlTable={urlTable} domains={domains} />
-      {selectable && <BulkBar selection={urlTable.selection} can={bulk} />}
+      <UserFilters state={url.state} domains={domains} claims={CLAIM_OPTIONS} />
+      {selectable && <BulkBar can={bulk} />}
       <DataTable
         caption="Users"
-        urlTable={urlTable}
+        columns={selectable ? userColumns.selectable : userColumns.plain}
+        rows={rows}
+        getRowId={(u) => String(u.id)}
+        meta={{ deleteAction }}
+        url={{ path: "/users", state: url.state, sort: url.sort }}
         empty={
           <EmptyState title={filtered ? "No users match" : "No users yet"}>
             {filtered ? "Check the pattern: use * as a wildcard, e.g. adm* or *smith." : "Add the first user with Add New User."}
@@ -51,4 +45,5 @@ export function UsersTable({ rows, url, bulk, deleteAction, filtered, domains }:
       <UrlPager path="/users" state={url.state} paging={url.paging} />
     </>
   );
+  return selectable ? <SelectionProvider storageKey="users">{list}</SelectionProvider> : list;
 }

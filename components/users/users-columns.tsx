@@ -1,13 +1,12 @@
-"use client";
-
 import Link from "next/link";
-import { createColumnHelper, type Row } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/table-core";
 import { qualifiedName } from "@/lib/core/domains";
 import type { UserListRow } from "@/lib/users/list-users";
 import type { UserAction } from "@/lib/authz/user-rules";
 import type { FormAction } from "@/lib/core/action-state";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
+import { SelectBox } from "@/components/ui/table/selection";
 
 /** A listed user as the browser gets it: without grants, with what the viewer may do to it. */
 export type UserRowView = Omit<UserListRow, "isAdminMember" | "grants"> & { self: boolean; actions: UserAction[] };
@@ -17,17 +16,6 @@ type Features = UrlTableFeatures<UsersMeta>;
 
 const link = "text-brand-700 underline-offset-2 hover:underline";
 export const userLabel = (u: UserRowView) => qualifiedName(u.domain, u.username);
-
-function SelectCell({ row }: { row: Row<Features, UserRowView> }) {
-  return (
-    <input
-      type="checkbox"
-      aria-label={`Select ${userLabel(row.original)}`}
-      checked={row.getIsSelected()}
-      onChange={(e) => row.toggleSelected(e.target.checked)}
-    />
-  );
-}
 
 function ActionsCell({ user, deleteAction }: { user: UserRowView; deleteAction: FormAction }) {
   const has = (a: UserAction) => user.actions.includes(a);
@@ -72,7 +60,7 @@ const column = createColumnHelper<Features, UserRowView>();
 const selectColumn = column.display({
   id: "select",
   header: () => <span className="sr-only">Select</span>,
-  cell: (info) => <SelectCell row={info.row} />,
+  cell: (info) => <SelectBox id={String(info.row.original.id)} label={userLabel(info.row.original)} />,
 });
 const dataColumns = column.columns([
   column.accessor("username", {

@@ -3,10 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "../config/current.ts";
 import { db } from "../db/client.ts";
 import { clientIp } from "../http/client-address.ts";
-import { recordAudit } from "../audit/record.ts";
-import { revokeSessionById } from "../sessions/revoke-session.ts";
-import { sessionIdFor } from "../sessions/secret.ts";
 import { authSecret } from "./secret.ts";
+import { endConsoleSession } from "./sign-out.ts";
 import { signInWithPassword } from "./sign-in.ts";
 import { throttledCode } from "./throttled.ts";
 import { ZCredentials } from "./credentials.ts";
@@ -53,20 +51,9 @@ export async function authOptions(): Promise<AuthOptions> {
       },
     },
     events: {
+      // next-auth's own /api/auth/signout; the console's button posts to /sign-out (app/sign-out/route.ts).
       async signOut({ token }) {
-        if (typeof token?.sid !== "string") return;
-        const id = sessionIdFor(token.sid);
-        const session = await db().session.findUnique({ where: { id }, include: { user: { select: { username: true } } } });
-        if (!session) return;
-        await db().$transaction(async (tx) => {
-          if (!(await revokeSessionById(tx, session.tenantId, id, "signed out"))) return;
-          await recordAudit(tx, {
-            tenantId: session.tenantId,
-            actor: { id: session.userId, name: session.user.username },
-            action: "auth.signed_out",
-            target: { type: "session", id: id.slice(0, 12), name: session.kind },
-          });
-        });
+        if (typeof token?.sid === "string") await endConsoleSession(token.sid);
       },
     },
   };

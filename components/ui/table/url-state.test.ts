@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { filterHref, fromColumnFilters, hrefFor, keptState, pageHref, toTableFilters } from "./url-state.ts";
+import { filterHref, hrefFor, keptState, pageHref } from "./url-state.ts";
 
-// The links the tables printed before useUrlTable, so bookmarks and shared links keep working.
+// The links the tables printed before the tables moved to TanStack and then to the server, so bookmarks and shared links keep working.
 describe("table URLs", () => {
   const users = { q: "adm*", domain: undefined, claim: undefined, value: undefined, sort: "username", dir: "asc", size: "25" };
 
@@ -30,10 +30,9 @@ describe("table URLs", () => {
   });
 });
 
-// The filter binding of useUrlTable: TanStack's global and column filters <-> the URL's keys.
+// The filter binding (useUrlFilters): the URL's keys, the form's GET and the first page.
 describe("table filters in the URL", () => {
   const users = { q: "adm*", domain: "PRIMARY", claim: undefined, value: undefined, sort: "username", dir: "asc", size: "25" };
-  const keys = { global: "q", columns: ["domain", "claim", "value"] } as const;
 
   it("a filter change keeps sort and size in place and starts again at the first page", () => {
     expect(filterHref("/users", { ...users, after: "cursor" }, { q: "bob*" })).toBe(
@@ -41,19 +40,6 @@ describe("table filters in the URL", () => {
     );
     expect(filterHref("/sessions", { user: "ali", page: "3", size: "25" }, { user: "bo" })).toBe("/sessions?user=bo&size=25");
     expect(filterHref("/users", users, { q: "", domain: "" })).toBe("/users?sort=username&dir=asc&size=25");
-  });
-
-  it("reads the URL as TanStack's filter state, leaving empty filters out", () => {
-    expect(toTableFilters(keys, users)).toEqual({ globalFilter: "adm*", columnFilters: [{ id: "domain", value: "PRIMARY" }] });
-    expect(toTableFilters({ global: "q" }, {})).toEqual({ globalFilter: "", columnFilters: [] });
-  });
-
-  it("writes column filters back as every key, so a removed filter leaves the URL", () => {
-    const patch = fromColumnFilters(keys, [{ id: "claim", value: "http://wso2.org/claims/organization" }]);
-    expect(patch).toEqual({ domain: "", claim: "http://wso2.org/claims/organization", value: "" });
-    expect(filterHref("/users", users, patch)).toBe(
-      "/users?q=adm*&claim=http%3A%2F%2Fwso2.org%2Fclaims%2Forganization&sort=username&dir=asc&size=25",
-    );
   });
 
   it("a filter form carries the rest of the state hidden, never a cursor, so its GET lands where the binding would", () => {

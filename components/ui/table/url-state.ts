@@ -35,24 +35,6 @@ export function filterHref(path: string, state: UrlState, patch: UrlState): stri
   return hrefFor(path, state, { ...patch, after: undefined, before: undefined, page: undefined });
 }
 
-/** Which URL keys a table filters by: one global search (TanStack's global filter) and column filters. */
-export type FilterKeys = { global?: string; columns?: readonly string[] };
-
-export type TableFilters = { globalFilter: string; columnFilters: { id: string; value: string }[] };
-
-/** The URL's filter values as TanStack Table's filter state; an empty filter is no filter. */
-export function toTableFilters(keys: FilterKeys, values: UrlState): TableFilters {
-  return {
-    globalFilter: (keys.global && values[keys.global]) || "",
-    columnFilters: (keys.columns ?? []).flatMap((id) => (values[id] ? [{ id, value: values[id] }] : [])),
-  };
-}
-
-/** TanStack's column filters back as URL values: every filter key gets a value, "" for none, so a removed filter leaves the URL. */
-export function fromColumnFilters(keys: FilterKeys, filters: readonly { id: string; value: unknown }[]): UrlState {
-  return Object.fromEntries((keys.columns ?? []).map((id) => [id, String(filters.find((f) => f.id === id)?.value ?? "")]));
-}
-
 /** The hidden inputs a filter form carries so that submitting it keeps the rest of the table state. */
 export function keptState(state: UrlState, fields: readonly string[]): [string, string][] {
   const skip = new Set<string>([...fields, ...CURSOR_KEYS]);

@@ -54,3 +54,10 @@ export function useUrlFilters(path: string, state: UrlState, keys: readonly stri
 }
 
 export type UrlFilters = ReturnType<typeof useUrlFilters>;
+
+/** One filter field bound to the URL: its key, its value as typed, and its change. */
+export type FilterField = { name: string; value: string; onChange: (value: string) => void };
+
+export function filterField(filters: UrlFilters, key: string): FilterField {
+  return { name: key, value: filters.values[key] ?? "", onChange: (value) => filters.set({ [key]: value }) };
+}
