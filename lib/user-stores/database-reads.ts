@@ -1,3 +1,4 @@
+import { bool, dateOrNull, date, int, readRows, readRowsByIds, text, type RawRow } from "../db/raw-read.ts";
 import { empty, join, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPage } from "../keyset.ts";
 import { nameKey, qualifiedName } from "../core/domains.ts";
@@ -5,28 +6,29 @@ import { lookAlikeRefusal, nameSkeleton } from "../stores/look-alike.ts";
 import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern.ts";
 import type { MemberPageParams, Reader, StoreRef, RoleRef, StoreUser, StoreUserDetail, UserPageParams, UserQuery } from "./user-store.ts";
 
-type Raw = {
-  id: number | bigint;
-  version: number | bigint;
-  username: string;
-  usernameKey: string;
-  storeId: number | bigint;
-  domain: string;
-  readOnly: number | boolean;
-};
+type Raw = StoreUser & { usernameKey: string };
 
 const COLUMNS = sql`u."id", u."version", u."username", u."usernameKey", u."storeId", s."domain", s."readOnly"`;
 
-function storeUser(r: Raw): StoreUser {
+/** A row selected with COLUMNS, mapped explicitly: the drivers disagree on integer and boolean types. */
+function raw(r: RawRow): Raw {
   return {
-    id: Number(r.id),
-    version: Number(r.version),
-    username: r.username,
-    storeId: Number(r.storeId),
-    domain: r.domain,
-    readOnly: Boolean(r.readOnly),
+    id: int(r.id),
+    version: int(r.version),
+    username: text(r.username),
+    usernameKey: text(r.usernameKey),
+    storeId: int(r.storeId),
+    domain: text(r.domain),
+    readOnly: bool(r.readOnly),
   };
 }
+
+function storeUser({ usernameKey, ...user }: Raw): StoreUser {
+  void usernameKey;
+  return user;
+}
+
+const count = (r: RawRow) => int(r.n);
 
 /**
  * One page of a tenant's users, filtered and ordered in the database and paged by keyset:
@@ -42,13 +44,17 @@ export async function listDatabaseUsers(client: Reader, tenantId: number, params
   const keyColumns = params.sort === "domain" ? [sql`u."storeId"`, sql`u."usernameKey"`, sql`u."id"`] : [sql`u."usernameKey"`, sql`u."id"`];
   const cursor = after ?? before;
 
-  const rows = await client.$queryRaw<Raw[]>(sql`
+  const rows = await readRows(
+    client,
+    sql`
     SELECT ${COLUMNS}
     FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
     WHERE ${userFilter(tenantId, params)}
     ${cursor && cursor.length === keyColumns.length ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
     ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}
-    LIMIT ${params.size + 1}`);
+    LIMIT ${params.size + 1}`,
+    raw,
+  );
 
   const page = keysetPage(rows, params.size, (r) => cursorOf(r, params.sort), { forward, hadCursor: cursor !== undefined });
   return { ...page, rows: page.rows.map(storeUser) };
@@ -62,14 +68,12 @@ function userFilter(tenantId: number, params: UserQuery): Sql {
 }
 
 export async function countDatabaseUsers(client: Reader, tenantId: number, query: UserQuery): Promise<number> {
-  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
-    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${userFilter(tenantId, query)}`,
-  );
-  return Number(row?.n ?? 0);
+  const [n] = await readRows(client, sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${userFilter(tenantId, query)}`, count);
+  return n ?? 0;
 }
 
 function cursorOf(row: Raw, sort: UserPageParams["sort"]): Cursor {
-  return sort === "domain" ? [Number(row.storeId), row.usernameKey, Number(row.id)] : [row.usernameKey, Number(row.id)];
+  return sort === "domain" ? [row.storeId, row.usernameKey, row.id] : [row.usernameKey, row.id];
 }
 
 function claimFilter(claim: string | undefined, value: string | undefined): Sql {
@@ -93,10 +97,8 @@ function memberFilter(tenantId: number, role: RoleRef, params: Pick<UserQuery, "
 }
 
 export async function countDatabaseRoleMembers(client: Reader, tenantId: number, role: RoleRef, query: UserQuery): Promise<number> {
-  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
-    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${memberFilter(tenantId, role, query)}`,
-  );
-  return Number(row?.n ?? 0);
+  const [n] = await readRows(client, sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${memberFilter(tenantId, role, query)}`, count);
+  return n ?? 0;
 }
 
 /** One page of a role's members by name, for roles of any size. */
@@ -111,72 +113,55 @@ export async function listDatabaseRoleMembers(
   const cursor = after ?? before;
   const forward = !before;
   const keys = [sql`u."usernameKey"`, sql`u."id"`];
-  const rows = await client.$queryRaw<Raw[]>(sql`
+  const rows = await readRows(
+    client,
+    sql`
     SELECT ${COLUMNS}
     FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
     WHERE ${memberFilter(tenantId, role, params)}
     ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${forward ? sql`>` : sql`<`} (${join(cursor)})` : empty}
     ORDER BY u."usernameKey" ${forward ? sql`ASC` : sql`DESC`}, u."id" ${forward ? sql`ASC` : sql`DESC`}
-    LIMIT ${params.size + 1}`);
-  const page = keysetPage(rows, params.size, (r) => [r.usernameKey, Number(r.id)], { forward, hadCursor: cursor !== undefined });
+    LIMIT ${params.size + 1}`,
+    raw,
+  );
+  const page = keysetPage(rows, params.size, (r) => [r.usernameKey, r.id], { forward, hadCursor: cursor !== undefined });
   return { ...page, rows: page.rows.map(storeUser) };
 }
 
-const USER_SELECT = {
-  id: true,
-  username: true,
-  storeId: true,
-  version: true,
-  store: { select: { domain: true, readOnly: true } },
-} as const;
-
-/** A row read with USER_SELECT, as the store hands users out. */
-function selectedUser({
-  store,
-  ...user
-}: {
-  id: number;
-  version: number;
-  username: string;
-  storeId: number;
-  store: { domain: string; readOnly: boolean };
-}): StoreUser {
-  return {
-    id: user.id,
-    version: user.version,
-    username: user.username,
-    storeId: user.storeId,
-    domain: store.domain,
-    readOnly: store.readOnly,
-  };
-}
-
+/** One user with claims and lock state: one statement, a row per claim (a user has a handful). */
 export async function getDatabaseUser(client: Reader, tenantId: number, id: number): Promise<StoreUserDetail | null> {
-  const user = await client.user.findFirst({
-    where: { id, tenantId },
-    select: { ...USER_SELECT, lockedUntil: true, createdAt: true, claims: { select: { claim: true, value: true } } },
-  });
-  if (!user) return null;
-  return {
-    ...selectedUser(user),
-    lockedUntil: user.lockedUntil,
-    createdAt: user.createdAt,
-    claims: Object.fromEntries(user.claims.map((c) => [c.claim, c.value])),
-  };
+  const rows = await readRows(
+    client,
+    sql`SELECT ${COLUMNS}, u."lockedUntil", u."createdAt", c."claim", c."value"
+      FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId" LEFT JOIN "UserClaim" c ON c."userId" = u."id"
+      WHERE u."id" = ${id} AND u."tenantId" = ${tenantId}`,
+    (r) => ({ user: raw(r), lockedUntil: dateOrNull(r.lockedUntil), createdAt: date(r.createdAt), claim: r.claim, value: r.value }),
+  );
+  const first = rows[0];
+  if (!first) return null;
+  const claims = rows.filter((r) => r.claim !== null && r.claim !== undefined).map((r) => [text(r.claim), text(r.value)]);
+  return { ...storeUser(first.user), lockedUntil: first.lockedUntil, createdAt: first.createdAt, claims: Object.fromEntries(claims) };
 }
 
 export async function getDatabaseUsers(client: Reader, tenantId: number, ids: readonly number[]): Promise<StoreUser[]> {
-  if (ids.length === 0) return [];
-  const users = await client.user.findMany({ where: { tenantId, id: { in: [...ids] } }, select: USER_SELECT });
-  return users.map(selectedUser);
+  const rows = await readRowsByIds(
+    client,
+    ids,
+    (list) => sql`SELECT ${COLUMNS} FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
+      WHERE u."tenantId" = ${tenantId} AND u."id" IN (${list}) ORDER BY u."id"`,
+    raw,
+  );
+  return rows.map(storeUser);
 }
 
 export async function findDatabaseUser(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<StoreUser | null> {
-  const user = await client.user.findUnique({
-    where: { tenantId_storeId_usernameKey: { tenantId, storeId: store.id, usernameKey: nameKey(username) } },
-    select: USER_SELECT,
-  });
-  return user && selectedUser(user);
+  const [row] = await readRows(
+    client,
+    sql`SELECT ${COLUMNS} FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
+      WHERE u."tenantId" = ${tenantId} AND u."storeId" = ${store.id} AND u."usernameKey" = ${nameKey(username)}`,
+    raw,
+  );
+  return row ? storeUser(row) : null;
 }
 
 /**
