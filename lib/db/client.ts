@@ -34,6 +34,10 @@ export function createDb(target: DbTarget = resolveDbTarget(), options: DbOption
   const transactionOptions = TRANSACTION_DEFAULTS;
   if (target.provider === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // An idle connection the server dropped emits "error" on the pool; unheard, that would end
+    // the process before Prisma (which listens once connected) or the raw path ever queried.
+    // The next query takes a fresh connection, so nothing more is needed here.
+    pool.on("error", () => undefined);
     if (options.onStatement) observePool(pool, options.onStatement);
     // disposeExternalPool: $disconnect still ends the pool, as when Prisma created it.
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });

@@ -11,7 +11,7 @@ import { rolePageQuery, rolesPageQuery } from "../roles/queries.ts";
 import { userPageQuery, usersPageQuery } from "./queries.ts";
 
 // How many SQL statements each hot page's query sends (not how long they take). Before the
-// raw read path (#12): /users 6, a user's page 5, /roles 4, a role's page 6 (Prisma's nested
+// raw read path (#12): /users 7, a user's page 8, /roles 4, a role's page 6 (Prisma's nested
 // selects and the store lookup on every read). Transaction control statements never occur here.
 describe.each(await databaseKinds())("statements per page query on %s", (kind) => {
   let db: Db;
