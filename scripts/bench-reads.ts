@@ -75,16 +75,28 @@ function postgresDriver(url: string): Driver {
   return { run: (query) => pool.query(query.text, query.values as unknown[]), close: () => pool.end() };
 }
 
-async function timeOf(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < WARMUPS; i++) await run();
-  const times: number[] = [];
+type Stats = { p50: number; p95: number };
+
+/**
+ * Times several ways of doing one read, interleaved call by call, so a change in the machine's
+ * load during the run weighs on all of them alike.
+ */
+async function timesOf(runs: (() => Promise<unknown>)[]): Promise<Stats[]> {
+  for (let i = 0; i < WARMUPS; i++) for (const run of runs) await run();
+  const times = runs.map(() => [] as number[]);
   for (let i = 0; i < REPEAT; i++) {
-    const start = performance.now();
-    await run();
-    times.push((performance.now() - start) * 1000);
+    // The starting way rotates: garbage left by one call (Prisma's most) is not always paid by the same next one.
+    for (let j = 0; j < runs.length; j++) {
+      const k = (i + j) % runs.length;
+      const start = performance.now();
+      await runs[k]!();
+      times[k]!.push((performance.now() - start) * 1000);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
+  return times.map((t) => {
+    t.sort((a, b) => a - b);
+    return { p50: quantile(t, 0.5), p95: quantile(t, 0.95) };
+  });
 }
 
 async function prepare(target: DbTarget): Promise<SeedPlan> {
@@ -177,19 +189,23 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, driver: () =
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(" ");
-    console.log(`  ${REPEAT} calls after ${WARMUPS} warm-ups each, µs p50 / p95; load ${load} on ${os.cpus().length} CPUs`);
+    console.log(
+      `  ${REPEAT} calls after ${WARMUPS} warm-ups each, the three ways interleaved, µs p50 / p95; load ${load} on ${os.cpus().length} CPUs`,
+    );
     const width = Math.max(...cases.map((c) => c.name.length));
     console.log(
       `  ${"read".padEnd(width)}  ${"Prisma (before)".padStart(17)}  ${"raw path (now)".padStart(17)}  ${"driver (baseline)".padStart(17)}  now/base`,
     );
     for (const c of cases) {
       const sqls = await statementsOf(client, c.raw);
-      const before = await timeOf(() => c.prisma(client));
-      const now = await timeOf(() => c.raw(client));
-      const base = await timeOf(async () => {
-        for (const q of sqls) await direct.run(q);
-      });
-      const cell = (t: { p50: number; p95: number }) => `${t.p50.toFixed(0)} / ${t.p95.toFixed(0)}`.padStart(17);
+      const [before, now, base] = (await timesOf([
+        () => c.prisma(client),
+        () => c.raw(client),
+        async () => {
+          for (const q of sqls) await direct.run(q);
+        },
+      ])) as [Stats, Stats, Stats];
+      const cell = (t: Stats) => `${t.p50.toFixed(0)} / ${t.p95.toFixed(0)}`.padStart(17);
       console.log(`  ${c.name.padEnd(width)}  ${cell(before)}  ${cell(now)}  ${cell(base)}  ${(now.p50 / base.p50).toFixed(2)}×`);
     }
   } finally {
