@@ -72,12 +72,13 @@ export async function listRoles(client: Reader, tenantId: number, params: ListRo
       ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
       ORDER BY r."nameKey" ${order}, r."id" ${order}
       LIMIT ${params.size + 1}
-    ), counts AS MATERIALIZED (
-      SELECT m."roleId", COUNT(*) AS "n" FROM "Membership" m WHERE m."roleId" IN (SELECT "id" FROM page) GROUP BY m."roleId"
+    ), counted AS MATERIALIZED (
+      -- Per page row, an index-only count (a grouped IN made PostgreSQL hash all memberships).
+      SELECT page.*, (SELECT COUNT(*) FROM "Membership" m WHERE m."roleId" = page."id") AS "memberCount" FROM page
     )
-    SELECT page.*, COALESCE(counts."n", 0) AS "memberCount", g."permission"
-    FROM page LEFT JOIN counts ON counts."roleId" = page."id" LEFT JOIN "RoleGrant" g ON g."roleId" = page."id"
-    ORDER BY page."nameKey" ${order}, page."id" ${order}, g."permission"`,
+    SELECT counted.*, g."permission"
+    FROM counted LEFT JOIN "RoleGrant" g ON g."roleId" = counted."id"
+    ORDER BY counted."nameKey" ${order}, counted."id" ${order}, g."permission"`,
     (r) => ({ role: roleRow(r), nameKey: text(r.nameKey), permission: textOrNull(r.permission) }),
   );
   const roles: (RoleListRow & { nameKey: string })[] = [];
