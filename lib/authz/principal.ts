@@ -1,4 +1,6 @@
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
+import { int, readRowsByIds, text } from "../db/raw-read.ts";
+import { sql } from "../db/sql.ts";
 import { qualifiedName } from "../core/domains.ts";
 
 /** Who is calling, with everything authorization needs, loaded fresh for every request. */
@@ -44,21 +46,22 @@ export async function loadSubjectRoles(client: Pick<Db, "role">, tenantId: numbe
 }
 
 /**
- * What each of several users holds through its roles, in one query: for lists and bulk
+ * What each of several users holds through its roles, in one JOIN: for lists and bulk
  * actions. Internal/everyone's grants are left out; every actor holds them too, so they never
  * decide an account action.
  */
-export async function loadHeldGrants(
-  client: Pick<Db, "membership">,
-  tenantId: number,
-  userIds: readonly number[],
-): Promise<Map<number, string[]>> {
-  const held = new Map<number, Set<string>>(userIds.map((id) => [id, new Set()]));
-  if (userIds.length === 0) return new Map();
-  const memberships = await client.membership.findMany({
-    where: { userId: { in: [...userIds] }, role: { tenantId } },
-    select: { userId: true, role: { select: { grants: { select: { permission: true } } } } },
-  });
-  for (const { userId, role } of memberships) for (const g of role.grants) held.get(userId)?.add(g.permission);
-  return new Map([...held].map(([id, grants]) => [id, [...grants]]));
+export async function loadHeldGrants(client: Db | Tx, tenantId: number, userIds: readonly number[]): Promise<Map<number, string[]>> {
+  const held = new Map<number, string[]>(userIds.map((id) => [id, []]));
+  const rows = await readRowsByIds(
+    client,
+    userIds,
+    (ids) => sql`SELECT DISTINCT m."userId", g."permission"
+      FROM "Membership" m
+      JOIN "Role" r ON r."id" = m."roleId" AND r."tenantId" = ${tenantId}
+      JOIN "RoleGrant" g ON g."roleId" = m."roleId"
+      WHERE m."userId" IN (${ids})`,
+    (r) => ({ userId: int(r.userId), permission: text(r.permission) }),
+  );
+  for (const { userId, permission } of rows) held.get(userId)?.push(permission);
+  return held;
 }

@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
+import { postgresRawDriver, registerRawDriver, sqliteRawDriver } from "./raw-driver.ts";
 import { serializedSqliteAdapter } from "./sqlite-adapter.ts";
 import { resolveDbTarget, type DbTarget } from "./target.ts";
 
@@ -21,13 +23,43 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  */
 export const TRANSACTION_DEFAULTS = { maxWait: 15_000, timeout: 15_000 } as const;
 
-export function createDb(target: DbTarget = resolveDbTarget()): Db {
+/** `onStatement` sees the text of every statement the client's connections run (tests count them). */
+export type DbOptions = { onStatement?: (sql: string) => void };
+
+/**
+ * A Prisma client over a driver the raw read path (raw-read.ts) shares: the PostgreSQL pool is
+ * created here and handed to Prisma, the SQLite adapter exposes its connection and gate.
+ */
+export function createDb(target: DbTarget = resolveDbTarget(), options: DbOptions = {}): Db {
   const transactionOptions = TRANSACTION_DEFAULTS;
   if (target.provider === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
+    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // An idle connection the server dropped emits "error" on the pool; unheard, that would end
+    // the process before Prisma (which listens once connected) or the raw path ever queried.
+    // The next query takes a fresh connection, so nothing more is needed here.
+    pool.on("error", () => undefined);
+    if (options.onStatement) observePool(pool, options.onStatement);
+    // disposeExternalPool: $disconnect still ends the pool, as when Prisma created it.
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+    const client = new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
+    registerRawDriver(client, postgresRawDriver(pool));
+    return client;
   }
-  return new SqliteClient({ adapter: serializedSqliteAdapter(target.file), transactionOptions });
+  const adapter = serializedSqliteAdapter(target.file, options);
+  const client = new SqliteClient({ adapter, transactionOptions });
+  registerRawDriver(client, sqliteRawDriver(adapter.connection));
+  return client;
+}
+
+function observePool(pool: pg.Pool, onStatement: (sql: string) => void): void {
+  pool.on("connect", (connection) => {
+    const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+    (connection as { query: unknown }).query = (...args: unknown[]) => {
+      const first = args[0] as string | { text?: string };
+      onStatement(typeof first === "string" ? first : (first.text ?? ""));
+      return query(...args);
+    };
+  });
 }
 
 const globalForDb = globalThis as unknown as { gatehouseDb?: Db };

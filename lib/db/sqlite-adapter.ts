@@ -1,5 +1,7 @@
 import { Mutex } from "async-mutex";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
+import type { SqliteConnection } from "./raw-driver.ts";
 
 type Factory = InstanceType<typeof PrismaBetterSQLite3>;
 type Adapter = Awaited<ReturnType<Factory["connect"]>>;
@@ -11,14 +13,23 @@ type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
  * inside an open transaction: it sees uncommitted rows and is rolled back with it. This
  * wrapper makes ordinary queries wait for the open transaction, as a real database would.
  */
-export function serializedSqliteAdapter(file: string) {
-  const inner = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
+export function serializedSqliteAdapter(file: string, options: { onStatement?: (sql: string) => void } = {}) {
+  const verbose = options.onStatement && ((message?: unknown) => options.onStatement!(String(message)));
+  const inner = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000, ...(verbose ? { verbose } : {}) });
   const gate = new Mutex();
+  /** Shared with the raw read path (raw-driver.ts): the same connection, behind the same gate. */
+  const connection: SqliteConnection = { gate };
   return {
+    connection,
     provider: "sqlite" as const,
     adapterName: inner.adapterName,
     async connect(): Promise<Adapter> {
       const adapter = await inner.connect();
+      // The upstream adapter keeps its better-sqlite3 handle in `client`; the raw path reads
+      // through it only when it looks like one (duck-typed: bundlers may load the module twice),
+      // and falls back to Prisma otherwise.
+      const handle = (adapter as unknown as { client?: Partial<Database.Database> }).client;
+      if (typeof handle?.prepare === "function" && typeof handle.open === "boolean") connection.database = handle as Database.Database;
       // optimize=0x10002 gathers bounded statistics where they are missing or stale; without
       // them SQLite picks slow plans for small roles in a million-user table (see the benchmark).
       await adapter.executeScript(

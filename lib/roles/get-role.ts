@@ -1,4 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
+import { bool, int, readRows, text, textOrNull, type Reader } from "../db/raw-read.ts";
+import { sql } from "../db/sql.ts";
 import { AppError } from "../errors.ts";
 import { qualifiedName } from "../core/domains.ts";
 import type { RoleFacts } from "../authz/role-rules.ts";
@@ -15,8 +17,6 @@ const SELECT = {
   store: { select: { domain: true, readOnly: true } },
   grants: { select: { permission: true } },
 } as const;
-// The maintained counter (triggers of migration 0007), never a COUNT over the memberships.
-const DETAIL_SELECT = { ...SELECT, memberCount: true } as const;
 
 type Row = {
   id: number;
@@ -42,11 +42,35 @@ function summary(role: Row): RoleSummary {
   };
 }
 
-/** One role of the tenant with its grants, or NOT_FOUND: other tenants' roles do not exist here. */
-export async function getRole(client: Pick<Db | Tx, "role">, tenantId: number, id: number): Promise<RoleDetail> {
-  const role = await client.role.findFirst({ where: { id, tenantId }, select: DETAIL_SELECT });
-  if (!role) throw new AppError("NOT_FOUND", "That role does not exist.");
-  return { ...summary(role), memberCount: role.kind === "everyone" ? 0 : role.memberCount };
+/**
+ * One role of the tenant with its grants and member count, or NOT_FOUND: other tenants' roles do
+ * not exist here. One statement: the role (its maintained member counter) joined to its grants, a row per grant. Internal/everyone has no membership rows: its count is 0.
+ */
+export async function getRole(client: Reader, tenantId: number, id: number): Promise<RoleDetail> {
+  const rows = await readRows(
+    client,
+    sql`WITH one AS MATERIALIZED (
+        SELECT r."id", r."name", r."kind", r."version", r."storeId", s."domain", s."readOnly",
+          CASE WHEN r."kind" = 'everyone' THEN 0 ELSE r."memberCount" END AS "memberCount"
+        FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
+        WHERE r."id" = ${id} AND r."tenantId" = ${tenantId}
+      )
+      SELECT one.*, g."permission" FROM one LEFT JOIN "RoleGrant" g ON g."roleId" = one."id" ORDER BY g."permission"`,
+    (r) => ({ row: r, permission: textOrNull(r.permission) }),
+  );
+  const first = rows[0]?.row;
+  if (!first) throw new AppError("NOT_FOUND", "That role does not exist.");
+  const grants = rows.flatMap((r) => (r.permission === null ? [] : [r.permission]));
+  const role = summary({
+    id: int(first.id),
+    name: text(first.name),
+    kind: text(first.kind),
+    version: int(first.version),
+    storeId: int(first.storeId),
+    store: { domain: text(first.domain), readOnly: bool(first.readOnly) },
+    grants: grants.map((permission) => ({ permission })),
+  });
+  return { ...role, memberCount: int(first.memberCount) };
 }
 
 /** Several roles in one query, in the order asked, or NOT_FOUND if any is missing (or another tenant's). */

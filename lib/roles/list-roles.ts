@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.ts";
+import { bool, int, readRows, text, textOrNull, type RawRow, type Reader } from "../db/raw-read.ts";
 import { empty, join, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type KeysetPage } from "../keyset.ts";
 import { qualifiedName } from "../core/domains.ts";
@@ -29,17 +29,6 @@ const domainFilter = (pattern: string | undefined) => {
   return domain ? sql` AND upper(s."domain") = ${domain.toUpperCase()}` : empty;
 };
 
-type Raw = {
-  id: number | bigint;
-  version: number | bigint;
-  name: string;
-  nameKey: string;
-  kind: string;
-  domain: string;
-  readOnly: number | boolean;
-  memberCount: number | bigint;
-};
-
 type RoleFilter = Pick<ListRolesParams, "pattern" | "storeId">;
 
 function roleFilter(tenantId: number, params: RoleFilter): Sql {
@@ -51,46 +40,66 @@ function roleFilter(tenantId: number, params: RoleFilter): Sql {
 }
 
 /** How many roles listRoles would return over all its pages: one COUNT, for the MI's unpaged lists. */
-export async function countRoles(client: Db, tenantId: number, params: RoleFilter): Promise<number> {
-  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
+export async function countRoles(client: Reader, tenantId: number, params: RoleFilter): Promise<number> {
+  const [n] = await readRows(
+    client,
     sql`SELECT COUNT(*) AS "n" FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" WHERE ${roleFilter(tenantId, params)}`,
+    (r) => int(r.n),
   );
-  return Number(row?.n ?? 0);
+  return n ?? 0;
 }
 
 /**
- * A page of roles by name. Internal/system and Internal/system_* stay hidden, as in WSO2.
- * Member counts are the roles' maintained counters; the page's grants come from one query.
+ * A page of roles by name, with each role's grants and maintained member count, in one statement:
+ * the page is a materialized CTE (so the grant join sees only its rows), then one row per
+ * (role, grant). Internal/system and Internal/system_* stay hidden, as in WSO2.
  */
-export async function listRoles(client: Db, tenantId: number, params: ListRolesParams): Promise<KeysetPage<RoleListRow>> {
+export async function listRoles(client: Reader, tenantId: number, params: ListRolesParams): Promise<KeysetPage<RoleListRow>> {
   const after = decodeCursor(params.after, ["string", "int"]);
   const before = after ? undefined : decodeCursor(params.before, ["string", "int"]);
   const forward = !before;
   const ascending = (params.dir === "asc") === forward;
   const cursor = after ?? before;
   const keys = [sql`r."nameKey"`, sql`r."id"`];
-  const rows = await client.$queryRaw<Raw[]>(sql`
-    SELECT r."id", r."version", r."name", r."nameKey", r."kind", r."memberCount", s."domain", s."readOnly"
-    FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
-    WHERE ${roleFilter(tenantId, params)}
-    ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
-    ORDER BY r."nameKey" ${ascending ? sql`ASC` : sql`DESC`}, r."id" ${ascending ? sql`ASC` : sql`DESC`}
-    LIMIT ${params.size + 1}`);
-  const page = keysetPage(rows, params.size, (r) => [r.nameKey, Number(r.id)], { forward, hadCursor: cursor !== undefined });
-  const ids = page.rows.map((r) => Number(r.id));
-  const grants = await client.roleGrant.findMany({ where: { roleId: { in: ids } }, select: { roleId: true, permission: true } });
+  const order = ascending ? sql`ASC` : sql`DESC`;
+  const rows = await readRows(
+    client,
+    sql`
+    WITH page AS MATERIALIZED (
+      SELECT r."id", r."version", r."name", r."nameKey", r."kind", r."memberCount", s."domain", s."readOnly"
+      FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
+      WHERE ${roleFilter(tenantId, params)}
+      ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
+      ORDER BY r."nameKey" ${order}, r."id" ${order}
+      LIMIT ${params.size + 1}
+    )
+    SELECT page.*, g."permission"
+    FROM page LEFT JOIN "RoleGrant" g ON g."roleId" = page."id"
+    ORDER BY page."nameKey" ${order}, page."id" ${order}, g."permission"`,
+    (r) => ({ role: roleRow(r), nameKey: text(r.nameKey), permission: textOrNull(r.permission) }),
+  );
+  const roles: (RoleListRow & { nameKey: string })[] = [];
+  for (const { role, nameKey, permission } of rows) {
+    let last = roles.at(-1);
+    if (last?.id !== role.id) roles.push((last = { ...role, nameKey }));
+    if (permission !== null) last.grants.push(permission);
+  }
+  const page = keysetPage(roles, params.size, (r) => [r.nameKey, r.id], { forward, hadCursor: cursor !== undefined });
+  return { ...page, rows: page.rows.map(({ nameKey, ...row }) => (void nameKey, row)) };
+}
+
+function roleRow(r: RawRow): RoleListRow {
+  const domain = text(r.domain);
+  const name = text(r.name);
   return {
-    ...page,
-    rows: page.rows.map((r) => ({
-      id: Number(r.id),
-      version: Number(r.version),
-      name: r.name,
-      domain: r.domain,
-      qualified: qualifiedName(r.domain, r.name),
-      kind: r.kind,
-      readOnly: Boolean(r.readOnly),
-      grants: grants.filter((g) => g.roleId === Number(r.id)).map((g) => g.permission),
-      memberCount: Number(r.memberCount),
-    })),
+    id: int(r.id),
+    version: int(r.version),
+    name,
+    domain,
+    qualified: qualifiedName(domain, name),
+    kind: text(r.kind),
+    readOnly: bool(r.readOnly),
+    grants: [],
+    memberCount: int(r.memberCount),
   };
 }

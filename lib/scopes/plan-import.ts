@@ -49,7 +49,7 @@ export type ImportReport = NamedChanges & {
 export type ImportPlan = { changes: MappingChanges; newScopes: NewScope[]; newRoles: NewRole[]; report: ImportReport };
 
 export async function planImport(
-  client: Pick<Db | Tx, "role" | "userStore">,
+  client: Pick<Db | Tx, "role" | "userStore" | "$queryRaw">,
   state: MappingState,
   file: ParsedTenantConf,
   options: TImportOptions = NO_IMPORT_OPTIONS,

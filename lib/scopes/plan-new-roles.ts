@@ -18,7 +18,7 @@ import type { ParsedTenantConf } from "./tenant-conf.ts";
 export type NewRole = { id: number; given: string[]; storeId: number; domain: string; name: string; qualified: string; paths: string[] };
 
 export async function planNewRoles(
-  client: Pick<Db | Tx, "userStore">,
+  client: Pick<Db | Tx, "$queryRaw">,
   state: MappingState,
   file: ParsedTenantConf,
   known: ReadonlyMap<string, RoleRef>,

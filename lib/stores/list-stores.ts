@@ -1,4 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
+import { bool, int, readRows, text, textOrNull } from "../db/raw-read.ts";
+import { sql } from "../db/sql.ts";
 import { AppError } from "../errors.ts";
 
 export type StoreRow = {
@@ -10,12 +12,21 @@ export type StoreRow = {
   rolePattern: string | null;
 };
 
-const select = { id: true, domain: true, kind: true, readOnly: true, usernamePattern: true, rolePattern: true } as const;
-
-/** The tenant's user stores: PRIMARY first, then secondary stores, then Internal and Application. */
-export async function listStores(client: Pick<Db | Tx, "userStore">, tenantId: number): Promise<StoreRow[]> {
+/** The tenant's user stores: PRIMARY first, then secondary stores, then Internal and Application. One raw read (every list page asks). */
+export async function listStores(client: Pick<Db | Tx, "$queryRaw">, tenantId: number): Promise<StoreRow[]> {
   const order = { primary: 0, secondary: 1, internal: 2, application: 3 } as Record<string, number>;
-  const rows = await client.userStore.findMany({ where: { tenantId }, select, orderBy: { domain: "asc" } });
+  const rows = await readRows(
+    client,
+    sql`SELECT "id", "domain", "kind", "readOnly", "usernamePattern", "rolePattern" FROM "UserStore" WHERE "tenantId" = ${tenantId}`,
+    (r): StoreRow => ({
+      id: int(r.id),
+      domain: text(r.domain),
+      kind: text(r.kind),
+      readOnly: bool(r.readOnly),
+      usernamePattern: textOrNull(r.usernamePattern),
+      rolePattern: textOrNull(r.rolePattern),
+    }),
+  );
   return rows.sort((a, b) => (order[a.kind] ?? 9) - (order[b.kind] ?? 9) || a.domain.localeCompare(b.domain));
 }
 
@@ -24,7 +35,7 @@ export function holdsUsers(store: Pick<StoreRow, "kind">): boolean {
   return store.kind === "primary" || store.kind === "secondary";
 }
 
-export async function findStore(client: Pick<Db | Tx, "userStore">, tenantId: number, domain: string): Promise<StoreRow> {
+export async function findStore(client: Pick<Db | Tx, "$queryRaw">, tenantId: number, domain: string): Promise<StoreRow> {
   const stores = await listStores(client, tenantId);
   const store = stores.find((s) => s.domain.toUpperCase() === domain.toUpperCase());
   if (!store) throw new AppError("NOT_FOUND", `There is no user store "${domain}".`);

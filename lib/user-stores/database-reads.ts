@@ -1,3 +1,4 @@
+import { bool, dateOrNull, date, int, readRows, readRowsByIds, text, type RawRow } from "../db/raw-read.ts";
 import { empty, join, raw, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPage } from "../keyset.ts";
 import { nameKey, qualifiedName } from "../core/domains.ts";
@@ -6,28 +7,29 @@ import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern
 import { claimTrigramSql, nameTrigramSql, WALK_WINDOW } from "./trigram-search.ts";
 import type { MemberPageParams, Reader, StoreRef, RoleRef, StoreUser, StoreUserDetail, UserPageParams, UserQuery } from "./user-store.ts";
 
-type Raw = {
-  id: number | bigint;
-  version: number | bigint;
-  username: string;
-  usernameKey: string;
-  storeId: number | bigint;
-  domain: string;
-  readOnly: number | boolean;
-};
+type Raw = StoreUser & { usernameKey: string };
 
 const COLUMNS = sql`u."id", u."version", u."username", u."usernameKey", u."storeId", s."domain", s."readOnly"`;
 
-function storeUser(r: Raw): StoreUser {
+/** A row selected with COLUMNS, mapped explicitly: the drivers disagree on integer and boolean types. */
+function userRow(r: RawRow): Raw {
   return {
-    id: Number(r.id),
-    version: Number(r.version),
-    username: r.username,
-    storeId: Number(r.storeId),
-    domain: r.domain,
-    readOnly: Boolean(r.readOnly),
+    id: int(r.id),
+    version: int(r.version),
+    username: text(r.username),
+    usernameKey: text(r.usernameKey),
+    storeId: int(r.storeId),
+    domain: text(r.domain),
+    readOnly: bool(r.readOnly),
   };
 }
+
+function storeUser({ usernameKey, ...user }: Raw): StoreUser {
+  void usernameKey;
+  return user;
+}
+
+const count = (r: RawRow) => int(r.n);
 
 /**
  * One page of a tenant's users, filtered and ordered in the database and paged by keyset:
@@ -50,22 +52,30 @@ export async function listDatabaseUsers(client: Reader, tenantId: number, params
       : empty;
   const orderBy = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}`;
   const select = (restriction: Sql) =>
-    client.$queryRaw<Raw[]>(sql`
+    readRows(
+      client,
+      sql`
       SELECT ${COLUMNS}
       FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
       WHERE ${userFilter(tenantId, params)}${restriction} ${keyset}
       ${orderBy}
-      LIMIT ${params.size + 1}`);
+      LIMIT ${params.size + 1}`,
+      userRow,
+    );
 
   const trigrams = userTrigrams(client, params);
   let rows: Raw[] | undefined;
   if (trigrams !== empty) {
     // SQLite only (lib/user-stores/trigram-search.ts): walk at most WALK_WINDOW rows in order,
     // up to the key found that far down the index (an index-only read), then ask the trigram index.
-    const [bound] = await client.$queryRaw<{ k0: unknown; k1: unknown; k2?: unknown }[]>(sql`
+    const [bound] = await readRows(
+      client,
+      sql`
       SELECT ${join(keyColumns.map((c, i) => sql`${c} AS ${raw(`"k${i}"`)}`))} FROM "User" u
-      WHERE u."tenantId" = ${tenantId} ${keyset} ${orderBy} LIMIT 1 OFFSET ${WALK_WINDOW}`);
-    const values = bound ? keyColumns.map((_, i) => bound[`k${i}` as "k0"]) : [];
+      WHERE u."tenantId" = ${tenantId} ${keyset} ${orderBy} LIMIT 1 OFFSET ${WALK_WINDOW}`,
+      (r) => keyColumns.map((_, i) => r[`k${i}`]),
+    );
+    const values = bound ?? [];
     const within = bound ? sql` AND (${join(keyColumns)}) ${ascending ? sql`<=` : sql`>=`} (${join(values)})` : empty;
     rows = await select(within);
     // A full page, or a walk that reached the end: that is the answer.
@@ -92,14 +102,16 @@ function userTrigrams(client: Reader, params: UserQuery): Sql {
 }
 
 export async function countDatabaseUsers(client: Reader, tenantId: number, query: UserQuery): Promise<number> {
-  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
+  const [n] = await readRows(
+    client,
     sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${userFilter(tenantId, query)}${userTrigrams(client, query)}`,
+    count,
   );
-  return Number(row?.n ?? 0);
+  return n ?? 0;
 }
 
 function cursorOf(row: Raw, sort: UserPageParams["sort"]): Cursor {
-  return sort === "domain" ? [Number(row.storeId), row.usernameKey, Number(row.id)] : [row.usernameKey, Number(row.id)];
+  return sort === "domain" ? [row.storeId, row.usernameKey, row.id] : [row.usernameKey, row.id];
 }
 
 const claimKey = (value: string | undefined) => (value ?? "*").trim().toLowerCase() || "*";
@@ -125,10 +137,8 @@ function memberFilter(client: Reader, tenantId: number, role: RoleRef, params: P
 }
 
 export async function countDatabaseRoleMembers(client: Reader, tenantId: number, role: RoleRef, query: UserQuery): Promise<number> {
-  const [row] = await client.$queryRaw<{ n: number | bigint }[]>(
-    sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${memberFilter(client, tenantId, role, query)}`,
-  );
-  return Number(row?.n ?? 0);
+  const [n] = await readRows(client, sql`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${memberFilter(client, tenantId, role, query)}`, count);
+  return n ?? 0;
 }
 
 /** One page of a role's members by name, for roles of any size. */
@@ -143,72 +153,55 @@ export async function listDatabaseRoleMembers(
   const cursor = after ?? before;
   const forward = !before;
   const keys = [sql`u."usernameKey"`, sql`u."id"`];
-  const rows = await client.$queryRaw<Raw[]>(sql`
+  const rows = await readRows(
+    client,
+    sql`
     SELECT ${COLUMNS}
     FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
     WHERE ${memberFilter(client, tenantId, role, params)}
     ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${forward ? sql`>` : sql`<`} (${join(cursor)})` : empty}
     ORDER BY u."usernameKey" ${forward ? sql`ASC` : sql`DESC`}, u."id" ${forward ? sql`ASC` : sql`DESC`}
-    LIMIT ${params.size + 1}`);
-  const page = keysetPage(rows, params.size, (r) => [r.usernameKey, Number(r.id)], { forward, hadCursor: cursor !== undefined });
+    LIMIT ${params.size + 1}`,
+    userRow,
+  );
+  const page = keysetPage(rows, params.size, (r) => [r.usernameKey, r.id], { forward, hadCursor: cursor !== undefined });
   return { ...page, rows: page.rows.map(storeUser) };
 }
 
-const USER_SELECT = {
-  id: true,
-  username: true,
-  storeId: true,
-  version: true,
-  store: { select: { domain: true, readOnly: true } },
-} as const;
-
-/** A row read with USER_SELECT, as the store hands users out. */
-function selectedUser({
-  store,
-  ...user
-}: {
-  id: number;
-  version: number;
-  username: string;
-  storeId: number;
-  store: { domain: string; readOnly: boolean };
-}): StoreUser {
-  return {
-    id: user.id,
-    version: user.version,
-    username: user.username,
-    storeId: user.storeId,
-    domain: store.domain,
-    readOnly: store.readOnly,
-  };
-}
-
+/** One user with claims and lock state: one statement, a row per claim (a user has a handful). */
 export async function getDatabaseUser(client: Reader, tenantId: number, id: number): Promise<StoreUserDetail | null> {
-  const user = await client.user.findFirst({
-    where: { id, tenantId },
-    select: { ...USER_SELECT, lockedUntil: true, createdAt: true, claims: { select: { claim: true, value: true } } },
-  });
-  if (!user) return null;
-  return {
-    ...selectedUser(user),
-    lockedUntil: user.lockedUntil,
-    createdAt: user.createdAt,
-    claims: Object.fromEntries(user.claims.map((c) => [c.claim, c.value])),
-  };
+  const rows = await readRows(
+    client,
+    sql`SELECT ${COLUMNS}, u."lockedUntil", u."createdAt", c."claim", c."value"
+      FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId" LEFT JOIN "UserClaim" c ON c."userId" = u."id"
+      WHERE u."id" = ${id} AND u."tenantId" = ${tenantId}`,
+    (r) => ({ user: userRow(r), lockedUntil: dateOrNull(r.lockedUntil), createdAt: date(r.createdAt), claim: r.claim, value: r.value }),
+  );
+  const first = rows[0];
+  if (!first) return null;
+  const claims = rows.filter((r) => r.claim !== null && r.claim !== undefined).map((r) => [text(r.claim), text(r.value)]);
+  return { ...storeUser(first.user), lockedUntil: first.lockedUntil, createdAt: first.createdAt, claims: Object.fromEntries(claims) };
 }
 
 export async function getDatabaseUsers(client: Reader, tenantId: number, ids: readonly number[]): Promise<StoreUser[]> {
-  if (ids.length === 0) return [];
-  const users = await client.user.findMany({ where: { tenantId, id: { in: [...ids] } }, select: USER_SELECT });
-  return users.map(selectedUser);
+  const rows = await readRowsByIds(
+    client,
+    ids,
+    (list) => sql`SELECT ${COLUMNS} FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
+      WHERE u."tenantId" = ${tenantId} AND u."id" IN (${list}) ORDER BY u."id"`,
+    userRow,
+  );
+  return rows.map(storeUser);
 }
 
 export async function findDatabaseUser(client: Reader, tenantId: number, store: StoreRef, username: string): Promise<StoreUser | null> {
-  const user = await client.user.findUnique({
-    where: { tenantId_storeId_usernameKey: { tenantId, storeId: store.id, usernameKey: nameKey(username) } },
-    select: USER_SELECT,
-  });
-  return user && selectedUser(user);
+  const [row] = await readRows(
+    client,
+    sql`SELECT ${COLUMNS} FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
+      WHERE u."tenantId" = ${tenantId} AND u."storeId" = ${store.id} AND u."usernameKey" = ${nameKey(username)}`,
+    userRow,
+  );
+  return row ? storeUser(row) : null;
 }
 
 /**

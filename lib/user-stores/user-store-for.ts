@@ -17,16 +17,37 @@ export function userStoreFor(store: StoreRef): UserStore {
 }
 
 /**
+ * Which implementation serves each tenant's users, as last read. Every user read and write asks,
+ * so it is kept in process instead of listing the stores each time: it holds no data shown to
+ * anyone (user rows carry their store's domain and read-only flag from their own JOIN), only
+ * the store types. Store rows change only through provisioning (start-up, gatehouse.toml), in
+ * whichever process starts; so an entry is re-read after STORE_TYPES_MAX_AGE_MS, and refreshed
+ * for free whenever a caller passes the store list it read anyway (the Users page does). With
+ * several processes a store added by one is served by the others within that age.
+ */
+const implementations = new Map<number, { users: UserStore; at: number }>();
+const STORE_TYPES_MAX_AGE_MS = 5_000;
+
+function implementationOf(stores: readonly StoreRef[]): UserStore {
+  const found = new Set(stores.filter(holdsUsers).map(userStoreFor));
+  if (found.size > 1) throw new AppError("INVALID_INPUT", "Users of stores of different types cannot be listed together yet.");
+  // A tenant without user stores has no users: Gatehouse's own (empty) tables answer that.
+  return [...found][0] ?? databaseStore;
+}
+
+/**
  * The implementation that answers for all of a tenant's users, for lists across stores and for
  * writes that name users by Gatehouse id. Today every store is a database store, so that is
  * the one; with stores of several types (#13) a caller must merge their pages, which this
- * refuses until it exists instead of silently leaving users out.
+ * refuses until it exists instead of silently leaving users out. `stores`: the tenant's store
+ * list when the caller has just read it (no statement then).
  */
-export async function tenantUserStore(client: Reader, tenantId: number): Promise<UserStore> {
-  const implementations = new Set((await listStores(client, tenantId)).filter(holdsUsers).map(userStoreFor));
-  if (implementations.size > 1) throw new AppError("INVALID_INPUT", "Users of stores of different types cannot be listed together yet.");
-  // A tenant without user stores has no users: Gatehouse's own (empty) tables answer that.
-  return [...implementations][0] ?? databaseStore;
+export async function tenantUserStore(client: Reader, tenantId: number, stores?: readonly StoreRef[]): Promise<UserStore> {
+  const cached = implementations.get(tenantId);
+  if (!stores && cached && performance.now() - cached.at < STORE_TYPES_MAX_AGE_MS) return cached.users;
+  const users = implementationOf(stores ?? (await listStores(client, tenantId)));
+  implementations.set(tenantId, { users, at: performance.now() });
+  return users;
 }
 
 /** The store named by a sign-in's domain and its implementation, or null when there is none. */

@@ -3,7 +3,7 @@ import type { KeysetPage } from "../keyset.ts";
 import { qualifiedName } from "../core/domains.ts";
 import { rolesOfUsers } from "../user-stores/roles-of-users.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
-import type { UserPageParams, UserQuery } from "../user-stores/user-store.ts";
+import type { StoreRef, UserPageParams, UserQuery } from "../user-stores/user-store.ts";
 
 export type UserSort = UserPageParams["sort"];
 export type ListUsersParams = UserPageParams;
@@ -24,10 +24,16 @@ const ROLES_SHOWN = 5;
 
 /**
  * One page of a tenant's users from the user store, paged by keyset: never a whole-table load,
- * never a count. A page costs the store's one query, one for the roles, and the tenant's stores.
+ * never a count. A page costs the store's one query and one JOIN for the roles; `stores`, the
+ * tenant's store list when the caller read it, spares the store lookup.
  */
-export async function listUsers(client: Db, tenantId: number, params: ListUsersParams): Promise<KeysetPage<UserListRow>> {
-  const users = await tenantUserStore(client, tenantId);
+export async function listUsers(
+  client: Db,
+  tenantId: number,
+  params: ListUsersParams,
+  stores?: readonly StoreRef[],
+): Promise<KeysetPage<UserListRow>> {
+  const users = await tenantUserStore(client, tenantId, stores);
   const page = await users.listUsers(client, tenantId, params);
   const roles = await rolesOfUsers(
     client,

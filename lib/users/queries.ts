@@ -29,17 +29,22 @@ export const usersPageQuery = defineCommand({
     const page =
       params.domain && !store
         ? { rows: [], next: null, prev: null }
-        : await listUsers(client, principal.tenantId, {
-            pattern: params.q,
-            storeId: store?.id,
-            claim: params.claim,
-            claimValue: params.value,
-            sort: params.sort,
-            dir: params.dir,
-            size: params.size,
-            after: params.after,
-            before: params.before,
-          });
+        : await listUsers(
+            client,
+            principal.tenantId,
+            {
+              pattern: params.q,
+              storeId: store?.id,
+              claim: params.claim,
+              claimValue: params.value,
+              sort: params.sort,
+              dir: params.dir,
+              size: params.size,
+              after: params.after,
+              before: params.before,
+            },
+            stores,
+          );
     const rows = page.rows.map((u) => ({
       ...withoutGrants(u),
       self: u.id === principal.userId,
@@ -125,14 +130,19 @@ export const userPickerQuery = defineCommand({
     const stores = await listStores(client, principal.tenantId);
     const store = query.domain ? stores.find((s) => s.domain.toUpperCase() === query.domain!.toUpperCase()) : undefined;
     if (query.domain && !store) return { count: 0, list: [], next: null };
-    const page = await listUsers(client, principal.tenantId, {
-      pattern: pickerPattern(query.q),
-      storeId: store?.id,
-      sort: "username",
-      dir: "asc",
-      size: query.size,
-      after: query.after,
-    });
+    const page = await listUsers(
+      client,
+      principal.tenantId,
+      {
+        pattern: pickerPattern(query.q),
+        storeId: store?.id,
+        sort: "username",
+        dir: "asc",
+        size: query.size,
+        after: query.after,
+      },
+      stores,
+    );
     const list = page.rows.map(withoutGrants);
     return { count: list.length, list, next: page.next };
   },
