@@ -1,5 +1,6 @@
 import type { Tx } from "../db/client.ts";
 import { isForeignKeyViolation } from "../db/errors.ts";
+import { providerOf } from "../db/provider.ts";
 import { bool, int, readRowsByIds, text, textOrNull } from "../db/raw-read.ts";
 import { join, sql } from "../db/sql.ts";
 import { AppError } from "../errors.ts";
@@ -28,9 +29,13 @@ const ROWS_PER_STATEMENT = 1000;
  * A user or role deleted by a transaction that committed after the caller read it fails the
  * foreign key: that is NOT_FOUND, as if the caller had looked a moment later.
  */
-export async function addMemberships(tx: Pick<Tx, "$queryRaw">, pairs: readonly MembershipPair[]): Promise<MembershipPair[]> {
+export async function addMemberships(tx: Tx, pairs: readonly MembershipPair[]): Promise<MembershipPair[]> {
   const unique = new Map(pairs.map((p) => [`${p.userId}:${p.roleId}`, p]));
   const sorted = [...unique.values()].sort((a, b) => a.userId - b.userId || a.roleId - b.roleId);
+  await lockCounters(
+    tx,
+    sorted.map((p) => p.roleId),
+  );
   const createdAt = new Date();
   const inserted: MembershipPair[] = [];
   for (let i = 0; i < sorted.length; i += ROWS_PER_STATEMENT) {
@@ -46,12 +51,24 @@ export async function addMemberships(tx: Pick<Tx, "$queryRaw">, pairs: readonly 
   return inserted;
 }
 
+/**
+ * PostgreSQL: takes the roles' row locks (in id order) before their memberships change. The
+ * member-count trigger (migration 0007) would take them after the insert's foreign-key check
+ * has share-locked the role; a concurrent role delete that already holds the role's version
+ * lock then waits for us while we wait for it, a deadlock. Taken first, the delete simply
+ * queues behind us, or we behind it and then find the role gone (NOT_FOUND). SQLite runs one
+ * writer at a time.
+ */
+async function lockCounters(tx: Tx, roleIds: readonly number[]): Promise<void> {
+  if (roleIds.length === 0 || providerOf(tx) !== "postgres") return;
+  const ids = [...new Set(roleIds)].sort((a, b) => a - b);
+  await tx.$queryRaw(sql`SELECT "id" FROM "Role" WHERE "id" IN (${join(ids)}) ORDER BY "id" FOR NO KEY UPDATE`);
+}
+
 /** Removes the memberships of these users in these roles; returns how many went. */
-export async function removeMemberships(
-  tx: Pick<Tx, "membership">,
-  pairs: { userIds: readonly number[]; roleIds: readonly number[] },
-): Promise<number> {
+export async function removeMemberships(tx: Tx, pairs: { userIds: readonly number[]; roleIds: readonly number[] }): Promise<number> {
   if (pairs.userIds.length === 0 || pairs.roleIds.length === 0) return 0;
+  await lockCounters(tx, pairs.roleIds);
   const { count } = await tx.membership.deleteMany({ where: { userId: { in: [...pairs.userIds] }, roleId: { in: [...pairs.roleIds] } } });
   return count;
 }
