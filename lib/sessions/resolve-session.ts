@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.ts";
+import { bool, date, dateOrNull, int, readRows, text, type RawRow } from "../db/raw-read.ts";
 import { sql } from "../db/sql.ts";
 import { mayHoldSession } from "../authz/decide.ts";
 import type { Principal } from "../authz/principal.ts";
@@ -12,19 +13,6 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export type SessionPolicy = { idleTimeoutMs: number };
 
-type SessionRow = {
-  tenantId: number | bigint;
-  kind: string;
-  lastSeenAt: Date | string;
-  expiresAt: Date | string;
-  revokedAt: Date | string | null;
-  userId: number | bigint;
-  username: string;
-  mustChangePassword: boolean | number;
-  domain: string;
-  authzVersion: number | bigint | null;
-};
-
 /**
  * Turns a session secret into a principal, or null when the session is unknown, revoked,
  * expired, idle for too long, or its user may no longer sign in. Runs on every request, so
@@ -36,25 +24,27 @@ type SessionRow = {
  */
 export async function resolveSession(client: Db, secret: string, policy: SessionPolicy, now = new Date()): Promise<Principal | null> {
   const id = sessionIdFor(secret);
-  const [session] = await client.$queryRaw<SessionRow[]>(sql`
+  const [session] = await readRows(
+    client,
+    sql`
     SELECT s."tenantId", s."kind", s."lastSeenAt", s."expiresAt", s."revokedAt",
            u."id" AS "userId", u."username", u."mustChangePassword", st."domain", v."version" AS "authzVersion"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     JOIN "UserStore" st ON st."id" = u."storeId"
     LEFT JOIN "AuthzVersion" v ON v."tenantId" = s."tenantId"
-    WHERE s."id" = ${id}`);
+    WHERE s."id" = ${id}`,
+    sessionRow,
+  );
   if (!session || session.revokedAt) return null;
-  const expiresAt = new Date(session.expiresAt);
-  const idleFor = now.getTime() - new Date(session.lastSeenAt).getTime();
+  const expiresAt = session.expiresAt;
+  const idleFor = now.getTime() - session.lastSeenAt.getTime();
   if (expiresAt <= now || idleFor >= policy.idleTimeoutMs) {
     const reason = expiresAt <= now ? "expired" : "idle timeout";
     await client.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
     return null;
   }
-  const tenantId = Number(session.tenantId);
-  const userId = Number(session.userId);
-  const authzVersion = Number(session.authzVersion ?? 0);
+  const { tenantId, userId, authzVersion } = session;
   const subject = await cachedSubjectRoles(client, tenantId, userId, authzVersion);
   const kind = session.kind === "api" || session.kind === "oauth" ? session.kind : "console";
   if (!mayHoldSession(kind, subject.grants)) return null;
@@ -68,8 +58,24 @@ export async function resolveSession(client: Db, secret: string, policy: Session
     displayName: qualifiedName(session.domain, session.username),
     sessionId: id,
     sessionKind: kind,
-    mustChangePassword: Boolean(session.mustChangePassword),
+    mustChangePassword: session.mustChangePassword,
     authzVersion,
     ...subject,
+  };
+}
+
+/** The statement's row, typed explicitly: the drivers disagree on integer, boolean and date types. */
+function sessionRow(r: RawRow) {
+  return {
+    tenantId: int(r.tenantId),
+    kind: text(r.kind),
+    lastSeenAt: date(r.lastSeenAt),
+    expiresAt: date(r.expiresAt),
+    revokedAt: dateOrNull(r.revokedAt),
+    userId: int(r.userId),
+    username: text(r.username),
+    mustChangePassword: bool(r.mustChangePassword),
+    domain: text(r.domain),
+    authzVersion: r.authzVersion === null || r.authzVersion === undefined ? 0 : int(r.authzVersion),
   };
 }

@@ -39,20 +39,33 @@ export function connect(): { run: Run; close: () => Promise<void> } {
 
 export type Principal = { userId: number; tenantId: number; grants: string[] };
 
-/** The session row with its user (one indexed read), then the user's roles and grants, as resolveSession does. */
+// The user's grants by (tenant, user, authorization version), as lib/authz/subject-cache.ts keeps them.
+const grantsByVersion = new Map<string, string[]>();
+
+/**
+ * The session row with its user and the tenant's authorization version (one indexed read), then
+ * the user's roles and grants only when that version is new to this process: as resolveSession does.
+ */
 export async function sessionPrincipal(run: Run, sessionId: string): Promise<Principal | null> {
   const [session] = await run(sql`SELECT se."tenantId", se."userId", se."expiresAt", se."revokedAt", se."lastSeenAt",
-      u."username", u."mustChangePassword", st."domain"
+      u."username", u."mustChangePassword", st."domain", v."version" AS "authzVersion"
     FROM "Session" se JOIN "User" u ON u."id" = se."userId" JOIN "UserStore" st ON st."id" = u."storeId"
+    LEFT JOIN "AuthzVersion" v ON v."tenantId" = se."tenantId"
     WHERE se."id" = ${sessionId}`);
   if (!session || session.revokedAt !== null || new Date(session.expiresAt as string) <= new Date()) return null;
   const tenantId = Number(session.tenantId);
   const userId = Number(session.userId);
-  const grants = await run(sql`SELECT r."id", r."name", r."kind", st."domain", g."permission"
-    FROM "Role" r JOIN "UserStore" st ON st."id" = r."storeId" LEFT JOIN "RoleGrant" g ON g."roleId" = r."id"
-    WHERE r."tenantId" = ${tenantId}
-      AND (r."kind" = 'everyone' OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."roleId" = r."id" AND m."userId" = ${userId}))`);
-  return { userId, tenantId, grants: [...new Set(grants.map((g) => String(g.permission)))] };
+  const key = `${tenantId}:${userId}:${Number(session.authzVersion ?? 0)}`;
+  let grants = grantsByVersion.get(key);
+  if (!grants) {
+    const rows = await run(sql`SELECT r."id", r."name", r."kind", st."domain", g."permission"
+      FROM "Role" r JOIN "UserStore" st ON st."id" = r."storeId" LEFT JOIN "RoleGrant" g ON g."roleId" = r."id"
+      WHERE r."tenantId" = ${tenantId}
+        AND (r."kind" = 'everyone' OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."roleId" = r."id" AND m."userId" = ${userId}))`);
+    grants = [...new Set(rows.map((g) => String(g.permission)))];
+    grantsByVersion.set(key, grants);
+  }
+  return { userId, tenantId, grants };
 }
 
 export type UserRow = { id: number; username: string; domain: string; readOnly: boolean; roles: string[] };
@@ -106,25 +119,22 @@ export async function usersPage(run: Run, tenantId: number, p: TUserListParams):
 
 export type RoleRow = { id: number; name: string; domain: string; members: number; grants: number };
 
-/** The roles list's first page with member and grant counts, as listRoles reads it. */
+/** The roles list's first page with the maintained member counts and the grants, as listRoles reads it. */
 export async function rolesPage(run: Run, tenantId: number, size: number): Promise<RoleRow[]> {
   const rows = await run(sql`
-    SELECT r."id", r."version", r."name", r."nameKey", r."kind", s."domain", s."readOnly"
+    SELECT r."id", r."version", r."name", r."nameKey", r."kind", r."memberCount", s."domain", s."readOnly"
     FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
     WHERE r."tenantId" = ${tenantId} AND r."kind" <> 'system'
       AND NOT (s."kind" = 'internal' AND r."nameKey" LIKE 'system\\_%' ESCAPE '\\')
     ORDER BY r."nameKey" ASC, r."id" ASC LIMIT ${size + 1}`);
   const ids = rows.slice(0, size).map((r) => Number(r.id));
   if (ids.length === 0) return [];
-  const [members, grants] = await Promise.all([
-    run(sql`SELECT "roleId", COUNT(*) AS "n" FROM "Membership" WHERE "roleId" IN (${join(ids)}) GROUP BY "roleId"`),
-    run(sql`SELECT "roleId", "permission" FROM "RoleGrant" WHERE "roleId" IN (${join(ids)})`),
-  ]);
+  const grants = await run(sql`SELECT "roleId", "permission" FROM "RoleGrant" WHERE "roleId" IN (${join(ids)})`);
   return rows.slice(0, size).map((r) => ({
     id: Number(r.id),
     name: String(r.name),
     domain: String(r.domain),
-    members: Number(members.find((m) => Number(m.roleId) === Number(r.id))?.n ?? 0),
+    members: Number(r.memberCount),
     grants: grants.filter((g) => Number(g.roleId) === Number(r.id)).length,
   }));
 }
