@@ -1,9 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import dynamic from "next/dynamic";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import type { ActionState } from "@/lib/core/action-state";
-import { PermissionTree } from "@/components/permissions/PermissionTree";
-import { UserSearchList, type PickedUser } from "@/components/users/UserSearchList";
+import type { PickedUser } from "@/components/users/UserSearchList";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Steps } from "@/components/ui/Steps";
@@ -12,12 +12,23 @@ import { Field } from "@/components/ui/Field";
 type Props = { action: (state: ActionState, form: FormData) => Promise<ActionState>; domains: string[]; grantable: string[] };
 const STEPS = ["Domain and name", "Permissions", "Users"] as const;
 
+// Steps 2 and 3 (the permission tree with its data, the user picker) are not needed to show
+// step 1, so they are left out of the page's first load and fetched once it is interactive.
+const loadTree = () => import("@/components/permissions/PermissionTree").then((m) => m.PermissionTree);
+const loadPicker = () => import("@/components/users/UserSearchList").then((m) => m.UserSearchList);
+const PermissionTree = dynamic(loadTree, { loading: () => <p className="text-sm text-slate-600">Loading the permission tree…</p> });
+const UserSearchList = dynamic(loadPicker, { loading: () => <p className="text-sm text-slate-600">Loading…</p> });
+
 /**
  * Add New Role, as in WSO2: three steps, Next and Back between them, Finish from any step.
  * Nothing is written until Finish, and then everything is written at once.
  */
 export function NewRoleWizard({ action, domains, grantable }: Props) {
   const [step, setStep] = useState(0);
+  useEffect(() => {
+    void loadTree();
+    void loadPicker();
+  }, []);
   const [domain, setDomain] = useState(domains[0] ?? "PRIMARY");
   const [name, setName] = useState("");
   const [permissions, setPermissions] = useState<string[]>([]);
