@@ -3,7 +3,7 @@ import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPag
 import { nameKey, qualifiedName } from "../core/domains.ts";
 import { lookAlikeRefusal, nameSkeleton } from "../stores/look-alike.ts";
 import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern.ts";
-import { claimTrigramSql, nameTrigramSql, WALK_WINDOW } from "./trigram-search.ts";
+import { claimTrigramSql, hasTrigram, nameTrigramSql, WALK_WINDOW } from "./trigram-search.ts";
 import type { MemberPageParams, Reader, StoreRef, RoleRef, StoreUser, StoreUserDetail, UserPageParams, UserQuery } from "./user-store.ts";
 
 type Raw = {
@@ -31,47 +31,65 @@ function storeUser(r: Raw): StoreUser {
 
 /**
  * One page of a tenant's users, filtered and ordered in the database and paged by keyset:
- * never a whole-table load, never a count, one query whatever the page's size (two on SQLite
- * for a pattern the trigram index serves).
+ * never a whole-table load, never a count, one query whatever the page's size (two or three
+ * for a pattern a trigram index serves, lib/user-stores/trigram-search.ts). `walkWindow` is
+ * there for the tests, which need the trigram step on a small table.
  */
-export async function listDatabaseUsers(client: Reader, tenantId: number, params: UserPageParams): Promise<KeysetPage<StoreUser>> {
+export async function listDatabaseUsers(
+  client: Reader,
+  tenantId: number,
+  params: UserPageParams,
+  walkWindow = WALK_WINDOW,
+): Promise<KeysetPage<StoreUser>> {
   const shape: CursorShape = params.sort === "domain" ? ["int", "string", "int"] : ["string", "int"];
   const after = decodeCursor(params.after, shape);
   const before = after ? undefined : decodeCursor(params.before, shape);
   const forward = !before;
   const ascending = (params.dir === "asc") === forward;
   const order = ascending ? sql`ASC` : sql`DESC`;
-  const keyColumns = params.sort === "domain" ? [sql`u."storeId"`, sql`u."usernameKey"`, sql`u."id"`] : [sql`u."usernameKey"`, sql`u."id"`];
+  const keyNames = params.sort === "domain" ? ["storeId", "usernameKey", "id"] : ["usernameKey", "id"];
+  const keys = (alias: string) => keyNames.map((k) => raw(`${alias}."${k}"`));
+  const keyColumns = keys("u");
   const cursor = after ?? before;
 
   const keyset =
     cursor && cursor.length === keyColumns.length
       ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})`
       : empty;
-  const orderBy = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}`;
+  const orderBy = (alias: string) => sql`ORDER BY ${join(keys(alias).map((c) => sql`${c} ${order}`))}`;
   const select = (restriction: Sql) =>
     client.$queryRaw<Raw[]>(sql`
       SELECT ${COLUMNS}
       FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
       WHERE ${userFilter(tenantId, params)}${restriction} ${keyset}
-      ${orderBy}
+      ${orderBy("u")}
       LIMIT ${params.size + 1}`);
 
-  const trigrams = userTrigrams(client, params);
   let rows: Raw[] | undefined;
-  if (trigrams !== empty) {
-    // SQLite only (lib/user-stores/trigram-search.ts): walk at most WALK_WINDOW rows in order,
-    // up to the key found that far down the index (an index-only read), then ask the trigram index.
+  if (hasTrigram(parseNamePattern(params.pattern), params.claim, claimKey(params.claimValue))) {
+    // Walk at most walkWindow rows in order, up to the key found that far down the index (an
+    // index-only read): a match as common as 1 in 200 fills a page there.
     const [bound] = await client.$queryRaw<{ k0: unknown; k1: unknown; k2?: unknown }[]>(sql`
       SELECT ${join(keyColumns.map((c, i) => sql`${c} AS ${raw(`"k${i}"`)}`))} FROM "User" u
-      WHERE u."tenantId" = ${tenantId} ${keyset} ${orderBy} LIMIT 1 OFFSET ${WALK_WINDOW}`);
+      WHERE u."tenantId" = ${tenantId} ${keyset} ${orderBy("u")} LIMIT 1 OFFSET ${walkWindow}`);
     const values = bound ? keyColumns.map((_, i) => bound[`k${i}` as "k0"]) : [];
     const within = bound ? sql` AND (${join(keyColumns)}) ${ascending ? sql`<=` : sql`>=`} (${join(values)})` : empty;
     rows = await select(within);
-    // A full page, or a walk that reached the end: that is the answer.
-    if (rows.length <= params.size && bound) rows = undefined;
+    // Short of a page before the end: every match from the trigram index, the top of them
+    // sorted on their keys alone (narrow rows), and only those joined to the rest. MATERIALIZED
+    // keeps PostgreSQL's planner from walking the name index for the ORDER BY instead.
+    if (rows.length <= params.size && bound) {
+      rows = await client.$queryRaw<Raw[]>(sql`
+        WITH m AS MATERIALIZED (
+          SELECT ${join(keyColumns)} FROM "User" u
+          WHERE ${userFilter(tenantId, params)}${userTrigrams(client, params)} ${keyset})
+        SELECT ${COLUMNS}
+        FROM (SELECT m."id" FROM m ${orderBy("m")} LIMIT ${params.size + 1}) t
+        JOIN "User" u ON u."id" = t."id" JOIN "UserStore" s ON s."id" = u."storeId"
+        ${orderBy("u")}`);
+    }
   }
-  rows ??= await select(trigrams);
+  rows ??= await select(empty);
 
   const page = keysetPage(rows, params.size, (r) => cursorOf(r, params.sort), { forward, hadCursor: cursor !== undefined });
   return { ...page, rows: page.rows.map(storeUser) };
