@@ -66,13 +66,13 @@ export async function listDatabaseUsers(
       ${orderBy("u")}
       LIMIT ${params.size + 1}`);
 
+  // PostgreSQL, by name: its planner weighs the GIN index against walking the covering name
+  // index, which is index-only here (the LIKE is checked on the index entries; no heap fetch
+  // per row): at most one pass over the index, never the 4 s walk of whole rows.
+  const byPlanner = providerOf(client) === "postgres" && params.sort !== "domain";
   const narrowTop = () => {
     const where = sql`${userFilter(tenantId, params)}${userTrigrams(client, params)} ${keyset}`;
     const top = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))} LIMIT ${params.size + 1}`;
-    // PostgreSQL, by name: its planner weighs the GIN index against walking the covering name
-    // index, which is index-only here (the LIKE is checked on the index entries; no heap fetch
-    // per row): at most one pass over the index, never the 4 s walk of whole rows.
-    const byPlanner = providerOf(client) === "postgres" && params.sort !== "domain";
     // Elsewhere MATERIALIZED makes the trigram index drive (a planner cannot walk an index in
     // a materialized set's order): SQLite cannot count a MATCH's rows, and by domain there is
     // no covering index to walk.
@@ -86,7 +86,9 @@ export async function listDatabaseUsers(
   };
 
   let rows: Raw[] | undefined;
-  if (hasTrigram(parseNamePattern(params.pattern), params.claim, claimKey(params.claimValue))) {
+  const trigram = hasTrigram(parseNamePattern(params.pattern), params.claim, claimKey(params.claimValue));
+  if (trigram && byPlanner) rows = await client.$queryRaw<Raw[]>(narrowTop());
+  else if (trigram) {
     // Walk at most walkWindow rows in order, up to the key found that far down the index (an
     // index-only read): a match as common as 1 in 200 fills a page there.
     const [bound] = await client.$queryRaw<{ k0: unknown; k1: unknown; k2?: unknown }[]>(sql`
