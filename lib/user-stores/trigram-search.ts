@@ -13,11 +13,13 @@ import type { Reader } from "./user-store.ts";
  * common: `@acme.com`'s `.co` and `com` are in every `.com` address), and PostgreSQL's, seeing
  * 5% of names match `*ops*`, assumes they are spread evenly and walks the name index with a
  * heap fetch per row, while all 50,000 sit together 65% of the way down (4 s at 1M users).
- * So listDatabaseUsers looks for a page in two steps, on both databases: a walk of at most
- * WALK_WINDOW rows in the list's order, bounded by the key that far down the index (a match
- * as common as 1 in 200 fills a page there, and the walk stops at a full page); then, only
- * when that did not fill the page, every match from the trigram index, materialized with
- * just the sort keys, the page's worth taken by a top-N sort and only those joined to the rest.
+ * So listDatabaseUsers looks for a page in two steps: a walk of at most WALK_WINDOW rows in
+ * the list's order, bounded by the key that far down the index (a match as common as 1 in
+ * 200 fills a page there, and the walk stops at a full page); then, only when that did not
+ * fill the page, every match from the trigram index, materialized with just the sort keys,
+ * the page's worth taken by a top-N sort and only those joined to the rest. PostgreSQL by
+ * name skips both: selecting only the keys lets its planner walk the covering name index
+ * index-only (no heap fetch per row), or use the GIN index for a rare pattern.
  */
 
 /** How far the first step walks the name index before it asks the trigram index instead. */
