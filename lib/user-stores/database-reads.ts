@@ -4,7 +4,7 @@ import { nameKey, qualifiedName } from "../core/domains.ts";
 import { lookAlikeRefusal, nameSkeleton } from "../stores/look-alike.ts";
 import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern.ts";
 import { providerOf } from "../db/provider.ts";
-import { claimTrigramSql, hasTrigram, nameTrigramSql, WALK_WINDOW } from "./trigram-search.ts";
+import { claimTrigramSql, hasTrigram, nameTrigramDrive, nameTrigramSql, WALK_WINDOW } from "./trigram-search.ts";
 import type { MemberPageParams, Reader, StoreRef, RoleRef, StoreUser, StoreUserDetail, UserPageParams, UserQuery } from "./user-store.ts";
 
 type Raw = {
@@ -71,14 +71,18 @@ export async function listDatabaseUsers(
   // per row): at most one pass over the index, never the 4 s walk of whole rows.
   const byPlanner = providerOf(client) === "postgres" && params.sort !== "domain";
   const narrowTop = () => {
-    const where = sql`${userFilter(tenantId, params)}${userTrigrams(client, params)} ${keyset}`;
+    const where = sql`${userFilter(tenantId, params)} ${keyset}`;
     const top = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))} LIMIT ${params.size + 1}`;
-    // Elsewhere MATERIALIZED makes the trigram index drive (a planner cannot walk an index in
-    // a materialized set's order): SQLite cannot count a MATCH's rows, and by domain there is
-    // no covering index to walk.
+    const drive = nameTrigramDrive(client, parseNamePattern(params.pattern));
+    const claimTrigram = claimTrigramSql(client, params.claim, claimKey(params.claimValue));
+    // Elsewhere the trigram index must drive (a planner cannot walk an index in the order of a
+    // join's outer FTS5 table or of a MATERIALIZED set): SQLite cannot count a MATCH's rows,
+    // and by domain there is no covering index to walk.
     const ids = byPlanner
       ? sql`SELECT u."id" FROM "User" u WHERE ${where} ${top}`
-      : sql`WITH m AS MATERIALIZED (SELECT ${join(keyColumns)} FROM "User" u WHERE ${where})
+      : drive
+        ? sql`SELECT u."id" FROM ${drive.from} WHERE ${where}${drive.match}${claimTrigram} ${top}`
+        : sql`WITH m AS MATERIALIZED (SELECT ${join(keyColumns)} FROM "User" u WHERE ${where}${userTrigrams(client, params)})
           SELECT m."id" FROM m ORDER BY ${join(keys("m").map((c) => sql`${c} ${order}`))} LIMIT ${params.size + 1}`;
     return sql`SELECT ${COLUMNS} FROM (${ids}) t
       JOIN "User" u ON u."id" = t."id" JOIN "UserStore" s ON s."id" = u."storeId"

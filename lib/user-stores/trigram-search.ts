@@ -48,6 +48,21 @@ export function nameTrigramSql(client: Reader, pattern: NamePattern): Sql {
   return sql` AND u."id" IN (SELECT rowid FROM "UserNameTrigram" WHERE "UserNameTrigram" MATCH ${ftsQuery(fragments)})`;
 }
 
+/**
+ * SQLite, a name pattern with a trigram: the FTS5 table as the outer loop of the join
+ * (CROSS JOIN fixes SQLite's join order), each match's row read by id. Sorting those rows'
+ * keys for the page then needs no IN list or materialized copy of 50,000 ids first.
+ */
+export function nameTrigramDrive(client: Reader, pattern: NamePattern): { from: Sql; match: Sql } | undefined {
+  if (pattern.kind !== "like" || providerOf(client) !== "sqlite") return undefined;
+  const fragments = trigramFragments(pattern.key);
+  if (fragments.length === 0) return undefined;
+  return {
+    from: sql`"UserNameTrigram" CROSS JOIN "User" u ON u."id" = "UserNameTrigram".rowid`,
+    match: sql` AND "UserNameTrigram" MATCH ${ftsQuery(fragments)}`,
+  };
+}
+
 /** The same for a claim filter: `value` is the lower-cased `*` pattern the LIKE compares with lower(value). */
 export function claimTrigramSql(client: Reader, claim: string | undefined, value: string): Sql {
   if (!claim || providerOf(client) !== "sqlite") return empty;
