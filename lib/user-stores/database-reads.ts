@@ -69,7 +69,8 @@ export async function listDatabaseUsers(
   // PostgreSQL, by name: its planner weighs the GIN index against walking the covering name
   // index, which is index-only here (the LIKE is checked on the index entries; no heap fetch
   // per row): at most one pass over the index, never the 4 s walk of whole rows.
-  const byPlanner = providerOf(client) === "postgres" && params.sort !== "domain";
+  // Not with a store filter: the covering index has no storeId, so that walk fetches rows.
+  const byPlanner = providerOf(client) === "postgres" && params.sort !== "domain" && !params.storeId;
   const narrowTop = () => {
     const where = sql`${userFilter(tenantId, params)} ${keyset}`;
     const top = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))} LIMIT ${params.size + 1}`;
@@ -77,7 +78,7 @@ export async function listDatabaseUsers(
     const claimTrigram = claimTrigramSql(client, params.claim, claimKey(params.claimValue));
     // Elsewhere the trigram index must drive (a planner cannot walk an index in the order of a
     // join's outer FTS5 table or of a MATERIALIZED set): SQLite cannot count a MATCH's rows,
-    // and by domain there is no covering index to walk.
+    // and by domain or store there is no covering index to walk.
     const ids = byPlanner
       ? sql`SELECT u."id" FROM "User" u WHERE ${where} ${top}`
       : drive

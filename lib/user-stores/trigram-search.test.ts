@@ -107,11 +107,12 @@ describe.each(await databaseKinds())("trigram search on %s: exactly LIKE's answe
     await pagesAgree({ claim: EMAIL, claimValue: value, pattern: "*a*" }, await plainLike("*a*", value));
   });
 
-  it.each(["*ops*", "*a*", "*99999"])("name %s: the same in descending order and by domain", async (pattern) => {
+  it.each(["*ops*", "*a*", "*99999"])("name %s: the same in descending order, by domain and in the store", async (pattern) => {
     const expected = await plainLike(pattern);
     await pagesAgree({ pattern, dir: "desc" }, [...expected].reverse());
-    // One store, so the domain order is the name order.
+    // One store, so the domain order is the name order, and the store filter keeps everyone.
     await pagesAgree({ pattern, sort: "domain" }, expected);
+    await pagesAgree({ pattern, storeId }, expected);
   });
 
   it("finds what the hostile patterns should find (the plain LIKE is not vacuous)", async () => {
