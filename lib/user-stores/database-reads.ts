@@ -4,7 +4,8 @@ import { decodeCursor, keysetPage, type Cursor, type CursorShape, type KeysetPag
 import { nameKey, qualifiedName } from "../core/domains.ts";
 import { lookAlikeRefusal, nameSkeleton } from "../stores/look-alike.ts";
 import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern.ts";
-import { claimTrigramSql, nameTrigramSql, WALK_WINDOW } from "./trigram-search.ts";
+import { providerOf } from "../db/provider.ts";
+import { claimTrigramSql, hasTrigram, nameTrigramDrive, nameTrigramSql, WALK_WINDOW } from "./trigram-search.ts";
 import type { MemberPageParams, Reader, StoreRef, RoleRef, StoreUser, StoreUserDetail, UserPageParams, UserQuery } from "./user-store.ts";
 
 type Raw = StoreUser & { usernameKey: string };
@@ -33,24 +34,32 @@ const count = (r: RawRow) => int(r.n);
 
 /**
  * One page of a tenant's users, filtered and ordered in the database and paged by keyset:
- * never a whole-table load, never a count, one query whatever the page's size (two on SQLite
- * for a pattern the trigram index serves).
+ * never a whole-table load, never a count, one query whatever the page's size (two or three
+ * for a pattern a trigram index serves, lib/user-stores/trigram-search.ts). `walkWindow` is
+ * there for the tests, which need the trigram step on a small table.
  */
-export async function listDatabaseUsers(client: Reader, tenantId: number, params: UserPageParams): Promise<KeysetPage<StoreUser>> {
+export async function listDatabaseUsers(
+  client: Reader,
+  tenantId: number,
+  params: UserPageParams,
+  walkWindow = WALK_WINDOW,
+): Promise<KeysetPage<StoreUser>> {
   const shape: CursorShape = params.sort === "domain" ? ["int", "string", "int"] : ["string", "int"];
   const after = decodeCursor(params.after, shape);
   const before = after ? undefined : decodeCursor(params.before, shape);
   const forward = !before;
   const ascending = (params.dir === "asc") === forward;
   const order = ascending ? sql`ASC` : sql`DESC`;
-  const keyColumns = params.sort === "domain" ? [sql`u."storeId"`, sql`u."usernameKey"`, sql`u."id"`] : [sql`u."usernameKey"`, sql`u."id"`];
+  const keyNames = params.sort === "domain" ? ["storeId", "usernameKey", "id"] : ["usernameKey", "id"];
+  const keys = (alias: string) => keyNames.map((k) => raw(`${alias}."${k}"`));
+  const keyColumns = keys("u");
   const cursor = after ?? before;
 
   const keyset =
     cursor && cursor.length === keyColumns.length
       ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})`
       : empty;
-  const orderBy = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))}`;
+  const orderBy = (alias: string) => sql`ORDER BY ${join(keys(alias).map((c) => sql`${c} ${order}`))}`;
   const select = (restriction: Sql) =>
     readRows(
       client,
@@ -58,30 +67,56 @@ export async function listDatabaseUsers(client: Reader, tenantId: number, params
       SELECT ${COLUMNS}
       FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
       WHERE ${userFilter(tenantId, params)}${restriction} ${keyset}
-      ${orderBy}
+      ${orderBy("u")}
       LIMIT ${params.size + 1}`,
       userRow,
     );
 
-  const trigrams = userTrigrams(client, params);
+  // PostgreSQL, by name: its planner weighs the GIN index against walking the covering name
+  // index, which is index-only here (the LIKE is checked on the index entries; no heap fetch
+  // per row): at most one pass over the index, never the 4 s walk of whole rows.
+  // Not with a store filter: the covering index has no storeId, so that walk fetches rows.
+  const byPlanner = providerOf(client) === "postgres" && params.sort !== "domain" && !params.storeId;
+  const narrowTop = () => {
+    const where = sql`${userFilter(tenantId, params)} ${keyset}`;
+    const top = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))} LIMIT ${params.size + 1}`;
+    const drive = nameTrigramDrive(client, parseNamePattern(params.pattern));
+    const claimTrigram = claimTrigramSql(client, params.claim, claimKey(params.claimValue));
+    // Elsewhere the trigram index must drive (a planner cannot walk an index in the order of a
+    // join's outer FTS5 table or of a MATERIALIZED set): SQLite cannot count a MATCH's rows,
+    // and by domain or store there is no covering index to walk.
+    const ids = byPlanner
+      ? sql`SELECT u."id" FROM "User" u WHERE ${where} ${top}`
+      : drive
+        ? sql`SELECT u."id" FROM ${drive.from} WHERE ${where}${drive.match}${claimTrigram} ${top}`
+        : sql`WITH m AS MATERIALIZED (SELECT ${join(keyColumns)} FROM "User" u WHERE ${where}${userTrigrams(client, params)})
+          SELECT m."id" FROM m ORDER BY ${join(keys("m").map((c) => sql`${c} ${order}`))} LIMIT ${params.size + 1}`;
+    return sql`SELECT ${COLUMNS} FROM (${ids}) t
+      JOIN "User" u ON u."id" = t."id" JOIN "UserStore" s ON s."id" = u."storeId"
+      ${orderBy("u")}`;
+  };
+
   let rows: Raw[] | undefined;
-  if (trigrams !== empty) {
-    // SQLite only (lib/user-stores/trigram-search.ts): walk at most WALK_WINDOW rows in order,
-    // up to the key found that far down the index (an index-only read), then ask the trigram index.
+  const trigram = hasTrigram(parseNamePattern(params.pattern), params.claim, claimKey(params.claimValue));
+  if (trigram && byPlanner) rows = await readRows(client, narrowTop(), userRow);
+  else if (trigram) {
+    // Walk at most walkWindow rows in order, up to the key found that far down the index (an
+    // index-only read): a match as common as 1 in 200 fills a page there.
     const [bound] = await readRows(
       client,
       sql`
       SELECT ${join(keyColumns.map((c, i) => sql`${c} AS ${raw(`"k${i}"`)}`))} FROM "User" u
-      WHERE u."tenantId" = ${tenantId} ${keyset} ${orderBy} LIMIT 1 OFFSET ${WALK_WINDOW}`,
+      WHERE u."tenantId" = ${tenantId} ${keyset} ${orderBy("u")} LIMIT 1 OFFSET ${walkWindow}`,
       (r) => keyColumns.map((_, i) => r[`k${i}`]),
     );
     const values = bound ?? [];
     const within = bound ? sql` AND (${join(keyColumns)}) ${ascending ? sql`<=` : sql`>=`} (${join(values)})` : empty;
     rows = await select(within);
-    // A full page, or a walk that reached the end: that is the answer.
-    if (rows.length <= params.size && bound) rows = undefined;
+    // Short of a page before the end: the matches' sort keys alone (narrow rows), the page's
+    // worth of them by a top-N sort, and only those joined to the rest.
+    if (rows.length <= params.size && bound) rows = await readRows(client, narrowTop(), userRow);
   }
-  rows ??= await select(trigrams);
+  rows ??= await select(empty);
 
   const page = keysetPage(rows, params.size, (r) => cursorOf(r, params.sort), { forward, hadCursor: cursor !== undefined });
   return { ...page, rows: page.rows.map(storeUser) };

@@ -51,16 +51,35 @@ describe.each(await databaseKinds())("trigram search on %s: exactly LIKE's answe
     return rows.map((r) => Number(r.id));
   }
 
-  /** Every page through the keyset cursor, two rows a page: paging must not change with the index. */
-  async function allPages(params: Partial<UserPageParams>): Promise<number[]> {
+  /**
+   * Every page through the keyset cursor, two rows a page, then back again with `before`:
+   * paging must not change with the index. Walk windows of 0 and 3 rows send the pages
+   * through the trigram step (the default window covers this whole table).
+   */
+  async function allPages(params: Partial<UserPageParams>, walkWindow?: number): Promise<number[]> {
+    const page = (cursor: { after?: string; before?: string }) =>
+      listDatabaseUsers(t.db, tenantId, { sort: "username", dir: "asc", size: 2, ...cursor, ...params }, walkWindow);
     const ids: number[] = [];
     let after: string | undefined;
+    let last: Awaited<ReturnType<typeof page>> | undefined;
     do {
-      const page = await listDatabaseUsers(t.db, tenantId, { sort: "username", dir: "asc", size: 2, after, ...params });
-      ids.push(...page.rows.map((r) => r.id));
-      after = page.next ?? undefined;
+      last = await page({ after });
+      ids.push(...last.rows.map((r) => r.id));
+      after = last.next ?? undefined;
     } while (after);
+    const back: number[] = [...last.rows.map((r) => r.id)].reverse();
+    for (let before = last.prev ?? undefined; before;) {
+      const previous = await page({ before });
+      back.push(...previous.rows.map((r) => r.id).reverse());
+      before = previous.prev ?? undefined;
+    }
+    expect(back.reverse()).toEqual(ids);
     return ids;
+  }
+
+  /** The same pages through every walk window. */
+  async function pagesAgree(params: Partial<UserPageParams>, expected: number[]): Promise<void> {
+    for (const window of [undefined, 0, 3]) expect(await allPages(params, window)).toEqual(expected);
   }
 
   beforeAll(async () => {
@@ -78,13 +97,22 @@ describe.each(await databaseKinds())("trigram search on %s: exactly LIKE's answe
 
   it.each([...NAME_PATTERNS, ...MORE_PATTERNS])("name %s: same users, pages and count as the plain LIKE", async (pattern) => {
     const expected = await plainLike(pattern);
-    expect(await allPages({ pattern })).toEqual(expected);
+    await pagesAgree({ pattern }, expected);
     expect(await countDatabaseUsers(t.db, tenantId, { pattern })).toBe(expected.length);
   });
 
   it.each(CLAIM_PATTERNS)("claim %s: same users as the plain LIKE", async (value) => {
     const expected = await plainLike(undefined, value);
-    expect(await allPages({ claim: EMAIL, claimValue: value })).toEqual(expected);
+    await pagesAgree({ claim: EMAIL, claimValue: value }, expected);
+    await pagesAgree({ claim: EMAIL, claimValue: value, pattern: "*a*" }, await plainLike("*a*", value));
+  });
+
+  it.each(["*ops*", "*a*", "*99999"])("name %s: the same in descending order, by domain and in the store", async (pattern) => {
+    const expected = await plainLike(pattern);
+    await pagesAgree({ pattern, dir: "desc" }, [...expected].reverse());
+    // One store, so the domain order is the name order, and the store filter keeps everyone.
+    await pagesAgree({ pattern, sort: "domain" }, expected);
+    await pagesAgree({ pattern, storeId }, expected);
   });
 
   it("finds what the hostile patterns should find (the plain LIKE is not vacuous)", async () => {
