@@ -66,13 +66,18 @@ test("hostile input never gets a 5xx and never writes when refused", async ({ se
   const admin = await seedUser(server.db, { admin: true });
   const victim = await seedUser(server.db, { grants: ["/permission/admin/login"] });
 
-  const signedIn = await playwrightRequest.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
+  const consoleSession = async () => {
+    const context = await playwrightRequest.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
+    const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    await context.post("/api/auth/callback/credentials", {
+      form: { csrfToken, username: admin.username, password: TEST_PASSWORD, json: "true" },
+    });
+    expect((await context.get("/api/v1/me")).status()).toBe(200);
+    return context;
+  };
+  const signedIn = await consoleSession();
+  const extraSessions: APIRequestContext[] = [];
   const anonymous = await playwrightRequest.newContext({ baseURL: server.url });
-  const { csrfToken } = (await (await signedIn.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await signedIn.post("/api/auth/callback/credentials", {
-    form: { csrfToken, username: admin.username, password: TEST_PASSWORD, json: "true" },
-  });
-  expect((await signedIn.get("/api/v1/me")).status()).toBe(200);
   const logIn = async () => {
     const login = await anonymous.post("/management/login", { headers: { authorization: basic(admin.username, TEST_PASSWORD) } });
     return { authorization: `Bearer ${((await login.json()) as { AccessToken: string }).AccessToken}` };
@@ -104,6 +109,12 @@ test("hostile input never gets a 5xx and never writes when refused", async ({ se
       const key = `${method} ${route.template}`;
       const call = async (i: number, url: string, data?: unknown) => {
         const asConsole = route.template.startsWith("/api/auth") || i % 2 === 0;
+        // Signing out ends the session it carries: give it a session of its own, as logout below.
+        if (route.template === "/sign-out") {
+          const own = await consoleSession();
+          extraSessions.push(own);
+          return own.fetch(url, { method, maxRedirects: 0 });
+        }
         const ctx: APIRequestContext = route.template.startsWith("/api/auth") ? anonymous : asConsole ? signedIn : anonymous;
         // Logging out revokes the token it carries: give it a token of its own, or every route
         // fuzzed after it would only ever meet a dead token.
@@ -194,4 +205,5 @@ test("hostile input never gets a 5xx and never writes when refused", async ({ se
   expect(failures).toEqual([]);
   await signedIn.dispose();
   await anonymous.dispose();
+  for (const context of extraSessions) await context.dispose();
 });
