@@ -36,7 +36,14 @@ export function serializedSqliteAdapter(file: string, options: { onStatement?: (
       // of a pread per page past the 2 MB private cache; a search sorting 50,000 trigram
       // matches (docs/performance.md, Search and counts) does 50,000 row lookups.
       await adapter.executeScript(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002; PRAGMA mmap_size = 1073741824;",
+        [
+          "PRAGMA journal_mode = WAL;",
+          "PRAGMA synchronous = NORMAL;",
+          "PRAGMA foreign_keys = ON;",
+          "PRAGMA analysis_limit = 1000;",
+          "PRAGMA optimize = 0x10002;",
+          "PRAGMA mmap_size = 1073741824;",
+        ].join(" "),
       );
       return wrap(adapter, gate);
     },

@@ -44,18 +44,17 @@ function summary(role: Row): RoleSummary {
 
 /**
  * One role of the tenant with its grants and member count, or NOT_FOUND: other tenants' roles do
- * not exist here. One statement: the role (its maintained member counter) joined to its grants, a row per grant. Internal/everyone has no membership rows: its count is 0.
+ * not exist here. One statement, a row per grant: the role with its maintained member counter
+ * joined to its grants. Internal/everyone has no membership rows: its count is 0.
  */
 export async function getRole(client: Reader, tenantId: number, id: number): Promise<RoleDetail> {
   const rows = await readRows(
     client,
-    sql`WITH one AS MATERIALIZED (
-        SELECT r."id", r."name", r."kind", r."version", r."storeId", s."domain", s."readOnly",
-          CASE WHEN r."kind" = 'everyone' THEN 0 ELSE r."memberCount" END AS "memberCount"
-        FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
-        WHERE r."id" = ${id} AND r."tenantId" = ${tenantId}
-      )
-      SELECT one.*, g."permission" FROM one LEFT JOIN "RoleGrant" g ON g."roleId" = one."id" ORDER BY g."permission"`,
+    sql`SELECT r."id", r."name", r."kind", r."version", r."storeId", s."domain", s."readOnly", g."permission",
+        CASE WHEN r."kind" = 'everyone' THEN 0 ELSE r."memberCount" END AS "memberCount"
+      FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" LEFT JOIN "RoleGrant" g ON g."roleId" = r."id"
+      WHERE r."id" = ${id} AND r."tenantId" = ${tenantId}
+      ORDER BY g."permission"`,
     (r) => ({ row: r, permission: textOrNull(r.permission) }),
   );
   const first = rows[0]?.row;
