@@ -1,0 +1,48 @@
+/**
+ * What Gatehouse asks of an external user store (#13): an LDAP directory or a WSO2 JDBC user
+ * database. Gatehouse mirrors the directory's users and groups into its own User, Role and
+ * Membership rows (sync.ts), so lists, searches, the permission tree and the decision API run
+ * on Gatehouse's indexes whichever store a user lives in; sign-in and every write go to the
+ * directory itself, live. See docs/user-stores.md.
+ *
+ * Identities: `externalId` is the directory's stable name for an entry (an LDAP DN, a WSO2
+ * UM_ID); `username`/`name` is what admins type, without the store's domain.
+ *
+ * Failures: a directory that cannot be reached, refuses the bind, or does not answer within
+ * its timeouts throws AppError("STORE_UNAVAILABLE") with a message safe to show an admin (no
+ * secrets); a write the directory refuses because of the data throws CONFLICT or INVALID_INPUT.
+ */
+export type DirectoryUser = { externalId: string; username: string; claims: Record<string, string> };
+export type DirectoryGroup = { externalId: string; name: string };
+/** A group with its members, as a full sync reads it: members are users' externalIds. */
+export type DirectoryGroupMembers = DirectoryGroup & { memberIds: string[] };
+
+/** One step of "Test connection", in order: connect, bind, find the bases, read a page of users. */
+export type ConnectionStep = { step: string; ok: boolean; detail: string; ms: number };
+
+export interface Directory {
+  readonly readOnly: boolean;
+  /** Runs the connection checks in order and stops at the first failure; never throws. */
+  test(): Promise<ConnectionStep[]>;
+  /** Every user, in pages (RFC 2696 paged results for LDAP; keyset pages for JDBC). */
+  users(): AsyncIterable<DirectoryUser[]>;
+  /** Every group with its members, in pages; a group of 5,000 members is one entry, not 5,000 reads. */
+  groups(): AsyncIterable<DirectoryGroupMembers[]>;
+  /** The user a sign-in names, with the externalIds of their groups, read live; null when absent. */
+  findUser(username: string): Promise<(DirectoryUser & { groupIds: string[] }) | null>;
+  /** Checks a password against the directory (an LDAP bind as the user; WSO2's salted hash). */
+  authenticate(externalId: string, password: string): Promise<boolean>;
+
+  /** Writes: a read-only directory throws FORBIDDEN from each. */
+  createUser(user: { username: string; password: string; claims: Record<string, string> }): Promise<DirectoryUser>;
+  setPassword(externalId: string, password: string): Promise<void>;
+  setClaims(externalId: string, claims: Record<string, string>): Promise<void>;
+  deleteUser(externalId: string): Promise<void>;
+  createGroup(name: string): Promise<DirectoryGroup>;
+  deleteGroup(externalId: string): Promise<void>;
+  addMembers(groupId: string, userIds: readonly string[]): Promise<void>;
+  removeMembers(groupId: string, userIds: readonly string[]): Promise<void>;
+
+  /** Releases connections; the directory may be used again afterwards (it reconnects). */
+  close(): Promise<void>;
+}
