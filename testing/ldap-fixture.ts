@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { escapeDnValue } from "../lib/user-stores/external/ldap/ldap-escape.ts";
+import { type LdapSettings, ZLdapSettings } from "../lib/user-stores/external/settings.ts";
+import type { Slapd } from "./slapd.ts";
 
 /**
  * LDIF for a test directory (#13): N inetOrgPerson users under ou=people and M groupOfNames
@@ -100,4 +102,18 @@ function entry(dn: string, attributes: [string, string][]): string {
 function line(name: string, value: string): string {
   const safe = !/^[ :<]|[^\x01-\x09\x0b\x0c\x0e-\x7f]| $/.test(value);
   return safe ? `${name}: ${value}` : `${name}:: ${Buffer.from(value, "utf8").toString("base64")}`;
+}
+
+/** Settings for a store over a test slapd: the root DN as the service account, short timeouts. */
+export function ldapSettingsFor(slapd: Slapd, overrides: Partial<LdapSettings> = {}): LdapSettings {
+  return ZLdapSettings.parse({
+    urls: [slapd.url],
+    bindDn: slapd.rootDn,
+    bindPassword: slapd.rootPassword,
+    userSearchBase: slapd.peopleDn,
+    groupSearchBase: slapd.groupsDn,
+    connectTimeoutMs: 2_000,
+    readTimeoutMs: 5_000,
+    ...overrides,
+  });
 }

@@ -43,7 +43,12 @@ export function ldapConnection(settings: LdapSettings): LdapConnection {
   return {
     async run(op, kind) {
       for (let attempt = 0; ; attempt++) {
-        const client = await acquire();
+        let client = await acquire();
+        if (!client.isConnected) {
+          // The server closed the shared connection since the last request (a restart, an idle timeout).
+          discard();
+          client = await acquire();
+        }
         try {
           return await op(client);
         } catch (error) {
@@ -59,16 +64,18 @@ export function ldapConnection(settings: LdapSettings): LdapConnection {
     async bindAs(dn, password) {
       // An empty password would be an unauthenticated bind, which servers accept: never a success.
       if (!dn || !password) return false;
-      const { client } = await connectFirst(settings, async () => undefined);
-      try {
-        await client.bind(dn, password);
-        return true;
-      } catch (error) {
-        if (error instanceof InvalidCredentialsError) return false;
-        throw ldapError(error);
-      } finally {
-        await client.unbind().catch(() => undefined);
-      }
+      let accepted = false;
+      const { client } = await connectFirst(settings, async (c) => {
+        try {
+          await c.bind(dn, password);
+          accepted = true;
+        } catch (error) {
+          // A wrong password is an answer; only an unreachable server moves on to the next URL.
+          if (!(error instanceof InvalidCredentialsError)) throw error;
+        }
+      });
+      await client.unbind().catch(() => undefined);
+      return accepted;
     },
     async close() {
       const current = shared;
@@ -79,7 +86,7 @@ export function ldapConnection(settings: LdapSettings): LdapConnection {
   };
 }
 
-/** Connects (and binds, through `ready`) to the first URL that answers; every failure is reported. */
+/** Connects to the first URL where `ready` (a bind, a probe) succeeds, in order; every failure is reported. */
 export async function connectFirst(
   settings: LdapSettings,
   ready: (client: Client) => Promise<void>,
@@ -141,5 +148,14 @@ function readCa(file: string): Buffer {
       "STORE_UNAVAILABLE",
       `The CA file ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? "unknown error"}.`,
     );
+  }
+}
+
+/** Opens the connection without binding: ldapts connects lazily, so ask for the root DSE; any LDAP answer will do. */
+export async function probe(client: Client): Promise<void> {
+  try {
+    await client.search("", { scope: "base", attributes: ["1.1"] });
+  } catch (error) {
+    if (!(error instanceof ResultCodeError)) throw error;
   }
 }

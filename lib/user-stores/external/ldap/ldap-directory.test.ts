@@ -1,28 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Fixture, generateDirectory, HOSTILE_NAMES } from "../../../../testing/ldap-fixture.ts";
+import { type Fixture, generateDirectory, HOSTILE_NAMES, ldapSettingsFor as settingsFor } from "../../../../testing/ldap-fixture.ts";
 import { type Slapd, slapdAvailable, startSlapd } from "../../../../testing/slapd.ts";
 import { AppError } from "../../../errors.ts";
 import type { Directory, DirectoryGroupMembers, DirectoryUser } from "../directory.ts";
-import { type LdapSettings, ZLdapSettings } from "../settings.ts";
 import { createLdapDirectory } from "./ldap-directory.ts";
 
 const runs = slapdAvailable() || process.env.CI !== undefined;
 const EMAIL = "http://wso2.org/claims/emailaddress";
 const GIVEN = "http://wso2.org/claims/givenname";
-
-export function settingsFor(slapd: Slapd, overrides: Partial<LdapSettings> = {}): LdapSettings {
-  return ZLdapSettings.parse({
-    urls: [slapd.url],
-    bindDn: slapd.rootDn,
-    bindPassword: slapd.rootPassword,
-    userSearchBase: slapd.peopleDn,
-    groupSearchBase: slapd.groupsDn,
-    connectTimeoutMs: 2_000,
-    readTimeoutMs: 5_000,
-    ...overrides,
-  });
-}
 
 async function collect<T>(pages: AsyncIterable<T[]>): Promise<{ items: T[]; pages: number }> {
   const items: T[] = [];

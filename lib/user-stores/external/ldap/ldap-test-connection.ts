@@ -1,7 +1,7 @@
 import { type Client, NoSuchObjectError } from "ldapts";
 import type { ConnectionStep } from "../directory.ts";
 import type { LdapSettings } from "../settings.ts";
-import { connectFirst } from "./ldap-connection.ts";
+import { connectFirst, probe } from "./ldap-connection.ts";
 import { describe } from "./ldap-errors.ts";
 
 /**
@@ -26,7 +26,7 @@ export async function testLdapConnection(settings: LdapSettings): Promise<Connec
   let client: Client | undefined;
   try {
     const connected = await step("connect", async () => {
-      const opened = await connectFirst(settings, async () => undefined);
+      const opened = await connectFirst(settings, probe);
       client = opened.client;
       const tls = opened.url.startsWith("ldaps:") ? " over TLS" : settings.startTls ? " with StartTLS" : "";
       return `Connected to ${opened.url}${tls}.`;
