@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { connect as netConnect } from "node:net";
+import { isIP, connect as netConnect } from "node:net";
 import { connect as tlsConnect, type ConnectionOptions } from "node:tls";
 import { Client, InvalidCredentialsError, ResultCodeError } from "ldapts";
 import { AppError } from "../../../errors.ts";
@@ -137,7 +137,8 @@ export function openClient(settings: LdapSettings, url: string): Client {
 
 function tlsOptions(settings: LdapSettings, url: string): ConnectionOptions {
   const host = new URL(url).hostname;
-  return { servername: host, ...(settings.caFile ? { ca: [readCa(settings.caFile)] } : {}) };
+  // SNI carries host names only (RFC 6066); the certificate is still checked against an IP address.
+  return { ...(isIP(host) ? {} : { servername: host }), ...(settings.caFile ? { ca: [readCa(settings.caFile)] } : {}) };
 }
 
 function readCa(file: string): Buffer {
