@@ -73,6 +73,13 @@ describe.skipIf(!runs)("the LDAP directory when servers fail", () => {
     await directory.close();
   });
 
+  it("reports a search base that does not exist as STORE_UNAVAILABLE, not as an empty directory", async () => {
+    const directory = createLdapDirectory(settingsFor(slapd, { userSearchBase: `ou=gone,${slapd.suffix}` }), true);
+    await expect(directory.findUser("user000100")).rejects.toMatchObject({ code: "STORE_UNAVAILABLE" });
+    await expect(directory.users()[Symbol.asyncIterator]().next()).rejects.toMatchObject({ code: "STORE_UNAVAILABLE" });
+    await directory.close();
+  });
+
   it("reports a refused connection at the connect step", async () => {
     const url = await deadUrl();
     const steps = await createLdapDirectory(settingsFor(slapd, { urls: [url] }), true).test();

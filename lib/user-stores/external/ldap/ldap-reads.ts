@@ -1,4 +1,5 @@
-import { type Client, type Entry, NoSuchObjectError, type SearchOptions } from "ldapts";
+import { type Client, type Entry, NoSuchObjectError, ResultCodeError, type SearchOptions } from "ldapts";
+import { AppError } from "../../../errors.ts";
 import type { DirectoryGroupMembers, DirectoryUser } from "../directory.ts";
 import type { LdapSettings } from "../settings.ts";
 import type { LdapConnection } from "./ldap-connection.ts";
@@ -43,7 +44,8 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
         yield page.searchEntries;
       }
     } catch (error) {
-      connection.discard();
+      if (error instanceof NoSuchObjectError) throw missingBase(base);
+      if (!(error instanceof ResultCodeError)) connection.discard();
       throw ldapError(error);
     }
   }
@@ -89,7 +91,7 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
       if (!username) return null;
       const attributes = [...userAttributes, ...(memberAttribute ? [] : ["memberOf"])];
       const filter = userFilter(equalityFilter(settings.userNameAttribute, username));
-      const entries = await search(connection, settings.userSearchBase, { filter, attributes });
+      const entries = await search(connection, settings.userSearchBase, { filter, attributes }, "base");
       // Two entries answering to one name is a directory to fix, not a user to guess.
       if (entries.length !== 1) return null;
       const user = toUser(entries[0]!);
@@ -111,11 +113,16 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
       if (!settings.groupSearchBase) return [];
       const attribute = memberAttribute ?? "member";
       const filter = groupFilter(`(${attribute}=${escapeFilterValue(userDn)})`);
-      const entries = await search(connection, settings.groupSearchBase, {
-        filter,
-        attributes: [attribute],
-        paged: { pageSize: settings.pageSize },
-      });
+      const entries = await search(
+        connection,
+        settings.groupSearchBase,
+        {
+          filter,
+          attributes: [attribute],
+          paged: { pageSize: settings.pageSize },
+        },
+        "base",
+      );
       return entries.map((entry) => ({ dn: normalizeDn(entry.dn), members: dns(entry, attribute) }));
     },
   };
@@ -125,7 +132,7 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
     if (!base) return [];
     if (!memberAttribute) return dns(user, "memberOf").filter((dn) => dn.toLowerCase().endsWith(normalizeDn(base).toLowerCase()));
     const filter = groupFilter(`(${memberAttribute}=${escapeFilterValue(user.dn)})`);
-    const entries = await search(connection, base, { filter, attributes: ["1.1"], paged: { pageSize: settings.pageSize } });
+    const entries = await search(connection, base, { filter, attributes: ["1.1"], paged: { pageSize: settings.pageSize } }, "base");
     return entries.map((entry) => normalizeDn(entry.dn));
   }
 }
@@ -135,15 +142,28 @@ export function groupMemberAttribute(settings: LdapSettings): "member" | "unique
   return settings.membershipAttribute === "memberOf" ? null : settings.membershipAttribute;
 }
 
-async function search(connection: LdapConnection, base: string, options: SearchOptions): Promise<Entry[]> {
+/** A search; when `base` is missing, an entry read (`entry`) finds nothing, a configured search base (`base`) is an outage. */
+async function search(
+  connection: LdapConnection,
+  base: string,
+  options: SearchOptions,
+  missing: "entry" | "base" = "entry",
+): Promise<Entry[]> {
   return connection.run(async (client: Client) => {
     try {
       return (await client.search(base, { scope: "sub", ...options })).searchEntries;
     } catch (error) {
-      if (error instanceof NoSuchObjectError) return [];
+      if (error instanceof NoSuchObjectError) {
+        if (missing === "entry") return [];
+        throw missingBase(base);
+      }
       throw error;
     }
   }, "read");
+}
+
+function missingBase(base: string): AppError {
+  return new AppError("STORE_UNAVAILABLE", `The LDAP search base ${base} does not exist: check the store's settings.`);
 }
 
 function parenthesized(filter: string): string {
