@@ -43,7 +43,8 @@ export type Slapd = {
   restart(): Promise<void>;
 };
 
-const live = new Set<{ child?: ChildProcess; dir: string }>();
+type Instance = { child?: ChildProcess; watchdog?: ChildProcess; dir: string };
+const live = new Set<Instance>();
 let exitHookInstalled = false;
 
 export function slapdAvailable(): boolean {
@@ -56,7 +57,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
   const suffix = options.suffix ?? "dc=gatehouse,dc=test";
   const rootDn = `cn=admin,${suffix}`;
   const rootPassword = "gatehouse-root-secret";
-  const instance: { child?: ChildProcess; dir: string } = { dir: mkdtempSync(join(tmpdir(), "gatehouse-slapd-")) };
+  const instance: Instance = { dir: mkdtempSync(join(tmpdir(), "gatehouse-slapd-")) };
   live.add(instance);
   try {
     const dir = instance.dir;
@@ -74,6 +75,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
     const listen = [url, ldapsUrl].filter(Boolean).join(" ");
     const launch = async () => {
       instance.child = spawn(SLAPD, ["-d", "0", "-f", conf, "-h", listen], { stdio: ["ignore", "ignore", "pipe"] });
+      instance.watchdog = watchdog(instance.child, dir);
       await waitUntilBindable(instance.child, url, rootDn, rootPassword);
     };
     await launch();
@@ -87,18 +89,18 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
       peopleDn: `ou=people,${suffix}`,
       groupsDn: `ou=groups,${suffix}`,
       stop: async () => {
-        await terminate(instance.child, "SIGTERM");
+        await stopInstance(instance, "SIGTERM");
         live.delete(instance);
         rmSync(instance.dir, { recursive: true, force: true });
       },
-      kill: () => terminate(instance.child, "SIGKILL"),
+      kill: () => stopInstance(instance, "SIGKILL"),
       restart: async () => {
-        await terminate(instance.child, "SIGTERM");
+        await stopInstance(instance, "SIGTERM");
         await launch();
       },
     };
   } catch (error) {
-    await terminate(instance.child, "SIGKILL");
+    await stopInstance(instance, "SIGKILL");
     live.delete(instance);
     rmSync(instance.dir, { recursive: true, force: true });
     throw error;
@@ -228,6 +230,24 @@ async function waitUntilBindable(child: ChildProcess, url: string, dn: string, p
     if (Date.now() > deadline) throw new Error(`slapd at ${url} did not accept a bind within 30 s: ${stderr.trim().slice(-2000)}`);
     await Promise.race([new Promise((resolve) => setTimeout(resolve, 20)), exited]);
   }
+}
+
+/**
+ * Vitest ends its workers with a signal, so no exit hook runs: a shell holding a pipe from this
+ * process kills slapd and removes the folder when the pipe closes, however this process ends.
+ */
+function watchdog(child: ChildProcess, dir: string): ChildProcess {
+  const script = 'cat >/dev/null; kill -9 "$1" 2>/dev/null; rm -rf "$2"';
+  const guard = spawn("sh", ["-c", script, "slapd-watchdog", String(child.pid), dir], { stdio: ["pipe", "ignore", "ignore"] });
+  guard.unref();
+  (guard.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  return guard;
+}
+
+async function stopInstance(instance: Instance, signal: NodeJS.Signals): Promise<void> {
+  // The watchdog goes first: it must not act on a pid that is no longer slapd's.
+  await terminate(instance.watchdog, "SIGKILL");
+  await terminate(instance.child, signal);
 }
 
 async function terminate(child: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
