@@ -2,6 +2,7 @@ import { AppError } from "../../../errors.ts";
 import type { Directory } from "../directory.ts";
 import type { LdapSettings } from "../settings.ts";
 import { ldapConnection } from "./ldap-connection.ts";
+import { normalizeDn } from "./ldap-dn.ts";
 import { ldapReads } from "./ldap-reads.ts";
 import { testLdapConnection } from "./ldap-test-connection.ts";
 import { ldapWrites } from "./ldap-writes.ts";
@@ -21,7 +22,8 @@ export function createLdapDirectory(settings: LdapSettings, readOnly: boolean): 
       return write(...args);
     };
   };
-  const inUserBase = (dn: string) => dn.toLowerCase().endsWith(`,${settings.userSearchBase.toLowerCase()}`);
+  const userBase = `,${normalizeDn(settings.userSearchBase).toLowerCase()}`;
+  const inUserBase = (dn: string) => normalizeDn(dn).toLowerCase().endsWith(userBase);
   return {
     readOnly,
     test: () => testLdapConnection(settings),
