@@ -43,6 +43,8 @@ export type FixtureOptions = {
   bigGroupSize?: number;
   /** Every user's password (stored as {SSHA}). */
   password?: string;
+  /** groupOfNames with member (the default) or groupOfUniqueNames with uniqueMember. */
+  groupClass?: "groupOfNames" | "groupOfUniqueNames";
 };
 
 export function generateDirectory(options: FixtureOptions): Fixture {
@@ -68,6 +70,8 @@ export function generateDirectory(options: FixtureOptions): Fixture {
     const start = (i * 37) % Math.max(1, users.length - size + 1);
     groups.push({ cn, dn: `cn=${escapeDnValue(cn)},ou=groups,${suffix}`, memberDns: users.slice(start, start + size).map((u) => u.dn) });
   }
+  const groupClass = options.groupClass ?? "groupOfNames";
+  const memberAttribute = groupClass === "groupOfUniqueNames" ? "uniqueMember" : "member";
   const entries = [
     ...users.map((u) =>
       entry(u.dn, [
@@ -81,7 +85,7 @@ export function generateDirectory(options: FixtureOptions): Fixture {
       ]),
     ),
     ...groups.map((g) =>
-      entry(g.dn, [["objectClass", "groupOfNames"], ["cn", g.cn], ...g.memberDns.map((dn): [string, string] => ["member", dn])]),
+      entry(g.dn, [["objectClass", groupClass], ["cn", g.cn], ...g.memberDns.map((dn): [string, string] => [memberAttribute, dn])]),
     ),
   ];
   return { ldif: entries.join("\n"), users, groups, password };

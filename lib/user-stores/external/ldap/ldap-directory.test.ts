@@ -178,3 +178,25 @@ describe.skipIf(!runs)("the LDAP directory against slapd (10,000 users, 500 grou
     ]);
   });
 });
+
+describe.skipIf(!runs)("the LDAP directory with groupOfUniqueNames", () => {
+  it("reads and writes memberships in uniqueMember", async () => {
+    const fixture = generateDirectory({ users: 40, groups: 3, groupClass: "groupOfUniqueNames" });
+    const slapd = await startSlapd({ ldif: fixture.ldif });
+    const directory = createLdapDirectory(
+      settingsFor(slapd, { groupObjectClass: "groupOfUniqueNames", membershipAttribute: "uniqueMember" }),
+      false,
+    );
+    try {
+      const groups = (await collect(directory.groups())).items;
+      expect(groups.map((g) => g.memberIds.length)).toEqual(fixture.groups.map((g) => g.memberDns.length));
+      const user = (await directory.findUser("user000030"))!;
+      await directory.addMembers(groups[0]!.externalId, [user.externalId]);
+      expect((await directory.findUser("user000030"))!.groupIds).toContain(groups[0]!.externalId);
+      expect(ldapsearch(slapd, groups[0]!.externalId, "(objectClass=*)", "uniqueMember")).toContain("uid=user000030");
+    } finally {
+      await directory.close();
+      await slapd.stop();
+    }
+  });
+});
