@@ -10,6 +10,7 @@ import {
   NotAllowedOnNonLeafError,
   ObjectClassViolationError,
   ResultCodeError,
+  SizeLimitExceededError,
   TypeOrValueExistsError,
   UndefinedTypeError,
 } from "ldapts";
@@ -37,6 +38,11 @@ export function ldapError(error: unknown): AppError {
     return new AppError("INVALID_INPUT", `The LDAP directory refused the data: ${detail}.`);
   if (error instanceof InsufficientAccessError)
     return new AppError("STORE_UNAVAILABLE", `The LDAP service account may not do this: ${detail}.`);
+  if (error instanceof SizeLimitExceededError)
+    return new AppError(
+      "STORE_UNAVAILABLE",
+      "The LDAP directory stopped a search at its size limit: raise the service account's limits (slapd: size.prtotal=unlimited) or lower the page size.",
+    );
   if (error instanceof ResultCodeError) return new AppError("STORE_UNAVAILABLE", `The LDAP directory failed: ${detail}.`);
   return new AppError("STORE_UNAVAILABLE", `The LDAP directory did not answer: ${detail}.`);
 }
@@ -47,7 +53,11 @@ export function isTimeout(error: unknown): boolean {
 
 export function describe(error: unknown): string {
   if (error instanceof AppError) return error.message;
-  if (error instanceof ResultCodeError) return `${error.message} (LDAP result ${error.code})`;
+  // ldapts's message is the server's diagnostic text, often empty: the error's class names the result.
+  if (error instanceof ResultCodeError) {
+    const text = error.message.replace(/\s*Code: 0x[0-9a-f]+\s*/i, "").trim();
+    return `${text || error.constructor.name.replace(/Error$/, "")} (LDAP result ${error.code})`;
+  }
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (isTimeout(error)) return "no answer within the timeout";

@@ -80,6 +80,24 @@ describe.skipIf(!runs)("the LDAP directory when servers fail", () => {
     await directory.close();
   });
 
+  it("says so when a non-root service account hits slapd's size limit while paging", async () => {
+    const small = generateDirectory({ users: 600, groups: 1 });
+    const limited = await startSlapd({ ldif: small.ldif });
+    const account = { bindDn: `uid=user000100,${limited.peopleDn}`, bindPassword: small.password };
+    const directory = createLdapDirectory(settingsFor(limited, { ...account, pageSize: 100 }), true);
+    try {
+      const pages = directory.users()[Symbol.asyncIterator]();
+      await expect(
+        (async () => {
+          while (!(await pages.next()).done);
+        })(),
+      ).rejects.toThrow(/size limit/);
+    } finally {
+      await directory.close();
+      await limited.stop();
+    }
+  });
+
   it("reports a refused connection at the connect step", async () => {
     const url = await deadUrl();
     const steps = await createLdapDirectory(settingsFor(slapd, { urls: [url] }), true).test();
