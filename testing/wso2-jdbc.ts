@@ -89,4 +89,6 @@ export async function seedWso2(client: pg.Client, seed: Wso2Seed): Promise<void>
       WHERE r.UM_ROLE_NAME = ANY($1::text[]) AND r.UM_TENANT_ID = $3`,
     [roles, names.slice(0, seed.membersPerRole), tenant],
   );
+  // Statistics as autovacuum would have them on a live WSO2 database, so plans are the ones production gets.
+  await client.query("ANALYZE");
 }
