@@ -62,8 +62,10 @@ export const ZJdbcSettings = z.strictObject({
   caseInsensitiveUsername: z.boolean().default(true),
   /** DomainName: the store's domain in UM_DOMAIN, whose role permissions a role deletion clears. */
   domainName: z.string().trim().min(1).max(255).default("PRIMARY"),
-  /** Claim URI -> UM_USER_ATTRIBUTE.UM_ATTR_NAME (the claim's mapped attribute in WSO2's claim dialect). */
+  /** Claim URI -> UM_USER_ATTRIBUTE.UM_ATTR_NAME (the claim's mapped attribute in WSO2's claim dialect; IS defaults). */
   claimAttributes: z.record(z.string().min(1).max(200), z.string().trim().min(1).max(255)).default({
+    "http://wso2.org/claims/userid": "scimId",
+    "http://wso2.org/claims/username": "uid",
     "http://wso2.org/claims/emailaddress": "mail",
     "http://wso2.org/claims/givenname": "givenName",
     "http://wso2.org/claims/lastname": "sn",

@@ -144,6 +144,20 @@ describe.skipIf(!withPostgres)("WSO2 JDBC directory (PostgreSQL, WSO2's UM table
     expect(await directory.authenticate(user.externalId, "New pass ✓")).toBe(true);
     expect(await directory.authenticate(user.externalId, PASSWORD)).toBe(false);
     await expect(directory.setPassword("999999", "x")).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // Without StoreSaltedPassword WSO2 writes "" as the salt and digests the password alone.
+    const unsalted = open({ storeSaltedPassword: false });
+    try {
+      await unsalted.setPassword(user.externalId, "no salt");
+      const [plain] = await row("SELECT UM_USER_PASSWORD AS p, UM_SALT_VALUE AS s FROM UM_USER WHERE UM_ID = $1", [
+        Number(user.externalId),
+      ]);
+      expect(plain).toEqual({ p: wso2Sha256("no salt", ""), s: "" });
+      expect(await unsalted.authenticate(user.externalId, "no salt")).toBe(true);
+      expect(await directory.authenticate(user.externalId, "no salt")).toBe(true);
+    } finally {
+      await unsalted.close();
+    }
   });
 
   it("writes users, claims, roles and memberships into the UM tables as WSO2 reads them", async () => {
@@ -163,16 +177,26 @@ describe.skipIf(!withPostgres)("WSO2 JDBC directory (PostgreSQL, WSO2's UM table
       row("SELECT UM_ATTR_NAME AS n, UM_ATTR_VALUE AS v, UM_PROFILE_ID AS pr FROM UM_USER_ATTRIBUTE WHERE UM_USER_ID = $1 ORDER BY 1", [
         id,
       ]);
-    expect(await attributes()).toEqual([{ n: "mail", v: "w@example.org", pr: "default" }]);
+    // As UniqueIDJDBCUserStoreManager, the user id and username claims are stored too (IS default mappings scimId, uid).
+    const managed = [
+      { n: "scimId", v: userRow.uid, pr: "default" },
+      { n: "uid", v: "writer", pr: "default" },
+    ];
+    expect(await attributes()).toEqual([{ n: "mail", v: "w@example.org", pr: "default" }, ...managed]);
+    expect(created.claims).toMatchObject({ "http://wso2.org/claims/userid": userRow.uid, "http://wso2.org/claims/username": "writer" });
 
     await directory.setClaims(created.externalId, { [MAIL]: "new@example.org", "http://wso2.org/claims/givenname": "Wren" });
     expect(await attributes()).toEqual([
       { n: "givenName", v: "Wren", pr: "default" },
       { n: "mail", v: "new@example.org", pr: "default" },
+      ...managed,
     ]);
     await directory.setClaims(created.externalId, { [MAIL]: "" });
-    expect(await attributes()).toEqual([{ n: "givenName", v: "Wren", pr: "default" }]);
+    expect(await attributes()).toEqual([{ n: "givenName", v: "Wren", pr: "default" }, ...managed]);
     await expect(directory.setClaims(created.externalId, { "urn:unmapped": "x" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(directory.setClaims(created.externalId, { "http://wso2.org/claims/userid": "forged" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
 
     const role = await directory.createGroup("writers");
     await expect(directory.createGroup("writers")).rejects.toMatchObject({ code: "CONFLICT" });

@@ -98,7 +98,9 @@ export function userQueries(pool: Wso2Pool, settings: JdbcSettings) {
             );
       const row = rows[0];
       // An unknown user costs the same hash as a known one, so timing does not reveal which names exist.
-      const valid = verifyPassword(password, row?.password ?? "", row ? row.salt : "-", settings.passwordDigest);
+      // WSO2 reads UM_SALT_VALUE only when StoreSaltedPassword is on, and writes "" for "no salt".
+      const salt = row ? (settings.storeSaltedPassword && row.salt ? row.salt : null) : "-";
+      const valid = verifyPassword(password, row?.password ?? "", salt, settings.passwordDigest);
       return row !== undefined && valid && !row.expired;
     },
   };

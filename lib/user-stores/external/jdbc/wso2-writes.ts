@@ -13,6 +13,9 @@ import { DEFAULT_PROFILE, parseId } from "./wso2-reads.ts";
  * back: a new user gets a fresh salt and, where the schema has it (IS 5.10+), a UUID UM_USER_ID.
  */
 const MAX_NAME = 255; // UM_USER_NAME / UM_ROLE_NAME are VARCHAR(255)
+// UniqueIDJDBCUserStoreManager.doAddUserWithID stores these two claims itself; they are WSO2's to set, not an admin's.
+const USER_ID_CLAIM = "http://wso2.org/claims/userid";
+const USERNAME_CLAIM = "http://wso2.org/claims/username";
 
 export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
   const tenant = settings.wso2TenantId;
@@ -29,6 +32,8 @@ export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
       }));
 
   const attributeFor = (claim: string): string => {
+    if (claim === USER_ID_CLAIM || claim === USERNAME_CLAIM)
+      throw new AppError("INVALID_INPUT", `The claim ${claim} is kept by WSO2 and cannot be set.`);
     const attribute = settings.claimAttributes[claim];
     if (!attribute)
       throw new AppError("INVALID_INPUT", `The claim ${claim} is not mapped to a WSO2 user attribute in this store's settings.`);
@@ -36,8 +41,15 @@ export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
   };
 
   async function writeClaims(client: pg.PoolClient, userId: number, claims: Record<string, string>): Promise<void> {
-    for (const [claim, value] of Object.entries(claims)) {
-      const attribute = attributeFor(claim);
+    await writeAttributes(
+      client,
+      userId,
+      Object.entries(claims).map(([claim, value]) => [attributeFor(claim), value]),
+    );
+  }
+
+  async function writeAttributes(client: pg.PoolClient, userId: number, attributes: [string, string][]): Promise<void> {
+    for (const [attribute, value] of attributes) {
       const scope = [userId, attribute, DEFAULT_PROFILE, tenant];
       // An empty value removes the attribute, as WSO2's profile editor does.
       await client.query(
@@ -103,21 +115,28 @@ export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
       const hash = hashPassword(user.password, salt, settings.passwordDigest);
       return pool.transaction(async (client) => {
         if (settings.caseInsensitiveUsername) await refuseCaseVariant(client, username);
-        const withUniqueId = await uniqueIdColumn(client);
-        const { rows } = withUniqueId
+        const userId = (await uniqueIdColumn(client)) ? crypto.randomUUID() : null;
+        const { rows } = userId
           ? await client.query<{ id: number }>(
               `INSERT INTO UM_USER (UM_USER_ID, UM_USER_NAME, UM_USER_PASSWORD, UM_SALT_VALUE, UM_REQUIRE_CHANGE, UM_CHANGED_TIME, UM_TENANT_ID)
                VALUES ($1, $2, $3, $4, FALSE, LOCALTIMESTAMP, $5) RETURNING UM_ID AS id`,
-              [crypto.randomUUID(), username, hash, salt, tenant],
+              [userId, username, hash, salt ?? "", tenant],
             )
           : await client.query<{ id: number }>(
               `INSERT INTO UM_USER (UM_USER_NAME, UM_USER_PASSWORD, UM_SALT_VALUE, UM_REQUIRE_CHANGE, UM_CHANGED_TIME, UM_TENANT_ID)
                VALUES ($1, $2, $3, FALSE, LOCALTIMESTAMP, $4) RETURNING UM_ID AS id`,
-              [username, hash, salt, tenant],
+              [username, hash, salt ?? "", tenant],
             );
         const id = rows[0]!.id;
         await writeClaims(client, id, user.claims);
-        const claims = Object.fromEntries(Object.entries(user.claims).filter(([, value]) => value !== ""));
+        const managed: Record<string, string> = { [USERNAME_CLAIM]: username, ...(userId ? { [USER_ID_CLAIM]: userId } : {}) };
+        const mapped = Object.entries(managed).filter(([claim]) => settings.claimAttributes[claim] !== undefined);
+        await writeAttributes(
+          client,
+          id,
+          mapped.map(([claim, value]) => [settings.claimAttributes[claim]!, value]),
+        );
+        const claims = Object.fromEntries([...Object.entries(user.claims).filter(([, value]) => value !== ""), ...mapped]);
         return { externalId: String(id), username, claims };
       });
     },
@@ -130,7 +149,7 @@ export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
         await client.query(
           `UPDATE UM_USER SET UM_USER_PASSWORD = $1, UM_SALT_VALUE = $2, UM_REQUIRE_CHANGE = FALSE, UM_CHANGED_TIME = LOCALTIMESTAMP
             WHERE UM_ID = $3 AND UM_TENANT_ID = $4`,
-          [hash, salt, user.id, tenant],
+          [hash, salt ?? "", user.id, tenant],
         );
       });
     },
