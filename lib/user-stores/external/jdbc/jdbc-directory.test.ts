@@ -69,6 +69,11 @@ describe.skipIf(!withPostgres)("WSO2 JDBC directory (PostgreSQL, WSO2's UM table
     for (const username of hostile) await directory.createUser({ username, password: "pw-1", claims: {} });
     for (const username of hostile) expect((await directory.findUser(username))?.username).toBe(username);
     expect(await directory.findUser("user-%")).toBeNull();
+    expect(await directory.findUser("user-1\u0000")).toBeNull();
+    expect(await directory.findUser("x".repeat(10_000))).toBeNull();
+    await expect(directory.createUser({ username: "nul\u0000", password: "x", claims: {} })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     await expect(directory.createUser({ username: "PRIMARY/evil", password: "x", claims: {} })).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
@@ -76,6 +81,15 @@ describe.skipIf(!withPostgres)("WSO2 JDBC directory (PostgreSQL, WSO2's UM table
     await expect(directory.createUser({ username: "%", password: "x", claims: {} })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(directory.createUser({ username: "USER-1", password: "x", claims: {} })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await row("SELECT count(*)::int AS n FROM UM_USER")).toEqual([{ n: 25 + 3 + hostile.length }]);
+  });
+
+  it("lets exactly one of two concurrent case variants of a new name in", async () => {
+    const results = await Promise.allSettled(
+      ["Racer", "rACER", "racer"].map((username) => directory.createUser({ username, password: "pw", claims: {} })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    for (const result of results) if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "CONFLICT" });
+    expect(await row("SELECT count(*)::int AS n FROM UM_USER WHERE LOWER(UM_USER_NAME) = 'racer'")).toEqual([{ n: 1 }]);
   });
 
   it("authenticates against WSO2's salted SHA-256 computed independently, and refuses the wrong password", async () => {

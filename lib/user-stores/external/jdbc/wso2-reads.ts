@@ -68,6 +68,8 @@ export function userQueries(pool: Wso2Pool, settings: JdbcSettings) {
     },
 
     async findUser(username: string): Promise<(DirectoryUser & { groupIds: string[] }) | null> {
+      // No stored name is longer or holds a NUL (PostgreSQL text cannot), so such input names nobody.
+      if (username.length > 255 || username.includes("\u0000")) return null;
       // WSO2's JDBCCaseInsensitiveConstants compare LOWER(UM_USER_NAME)=LOWER(?); an exact match wins where old data has both spellings.
       const match = settings.caseInsensitiveUsername ? "LOWER(u.UM_USER_NAME) = LOWER($4)" : "u.UM_USER_NAME = $4";
       const { rows } = await pool.query<UserRow & { groups: number[] }>(

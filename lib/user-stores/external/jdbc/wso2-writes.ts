@@ -228,6 +228,7 @@ export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
 function checkName(name: string, what: "user" | "role"): string {
   if (name.length === 0 || name.length > MAX_NAME || name !== name.trim())
     throw new AppError("INVALID_INPUT", `A WSO2 ${what} name has 1 to ${MAX_NAME} characters and no surrounding spaces.`);
+  if (name.includes("\u0000")) throw new AppError("INVALID_INPUT", `A WSO2 ${what} name cannot contain a NUL character.`);
   // WSO2 reads "DOMAIN/name" as a domain-qualified name, so a slash would change what the name means there.
   if (name.includes("/")) throw new AppError("INVALID_INPUT", `A WSO2 ${what} name cannot contain "/".`);
   return name;
