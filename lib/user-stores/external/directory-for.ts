@@ -15,11 +15,19 @@ const open = new Map<number, { settings: string; directory: Directory }>();
 
 export function directoryForStore(store: ExternalStoreRow): Directory {
   const cached = open.get(store.id);
-  if (cached && cached.settings === store.settings) return cached.directory;
+  if (cached && cached.settings === (store.settings ?? "")) return cached.directory;
   const directory = createDirectory(store);
   open.set(store.id, { settings: store.settings ?? "", directory });
   if (cached) void cached.directory.close();
   return directory;
+}
+
+/**
+ * Serves `store` with a Directory built elsewhere until its settings change: the tests' stand-in
+ * for an external system (testing/test-directory.ts) goes through the same paths as a real one.
+ */
+export function attachDirectory(store: Pick<ExternalStoreRow, "id" | "settings">, directory: Directory): void {
+  open.set(store.id, { settings: store.settings ?? "", directory });
 }
 
 /** Forgets a deleted or disabled store's directory and closes its connections. */
