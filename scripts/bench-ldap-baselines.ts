@@ -22,7 +22,7 @@ export function ldapsearch(slapd: Slapd, search: { base: string; filter: string;
   if (search.page) args.push("-E", `pr=${search.page}/prompt`);
   args.push(search.filter, ...search.attrs);
   const start = performance.now();
-  const run = spawnSync("ldapsearch", args, { input: "0\n", encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync("ldapsearch", args, { input: search.page ? "0\n" : "", encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - start;
   if (run.error) throw run.error;
   // Answering 0 to the prompt makes ldapsearch exit 1 after the abandoned page; other failures print why.
