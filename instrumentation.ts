@@ -3,6 +3,12 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { bootOrExit } = await import("./lib/boot.ts");
   await bootOrExit();
+  // External user stores' mirrors are refreshed on their interval (docs/user-stores.md).
+  const [{ db }, { startSyncScheduler }] = await Promise.all([
+    import("./lib/db/client.ts"),
+    import("./lib/user-stores/external/sync-scheduler.ts"),
+  ]);
+  startSyncScheduler(db());
   // scripts/serve.mjs starts the other cluster workers once the first has migrated and
   // provisioned, which happens beside listening, not before it; it asks through this variable.
   if (process.env.GATEHOUSE_REPORT_BOOT === "1") process.send?.({ gatehouse: "booted" });

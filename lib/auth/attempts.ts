@@ -121,6 +121,14 @@ export async function clearFailures(tx: Tx, attempt: Attempt): Promise<void> {
   await tx.addressLockout.deleteMany({ where: { tenantId: attempt.tenantId, userId: attempt.userId, address: attempt.address } });
 }
 
+/** A reserved attempt whose password was never checked (the user store did not answer): it counts for nothing. */
+export async function releaseAttempt(client: Db, attempt: Attempt, reason: string, via: string): Promise<void> {
+  await client.$transaction(async (tx) => {
+    await tx.user.updateMany({ where: { id: attempt.userId, failedAttempts: { gt: 0 } }, data: { failedAttempts: { decrement: 1 } } });
+    await auditFailure(tx, attempt, reason, via);
+  }, QUEUE);
+}
+
 type FailedAttempt = Pick<Attempt, "tenantId" | "ip" | "username"> & { userId: number | null };
 
 export function auditFailure(client: Pick<Tx, "auditEvent">, attempt: FailedAttempt, reason: string, via: string) {

@@ -7,7 +7,9 @@ import { SUPER_TENANT } from "../core/tenant.ts";
 import { createSession } from "../sessions/create-session.ts";
 import { splitQualifiedName } from "../core/domains.ts";
 import { userStoreByDomain } from "../user-stores/user-store-for.ts";
-import { auditFailure, clearFailures, reserveAttempt, settleFailure, type Attempt } from "./attempts.ts";
+import type { LoginAccount, UserStore } from "../user-stores/user-store.ts";
+import { AppError } from "../errors.ts";
+import { auditFailure, clearFailures, releaseAttempt, reserveAttempt, settleFailure, type Attempt } from "./attempts.ts";
 import { verifyPassword } from "./password.ts";
 import { takePasswordCheck } from "./rate-limit.ts";
 
@@ -37,11 +39,11 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
 
   const now = new Date();
   const tenant = await client.tenant.findUnique({ where: { domain: SUPER_TENANT }, select: { id: true } });
-  const found = tenant ? await findAccount(client, tenant.id, input.username) : null;
-  if (!tenant || !found) {
+  const found = tenant ? await findAccount(client, tenant.id, input.username) : { refused: "unknown user" };
+  if (!tenant || "refused" in found) {
     await verifyPassword(null, input.password);
     const unknown = { userId: null, username: input.username, ip: input.ip };
-    if (tenant) await auditFailure(client, { ...unknown, tenantId: tenant.id }, "unknown user", input.kind);
+    if (tenant && "refused" in found) await auditFailure(client, { ...unknown, tenantId: tenant.id }, found.refused, input.kind);
     return { ok: false };
   }
 
@@ -53,7 +55,13 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
     await auditFailure(client, attempt, "locked", input.kind);
     return { ok: false };
   }
-  const checked = await users.authenticate(user, input.password);
+  const checked = await users.authenticate(user, input.password).catch(async (error: unknown) => {
+    // The directory did not answer: no guess was checked, so the attempt is given back.
+    if (!isStoreUnavailable(error)) throw error;
+    await releaseAttempt(client, attempt, `user store unavailable: ${error.message}`, input.kind);
+    return null;
+  });
+  if (!checked) return { ok: false };
   if (!checked.ok) {
     await settleFailure(client, config.lockout, attempt, now, input.kind);
     return { ok: false };
@@ -92,10 +100,29 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
   return { ok: true, userId: user.id, tenantId: tenant.id, sessionSecret: session.secret };
 }
 
-/** The account a sign-in names, looked up in the user store its domain names. */
-async function findAccount(client: Db, tenantId: number, qualified: string) {
+/**
+ * The account a sign-in names, looked up in the user store its domain names, or why there is
+ * none (for the audit log only: the caller's answer is the same whatever the reason). An
+ * external directory that does not answer is such a reason, not an error page.
+ */
+async function findAccount(
+  client: Db,
+  tenantId: number,
+  qualified: string,
+): Promise<{ users: UserStore; account: LoginAccount } | { refused: string }> {
   const { domain, name } = splitQualifiedName(qualified.trim());
   const found = await userStoreByDomain(client, tenantId, domain);
-  const account = found && (await found.users.findLogin(client, tenantId, found.store, name));
-  return account ? { users: found.users, account } : null;
+  if (!found) return { refused: "unknown user" };
+  if (found.store.enabled === false) return { refused: "user store disabled" };
+  try {
+    const account = await found.users.findLogin(client, tenantId, found.store, name);
+    return account ? { users: found.users, account } : { refused: "unknown user" };
+  } catch (error) {
+    if (isStoreUnavailable(error)) return { refused: `user store unavailable: ${error.message}` };
+    throw error;
+  }
+}
+
+function isStoreUnavailable(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === "STORE_UNAVAILABLE";
 }

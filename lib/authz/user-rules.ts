@@ -37,7 +37,9 @@ export function userActionBlocker(principal: Principal, user: UserFacts, action:
   if (action === "viewRoles") return null;
   const self = user.id === principal.userId;
   if (action === "delete" && self) return "You cannot delete your own account.";
-  if (user.readOnly) return `${user.domain} is a read-only user store.`;
+  // A read-only store's users may still be given roles: the hybrid roles (Internal/*,
+  // Application/*) are Gatehouse's, as in WSO2; the store's own groups refuse it (role rules).
+  if (user.readOnly && action !== "roles") return `${user.domain} is a read-only user store.`;
   if (isSuperAdminAccount(user) && !self) return "Only the admin account itself can change the admin account.";
   if (action === "delete" && isSuperAdminAccount(user)) return "The admin account cannot be deleted.";
   // Seed 000 and the MI's UserResource: an admin can be removed, or have their password reset

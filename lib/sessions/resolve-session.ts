@@ -18,8 +18,8 @@ export type SessionPolicy = { idleTimeoutMs: number };
  * expired, idle for too long, or its user may no longer sign in. Runs on every request, so
  * revocations and permission changes take effect on the very next one.
  *
- * One statement per request on a warm cache: the session, its user, the user's store domain
- * and the tenant's authorization version, by the session's primary key. The roles and grants
+ * One statement per request on a warm cache: the session, its user, the user's store (domain,
+ * enabled) and the tenant's authorization version, by the session's primary key. The roles and grants
  * come from a cross-request cache keyed by that version (lib/authz/subject-cache.ts).
  */
 export async function resolveSession(client: Db, secret: string, policy: SessionPolicy, now = new Date()): Promise<Principal | null> {
@@ -28,7 +28,7 @@ export async function resolveSession(client: Db, secret: string, policy: Session
     client,
     sql`
     SELECT s."tenantId", s."kind", s."lastSeenAt", s."expiresAt", s."revokedAt",
-           u."id" AS "userId", u."username", u."mustChangePassword", st."domain", v."version" AS "authzVersion"
+           u."id" AS "userId", u."username", u."mustChangePassword", st."domain", st."enabled" AS "storeEnabled", v."version" AS "authzVersion"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     JOIN "UserStore" st ON st."id" = u."storeId"
@@ -37,6 +37,11 @@ export async function resolveSession(client: Db, secret: string, policy: Session
     sessionRow,
   );
   if (!session || session.revokedAt) return null;
+  // A disabled store's users are signed out: their sessions end at their next request.
+  if (!session.storeEnabled) {
+    await client.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedReason: "user store disabled" } });
+    return null;
+  }
   const expiresAt = session.expiresAt;
   const idleFor = now.getTime() - session.lastSeenAt.getTime();
   if (expiresAt <= now || idleFor >= policy.idleTimeoutMs) {
@@ -76,6 +81,7 @@ function sessionRow(r: RawRow) {
     username: text(r.username),
     mustChangePassword: bool(r.mustChangePassword),
     domain: text(r.domain),
+    storeEnabled: bool(r.storeEnabled),
     authzVersion: r.authzVersion === null || r.authzVersion === undefined ? 0 : int(r.authzVersion),
   };
 }

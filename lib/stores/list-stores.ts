@@ -10,6 +10,10 @@ export type StoreRow = {
   readOnly: boolean;
   usernamePattern: string | null;
   rolePattern: string | null;
+  /** database | ldap | jdbc (#13): ldap and jdbc users and groups are mirrored rows (docs/user-stores.md). */
+  type: string;
+  /** A disabled store's users cannot sign in, and their sessions end. */
+  enabled: boolean;
 };
 
 /** The tenant's user stores: PRIMARY first, then secondary stores, then Internal and Application. One raw read (every list page asks). */
@@ -17,7 +21,7 @@ export async function listStores(client: Pick<Db | Tx, "$queryRaw">, tenantId: n
   const order = { primary: 0, secondary: 1, internal: 2, application: 3 } as Record<string, number>;
   const rows = await readRows(
     client,
-    sql`SELECT "id", "domain", "kind", "readOnly", "usernamePattern", "rolePattern" FROM "UserStore" WHERE "tenantId" = ${tenantId}`,
+    sql`SELECT "id", "domain", "kind", "readOnly", "usernamePattern", "rolePattern", "type", "enabled" FROM "UserStore" WHERE "tenantId" = ${tenantId}`,
     (r): StoreRow => ({
       id: int(r.id),
       domain: text(r.domain),
@@ -25,6 +29,8 @@ export async function listStores(client: Pick<Db | Tx, "$queryRaw">, tenantId: n
       readOnly: bool(r.readOnly),
       usernamePattern: textOrNull(r.usernamePattern),
       rolePattern: textOrNull(r.rolePattern),
+      type: text(r.type),
+      enabled: bool(r.enabled),
     }),
   );
   return rows.sort((a, b) => (order[a.kind] ?? 9) - (order[b.kind] ?? 9) || a.domain.localeCompare(b.domain));

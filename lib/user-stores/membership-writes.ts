@@ -20,7 +20,8 @@ export async function addRoleMemberships(
   pairs: readonly (MembershipPair & { role: RoleOf })[],
 ): Promise<MembershipPair[]> {
   const strip = (list: readonly (MembershipPair & { role: RoleOf })[]) => list.map(({ userId, roleId }) => ({ userId, roleId }));
-  if (users.groupsInGatehouse) return addMemberships(tx, strip(pairs));
+  // An external store's groups are mirrored rows too, but its addToGroups writes the directory first.
+  if (users.groupsInGatehouse) return users.addToGroups(tx, strip(pairs));
   const hybrid = await addMemberships(tx, strip(pairs.filter((p) => isHybridRole(p.role))));
   return [...hybrid, ...(await users.addToGroups(tx, strip(pairs.filter((p) => !isHybridRole(p.role)))))];
 }
@@ -33,7 +34,7 @@ export async function removeRoleMemberships(
   roles: readonly (RoleOf & { id: number })[],
 ): Promise<number> {
   const ids = (list: readonly { id: number }[]) => list.map((r) => r.id);
-  if (users.groupsInGatehouse) return removeMemberships(tx, { userIds, roleIds: ids(roles) });
+  if (users.groupsInGatehouse) return users.removeFromGroups(tx, { userIds, roleIds: ids(roles) });
   const hybrid = await removeMemberships(tx, { userIds, roleIds: ids(roles.filter(isHybridRole)) });
   return hybrid + (await users.removeFromGroups(tx, { userIds, roleIds: ids(roles.filter((r) => !isHybridRole(r))) }));
 }

@@ -2,12 +2,16 @@ import { sameDomain } from "../core/domains.ts";
 import { AppError } from "../errors.ts";
 import { holdsUsers, listStores } from "../stores/list-stores.ts";
 import { databaseStore } from "./database-store.ts";
+import { createExternalStore } from "./external/external-store.ts";
 import type { Reader, StoreRef, UserStore } from "./user-store.ts";
 
-// #13 adds "ldap" and "jdbc" here.
-const IMPLEMENTATIONS: Record<string, UserStore> = { database: databaseStore };
+const IMPLEMENTATIONS: Record<string, UserStore> = {
+  database: databaseStore,
+  ldap: createExternalStore("ldap"),
+  jdbc: createExternalStore("jdbc"),
+};
 
-/** The implementation behind a store row; rows without a type (all of today's) are database stores. */
+/** The implementation behind a store row; a row without a type is a database store. */
 export function userStoreFor(store: StoreRef): UserStore {
   if (!holdsUsers(store)) throw new AppError("INVALID_INPUT", `${store.domain} holds roles, not users.`, { field: "domain" });
   const type = store.type ?? "database";
@@ -29,18 +33,19 @@ const implementations = new Map<number, { users: UserStore; at: number }>();
 const STORE_TYPES_MAX_AGE_MS = 5_000;
 
 function implementationOf(stores: readonly StoreRef[]): UserStore {
-  const found = new Set(stores.filter(holdsUsers).map(userStoreFor));
-  if (found.size > 1) throw new AppError("INVALID_INPUT", "Users of stores of different types cannot be listed together yet.");
-  // A tenant without user stores has no users: Gatehouse's own (empty) tables answer that.
-  return [...found][0] ?? databaseStore;
+  // Every store's users are rows of Gatehouse's tables (external stores' are the mirror), so
+  // the database reads serve lists across stores of any types; an external implementation
+  // routes each write by id to the user's own store (external/external-writes.ts), database
+  // stores' users included. A tenant without user stores has no users: the (empty) tables say so.
+  const external = stores.filter(holdsUsers).find((s) => (s.type ?? "database") !== "database");
+  return external ? userStoreFor(external) : databaseStore;
 }
 
 /**
  * The implementation that answers for all of a tenant's users, for lists across stores and for
- * writes that name users by Gatehouse id. Today every store is a database store, so that is
- * the one; with stores of several types (#13) a caller must merge their pages, which this
- * refuses until it exists instead of silently leaving users out. `stores`: the tenant's store
- * list when the caller has just read it (no statement then).
+ * writes that name users by Gatehouse id: the database store while every store is one, else
+ * an external implementation, whose writes go to each user's own store. `stores`: the
+ * tenant's store list when the caller has just read it (no statement then).
  */
 export async function tenantUserStore(client: Reader, tenantId: number, stores?: readonly StoreRef[]): Promise<UserStore> {
   const cached = implementations.get(tenantId);

@@ -80,8 +80,8 @@ export type StoreCapabilities = {
   canEditClaims: boolean;
 };
 
-/** A store row as userStoreFor needs it. `type` is absent on today's rows, which are all database stores. */
-export type StoreRef = Pick<StoreRow, "id" | "domain" | "kind" | "readOnly"> & { type?: string };
+/** A store row as userStoreFor needs it. Without `type` (rows built by hand) it is a database store. */
+export type StoreRef = Pick<StoreRow, "id" | "domain" | "kind" | "readOnly"> & { type?: string; enabled?: boolean };
 export type RoleRef = { id: number; memberCount: number };
 
 export type StoreUser = { id: number; version: number; username: string; storeId: number; domain: string; readOnly: boolean };
@@ -103,7 +103,11 @@ export type MemberPageParams = Pick<UserQuery, "pattern" | "storeId"> & { size: 
 
 /** `handle` is what the store checks the password against: a hash here, a DN for LDAP. */
 export type LoginAccount = { id: number; handle: string };
-export type PreparedPassword = { readonly stored: string };
+/**
+ * `stored`: what Gatehouse keeps (an argon2id hash). `forDirectory`: the password itself, kept
+ * in memory only, for a user whose password an external directory keeps (it is never stored).
+ */
+export type PreparedPassword = { readonly stored: string; readonly forDirectory?: string };
 export type NewStoreUser = { username: string; password: PreparedPassword; roleIds: readonly number[] };
 export type UserChange = {
   version: number;
