@@ -2,11 +2,24 @@
 // `ldapsearch` (ldap-utils) and through Gatehouse's LDAP Directory in process, so each console
 // figure in scripts/bench-ldap.ts stands beside what the directory itself takes.
 import { spawnSync } from "node:child_process";
+import { closeSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Directory } from "../lib/user-stores/external/directory.ts";
 import type { Slapd } from "../testing/slapd.ts";
 
 export type Timed = { rows: number; ms: number };
+
+const ANSWER_FILE = join(tmpdir(), `gatehouse-bench-ldap-answer-${process.pid}`);
+writeFileSync(ANSWER_FILE, "0\n");
+process.once("exit", () => {
+  try {
+    rmSync(ANSWER_FILE);
+  } catch {
+    // already gone
+  }
+});
 
 /**
  * One `ldapsearch` run as the root DN, timed around the whole process (start-up included; the
@@ -21,9 +34,12 @@ export function ldapsearch(slapd: Slapd, search: { base: string; filter: string;
   args.push("-b", search.base, "-s", search.scope ?? "sub");
   if (search.page) args.push("-E", `pr=${search.page}/prompt`);
   args.push(search.filter, ...search.attrs);
+  // The answer comes from a file, not a pipe: a search that fits in one page exits without reading it (EPIPE on a pipe).
+  const answer = openSync(ANSWER_FILE, "r");
   const start = performance.now();
-  const run = spawnSync("ldapsearch", args, { input: search.page ? "0\n" : "", encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync("ldapsearch", args, { stdio: [answer, "pipe", "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - start;
+  closeSync(answer);
   if (run.error) throw run.error;
   // Answering 0 to the prompt makes ldapsearch exit 1 after the abandoned page; other failures print why.
   if (run.status !== 0 && !(search.page && run.status === 1 && run.stderr === "")) {
