@@ -173,9 +173,8 @@ async function mirror(target: DbTarget, slapd: Slapd): Promise<Mirrored | null> 
 
 /**
  * The console's list functions on the mirrored store, on a new client as a (re)started server
- * has. On SQLite the connection that ran the sync had not answered the first case after three
- * minutes, likely planning with the statistics PRAGMA optimize gathered at connect on the empty
- * tables (lib/db/sqlite-adapter.ts); a new connection answers in milliseconds (docs/ldap.md).
+ * has. Once, on the client that had run the sync, the first case had not answered after three
+ * minutes; not reproduced since (docs/ldap.md, Performance).
  */
 async function listCases(target: DbTarget, store: Mirrored, base: Baselines): Promise<Row[]> {
   let statements = 0;
