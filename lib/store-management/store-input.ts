@@ -1,25 +1,9 @@
 import { z } from "zod";
-import { APPLICATION, INTERNAL, PRIMARY } from "../core/domains.ts";
 import { ZFormId } from "../db/row-id.ts";
+import { ZStoreDomain } from "../stores/store-domain.ts";
 import { ZJdbcSettings, ZLdapSettings } from "../user-stores/external/settings.ts";
 
-/**
- * What an admin sends to add or edit a secondary store. WSO2's domain name rules: unique in
- * the tenant (case-insensitive), no underscore (WSO2 names a store's file after its domain,
- * with "_" standing for "."), no "/" (it separates the domain from a name), and never a domain
- * WSO2 reserves. Domains are kept upper-case, as WSO2 shows them.
- */
-const RESERVED = [PRIMARY, INTERNAL, APPLICATION].map((d) => d.toUpperCase());
-
-export const ZStoreDomain = z
-  .string()
-  .trim()
-  .min(1, "Domain name is required.")
-  .max(50, "Domain name is at most 50 characters.")
-  .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, "Domain name: letters, digits, “.” and “-” only (no “_”, “/” or spaces).")
-  .transform((d) => d.toUpperCase())
-  .refine((d) => !RESERVED.includes(d), "PRIMARY, Internal and Application are reserved domain names.");
-
+/** What an admin sends to add or edit a secondary store; the domain's rules are in lib/stores/store-domain.ts. */
 const common = {
   description: z.string().trim().max(500).default(""),
   readOnly: z.boolean().default(true),
