@@ -60,3 +60,15 @@ export async function getStoreRow(client: Pick<Db | Tx, "userStore">, tenantId: 
   if (!row) throw new AppError("NOT_FOUND", "There is no such secondary user store.");
   return row;
 }
+
+/** The secondary store a path names by domain (case-insensitive), as the management API and CLI name it. */
+export async function storeByDomain(
+  client: Pick<Db | Tx, "userStore">,
+  tenantId: number,
+  domain: string,
+): Promise<{ id: number; type: string }> {
+  const rows = await client.userStore.findMany({ where: { tenantId, kind: "secondary" }, select: { id: true, type: true, domain: true } });
+  const row = rows.find((r) => r.domain.toUpperCase() === domain.trim().toUpperCase());
+  if (!row) throw new AppError("NOT_FOUND", `There is no secondary user store "${domain}".`);
+  return { id: row.id, type: row.type };
+}

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { describeIssues } from "../core/zod-issues.ts";
 import { ZFormId } from "../db/row-id.ts";
+import { AppError } from "../errors.ts";
 import { ZStoreDomain } from "../stores/store-domain.ts";
 import { ZJdbcSettings, ZLdapSettings } from "../user-stores/external/settings.ts";
 
@@ -34,3 +36,14 @@ export type TTestSettings = z.infer<typeof ZTestSettings>;
 
 export const ZStoreRef = z.object({ id: ZFormId });
 export const ZStoreVersionRef = z.object({ id: ZFormId, version: ZFormId });
+
+/**
+ * The API's contract leaves a store's settings open (lib/contracts may not see the LDAP and
+ * JDBC schemas), so its routes parse the mapped request with the command's own schema here,
+ * once, answering a bad field as INVALID_INPUT naming it.
+ */
+export function parseStoreInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", describeIssues(parsed.error), { issues: parsed.error.issues });
+  return parsed.data;
+}
