@@ -147,8 +147,8 @@ export function StoreForm({ save, test, initial }: { save: FormAction; test: For
             Store type
           </label>
           <select id="field-type" name="type" value={type} onChange={(e) => setType(e.target.value)} className={inputClass}>
-            <option value="ldap">LDAP directory (ReadOnly/ReadWriteLDAPUserStoreManager)</option>
-            <option value="jdbc">WSO2 JDBC user database (JDBCUserStoreManager)</option>
+            <option value="ldap">LDAP directory</option>
+            <option value="jdbc">WSO2 JDBC database</option>
           </select>
         </div>
       )}
