@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: every suite, on a fresh machine of this kind. It installs Debian's Chromium
-# when it is missing, starts PostgreSQL and Redis when they are down (installing Redis if
+# `npm test`: every suite, on a fresh machine of this kind. It installs Debian's Chromium and
+# OpenLDAP's slapd when they are missing, starts PostgreSQL and Redis when they are down (installing Redis if
 # needed), then runs, in order: the typecheck, the layer rules (dependency-cruiser), Prettier
 # and ESLint, the unit and integration tests (SQLite and PostgreSQL), a production build and
 # the Playwright specs in Chromium against that build.
@@ -16,6 +16,15 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   step "installing Debian's Chromium for Playwright"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+# The LDAP suites (#13) start private slapd instances (testing/slapd.ts); no system slapd is used.
+if [ ! -x /usr/sbin/slapd ] || ! command -v ldapsearch >/dev/null 2>&1; then
+  step "installing OpenLDAP's slapd and ldap-utils for the LDAP suites"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends slapd ldap-utils >/dev/null
+  # Debian starts a system slapd on port 389 after installing it when it can; the tests never use it.
+  as_root service slapd stop >/dev/null 2>&1 || true
 fi
 
 pg_up() { node -e '

@@ -38,7 +38,8 @@ export interface Directory {
   setPassword(externalId: string, password: string): Promise<void>;
   setClaims(externalId: string, claims: Record<string, string>): Promise<void>;
   deleteUser(externalId: string): Promise<void>;
-  createGroup(name: string): Promise<DirectoryGroup>;
+  /** An LDAP groupOfNames must have a member: creating one without `memberIds` is refused, as WSO2 does. */
+  createGroup(name: string, memberIds?: readonly string[]): Promise<DirectoryGroup>;
   deleteGroup(externalId: string): Promise<void>;
   addMembers(groupId: string, userIds: readonly string[]): Promise<void>;
   removeMembers(groupId: string, userIds: readonly string[]): Promise<void>;

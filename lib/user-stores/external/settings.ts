@@ -58,6 +58,18 @@ export const ZJdbcSettings = z.strictObject({
   /** PasswordDigest and StoreSaltedPassword, as WSO2's JDBCUserStoreManager. */
   passwordDigest: z.enum(["SHA-256", "SHA-1", "MD5", "PLAIN_TEXT"]).default("SHA-256"),
   storeSaltedPassword: z.boolean().default(true),
+  /** CaseInsensitiveUsername: IS 5.10+ matches user names with LOWER() unless this is turned off. */
+  caseInsensitiveUsername: z.boolean().default(true),
+  /** DomainName: the store's domain in UM_DOMAIN, whose role permissions a role deletion clears. */
+  domainName: z.string().trim().min(1).max(255).default("PRIMARY"),
+  /** Claim URI -> UM_USER_ATTRIBUTE.UM_ATTR_NAME (the claim's mapped attribute in WSO2's claim dialect; IS defaults). */
+  claimAttributes: z.record(z.string().min(1).max(200), z.string().trim().min(1).max(255)).default({
+    "http://wso2.org/claims/userid": "scimId",
+    "http://wso2.org/claims/username": "uid",
+    "http://wso2.org/claims/emailaddress": "mail",
+    "http://wso2.org/claims/givenname": "givenName",
+    "http://wso2.org/claims/lastname": "sn",
+  }),
   connectTimeoutMs: timeoutMs.default(5_000),
   readTimeoutMs: timeoutMs.default(10_000),
   pageSize: z.number().int().min(10).max(5_000).default(1_000),

@@ -1,10 +1,43 @@
 import { AppError } from "../../../errors.ts";
 import type { Directory } from "../directory.ts";
 import type { JdbcSettings } from "../settings.ts";
+import { createWso2Pool } from "./pool.ts";
+import { testWso2Connection } from "./test-connection.ts";
+import { userQueries } from "./wso2-reads.ts";
+import { userWrites } from "./wso2-writes.ts";
 
-// Placeholder until the WSO2 JDBC directory lands (#13): connecting a WSO2 JDBC store is refused clearly.
+/**
+ * A WSO2 JDBC user database (PostgreSQL) used in place: Gatehouse reads and writes WSO2's UM_*
+ * tables in WSO2's own format, so WSO2 and Gatehouse can share the database. See docs/wso2-jdbc.md.
+ */
 export function createJdbcDirectory(settings: JdbcSettings, readOnly: boolean): Directory {
-  void settings;
-  void readOnly;
-  throw new AppError("STORE_UNAVAILABLE", "WSO2 JDBC user stores are not available in this build yet.");
+  const pool = createWso2Pool(settings);
+  const reads = userQueries(pool, settings);
+  const writes = userWrites(pool, settings);
+  const writable = <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    readOnly
+      ? () => Promise.reject(new AppError("FORBIDDEN", "This WSO2 user store is read-only; change its users and roles in WSO2."))
+      : write;
+
+  return {
+    readOnly,
+    test: () =>
+      testWso2Connection(pool, settings, async () => {
+        for await (const page of reads.users()) return page;
+        return [];
+      }),
+    users: reads.users,
+    groups: reads.groups,
+    findUser: reads.findUser,
+    authenticate: reads.authenticate,
+    createUser: writable(writes.createUser),
+    setPassword: writable(writes.setPassword),
+    setClaims: writable(writes.setClaims),
+    deleteUser: writable(writes.deleteUser),
+    createGroup: writable(writes.createGroup),
+    deleteGroup: writable(writes.deleteGroup),
+    addMembers: writable(writes.addMembers),
+    removeMembers: writable(writes.removeMembers),
+    close: () => pool.end(),
+  };
 }

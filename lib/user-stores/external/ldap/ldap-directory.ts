@@ -1,10 +1,45 @@
 import { AppError } from "../../../errors.ts";
 import type { Directory } from "../directory.ts";
 import type { LdapSettings } from "../settings.ts";
+import { ldapConnection } from "./ldap-connection.ts";
+import { normalizeDn } from "./ldap-dn.ts";
+import { ldapReads } from "./ldap-reads.ts";
+import { testLdapConnection } from "./ldap-test-connection.ts";
+import { ldapWrites } from "./ldap-writes.ts";
 
-// Placeholder until the LDAP directory lands (#13): connecting an LDAP store is refused clearly.
+/**
+ * An LDAP directory (OpenLDAP, Active Directory, 389 DS, ...) as an external user store, with
+ * WSO2's LDAP user store properties (docs/ldap.md). Reads page with RFC 2696; every name that
+ * reaches a filter or a DN is escaped (ldap-escape.ts); writes are refused on a read-only store.
+ */
 export function createLdapDirectory(settings: LdapSettings, readOnly: boolean): Directory {
-  void settings;
-  void readOnly;
-  throw new AppError("STORE_UNAVAILABLE", "LDAP user stores are not available in this build yet.");
+  const connection = ldapConnection(settings);
+  const reads = ldapReads(settings, connection);
+  const writes = ldapWrites(settings, connection, reads);
+  const writable = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => {
+    return async (...args: A): Promise<R> => {
+      if (readOnly) throw new AppError("FORBIDDEN", "This LDAP user store is read-only.");
+      return write(...args);
+    };
+  };
+  const userBase = `,${normalizeDn(settings.userSearchBase).toLowerCase()}`;
+  const inUserBase = (dn: string) => normalizeDn(dn).toLowerCase().endsWith(userBase);
+  return {
+    readOnly,
+    test: () => testLdapConnection(settings),
+    users: () => reads.users(),
+    groups: () => reads.groups(),
+    findUser: (username) => reads.findUser(username),
+    // Only entries under the user base sign in: a DN elsewhere (the service account's) never binds here.
+    authenticate: async (externalId, password) => inUserBase(externalId) && connection.bindAs(externalId, password),
+    createUser: writable(writes.createUser),
+    setPassword: writable(writes.setPassword),
+    setClaims: writable(writes.setClaims),
+    deleteUser: writable(writes.deleteUser),
+    createGroup: writable(writes.createGroup),
+    deleteGroup: writable(writes.deleteGroup),
+    addMembers: writable(writes.addMembers),
+    removeMembers: writable(writes.removeMembers),
+    close: () => connection.close(),
+  };
 }

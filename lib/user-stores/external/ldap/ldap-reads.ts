@@ -1,0 +1,193 @@
+import { type Client, type Entry, NoSuchObjectError, ResultCodeError, type SearchOptions } from "ldapts";
+import { AppError } from "../../../errors.ts";
+import type { DirectoryGroupMembers, DirectoryUser } from "../directory.ts";
+import type { LdapSettings } from "../settings.ts";
+import type { LdapConnection } from "./ldap-connection.ts";
+import { normalizeDn } from "./ldap-dn.ts";
+import { ldapError } from "./ldap-errors.ts";
+import { equalityFilter, escapeFilterValue } from "./ldap-escape.ts";
+
+/** The reads of an LDAP directory: paged lists for the mirror's full sync, and the live look-up at sign-in. */
+export type LdapReads = {
+  users(): AsyncIterable<DirectoryUser[]>;
+  groups(): AsyncIterable<DirectoryGroupMembers[]>;
+  findUser(username: string): Promise<(DirectoryUser & { groupIds: string[] }) | null>;
+  /** The user entry at `dn`, read back after a write; null when it is not a user of this store. */
+  readUser(dn: string): Promise<DirectoryUser | null>;
+  /** The member DNs of the group at `dn` (member / uniqueMember), or null when there is no such group. */
+  groupMembers(dn: string): Promise<string[] | null>;
+  /** The groups whose member attribute (member when the users carry memberOf) names `userDn`, with their members. */
+  groupsListing(userDn: string): Promise<{ dn: string; members: string[] }[]>;
+};
+
+export function ldapReads(settings: LdapSettings, connection: LdapConnection): LdapReads {
+  const userAttributes = [settings.userNameAttribute, ...Object.values(settings.claimAttributes)];
+  const memberAttribute = groupMemberAttribute(settings);
+  const userFilter = (extra = "") => `(&${parenthesized(settings.userListFilter)}${extra})`;
+  const groupFilter = (extra = "") => `(&${equalityFilter("objectClass", settings.groupObjectClass)}${extra})`;
+
+  const toUser = (entry: Entry): DirectoryUser | null => {
+    const username = first(entry, settings.userNameAttribute);
+    if (username === undefined) return null;
+    const claims: Record<string, string> = {};
+    for (const [claim, attribute] of Object.entries(settings.claimAttributes)) {
+      const value = first(entry, attribute);
+      if (value !== undefined) claims[claim] = value;
+    }
+    return { externalId: normalizeDn(entry.dn), username, claims };
+  };
+
+  async function* pages(base: string, options: SearchOptions): AsyncGenerator<Entry[]> {
+    const client = await connection.run(async (c) => c, "read");
+    try {
+      for await (const page of client.searchPaginated(base, { scope: "sub", ...options, paged: { pageSize: settings.pageSize } })) {
+        yield page.searchEntries;
+      }
+    } catch (error) {
+      if (error instanceof NoSuchObjectError) throw missingBase(base);
+      if (!(error instanceof ResultCodeError)) connection.discard();
+      throw ldapError(error);
+    }
+  }
+
+  /** memberOf directories name the groups on the users: one paged pass over the users inverts it. */
+  async function membersFromMemberOf(): Promise<Map<string, string[]>> {
+    const members = new Map<string, string[]>();
+    for await (const page of pages(settings.userSearchBase, { filter: userFilter(), attributes: ["memberOf"] })) {
+      for (const entry of page) {
+        for (const group of dns(entry, "memberOf")) {
+          const key = group.toLowerCase();
+          members.set(key, [...(members.get(key) ?? []), normalizeDn(entry.dn)]);
+        }
+      }
+    }
+    return members;
+  }
+
+  return {
+    async *users() {
+      for await (const page of pages(settings.userSearchBase, { filter: userFilter(), attributes: userAttributes })) {
+        yield page.map(toUser).filter((user): user is DirectoryUser => user !== null);
+      }
+    },
+
+    async *groups() {
+      const base = settings.groupSearchBase;
+      if (!base) return;
+      const byMemberOf = memberAttribute ? null : await membersFromMemberOf();
+      const attributes = [settings.groupNameAttribute, ...(memberAttribute ? [memberAttribute] : [])];
+      for await (const page of pages(base, { filter: groupFilter(), attributes })) {
+        yield page.flatMap((entry) => {
+          const name = first(entry, settings.groupNameAttribute);
+          if (name === undefined) return [];
+          const externalId = normalizeDn(entry.dn);
+          const memberIds = memberAttribute ? dns(entry, memberAttribute) : (byMemberOf?.get(externalId.toLowerCase()) ?? []);
+          return [{ externalId, name, memberIds }];
+        });
+      }
+    },
+
+    async findUser(username) {
+      if (!username) return null;
+      const attributes = [...userAttributes, ...(memberAttribute ? [] : ["memberOf"])];
+      const filter = userFilter(equalityFilter(settings.userNameAttribute, username));
+      const entries = await search(connection, settings.userSearchBase, { filter, attributes }, "base");
+      // Two entries answering to one name is a directory to fix, not a user to guess.
+      if (entries.length !== 1) return null;
+      const user = toUser(entries[0]!);
+      if (!user) return null;
+      return { ...user, groupIds: await groupsOf(entries[0]!) };
+    },
+
+    async readUser(dn) {
+      const entries = await search(connection, dn, { scope: "base", filter: userFilter(), attributes: userAttributes });
+      return entries[0] ? toUser(entries[0]) : null;
+    },
+
+    async groupMembers(dn) {
+      const entries = await search(connection, dn, { scope: "base", filter: groupFilter(), attributes: [memberAttribute ?? "member"] });
+      return entries[0] ? dns(entries[0], memberAttribute ?? "member") : null;
+    },
+
+    async groupsListing(userDn) {
+      if (!settings.groupSearchBase) return [];
+      const attribute = memberAttribute ?? "member";
+      const filter = groupFilter(`(${attribute}=${escapeFilterValue(userDn)})`);
+      const entries = await search(
+        connection,
+        settings.groupSearchBase,
+        {
+          filter,
+          attributes: [attribute],
+          paged: { pageSize: settings.pageSize },
+        },
+        "base",
+      );
+      return entries.map((entry) => ({ dn: normalizeDn(entry.dn), members: dns(entry, attribute) }));
+    },
+  };
+
+  async function groupsOf(user: Entry): Promise<string[]> {
+    const base = settings.groupSearchBase;
+    if (!base) return [];
+    if (!memberAttribute) return dns(user, "memberOf").filter((dn) => dn.toLowerCase().endsWith(normalizeDn(base).toLowerCase()));
+    const filter = groupFilter(`(${memberAttribute}=${escapeFilterValue(user.dn)})`);
+    const entries = await search(connection, base, { filter, attributes: ["1.1"], paged: { pageSize: settings.pageSize } }, "base");
+    return entries.map((entry) => normalizeDn(entry.dn));
+  }
+}
+
+/** The attribute a group lists its members in, or null when the users carry memberOf instead. */
+export function groupMemberAttribute(settings: LdapSettings): "member" | "uniqueMember" | null {
+  return settings.membershipAttribute === "memberOf" ? null : settings.membershipAttribute;
+}
+
+/** A search; when `base` is missing, an entry read (`entry`) finds nothing, a configured search base (`base`) is an outage. */
+async function search(
+  connection: LdapConnection,
+  base: string,
+  options: SearchOptions,
+  missing: "entry" | "base" = "entry",
+): Promise<Entry[]> {
+  return connection.run(async (client: Client) => {
+    try {
+      return (await client.search(base, { scope: "sub", ...options })).searchEntries;
+    } catch (error) {
+      if (error instanceof NoSuchObjectError) {
+        if (missing === "entry") return [];
+        throw missingBase(base);
+      }
+      throw error;
+    }
+  }, "read");
+}
+
+function missingBase(base: string): AppError {
+  return new AppError("STORE_UNAVAILABLE", `The LDAP search base ${base} does not exist: check the store's settings.`);
+}
+
+function parenthesized(filter: string): string {
+  return filter.startsWith("(") ? filter : `(${filter})`;
+}
+
+/** Attribute names in entries keep the server's spelling (givenName vs givenname): matched case-insensitively. */
+function values(entry: Entry, attribute: string): unknown {
+  if (attribute in entry) return entry[attribute];
+  const key = Object.keys(entry).find((name) => name.toLowerCase() === attribute.toLowerCase());
+  return key === undefined ? undefined : entry[key];
+}
+
+export function all(entry: Entry, attribute: string): string[] {
+  const value = values(entry, attribute);
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map((v) => (Buffer.isBuffer(v) ? v.toString("utf8") : String(v)));
+}
+
+/** DN-valued attributes (member, memberOf) in the one spelling externalIds use. */
+function dns(entry: Entry, attribute: string): string[] {
+  return all(entry, attribute).map(normalizeDn);
+}
+
+function first(entry: Entry, attribute: string): string | undefined {
+  return all(entry, attribute)[0];
+}

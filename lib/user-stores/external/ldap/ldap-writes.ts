@@ -1,0 +1,190 @@
+import { createHash, randomBytes } from "node:crypto";
+import { Attribute, BerWriter, Change, type Client, ProtocolError, UnwillingToPerformError } from "ldapts";
+import { AppError } from "../../../errors.ts";
+import type { DirectoryGroup, DirectoryUser } from "../directory.ts";
+import type { LdapSettings } from "../settings.ts";
+import type { LdapConnection } from "./ldap-connection.ts";
+import { normalizeDn } from "./ldap-dn.ts";
+import { escapeDnValue } from "./ldap-escape.ts";
+import { groupMemberAttribute, type LdapReads } from "./ldap-reads.ts";
+
+/** RFC 3062 Password Modify: the server hashes the password as it is configured to (slapd's password-hash). */
+const PASSWORD_MODIFY_OID = "1.3.6.1.4.1.4203.1.11.1";
+/** Object classes whose entries must name cn and sn (RFC 4519/2798): a new user gets both. */
+const PERSON_CLASSES = new Set(["person", "organizationalperson", "inetorgperson"]);
+/** Group classes whose member attribute is required (RFC 4519): they cannot be empty. */
+const MEMBER_REQUIRED_CLASSES = new Set(["groupofnames", "groupofuniquenames"]);
+
+export type LdapWrites = {
+  createUser(user: { username: string; password: string; claims: Record<string, string> }): Promise<DirectoryUser>;
+  setPassword(externalId: string, password: string): Promise<void>;
+  setClaims(externalId: string, claims: Record<string, string>): Promise<void>;
+  deleteUser(externalId: string): Promise<void>;
+  createGroup(name: string, memberIds?: readonly string[]): Promise<DirectoryGroup>;
+  deleteGroup(externalId: string): Promise<void>;
+  addMembers(groupId: string, userIds: readonly string[]): Promise<void>;
+  removeMembers(groupId: string, userIds: readonly string[]): Promise<void>;
+};
+
+export function ldapWrites(settings: LdapSettings, connection: LdapConnection, reads: LdapReads): LdapWrites {
+  const write = <T>(op: (client: Client) => Promise<T>) => connection.run(op, "write");
+  // memberOf directories (Active Directory, slapd's memberof overlay) are still written through the group's member.
+  const memberAttribute = groupMemberAttribute(settings) ?? "member";
+  const groupsMustHaveMembers = MEMBER_REQUIRED_CLASSES.has(settings.groupObjectClass.toLowerCase());
+
+  const claimChanges = (claims: Record<string, string>): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const [claim, value] of Object.entries(claims)) {
+      const attribute = settings.claimAttributes[claim];
+      if (!attribute)
+        throw new AppError("INVALID_INPUT", `The claim ${claim} is not mapped to an LDAP attribute in this store's settings.`);
+      out[attribute] = value;
+    }
+    return out;
+  };
+
+  const setPassword = async (dn: string, password: string) => {
+    if (!password) throw new AppError("INVALID_INPUT", "A password cannot be empty.");
+    await write(async (client) => {
+      try {
+        await client.exop(PASSWORD_MODIFY_OID, passwordModifyRequest(dn, password));
+      } catch (error) {
+        // A server without RFC 3062 gets the value slapd would store, hashed here.
+        if (!(error instanceof ProtocolError || error instanceof UnwillingToPerformError)) throw error;
+        await client.modify(
+          dn,
+          new Change({ operation: "replace", modification: new Attribute({ type: "userPassword", values: [ssha(password)] }) }),
+        );
+      }
+    });
+  };
+
+  return {
+    async createUser({ username, password, claims }) {
+      if (!username.trim()) throw new AppError("INVALID_INPUT", "A user name cannot be empty.");
+      const dn = `${settings.userNameAttribute}=${escapeDnValue(username)},${settings.userSearchBase}`;
+      const attributes: Record<string, string[]> = { objectClass: [settings.userObjectClass], [settings.userNameAttribute]: [username] };
+      for (const [attribute, value] of Object.entries(claimChanges(claims))) if (value !== "") attributes[attribute] = [value];
+      if (PERSON_CLASSES.has(settings.userObjectClass.toLowerCase())) {
+        attributes.cn ??= [username];
+        attributes.sn ??= [username];
+      }
+      await write((client) => client.add(dn, attributes));
+      try {
+        if (password) await setPassword(dn, password);
+        const user = await reads.readUser(dn);
+        if (!user)
+          throw new AppError("INVALID_INPUT", `The new entry ${dn} does not match this store's user filter ${settings.userListFilter}.`);
+        return user;
+      } catch (error) {
+        // A user without the password they were given is worse than no user: undo the add.
+        await write((client) => client.del(dn)).catch(() => undefined);
+        throw error;
+      }
+    },
+
+    setPassword,
+
+    async setClaims(externalId, claims) {
+      const changes = Object.entries(claimChanges(claims)).map(
+        ([type, value]) => new Change({ operation: "replace", modification: new Attribute({ type, values: value === "" ? [] : [value] }) }),
+      );
+      if (changes.length > 0) await write((client) => client.modify(externalId, changes));
+    },
+
+    async deleteUser(externalId) {
+      const groups = await groupsWithMember(externalId);
+      for (const group of groups) {
+        if (groupsMustHaveMembers && group.members.length === 1)
+          throw new AppError(
+            "CONFLICT",
+            `The user is the only member of ${group.dn}; an LDAP ${settings.groupObjectClass} cannot be left empty.`,
+          );
+      }
+      for (const group of groups) await removeValues(group.dn, [group.value]);
+      await write((client) => client.del(externalId));
+    },
+
+    async createGroup(name, memberIds = []) {
+      if (!settings.groupSearchBase)
+        throw new AppError("INVALID_INPUT", "This LDAP store has no group search base, so it cannot hold groups.");
+      if (!name.trim()) throw new AppError("INVALID_INPUT", "A group name cannot be empty.");
+      // WSO2's ReadWriteLDAPUserStoreManager with EmptyRolesAllowed=false: "Can not create empty role".
+      if (groupsMustHaveMembers && memberIds.length === 0)
+        throw new AppError(
+          "INVALID_INPUT",
+          `An LDAP ${settings.groupObjectClass} needs at least one member: create the group with its first user.`,
+        );
+      const dn = `${settings.groupNameAttribute}=${escapeDnValue(name)},${settings.groupSearchBase}`;
+      const attributes: Record<string, string[]> = { objectClass: [settings.groupObjectClass], [settings.groupNameAttribute]: [name] };
+      if (memberIds.length > 0) attributes[memberAttribute] = [...new Set(memberIds)];
+      await write((client) => client.add(dn, attributes));
+      const members = await reads.groupMembers(dn);
+      if (members === null) throw new AppError("INVALID_INPUT", `The new group ${dn} does not match this store's group object class.`);
+      return { externalId: normalizeDn(dn), name };
+    },
+
+    async deleteGroup(externalId) {
+      await write((client) => client.del(externalId));
+    },
+
+    async addMembers(groupId, userIds) {
+      const current = await membersOf(groupId);
+      const known = new Set(current.map((dn) => dn.toLowerCase()));
+      const added = [...new Set(userIds.map(normalizeDn))].filter((dn) => !known.has(dn.toLowerCase()));
+      if (added.length === 0) return;
+      await write((client) =>
+        client.modify(groupId, new Change({ operation: "add", modification: new Attribute({ type: memberAttribute, values: added }) })),
+      );
+    },
+
+    async removeMembers(groupId, userIds) {
+      const current = await membersOf(groupId);
+      const removing = new Set(userIds.map((dn) => normalizeDn(dn).toLowerCase()));
+      const removed = current.filter((dn) => removing.has(dn.toLowerCase()));
+      if (removed.length === 0) return;
+      // WSO2 refuses to remove the last user of a role when empty roles are not allowed.
+      if (groupsMustHaveMembers && removed.length === current.length)
+        throw new AppError("CONFLICT", `An LDAP ${settings.groupObjectClass} needs at least one member: ${groupId} would be left empty.`);
+      await removeValues(groupId, removed);
+    },
+  };
+
+  async function membersOf(groupId: string): Promise<string[]> {
+    const members = await reads.groupMembers(groupId);
+    if (members === null) throw new AppError("NOT_FOUND", `The LDAP group ${groupId} does not exist.`);
+    return members;
+  }
+
+  async function removeValues(groupId: string, values: string[]): Promise<void> {
+    await write((client) =>
+      client.modify(groupId, new Change({ operation: "delete", modification: new Attribute({ type: memberAttribute, values }) })),
+    );
+  }
+
+  /** The groups listing `userDn` in their member attribute, with the exact value to remove. */
+  async function groupsWithMember(userDn: string): Promise<{ dn: string; value: string; members: string[] }[]> {
+    const groups = await reads.groupsListing(userDn);
+    const key = normalizeDn(userDn).toLowerCase();
+    return groups.flatMap(({ dn, members }) => {
+      const value = members.find((member) => member.toLowerCase() === key);
+      return value === undefined ? [] : [{ dn, value, members }];
+    });
+  }
+}
+
+/** PasswdModifyRequestValue ::= SEQUENCE { userIdentity [0] OCTET STRING, newPasswd [2] OCTET STRING } (RFC 3062). */
+function passwordModifyRequest(dn: string, password: string): Buffer {
+  const writer = new BerWriter();
+  writer.startSequence();
+  writer.writeString(dn, 0x80);
+  writer.writeString(password, 0x82);
+  writer.endSequence();
+  return writer.buffer;
+}
+
+/** OpenLDAP's {SSHA}: base64(SHA-1(password + salt) + salt). */
+function ssha(password: string): string {
+  const salt = randomBytes(8);
+  return `{SSHA}${Buffer.concat([createHash("sha1").update(password).update(salt).digest(), salt]).toString("base64")}`;
+}
