@@ -5,6 +5,8 @@ import type { Db, Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { bumpMappingVersion, lockMappingVersion, MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
 import { closeDirectory } from "../user-stores/external/directory-for.ts";
+import { countStoreMirror, deleteStoreMirror } from "../user-stores/store-mirror-rows.ts";
+import { inOwnStore } from "./own-store.ts";
 import { getStoreRow } from "./get-store.ts";
 import { ZStoreVersionRef } from "./store-input.ts";
 
@@ -17,15 +19,7 @@ export type StoreDeletionImpact = { domain: string; users: number; groups: numbe
 
 export async function storeDeletionImpact(client: Db | Tx, tenantId: number, id: number): Promise<StoreDeletionImpact> {
   const row = await getStoreRow(client, tenantId, id);
-  const ofStore = { tenantId, storeId: row.id };
-  // Sequential: a transaction has one connection, and pg refuses overlapping queries on it.
-  const users = await client.user.count({ where: ofStore });
-  const groups = await client.role.count({ where: ofStore });
-  const sessions = await client.session.count({ where: { tenantId, revokedAt: null, user: ofStore } });
-  const internalMemberships = await client.membership.count({
-    where: { user: ofStore, role: { tenantId, storeId: { not: row.id } } },
-  });
-  return { domain: row.domain, users, groups, sessions, internalMemberships };
+  return { domain: row.domain, ...(await countStoreMirror(client, tenantId, row.id)) };
 }
 
 /**
@@ -53,9 +47,7 @@ export async function deleteStore(client: Db, actor: Actor, input: TDeleteStore)
       where: { OR: [{ role: { tenantId, storeId: row.id } }, { aliasRole: { tenantId, storeId: row.id } }] },
     });
     if (mapped + aliased > 0) await bumpMappingVersion(tx, tenantId, mappingVersion);
-    // Sessions and memberships cascade with the users, grants and mappings with the roles.
-    await tx.user.deleteMany({ where: { tenantId, storeId: row.id } });
-    await tx.role.deleteMany({ where: { tenantId, storeId: row.id } });
+    await deleteStoreMirror(tx, tenantId, row.id);
     await tx.userStore.delete({ where: { id: row.id } });
     await recordAudit(tx, {
       tenantId,
@@ -72,7 +64,7 @@ export async function deleteStore(client: Db, actor: Actor, input: TDeleteStore)
 }
 
 async function assertDeletable(tx: Tx, actor: Actor, storeId: number, domain: string): Promise<void> {
-  if ((await tx.user.count({ where: { id: actor.userId, tenantId: actor.tenantId, storeId } })) > 0) {
+  if (inOwnStore(actor, domain)) {
     throw new AppError("FORBIDDEN", `Your own account is in ${domain}; another admin must delete it.`);
   }
   if ((await tx.role.count({ where: { tenantId: actor.tenantId, storeId, kind: "admin" } })) > 0) {

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { closeDirectory } from "../user-stores/external/directory-for.ts";
 import { getStoreRow } from "./get-store.ts";
+import { inOwnStore } from "./own-store.ts";
 import { ZStoreVersionRef } from "./store-input.ts";
 
 export const ZSetStoreEnabled = ZStoreVersionRef.extend({ enabled: z.boolean() });
@@ -19,8 +20,8 @@ export async function setStoreEnabled(client: Db, actor: Actor, input: TSetStore
   const result = await client.$transaction(async (tx) => {
     const row = await getStoreRow(tx, tenantId, input.id);
     if (!input.enabled) {
-      const own = await tx.user.count({ where: { id: actor.userId, tenantId, storeId: row.id } });
-      if (own > 0) throw new AppError("FORBIDDEN", `Your own account is in ${row.domain}; another admin must disable it.`);
+      if (inOwnStore(actor, row.domain))
+        throw new AppError("FORBIDDEN", `Your own account is in ${row.domain}; another admin must disable it.`);
     }
     const { count } = await tx.userStore.updateMany({
       where: { id: row.id, tenantId, version: input.version },

@@ -165,6 +165,16 @@ describe.each(await databaseKinds())("user store management on %s", (kind) => {
     expect(await t.db.role.count({ where: { id: internalRole.id } })).toBe(1);
   });
 
+  it("refuses disabling or deleting the store of the actor's own account", async () => {
+    const { id } = await add("own");
+    const user = await t.db.user.create({ data: { tenantId, storeId: id, ...usernameColumns("bob"), passwordHash: "" } });
+    const self = { ...(await actorFor(t.db, user.id)), grants: admin.grants, isAdmin: true };
+    expect(self.displayName).toBe("OWN/bob");
+    await expect(setStoreEnabledCommand.run(t.db, self, { id, version: 1, enabled: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(deleteStoreCommand.run(t.db, self, { id, version: 1, domain: "own" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await t.db.userStore.count({ where: { id } })).toBe(1);
+  });
+
   it("gates every command by the User Store Configuration Management nodes: a read-only admin may only view", async () => {
     for (const command of [
       addStoreCommand,
