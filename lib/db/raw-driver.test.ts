@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+
+describe("the raw driver registry", () => {
+  it("finds a client registered through another copy of the module, as a production build loads it", async () => {
+    // A query suffix makes the module loader instantiate the file again, as a second bundle would.
+    const first = (await import("./raw-driver.ts?copy=first")) as typeof import("./raw-driver.ts");
+    const second = (await import("./raw-driver.ts?copy=second")) as typeof import("./raw-driver.ts");
+    expect(first.registerRawDriver).not.toBe(second.registerRawDriver);
+    const client = {};
+    const driver = { read: () => undefined };
+    first.registerRawDriver(client, driver);
+    expect(second.rawDriverOf(client)).toBe(driver);
+  });
+});
