@@ -209,7 +209,11 @@ adminTest(
     await expect(page.getByTestId("role-members")).toHaveText(newcomer.username);
 
     await page.goto(`/roles?q=${renamed}`);
-    await rowOf(page, renamed).getByRole("button", { name: "Delete" }).click();
+    await rowOf(page, renamed)
+      .getByRole("button", { name: `Delete ${renamed}`, exact: true })
+      .click();
+    await expect(page.getByRole("dialog").getByRole("heading")).toHaveText(`Delete ${renamed}?`);
+    await expect(page.getByRole("dialog")).toContainText("1 member loses the role and its permissions.");
     await page.getByRole("dialog").getByRole("button", { name: "Delete role" }).click();
     await expect(page.getByText(`Role ${renamed} deleted.`)).toBeVisible();
     expect(await e2eDb().role.count({ where: { id: role.id } })).toBe(0);
@@ -299,7 +303,9 @@ viewerTest("a view-only user browses users and roles and finds nothing to change
   const someone = await seedUser(e2eDb(), { grants: [LOGIN] });
   const role = await seedRole({ memberIds: [someone.id] });
   await page.goto(`/users?q=${someone.username}`);
-  await expect(page.getByRole("link", { name: someone.username })).toBeVisible();
+  // exact: the row's action links name the user too ("View Roles of …").
+  await expect(page.getByRole("link", { name: someone.username, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: `View Roles of ${someone.username}`, exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Add New User" })).toHaveCount(0);
   await expect(page.getByRole("checkbox")).toHaveCount(0);
   await expect(page.getByRole("row").filter({ hasText: someone.username }).getByRole("link")).toHaveText([someone.username, "View Roles"]);

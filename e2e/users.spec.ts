@@ -186,6 +186,41 @@ adminTest("each row action works: change password, assign roles with preview, vi
   await expect(targetPage).toHaveURL(/\/login/);
 });
 
+adminTest(
+  "one confirmation serves every row: it names the row's user, Cancel and Escape return focus, confirm deletes only that user",
+  async ({ page }) => {
+    const prefix = unique("confirm");
+    const [first, second] = [await seedUser(e2eDb(), { username: `${prefix}_a` }), await seedUser(e2eDb(), { username: `${prefix}_b` })];
+    await page.goto(`/users?q=${prefix}*`);
+    const dialog = page.getByRole("dialog");
+    const deleteOf = (username: string) => rowOf(page, username).getByRole("button", { name: `Delete ${username}`, exact: true });
+
+    await deleteOf(second.username).click();
+    await expect(dialog.getByRole("heading")).toHaveText(`Delete ${second.username}?`);
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(deleteOf(second.username)).toBeFocused();
+
+    // From the keyboard, on another row: the same dialog now names that row's user.
+    await deleteOf(first.username).focus();
+    await page.keyboard.press("Enter");
+    await expect(dialog.getByRole("heading")).toHaveText(`Delete ${first.username}?`);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(deleteOf(first.username)).toBeFocused();
+    expect(await e2eDb().user.count({ where: { id: { in: [first.id, second.id] } } })).toBe(2);
+
+    await page.keyboard.press("Enter");
+    await dialog.getByRole("button", { name: "Delete user" }).click();
+    await expect(page.getByText(`User ${first.username} deleted.`)).toBeVisible();
+    await expect(rowOf(page, first.username)).toHaveCount(0);
+    await expect(rowOf(page, second.username)).toBeVisible();
+    expect(await e2eDb().user.count({ where: { id: first.id } })).toBe(0);
+    expect(await e2eDb().user.count({ where: { id: second.id } })).toBe(1);
+  },
+);
+
 adminTest("WSO2's rules: no self-delete, the admin account's row is locked, read-only stores are view-only", async ({ page, admin }) => {
   const ldap = await seedReadOnlyStore();
 

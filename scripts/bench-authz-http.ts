@@ -68,11 +68,13 @@ export async function httpFigures(
   users: readonly string[],
   batch: readonly AccessCheck[],
   seconds: number,
+  port: number,
 ): Promise<HttpFigure[]> {
   const admin = await seedUser(db, { admin: true });
-  const port = 3801;
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["scripts/serve.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the production server there as it stops.
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const server = spawn(process.execPath, [...profile, "scripts/serve.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: `file:${target.file}`, GATEHOUSE_CONFIG: "e2e/gatehouse.e2e.toml", NEXTAUTH_URL: base },
   });
@@ -112,6 +114,11 @@ export async function httpFigures(
     return [await load("bare node:http", bareUrl, body, token, seconds), await load("production /api/v1", url, body, token, seconds)];
   } finally {
     bare.close();
-    server.kill("SIGTERM");
+    // Waited for, so that a CPU profile is written before the caller goes on.
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
   }
 }

@@ -2,7 +2,7 @@
 // beside node-casbin on the same RBAC data (its best model, a role graph, and the former
 // keyMatch-over-every-policy straw man), then over HTTP beside a bare node:http server.
 //
-//   npm run bench:authz -- [--users N] [--roles M] [--checks C] [--casbin-checks K] [--http-seconds S]
+//   npm run bench:authz -- [--users N] [--roles M] [--checks C] [--casbin-checks K] [--http-seconds S] [--port P]
 //
 // SQLite on data/bench/authz.db, recreated each run. In-process figures are per check: a tight
 // loop of decide() over a loaded snapshot, checkAccessBatch on batches of 1,000, and single
@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     checks: { type: "string", default: "1000000" },
     "casbin-checks": { type: "string", default: "20000" },
     "http-seconds": { type: "string", default: "10" },
+    // The production server listens here, the bare one on the next port.
+    port: { type: "string", default: "3801" },
   },
 });
 const USERS = Number(args.users);
@@ -191,7 +193,10 @@ async function main(): Promise<void> {
   const disagreeBest = sample.filter((c, i) => best.enforceSync(c.user, c.permission) !== ours[i]!.allowed).length;
   const disagreeStraw = sample.slice(0, 100).filter((c, i) => straw.enforceSync(c.user, c.permission) !== ours[i]!.allowed).length;
 
-  const http = HTTP_SECONDS > 0 ? await httpFigures(base, target, plan.tenantId, allUsers, checks.slice(0, BLOCK), HTTP_SECONDS) : [];
+  const http =
+    HTTP_SECONDS > 0
+      ? await httpFigures(base, target, plan.tenantId, allUsers, checks.slice(0, BLOCK), HTTP_SECONDS, Number(args.port))
+      : [];
   await base.$disconnect();
 
   console.log(`\n${USERS.toLocaleString("en")} users, ${ROLES.toLocaleString("en")} roles, SQLite, warm snapshot; p50/p99 per call in µs`);

@@ -19,7 +19,7 @@ import { listUsers } from "../lib/users/list-users.ts";
 import { uniqueName } from "../testing/databases.ts";
 import { freshSqliteTarget } from "./bench-common.ts";
 import { usernameOf } from "./bench-users-data.ts";
-import { adminCookies, get, startBare, startConsole, type Server } from "./bench/http.ts";
+import { adminCookies, get, pageBytes, startBare, startConsole, type Server } from "./bench/http.ts";
 import { seedBenchDatabase } from "./bench/seed.ts";
 
 const { values: args } = parseArgs({
@@ -80,6 +80,16 @@ async function loadOn(server: Server, paths: string[], cookies: string[], bytes:
   return autocannon({ url: server.url, connections, duration: DURATION, timeout: 10, requests, ...(rate ? { overallRate: rate } : {}) });
 }
 
+/** Each page's size and how much of it is the inline RSC payload (the rest is the HTML). */
+async function printPageBytes(server: Server, paths: string[], cookie: string): Promise<void> {
+  for (const p of paths) {
+    const { bytes, rsc } = await pageBytes(`${server.url}${p}`, { cookie });
+    console.log(
+      `${p.slice(0, 40).padEnd(40)} ${String(bytes).padStart(7)} bytes, RSC payload ${String(rsc).padStart(7)} (${Math.round((100 * rsc) / bytes)}%)`,
+    );
+  }
+}
+
 async function bench(kind: string, target: DbTarget): Promise<Row[]> {
   console.log(`\n=== ${kind}: ${USERS.toLocaleString("en")} users, ${CONNECTIONS} signed-in admins, ${DURATION} s per run ===`);
   const plan = await seedBenchDatabase(target, USERS);
@@ -98,6 +108,7 @@ async function bench(kind: string, target: DbTarget): Promise<Row[]> {
           if (answer.status !== 200) throw new Error(`${server.name} answered ${p} with ${answer.status}`);
           if (server.name === "gatehouse") bytes.set(p, answer.bytes);
         }
+        if (server.name === "gatehouse") await printPageBytes(server, paths, cookies[0]!);
         // The open load first, on a quiet server: after the closed load, a slow server still
         // works through the requests autocannon gave up on.
         rows.push({ label: `${kind} ${server.name}, ${RATE} req/s`, result: await loadOn(server, paths, cookies, bytes, RATE) });

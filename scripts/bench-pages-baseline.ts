@@ -18,10 +18,10 @@ export default function RootLayout({ children }) {
 }`,
 };
 
-/** Builds the app in a new temp dir and returns the dir (the caller removes it). */
-export function buildEmptyApp(projectRoot: string): string {
+/** Builds the app in a new temp dir and returns the dir (the caller removes it); `extra` adds pages. */
+export function buildEmptyApp(projectRoot: string, extra: Record<string, string> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gatehouse-empty-next-"));
-  for (const [file, text] of Object.entries(FILES)) {
+  for (const [file, text] of Object.entries({ ...FILES, ...extra })) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }

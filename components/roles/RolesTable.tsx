@@ -1,10 +1,11 @@
 import type { FormAction } from "@/lib/core/action-state";
 import { DataTable } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { RowActionsHost } from "@/components/ui/table/RowActionsHost";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
 import { RoleFilters, type StoreOption } from "./RoleFilters";
-import { roleColumns, type RoleRowView } from "./roles-columns";
+import { DELETE_ROLE_BODY, roleColumns, type RoleRowView } from "./roles-columns";
 
 export type { RoleRowView } from "./roles-columns";
 
@@ -16,24 +17,26 @@ type Props = {
   stores: StoreOption[];
 };
 
-/** Rendered on the server; the filters and each row's delete confirmation are the client islands. */
+/** Rendered on the server; the filters and the one row-actions host (links, the shared delete confirmation) are the client islands. */
 export function RolesTable({ rows, url, deleteAction, filtered, stores }: Props) {
   return (
     <>
       <RoleFilters state={url.state} stores={stores} />
-      <DataTable
-        caption="Roles"
-        columns={roleColumns}
-        rows={rows}
-        getRowId={(r) => String(r.id)}
-        meta={{ deleteAction }}
-        url={{ path: "/roles", state: url.state }}
-        empty={
-          <EmptyState title={filtered ? "No roles match" : "No roles yet"}>
-            {filtered ? "Use * as a wildcard, e.g. Internal/*." : "Add one with Add New Role."}
-          </EmptyState>
-        }
-      />
+      <RowActionsHost action={deleteAction} confirmLabel="Delete role" body={DELETE_ROLE_BODY}>
+        <DataTable
+          caption="Roles"
+          columns={roleColumns}
+          rows={rows}
+          getRowId={(r) => String(r.id)}
+          meta={{}}
+          url={{ path: "/roles", state: url.state }}
+          empty={
+            <EmptyState title={filtered ? "No roles match" : "No roles yet"}>
+              {filtered ? "Use * as a wildcard, e.g. Internal/*." : "Add one with Add New Role."}
+            </EmptyState>
+          }
+        />
+      </RowActionsHost>
       <UrlPager path="/roles" state={url.state} paging={url.paging} />
     </>
   );

@@ -1,9 +1,7 @@
-import Link from "next/link";
 import { createColumnHelper } from "@tanstack/table-core";
 import type { RoleAction } from "@/lib/authz/role-rules";
-import type { FormAction } from "@/lib/core/action-state";
-import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
+import { RowActions, RowConfirmButton, RowLink } from "@/components/ui/table/row-actions";
 
 export type RoleRowView = {
   id: number;
@@ -17,51 +15,48 @@ export type RoleRowView = {
   actions: RoleAction[];
 };
 
-export type RolesMeta = { deleteAction: FormAction };
+/** What every role's confirmation says after the row's own sentence (its member count). */
+export const DELETE_ROLE_BODY = "Its API scope mappings go with it. This cannot be undone.";
 
-const link = "text-brand-700 underline-offset-2 hover:underline";
+const membersLose = (n: number) => (n === 1 ? "1 member loses" : `${n.toLocaleString("en")} members lose`);
 
-function ActionsCell({ role, deleteAction }: { role: RoleRowView; deleteAction: FormAction }) {
+function ActionsCell({ role }: { role: RoleRowView }) {
   const has = (a: RoleAction) => role.actions.includes(a);
+  const name = role.qualified;
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+    <RowActions>
       {has("rename") && (
-        <Link className={link} href={`/roles/${role.id}/rename`}>
+        <RowLink href={`/roles/${role.id}/rename`} name={`Rename ${name}`}>
           Rename
-        </Link>
+        </RowLink>
       )}
       {has("permissions") && (
-        <Link className={link} href={`/roles/${role.id}/permissions`}>
+        <RowLink href={`/roles/${role.id}/permissions`} name={`Edit Permissions of ${name}`}>
           Edit Permissions
-        </Link>
+        </RowLink>
       )}
       {has("assignUsers") && (
-        <Link className={link} href={`/roles/${role.id}/users`}>
+        <RowLink href={`/roles/${role.id}/users`} name={`Assign Users to ${name}`}>
           Assign Users
-        </Link>
+        </RowLink>
       )}
       {has("viewUsers") && (
-        <Link className={link} href={`/roles/${role.id}`}>
+        <RowLink href={`/roles/${role.id}`} name={`View Users of ${name}`}>
           View Users
-        </Link>
+        </RowLink>
       )}
       {has("delete") && (
-        <ConfirmAction
-          action={deleteAction}
-          fields={{ id: String(role.id), version: String(role.version) }}
+        <RowConfirmButton
           label="Delete"
-          title={`Delete ${role.qualified}?`}
-          confirmLabel="Delete role"
-        >
-          {role.memberCount} members lose the role and its permissions, and its API scope mappings go with it. This cannot be undone.
-        </ConfirmAction>
+          target={{ id: role.id, version: role.version, name, detail: `${membersLose(role.memberCount)} the role and its permissions.` }}
+        />
       )}
       {role.kind === "everyone" && <span className="text-slate-500">Every user, always</span>}
-    </div>
+    </RowActions>
   );
 }
 
-const column = createColumnHelper<UrlTableFeatures<RolesMeta>, RoleRowView>();
+const column = createColumnHelper<UrlTableFeatures<object>, RoleRowView>();
 export const roleColumns = column.columns([
   column.accessor("qualified", {
     header: "Role Name",
@@ -87,6 +82,6 @@ export const roleColumns = column.columns([
   column.display({
     id: "actions",
     header: "Actions",
-    cell: (info) => <ActionsCell role={info.row.original} deleteAction={info.table.options.meta!.deleteAction} />,
+    cell: (info) => <ActionsCell role={info.row.original} />,
   }),
 ]);

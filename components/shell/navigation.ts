@@ -13,7 +13,13 @@ export const NAVIGATION: NavGroup[] = [
       { href: "/roles", label: "Roles", feature: "roles.list" },
     ],
   },
-  { label: "Settings", items: [{ href: "/settings/role-permissions", label: "Role Permissions", feature: "scopes.manage" }] },
+  {
+    label: "Settings",
+    items: [
+      { href: "/settings/role-permissions", label: "Role Permissions", feature: "scopes.manage" },
+      { href: "/settings/user-stores", label: "User Stores", feature: "stores.view" },
+    ],
+  },
   {
     label: "Monitor",
     items: [

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
 const VARIANTS = {
   primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400",
@@ -7,7 +7,7 @@ const VARIANTS = {
   ghost: "text-slate-700 hover:bg-slate-100",
 } as const;
 
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS; size?: "sm" | "md" };
+type Props = ComponentProps<"button"> & { variant?: keyof typeof VARIANTS; size?: "sm" | "md" };
 
 export function Button({ variant = "primary", size = "md", className = "", type = "button", ...rest }: Props) {
   const sizing = size === "sm" ? "px-2.5 py-1 text-sm" : "px-4 py-2";

@@ -36,7 +36,7 @@ function SortLink({ sorted, href, children }: { sorted: false | "asc" | "desc"; 
 /**
  * Renders one page the server already paged, sorted and filtered, on the server: TanStack's core
  * builds the table model here and the browser gets HTML, with client code only for the cells that
- * need it (selection, confirmations). The URL is the table's state; sorting by the column the
+ * need it (selection) and one host for the row actions (row-actions.tsx). The URL is the table's state; sorting by the column the
  * list is sorted by reverses it, any other starts ascending.
  */
 export function DataTable<TMeta extends object, T extends RowData>({
@@ -65,7 +65,8 @@ export function DataTable<TMeta extends object, T extends RowData>({
   const sortHref = (id: string) => hrefFor(path, state, { sort: id, dir: sort?.by === id && sort.dir === "asc" ? "desc" : "asc" });
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      {/* Cell and row styles are the `data-table` class's (globals.css): written once, not on every cell. */}
+      <table className="data-table min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
           {table.getHeaderGroups().map((group) => (
@@ -89,11 +90,9 @@ export function DataTable<TMeta extends object, T extends RowData>({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
+            <tr key={row.id}>
               {row.getAllCells().map((cell) => (
-                <td key={cell.id} className="px-4 py-2.5 align-top">
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
+                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
               ))}
             </tr>
           ))}

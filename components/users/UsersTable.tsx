@@ -2,12 +2,13 @@ import type { FormAction } from "@/lib/core/action-state";
 import { USER_CLAIMS } from "@/lib/users/claims";
 import { DataTable, type UrlSort } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { RowActionsHost } from "@/components/ui/table/RowActionsHost";
 import { SelectionProvider } from "@/components/ui/table/selection";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
 import { BulkBar } from "./BulkBar";
 import { UserFilters } from "./UserFilters";
-import { userColumns, type UserRowView } from "./users-columns";
+import { DELETE_USER_BODY, userColumns, type UserRowView } from "./users-columns";
 
 export type { UserRowView } from "./users-columns";
 
@@ -22,26 +23,31 @@ type Props = {
   domains: string[];
 };
 
-/** Rendered on the server; the filters, the bulk bar and each row's checkbox are the client islands. */
+/**
+ * Rendered on the server; the filters, the bulk bar, each row's checkbox and the one row-actions
+ * host (links, the shared delete confirmation) are the client islands.
+ */
 export function UsersTable({ rows, url, bulk, deleteAction, filtered, domains }: Props) {
   const selectable = bulk.delete || bulk.assignRole;
   const list = (
     <>
       <UserFilters state={url.state} domains={domains} claims={CLAIM_OPTIONS} />
       {selectable && <BulkBar can={bulk} />}
-      <DataTable
-        caption="Users"
-        columns={selectable ? userColumns.selectable : userColumns.plain}
-        rows={rows}
-        getRowId={(u) => String(u.id)}
-        meta={{ deleteAction }}
-        url={{ path: "/users", state: url.state, sort: url.sort }}
-        empty={
-          <EmptyState title={filtered ? "No users match" : "No users yet"}>
-            {filtered ? "Check the pattern: use * as a wildcard, e.g. adm* or *smith." : "Add the first user with Add New User."}
-          </EmptyState>
-        }
-      />
+      <RowActionsHost action={deleteAction} confirmLabel="Delete user" body={DELETE_USER_BODY}>
+        <DataTable
+          caption="Users"
+          columns={selectable ? userColumns.selectable : userColumns.plain}
+          rows={rows}
+          getRowId={(u) => String(u.id)}
+          meta={{}}
+          url={{ path: "/users", state: url.state, sort: url.sort }}
+          empty={
+            <EmptyState title={filtered ? "No users match" : "No users yet"}>
+              {filtered ? "Check the pattern: use * as a wildcard, e.g. adm* or *smith." : "Add the first user with Add New User."}
+            </EmptyState>
+          }
+        />
+      </RowActionsHost>
       <UrlPager path="/users" state={url.state} paging={url.paging} />
     </>
   );

@@ -12,7 +12,16 @@
  */
 import type { Db } from "../db/client.ts";
 import { cachedUser, loadMissingUsers, snapshotMapping, tenantSnapshot, type Snapshot } from "./cache.ts";
-import { decidePermission, decideScope, deny, permits, type AccessCheck, type AccessDecision, type CompiledMapping } from "./compiled.ts";
+import {
+  decidePermission,
+  decideScope,
+  deny,
+  permits,
+  type AccessCheck,
+  type AccessDecision,
+  type CompiledMapping,
+  type CompiledUser,
+} from "./compiled.ts";
 
 export type { AccessCheck, AccessDecision, AccessReason, DenialCode } from "./compiled.ts";
 
@@ -23,7 +32,11 @@ export async function checkAccess(db: Db, tenantId: number, check: AccessCheck, 
   return (await checkAccessBatch(db, tenantId, [check], options))[0]!;
 }
 
-/** Answers in the order asked. Queries are per distinct cold user set, never per check. */
+/**
+ * Answers in the order asked. Queries are per distinct cold user set, never per check. Each
+ * check's user is looked up once (a lookup in a map of up to MAX_USERS names is most of a warm
+ * check's cost); only the ones not loaded yet are looked up again, after the bulk load.
+ */
 export async function checkAccessBatch(
   db: Db,
   tenantId: number,
@@ -32,20 +45,36 @@ export async function checkAccessBatch(
 ): Promise<AccessDecision[]> {
   const pending = tenantSnapshot(db, tenantId, options.version);
   const snapshot = pending instanceof Promise ? await pending : pending;
-  if (checks.some((c) => cachedUser(snapshot, c.user) === undefined))
+  const users: (CompiledUser | null | undefined)[] = [];
+  let cold = false;
+  let scopes = false;
+  for (const check of checks) {
+    const user = cachedUser(snapshot, check.user);
+    users.push(user);
+    cold ||= user === undefined;
+    scopes ||= "scope" in check;
+  }
+  if (cold) {
     await loadMissingUsers(
       db,
       tenantId,
       snapshot,
       checks.map((c) => c.user),
     );
-  const mapping = checks.some((c) => "scope" in c) ? await snapshotMapping(db, tenantId, snapshot) : undefined;
-  return checks.map((check) => decide(snapshot, check, mapping));
+    for (let i = 0; i < checks.length; i++) users[i] ??= cachedUser(snapshot, checks[i]!.user);
+  }
+  const mapping = scopes ? await snapshotMapping(db, tenantId, snapshot) : undefined;
+  const results: AccessDecision[] = [];
+  for (let i = 0; i < checks.length; i++) results.push(decideFor(users[i], checks[i]!, mapping));
+  return results;
 }
 
 /** One check against a loaded snapshot; exported for the benchmark's per-check figure. */
 export function decide(snapshot: Snapshot, check: AccessCheck, mapping?: CompiledMapping): AccessDecision {
-  const user = cachedUser(snapshot, check.user);
+  return decideFor(cachedUser(snapshot, check.user), check, mapping);
+}
+
+function decideFor(user: CompiledUser | null | undefined, check: AccessCheck, mapping: CompiledMapping | undefined): AccessDecision {
   if (!user) return deny("unknown-user", `No user ${check.user} in this tenant.`);
   return "permission" in check ? decidePermission(user, check.permission) : decideScope(user, check.scope, mapping!);
 }

@@ -4,6 +4,7 @@
  */
 import { ZAccessBatch, ZAccessCheck } from "../contracts/authz.ts";
 import { resolveManagementToken } from "../management/token.ts";
+import { fastAccessBatch } from "./batch-body.ts";
 
 export const AUTHZ_CHECK_ROUTE = {
   body: ZAccessCheck,
@@ -12,6 +13,7 @@ export const AUTHZ_CHECK_ROUTE = {
 } as const;
 export const AUTHZ_BATCH_ROUTE = {
   body: ZAccessBatch,
+  fastBody: fastAccessBatch,
   maxBodyBytes: 512 * 1024,
   bearer: resolveManagementToken,
 } as const;

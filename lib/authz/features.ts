@@ -75,6 +75,24 @@ export const FEATURES = {
       "/permission/admin/configure/security/usermgt/users",
     ],
   },
+  // WSO2's User Store Configuration Management nodes (carbon-identity-framework's
+  // user-store-configuration bundle); the classic tree has no configure/security node for it.
+  "stores.view": {
+    label: "View secondary user stores",
+    anyOf: ["/permission/admin/manage/identity/userstore/config/view"],
+  },
+  "stores.create": {
+    label: "Add secondary user stores",
+    anyOf: ["/permission/admin/manage/identity/userstore/config/create"],
+  },
+  "stores.update": {
+    label: "Edit, enable, disable, test and sync secondary user stores",
+    anyOf: ["/permission/admin/manage/identity/userstore/config/update"],
+  },
+  "stores.delete": {
+    label: "Delete secondary user stores",
+    anyOf: ["/permission/admin/manage/identity/userstore/config/delete"],
+  },
   "audit.read": { label: "Read the audit log", anyOf: ["/permission/admin/monitor/logs"] },
 } as const satisfies Record<string, Feature>;
 

@@ -3,6 +3,7 @@ import { registerAuthCommands } from "./commands/auth.ts";
 import { registerCheckCommand } from "./commands/check.ts";
 import { registerEnvCommands } from "./commands/env.ts";
 import { registerRoleCommands } from "./commands/roles.ts";
+import { registerStoreCommands } from "./commands/stores.ts";
 import { registerUserCommands } from "./commands/users.ts";
 import { CliError, EXIT, EXIT_CODE_HELP } from "./exit-codes.ts";
 import { safe, warn } from "./output.ts";
@@ -20,14 +21,16 @@ export function buildProgram(): Command {
       `\nStart with:\n  gatehouse add env dev --url http://localhost:3000\n  gatehouse login dev\n  gatehouse get users -e dev\n\n${EXIT_CODE_HELP}`,
     );
   const group = (name: string, description: string) => program.command(name).description(description);
-  const get = group("get", "list or show users, roles and environments");
-  const add = group("add", "add an environment, a user or a role");
+  const get = group("get", "list or show users, roles, user stores and environments");
+  const add = group("add", "add an environment, a user, a role or a user store");
   const remove = group("delete", "delete a user, a role or an environment");
   const update = group("update", "change a user's roles or a password");
+  const test = group("test", "test a user store's connection");
   registerAuthCommands(program);
   registerEnvCommands(add, get, remove);
   registerUserCommands({ get, add, remove, update });
   registerRoleCommands({ get, add, remove });
+  registerStoreCommands({ get, add, test });
   registerCheckCommand(program);
   return program;
 }

@@ -53,22 +53,41 @@ function describeIssue(source: string, name: string, issue: z.core.$ZodIssue): s
     .join("\n");
 }
 
-/** Finds the line of `key` in `[table]` (or of the table header itself), 1-based. */
+/**
+ * Finds the line of `key` in `[table]` (or of the table header itself), 1-based. An array of
+ * tables (`[[user_store.secondary]]`) counts its entries, so `user_store.secondary.1.domain` is
+ * the `domain` of the second one, and `[user_store.secondary.properties]` belongs to the entry above it.
+ */
 export function locateKey(source: string, keyPath: string[]): number | undefined {
   const lines = source.split(/\r?\n/);
-  const table = keyPath.length > 1 ? keyPath.slice(0, -1).join(".") : "";
+  const table = keyPath.slice(0, -1).join(".");
   const key = keyPath.at(-1) ?? "";
+  const whole = keyPath.join(".");
+  const arrays = new Map<string, number>();
   let current = "";
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.replace(/#.*$/, "").trim();
-    const header = /^\[\s*([^\]]+?)\s*\]$/.exec(text);
+    const header = /^\[(\[?)\s*([^\]]+?)\s*\]\]?$/.exec(text);
     if (header) {
-      current = header[1]!.replace(/\s*\.\s*/g, ".");
-      if (keyPath.length === 1 && current === key) return i + 1;
+      const name = header[2]!.replace(/\s*\.\s*/g, ".");
+      if (header[1]) {
+        const index = (arrays.get(name) ?? -1) + 1;
+        arrays.set(name, index);
+        current = `${name}.${index}`;
+      } else {
+        current = inArray(name, arrays);
+      }
+      if (current === whole) return i + 1;
       continue;
     }
     const assigned = /^("?)([^"=]+?)\1\s*=/.exec(text);
     if (assigned && assigned[2]!.trim() === key && current === table) return i + 1;
   }
   return undefined;
+}
+
+/** `[a.b.c]` under the latest `[[a.b]]` entry is `a.b.<index>.c`. */
+function inArray(name: string, arrays: Map<string, number>): string {
+  for (const [array, index] of arrays) if (name.startsWith(`${array}.`)) return `${array}.${index}${name.slice(array.length)}`;
+  return name;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_NAME_PATTERN } from "../stores/name-rules.ts";
+import { ZSecondaryStores } from "./secondary-stores.ts";
 
 const javaRegex = z
   .string()
@@ -97,10 +98,12 @@ export const ZGatehouseConfig = z.strictObject({
     })
     .prefault({}),
   // WSO2's UsernameJavaRegEx and RolenameJavaRegEx for the PRIMARY store; applied at every start.
+  // `[[user_store.secondary]]` entries are secondary stores (LDAP, WSO2 JDBC), created or updated at start.
   user_store: z
     .strictObject({
       username_java_regex: javaRegex.default(DEFAULT_NAME_PATTERN),
       rolename_java_regex: javaRegex.default(DEFAULT_NAME_PATTERN),
+      secondary: ZSecondaryStores,
     })
     .prefault({}),
   password_policy: z

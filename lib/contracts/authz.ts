@@ -37,6 +37,7 @@ export const ZAccessCheck = z.union([
 export const ZAccessBatch = z.strictObject({
   checks: z.array(ZAccessCheck).min(1).max(MAX_BATCH, `At most ${MAX_BATCH} checks per call; split the batch.`),
 });
+export type TAccessBatch = z.infer<typeof ZAccessBatch>;
 
 export const BULK_LIMIT = 10_000;
 export const ZRowId = z.number().int().positive().max(MAX_ROW_ID);

@@ -14,7 +14,12 @@ export type RawDriver = {
   read(query: Sql): Promise<Record<string, unknown>[]> | undefined;
 };
 
-const drivers = new WeakMap<object, RawDriver>();
+// On globalThis, as db()'s client is: the production build loads this module more than once
+// (one copy per server bundle), and a client registered through one copy must be found through
+// every other, or its reads silently fall back to Prisma's pipeline (measured: the session
+// statement went through Prisma on every /api/v1 request; docs/performance.md, The decision API).
+const globalForDrivers = globalThis as unknown as { gatehouseRawDrivers?: WeakMap<object, RawDriver> };
+const drivers = (globalForDrivers.gatehouseRawDrivers ??= new WeakMap<object, RawDriver>());
 
 export function registerRawDriver(client: object, driver: RawDriver): void {
   drivers.set(client, driver);

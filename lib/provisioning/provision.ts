@@ -11,6 +11,7 @@ import { roleNameColumns, usernameColumns } from "../stores/look-alike.ts";
 import { ConfigError } from "../config/load.ts";
 import { ADMIN_ROLE_GRANTS, DEFAULT_INTERNAL_ROLES, DEFAULT_STORES } from "./defaults.ts";
 import { ensureScopeCatalog } from "./ensure-scope-catalog.ts";
+import { ensureSecondaryStores } from "./ensure-secondary-stores.ts";
 
 export type ProvisionReport = {
   tenantId: number;
@@ -46,6 +47,7 @@ async function provisionIn(tx: Tx, config: TGatehouseConfig, adminPasswordHash: 
     stores.set(store.domain.toUpperCase(), row.id);
   }
   await applyPrimaryNameRules(tx, stores.get(PRIMARY)!, config);
+  await ensureSecondaryStores(tx, tenantId, config.user_store.secondary, created);
   const storeId = (domain: string) => {
     const id = stores.get(domain.toUpperCase());
     if (id === undefined) throw new ConfigError(`gatehouse.toml: [super_admin] admin_role: unknown domain "${domain}"`);

@@ -27,6 +27,13 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
   const tenantId = principal.tenantId;
   const store = await findStore(client, tenantId, input.domain);
   assertWritable(store);
+  // An external store's groups live in its directory: a role made only here would be removed by the next sync (docs/user-stores.md).
+  if (store.type !== "database") {
+    throw new AppError(
+      "FORBIDDEN",
+      `${store.domain}'s groups are kept in its directory: create the group there; it appears here after the next sync.`,
+    );
+  }
   const name = cleanRoleName(store, input.name);
   await assertRoleNameDistinct(client, tenantId, store, name);
   const permissions = cleanPermissions(input.permissions);

@@ -60,45 +60,57 @@ export async function listDatabaseUsers(
       ? sql` AND (${join(keyColumns)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})`
       : empty;
   const orderBy = (alias: string) => sql`ORDER BY ${join(keys(alias).map((c) => sql`${c} ${order}`))}`;
-  const select = (restriction: Sql) =>
+  const plainPage = () =>
     readRows(
       client,
       sql`
       SELECT ${COLUMNS}
       FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId"
-      WHERE ${userFilter(tenantId, params)}${restriction} ${keyset}
+      WHERE ${userFilter(tenantId, params)} ${keyset}
       ${orderBy("u")}
       LIMIT ${params.size + 1}`,
       userRow,
     );
 
-  // PostgreSQL, by name: its planner weighs the GIN index against walking the covering name
-  // index, which is index-only here (the LIKE is checked on the index entries; no heap fetch
-  // per row): at most one pass over the index, never the 4 s walk of whole rows.
-  // Not with a store filter: the covering index has no storeId, so that walk fetches rows.
-  const byPlanner = providerOf(client) === "postgres" && params.sort !== "domain" && !params.storeId;
+  const drive = nameTrigramDrive(client, parseNamePattern(params.pattern));
+  // PostgreSQL's only covering index in a list order is (tenantId, usernameKey, id): by domain
+  // or within one store ((tenantId, storeId, usernameKey) lacks the id), a walk fetches a row
+  // per entry. SQLite's indexes all end in the rowid, so every walk there is index-only.
+  const indexOnlyWalk = providerOf(client) === "sqlite" || (params.sort !== "domain" && !params.storeId);
+  // PostgreSQL, by name, a claim pattern alone: its planner weighs the GIN index against
+  // walking the covering name index index-only (the LIKE is checked on the index entries; no
+  // heap fetch per row): at most one pass over the index.
+  const byPlanner = providerOf(client) === "postgres" && indexOnlyWalk && !drive;
+  const where = sql`${userFilter(tenantId, params)} ${keyset}`;
+  const top = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))} LIMIT ${params.size + 1}`;
+  /** The page's rows for a query that selects just their ids (the keys alone make a walk index-only). */
+  const byIds = (ids: Sql) =>
+    readRows(
+      client,
+      sql`SELECT ${COLUMNS} FROM (${ids}) t
+      JOIN "User" u ON u."id" = t."id" JOIN "UserStore" s ON s."id" = u."storeId"
+      ${orderBy("u")}`,
+      userRow,
+    );
   const narrowTop = () => {
-    const where = sql`${userFilter(tenantId, params)} ${keyset}`;
-    const top = sql`ORDER BY ${join(keyColumns.map((c) => sql`${c} ${order}`))} LIMIT ${params.size + 1}`;
-    const drive = nameTrigramDrive(client, parseNamePattern(params.pattern));
     const claimTrigram = claimTrigramSql(client, params.claim, claimKey(params.claimValue));
-    // Elsewhere the trigram index must drive (a planner cannot walk an index in the order of a
+    // Elsewhere a trigram index must drive (a planner cannot walk an index in the order of a
     // join's outer FTS5 table or of a MATERIALIZED set): SQLite cannot count a MATCH's rows,
-    // and by domain or store there is no covering index to walk.
+    // and by domain or store there is no covering index to walk. A name pattern reads the
+    // keys from the narrow copy (nameTrigramDrive), whose columns userFilter finds under `u`.
     const ids = byPlanner
       ? sql`SELECT u."id" FROM "User" u WHERE ${where} ${top}`
       : drive
         ? sql`SELECT u."id" FROM ${drive.from} WHERE ${where}${drive.match}${claimTrigram} ${top}`
         : sql`WITH m AS MATERIALIZED (SELECT ${join(keyColumns)} FROM "User" u WHERE ${where}${userTrigrams(client, params)})
           SELECT m."id" FROM m ORDER BY ${join(keys("m").map((c) => sql`${c} ${order}`))} LIMIT ${params.size + 1}`;
-    return sql`SELECT ${COLUMNS} FROM (${ids}) t
-      JOIN "User" u ON u."id" = t."id" JOIN "UserStore" s ON s."id" = u."storeId"
-      ${orderBy("u")}`;
+    return byIds(ids);
   };
 
   let rows: Raw[] | undefined;
   const trigram = hasTrigram(parseNamePattern(params.pattern), params.claim, claimKey(params.claimValue));
-  if (trigram && byPlanner) rows = await readRows(client, narrowTop(), userRow);
+  // A name pattern where the walk would fetch rows: straight to the narrow copy.
+  if (trigram && (byPlanner || (drive && !indexOnlyWalk))) rows = await narrowTop();
   else if (trigram) {
     // Walk at most walkWindow rows in order, up to the key found that far down the index (an
     // index-only read): a match as common as 1 in 200 fills a page there.
@@ -111,12 +123,12 @@ export async function listDatabaseUsers(
     );
     const values = bound ?? [];
     const within = bound ? sql` AND (${join(keyColumns)}) ${ascending ? sql`<=` : sql`>=`} (${join(values)})` : empty;
-    rows = await select(within);
+    rows = await byIds(sql`SELECT u."id" FROM "User" u WHERE ${where}${within} ${top}`);
     // Short of a page before the end: the matches' sort keys alone (narrow rows), the page's
     // worth of them by a top-N sort, and only those joined to the rest.
-    if (rows.length <= params.size && bound) rows = await readRows(client, narrowTop(), userRow);
+    if (rows.length <= params.size && bound) rows = await narrowTop();
   }
-  rows ??= await select(empty);
+  rows ??= await plainPage();
 
   const page = keysetPage(rows, params.size, (r) => cursorOf(r, params.sort), { forward, hadCursor: cursor !== undefined });
   return { ...page, rows: page.rows.map(storeUser) };

@@ -16,10 +16,11 @@ import type { Reader } from "./user-store.ts";
  * So listDatabaseUsers looks for a page in two steps: a walk of at most WALK_WINDOW rows in
  * the list's order, bounded by the key that far down the index (a match as common as 1 in
  * 200 fills a page there, and the walk stops at a full page); then, only when that did not
- * fill the page, every match from the trigram index, materialized with just the sort keys,
- * the page's worth taken by a top-N sort and only those joined to the rest. PostgreSQL by
- * name skips both: selecting only the keys lets its planner walk the covering name index
- * index-only (no heap fetch per row), or use the GIN index for a rare pattern.
+ * fill the page, every match from the trigram index with just the sort keys, the page's
+ * worth taken by a top-N sort and only those joined to the rest. For a name pattern the keys
+ * come from the narrow copy "UserSortKey" (migration 0011), not from "User"'s wide rows. A
+ * claim pattern alone on PostgreSQL by name skips both steps: selecting only the keys lets
+ * its planner walk the covering name index index-only, or use the GIN index for a rare value.
  */
 
 /** How far the first step walks the name index before it asks the trigram index instead. */
@@ -49,16 +50,20 @@ export function nameTrigramSql(client: Reader, pattern: NamePattern): Sql {
 }
 
 /**
- * SQLite, a name pattern with a trigram: the FTS5 table as the outer loop of the join
- * (CROSS JOIN fixes SQLite's join order), each match's row read by id. Sorting those rows'
- * keys for the page then needs no IN list or materialized copy of 50,000 ids first.
+ * A name pattern with a trigram: where the matches' sort keys come from, as `u`, in the narrow
+ * copy "UserSortKey" of migration 0011 (id, tenantId, storeId, usernameKey), so a common
+ * match costs a read of a narrow row, never of "User"'s. PostgreSQL: its GIN index over the
+ * copy finds the rows. SQLite: the FTS5 table is the outer loop of the join (CROSS JOIN fixes
+ * SQLite's join order), each match's keys read by id. Sorting those keys for the page then
+ * needs no IN list or materialized copy of 50,000 ids first.
  */
 export function nameTrigramDrive(client: Reader, pattern: NamePattern): { from: Sql; match: Sql } | undefined {
-  if (pattern.kind !== "like" || providerOf(client) !== "sqlite") return undefined;
+  if (pattern.kind !== "like") return undefined;
   const fragments = trigramFragments(pattern.key);
   if (fragments.length === 0) return undefined;
+  if (providerOf(client) === "postgres") return { from: sql`"UserSortKey" u`, match: empty };
   return {
-    from: sql`"UserNameTrigram" CROSS JOIN "User" u ON u."id" = "UserNameTrigram".rowid`,
+    from: sql`"UserNameTrigram" CROSS JOIN "UserSortKey" u ON u."id" = "UserNameTrigram".rowid`,
     match: sql` AND "UserNameTrigram" MATCH ${ftsQuery(fragments)}`,
   };
 }

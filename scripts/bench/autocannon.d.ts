@@ -1,4 +1,4 @@
-// autocannon 8 ships no types; the part of its programmatic API scripts/bench-load.ts uses.
+// autocannon 8 ships no types; the part of its programmatic API the HTTP benchmarks use.
 declare module "autocannon" {
   type Request = {
     method?: string;
@@ -12,6 +12,7 @@ declare module "autocannon" {
     duration?: number;
     timeout?: number;
     overallRate?: number;
+    headers?: Record<string, string>;
     requests?: Request[];
   };
   type Histogram = { average: number; mean: number; p50: number; p90: number; p99: number; max: number };

@@ -110,6 +110,22 @@ export function get(url: string, headers: Record<string, string> = {}): Promise<
   });
 }
 
+/** A page's bytes and, of them, the inline RSC payload (the `self.__next_f.push` scripts React hydrates from). */
+export function pageBytes(url: string, headers: Record<string, string> = {}): Promise<{ bytes: number; rsc: number }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const body = Buffer.concat(chunks).toString("utf8");
+        const scripts = body.match(/<script>self\.__next_f\.push\(.*?<\/script>/gs) ?? [];
+        resolve({ bytes: Buffer.byteLength(body), rsc: scripts.reduce((n, s) => n + Buffer.byteLength(s), 0) });
+      });
+    });
+    request.on("error", reject);
+  });
+}
+
 export type Timing = { p50: number; p95: number; bytes: number };
 
 /** `repeat` sequential GETs after `warmups`; every answer must be a 200 (a redirect to /login would time nothing). */

@@ -54,6 +54,8 @@ export async function startServer(target: DbTarget, options: ServerOptions = {})
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: target.url,
     GATEHOUSE_CONFIG: options.configFile ?? "e2e/gatehouse.e2e.toml",
+    // PostgreSQL keeps user store secrets only with a key (lib/stores/secrets.ts).
+    GATEHOUSE_STORE_KEY: process.env.GATEHOUSE_STORE_KEY ?? "e2e-user-store-key-not-for-production",
     NEXTAUTH_URL: url,
     ...(options.workers ? { GATEHOUSE_WORKER_HEADER: "1" } : {}),
   };

@@ -1,5 +1,6 @@
 /** The operations of public/openapi/management.json (`npm run openapi` writes it). */
 import * as M from "../management.ts";
+import * as S from "../user-stores.ts";
 import type { ApiDocument, ApiResponse, Operation } from "./build.ts";
 
 const err = (description: string, headers?: ApiResponse["headers"]): ApiResponse => ({ description, schema: M.ZMiError, headers });
@@ -42,6 +43,59 @@ const logout = (summary: string): Operation => ({ summary, responses: { 200: ok(
 const userPath = { userId: "User name, optionally DOMAIN/name" };
 const rolePath = { role: "Role name, optionally DOMAIN/name" };
 
+// Gatehouse's extension: secondary user stores (User Store Management), shaped after WSO2 IS's userstore API.
+const storePath = { domain: "The store's domain name" };
+const unavailable = err("The directory did not answer, or not in time (STORE_UNAVAILABLE)");
+const storePaths: ApiDocument["paths"] = {
+  "/user-stores": {
+    get: { summary: "List secondary user stores (secrets as {set} markers)", responses: { 200: ok(S.ZStoreList), ...reads } },
+    post: { summary: "Add a secondary user store", body: S.ZNewStore, responses: { 200: ok(S.ZStoreStatus), ...writes } },
+  },
+  "/user-stores/test-connection": {
+    post: {
+      summary: "Test unsaved settings, step by step",
+      body: S.ZConnectionTest,
+      responses: { 200: ok(S.ZConnectionResult), ...writes },
+    },
+  },
+  "/user-stores/{domain}": {
+    get: { summary: "A secondary user store", path: storePath, responses: { 200: ok(S.ZStore), ...reads } },
+    put: {
+      summary: "Edit a store's description, read-only flag and settings (a blank secret keeps the stored one)",
+      path: storePath,
+      body: S.ZStoreEdit,
+      responses: { 200: ok(S.ZStoreStatus), ...writes },
+    },
+    patch: {
+      summary: "Enable or disable a store",
+      path: storePath,
+      body: S.ZStoreEnabled,
+      responses: { 200: ok(S.ZStoreStatus), ...writes },
+    },
+    delete: {
+      summary:
+        "Delete a store from Gatehouse: its mirrored users and groups, their sessions and Internal role memberships (the directory is untouched)",
+      path: storePath,
+      query: S.ZStoreDeleteQuery,
+      responses: { 200: ok(S.ZStoreDeleted), ...deletes },
+    },
+  },
+  "/user-stores/{domain}/test": {
+    post: {
+      summary: "Test a saved store's connection, step by step",
+      path: storePath,
+      responses: { 200: ok(S.ZConnectionResult), ...reads },
+    },
+  },
+  "/user-stores/{domain}/sync": {
+    post: {
+      summary: "Refresh the store's mirror now",
+      path: storePath,
+      responses: { 200: ok(S.ZStoreSynced), ...deletes, 503: unavailable },
+    },
+  },
+};
+
 export const managementApi: ApiDocument = {
   info: {
     title: "Gatehouse management API (/management)",
@@ -71,6 +125,16 @@ export const managementApi: ApiDocument = {
     RoleStatus: M.ZRoleStatus,
     AssignmentResult: M.ZAssignmentResult,
     AssignmentAnswer: M.ZAssignmentAnswer,
+    Store: S.ZStore,
+    StoreList: S.ZStoreList,
+    NewStore: S.ZNewStore,
+    StoreEdit: S.ZStoreEdit,
+    StoreEnabled: S.ZStoreEnabled,
+    StoreStatus: S.ZStoreStatus,
+    StoreDeleted: S.ZStoreDeleted,
+    StoreSynced: S.ZStoreSynced,
+    ConnectionTest: S.ZConnectionTest,
+    ConnectionResult: S.ZConnectionResult,
   },
   paths: {
     "/login": { post: login("Get an access token"), get: login("Get an access token (the MI CLI uses GET)") },
@@ -104,5 +168,6 @@ export const managementApi: ApiDocument = {
       get: { summary: "A role and its users (paged)", path: rolePath, query: M.ZRoleQuery, responses: { 200: ok(M.ZRole), ...reads } },
       delete: { summary: "Delete a role", path: rolePath, query: M.ZUserQuery, responses: { 200: ok(M.ZRoleStatus), ...deletes } },
     },
+    ...storePaths,
   },
 };

@@ -8,6 +8,7 @@ import { signInWithPassword } from "../../auth/sign-in.ts";
 import { checkAccess } from "../../authz-check/check-access.ts";
 import type { Actor } from "../../authz/principal.ts";
 import { provision } from "../../provisioning/provision.ts";
+import { createRole } from "../../roles/create-role.ts";
 import { resolveSession } from "../../sessions/resolve-session.ts";
 import { listStores } from "../../stores/list-stores.ts";
 import { setUserRolesCommand } from "../../users/commands.ts";
@@ -187,5 +188,11 @@ describe.each(await databaseKinds())("external user stores on %s", (kind) => {
     await t.db.$transaction((tx) => users.deleteUsers(tx, tenantId, [id]));
     expect(rw.directory.people.has(entry.externalId)).toBe(false);
     expect(await t.db.user.count({ where: { id } })).toBe(0);
+    // A role made only in Gatehouse would be removed by the next sync: groups are made in the directory.
+    await expect(
+      createRole(t.db, admin, { domain: rw.store.domain, name: "made-here", permissions: [], userIds: [] }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { Tx } from "../../db/client.ts";
+import { providerOf } from "../../db/provider.ts";
 import { int, readRows, text, textOrNull } from "../../db/raw-read.ts";
 import { raw, sql, type Sql } from "../../db/sql.ts";
 import { nameKey } from "../../core/domains.ts";
@@ -57,11 +58,20 @@ export async function mirrorNamed(
   let skipped = entries.length - rows.length;
   if (rows.length === 0) return { created: 0, updated: 0, skipped, ids: new Map() };
 
-  // IN lists, not UPDATE ... FROM: SQLite's planner then walks the page and uses the name index.
-  await tx.$executeRaw(sql`UPDATE ${table} SET ${key} = '/parked/' || CAST("id" AS TEXT)
-    WHERE "tenantId" = ${store.tenantId} AND "storeId" = ${store.id} AND ${key} IN (SELECT "key" FROM ${jsonTable(tx, rows, COLUMNS)})
-      AND ("externalId" IS NULL OR (${key}, "externalId") NOT IN (SELECT "key", "externalId" FROM ${jsonTable(tx, rows, COLUMNS)}))
-      AND ("syncGeneration" IS NULL OR "syncGeneration" < ${generation})`);
+  // Each planner's fast form (the page's keys are unique, so both mean the same): SQLite walks
+  // IN lists with the name index, where its UPDATE ... FROM scanned the users once per entry;
+  // PostgreSQL hash-joins UPDATE ... FROM, where its row-valued NOT IN was rechecked per row.
+  const unseen = sql`("syncGeneration" IS NULL OR "syncGeneration" < ${generation})`;
+  await tx.$executeRaw(
+    providerOf(tx) === "postgres"
+      ? sql`UPDATE ${table} SET ${key} = '/parked/' || CAST(${table}."id" AS TEXT) FROM ${jsonTable(tx, rows, COLUMNS)}
+          WHERE ${table}."tenantId" = ${store.tenantId} AND ${table}."storeId" = ${store.id} AND ${table}.${key} = j."key"
+            AND (${table}."externalId" IS NULL OR ${table}."externalId" <> j."externalId") AND ${unseen}`
+      : sql`UPDATE ${table} SET ${key} = '/parked/' || CAST("id" AS TEXT)
+          WHERE "tenantId" = ${store.tenantId} AND "storeId" = ${store.id} AND ${key} IN (SELECT "key" FROM ${jsonTable(tx, rows, COLUMNS)})
+            AND ("externalId" IS NULL OR (${key}, "externalId") NOT IN (SELECT "key", "externalId" FROM ${jsonTable(tx, rows, COLUMNS)}))
+            AND ${unseen}`,
+  );
   const existing = await readRows(
     tx,
     sql`SELECT "id", "externalId", ${name} AS "name", ${key} AS "key" FROM ${table}

@@ -133,4 +133,24 @@ describe.each(await databaseKinds())("POST /api/v1/authz/check on %s", (kind) =>
     const huge = await call(checkRoute.POST, "/check", { cookie: service, body: { user: "a", permission: "x".repeat(20_000) } });
     expect(huge.status).toBe(413);
   });
+
+  it("words a full batch's one fault as the schema does, wherever it is, and answers a padded name trimmed", async () => {
+    const batch = (fault: Record<string, unknown>) =>
+      Array.from({ length: MAX_BATCH }, (_, i) => (i === 700 ? fault : { user: alice.username, permission: LOGIN }));
+    const message = async (checks: unknown[]) => {
+      const response = await call(batchRoute.POST, "/check/batch", { cookie: service, body: { checks } });
+      expect(response.status).toBe(400);
+      return ((await response.json()) as { message: string }).message;
+    };
+    expect(await message(batch({ user: "a\u0000b", permission: LOGIN }))).toBe(
+      "checks[700].user: Contains a control character (NUL) or broken Unicode.",
+    );
+    expect(await message(batch({ user: "   ", permission: LOGIN }))).toMatch(/^checks\[700\]/);
+    expect(await message(batch({ user: "a", permission: LOGIN, scope: "apim:api_view" }))).toMatch(/^checks\[700\]/);
+    const padded = await call(batchRoute.POST, "/check/batch", {
+      cookie: service,
+      body: { checks: [{ user: ` ${alice.username} `, permission: LOGIN }] },
+    });
+    expect(((await padded.json()) as { results: { allowed: boolean }[] }).results).toMatchObject([{ allowed: true }]);
+  });
 });

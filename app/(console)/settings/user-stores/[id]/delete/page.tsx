@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { deleteStorePageQuery } from "@/lib/store-management/queries";
+import { loadPage } from "@/lib/transport/command-page";
+import { Alert } from "@/components/ui/Alert";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { DeleteStoreForm } from "@/components/stores/DeleteStoreForm";
+import { deleteStoreAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Delete User Store" };
+
+export default async function DeleteUserStorePage({ params }: { params: Promise<{ id: string }> }) {
+  const { data } = await loadPage(deleteStorePageQuery, await params);
+  const { store, impact } = data;
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/settings/user-stores" className="text-brand-700 hover:underline">
+          User Stores
+        </Link>{" "}
+        /
+      </p>
+      <PageHeader title={`Delete ${store.domain}`} />
+      <div className="mb-6 max-w-2xl">
+        <Alert tone="warning" title="What deleting this store does">
+          <ul className="mt-1 list-disc pl-5">
+            <li>
+              {impact.users} mirrored users and {impact.groups} groups are removed from Gatehouse.
+            </li>
+            <li>
+              Their {impact.sessions} active sessions end, and their {impact.internalMemberships} memberships of Internal and Application
+              roles are removed.
+            </li>
+            <li>The directory itself is untouched; adding the store again mirrors its users afresh.</li>
+          </ul>
+        </Alert>
+      </div>
+      <DeleteStoreForm action={deleteStoreAction} id={store.id} version={store.version} domain={store.domain} />
+    </>
+  );
+}
