@@ -23,14 +23,14 @@ export const createRoleCommand = defineCommand({
 export const deleteRoleCommand = defineCommand({
   feature: "roles.delete",
   input: ZDeleteRole,
-  rule: `Never the admin role, Internal/everyone or a read-only store's role; ${HOLDS_ALL}.`,
+  rule: `Never the admin role, Internal/everyone, a read-only store's role or an external store's group; ${HOLDS_ALL}.`,
   run: deleteRole,
 });
 
 export const renameRoleCommand = defineCommand({
   feature: "roles.update",
   input: ZRenameRole,
-  rule: `Never the admin role, Internal/everyone or a read-only store's role; ${HOLDS_ALL}.`,
+  rule: `Never the admin role, Internal/everyone, a read-only store's role or an external store's group; ${HOLDS_ALL}.`,
   run: renameRole,
 });
 

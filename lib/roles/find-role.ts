@@ -1,11 +1,26 @@
 import type { Db, Tx } from "../db/client.ts";
 import { nameKey, qualifiedName, splitQualifiedName } from "../core/domains.ts";
 
-export type RoleRef = { id: number; name: string; domain: string; kind: string; version: number; readOnly: boolean; qualified: string };
+export type RoleRef = {
+  id: number;
+  name: string;
+  domain: string;
+  kind: string;
+  version: number;
+  readOnly: boolean;
+  external: boolean;
+  qualified: string;
+};
 
-const select = { id: true, name: true, kind: true, version: true, store: { select: { domain: true, readOnly: true } } } as const;
+const select = {
+  id: true,
+  name: true,
+  kind: true,
+  version: true,
+  store: { select: { domain: true, readOnly: true, type: true } },
+} as const;
 
-type Row = { id: number; name: string; kind: string; version: number; store: { domain: string; readOnly: boolean } };
+type Row = { id: number; name: string; kind: string; version: number; store: { domain: string; readOnly: boolean; type: string } };
 const toRef = (r: Row): RoleRef => ({
   id: r.id,
   name: r.name,
@@ -13,6 +28,7 @@ const toRef = (r: Row): RoleRef => ({
   kind: r.kind,
   version: r.version,
   readOnly: r.store.readOnly,
+  external: r.store.type !== "database",
   qualified: qualifiedName(r.store.domain, r.name),
 });
 

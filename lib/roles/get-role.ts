@@ -14,7 +14,7 @@ const SELECT = {
   kind: true,
   version: true,
   storeId: true,
-  store: { select: { domain: true, readOnly: true } },
+  store: { select: { domain: true, readOnly: true, type: true } },
   grants: { select: { permission: true } },
 } as const;
 
@@ -24,7 +24,7 @@ type Row = {
   kind: string;
   version: number;
   storeId: number;
-  store: { domain: string; readOnly: boolean };
+  store: { domain: string; readOnly: boolean; type: string };
   grants: { permission: string }[];
 };
 
@@ -37,6 +37,7 @@ function summary(role: Row): RoleSummary {
     qualified: qualifiedName(role.store.domain, role.name),
     kind: role.kind,
     readOnly: role.store.readOnly,
+    external: role.store.type !== "database",
     version: role.version,
     grants: role.grants.map((g) => g.permission).sort(),
   };
@@ -50,7 +51,7 @@ function summary(role: Row): RoleSummary {
 export async function getRole(client: Reader, tenantId: number, id: number): Promise<RoleDetail> {
   const rows = await readRows(
     client,
-    sql`SELECT r."id", r."name", r."kind", r."version", r."storeId", s."domain", s."readOnly", g."permission",
+    sql`SELECT r."id", r."name", r."kind", r."version", r."storeId", s."domain", s."readOnly", s."type", g."permission",
         CASE WHEN r."kind" = 'everyone' THEN 0 ELSE r."memberCount" END AS "memberCount"
       FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" LEFT JOIN "RoleGrant" g ON g."roleId" = r."id"
       WHERE r."id" = ${id} AND r."tenantId" = ${tenantId}
@@ -66,7 +67,7 @@ export async function getRole(client: Reader, tenantId: number, id: number): Pro
     kind: text(first.kind),
     version: int(first.version),
     storeId: int(first.storeId),
-    store: { domain: text(first.domain), readOnly: bool(first.readOnly) },
+    store: { domain: text(first.domain), readOnly: bool(first.readOnly), type: text(first.type) },
     grants: grants.map((permission) => ({ permission })),
   });
   return { ...role, memberCount: int(first.memberCount) };

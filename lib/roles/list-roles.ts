@@ -12,6 +12,7 @@ export type RoleListRow = {
   qualified: string;
   kind: string;
   readOnly: boolean;
+  external: boolean;
   grants: string[];
   memberCount: number;
 };
@@ -66,7 +67,7 @@ export async function listRoles(client: Reader, tenantId: number, params: ListRo
     client,
     sql`
     WITH page AS MATERIALIZED (
-      SELECT r."id", r."version", r."name", r."nameKey", r."kind", r."memberCount", s."domain", s."readOnly"
+      SELECT r."id", r."version", r."name", r."nameKey", r."kind", r."memberCount", s."domain", s."readOnly", s."type"
       FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
       WHERE ${roleFilter(tenantId, params)}
       ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
@@ -99,6 +100,7 @@ function roleRow(r: RawRow): RoleListRow {
     qualified: qualifiedName(domain, name),
     kind: text(r.kind),
     readOnly: bool(r.readOnly),
+    external: text(r.type) !== "database",
     grants: [],
     memberCount: int(r.memberCount),
   };

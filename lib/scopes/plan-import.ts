@@ -73,6 +73,7 @@ export async function planImport(
       kind: "regular",
       version: 1,
       readOnly: false,
+      external: false,
       qualified: role.qualified,
     };
     for (const given of role.given) roles.set(given, ref);

@@ -81,7 +81,9 @@ export async function gatehouseRolesOfUsers(client: Reader, userIds: readonly nu
   const rows = await readRowsByIds(
     client,
     userIds,
-    (ids) => sql`SELECT m."userId", r."id", r."name", r."kind", s."domain", s."kind" AS "storeKind", s."readOnly", g."permission"
+    (
+      ids,
+    ) => sql`SELECT m."userId", r."id", r."name", r."kind", s."domain", s."kind" AS "storeKind", s."readOnly", s."type" AS "storeType", g."permission"
       FROM "Membership" m
       JOIN "Role" r ON r."id" = m."roleId"
       JOIN "UserStore" s ON s."id" = r."storeId"
@@ -102,6 +104,7 @@ export async function gatehouseRolesOfUsers(client: Reader, userIds: readonly nu
         domain: text(row.domain),
         kind: text(row.kind),
         readOnly: bool(row.readOnly),
+        external: text(row.storeType) !== "database",
         hybrid: storeKind === "internal" || storeKind === "application",
         grants: [],
       };

@@ -87,7 +87,17 @@ export type RoleRef = { id: number; memberCount: number };
 export type StoreUser = { id: number; version: number; username: string; storeId: number; domain: string; readOnly: boolean };
 export type StoreUserDetail = StoreUser & { lockedUntil: Date | null; createdAt: Date; claims: Record<string, string> };
 /** `hybrid`: an Internal/* or Application/* role, whose memberships Gatehouse keeps for every store. */
-export type HeldRole = { id: number; name: string; domain: string; kind: string; readOnly: boolean; hybrid: boolean; grants: string[] };
+export type HeldRole = {
+  id: number;
+  name: string;
+  domain: string;
+  kind: string;
+  readOnly: boolean;
+  /** Mirrors a group of an LDAP or JDBC store. */
+  external: boolean;
+  hybrid: boolean;
+  grants: string[];
+};
 export type MembershipPair = { userId: number; roleId: number };
 
 /** Filters with WSO2 `*` patterns on the username; a claim filter matches one claim's value the same way. */

@@ -5,7 +5,7 @@ import { rolesOfUsers } from "../user-stores/roles-of-users.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import type { UserFacts } from "../authz/user-rules.ts";
 
-export type UserRole = { id: number; qualified: string; kind: string; readOnly: boolean; grants: string[] };
+export type UserRole = { id: number; qualified: string; kind: string; readOnly: boolean; external: boolean; grants: string[] };
 export type UserDetail = UserFacts & {
   qualified: string;
   storeId: number;
@@ -28,6 +28,7 @@ export async function getUser(client: Db | Tx, tenantId: number, id: number): Pr
       qualified: qualifiedName(role.domain, role.name),
       kind: role.kind,
       readOnly: role.readOnly,
+      external: role.external,
       grants: role.grants,
     }))
     .sort((a, b) => a.qualified.localeCompare(b.qualified));
