@@ -28,7 +28,7 @@ export const GET = commandRoute<CommandInput<typeof miRoleMembersQuery>, Members
   },
 );
 
-/** MI: DELETE /roles/{role}. The admin role, Internal/everyone and read-only roles cannot be deleted. */
+/** MI: DELETE /roles/{role}. The admin role, Internal/everyone, read-only roles and external stores' groups cannot be deleted. */
 export const DELETE = commandRoute<
   CommandInput<typeof deleteRoleCommand>,
   { qualified: string },
