@@ -241,7 +241,8 @@ adminTest("WSO2's rules: no self-delete, the admin account's row is locked, read
   await page.goto(`/users?domain=${ldap.domain}`);
   const ro = rowOf(page, ldap.user.username);
   await expect(ro).toContainText("(Read-Only)");
-  await expect(ro.getByRole("link")).toHaveText([ldap.user.username, "View Roles"]);
+  // Hybrid roles (Internal/*, Application/*) stay Gatehouse's to give, as in WSO2 (#13); nothing else.
+  await expect(ro.getByRole("link")).toHaveText([ldap.user.username, "Assign Roles", "View Roles"]);
   expect((await page.goto(`/users/${ldap.user.id}/profile`))?.status()).toBe(403);
 });
 
