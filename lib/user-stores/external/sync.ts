@@ -2,6 +2,7 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import { directoryForStore } from "./directory-for.ts";
 import type { Directory } from "./directory.ts";
+import { adoptFormerIds } from "./mirror-adopt.ts";
 import { usableGroups, usableUsers } from "./mirror-entries.ts";
 import { memberPairs, replaceClaims, replaceMemberships } from "./mirror-links.ts";
 import { mirrorNamed } from "./mirror-names.ts";
@@ -51,6 +52,7 @@ async function runSync(client: Db, store: ExternalStore, lease: Lease, directory
     await client.$transaction(async (tx) => {
       await heartbeat(tx, lease, seen());
       const { users, skipped } = usableUsers(page);
+      await adoptFormerIds(tx, "user", store.id, users);
       const named = await mirrorNamed(
         tx,
         "user",
@@ -74,6 +76,7 @@ async function runSync(client: Db, store: ExternalStore, lease: Lease, directory
     await client.$transaction(async (tx) => {
       await heartbeat(tx, lease, seen());
       const { groups, skipped } = usableGroups(page);
+      await adoptFormerIds(tx, "role", store.id, groups);
       const named = await mirrorNamed(
         tx,
         "role",
