@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.ts";
+import { refreshPlannerStatistics } from "../../db/planner-statistics.ts";
 import { AppError } from "../../errors.ts";
 import { directoryForStore } from "./directory-for.ts";
 import type { Directory } from "./directory.ts";
@@ -31,6 +32,10 @@ export async function syncStore(client: Db, tenantId: number, storeId: number, o
   const run = { step: "opening the directory" };
   try {
     const result = await runSync(client, store, lease, directoryForStore(store), run, options);
+    // A big first sync would otherwise leave this (long-lived) connection planning lists of
+    // 100,000 users with the statistics of an empty table (docs/ldap.md, Performance).
+    run.step = "updating the planner's statistics";
+    await refreshPlannerStatistics(client);
     await releaseLease(client, lease, { state: "idle", lastError: null });
     return result;
   } catch (error) {
