@@ -169,6 +169,9 @@ describe.skipIf(!runs)("the LDAP directory against slapd (10,000 users, 500 grou
       ["read users", true],
     ]);
     expect(steps.at(-1)!.detail).toContain("Read 1000 users");
+    expect(steps.at(-1)!.detail).toContain("Named by entryUUID.");
+    const byDn = await createLdapDirectory(settingsFor(slapd, { uniqueIdAttribute: "carLicense", pageSize: 1_000 }), true).test();
+    expect(byDn.at(-1)!.detail).toContain("1000 of them returned no carLicense: they are named by their DN");
 
     const wrongBase = await createLdapDirectory(settingsFor(slapd, { userSearchBase: `ou=nobody,${slapd.suffix}` }), true).test();
     expect(wrongBase.map((s) => s.ok)).toEqual([true, true, false]);
