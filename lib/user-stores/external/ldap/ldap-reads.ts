@@ -72,11 +72,7 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
     }
   }
 
-  /**
-   * memberOf directories name the groups on the users: one paged pass over the users inverts it
-   * (group DN -> member ids). Otherwise the users' ids by DN, from the full read of the users
-   * that a sync does just before, or from a pass reading only the ids.
-   */
+  /** memberOf directories name the groups on the users: one paged pass over the users inverts it (group DN -> member ids). */
   async function membersFromMemberOf(): Promise<Map<string, string[]>> {
     const members = new Map<string, string[]>();
     for await (const page of pages(settings.userSearchBase, { filter: userFilter(), attributes: ["memberOf", ids.attribute] })) {
@@ -90,6 +86,7 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
     return members;
   }
 
+  /** The users' ids by DN: from the full read of the users a sync has just done, or else from a pass reading only the ids. */
   async function userIdsByDn(): Promise<Map<string, string>> {
     if (lastUserIds) return lastUserIds;
     const byDn = new Map<string, string>();
