@@ -174,7 +174,7 @@ async function mirror(target: DbTarget, slapd: Slapd): Promise<Mirrored | null> 
 /**
  * The console's list functions on the mirrored store, on a new client as a (re)started server
  * has. Once, on the client that had run the sync, the first case had not answered after three
- * minutes; not reproduced since (docs/ldap.md, Performance).
+ * minutes: stale planner statistics, fixed by syncStore's PRAGMA optimize (docs/ldap.md, Performance).
  */
 async function listCases(target: DbTarget, store: Mirrored, base: Baselines): Promise<Row[]> {
   let statements = 0;

@@ -51,6 +51,13 @@ export const LDAP_FIELDS: StoreField[] = [
     hint: "UserEntryObjectClass. Default inetOrgPerson.",
   },
   {
+    name: "uniqueIdAttribute",
+    label: "Unique ID attribute",
+    kind: "text",
+    placeholder: "entryUUID",
+    hint: "UserIDAttribute: names users and groups through renames. Default entryUUID; objectGUID on Active Directory.",
+  },
+  {
     name: "userListFilter",
     label: "User filter",
     kind: "text",

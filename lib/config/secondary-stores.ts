@@ -20,6 +20,7 @@ const LDAP_PROPERTIES: Record<string, string> = {
   UserSearchBase: "userSearchBase",
   UserNameAttribute: "userNameAttribute",
   UserEntryObjectClass: "userObjectClass",
+  UserIDAttribute: "uniqueIdAttribute",
   UserNameListFilter: "userListFilter",
   GroupSearchBase: "groupSearchBase",
   GroupNameAttribute: "groupNameAttribute",

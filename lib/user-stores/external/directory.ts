@@ -12,8 +12,12 @@
  * its timeouts throws AppError("STORE_UNAVAILABLE") with a message safe to show an admin (no
  * secrets); a write the directory refuses because of the data throws CONFLICT or INVALID_INPUT.
  */
-export type DirectoryUser = { externalId: string; username: string; claims: Record<string, string> };
-export type DirectoryGroup = { externalId: string; name: string };
+/**
+ * `formerId`: the id the mirror may still hold for this entry from before the store named it
+ * by a stable id (an LDAP DN, before entryUUID): the sync moves that row to `externalId`.
+ */
+export type DirectoryUser = { externalId: string; username: string; claims: Record<string, string>; formerId?: string };
+export type DirectoryGroup = { externalId: string; name: string; formerId?: string };
 /** A group with its members, as a full sync reads it: members are users' externalIds. */
 export type DirectoryGroupMembers = DirectoryGroup & { memberIds: string[] };
 

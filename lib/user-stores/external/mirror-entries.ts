@@ -34,7 +34,8 @@ export function usableUsers(page: readonly DirectoryUser[]): { users: DirectoryU
   for (const u of page) {
     if (!usableExternalId(u.externalId) || !usableName(u.username) || seen.has(u.externalId)) continue;
     seen.add(u.externalId);
-    users.push({ externalId: u.externalId, username: u.username, claims: usableClaims(u.claims) });
+    const formerId = usableExternalId(u.formerId) ? { formerId: u.formerId } : {};
+    users.push({ externalId: u.externalId, username: u.username, claims: usableClaims(u.claims), ...formerId });
   }
   return { users, skipped: page.length - users.length };
 }
@@ -45,7 +46,8 @@ export function usableGroups(page: readonly DirectoryGroupMembers[]): { groups: 
   for (const g of page) {
     if (!usableExternalId(g.externalId) || !usableName(g.name) || seen.has(g.externalId)) continue;
     seen.add(g.externalId);
-    groups.push({ externalId: g.externalId, name: g.name, memberIds: [...new Set(g.memberIds.filter(usableExternalId))] });
+    const formerId = usableExternalId(g.formerId) ? { formerId: g.formerId } : {};
+    groups.push({ externalId: g.externalId, name: g.name, memberIds: [...new Set(g.memberIds.filter(usableExternalId))], ...formerId });
   }
   return { groups, skipped: page.length - groups.length };
 }

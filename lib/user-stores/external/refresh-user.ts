@@ -3,6 +3,7 @@ import { int, readRows } from "../../db/raw-read.ts";
 import { join, sql } from "../../db/sql.ts";
 import type { Reader } from "../user-store.ts";
 import type { DirectoryUser } from "./directory.ts";
+import { adoptFormerIds } from "./mirror-adopt.ts";
 import { usableUsers } from "./mirror-entries.ts";
 import { replaceClaims, replaceMemberships } from "./mirror-links.ts";
 import { mirrorNamed, type MirrorStore } from "./mirror-names.ts";
@@ -28,6 +29,7 @@ export async function refreshMirroredUser(
   const [user] = usableUsers([entry]).users;
   if (!user) return null;
   const generation = await currentGeneration(tx, store.id);
+  await adoptFormerIds(tx, "user", store.id, [user]);
   const named = await mirrorNamed(tx, "user", store, generation, [{ externalId: user.externalId, name: user.username }]);
   const id = named.ids.get(user.externalId);
   if (id === undefined) return null;

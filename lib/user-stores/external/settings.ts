@@ -29,6 +29,13 @@ export const ZLdapSettings = z.strictObject({
   userSearchBase: dn, // UserSearchBase
   userNameAttribute: attribute.default("uid"), // UserNameAttribute
   userObjectClass: attribute.default("inetOrgPerson"), // UserEntryObjectClass
+  /**
+   * UserIDAttribute (WSO2's UniqueID LDAP user store managers; ImmutableAttributes): the
+   * attribute that names a user or group for good, through renames and moves. entryUUID
+   * (RFC 4530: OpenLDAP, 389 DS); objectGUID on Active Directory. An entry without it is named
+   * by its DN (docs/ldap.md, Identities).
+   */
+  uniqueIdAttribute: attribute.default("entryUUID"),
   /** UserNameListFilter: which entries are users; ANDed with every search. */
   userListFilter: z.string().trim().min(3).max(1024).default("(objectClass=person)"),
   groupSearchBase: dn.optional(), // GroupSearchBase; no groups are read without it

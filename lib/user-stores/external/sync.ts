@@ -1,7 +1,9 @@
 import type { Db } from "../../db/client.ts";
+import { refreshPlannerStatistics } from "../../db/planner-statistics.ts";
 import { AppError } from "../../errors.ts";
 import { directoryForStore } from "./directory-for.ts";
 import type { Directory } from "./directory.ts";
+import { adoptFormerIds } from "./mirror-adopt.ts";
 import { usableGroups, usableUsers } from "./mirror-entries.ts";
 import { memberPairs, replaceClaims, replaceMemberships } from "./mirror-links.ts";
 import { mirrorNamed } from "./mirror-names.ts";
@@ -30,6 +32,10 @@ export async function syncStore(client: Db, tenantId: number, storeId: number, o
   const run = { step: "opening the directory" };
   try {
     const result = await runSync(client, store, lease, directoryForStore(store), run, options);
+    // A big first sync would otherwise leave this (long-lived) connection planning lists of
+    // 100,000 users with the statistics of an empty table (docs/ldap.md, Performance).
+    run.step = "updating the planner's statistics";
+    await refreshPlannerStatistics(client);
     await releaseLease(client, lease, { state: "idle", lastError: null });
     return result;
   } catch (error) {
@@ -51,6 +57,7 @@ async function runSync(client: Db, store: ExternalStore, lease: Lease, directory
     await client.$transaction(async (tx) => {
       await heartbeat(tx, lease, seen());
       const { users, skipped } = usableUsers(page);
+      await adoptFormerIds(tx, "user", store.id, users);
       const named = await mirrorNamed(
         tx,
         "user",
@@ -74,6 +81,7 @@ async function runSync(client: Db, store: ExternalStore, lease: Lease, directory
     await client.$transaction(async (tx) => {
       await heartbeat(tx, lease, seen());
       const { groups, skipped } = usableGroups(page);
+      await adoptFormerIds(tx, "role", store.id, groups);
       const named = await mirrorNamed(
         tx,
         "role",

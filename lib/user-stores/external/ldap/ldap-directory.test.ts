@@ -9,6 +9,7 @@ import { createLdapDirectory } from "./ldap-directory.ts";
 const runs = slapdAvailable() || process.env.CI !== undefined;
 const EMAIL = "http://wso2.org/claims/emailaddress";
 const GIVEN = "http://wso2.org/claims/givenname";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 async function collect<T>(pages: AsyncIterable<T[]>): Promise<{ items: T[]; pages: number }> {
   const items: T[] = [];
@@ -112,9 +113,11 @@ describe.skipIf(!runs)("the LDAP directory against slapd (10,000 users, 500 grou
       password: "first-pass",
       claims: { [EMAIL]: "n@example.test" },
     });
-    expect(created.externalId).toContain("new");
+    // Named by entryUUID (RFC 4530), which a rename keeps; the DN is the id it had before.
+    expect(created.externalId).toMatch(UUID);
+    expect(created.formerId).toContain("new");
     expect(ldapsearch(slapd, slapd.peopleDn, "(mail=n@example.test)", "uid", "userPassword")).toMatch(/userPassword:: /);
-    const stored = ldapsearch(slapd, created.externalId, "(objectClass=*)", "userPassword");
+    const stored = ldapsearch(slapd, slapd.suffix, `(entryUUID=${created.externalId})`, "userPassword");
     expect(Buffer.from(/userPassword:: (\S+)/.exec(stored)![1]!, "base64").toString()).toMatch(/^\{SSHA\}/);
     expect(await directory.authenticate(created.externalId, "first-pass")).toBe(true);
 
@@ -123,7 +126,7 @@ describe.skipIf(!runs)("the LDAP directory against slapd (10,000 users, 500 grou
     expect(await directory.authenticate(created.externalId, "second-pass")).toBe(true);
 
     await directory.setClaims(created.externalId, { [EMAIL]: "changed@example.test", [GIVEN]: "Ada" });
-    expect(ldapsearch(slapd, created.externalId, "(objectClass=*)", "mail", "givenName")).toMatch(
+    expect(ldapsearch(slapd, slapd.suffix, `(entryUUID=${created.externalId})`, "mail", "givenName")).toMatch(
       /mail: changed@example.test\ngivenName: Ada/,
     );
     await expect(directory.setClaims(created.externalId, { "urn:unmapped": "x" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
@@ -132,7 +135,7 @@ describe.skipIf(!runs)("the LDAP directory against slapd (10,000 users, 500 grou
     const group = await directory.createGroup("writers (new)", [created.externalId]);
     const other = (await directory.findUser("user000200"))!;
     await directory.addMembers(group.externalId, [other.externalId, created.externalId]);
-    expect(ldapsearch(slapd, group.externalId, "(objectClass=*)", "member").match(/^member:/gm)).toHaveLength(2);
+    expect(ldapsearch(slapd, slapd.suffix, `(entryUUID=${group.externalId})`, "member").match(/^member:/gm)).toHaveLength(2);
     expect((await directory.findUser("user000200"))!.groupIds).toContain(group.externalId);
 
     await directory.removeMembers(group.externalId, [other.externalId]);
@@ -141,7 +144,7 @@ describe.skipIf(!runs)("the LDAP directory against slapd (10,000 users, 500 grou
     await directory.addMembers(group.externalId, [other.externalId]);
     await directory.deleteUser(created.externalId);
     expect(ldapsearch(slapd, slapd.peopleDn, "(mail=changed@example.test)", "uid")).toBe("");
-    expect(ldapsearch(slapd, group.externalId, "(objectClass=*)", "member").match(/^member:/gm)).toHaveLength(1);
+    expect(ldapsearch(slapd, slapd.suffix, `(entryUUID=${group.externalId})`, "member").match(/^member:/gm)).toHaveLength(1);
 
     await directory.deleteGroup(group.externalId);
     expect(ldapsearch(slapd, slapd.groupsDn, "(cn=writers \\28new\\29)", "cn")).toBe("");
@@ -166,6 +169,9 @@ describe.skipIf(!runs)("the LDAP directory against slapd (10,000 users, 500 grou
       ["read users", true],
     ]);
     expect(steps.at(-1)!.detail).toContain("Read 1000 users");
+    expect(steps.at(-1)!.detail).toContain("Named by entryUUID.");
+    const byDn = await createLdapDirectory(settingsFor(slapd, { uniqueIdAttribute: "carLicense", pageSize: 1_000 }), true).test();
+    expect(byDn.at(-1)!.detail).toContain("1000 of them returned no carLicense: they are named by their DN");
 
     const wrongBase = await createLdapDirectory(settingsFor(slapd, { userSearchBase: `ou=nobody,${slapd.suffix}` }), true).test();
     expect(wrongBase.map((s) => s.ok)).toEqual([true, true, false]);
@@ -193,7 +199,7 @@ describe.skipIf(!runs)("the LDAP directory with groupOfUniqueNames", () => {
       const user = (await directory.findUser("user000030"))!;
       await directory.addMembers(groups[0]!.externalId, [user.externalId]);
       expect((await directory.findUser("user000030"))!.groupIds).toContain(groups[0]!.externalId);
-      expect(ldapsearch(slapd, groups[0]!.externalId, "(objectClass=*)", "uniqueMember")).toContain("uid=user000030");
+      expect(ldapsearch(slapd, slapd.suffix, `(entryUUID=${groups[0]!.externalId})`, "uniqueMember")).toContain("uid=user000030");
     } finally {
       await directory.close();
       await slapd.stop();

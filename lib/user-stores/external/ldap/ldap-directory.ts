@@ -31,7 +31,12 @@ export function createLdapDirectory(settings: LdapSettings, readOnly: boolean): 
     groups: () => reads.groups(),
     findUser: (username) => reads.findUser(username),
     // Only entries under the user base sign in: a DN elsewhere (the service account's) never binds here.
-    authenticate: async (externalId, password) => inUserBase(externalId) && connection.bindAs(externalId, password),
+    // A bind needs the DN: the user's id is looked up first (a rename since the last sync is followed).
+    authenticate: async (externalId, password) => {
+      if (!password) return false;
+      const dn = (await reads.dnsOf("user", [externalId])).get(externalId);
+      return dn !== undefined && inUserBase(dn) && connection.bindAs(dn, password);
+    },
     createUser: writable(writes.createUser),
     setPassword: writable(writes.setPassword),
     setClaims: writable(writes.setClaims),

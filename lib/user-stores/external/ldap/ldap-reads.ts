@@ -6,6 +6,7 @@ import type { LdapConnection } from "./ldap-connection.ts";
 import { normalizeDn } from "./ldap-dn.ts";
 import { ldapError } from "./ldap-errors.ts";
 import { equalityFilter, escapeFilterValue } from "./ldap-escape.ts";
+import { ldapIds } from "./ldap-ids.ts";
 
 /** The reads of an LDAP directory: paged lists for the mirror's full sync, and the live look-up at sign-in. */
 export type LdapReads = {
@@ -18,10 +19,21 @@ export type LdapReads = {
   groupMembers(dn: string): Promise<string[] | null>;
   /** The groups whose member attribute (member when the users carry memberOf) names `userDn`, with their members. */
   groupsListing(userDn: string): Promise<{ dn: string; members: string[] }[]>;
+  /** The DNs of the users or groups with these externalIds (ids missing from the directory are absent). */
+  dnsOf(kind: "user" | "group", ids: readonly string[]): Promise<Map<string, string>>;
+  /** The externalId of the group at `dn`, or null when there is no such group. */
+  groupId(dn: string): Promise<string | null>;
 };
 
+// Ids per filter when resolving externalIds to DNs: (|(entryUUID=...)...) stays well under servers' request limits.
+const IDS_PER_SEARCH = 100;
+
 export function ldapReads(settings: LdapSettings, connection: LdapConnection): LdapReads {
-  const userAttributes = [settings.userNameAttribute, ...Object.values(settings.claimAttributes)];
+  const ids = ldapIds(settings.uniqueIdAttribute);
+  const binary = ids.binary ? { explicitBufferAttributes: [ids.attribute] } : {};
+  const userAttributes = [settings.userNameAttribute, ids.attribute, ...Object.values(settings.claimAttributes)];
+  // DN -> externalId of every user the last full read saw: group members are DNs, the mirror names users by id.
+  let lastUserIds: Map<string, string> | null = null;
   const memberAttribute = groupMemberAttribute(settings);
   const userFilter = (extra = "") => `(&${parenthesized(settings.userListFilter)}${extra})`;
   const groupFilter = (extra = "") => `(&${equalityFilter("objectClass", settings.groupObjectClass)}${extra})`;
@@ -34,13 +46,23 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
       const value = first(entry, attribute);
       if (value !== undefined) claims[claim] = value;
     }
-    return { externalId: normalizeDn(entry.dn), username, claims };
+    return withFormerId(entry, { externalId: ids.of(entry), username, claims });
+  };
+  /** The DN an entry was named by before ids were stable, so the mirror adopts its row (docs/ldap.md, Identities). */
+  const withFormerId = <T extends { externalId: string }>(entry: Entry, named: T): T & { formerId?: string } => {
+    const dn = normalizeDn(entry.dn);
+    return named.externalId === dn ? named : { ...named, formerId: dn };
   };
 
   async function* pages(base: string, options: SearchOptions): AsyncGenerator<Entry[]> {
     const client = await connection.run(async (c) => c, "read");
     try {
-      for await (const page of client.searchPaginated(base, { scope: "sub", ...options, paged: { pageSize: settings.pageSize } })) {
+      for await (const page of client.searchPaginated(base, {
+        scope: "sub",
+        ...binary,
+        ...options,
+        paged: { pageSize: settings.pageSize },
+      })) {
         yield page.searchEntries;
       }
     } catch (error) {
@@ -50,39 +72,58 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
     }
   }
 
-  /** memberOf directories name the groups on the users: one paged pass over the users inverts it. */
+  /** memberOf directories name the groups on the users: one paged pass over the users inverts it (group DN -> member ids). */
   async function membersFromMemberOf(): Promise<Map<string, string[]>> {
     const members = new Map<string, string[]>();
-    for await (const page of pages(settings.userSearchBase, { filter: userFilter(), attributes: ["memberOf"] })) {
+    for await (const page of pages(settings.userSearchBase, { filter: userFilter(), attributes: ["memberOf", ids.attribute] })) {
       for (const entry of page) {
         for (const group of dns(entry, "memberOf")) {
           const key = group.toLowerCase();
-          members.set(key, [...(members.get(key) ?? []), normalizeDn(entry.dn)]);
+          members.set(key, [...(members.get(key) ?? []), ids.of(entry)]);
         }
       }
     }
     return members;
   }
 
+  /** The users' ids by DN: from the full read of the users a sync has just done, or else from a pass reading only the ids. */
+  async function userIdsByDn(): Promise<Map<string, string>> {
+    if (lastUserIds) return lastUserIds;
+    const byDn = new Map<string, string>();
+    for await (const page of pages(settings.userSearchBase, { filter: userFilter(), attributes: [ids.attribute] })) {
+      for (const entry of page) byDn.set(normalizeDn(entry.dn).toLowerCase(), ids.of(entry));
+    }
+    return byDn;
+  }
+
   return {
     async *users() {
+      const byDn = new Map<string, string>();
+      lastUserIds = null;
       for await (const page of pages(settings.userSearchBase, { filter: userFilter(), attributes: userAttributes })) {
+        for (const entry of page) byDn.set(normalizeDn(entry.dn).toLowerCase(), ids.of(entry));
         yield page.map(toUser).filter((user): user is DirectoryUser => user !== null);
       }
+      lastUserIds = byDn;
     },
 
     async *groups() {
       const base = settings.groupSearchBase;
       if (!base) return;
       const byMemberOf = memberAttribute ? null : await membersFromMemberOf();
-      const attributes = [settings.groupNameAttribute, ...(memberAttribute ? [memberAttribute] : [])];
+      const byDn = memberAttribute ? await userIdsByDn() : null;
+      lastUserIds = null;
+      const attributes = [settings.groupNameAttribute, ids.attribute, ...(memberAttribute ? [memberAttribute] : [])];
       for await (const page of pages(base, { filter: groupFilter(), attributes })) {
         yield page.flatMap((entry) => {
           const name = first(entry, settings.groupNameAttribute);
           if (name === undefined) return [];
-          const externalId = normalizeDn(entry.dn);
-          const memberIds = memberAttribute ? dns(entry, memberAttribute) : (byMemberOf?.get(externalId.toLowerCase()) ?? []);
-          return [{ externalId, name, memberIds }];
+          const dn = normalizeDn(entry.dn).toLowerCase();
+          // Members that are not users of this store (outside the user base, other groups) are left out.
+          const memberIds = memberAttribute
+            ? dns(entry, memberAttribute).flatMap((member) => byDn?.get(member.toLowerCase()) ?? [])
+            : (byMemberOf?.get(dn) ?? []);
+          return [withFormerId(entry, { externalId: ids.of(entry), name, memberIds })];
         });
       }
     },
@@ -91,7 +132,7 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
       if (!username) return null;
       const attributes = [...userAttributes, ...(memberAttribute ? [] : ["memberOf"])];
       const filter = userFilter(equalityFilter(settings.userNameAttribute, username));
-      const entries = await search(connection, settings.userSearchBase, { filter, attributes }, "base");
+      const entries = await search(connection, settings.userSearchBase, { filter, attributes, ...binary }, "base");
       // Two entries answering to one name is a directory to fix, not a user to guess.
       if (entries.length !== 1) return null;
       const user = toUser(entries[0]!);
@@ -100,7 +141,7 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
     },
 
     async readUser(dn) {
-      const entries = await search(connection, dn, { scope: "base", filter: userFilter(), attributes: userAttributes });
+      const entries = await search(connection, dn, { scope: "base", filter: userFilter(), attributes: userAttributes, ...binary });
       return entries[0] ? toUser(entries[0]) : null;
     },
 
@@ -125,15 +166,51 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
       );
       return entries.map((entry) => ({ dn: normalizeDn(entry.dn), members: dns(entry, attribute) }));
     },
+
+    async dnsOf(kind, wanted) {
+      const base = kind === "user" ? settings.userSearchBase : settings.groupSearchBase;
+      const filter = kind === "user" ? userFilter : groupFilter;
+      const found = new Map<string, string>();
+      const byValue = [...new Set(wanted)].filter((id) => !ids.isDn(id));
+      for (let i = 0; base && i < byValue.length; i += IDS_PER_SEARCH) {
+        const terms = byValue.slice(i, i + IDS_PER_SEARCH).flatMap((id) => ids.filter(id) ?? []);
+        if (terms.length === 0) continue;
+        const options = {
+          filter: filter(`(|${terms.join("")})`),
+          attributes: [ids.attribute],
+          paged: { pageSize: settings.pageSize },
+          ...binary,
+        };
+        for (const entry of await search(connection, base, options, "base")) found.set(ids.of(entry), normalizeDn(entry.dn));
+      }
+      // Entries named by their DN (a server without the unique id attribute) are their own DN, if they still exist.
+      for (const id of wanted) if (ids.isDn(id) && !found.has(id)) found.set(id, normalizeDn(id));
+      return found;
+    },
+
+    async groupId(dn) {
+      const entries = await search(connection, dn, { scope: "base", filter: groupFilter(), attributes: [ids.attribute], ...binary });
+      return entries[0] ? ids.of(entries[0]) : null;
+    },
   };
 
   async function groupsOf(user: Entry): Promise<string[]> {
     const base = settings.groupSearchBase;
     if (!base) return [];
-    if (!memberAttribute) return dns(user, "memberOf").filter((dn) => dn.toLowerCase().endsWith(normalizeDn(base).toLowerCase()));
+    if (!memberAttribute) {
+      // A user is in a few groups: their ids are read one entry each, at sign-in only.
+      const inBase = dns(user, "memberOf").filter((dn) => dn.toLowerCase().endsWith(normalizeDn(base).toLowerCase()));
+      const found = await Promise.all(
+        inBase.map(async (dn) => {
+          const entries = await search(connection, dn, { scope: "base", filter: groupFilter(), attributes: [ids.attribute], ...binary });
+          return entries[0] ? ids.of(entries[0]) : null;
+        }),
+      );
+      return found.filter((id): id is string => id !== null);
+    }
     const filter = groupFilter(`(${memberAttribute}=${escapeFilterValue(user.dn)})`);
-    const entries = await search(connection, base, { filter, attributes: ["1.1"], paged: { pageSize: settings.pageSize } }, "base");
-    return entries.map((entry) => normalizeDn(entry.dn));
+    const options = { filter, attributes: [ids.attribute], paged: { pageSize: settings.pageSize }, ...binary };
+    return (await search(connection, base, options, "base")).map((entry) => ids.of(entry));
   }
 }
 

@@ -2,7 +2,9 @@ import { type Client, NoSuchObjectError } from "ldapts";
 import type { ConnectionStep } from "../directory.ts";
 import type { LdapSettings } from "../settings.ts";
 import { connectFirst, probe } from "./ldap-connection.ts";
+import { normalizeDn } from "./ldap-dn.ts";
 import { describe } from "./ldap-errors.ts";
+import { ldapIds } from "./ldap-ids.ts";
 
 /**
  * "Test connection" for an LDAP store: connect (failover and TLS included), bind as the service
@@ -10,6 +12,7 @@ import { describe } from "./ldap-errors.ts";
  * its own, timed; the first failure ends the run and says what to fix.
  */
 export async function testLdapConnection(settings: LdapSettings): Promise<ConnectionStep[]> {
+  const ids = ldapIds(settings.uniqueIdAttribute);
   const steps: ConnectionStep[] = [];
   const step = async (name: string, run: () => Promise<string>): Promise<boolean> => {
     const started = performance.now();
@@ -46,13 +49,21 @@ export async function testLdapConnection(settings: LdapSettings): Promise<Connec
       const pages = bound.searchPaginated(settings.userSearchBase, {
         scope: "sub",
         filter,
-        attributes: ["1.1"],
+        attributes: [ids.attribute],
         paged: { pageSize: settings.pageSize },
+        ...(ids.binary ? { explicitBufferAttributes: [ids.attribute] } : {}),
       });
       const first = await pages.next();
       await pages.return(undefined);
-      const count = first.done ? 0 : first.value.searchEntries.length;
-      return `Read ${count} user${count === 1 ? "" : "s"} in the first page (page size ${settings.pageSize}, filter ${filter}).`;
+      const entries = first.done ? [] : first.value.searchEntries;
+      const count = entries.length;
+      // Entries without the id attribute fall back to their DN: say so before a rename costs someone their roles.
+      const byDn = entries.filter((entry) => ids.of(entry) === normalizeDn(entry.dn)).length;
+      const naming =
+        byDn === 0
+          ? `Named by ${ids.attribute}.`
+          : `${byDn} of them returned no ${ids.attribute}: they are named by their DN, and renaming one in the directory deletes and re-creates it in Gatehouse.`;
+      return `Read ${count} user${count === 1 ? "" : "s"} in the first page (page size ${settings.pageSize}, filter ${filter}). ${naming}`;
     });
     return steps;
   } finally {

@@ -43,6 +43,15 @@ export function ldapWrites(settings: LdapSettings, connection: LdapConnection, r
     return out;
   };
 
+  /** The DNs of entries named by externalId: NOT_FOUND when one is no longer in the directory. */
+  const dnsOf = async (kind: "user" | "group", ids: readonly string[]): Promise<string[]> => {
+    const found = await reads.dnsOf(kind, ids);
+    const missing = ids.find((id) => !found.has(id));
+    if (missing !== undefined) throw new AppError("NOT_FOUND", `The LDAP ${kind} ${missing} does not exist.`);
+    return ids.map((id) => found.get(id)!);
+  };
+  const dnOf = async (kind: "user" | "group", id: string) => (await dnsOf(kind, [id]))[0]!;
+
   const setPassword = async (dn: string, password: string) => {
     if (!password) throw new AppError("INVALID_INPUT", "A password cannot be empty.");
     await write(async (client) => {
@@ -83,17 +92,20 @@ export function ldapWrites(settings: LdapSettings, connection: LdapConnection, r
       }
     },
 
-    setPassword,
+    setPassword: async (externalId, password) => setPassword(await dnOf("user", externalId), password),
 
     async setClaims(externalId, claims) {
       const changes = Object.entries(claimChanges(claims)).map(
         ([type, value]) => new Change({ operation: "replace", modification: new Attribute({ type, values: value === "" ? [] : [value] }) }),
       );
-      if (changes.length > 0) await write((client) => client.modify(externalId, changes));
+      if (changes.length === 0) return;
+      const dn = await dnOf("user", externalId);
+      await write((client) => client.modify(dn, changes));
     },
 
     async deleteUser(externalId) {
-      const groups = await groupsWithMember(externalId);
+      const dn = await dnOf("user", externalId);
+      const groups = await groupsWithMember(dn);
       for (const group of groups) {
         if (groupsMustHaveMembers && group.members.length === 1)
           throw new AppError(
@@ -102,7 +114,7 @@ export function ldapWrites(settings: LdapSettings, connection: LdapConnection, r
           );
       }
       for (const group of groups) await removeValues(group.dn, [group.value]);
-      await write((client) => client.del(externalId));
+      await write((client) => client.del(dn));
     },
 
     async createGroup(name, memberIds = []) {
@@ -117,30 +129,36 @@ export function ldapWrites(settings: LdapSettings, connection: LdapConnection, r
         );
       const dn = `${settings.groupNameAttribute}=${escapeDnValue(name)},${settings.groupSearchBase}`;
       const attributes: Record<string, string[]> = { objectClass: [settings.groupObjectClass], [settings.groupNameAttribute]: [name] };
-      if (memberIds.length > 0) attributes[memberAttribute] = [...new Set(memberIds)];
+      if (memberIds.length > 0) attributes[memberAttribute] = [...new Set(await dnsOf("user", [...new Set(memberIds)]))];
       await write((client) => client.add(dn, attributes));
-      const members = await reads.groupMembers(dn);
-      if (members === null) throw new AppError("INVALID_INPUT", `The new group ${dn} does not match this store's group object class.`);
-      return { externalId: normalizeDn(dn), name };
+      const externalId = await reads.groupId(dn);
+      if (externalId === null) throw new AppError("INVALID_INPUT", `The new group ${dn} does not match this store's group object class.`);
+      return { externalId, name };
     },
 
     async deleteGroup(externalId) {
-      await write((client) => client.del(externalId));
+      const dn = await dnOf("group", externalId);
+      await write((client) => client.del(dn));
     },
 
-    async addMembers(groupId, userIds) {
+    async addMembers(externalId, userIds) {
+      const groupId = await dnOf("group", externalId);
       const current = await membersOf(groupId);
       const known = new Set(current.map((dn) => dn.toLowerCase()));
-      const added = [...new Set(userIds.map(normalizeDn))].filter((dn) => !known.has(dn.toLowerCase()));
+      const userDns = await dnsOf("user", [...new Set(userIds)]);
+      const added = [...new Set(userDns.map(normalizeDn))].filter((dn) => !known.has(dn.toLowerCase()));
       if (added.length === 0) return;
       await write((client) =>
         client.modify(groupId, new Change({ operation: "add", modification: new Attribute({ type: memberAttribute, values: added }) })),
       );
     },
 
-    async removeMembers(groupId, userIds) {
+    async removeMembers(externalId, userIds) {
+      const groupId = await dnOf("group", externalId);
       const current = await membersOf(groupId);
-      const removing = new Set(userIds.map((dn) => normalizeDn(dn).toLowerCase()));
+      // A member already gone from the directory is not a member to remove.
+      const found = await reads.dnsOf("user", [...new Set(userIds)]);
+      const removing = new Set([...found.values()].map((dn) => normalizeDn(dn).toLowerCase()));
       const removed = current.filter((dn) => removing.has(dn.toLowerCase()));
       if (removed.length === 0) return;
       // WSO2 refuses to remove the last user of a role when empty roles are not allowed.
