@@ -4,11 +4,14 @@ export async function register() {
   const { bootOrExit } = await import("./lib/boot.ts");
   await bootOrExit();
   // External user stores' mirrors are refreshed on their interval (docs/user-stores.md).
-  const [{ db }, { startSyncScheduler }] = await Promise.all([
+  const [{ db }, { startSyncScheduler }, { followPlannerStatistics }] = await Promise.all([
     import("./lib/db/client.ts"),
     import("./lib/user-stores/external/sync-scheduler.ts"),
+    import("./lib/db/planner-statistics.ts"),
   ]);
   startSyncScheduler(db());
+  // A sync in another worker re-analyzes SQLite; this worker's connection reloads those statistics.
+  followPlannerStatistics(db());
   // scripts/serve.mjs starts the other cluster workers once the first has migrated and
   // provisioned, which happens beside listening, not before it; it asks through this variable.
   if (process.env.GATEHOUSE_REPORT_BOOT === "1") process.send?.({ gatehouse: "booted" });

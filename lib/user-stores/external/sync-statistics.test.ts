@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../../../testing/database
 import { superTenantId } from "../../../testing/seed.ts";
 import { createTestDirectory } from "../../../testing/test-directory.ts";
 import { createDb, type Db } from "../../db/client.ts";
+import { reloadIfAnalyzedElsewhere } from "../../db/planner-statistics.ts";
 import { provision } from "../../provisioning/provision.ts";
 import { listUsers, type ListUsersParams } from "../../users/list-users.ts";
 import { attachDirectory } from "./directory-for.ts";
@@ -58,6 +59,59 @@ describe("the SQLite connection that ran a big sync", () => {
     expect(queries.length).toBeGreaterThan(0);
     for (const sql of queries) {
       const plan = (await client.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`)).map((row) => row.detail);
+      expect(plan.filter((step) => /^SCAN u\b/.test(step))).toEqual([]);
+    }
+  });
+});
+
+/**
+ * Another worker's connection, opened before the sync, keeps the old statistics until it
+ * reloads them: reloadIfAnalyzedElsewhere (run every 30 s by followPlannerStatistics) must
+ * notice that sqlite_stat1 moved and reload, after which its plans use User's indexes too.
+ */
+describe("another SQLite connection open during a big sync", () => {
+  let t: TestDatabase;
+  let syncing: Db;
+  let other: Db;
+  const statements: string[] = [];
+  let tenantId: number;
+  let storeId: number;
+
+  beforeAll(async () => {
+    t = await createTestDatabase("sqlite");
+    await provision(t.db, testConfig());
+    other = createDb(t.target, { onStatement: (sql) => statements.push(sql) });
+    tenantId = await superTenantId(other);
+    expect(await reloadIfAnalyzedElsewhere(other)).toBe(false);
+    syncing = createDb(t.target);
+    const store = await syncing.userStore.create({
+      data: { tenantId, domain: "BIG", kind: "secondary", type: "ldap", readOnly: true, settings: "{}" },
+    });
+    storeId = store.id;
+    const directory = createTestDirectory({ pageSize: 500 });
+    for (let i = 0; i < USERS; i++) {
+      const id = `id-${i}`;
+      directory.people.set(id, { externalId: id, username: `user${String(i).padStart(6, "0")}`, claims: {}, password: "x" });
+    }
+    attachDirectory(store, directory);
+    await syncStore(syncing, tenantId, storeId);
+  });
+  afterAll(async () => {
+    await other?.$disconnect();
+    await syncing?.$disconnect();
+    await t?.drop();
+  });
+
+  it("reloads the statistics the sync gathered, then plans with User's indexes", async () => {
+    expect(await reloadIfAnalyzedElsewhere(other)).toBe(true);
+    expect(await reloadIfAnalyzedElsewhere(other)).toBe(false);
+    statements.length = 0;
+    const params: ListUsersParams = { sort: "username", dir: "asc", size: 25, storeId, pattern: "*123*" };
+    expect((await listUsers(other, tenantId, params)).rows.length).toBeGreaterThan(0);
+    const queries = statements.filter((sql) => /^\s*(SELECT|WITH)\b/i.test(sql) && /"User"/.test(sql));
+    expect(queries.length).toBeGreaterThan(0);
+    for (const sql of queries) {
+      const plan = (await other.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`)).map((row) => row.detail);
       expect(plan.filter((step) => /^SCAN u\b/.test(step))).toEqual([]);
     }
   });
