@@ -1,3 +1,5 @@
+import { AppError } from "../../errors.ts";
+
 /**
  * What Gatehouse asks of an external user store (#13): an LDAP directory or a WSO2 JDBC user
  * database. Gatehouse mirrors the directory's users and groups into its own User, Role and
@@ -50,4 +52,25 @@ export interface Directory {
 
   /** Releases connections; the directory may be used again afterwards (it reconnects). */
   close(): Promise<void>;
+}
+
+export type DirectoryWrites = Pick<
+  Directory,
+  "createUser" | "setPassword" | "setClaims" | "deleteUser" | "createGroup" | "deleteGroup" | "addMembers" | "removeMembers"
+>;
+
+/** A directory's writes as given, or, when the store is read-only, each refusing with FORBIDDEN and `refusal`. */
+export function guardedWrites(writes: DirectoryWrites, readOnly: boolean, refusal: string): DirectoryWrites {
+  const guard = <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    readOnly ? () => Promise.reject<R>(new AppError("FORBIDDEN", refusal)) : write;
+  return {
+    createUser: guard(writes.createUser),
+    setPassword: guard(writes.setPassword),
+    setClaims: guard(writes.setClaims),
+    deleteUser: guard(writes.deleteUser),
+    createGroup: guard(writes.createGroup),
+    deleteGroup: guard(writes.deleteGroup),
+    addMembers: guard(writes.addMembers),
+    removeMembers: guard(writes.removeMembers),
+  };
 }

@@ -31,17 +31,7 @@ describe("the SQLite connection that ran a big sync", () => {
     // Opened (and its statistics read) while the store is empty, as a server started before the first sync.
     client = createDb(t.target, { onStatement: (sql) => statements.push(sql) });
     tenantId = await superTenantId(client);
-    const store = await client.userStore.create({
-      data: { tenantId, domain: "BIG", kind: "secondary", type: "ldap", readOnly: true, settings: "{}" },
-    });
-    storeId = store.id;
-    const directory = createTestDirectory({ pageSize: 500 });
-    for (let i = 0; i < USERS; i++) {
-      const id = `id-${i}`;
-      directory.people.set(id, { externalId: id, username: `user${String(i).padStart(6, "0")}`, claims: {}, password: "x" });
-    }
-    attachDirectory(store, directory);
-    await syncStore(client, tenantId, storeId);
+    storeId = await mirrorBigStore(client, tenantId);
   });
   afterAll(async () => {
     await client?.$disconnect();
@@ -52,15 +42,7 @@ describe("the SQLite connection that ran a big sync", () => {
     ["an exact name", "user001234"],
     ["an infix search (trigram index)", "*123*"],
   ])("plans %s with User's indexes, never a scan of User", async (_, pattern) => {
-    statements.length = 0;
-    const params: ListUsersParams = { sort: "username", dir: "asc", size: 25, storeId, pattern };
-    expect((await listUsers(client, tenantId, params)).rows.length).toBeGreaterThan(0);
-    const queries = statements.filter((sql) => /^\s*(SELECT|WITH)\b/i.test(sql) && /"User"/.test(sql));
-    expect(queries.length).toBeGreaterThan(0);
-    for (const sql of queries) {
-      const plan = (await client.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`)).map((row) => row.detail);
-      expect(plan.filter((step) => /^SCAN u\b/.test(step))).toEqual([]);
-    }
+    await expectIndexedPlans(client, statements, tenantId, { sort: "username", dir: "asc", size: 25, storeId, pattern });
   });
 });
 
@@ -84,17 +66,7 @@ describe("another SQLite connection open during a big sync", () => {
     tenantId = await superTenantId(other);
     expect(await reloadIfAnalyzedElsewhere(other)).toBe(false);
     syncing = createDb(t.target);
-    const store = await syncing.userStore.create({
-      data: { tenantId, domain: "BIG", kind: "secondary", type: "ldap", readOnly: true, settings: "{}" },
-    });
-    storeId = store.id;
-    const directory = createTestDirectory({ pageSize: 500 });
-    for (let i = 0; i < USERS; i++) {
-      const id = `id-${i}`;
-      directory.people.set(id, { externalId: id, username: `user${String(i).padStart(6, "0")}`, claims: {}, password: "x" });
-    }
-    attachDirectory(store, directory);
-    await syncStore(syncing, tenantId, storeId);
+    storeId = await mirrorBigStore(syncing, tenantId);
   });
   afterAll(async () => {
     await other?.$disconnect();
@@ -105,14 +77,33 @@ describe("another SQLite connection open during a big sync", () => {
   it("reloads the statistics the sync gathered, then plans with User's indexes", async () => {
     expect(await reloadIfAnalyzedElsewhere(other)).toBe(true);
     expect(await reloadIfAnalyzedElsewhere(other)).toBe(false);
-    statements.length = 0;
-    const params: ListUsersParams = { sort: "username", dir: "asc", size: 25, storeId, pattern: "*123*" };
-    expect((await listUsers(other, tenantId, params)).rows.length).toBeGreaterThan(0);
-    const queries = statements.filter((sql) => /^\s*(SELECT|WITH)\b/i.test(sql) && /"User"/.test(sql));
-    expect(queries.length).toBeGreaterThan(0);
-    for (const sql of queries) {
-      const plan = (await other.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`)).map((row) => row.detail);
-      expect(plan.filter((step) => /^SCAN u\b/.test(step))).toEqual([]);
-    }
+    await expectIndexedPlans(other, statements, tenantId, { sort: "username", dir: "asc", size: 25, storeId, pattern: "*123*" });
   });
 });
+
+/** A read-only LDAP-typed store whose test directory holds USERS users, mirrored by `client`. */
+async function mirrorBigStore(client: Db, tenantId: number): Promise<number> {
+  const store = await client.userStore.create({
+    data: { tenantId, domain: "BIG", kind: "secondary", type: "ldap", readOnly: true, settings: "{}" },
+  });
+  const directory = createTestDirectory({ pageSize: 500 });
+  for (let i = 0; i < USERS; i++) {
+    const id = `id-${i}`;
+    directory.people.set(id, { externalId: id, username: `user${String(i).padStart(6, "0")}`, claims: {}, password: "x" });
+  }
+  attachDirectory(store, directory);
+  await syncStore(client, tenantId, store.id);
+  return store.id;
+}
+
+/** Lists the page on `client`, then checks that every statement it sent reads User through an index. */
+async function expectIndexedPlans(client: Db, statements: string[], tenantId: number, params: ListUsersParams): Promise<void> {
+  statements.length = 0;
+  expect((await listUsers(client, tenantId, params)).rows.length).toBeGreaterThan(0);
+  const queries = statements.filter((sql) => /^\s*(SELECT|WITH)\b/i.test(sql) && /"User"/.test(sql));
+  expect(queries.length).toBeGreaterThan(0);
+  for (const sql of queries) {
+    const plan = (await client.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`)).map((row) => row.detail);
+    expect(plan.filter((step) => /^SCAN u\b/.test(step))).toEqual([]);
+  }
+}

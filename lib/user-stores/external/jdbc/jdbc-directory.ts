@@ -1,5 +1,4 @@
-import { AppError } from "../../../errors.ts";
-import type { Directory } from "../directory.ts";
+import { guardedWrites, type Directory } from "../directory.ts";
 import type { JdbcSettings } from "../settings.ts";
 import { createWso2Pool } from "./pool.ts";
 import { testWso2Connection } from "./test-connection.ts";
@@ -14,10 +13,6 @@ export function createJdbcDirectory(settings: JdbcSettings, readOnly: boolean): 
   const pool = createWso2Pool(settings);
   const reads = userQueries(pool, settings);
   const writes = userWrites(pool, settings);
-  const writable = <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
-    readOnly
-      ? () => Promise.reject(new AppError("FORBIDDEN", "This WSO2 user store is read-only; change its users and roles in WSO2."))
-      : write;
 
   return {
     readOnly,
@@ -30,14 +25,7 @@ export function createJdbcDirectory(settings: JdbcSettings, readOnly: boolean): 
     groups: reads.groups,
     findUser: reads.findUser,
     authenticate: reads.authenticate,
-    createUser: writable(writes.createUser),
-    setPassword: writable(writes.setPassword),
-    setClaims: writable(writes.setClaims),
-    deleteUser: writable(writes.deleteUser),
-    createGroup: writable(writes.createGroup),
-    deleteGroup: writable(writes.deleteGroup),
-    addMembers: writable(writes.addMembers),
-    removeMembers: writable(writes.removeMembers),
+    ...guardedWrites(writes, readOnly, "This WSO2 user store is read-only; change its users and roles in WSO2."),
     close: () => pool.end(),
   };
 }

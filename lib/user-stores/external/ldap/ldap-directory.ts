@@ -1,5 +1,4 @@
-import { AppError } from "../../../errors.ts";
-import type { Directory } from "../directory.ts";
+import { guardedWrites, type Directory } from "../directory.ts";
 import type { LdapSettings } from "../settings.ts";
 import { ldapConnection } from "./ldap-connection.ts";
 import { normalizeDn } from "./ldap-dn.ts";
@@ -16,12 +15,6 @@ export function createLdapDirectory(settings: LdapSettings, readOnly: boolean): 
   const connection = ldapConnection(settings);
   const reads = ldapReads(settings, connection);
   const writes = ldapWrites(settings, connection, reads);
-  const writable = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => {
-    return async (...args: A): Promise<R> => {
-      if (readOnly) throw new AppError("FORBIDDEN", "This LDAP user store is read-only.");
-      return write(...args);
-    };
-  };
   const userBase = `,${normalizeDn(settings.userSearchBase).toLowerCase()}`;
   const inUserBase = (dn: string) => normalizeDn(dn).toLowerCase().endsWith(userBase);
   return {
@@ -37,14 +30,7 @@ export function createLdapDirectory(settings: LdapSettings, readOnly: boolean): 
       const dn = (await reads.dnsOf("user", [externalId])).get(externalId);
       return dn !== undefined && inUserBase(dn) && connection.bindAs(dn, password);
     },
-    createUser: writable(writes.createUser),
-    setPassword: writable(writes.setPassword),
-    setClaims: writable(writes.setClaims),
-    deleteUser: writable(writes.deleteUser),
-    createGroup: writable(writes.createGroup),
-    deleteGroup: writable(writes.deleteGroup),
-    addMembers: writable(writes.addMembers),
-    removeMembers: writable(writes.removeMembers),
+    ...guardedWrites(writes, readOnly, "This LDAP user store is read-only."),
     close: () => connection.close(),
   };
 }
