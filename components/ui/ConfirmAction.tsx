@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useId, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { ActionState } from "@/lib/core/action-state";
 import { Button } from "./Button";
-import { useNotify } from "./Notices";
+import { useConfirmDialog } from "./useConfirmDialog";
 
 type Props = {
   /** The server action to run once the user confirms. */
@@ -20,17 +20,7 @@ type Props = {
  * trapping and Escape-to-cancel; the result is announced in the page's notice area.
  */
 export function ConfirmAction({ action, fields, label, title, children, confirmLabel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const notify = useNotify();
-  // Announce from the action itself: on success the row holding this component may be gone
-  // before any effect of ours would run.
-  const [, formAction, pending] = useActionState(async (previous: ActionState, form: FormData) => {
-    const result = await action(previous, form);
-    dialog.current?.close();
-    if (result) notify({ ok: result.ok, message: result.message });
-    return result;
-  }, null);
+  const { dialog, titleId, formAction, pending } = useConfirmDialog(action);
   return (
     <div>
       <Button variant="secondary" size="sm" onClick={() => dialog.current?.showModal()}>

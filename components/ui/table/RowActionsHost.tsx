@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useId, useRef, useState, type MouseEvent, type ReactNode } from "react";
+import { useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { useRouter } from "next/navigation";
-import type { ActionState, FormAction } from "@/lib/core/action-state";
+import type { FormAction } from "@/lib/core/action-state";
 import { Button } from "../Button";
-import { useNotify } from "../Notices";
+import { useConfirmDialog } from "../useConfirmDialog";
 
 type Target = { label: string; id: string; version: string; name: string; detail?: string };
 
@@ -38,20 +38,10 @@ function routable(event: MouseEvent, link: HTMLAnchorElement): boolean {
  */
 export function RowActionsHost({ action, confirmLabel, body, children }: Props) {
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, titleId, formAction, pending } = useConfirmDialog(action);
   const cancel = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const [target, setTarget] = useState<Target | null>(null);
-  const titleId = useId();
-  const notify = useNotify();
-  // Announce from the action itself: on success the row that opened the dialog may be gone
-  // before any effect of ours would run.
-  const [, formAction, pending] = useActionState(async (previous: ActionState, form: FormData) => {
-    const result = await action(previous, form);
-    dialog.current?.close();
-    if (result) notify({ ok: result.ok, message: result.message });
-    return result;
-  }, null);
 
   function onClick(event: MouseEvent<HTMLDivElement>) {
     const element = event.target as Element;
