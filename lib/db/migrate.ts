@@ -74,11 +74,29 @@ async function migratePostgres<T>(url: string, whileLocked: () => Promise<T>): P
   }
 }
 
+/**
+ * Switching a new file to WAL needs it to itself, and SQLite answers SQLITE_BUSY at once, without
+ * its busy handler, while a second instance starting at the same moment does the same; so
+ * the switch is tried again for as long as the connection's busy timeout.
+ */
+async function enableWal(conn: Database.Database): Promise<void> {
+  const giveUpAt = Date.now() + 10_000;
+  for (;;) {
+    try {
+      conn.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
 async function migrateSqlite<T>(file: string, whileLocked: () => Promise<T>): Promise<MigrationResult<T>> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const conn = new Database(file, { timeout: 10_000 });
   try {
-    conn.pragma("journal_mode = WAL");
+    await enableWal(conn);
     conn.exec(
       `CREATE TABLE IF NOT EXISTS ${TABLE} (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`,
     );
