@@ -11,6 +11,7 @@ import {
   setExternalClaims,
   updateExternalUser,
 } from "./external-writes.ts";
+import { unchangedMirrorId } from "./mirror-unchanged.ts";
 import { inTransaction, refreshMirroredUser } from "./refresh-user.ts";
 import { externalStoresOfUsers, readExternalStore } from "./store-row.ts";
 
@@ -30,7 +31,7 @@ function account(id: number, externalId: string, directory: Directory): LoginAcc
  * An LDAP or WSO2 JDBC store (#13). Reads are the database store's: they read the mirror
  * (sync.ts), which holds the directory's users and groups as Gatehouse rows, so lists and
  * searches cost the same in every store and keep working while the directory is down.
- * Sign-in asks the directory live and refreshes the user's mirror row on the way; writes go
+ * Sign-in asks the directory live and refreshes the user's mirror row on the way when it changed; writes go
  * to the directory, then to the mirror (external-writes.ts, which also serves the database
  * store's users, so one implementation answers for a tenant with stores of several types).
  */
@@ -46,7 +47,10 @@ export function createExternalStore(type: string): UserStore {
       const directory = directoryForStore(row);
       const entry = await directory.findUser(username);
       if (!entry) return null;
-      const id = await inTransaction(client, (tx) => refreshMirroredUser(tx, { id: row.id, tenantId }, entry));
+      const mirror = { id: row.id, tenantId };
+      // Most sign-ins find the directory as the mirror has it: one read, and no write at all.
+      const id =
+        (await unchangedMirrorId(client, mirror, entry)) ?? (await inTransaction(client, (tx) => refreshMirroredUser(tx, mirror, entry)));
       return id === null ? null : account(id, entry.externalId, directory);
     },
     async loginById(client, tenantId, id) {
