@@ -11,7 +11,7 @@ type Raw = Record<string, unknown>;
 
 const TOP = new Set(["id", "version", "type", "domain", "description", "readOnly"]);
 const NUMBERS = new Set(["connectTimeoutMs", "readTimeoutMs", "pageSize", "syncIntervalMinutes", "wso2TenantId"]);
-const CHECKBOXES = { ldap: ["startTls"], jdbc: ["storeSaltedPassword"] } as const;
+const CHECKBOXES = { ldap: ["startTls", "nestedGroups", "activeDirectory"], jdbc: ["storeSaltedPassword"] } as const;
 const SECRETS = new Set(["bindPassword", "password"]);
 
 function toNested(raw: Raw): Raw {

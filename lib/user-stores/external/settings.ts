@@ -6,6 +6,8 @@ import { z } from "zod";
  * (ReadOnlyLDAPUserStoreManager, ReadWriteLDAPUserStoreManager, JDBCUserStoreManager); the
  * comment after each field is WSO2's name, which gatehouse.toml also accepts.
  */
+/** How many levels of groups in groups nestedGroups follows: deeper links are ignored, so a cycle or a very deep tree stays cheap. */
+export const MAX_GROUP_NESTING = 10;
 const timeoutMs = z.number().int().min(100).max(120_000);
 const dn = z.string().trim().min(1).max(1024);
 const attribute = z
@@ -43,6 +45,18 @@ export const ZLdapSettings = z.strictObject({
   groupObjectClass: attribute.default("groupOfNames"), // GroupEntryObjectClass
   /** MembershipAttribute: member / uniqueMember on the group, or memberOf on the user. */
   membershipAttribute: z.enum(["member", "uniqueMember", "memberOf"]).default("member"),
+  /**
+   * Nested groups: a group listed as a member of another group (or, with memberOf, a group
+   * whose memberOf names another) gives its members the outer group too, to
+   * MAX_GROUP_NESTING levels, cycles included. Off by default, as in WSO2, where a user's
+   * roles are only the groups naming them.
+   */
+  nestedGroups: z.boolean().default(false),
+  /**
+   * Active Directory: passwords are written to unicodePwd (AD has no RFC 3062 Password Modify),
+   * which AD accepts over an encrypted connection only (ldaps:// or StartTLS).
+   */
+  activeDirectory: z.boolean().default(false),
   connectTimeoutMs: timeoutMs.default(5_000), // LDAPConnectionTimeout
   readTimeoutMs: timeoutMs.default(10_000), // ReadTimeout
   pageSize: z.number().int().min(10).max(5_000).default(500), // MaxUserNameListLength's page

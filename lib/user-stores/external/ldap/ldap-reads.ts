@@ -1,12 +1,14 @@
 import { type Client, type Entry, NoSuchObjectError, ResultCodeError, type SearchOptions } from "ldapts";
 import { AppError } from "../../../errors.ts";
 import type { DirectoryGroupMembers, DirectoryUser } from "../directory.ts";
-import type { LdapSettings } from "../settings.ts";
+import { MAX_GROUP_NESTING, type LdapSettings } from "../settings.ts";
 import type { LdapConnection } from "./ldap-connection.ts";
 import { normalizeDn } from "./ldap-dn.ts";
 import { ldapError } from "./ldap-errors.ts";
 import { equalityFilter, escapeFilterValue } from "./ldap-escape.ts";
 import { ldapIds } from "./ldap-ids.ts";
+import { childrenOf, withNestedMembers } from "./ldap-nesting.ts";
+import { allRangedValues } from "./ldap-ranges.ts";
 
 /** The reads of an LDAP directory: paged lists for the mirror's full sync, and the live look-up at sign-in. */
 export type LdapReads = {
@@ -113,18 +115,23 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
       const byMemberOf = memberAttribute ? null : await membersFromMemberOf();
       const byDn = memberAttribute ? await userIdsByDn() : null;
       lastUserIds = null;
-      const attributes = [settings.groupNameAttribute, ids.attribute, ...(memberAttribute ? [memberAttribute] : [])];
+      const nesting = settings.nestedGroups;
+      // Nested groups in a memberOf directory: a group's own memberOf names the groups it is in.
+      const links = memberAttribute ?? (nesting ? "memberOf" : null);
+      const attributes = [settings.groupNameAttribute, ids.attribute, ...(links ? [links] : [])];
+      const held: ReadGroup[] = [];
       for await (const page of pages(base, { filter: groupFilter(), attributes })) {
-        yield page.flatMap((entry) => {
-          const name = first(entry, settings.groupNameAttribute);
-          if (name === undefined) return [];
-          const dn = normalizeDn(entry.dn).toLowerCase();
-          // Members that are not users of this store (outside the user base, other groups) are left out.
-          const memberIds = memberAttribute
-            ? dns(entry, memberAttribute).flatMap((member) => byDn?.get(member.toLowerCase()) ?? [])
-            : (byMemberOf?.get(dn) ?? []);
-          return [withFormerId(entry, { externalId: ids.of(entry), name, memberIds })];
-        });
+        const read = (await Promise.all(page.map((entry) => readGroup(entry, byDn, byMemberOf)))).flatMap((g) => g ?? []);
+        // Without nesting each page is final as read; with it, an outer group's members are known after the last page.
+        if (nesting) held.push(...read);
+        else yield read.map(directoryGroup);
+      }
+      if (!nesting || held.length === 0) return;
+      const direct = new Map(held.map((g) => [g.dn, g.memberIds]));
+      const linked = new Map(held.map((g) => [g.dn, g.groupDns.filter((dn) => direct.has(dn))]));
+      const members = withNestedMembers(direct, memberAttribute ? linked : childrenOf(linked));
+      for (let i = 0; i < held.length; i += settings.pageSize) {
+        yield held.slice(i, i + settings.pageSize).map((g) => directoryGroup({ ...g, memberIds: members.get(g.dn) ?? g.memberIds }));
       }
     },
 
@@ -147,7 +154,7 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
 
     async groupMembers(dn) {
       const entries = await search(connection, dn, { scope: "base", filter: groupFilter(), attributes: [memberAttribute ?? "member"] });
-      return entries[0] ? dns(entries[0], memberAttribute ?? "member") : null;
+      return entries[0] ? memberValues(entries[0], memberAttribute ?? "member") : null;
     },
 
     async groupsListing(userDn) {
@@ -164,7 +171,7 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
         },
         "base",
       );
-      return entries.map((entry) => ({ dn: normalizeDn(entry.dn), members: dns(entry, attribute) }));
+      return Promise.all(entries.map(async (entry) => ({ dn: normalizeDn(entry.dn), members: await memberValues(entry, attribute) })));
     },
 
     async dnsOf(kind, wanted) {
@@ -194,24 +201,93 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
     },
   };
 
+  /**
+   * A group as one page of a sync reads it: its user members' ids and `groupDns`, the groups
+   * linked to it (member values that are not users of this store; or, with memberOf, the groups
+   * it is in), lower-cased. Null for an entry without a name.
+   */
+  async function readGroup(entry: Entry, byDn: Map<string, string> | null, byMemberOf: Map<string, string[]> | null) {
+    const name = first(entry, settings.groupNameAttribute);
+    if (name === undefined) return null;
+    const dn = normalizeDn(entry.dn).toLowerCase();
+    const group = withFormerId(entry, { externalId: ids.of(entry), name, dn, memberIds: [] as string[], groupDns: [] as string[] });
+    if (!memberAttribute) {
+      group.memberIds = byMemberOf?.get(dn) ?? [];
+      if (settings.nestedGroups) group.groupDns = dns(entry, "memberOf").map((d) => d.toLowerCase());
+      return group;
+    }
+    // Members that are not users of this store (outside the user base, other groups) are not members.
+    for (const member of await memberValues(entry, memberAttribute)) {
+      const id = byDn?.get(member.toLowerCase());
+      if (id !== undefined) group.memberIds.push(id);
+      else if (settings.nestedGroups) group.groupDns.push(member.toLowerCase());
+    }
+    return group;
+  }
+
+  /** Every value of a group's member attribute, through Active Directory's ranges (ldap-ranges.ts). */
+  async function memberValues(entry: Entry, attribute: string): Promise<string[]> {
+    const read = async (dn: string, ranged: string) => (await search(connection, dn, { scope: "base", attributes: [ranged] }))[0];
+    return (await allRangedValues(entry, attribute, all(entry, attribute), read)).map(normalizeDn);
+  }
+
+  /**
+   * The ids of the user's groups, read live at sign-in: the groups naming them, and with
+   * nestedGroups the groups naming those, one search a level (member) or one read a group
+   * (memberOf), to MAX_GROUP_NESTING levels; a group already found is not followed again.
+   */
   async function groupsOf(user: Entry): Promise<string[]> {
     const base = settings.groupSearchBase;
     if (!base) return [];
-    if (!memberAttribute) {
-      // A user is in a few groups: their ids are read one entry each, at sign-in only.
-      const inBase = dns(user, "memberOf").filter((dn) => dn.toLowerCase().endsWith(normalizeDn(base).toLowerCase()));
-      const found = await Promise.all(
-        inBase.map(async (dn) => {
-          const entries = await search(connection, dn, { scope: "base", filter: groupFilter(), attributes: [ids.attribute], ...binary });
-          return entries[0] ? ids.of(entries[0]) : null;
-        }),
-      );
-      return found.filter((id): id is string => id !== null);
+    const levels = settings.nestedGroups ? MAX_GROUP_NESTING : 0;
+    const found = new Map<string, string>();
+    let frontier = memberAttribute ? await groupsNaming([user.dn]) : await groupsAt(dns(user, "memberOf"));
+    for (let level = 0; ; level++) {
+      const fresh = frontier.filter((g) => !found.has(g.key));
+      for (const g of fresh) found.set(g.key, g.id);
+      if (level >= levels || fresh.length === 0) break;
+      frontier = memberAttribute
+        ? await groupsNaming(fresh.map((g) => g.dn))
+        : await groupsAt(fresh.flatMap((g) => g.parents).filter((dn) => !found.has(dn.toLowerCase())));
     }
-    const filter = groupFilter(`(${memberAttribute}=${escapeFilterValue(user.dn)})`);
-    const options = { filter, attributes: [ids.attribute], paged: { pageSize: settings.pageSize }, ...binary };
-    return (await search(connection, base, options, "base")).map((entry) => ids.of(entry));
+    return [...found.values()];
   }
+
+  function liveGroup(entry: Entry): LiveGroup {
+    const parents = settings.nestedGroups ? dns(entry, "memberOf") : [];
+    return { key: normalizeDn(entry.dn).toLowerCase(), dn: entry.dn, id: ids.of(entry), parents };
+  }
+
+  /** The groups in the group base whose member attribute names one of `memberDns`, a search per IDS_PER_SEARCH of them. */
+  async function groupsNaming(memberDns: readonly string[]): Promise<LiveGroup[]> {
+    const out: LiveGroup[] = [];
+    for (let i = 0; i < memberDns.length; i += IDS_PER_SEARCH) {
+      const terms = memberDns.slice(i, i + IDS_PER_SEARCH).map((dn) => `(${memberAttribute}=${escapeFilterValue(dn)})`);
+      const filter = groupFilter(terms.length === 1 ? terms[0] : `(|${terms.join("")})`);
+      const options = { filter, attributes: [ids.attribute], paged: { pageSize: settings.pageSize }, ...binary };
+      out.push(...(await search(connection, settings.groupSearchBase!, options, "base")).map(liveGroup));
+    }
+    return out;
+  }
+
+  /** The groups at these DNs (a user's or a group's memberOf) that are in the group base: a user is in a few, read one entry each. */
+  async function groupsAt(groupDns: readonly string[]): Promise<LiveGroup[]> {
+    const base = normalizeDn(settings.groupSearchBase!).toLowerCase();
+    const attributes = [ids.attribute, ...(settings.nestedGroups ? ["memberOf"] : [])];
+    const inBase = groupDns.filter((dn) => normalizeDn(dn).toLowerCase().endsWith(base));
+    const read = await Promise.all(
+      inBase.map(async (dn) => (await search(connection, dn, { scope: "base", filter: groupFilter(), attributes, ...binary }))[0]),
+    );
+    return read.flatMap((entry) => (entry ? [liveGroup(entry)] : []));
+  }
+}
+
+type LiveGroup = { key: string; dn: string; id: string; parents: string[] };
+type ReadGroup = DirectoryGroupMembers & { dn: string; groupDns: string[] };
+
+/** The group as the Directory interface hands it on: without the DN and links only the nesting needed. */
+function directoryGroup({ dn: _dn, groupDns: _links, ...group }: ReadGroup): DirectoryGroupMembers {
+  return group;
 }
 
 /** The attribute a group lists its members in, or null when the users carry memberOf instead. */

@@ -54,6 +54,12 @@ export function ldapWrites(settings: LdapSettings, connection: LdapConnection, r
 
   const setPassword = async (dn: string, password: string) => {
     if (!password) throw new AppError("INVALID_INPUT", "A password cannot be empty.");
+    if (settings.activeDirectory) {
+      assertEncrypted(settings);
+      const change = new Change({ operation: "replace", modification: new Attribute({ type: "unicodePwd", values: [unicodePwd(password)] }) });
+      await write((client) => client.modify(dn, change));
+      return;
+    }
     await write(async (client) => {
       try {
         await client.exop(PASSWORD_MODIFY_OID, passwordModifyRequest(dn, password));
@@ -199,6 +205,23 @@ function passwordModifyRequest(dn: string, password: string): Buffer {
   writer.writeString(password, 0x82);
   writer.endSequence();
   return writer.buffer;
+}
+
+/**
+ * Active Directory's password value: the password in double quotes, as UTF-16LE bytes
+ * ([MS-ADTS] 3.1.1.3.1.5.1 unicodePwd). AD hashes it itself; a replace is an administrator's reset.
+ */
+export function unicodePwd(password: string): Buffer {
+  return Buffer.from(`"${password}"`, "utf16le");
+}
+
+/** AD refuses unicodePwd over a connection that is not encrypted (LDAP error 53); say why before asking it. */
+export function assertEncrypted(settings: Pick<LdapSettings, "urls" | "startTls">): void {
+  if (settings.startTls || settings.urls.every((url) => url.toLowerCase().startsWith("ldaps:"))) return;
+  throw new AppError(
+    "CONFLICT",
+    "Active Directory accepts passwords only over an encrypted connection: use ldaps:// URLs or turn StartTLS on in this store's settings.",
+  );
 }
 
 /** OpenLDAP's {SSHA}: base64(SHA-1(password + salt) + salt). */
