@@ -11,6 +11,8 @@ const CONCURRENCY_SPECS = /[\\/]e2e[\\/]concurrency[\\/][^\\/]+\.spec\.ts$/;
 const CLUSTER_SPECS = /[\\/]e2e[\\/]cluster[\\/][^\\/]+\.spec\.ts$/;
 // The hostile-input fuzz runs on servers of its own too (the CLI's fixture), one per database.
 const FUZZ_SPECS = /[\\/]e2e[\\/]fuzz[\\/][^\\/]+\.spec\.ts$/;
+// The external-stores flow, again on a PostgreSQL server of its own (console runs it on SQLite).
+const STORES_SPECS = /[\\/]e2e[\\/]external-stores\.spec\.ts$/;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig<object, { dbKind: DbKind }>({
@@ -58,6 +60,7 @@ export default defineConfig<object, { dbKind: DbKind }>({
     { name: "cluster-postgres", testMatch: CLUSTER_SPECS, use: { dbKind: "postgres" } },
     { name: "fuzz-sqlite", testMatch: FUZZ_SPECS, use: { dbKind: "sqlite" } },
     { name: "fuzz-postgres", testMatch: FUZZ_SPECS, use: { dbKind: "postgres" } },
+    { name: "stores-postgres", testMatch: STORES_SPECS, use: { dbKind: "postgres" } },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

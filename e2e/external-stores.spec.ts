@@ -3,14 +3,15 @@ import { ssha } from "../testing/ldap-fixture.ts";
 import { startSlapd, type Slapd } from "../testing/slapd.ts";
 import { createWso2Database, seedWso2, type Wso2Database } from "../testing/wso2-jdbc.ts";
 import { fillSignIn, SIGN_IN_FAILED } from "./support/auth.ts";
-import { e2eDb, seedUser } from "./support/db.ts";
+import { seedUser } from "./support/db.ts";
 import { seedRole, unique } from "./support/seed.ts";
-import { adminTest } from "./support/signed-in.ts";
+import { storesTest } from "./support/stores-server.ts";
 
 // Issue #13's "Done means", end to end: a private slapd and a WSO2 JDBC database of this spec's
 // own, added and synced from the console, their users listed beside PRIMARY's, and a read-only
 // LDAP user who signs in as DOMAIN/name with the directory's password and holds exactly the
-// Internal role given to them in the console.
+// Internal role given to them in the console. It runs on the shared SQLite server (console) and
+// on a PostgreSQL server of its own (stores-postgres; e2e/support/stores-server.ts).
 
 const LOGIN = "/permission/admin/login";
 const USERS_VIEW = "/permission/admin/manage/identity/usermgt/view";
@@ -96,12 +97,12 @@ const userRow = (page: Page, domain: string, name: string) =>
     .filter({ has: page.getByRole("link", { name, exact: true }) })
     .filter({ hasText: domain });
 
-adminTest(
+storesTest(
   "a read-only LDAP store's user signs in as DOMAIN/name and holds exactly the Internal role given in the console",
-  async ({ page, browser }) => {
+  async ({ page, browser, db }) => {
     const domain = `RO${tag}`.toUpperCase();
-    const primary = await seedUser(e2eDb(), { username: `${tag}-primary`, grants: [LOGIN] });
-    const viewers = await seedRole({ domain: "Internal", name: `${tag}_viewers`, grants: [LOGIN, USERS_VIEW] });
+    const primary = await seedUser(db, { username: `${tag}-primary`, grants: [LOGIN] });
+    const viewers = await seedRole({ db, domain: "Internal", name: `${tag}_viewers`, grants: [LOGIN, USERS_VIEW] });
 
     await openStoreForm(page, "ldap", domain, true);
     await addAndSync(page, domain, { users: 2, groups: 1, lastStep: "read users" });
@@ -145,7 +146,7 @@ adminTest(
   },
 );
 
-adminTest("a read-write LDAP store and a WSO2 JDBC store are added from the console and list their users", async ({ page }) => {
+storesTest("a read-write LDAP store and a WSO2 JDBC store are added from the console and list their users", async ({ page, db }) => {
   const ldap = `RW${tag}`.toUpperCase();
   await openStoreForm(page, "ldap", ldap, false);
   await addAndSync(page, ldap, { users: 2, groups: 1, lastStep: "read users" });
@@ -167,6 +168,6 @@ adminTest("a read-write LDAP store and a WSO2 JDBC store are added from the cons
   const group = page.getByRole("row").filter({ has: page.getByRole("cell", { name: `${ldap}/developers`, exact: true }) });
   await expect(group.getByRole("link")).toHaveText(["Edit Permissions", "Assign Users", "View Users"]);
   await expect(group.getByRole("button", { name: /Delete/ })).toHaveCount(0);
-  const role = await e2eDb().role.findFirstOrThrow({ where: { store: { domain: ldap }, name: "developers" } });
+  const role = await db.role.findFirstOrThrow({ where: { store: { domain: ldap }, name: "developers" } });
   expect((await page.goto(`/roles/${role.id}/rename`))?.status()).toBe(403);
 });

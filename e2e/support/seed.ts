@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { Db } from "../../lib/db/client.ts";
 import { roleNameColumns, usernameColumns } from "../../lib/stores/look-alike.ts";
 import type { PermissionPath } from "../../lib/permissions/tree.ts";
 import { superTenantId } from "../../testing/seed.ts";
@@ -6,9 +7,11 @@ import { e2eDb } from "./db.ts";
 
 export const unique = (prefix: string) => `${prefix}${crypto.randomBytes(4).toString("hex")}`;
 
-/** A PRIMARY role with the given grants and members, named uniquely. */
-export async function seedRole(options: { name?: string; grants?: readonly PermissionPath[]; memberIds?: number[]; domain?: string } = {}) {
-  const db = e2eDb();
+type SeedRole = { name?: string; grants?: readonly PermissionPath[]; memberIds?: number[]; domain?: string; db?: Db };
+
+/** A PRIMARY role with the given grants and members, named uniquely (in the shared e2e database unless `db` names another). */
+export async function seedRole(options: SeedRole = {}) {
+  const db = options.db ?? e2eDb();
   const tenantId = await superTenantId(db);
   const store = await db.userStore.findFirstOrThrow({ where: { tenantId, domain: options.domain ?? "PRIMARY" } });
   const name = options.name ?? unique("role_");
