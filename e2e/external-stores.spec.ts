@@ -43,7 +43,14 @@ function directory(suffix: string): string {
     `member: uid=${alice},ou=people,${suffix}`,
     `member: uid=${bob},ou=people,${suffix}`,
   ].join("\n");
-  return [person(alice, "Alice"), person(bob, "Bob"), group].join("\n\n");
+  // A group of groups: with "Nested groups" on, the developers hold engineering too.
+  const nested = [
+    `dn: cn=engineering,ou=groups,${suffix}`,
+    "objectClass: groupOfNames",
+    "cn: engineering",
+    `member: cn=developers,ou=groups,${suffix}`,
+  ].join("\n");
+  return [person(alice, "Alice"), person(bob, "Bob"), group, nested].join("\n\n");
 }
 
 // One slapd and one WSO2 database for the whole file, so its tests run in order in one worker.
@@ -61,7 +68,7 @@ test.afterAll(async () => {
   await wso2?.drop();
 });
 
-async function openStoreForm(page: Page, type: "ldap" | "jdbc", domain: string, readOnly: boolean) {
+async function openStoreForm(page: Page, type: "ldap" | "jdbc", domain: string, readOnly: boolean, nestedGroups = false) {
   await page.goto("/settings/user-stores/new");
   if (type === "jdbc") await page.getByLabel("Store type").selectOption("jdbc");
   await page.getByLabel("Domain name").fill(domain);
@@ -76,6 +83,7 @@ async function openStoreForm(page: Page, type: "ldap" | "jdbc", domain: string, 
   await page.getByLabel("Bind password").fill(slapd.rootPassword);
   await page.getByLabel("User search base").fill(slapd.peopleDn);
   await page.getByLabel("Group search base").fill(slapd.groupsDn);
+  await page.getByLabel("Nested groups").setChecked(nestedGroups);
 }
 
 /** Test connection (every step passes), Add user store, Sync now: the store's users and groups are mirrored. */
@@ -104,8 +112,8 @@ storesTest(
     const primary = await seedUser(db, { username: `${tag}-primary`, grants: [LOGIN] });
     const viewers = await seedRole({ db, domain: "Internal", name: `${tag}_viewers`, grants: [LOGIN, USERS_VIEW] });
 
-    await openStoreForm(page, "ldap", domain, true);
-    await addAndSync(page, domain, { users: 2, groups: 1, lastStep: "read users" });
+    await openStoreForm(page, "ldap", domain, true, true);
+    await addAndSync(page, domain, { users: 2, groups: 2, lastStep: "read users" });
 
     // Its users are listed beside PRIMARY's, and a search finds one of them.
     await page.goto(`/users?q=${tag}*`);
@@ -120,6 +128,8 @@ storesTest(
     // The read-only user's own store group is view-only; the Internal role is Gatehouse's to give.
     await userRow(page, domain, alice).getByRole("link", { name: "Assign Roles" }).click();
     await expect(page.getByRole("checkbox", { name: new RegExp(`Remove ${domain}/developers`) })).toBeDisabled();
+    // engineering holds developers: alice holds it through them.
+    await expect(page.getByRole("checkbox", { name: new RegExp(`Remove ${domain}/engineering`) })).toBeDisabled();
     await page.getByRole("combobox", { name: "Find a role" }).fill(viewers.name);
     await page.getByRole("option", { name: new RegExp(`Internal/${viewers.name}`) }).click();
     await page.getByRole("button", { name: "Review changes" }).click();
@@ -149,7 +159,7 @@ storesTest(
 storesTest("a read-write LDAP store and a WSO2 JDBC store are added from the console and list their users", async ({ page, db }) => {
   const ldap = `RW${tag}`.toUpperCase();
   await openStoreForm(page, "ldap", ldap, false);
-  await addAndSync(page, ldap, { users: 2, groups: 1, lastStep: "read users" });
+  await addAndSync(page, ldap, { users: 2, groups: 2, lastStep: "read users" });
   await expect(page.getByRole("row").filter({ hasText: ldap })).toContainText("LDAP");
 
   const jdbc = `JDBC${tag}`.toUpperCase();
@@ -168,6 +178,8 @@ storesTest("a read-write LDAP store and a WSO2 JDBC store are added from the con
   const group = page.getByRole("row").filter({ has: page.getByRole("cell", { name: `${ldap}/developers`, exact: true }) });
   await expect(group.getByRole("link")).toHaveText(["Edit Permissions", "Assign Users", "View Users"]);
   await expect(group.getByRole("button", { name: /Delete/ })).toHaveCount(0);
+  // Nested groups are off here (the default): engineering names no user, so it has no members.
+  expect(await db.role.findFirstOrThrow({ where: { store: { domain: ldap }, name: "engineering" } })).toMatchObject({ memberCount: 0 });
   const role = await db.role.findFirstOrThrow({ where: { store: { domain: ldap }, name: "developers" } });
   expect((await page.goto(`/roles/${role.id}/rename`))?.status()).toBe(403);
 });

@@ -71,7 +71,12 @@ describe.skipIf(!runs)("LDAP sign-in and the mirror", () => {
       const cid = await t.db.user.findFirstOrThrow({ where: { storeId: store.id, username: "cid" } });
       const internal = await t.db.userStore.findFirstOrThrow({ where: { tenantId, kind: "internal" } });
       const login = await t.db.role.create({
-        data: { tenantId, storeId: internal.id, ...roleNameColumns("nest-login"), grants: { create: [{ permission: "/permission/admin/login" }] } },
+        data: {
+          tenantId,
+          storeId: internal.id,
+          ...roleNameColumns("nest-login"),
+          grants: { create: [{ permission: "/permission/admin/login" }] },
+        },
       });
       const admin = await actorFor(t.db, (await seedUser(t.db, { admin: true })).id);
       await setUserRolesCommand.run(t.db, admin, { id: cid.id, version: cid.version, add: [login.id], remove: [] });

@@ -74,9 +74,7 @@ describe.skipIf(!runs)("nested LDAP groups against slapd", () => {
   it("on: sign-in finds the same groups live", async () => {
     expect(await groupsAtSignIn(true, "ann")).toEqual(["devs", "eng", "staff"]);
     expect(await groupsAtSignIn(true, "cid")).toEqual(["cyc-a", "cyc-b"]);
-    expect(await groupsAtSignIn(true, "ben")).toEqual(
-      [...chainNames(MAX_GROUP_NESTING + 1), "eng", "ops", "staff"].sort(),
-    );
+    expect(await groupsAtSignIn(true, "ben")).toEqual([...chainNames(MAX_GROUP_NESTING + 1), "eng", "ops", "staff"].sort());
   });
 });
 
@@ -100,7 +98,10 @@ describe.skipIf(!runs)("nested LDAP groups through memberOf (slapd's memberof ov
     await add("staff", [grp("eng"), user("dot")]);
     await add("cyc-a", [user("cid")]);
     await add("cyc-b", [grp("cyc-a")]);
-    await client.modify(grp("cyc-a"), new Change({ operation: "add", modification: new Attribute({ type: "member", values: [grp("cyc-b")] }) }));
+    await client.modify(
+      grp("cyc-a"),
+      new Change({ operation: "add", modification: new Attribute({ type: "member", values: [grp("cyc-b")] }) }),
+    );
     await client.unbind();
   });
   afterAll(() => slapd?.stop());

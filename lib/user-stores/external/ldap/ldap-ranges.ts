@@ -45,7 +45,8 @@ export async function allRangedValues(entry: Entry, attribute: string, plain: st
     if (!following) break;
     const nextPart = rangedPart(following, attribute);
     // Members left out would be memberships removed: a sync stops rather than mirror half a group.
-    if (!nextPart || nextPart.start !== asked) throw badRanges(entry.dn, attribute, `asked for values from ${asked}, it answered another range`);
+    if (!nextPart || nextPart.start !== asked)
+      throw badRanges(entry.dn, attribute, `asked for values from ${asked}, it answered another range`);
     values.push(...nextPart.values);
     part = nextPart;
   }

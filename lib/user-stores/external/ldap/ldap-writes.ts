@@ -56,7 +56,10 @@ export function ldapWrites(settings: LdapSettings, connection: LdapConnection, r
     if (!password) throw new AppError("INVALID_INPUT", "A password cannot be empty.");
     if (settings.activeDirectory) {
       assertEncrypted(settings);
-      const change = new Change({ operation: "replace", modification: new Attribute({ type: "unicodePwd", values: [unicodePwd(password)] }) });
+      const change = new Change({
+        operation: "replace",
+        modification: new Attribute({ type: "unicodePwd", values: [unicodePwd(password)] }),
+      });
       await write((client) => client.modify(dn, change));
       return;
     }
