@@ -3,6 +3,7 @@ import { ssha } from "../testing/ldap-fixture.ts";
 import { startSlapd, type Slapd } from "../testing/slapd.ts";
 import { createWso2Database, seedWso2, type Wso2Database } from "../testing/wso2-jdbc.ts";
 import { fillSignIn, SIGN_IN_FAILED } from "./support/auth.ts";
+import { expectAccessible } from "./support/axe.ts";
 import { seedUser } from "./support/db.ts";
 import { seedRole, unique } from "./support/seed.ts";
 import { storesTest } from "./support/stores-server.ts";
@@ -114,6 +115,7 @@ storesTest(
     const viewers = await seedRole({ db, domain: "Internal", name: `${tag}_viewers`, grants: [LOGIN, USERS_VIEW] });
 
     await openStoreForm(page, "ldap", domain, true, true);
+    await expectAccessible(page, "the LDAP store form", "main form");
     await addAndSync(page, domain, { users: 2, groups: 2, lastStep: "read users" });
 
     // Its users are listed beside PRIMARY's, and a search finds one of them.
