@@ -129,6 +129,6 @@ viewerTest("the viewer sees the tabs read-only, and a disable posted directly is
   });
   await page.goto(`/users/${user.id}`);
   const result = await replayAction(page, disable);
-  expect(result.text).toContain("You do not have the permission");
+  expect(result.text).toContain("You do not have permission to disable, enable and unlock user accounts.");
   expect((await e2eDb().user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toBeNull();
 });

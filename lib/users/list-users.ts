@@ -87,6 +87,6 @@ export function pickerRow({
   lockedUntil,
   ...row
 }: UserListRow): Omit<UserListRow, "grants" | "disabled" | "lockedUntil"> {
-  (void grants, void disabled, void lockedUntil);
+  void [grants, disabled, lockedUntil];
   return row;
 }
