@@ -1,9 +1,12 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { captureAction, replayAction } from "./support/actions.ts";
 import { signIn } from "./support/auth.ts";
 import { expectAccessible } from "./support/axe.ts";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { adminTest, openAdminPage, viewerTest } from "./support/signed-in.ts";
+
+// Several browsers and sign-ins per test, each with an argon2id hash: more than the default on a busy machine.
+test.describe.configure({ timeout: 240_000 });
 
 const LOGIN = "/permission/admin/login";
 const TABS = ["Details", "Roles", "Permissions", "Sessions", "Events"];
@@ -19,8 +22,9 @@ async function signedInElsewhere(browser: Browser) {
   return { user, page };
 }
 
+/** Their next request finds the session ended: the console sends them to sign in. */
 async function expectSignedOut(page: Page) {
-  await page.reload();
+  await page.goto("/users");
   await expect(page).toHaveURL(/\/login/);
 }
 

@@ -65,7 +65,8 @@ export const unlockUserAction = commandAction(unlockUserCommand, {
 
 export const terminateUserSessionAction = commandAction(terminateSessionCommand, {
   done: ({ user }) => {
-    revalidatePath("/users/[id]/sessions", "page");
+    // The command knows the session, not whose page asked: every user page is refreshed.
+    revalidatePath("/users", "layout");
     revalidatePath("/sessions");
     return { message: `Session of ${user} terminated.` };
   },
