@@ -148,15 +148,16 @@ adminTest("each row action works: change password, assign roles with preview, vi
   await targetPage.goto("/");
   await expect(targetPage).toHaveURL(/\/account\/password$/);
 
-  await page.getByRole("link", { name: "Assign Roles" }).click();
+  const userTab = (name: string) => page.getByRole("navigation", { name: "User pages" }).getByRole("link", { name, exact: true });
+  await userTab("Roles").click();
   await pickRole(page, "Find a role", monitors.name, monitors.name);
   await page.getByRole("button", { name: "Review changes" }).click();
   await expect(page.getByTestId("preview")).toContainText("Gains: Admin Permissions › Monitor › Logs");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText(`Roles saved: added ${monitors.name}.`)).toBeVisible();
 
-  await page.getByRole("link", { name: "View Roles" }).click();
-  await expect(page.getByTestId("user-roles")).toContainText(monitors.name);
+  await userTab("Permissions").click();
+  await expect(page.getByTestId("effective-permissions")).toContainText(monitors.name);
   await expect(page.getByTestId("effective-permissions")).toContainText("/permission/admin/monitor/logs");
   await page.getByRole("combobox", { name: "Permission" }).selectOption("/permission/admin/monitor/logs");
   await page.getByRole("button", { name: "Check" }).click();
@@ -165,6 +166,7 @@ adminTest("each row action works: change password, assign roles with preview, vi
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByTestId("can-do-answer")).toContainText("No");
 
+  await userTab("Details").click();
   await page.getByRole("link", { name: "User Profile" }).click();
   await page.getByLabel("Email").fill("not an email");
   await page.getByRole("button", { name: "Save profile" }).click();

@@ -1,23 +1,21 @@
 import { EntityHeader } from "@/components/ui/EntityHeader";
-import type { UserAction } from "@/lib/authz/user-rules";
+import type { UserSummary, UserTab } from "@/lib/users/user-tabs";
+import { AccountBadges } from "./AccountBadges";
 
-const TABS: { action: UserAction; label: string; path: string }[] = [
-  { action: "viewRoles", label: "View Roles", path: "" },
-  { action: "roles", label: "Assign Roles", path: "/roles" },
-  { action: "password", label: "Change Password", path: "/password" },
-  { action: "profile", label: "User Profile", path: "/profile" },
+const TABS: { tab: UserTab; label: string; path: string }[] = [
+  { tab: "details", label: "Details", path: "" },
+  { tab: "roles", label: "Roles", path: "/roles" },
+  { tab: "permissions", label: "Permissions", path: "/permissions" },
+  { tab: "sessions", label: "Sessions", path: "/sessions" },
+  { tab: "events", label: "Events", path: "/events" },
 ];
 
-/** The user's name, store and the actions the viewer may take, shared by the user's pages. */
-export function UserHeader({
-  user,
-  actions,
-  current,
-}: {
-  user: { id: number; qualified: string; domain: string; readOnly: boolean };
-  actions: UserAction[];
-  current: UserAction;
-}) {
+/**
+ * The user's name, store and account state, and the user page's tabs. Each tab is its own URL
+ * (a link with aria-current="page"), not an ARIA tablist: a tablist switches panels within one
+ * page, while these load a page each, which the links' semantics say truthfully.
+ */
+export function UserHeader({ user, tabs, current }: { user: UserSummary; tabs: UserTab[]; current: UserTab }) {
   return (
     <EntityHeader
       back={{ href: "/users", label: "Users" }}
@@ -25,11 +23,11 @@ export function UserHeader({
       facts={
         <>
           {user.domain}
-          {user.readOnly && " (Read-Only)"}
+          {user.readOnly && " (Read-Only)"} <AccountBadges disabled={user.disabled} lockedUntil={user.lockedUntil} />
         </>
       }
-      navLabel="User actions"
-      tabs={TABS.filter((t) => actions.includes(t.action)).map((t) => ({ ...t, href: `/users/${user.id}${t.path}` }))}
+      navLabel="User pages"
+      tabs={TABS.filter((t) => tabs.includes(t.tab)).map((t) => ({ action: t.tab, label: t.label, href: `/users/${user.id}${t.path}` }))}
       current={current}
     />
   );

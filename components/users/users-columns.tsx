@@ -5,6 +5,7 @@ import type { UserAction } from "@/lib/authz/user-rules";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
 import { RowActions, RowConfirmButton, RowLink } from "@/components/ui/table/row-actions";
 import { SelectBox } from "@/components/ui/table/selection";
+import { AccountBadges } from "./AccountBadges";
 
 /** A listed user as the browser gets it: without grants, with what the viewer may do to it. */
 export type UserRowView = Omit<UserListRow, "isAdminMember" | "grants"> & { self: boolean; actions: UserAction[] };
@@ -56,10 +57,13 @@ const dataColumns = column.columns([
   column.accessor("username", {
     header: "Username",
     cell: (info) => (
-      <a href={`/users/${info.row.original.id}`} className="font-medium break-all hover:underline">
-        {info.getValue()}
-        {info.row.original.self && <span className="ml-2 rounded bg-brand-100 px-1.5 py-0.5 text-xs text-brand-800">you</span>}
-      </a>
+      <>
+        <a href={`/users/${info.row.original.id}`} className="font-medium break-all hover:underline">
+          {info.getValue()}
+          {info.row.original.self && <span className="ml-2 rounded bg-brand-100 px-1.5 py-0.5 text-xs text-brand-800">you</span>}
+        </a>{" "}
+        <AccountBadges disabled={info.row.original.disabled} lockedUntil={info.row.original.lockedUntil} />
+      </>
     ),
   }),
   column.accessor("domain", {

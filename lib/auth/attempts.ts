@@ -22,7 +22,11 @@ import { HOURLY_FAILURE_CEILING, lockDurationMs, windowOpen } from "./lockout.ts
 type Lockout = TGatehouseConfig["lockout"];
 export type Attempt = { tenantId: number; userId: number; username: string; address: string; ip?: string };
 
-class Refused extends Error {}
+class Refused extends Error {
+  constructor(readonly reason: "locked" | "disabled" = "locked") {
+    super(reason);
+  }
+}
 
 // A burst queues on the account's row; each turn is short, but a long queue must wait, not fail.
 const QUEUE = { maxWait: 15_000, timeout: 15_000 } as const;
@@ -31,11 +35,13 @@ const QUEUE = { maxWait: 15_000, timeout: 15_000 } as const;
 const STALE_MS = 60_000;
 
 /**
- * Takes one attempt for the account and this address; false when either is locked or has none
- * left. When the attempts were used up by checks that never settled, they count as the
- * failures they were reserved as: the lock they would have caused is taken now.
+ * Takes one attempt for the account and this address; otherwise why not: the account is
+ * disabled, or it or this address is locked or has no attempts left. When the attempts were used
+ * up by checks that never settled, they count as the failures they were reserved as: the lock
+ * they would have caused is taken now. A disabled account is refused by the same first
+ * statement, so the check costs no extra query, and the rollback leaves its counters alone.
  */
-export async function reserveAttempt(client: Db, lockout: Lockout, attempt: Attempt, now: Date): Promise<boolean> {
+export async function reserveAttempt(client: Db, lockout: Lockout, attempt: Attempt, now: Date): Promise<true | "locked" | "disabled"> {
   try {
     return await client.$transaction(async (tx) => {
       // The first statement takes the row lock on PostgreSQL; it leaves lastAttemptAt as it was.
@@ -49,15 +55,17 @@ export async function reserveAttempt(client: Db, lockout: Lockout, attempt: Atte
           lastAttemptAt: true,
           failureWindowStart: true,
           failuresInWindow: true,
+          disabledAt: true,
         },
       });
+      if (user.disabledAt) throw new Refused("disabled");
       const inWindow = windowOpen(user.failureWindowStart, now);
       if (user.lockedUntil && user.lockedUntil > now) throw new Refused();
       if (inWindow && user.failuresInWindow >= HOURLY_FAILURE_CEILING) throw new Refused();
       if (lockout.enabled && user.failedAttempts > lockout.account_max_failed_attempts) {
         if (!stale(user.lastAttemptAt, now)) throw new Refused();
         await lockAccount(tx, lockout, attempt, user.lockCount, now);
-        return false;
+        return "locked" as const;
       }
       if (lockout.enabled) {
         // The user row lock above also serialises this pair's row.
@@ -68,7 +76,7 @@ export async function reserveAttempt(client: Db, lockout: Lockout, attempt: Atte
           if (!stale(before.lastAttemptAt, now)) throw new Refused();
           await tx.user.update({ where: { id: attempt.userId }, data: { failedAttempts: { decrement: 1 } } });
           await lockPair(tx, lockout, attempt, before.lockCount, now);
-          return false;
+          return "locked" as const;
         }
         await tx.addressLockout.upsert({
           where: pairKey,
@@ -78,10 +86,10 @@ export async function reserveAttempt(client: Db, lockout: Lockout, attempt: Atte
       }
       const hourly = inWindow ? { failuresInWindow: { increment: 1 } } : { failureWindowStart: now, failuresInWindow: 1 };
       await tx.user.update({ where: { id: attempt.userId }, data: { lastAttemptAt: now, ...hourly } });
-      return true;
+      return true as const;
     }, QUEUE);
   } catch (error) {
-    if (error instanceof Refused) return false;
+    if (error instanceof Refused) return error.reason;
     throw error;
   }
 }
@@ -111,11 +119,12 @@ export async function settleFailure(client: Db, lockout: Lockout, attempt: Attem
  * After a right password: resets the account's consecutive failures and lock (as before) and
  * this address's pair, and takes the attempt back out of the hourly window. Other addresses'
  * pairs keep their counts, so an attacker elsewhere gains nothing from the owner signing in.
+ * `signedInAt` (a session opens) is the user page's "last sign-in", in the same statement.
  */
-export async function clearFailures(tx: Tx, attempt: Attempt): Promise<void> {
+export async function clearFailures(tx: Tx, attempt: Attempt, signedInAt?: Date): Promise<void> {
   await tx.user.update({
     where: { id: attempt.userId, tenantId: attempt.tenantId },
-    data: { failedAttempts: 0, lockCount: 0, lockedUntil: null },
+    data: { failedAttempts: 0, lockCount: 0, lockedUntil: null, ...(signedInAt ? { lastSignInAt: signedInAt } : {}) },
   });
   await tx.user.updateMany({ where: { id: attempt.userId, failuresInWindow: { gt: 0 } }, data: { failuresInWindow: { decrement: 1 } } });
   await tx.addressLockout.deleteMany({ where: { tenantId: attempt.tenantId, userId: attempt.userId, address: attempt.address } });

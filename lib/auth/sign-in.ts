@@ -49,10 +49,11 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
 
   const { users, account: user } = found;
   const attempt: Attempt = { tenantId: tenant.id, userId: user.id, username: input.username, address, ip: input.ip };
-  if (!(await reserveAttempt(client, config.lockout, attempt, now))) {
+  const reserved = await reserveAttempt(client, config.lockout, attempt, now);
+  if (reserved !== true) {
     // Same hashing time as a real check, so the answer's timing does not reveal the lock.
     await verifyPassword(null, input.password);
-    await auditFailure(client, attempt, "locked", input.kind);
+    await auditFailure(client, attempt, reserved, input.kind);
     return { ok: false };
   }
   const checked = await users.authenticate(user, input.password).catch(async (error: unknown) => {
@@ -78,7 +79,7 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
 
   const lifetimeMs = input.lifetimeMs ?? config.session.absolute_timeout_hours * 3_600_000;
   const session = await client.$transaction(async (tx) => {
-    await clearFailures(tx, attempt);
+    await clearFailures(tx, attempt, now);
     if (checked.rehash) await users.rehash(tx, tenant.id, user.id, checked.rehash);
     const opened = await createSession(tx, {
       tenantId: tenant.id,

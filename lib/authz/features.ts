@@ -32,6 +32,11 @@ export const FEATURES = {
     label: "Delete users",
     anyOf: ["/permission/admin/manage/identity/usermgt/delete", "/permission/admin/configure/security/usermgt/users"],
   },
+  // WSO2 sets accountLocked/accountDisabled as claims, under the user-update nodes.
+  "users.accountState": {
+    label: "Disable, enable and unlock user accounts",
+    anyOf: ["/permission/admin/manage/identity/usermgt/update", "/permission/admin/configure/security/usermgt/users"],
+  },
   "users.password": {
     label: "Change other users' passwords",
     anyOf: ["/permission/admin/manage/identity/identitymgt/update", "/permission/admin/configure/security/usermgt/passwords"],

@@ -14,11 +14,20 @@ export type UserFacts = {
   isAdminMember: boolean;
   /** Every permission the user holds through its roles (Internal/everyone's too, which every actor also holds). */
   grants: readonly string[];
+  /**
+   * The account's state, where the caller loaded it (the user page, the account writes). Without
+   * it the state-dependent actions (disable, enable, unlock) are not offered.
+   */
+  account?: AccountState;
 };
-export type UserAction = "password" | "roles" | "viewRoles" | "profile" | "delete";
+/** `otherEnabledAdmins`: admin-role holders besides this user who are not disabled (loaded only for an admin). */
+export type AccountState = { disabled: boolean; locked: boolean; otherEnabledAdmins?: number };
+export type UserAction = "password" | "roles" | "viewRoles" | "profile" | "delete" | "disable" | "enable" | "unlock";
 
 /** Actions that act on the account itself, so the actor must hold all the account holds. */
-const ACCOUNT_ACTIONS = new Set<UserAction>(["password", "profile", "delete"]);
+const ACCOUNT_ACTIONS = new Set<UserAction>(["password", "profile", "delete", "disable", "enable", "unlock"]);
+/** Gatehouse's own state and hybrid roles: allowed on a read-only (LDAP, JDBC) store's users too. */
+const GATEHOUSE_SIDE = new Set<UserAction>(["roles", "disable", "enable", "unlock"]);
 
 const FEATURE: Record<UserAction, FeatureKey> = {
   password: "users.password",
@@ -26,6 +35,9 @@ const FEATURE: Record<UserAction, FeatureKey> = {
   viewRoles: "users.list",
   profile: "users.profile",
   delete: "users.delete",
+  disable: "users.accountState",
+  enable: "users.accountState",
+  unlock: "users.accountState",
 };
 
 /**
@@ -37,10 +49,13 @@ export function userActionBlocker(principal: Principal, user: UserFacts, action:
   if (action === "viewRoles") return null;
   const self = user.id === principal.userId;
   if (action === "delete" && self) return "You cannot delete your own account.";
+  const stateBlocker = accountStateBlocker(user, action, self);
+  if (stateBlocker !== undefined) return stateBlocker;
   // A read-only store's users may still be given roles: the hybrid roles (Internal/*,
   // Application/*) are Gatehouse's, as in WSO2; the store's own groups refuse it (role rules).
-  if (user.readOnly && action !== "roles") return `${user.domain} is a read-only user store.`;
-  if (isSuperAdminAccount(user) && !self) return "Only the admin account itself can change the admin account.";
+  if (user.readOnly && !GATEHOUSE_SIDE.has(action)) return `${user.domain} is a read-only user store.`;
+  // Unlocking only gives the owner back their own access, so it needs no more than no escalation.
+  if (isSuperAdminAccount(user) && !self && action !== "unlock") return "Only the admin account itself can change the admin account.";
   if (action === "delete" && isSuperAdminAccount(user)) return "The admin account cannot be deleted.";
   // Seed 000 and the MI's UserResource: an admin can be removed, or have their password reset
   // by someone else, only by the super admin ("only the creator"), not by any admin-role holder.
@@ -50,6 +65,25 @@ export function userActionBlocker(principal: Principal, user: UserFacts, action:
   if (ACCOUNT_ACTIONS.has(action))
     return accountActionBlocker(principal, { name: qualifiedName(user.domain, user.username), grants: user.grants });
   return null;
+}
+
+/**
+ * The account-state actions' own conditions: undefined when `action` is not one of them or they
+ * hold (the shared rules then decide), else why not. Nobody disables themselves or the last
+ * enabled admin, so the tenant always keeps someone who can undo it.
+ */
+function accountStateBlocker(user: UserFacts, action: UserAction, self: boolean): string | null | undefined {
+  if (action !== "disable" && action !== "enable" && action !== "unlock") return undefined;
+  const account = user.account;
+  if (!account) return "The account's state is not known here.";
+  const name = qualifiedName(user.domain, user.username);
+  if (action === "unlock") return account.locked ? undefined : `${name} is not locked.`;
+  if (action === "enable") return account.disabled ? undefined : `${name} is not disabled.`;
+  if (account.disabled) return `${name} is already disabled.`;
+  if (self) return "You cannot disable your own account.";
+  if (user.isAdminMember && account.otherEnabledAdmins === 0)
+    return `${name} is the last enabled admin; disabling them would lock everyone out.`;
+  return undefined;
 }
 
 export function assertUserAction(principal: Principal, user: UserFacts, action: UserAction): void {

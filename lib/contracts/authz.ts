@@ -47,6 +47,8 @@ export const ZBulkUserIds = z
   .max(BULK_LIMIT, `Select at most ${BULK_LIMIT} users at a time.`);
 export const ZBulkDelete = z.strictObject({ userIds: ZBulkUserIds });
 export const ZBulkAssignRole = z.strictObject({ roleId: ZRowId, userIds: ZBulkUserIds });
+/** POST /api/v1/users/{id}/disable, /enable, /unlock: the user's version as last read (optimistic). */
+export const ZAccountStateBody = z.strictObject({ version: ZRowId });
 
 const q = z.string().max(256).optional();
 const after = z.string().max(2048).optional();

@@ -43,7 +43,8 @@ export function grantModel(
 
   async function userById(tenantId: number, userId: number): Promise<GrantUser | null> {
     const user = await (await tenantUserStore(db, tenantId)).getUser(db, tenantId, userId);
-    if (!user) return null;
+    // A disabled user gets no token by any grant (client_credentials acts as the client's owner).
+    if (!user || user.disabledAt) return null;
     const subject = await loadSubjectRoles(db, tenantId, userId);
     return mayHoldSession("oauth", subject.grants) ? { id: userId, tenantId, name: qualifiedName(user.domain, user.username) } : null;
   }

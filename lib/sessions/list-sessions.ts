@@ -19,7 +19,7 @@ export type SessionRow = {
 
 /**
  * Open sessions of a tenant, most recently active first, optionally of users whose name starts
- * with `user` (literally: `_` and `%` are not wildcards). The page of ids comes from raw SQL,
+ * with `user` (literally: `_` and `%` are not wildcards), or of one user (`userId`, a user's Sessions tab). The page of ids comes from raw SQL,
  * since Prisma's startsWith cannot escape LIKE; the rows are then loaded by id. OAuth2 grants
  * have no idle timeout (their refresh token bounds them), so they stay listed until they end.
  */
@@ -27,15 +27,16 @@ export async function listActiveSessions(
   client: Db,
   tenantId: number,
   idleTimeoutMs: number,
-  params: TPageParams & { user?: string },
+  params: TPageParams & { user?: string; userId?: number },
 ): Promise<Page<SessionRow>> {
   const now = new Date();
   const idleSince = new Date(now.getTime() - idleTimeoutMs);
   const prefix = params.user ? sql` AND u."usernameKey" LIKE ${`${escapeLike(nameKey(params.user))}%`} ESCAPE '\\'` : empty;
+  const owner = params.userId === undefined ? empty : sql` AND s."userId" = ${params.userId}`;
   return fetchPage(params, async (skip, take) => {
     const page = await client.$queryRaw<{ id: string }[]>(sql`
       SELECT s."id" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-      WHERE s."tenantId" = ${tenantId} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND (s."kind" = 'oauth' OR s."lastSeenAt" > ${idleSince}) ${prefix}
+      WHERE s."tenantId" = ${tenantId} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND (s."kind" = 'oauth' OR s."lastSeenAt" > ${idleSince}) ${prefix}${owner}
       ORDER BY s."lastSeenAt" DESC, s."id" ASC
       LIMIT ${take} OFFSET ${skip}`);
     const rows = await client.session.findMany({

@@ -15,7 +15,7 @@ export type SessionPolicy = { idleTimeoutMs: number };
 
 /**
  * Turns a session secret into a principal, or null when the session is unknown, revoked,
- * expired, idle for too long, or its user may no longer sign in. Runs on every request, so
+ * expired, idle for too long, or its user is disabled or may no longer sign in. Runs on every request, so
  * revocations and permission changes take effect on the very next one.
  *
  * One statement per request on a warm cache: the session, its user, the user's store (domain,
@@ -28,7 +28,7 @@ export async function resolveSession(client: Db, secret: string, policy: Session
     client,
     sql`
     SELECT s."tenantId", s."kind", s."lastSeenAt", s."expiresAt", s."revokedAt",
-           u."id" AS "userId", u."username", u."mustChangePassword", st."domain", st."enabled" AS "storeEnabled", v."version" AS "authzVersion"
+           u."id" AS "userId", u."username", u."mustChangePassword", u."disabledAt", st."domain", st."enabled" AS "storeEnabled", v."version" AS "authzVersion"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     JOIN "UserStore" st ON st."id" = u."storeId"
@@ -37,9 +37,11 @@ export async function resolveSession(client: Db, secret: string, policy: Session
     sessionRow,
   );
   if (!session || session.revokedAt) return null;
-  // A disabled store's users are signed out: their sessions end at their next request.
-  if (!session.storeEnabled) {
-    await client.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedReason: "user store disabled" } });
+  // A disabled store's users, and a disabled user, are signed out: their sessions end at their
+  // next request. Disabling revokes the rows too; this covers a session opened in the race.
+  if (!session.storeEnabled || session.disabled) {
+    const reason = session.disabled ? "user disabled" : "user store disabled";
+    await client.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
     return null;
   }
   const expiresAt = session.expiresAt;
@@ -80,6 +82,7 @@ function sessionRow(r: RawRow) {
     userId: int(r.userId),
     username: text(r.username),
     mustChangePassword: bool(r.mustChangePassword),
+    disabled: dateOrNull(r.disabledAt) !== null,
     domain: text(r.domain),
     storeEnabled: bool(r.storeEnabled),
     authzVersion: r.authzVersion === null || r.authzVersion === undefined ? 0 : int(r.authzVersion),

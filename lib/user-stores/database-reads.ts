@@ -10,7 +10,7 @@ import type { MemberPageParams, Reader, StoreRef, RoleRef, StoreUser, StoreUserD
 
 type Raw = StoreUser & { usernameKey: string };
 
-const COLUMNS = sql`u."id", u."version", u."username", u."usernameKey", u."storeId", s."domain", s."readOnly"`;
+const COLUMNS = sql`u."id", u."version", u."username", u."usernameKey", u."storeId", s."domain", s."readOnly", u."lockedUntil", u."disabledAt"`;
 
 /** A row selected with COLUMNS, mapped explicitly: the drivers disagree on integer and boolean types. */
 function userRow(r: RawRow): Raw {
@@ -22,6 +22,8 @@ function userRow(r: RawRow): Raw {
     storeId: int(r.storeId),
     domain: text(r.domain),
     readOnly: bool(r.readOnly),
+    lockedUntil: dateOrNull(r.lockedUntil),
+    disabledAt: dateOrNull(r.disabledAt),
   };
 }
 
@@ -219,15 +221,15 @@ export async function listDatabaseRoleMembers(
 export async function getDatabaseUser(client: Reader, tenantId: number, id: number): Promise<StoreUserDetail | null> {
   const rows = await readRows(
     client,
-    sql`SELECT ${COLUMNS}, u."lockedUntil", u."createdAt", c."claim", c."value"
+    sql`SELECT ${COLUMNS}, u."lastSignInAt", u."createdAt", c."claim", c."value"
       FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId" LEFT JOIN "UserClaim" c ON c."userId" = u."id"
       WHERE u."id" = ${id} AND u."tenantId" = ${tenantId}`,
-    (r) => ({ user: userRow(r), lockedUntil: dateOrNull(r.lockedUntil), createdAt: date(r.createdAt), claim: r.claim, value: r.value }),
+    (r) => ({ user: userRow(r), lastSignInAt: dateOrNull(r.lastSignInAt), createdAt: date(r.createdAt), claim: r.claim, value: r.value }),
   );
   const first = rows[0];
   if (!first) return null;
   const claims = rows.filter((r) => r.claim !== null && r.claim !== undefined).map((r) => [text(r.claim), text(r.value)]);
-  return { ...storeUser(first.user), lockedUntil: first.lockedUntil, createdAt: first.createdAt, claims: Object.fromEntries(claims) };
+  return { ...storeUser(first.user), lastSignInAt: first.lastSignInAt, createdAt: first.createdAt, claims: Object.fromEntries(claims) };
 }
 
 export async function getDatabaseUsers(client: Reader, tenantId: number, ids: readonly number[]): Promise<StoreUser[]> {

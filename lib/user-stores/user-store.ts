@@ -84,8 +84,18 @@ export type StoreCapabilities = {
 export type StoreRef = Pick<StoreRow, "id" | "domain" | "kind" | "readOnly"> & { type?: string; enabled?: boolean };
 export type RoleRef = { id: number; memberCount: number };
 
-export type StoreUser = { id: number; version: number; username: string; storeId: number; domain: string; readOnly: boolean };
-export type StoreUserDetail = StoreUser & { lockedUntil: Date | null; createdAt: Date; claims: Record<string, string> };
+/** `lockedUntil` and `disabledAt` are Gatehouse's account state on the user's row, for every store. */
+export type StoreUser = {
+  id: number;
+  version: number;
+  username: string;
+  storeId: number;
+  domain: string;
+  readOnly: boolean;
+  lockedUntil: Date | null;
+  disabledAt: Date | null;
+};
+export type StoreUserDetail = StoreUser & { lastSignInAt: Date | null; createdAt: Date; claims: Record<string, string> };
 /** `hybrid`: an Internal/* or Application/* role, whose memberships Gatehouse keeps for every store. */
 export type HeldRole = {
   id: number;

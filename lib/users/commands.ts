@@ -13,7 +13,9 @@ import { getUser } from "./get-user.ts";
 import { confirmed, ZConfiguredPassword } from "./password-policy.ts";
 import { previewUserRoles } from "./preview-user-roles.ts";
 import { resetUserPassword } from "./reset-user-password.ts";
+import { setUserDisabled } from "./set-user-disabled.ts";
 import { setUserRoles, ZSetUserRoles } from "./set-user-roles.ts";
+import { unlockUser } from "./unlock-user.ts";
 import { updateUserClaims, ZUpdateUserClaims } from "./update-user-claims.ts";
 
 // Every operation on users, one command each (lib/authz/command.ts). Transports expose them
@@ -43,6 +45,31 @@ export const deleteUserCommand = defineCommand({
   input: z.object({ id: ZFormId, version: ZFormId }),
   rule: `Nobody deletes themselves. ${ACCOUNT_RULE}`,
   run: deleteUser,
+});
+
+const ZAccountRef = z.object({ id: ZFormId, version: ZFormId });
+const STATE_RULE =
+  "Gatehouse-side, for every store's users. The actor holds every permission the user holds; only the admin account changes itself";
+
+export const disableUserCommand = defineCommand({
+  feature: "users.accountState",
+  input: ZAccountRef,
+  rule: `Nobody disables themselves or the last enabled admin. ${STATE_RULE}. Ends every session and token of the user.`,
+  run: (client, actor, input) => setUserDisabled(client, actor, { ...input, disabled: true }),
+});
+
+export const enableUserCommand = defineCommand({
+  feature: "users.accountState",
+  input: ZAccountRef,
+  rule: `Only a disabled user. ${STATE_RULE}.`,
+  run: (client, actor, input) => setUserDisabled(client, actor, { ...input, disabled: false }),
+});
+
+export const unlockUserCommand = defineCommand({
+  feature: "users.accountState",
+  input: ZAccountRef,
+  rule: "Only a locked user. Gatehouse-side, for every store's users. The actor holds every permission the user holds.",
+  run: unlockUser,
 });
 
 const ZResetPassword = z.object({

@@ -18,6 +18,9 @@ export type UserListRow = {
   roleCount: number;
   isAdminMember: boolean;
   grants: string[];
+  /** The list's markers: disabled, and locked (only while the lock lasts). */
+  disabled: boolean;
+  lockedUntil: Date | null;
 };
 
 const ROLES_SHOWN = 5;
@@ -35,6 +38,7 @@ export async function listUsers(
 ): Promise<KeysetPage<UserListRow>> {
   const users = await tenantUserStore(client, tenantId, stores);
   const page = await users.listUsers(client, tenantId, params);
+  const now = new Date();
   const roles = await rolesOfUsers(
     client,
     tenantId,
@@ -56,6 +60,8 @@ export async function listUsers(
         roleCount: names.length,
         isAdminMember: held.some((h) => h.kind === "admin"),
         grants: [...new Set(held.flatMap((h) => h.grants))],
+        disabled: r.disabledAt !== null,
+        lockedUntil: r.lockedUntil && r.lockedUntil > now ? r.lockedUntil : null,
       };
     }),
   };
@@ -71,5 +77,16 @@ export async function countUsers(client: Db, tenantId: number, params: UserFilte
 /** A row as shown to a browser or script: what a user holds only decides the console's row actions on the server. */
 export function withoutGrants({ grants, ...row }: UserListRow): Omit<UserListRow, "grants"> {
   void grants;
+  return row;
+}
+
+/** A row of the pickers' JSON (GET /api/v1/users), whose contract names users only: no grants, no account state. */
+export function pickerRow({
+  grants,
+  disabled,
+  lockedUntil,
+  ...row
+}: UserListRow): Omit<UserListRow, "grants" | "disabled" | "lockedUntil"> {
+  void [grants, disabled, lockedUntil];
   return row;
 }

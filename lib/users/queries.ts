@@ -13,8 +13,9 @@ import { holdsUsers, listStores } from "../stores/list-stores.ts";
 import { effectivePermissions, explainPermission } from "./effective-permissions.ts";
 import { getUser } from "./get-user.ts";
 import { pickerPattern, ZUserListParams } from "./list-params.ts";
-import { listUsers, withoutGrants } from "./list-users.ts";
+import { listUsers, pickerRow, withoutGrants } from "./list-users.ts";
 import { allowedUserActions, userActionBlocker, type UserAction } from "../authz/user-rules.ts";
+import { userSummary, userTabs } from "./user-tabs.ts";
 
 // The console's reads of users, one command per page (app/ pages call them through loadPage).
 
@@ -67,25 +68,36 @@ export const newUserPageQuery = defineCommand({
   }),
 });
 
-/** A user's details: roles, claims, effective permissions, and the answer to "can this user do…?" when asked. */
+/** Details: the account's state, last sign-in, claims, and the account controls the actor may use. */
 export const userPageQuery = defineCommand({
   feature: "users.list",
-  input: ZUserRef.extend({ check: optionalText, created: optionalText }),
+  input: ZUserRef.extend({ created: optionalText }),
+  rule: "None beyond the feature to look; each control is offered only where the user rules allow it.",
+  run: async (client, principal, input) => {
+    const user = await getUser(client, principal.tenantId, input.id, "read");
+    const actions = allowedUserActions(principal, user);
+    return { user, summary: userSummary(user), tabs: userTabs(principal), actions, created: Boolean(input.created) };
+  },
+});
+
+/** Permissions: the effective permissions, and the answer to "can this user do…?" when asked. */
+export const userPermissionsPageQuery = defineCommand({
+  feature: "users.list",
+  input: ZUserRef.extend({ check: optionalText }),
   rule: "None beyond the feature: anyone who lists users sees a user's roles and permissions.",
   run: async (client, principal, input) => {
     const user = await getUser(client, principal.tenantId, input.id);
     return {
-      user,
-      actions: allowedUserActions(principal, user),
+      user: userSummary(user),
+      tabs: userTabs(principal),
       check: input.check,
-      created: Boolean(input.created),
       answer: input.check && isPermissionPath(input.check) ? explainPermission(user.qualified, user.roles, input.check) : null,
       effective: effectivePermissions(user.roles),
     };
   },
 });
 
-/** A user's action page (password, profile, roles): the user, and the rule check for that action itself. */
+/** A user's action page (password, profile): the user, and the rule check for that action itself. */
 function userActionPage(feature: FeatureKey, action: UserAction) {
   return defineCommand({
     feature,
@@ -95,7 +107,7 @@ function userActionPage(feature: FeatureKey, action: UserAction) {
       const user = await getUser(client, principal.tenantId, input.id);
       const blocker = userActionBlocker(principal, user, action);
       if (blocker) throw new AppError("FORBIDDEN", blocker);
-      return { user, actions: allowedUserActions(principal, user) };
+      return { user, summary: userSummary(user), tabs: userTabs(principal), actions: allowedUserActions(principal, user) };
     },
   });
 }
@@ -103,21 +115,26 @@ function userActionPage(feature: FeatureKey, action: UserAction) {
 export const userPasswordPageQuery = userActionPage("users.password", "password");
 export const userProfilePageQuery = userActionPage("users.profile", "profile");
 
-const userRolesPage = userActionPage("users.update", "roles");
-/** Assign Roles: the user's roles, each with why the actor may not remove it (or null). */
+/**
+ * Roles: the user's roles for anyone who lists users; with the roles action, the editor's rows,
+ * each with why the actor may not remove it (or null).
+ */
 export const userRolesPageQuery = defineCommand({
-  ...userRolesPage,
+  feature: "users.list",
+  input: ZUserRef,
+  rule: "Anyone who lists users sees the roles; the editor only where the user rules allow the roles action.",
   run: async (client, actor, input) => {
-    const page = await userRolesPage.run(client, actor, input);
-    const roles = page.user.roles.map((r) => ({
+    const user = await getUser(client, actor.tenantId, input.id);
+    const editable = userActionBlocker(actor, user, "roles") === null;
+    const roles = user.roles.map((r) => ({
       id: r.id,
       qualified: r.qualified,
       blocker:
-        r.kind === "admin" && isSuperAdminAccount(page.user)
+        r.kind === "admin" && isSuperAdminAccount(user)
           ? "the admin account keeps the admin role"
           : roleRuleBlocker(actor, r, "assignUsers"),
     }));
-    return { ...page, roles };
+    return { user, summary: userSummary(user), tabs: userTabs(actor), editable, roles };
   },
 });
 
@@ -143,7 +160,7 @@ export const userPickerQuery = defineCommand({
       },
       stores,
     );
-    const list = page.rows.map(withoutGrants);
+    const list = page.rows.map(pickerRow);
     return { count: list.length, list, next: page.next };
   },
 });

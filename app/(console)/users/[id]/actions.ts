@@ -2,10 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { commandAction } from "@/lib/transport/command-action";
+import { terminateSessionCommand } from "@/lib/sessions/commands";
 import {
+  disableUserCommand,
+  enableUserCommand,
   previewUserRolesCommand,
   resetPasswordCommand,
   setUserRolesCommand,
+  unlockUserCommand,
   updateProfileCommand,
   ZResetPasswordForm,
 } from "@/lib/users/commands";
@@ -36,4 +40,34 @@ export const updateProfileAction = commandAction(updateProfileCommand, {
 
 export const previewUserRolesAction = commandAction(previewUserRolesCommand, {
   done: (preview) => ({ message: "Review the changes below, then save.", data: preview }),
+});
+
+/** The account controls change the state every tab's header shows, and the list's markers. */
+function accountChanged(id: number) {
+  revalidatePath(`/users/${id}`, "layout");
+  revalidatePath("/users");
+}
+
+export const disableUserAction = commandAction(disableUserCommand, {
+  done: ({ qualified, endedSessions }, input) => {
+    accountChanged(input.id);
+    return { message: `${qualified} disabled. ${endedSessions === 1 ? "1 session" : `${endedSessions} sessions`} ended.` };
+  },
+});
+
+export const enableUserAction = commandAction(enableUserCommand, {
+  done: ({ qualified }, input) => (accountChanged(input.id), { message: `${qualified} enabled: they can sign in again.` }),
+});
+
+export const unlockUserAction = commandAction(unlockUserCommand, {
+  done: ({ qualified }, input) => (accountChanged(input.id), { message: `${qualified} unlocked.` }),
+});
+
+export const terminateUserSessionAction = commandAction(terminateSessionCommand, {
+  done: ({ user }) => {
+    // The command knows the session, not whose page asked: every user page is refreshed.
+    revalidatePath("/users", "layout");
+    revalidatePath("/sessions");
+    return { message: `Session of ${user} terminated.` };
+  },
 });

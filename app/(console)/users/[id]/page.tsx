@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { formatUtc } from "@/lib/format";
-import { ALL_PERMISSIONS } from "@/lib/permissions/catalog";
 import { loadPage } from "@/lib/transport/command-page";
 import { claimLabel } from "@/lib/users/claims";
 import { userPageQuery } from "@/lib/users/queries";
+import { AccountControls } from "@/components/users/AccountControls";
 import { UserHeader } from "@/components/users/UserHeader";
 import { Alert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { disableUserAction, enableUserAction, unlockUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "User" };
 
-export default async function UserPage({
+export default async function UserDetailsPage({
   params,
   searchParams,
 }: {
@@ -18,115 +18,40 @@ export default async function UserPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const { data } = await loadPage(userPageQuery, { ...(await searchParams), id: (await params).id });
-  const { user, actions, check, created, answer, effective } = data;
-
+  const { user, summary, tabs, actions, created } = data;
   return (
     <>
-      <UserHeader user={user} actions={actions} current="viewRoles" />
+      <UserHeader user={summary} tabs={tabs} current="details" />
       {created && (
         <div className="mb-4">
           <Alert tone="success">User {user.qualified} added.</Alert>
         </div>
       )}
-      <div className="grid gap-6 xl:grid-cols-2">
-        <section aria-labelledby="roles" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="roles" className="font-semibold">
-            Roles
-          </h2>
-          <ul className="mt-3 flex flex-wrap gap-2" data-testid="user-roles">
-            {user.roles.map((r) => (
-              <li key={r.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm break-all">
-                {r.qualified}
-              </li>
-            ))}
-            <li className="rounded-full bg-slate-50 px-3 py-1 text-sm text-slate-500">Internal/everyone</li>
-          </ul>
-          <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-500">Created</dt>
-            <dd>{formatUtc(user.createdAt)}</dd>
-            <dt className="text-slate-500">Locked</dt>
-            <dd>{user.lockedUntil && user.lockedUntil > new Date() ? `until ${formatUtc(user.lockedUntil)}` : "no"}</dd>
-            {Object.entries(user.claims).map(([uri, value]) => (
-              <div key={uri} className="contents">
-                <dt className="text-slate-500">{claimLabel(uri)}</dt>
-                <dd className="break-all">{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-        <section aria-labelledby="can-do" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="can-do" className="font-semibold">
-            Can this user do…?
-          </h2>
-          <form method="get" className="mt-3 flex items-end gap-2">
-            <div className="flex-1">
-              <label htmlFor="check" className="block text-sm font-medium">
-                Permission
-              </label>
-              <select
-                id="check"
-                name="check"
-                defaultValue={check ?? ""}
-                className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
-              >
-                <option value="" disabled>
-                  Choose a permission
-                </option>
-                {ALL_PERMISSIONS.map((p) => (
-                  <option key={p.path} value={p.path}>
-                    {"\u00a0\u00a0".repeat(p.depth)}
-                    {p.name} — {p.path}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Button type="submit" variant="secondary">
-              Check
-            </Button>
-          </form>
-          {answer && (
-            <div className="mt-3" data-testid="can-do-answer">
-              <Alert tone={answer.allowed ? "success" : "warning"} title={answer.allowed ? "Yes" : "No"}>
-                {answer.reason}
-              </Alert>
-            </div>
-          )}
-        </section>
-      </div>
-      <section aria-labelledby="effective" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="effective" className="font-semibold">
-          Effective permissions
+      <section aria-labelledby="account" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="account" className="font-semibold">
+          Account
         </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Every permission this user holds, and the roles that grant it. Granting a node grants everything below it.
-        </p>
-        {effective.length === 0 ? (
-          <p className="mt-3 text-slate-600">None: this user cannot even sign in.</p>
-        ) : (
-          <table className="mt-3 min-w-full text-sm" data-testid="effective-permissions">
-            <caption className="sr-only">Effective permissions</caption>
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th scope="col" className="py-1 pr-4">
-                  Permission
-                </th>
-                <th scope="col" className="py-1">
-                  Granted by
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {effective.map((p) => (
-                <tr key={p.path}>
-                  <td className="py-1 pr-4" style={{ paddingLeft: `${p.depth * 0.75}rem` }}>
-                    {p.name} <code className="text-xs text-slate-500">{p.path}</code>
-                  </td>
-                  <td className="py-1">{[...new Set(p.grantedBy.map((g) => g.role))].join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="account-state">
+          <dt className="text-slate-600">Status</dt>
+          <dd>{user.disabledAt ? `Disabled since ${formatUtc(user.disabledAt)}` : "Enabled"}</dd>
+          <dt className="text-slate-600">Locked</dt>
+          <dd>{summary.lockedUntil ? `Locked until ${formatUtc(summary.lockedUntil)}` : "No"}</dd>
+          <dt className="text-slate-600">Last sign-in</dt>
+          <dd>{user.lastSignInAt ? formatUtc(user.lastSignInAt) : "Never"}</dd>
+          <dt className="text-slate-600">Roles</dt>
+          <dd className="break-all" data-testid="user-roles">
+            {[...user.roles.map((r) => r.qualified), "Internal/everyone"].join(", ")}
+          </dd>
+          <dt className="text-slate-600">Created</dt>
+          <dd>{formatUtc(user.createdAt)}</dd>
+          {Object.entries(user.claims).map(([uri, value]) => (
+            <div key={uri} className="contents">
+              <dt className="text-slate-600">{claimLabel(uri)}</dt>
+              <dd className="break-all">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <AccountControls user={user} actions={actions} disable={disableUserAction} enable={enableUserAction} unlock={unlockUserAction} />
       </section>
     </>
   );

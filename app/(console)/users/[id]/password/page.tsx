@@ -9,11 +9,11 @@ import { resetPasswordAction } from "../actions";
 export const metadata: Metadata = { title: "Change Password" };
 
 export default async function ChangeUserPasswordPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, actions } = (await loadPage(userPasswordPageQuery, { id: (await params).id })).data;
+  const { user, summary, tabs } = (await loadPage(userPasswordPageQuery, { id: (await params).id })).data;
   const { min_length } = getConfig().password_policy;
   return (
     <>
-      <UserHeader user={user} actions={actions} current="password" />
+      <UserHeader user={summary} tabs={tabs} current="details" />
       <ActionForm
         action={resetPasswordAction}
         submitLabel="Change Password"

@@ -9,10 +9,10 @@ import { updateProfileAction } from "../actions";
 export const metadata: Metadata = { title: "User Profile" };
 
 export default async function UserProfilePage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, actions } = (await loadPage(userProfilePageQuery, { id: (await params).id })).data;
+  const { user, summary, tabs } = (await loadPage(userProfilePageQuery, { id: (await params).id })).data;
   return (
     <>
-      <UserHeader user={user} actions={actions} current="profile" />
+      <UserHeader user={summary} tabs={tabs} current="details" />
       <ActionForm action={updateProfileAction} submitLabel="Save profile" hidden={{ id: String(user.id), version: String(user.version) }}>
         {USER_CLAIMS.map((c) => (
           <FormField
