@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ArrivalToast } from "@/components/ui/ArrivalToast";
 import { formatUtc } from "@/lib/format";
 import { ALL_PERMISSIONS } from "@/lib/permissions/catalog";
 import { loadPage } from "@/lib/transport/command-page";
@@ -23,11 +24,7 @@ export default async function UserPage({
   return (
     <>
       <UserHeader user={user} actions={actions} current="viewRoles" />
-      {created && (
-        <div className="mb-4">
-          <Alert tone="success">User {user.qualified} added.</Alert>
-        </div>
-      )}
+      {created && <ArrivalToast message={`User ${user.qualified} added.`} params={["created"]} />}
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="roles" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="roles" className="font-semibold">
