@@ -1,6 +1,17 @@
 "use client";
 
-import { lazy, startTransition, Suspense, useEffect, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import {
+  lazy,
+  startTransition,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+  type ReactNode,
+} from "react";
 import { useRouter } from "next/navigation";
 import { toastWhile } from "../toast";
 import { RowConfirmDialog, type ConfirmRequest } from "./RowConfirmDialog";
@@ -40,6 +51,9 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
   const [target, setTarget] = useState<MenuTarget | null>(null);
   const [open, setOpen] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  // A press on the open menu's own button closes the menu (Radix dismisses it as an outside
+  // press) and must not reopen it with the click that follows.
+  const closingPress = useRef(false);
 
   // The row's button is not React's to render: its expanded state is set here.
   useEffect(() => {
@@ -52,9 +66,17 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
     setOpen(true);
   }
 
+  function onPointerDown(event: PointerEvent<HTMLDivElement>) {
+    closingPress.current = open && target !== null && target.button.contains(event.target as Node);
+  }
+
   function onClick(event: MouseEvent<HTMLDivElement>) {
     const element = event.target as Element;
     const trigger = element.closest<HTMLButtonElement>("button[data-row-menu]");
+    if (trigger && closingPress.current) {
+      closingPress.current = false;
+      return;
+    }
     if (trigger) {
       // Enter and Space on a button are clicks too.
       openFor(trigger);
@@ -87,7 +109,7 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
   return (
     <>
       {/* Clicks and keys bubble here from the rows' own links and buttons, which keyboard users operate directly. */}
-      <div onClick={onClick} onKeyDown={onKeyDown}>
+      <div onPointerDownCapture={onPointerDown} onClick={onClick} onKeyDown={onKeyDown}>
         {children}
       </div>
       <Suspense fallback={null}>

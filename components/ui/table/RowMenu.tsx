@@ -39,12 +39,15 @@ export default function RowMenu({ items, target, open, onOpenChange, onConfirm, 
   const confirming = useRef<RowMenuItem | null>(null);
   // The root stays mounted without a target: it tracks whether the keyboard or a pointer is in
   // use, so a menu opened by Enter, Space or ArrowDown focuses its first item and a click does not.
-  if (!target) return <Menu.Root open={false} />;
+  if (!target) return <Menu.Root open={false} modal={false} />;
   const { values } = target;
   const offered = items.filter((item) => target.keys.includes(item.key));
   const nameOf = (item: RowMenuItem) => fillTemplate(item.name ?? `${item.label} {name}`, values);
   return (
-    <Menu.Root open={open} onOpenChange={onOpenChange}>
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while its controls stay
+    // focusable (axe's aria-hidden-focus); the menu still keeps Tab inside and closes on Escape
+    // or a press outside.
+    <Menu.Root open={open} onOpenChange={onOpenChange} modal={false}>
       <Menu.Trigger asChild>
         <AdoptedTrigger element={target.button} />
       </Menu.Trigger>
