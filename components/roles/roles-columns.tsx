@@ -2,7 +2,7 @@ import { createColumnHelper } from "@tanstack/table-core";
 import type { RoleAction } from "@/lib/authz/role-rules";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
 import type { FormAction } from "@/lib/core/action-state";
-import { RowMenuButton, type RowMenuItem } from "@/components/ui/table/row-actions";
+import { deleteItem, RowMenuButton, type RowMenuItem } from "@/components/ui/table/row-actions";
 
 export type RoleRowView = {
   id: number;
@@ -27,17 +27,11 @@ export function roleMenu(deleteAction: FormAction): RowMenuItem[] {
     { key: "rename", label: "Rename", href: "/roles/{id}/rename" },
     { key: "permissions", label: "Edit permissions", name: "Edit permissions of {name}", href: "/roles/{id}/permissions" },
     { key: "assignUsers", label: "Assign users", name: "Assign users to {name}", href: "/roles/{id}/users" },
-    {
-      key: "delete",
-      label: "Delete",
-      confirm: {
-        action: deleteAction,
-        title: "Delete {name}?",
-        body: "{lose} the role and its permissions. Its API scope mappings go with it. This cannot be undone.",
-        confirmLabel: "Delete role",
-        fields: { id: "{id}", version: "{version}" },
-      },
-    },
+    deleteItem(
+      deleteAction,
+      "{lose} the role and its permissions. Its API scope mappings go with it. This cannot be undone.",
+      "Delete role",
+    ),
   ];
 }
 

@@ -3,7 +3,7 @@ import { qualifiedName } from "@/lib/core/domains";
 import type { UserListRow } from "@/lib/users/list-users";
 import type { UserAction } from "@/lib/authz/user-rules";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
-import { RowMenuButton, type RowMenuItem } from "@/components/ui/table/row-actions";
+import { deleteItem, RowMenuButton, type RowMenuItem } from "@/components/ui/table/row-actions";
 import type { FormAction } from "@/lib/core/action-state";
 import { SelectBox } from "@/components/ui/table/selection";
 
@@ -75,17 +75,7 @@ export function userMenu(deleteAction: FormAction): RowMenuItem[] {
     { key: "password", label: "Change password", name: "Change password of {name}", href: "/users/{id}/password" },
     { key: "roles", label: "Assign roles", name: "Assign roles to {name}", href: "/users/{id}/roles" },
     { key: "profile", label: "Edit profile", name: "Edit profile of {name}", href: "/users/{id}/profile" },
-    {
-      key: "delete",
-      label: "Delete",
-      confirm: {
-        action: deleteAction,
-        title: "Delete {name}?",
-        body: "The account, its roles and profile are removed and its sessions end. This cannot be undone.",
-        confirmLabel: "Delete user",
-        fields: { id: "{id}", version: "{version}" },
-      },
-    },
+    deleteItem(deleteAction, "The account, its roles and profile are removed and its sessions end. This cannot be undone.", "Delete user"),
   ];
 }
 

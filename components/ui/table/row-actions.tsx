@@ -20,6 +20,15 @@ export type RowMenuItem = {
   | { instant: { action: FormAction; fields: Record<string, string> } }
 );
 
+/** The Delete item of a table whose rows post their `id` and `version`, titled "Delete {name}?". */
+export function deleteItem(action: FormAction, body: string, confirmLabel: string): RowMenuItem {
+  return {
+    key: "delete",
+    label: "Delete",
+    confirm: { action, title: "Delete {name}?", body, confirmLabel, fields: { id: "{id}", version: "{version}" } },
+  };
+}
+
 /** A row's values for the item templates; `name` is always there. */
 export type RowValues = Record<string, string>;
 
