@@ -3,6 +3,7 @@ import { captureAction, replayAction } from "./support/actions.ts";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { openAdminPage, openViewerPage, viewerTest } from "./support/signed-in.ts";
 import { signIn } from "./support/auth.ts";
+import { chooseRowAction, rowMenuButton } from "./support/row-menu.ts";
 
 const sessionIsOpen = async (userId: number) => (await e2eDb().session.count({ where: { userId, revokedAt: null } })) > 0;
 
@@ -17,7 +18,7 @@ viewerTest("a view-only user sees the lists they may see and no mutating control
 
   await page.goto(`/sessions?user=${viewer.username}`);
   await expect(page.getByRole("row").filter({ hasText: viewer.username })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Terminate" })).toHaveCount(0);
+  await expect(rowMenuButton(page.getByRole("table"))).toHaveCount(0);
 
   for (const path of ["/audit", "/settings/role-permissions"]) {
     const response = await page.goto(path);
@@ -34,7 +35,7 @@ test("a mutation posted directly is refused without the permission, and from ano
   const adminPage = await openAdminPage(browser);
   await adminPage.goto(`/sessions?user=${target.username}`);
   const action = await captureAction(adminPage, async () => {
-    await adminPage.getByRole("row").filter({ hasText: target.username }).getByRole("button", { name: "Terminate" }).click();
+    await chooseRowAction(adminPage.getByRole("row").filter({ hasText: target.username }), `Terminate ${target.username}'s session`);
     await adminPage.getByRole("dialog").getByRole("button", { name: "Terminate session" }).click();
   });
   expect(await sessionIsOpen(target.id)).toBe(true);

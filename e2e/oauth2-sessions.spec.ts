@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { superTenantId } from "../testing/seed.ts";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { signIn } from "./support/auth.ts";
+import { chooseRowAction } from "./support/row-menu.ts";
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
@@ -42,7 +43,7 @@ test("an OAuth2 token terminated on the Sessions page is refused by the APIM adm
   await page.goto(`/sessions?user=${admin.username}`);
   const row = page.getByRole("row").filter({ hasText: `OAuth2 client ${clientName}` });
   await expect(row).toContainText("apim:scope_manage");
-  await row.getByRole("button", { name: "Terminate" }).click();
+  await chooseRowAction(row, `Terminate ${admin.username}'s session`);
   await page
     .getByRole("dialog", { name: `Terminate ${admin.username}'s session?` })
     .getByRole("button", { name: "Terminate session" })

@@ -3,6 +3,7 @@ import { e2eDb } from "./support/db.ts";
 import { adminTest, openViewerPage } from "./support/signed-in.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedRole, unique } from "./support/seed.ts";
+import { chooseRowAction } from "./support/row-menu.ts";
 
 const PAGE = "/settings/role-permissions";
 const rowOf = (page: Page, role: string) => page.getByRole("row").filter({ has: page.getByRole("cell", { name: role, exact: true }) });
@@ -34,7 +35,7 @@ adminTest("the wizard maps a role as an alias; edit adds a target; delete remove
 
   await page.goto(`${PAGE}?q=${role.name}`);
   await expect(rowOf(page, role.name).getByRole("list", { name: `${role.name} is an alias of` })).toHaveText("Internal/creator");
-  await rowOf(page, role.name).getByRole("link", { name: "Edit" }).click();
+  await chooseRowAction(rowOf(page, role.name), `Edit ${role.name}`);
   await page.getByLabel("Roles to map to").fill("Internal/publisher");
   await page.getByRole("button", { name: "Add role" }).click();
   await page.getByRole("button", { name: "Save" }).click();
@@ -44,11 +45,11 @@ adminTest("the wizard maps a role as an alias; edit adds a target; delete remove
   const creator = await e2eDb().role.findFirstOrThrow({ where: { name: "creator", store: { domain: "Internal" } } });
   const creatorScopes = await scopesOf(creator.id);
   await page.goto(`${PAGE}?q=${role.name}`);
-  await rowOf(page, role.name).getByRole("button", { name: "Delete" }).click();
+  await chooseRowAction(rowOf(page, role.name), `Delete alias ${role.name}`);
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   expect(await aliasTargets(role.id)).toHaveLength(2);
-  await rowOf(page, role.name).getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await chooseRowAction(rowOf(page, role.name), `Delete alias ${role.name}`);
+  await page.getByRole("dialog").getByRole("button", { name: "Delete alias" }).click();
   await expect(page.getByText(`Alias ${role.name} deleted.`)).toBeVisible();
   await expect(rowOf(page, role.name)).toHaveCount(0);
   expect(await aliasTargets(role.id)).toEqual([]);
@@ -78,7 +79,7 @@ adminTest("the wizard maps a role to custom scopes; edit changes them; delete ta
   await expect(page.getByTestId("role-scopes")).toContainText("Subscribe API");
 
   await page.goto(`${PAGE}?q=${role.name}`);
-  await rowOf(page, role.name).getByRole("link", { name: "Edit" }).click();
+  await chooseRowAction(rowOf(page, role.name), `Edit ${role.name}`);
   await page.getByLabel("apim:subscribe", { exact: true }).uncheck();
   await page.getByLabel("All Admin scopes").check();
   await page.getByRole("button", { name: "Save" }).click();
@@ -87,8 +88,8 @@ adminTest("the wizard maps a role to custom scopes; edit changes them; delete ta
   expect(await scopesOf(role.id)).toEqual(["apim:api_view", ...adminTag].sort());
 
   await page.goto(`${PAGE}?q=${role.name}`);
-  await rowOf(page, role.name).getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await chooseRowAction(rowOf(page, role.name), `Delete scopes ${role.name}`);
+  await page.getByRole("dialog").getByRole("button", { name: "Delete scopes" }).click();
   await expect(page.getByText(`${role.name} removed from every scope.`)).toBeVisible();
   expect(await scopesOf(role.id)).toEqual([]);
 });
@@ -113,14 +114,13 @@ adminTest("the admin role stays on every scope: no Edit or Delete, and a forged 
   await page.goto(`${PAGE}?q=admin`);
   const adminRow = rowOf(page, "admin");
   await expect(adminRow).toContainText("On every scope, always");
-  await expect(adminRow.getByRole("link", { name: "Edit" })).toHaveCount(0);
   await expect(adminRow.getByRole("button")).toHaveCount(0);
 
   const adminRole = await e2eDb().role.findFirstOrThrow({ where: { kind: "admin" } });
   const adminScopes = await scopesOf(adminRole.id);
   await page.goto(`${PAGE}?q=${role.name}`);
-  await rowOf(page, role.name).getByRole("button", { name: "Delete" }).click();
-  const remove = await captureAction(page, () => page.getByRole("dialog").getByRole("button", { name: "Delete" }).click());
+  await chooseRowAction(rowOf(page, role.name), `Delete scopes ${role.name}`);
+  const remove = await captureAction(page, () => page.getByRole("dialog").getByRole("button", { name: "Delete scopes" }).click());
   const forged = await replayAction(page, remove, withField(remove, "role", "admin"));
   expect(forged.text).toMatch(/admin/);
   expect(await scopesOf(adminRole.id)).toEqual(adminScopes);

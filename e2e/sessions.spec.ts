@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { signIn } from "./support/auth.ts";
 import { adminTest } from "./support/signed-in.ts";
+import { chooseRowAction } from "./support/row-menu.ts";
 
 adminTest("a terminated session is thrown out on its very next request", async ({ browser, page: adminPage, admin }) => {
   const victim = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
@@ -12,7 +13,7 @@ adminTest("a terminated session is thrown out on its very next request", async (
 
   await adminPage.goto(`/sessions?user=${victim.username}`);
   const row = adminPage.getByRole("row").filter({ hasText: victim.username });
-  await row.getByRole("button", { name: "Terminate" }).click();
+  await chooseRowAction(row, `Terminate ${victim.username}'s session`);
   const dialog = adminPage.getByRole("dialog", { name: `Terminate ${victim.username}'s session?` });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Terminate session" }).click();
@@ -29,7 +30,7 @@ test("cancelling the confirmation terminates nothing", async ({ page }) => {
   const admin = await seedUser(e2eDb(), { admin: true });
   await signIn(page, admin.username, admin.password);
   await page.goto(`/sessions?user=${admin.username}`);
-  await page.getByRole("row").filter({ hasText: admin.username }).getByRole("button", { name: "Terminate" }).click();
+  await chooseRowAction(page.getByRole("row").filter({ hasText: admin.username }), `Terminate ${admin.username}'s session`);
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
   await page.reload();

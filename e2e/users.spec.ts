@@ -1,9 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
-import { adminTest, openAdminPage } from "./support/signed-in.ts";
+import { adminTest, openAdminPage, openViewerPage } from "./support/signed-in.ts";
 import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
+import { expectAccessible } from "./support/axe.ts";
 import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
+import { chooseRowAction, rowActions, rowMenuButton } from "./support/row-menu.ts";
 
 const LOGIN = "/permission/admin/login";
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -138,7 +140,7 @@ adminTest("each row action works: change password, assign roles with preview, vi
   const monitors = await seedRole({ grants: ["/permission/admin/monitor/logs"] });
 
   await page.goto(`/users?q=${target.username}`);
-  await rowOf(page, target.username).getByRole("link", { name: "Change Password" }).click();
+  await chooseRowAction(rowOf(page, target.username), `Change password of ${target.username}`);
   await page.getByLabel("New password", { exact: true }).fill("a brand new password");
   await page.getByLabel("Confirm new password").fill("a brand new password");
   await page.getByRole("button", { name: "Change Password" }).click();
@@ -177,10 +179,10 @@ adminTest("each row action works: change password, assign roles with preview, vi
   await expect(page.getByText(`Profile of ${target.username} saved.`)).toBeVisible();
 
   await page.goto(`/users?q=${target.username}`);
-  await rowOf(page, target.username).getByRole("button", { name: "Delete" }).click();
+  await chooseRowAction(rowOf(page, target.username), `Delete ${target.username}`);
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   await expect(rowOf(page, target.username)).toBeVisible();
-  await rowOf(page, target.username).getByRole("button", { name: "Delete" }).click();
+  await chooseRowAction(rowOf(page, target.username), `Delete ${target.username}`);
   await page.getByRole("dialog").getByRole("button", { name: "Delete user" }).click();
   await expect(page.getByText(`User ${target.username} deleted.`)).toBeVisible();
   await expect(rowOf(page, target.username)).toHaveCount(0);
@@ -189,32 +191,56 @@ adminTest("each row action works: change password, assign roles with preview, vi
 });
 
 adminTest(
-  "one confirmation serves every row: it names the row's user, Cancel and Escape return focus, confirm deletes only that user",
+  "one menu and one confirmation serve every row: keyboard only, Escape returns focus, confirm deletes only that user",
   async ({ page }) => {
     const prefix = unique("confirm");
     const [first, second] = [await seedUser(e2eDb(), { username: `${prefix}_a` }), await seedUser(e2eDb(), { username: `${prefix}_b` })];
     await page.goto(`/users?q=${prefix}*`);
     const dialog = page.getByRole("dialog");
-    const deleteOf = (username: string) => rowOf(page, username).getByRole("button", { name: `Delete ${username}`, exact: true });
+    const menu = page.getByRole("menu");
+    const menuOf = (username: string) => page.getByRole("button", { name: `Actions for ${username}`, exact: true });
 
-    await deleteOf(second.username).click();
+    // One tab stop for a row's actions: the cell holds the menu button alone.
+    for (const user of [first, second])
+      await expect(rowOf(page, user.username).locator("td").last().locator("a, button, input")).toHaveCount(1);
+
+    // Enter opens the menu on its first item, the arrows move, Escape closes it onto the button.
+    await menuOf(second.username).focus();
+    await page.keyboard.press("Enter");
+    await expect(menu).toHaveAccessibleName(`Actions for ${second.username}`);
+    await expect(menu.getByRole("menuitem").first()).toBeFocused();
+    await expect(menu.getByRole("menuitem").first()).toHaveAccessibleName(`Change password of ${second.username}`);
+    await page.keyboard.press("ArrowDown");
+    await expect(menu.getByRole("menuitem", { name: `Assign roles to ${second.username}` })).toBeFocused();
+    await page.keyboard.press("End");
+    await expect(menu.getByRole("menuitem", { name: `Delete ${second.username}`, exact: true })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(menu).toBeHidden();
+    await expect(menuOf(second.username)).toBeFocused();
+    await expect(menuOf(second.username)).toHaveAttribute("aria-expanded", "false");
+
+    // ArrowDown opens it too; Delete asks first, and Cancel (or Escape) returns to the row's button.
+    await page.keyboard.press("ArrowDown");
+    await expect(menu).toBeVisible();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
     await expect(dialog.getByRole("heading")).toHaveText(`Delete ${second.username}?`);
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
-    await dialog.getByRole("button", { name: "Cancel" }).click();
-    await expect(dialog).toBeHidden();
-    await expect(deleteOf(second.username)).toBeFocused();
-
-    // From the keyboard, on another row: the same dialog now names that row's user.
-    await deleteOf(first.username).focus();
-    await page.keyboard.press("Enter");
-    await expect(dialog.getByRole("heading")).toHaveText(`Delete ${first.username}?`);
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
-    await expect(deleteOf(first.username)).toBeFocused();
-    expect(await e2eDb().user.count({ where: { id: { in: [first.id, second.id] } } })).toBe(2);
+    await expect(menuOf(second.username)).toBeFocused();
 
+    // Another row, Space this time: the same menu and dialog now name that row's user.
+    await menuOf(first.username).focus();
+    await page.keyboard.press(" ");
+    await expect(menu).toHaveAccessibleName(`Actions for ${first.username}`);
+    await page.keyboard.press("End");
     await page.keyboard.press("Enter");
-    await dialog.getByRole("button", { name: "Delete user" }).click();
+    await expect(dialog.getByRole("heading")).toHaveText(`Delete ${first.username}?`);
+    expect(await e2eDb().user.count({ where: { id: { in: [first.id, second.id] } } })).toBe(2);
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Delete user" })).toBeFocused();
+    await page.keyboard.press("Enter");
     await expect(page.getByText(`User ${first.username} deleted.`)).toBeVisible();
     await expect(rowOf(page, first.username)).toHaveCount(0);
     await expect(rowOf(page, second.username)).toBeVisible();
@@ -223,20 +249,27 @@ adminTest(
   },
 );
 
+adminTest("the open row menu and the delete confirmation pass axe", async ({ page }) => {
+  const user = await seedUser(e2eDb(), { username: unique("axe_") });
+  await page.goto(`/users?q=${user.username}`);
+  await rowMenuButton(rowOf(page, user.username)).click();
+  await expect(page.getByRole("menu")).toBeVisible();
+  await expectAccessible(page, "the Users page with a row menu open");
+  await page.getByRole("menuitem", { name: `Delete ${user.username}`, exact: true }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page, "the delete confirmation", "dialog");
+});
+
 adminTest("WSO2's rules: no self-delete, the admin account's row is locked, read-only stores are view-only", async ({ page, admin }) => {
   const ldap = await seedReadOnlyStore();
 
   await page.goto(`/users?q=${admin.username}`);
-  const self = rowOf(page, admin.username);
-  await expect(self.getByRole("link", { name: "Assign Roles" })).toBeVisible();
-  await expect(self.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  expect(await rowActions(rowOf(page, admin.username))).toEqual(["Change password", "Assign roles", "Edit profile"]);
 
   await page.goto("/users?q=admin");
   const adminRow = rowOf(page, "admin");
-  await expect(adminRow.getByRole("link", { name: "View Roles" })).toBeVisible();
-  for (const action of ["Change Password", "Assign Roles", "User Profile"])
-    await expect(adminRow.getByRole("link", { name: action })).toHaveCount(0);
-  await expect(adminRow.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await expect(adminRow.getByRole("link", { name: "admin" })).toBeVisible();
+  await expect(rowMenuButton(adminRow)).toHaveCount(0);
   const adminId = (await e2eDb().user.findFirstOrThrow({ where: { username: "admin" } })).id;
   expect((await page.goto(`/users/${adminId}/password`))?.status()).toBe(403);
 
@@ -244,15 +277,35 @@ adminTest("WSO2's rules: no self-delete, the admin account's row is locked, read
   const ro = rowOf(page, ldap.user.username);
   await expect(ro).toContainText("(Read-Only)");
   // Hybrid roles (Internal/*, Application/*) stay Gatehouse's to give, as in WSO2 (#13); nothing else.
-  await expect(ro.getByRole("link")).toHaveText([ldap.user.username, "Assign Roles", "View Roles"]);
+  await expect(ro.getByRole("link")).toHaveText([ldap.user.username]);
+  expect(await rowActions(ro)).toEqual(["Assign roles"]);
   expect((await page.goto(`/users/${ldap.user.id}/profile`))?.status()).toBe(403);
+});
+
+test("a view-only admin sees no row menu on Users, and a delete posted directly is refused", async ({ browser }) => {
+  const target = await seedUser(e2eDb(), { grants: [LOGIN] });
+  const viewerPage = await openViewerPage(browser);
+  await viewerPage.goto(`/users?q=${target.username}`);
+  await expect(rowOf(viewerPage, target.username).getByRole("link", { name: target.username })).toBeVisible();
+  await expect(rowMenuButton(viewerPage.getByRole("table"))).toHaveCount(0);
+  await expect(viewerPage.getByRole("checkbox")).toHaveCount(0);
+
+  const adminPage = await openAdminPage(browser);
+  await adminPage.goto(`/users?q=${target.username}`);
+  const action = await captureAction(adminPage, async () => {
+    await chooseRowAction(rowOf(adminPage, target.username), `Delete ${target.username}`);
+    await adminPage.getByRole("dialog").getByRole("button", { name: "Delete user" }).click();
+  });
+  const refused = await replayAction(viewerPage, action);
+  expect(refused.text).toContain("FORBIDDEN");
+  expect(await e2eDb().user.count({ where: { id: target.id } })).toBe(1);
 });
 
 adminTest("deleting yourself is refused even when posted directly", async ({ page, admin }) => {
   const victim = await seedUser(e2eDb(), { grants: [LOGIN] });
   await page.goto(`/users?q=${victim.username}`);
   const action = await captureAction(page, async () => {
-    await rowOf(page, victim.username).getByRole("button", { name: "Delete" }).click();
+    await chooseRowAction(rowOf(page, victim.username), `Delete ${victim.username}`);
     await page.getByRole("dialog").getByRole("button", { name: "Delete user" }).click();
   });
   const self = await e2eDb().user.findUniqueOrThrow({ where: { id: admin.id } });

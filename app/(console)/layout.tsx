@@ -7,7 +7,6 @@ import { NavLink } from "@/components/shell/NavLink";
 import { SignOutButton } from "@/components/shell/SignOutButton";
 import { visibleNavigation } from "@/components/shell/navigation";
 import { Alert } from "@/components/ui/Alert";
-import { NoticeProvider } from "@/components/ui/Notices";
 
 // The shell only decides what to show. Each page checks its own permission on the server.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -62,7 +61,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               </Alert>
             </div>
           )}
-          <NoticeProvider>{children}</NoticeProvider>
+          {children}
         </main>
       </div>
     </div>

@@ -3,6 +3,7 @@ import { cookieSessionSecret, SESSION_COOKIE_NAMES } from "@/lib/auth/current-pr
 import { endConsoleSession } from "@/lib/auth/sign-out";
 import { clientIp } from "@/lib/http/client-address";
 import { isSameOrigin } from "@/lib/http/origin";
+import { FLASH_COOKIE, FLASH_COOKIE_OPTIONS } from "@/components/ui/flash";
 
 /**
  * The console's Sign out button: a plain form post, so the shell ships no sign-in library and
@@ -19,6 +20,8 @@ export async function POST(request: NextRequest): Promise<Response> {
   const sid = await cookieSessionSecret();
   if (sid) await endConsoleSession(sid, clientIp(Object.fromEntries(request.headers.entries())));
   const response = new NextResponse(null, { status: 303, headers: { location: "/login" } });
+  // /login confirms it with a toast (components/ui/flash.ts).
+  if (sid) response.cookies.set(FLASH_COOKIE, "You are signed out.", FLASH_COOKIE_OPTIONS);
   for (const name of SESSION_COOKIE_NAMES.filter((cookie) => request.cookies.has(cookie))) {
     // A __Secure- cookie is only replaced by a Secure one.
     response.cookies.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });

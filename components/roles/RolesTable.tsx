@@ -5,7 +5,7 @@ import { RowActionsHost } from "@/components/ui/table/RowActionsHost";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
 import { RoleFilters, type StoreOption } from "./RoleFilters";
-import { DELETE_ROLE_BODY, roleColumns, type RoleRowView } from "./roles-columns";
+import { roleColumns, roleMenu, type RoleRowView } from "./roles-columns";
 
 export type { RoleRowView } from "./roles-columns";
 
@@ -17,12 +17,12 @@ type Props = {
   stores: StoreOption[];
 };
 
-/** Rendered on the server; the filters and the one row-actions host (links, the shared delete confirmation) are the client islands. */
+/** Rendered on the server; the filters and the one row-actions host (name links, the one row menu and delete confirmation) are the client islands. */
 export function RolesTable({ rows, url, deleteAction, filtered, stores }: Props) {
   return (
     <>
       <RoleFilters state={url.state} stores={stores} />
-      <RowActionsHost action={deleteAction} confirmLabel="Delete role" body={DELETE_ROLE_BODY}>
+      <RowActionsHost items={roleMenu(deleteAction)}>
         <DataTable
           caption="Roles"
           columns={roleColumns}

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Steps } from "@/components/ui/Steps";
 import { Field } from "@/components/ui/Field";
-import { useNotify } from "@/components/ui/Notices";
+import { showToast } from "@/components/ui/toast";
 import { MappingEditor, mappingFormData, type MappingDraft } from "./MappingEditor";
 import type { ScopeOption } from "./ScopePicker";
 
@@ -19,7 +19,6 @@ const STEPS = ["Provide role name", "Select permissions"] as const;
  */
 export function AddMappingWizard({ check, create, scopes }: { check: FormAction; create: FormAction; scopes: ScopeOption[] }) {
   const router = useRouter();
-  const notify = useNotify();
   const [step, setStep] = useState(0);
   const [role, setRole] = useState("");
   const [draft, setDraft] = useState<MappingDraft>({ mode: "alias", targets: [], scopes: [] });
@@ -31,7 +30,7 @@ export function AddMappingWizard({ check, create, scopes }: { check: FormAction;
   const [saved, runCreate, saving] = useActionState(async (previous: ActionState, data: FormData) => {
     const result = await create(previous, data);
     if (result?.ok) {
-      notify({ ok: true, message: result.message });
+      void showToast("success", result.message);
       router.push("/settings/role-permissions");
     } else if (result?.fieldErrors?.role) setStep(0);
     return result;

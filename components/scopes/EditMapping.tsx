@@ -5,7 +5,7 @@ import { startTransition, useActionState, useState } from "react";
 import type { ActionState, FormAction } from "@/lib/core/action-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { useNotify } from "@/components/ui/Notices";
+import { showToast } from "@/components/ui/toast";
 import { MappingEditor, mappingFormData, type MappingDraft } from "./MappingEditor";
 import type { ScopeOption } from "./ScopePicker";
 
@@ -24,12 +24,11 @@ export function EditMapping({
   save: FormAction;
 }) {
   const router = useRouter();
-  const notify = useNotify();
   const [draft, setDraft] = useState(initial);
   const [state, run, pending] = useActionState(async (previous: ActionState, data: FormData) => {
     const result = await save(previous, data);
     if (result?.ok) {
-      notify({ ok: true, message: result.message });
+      void showToast("success", result.message);
       router.push("/settings/role-permissions");
     }
     return result;

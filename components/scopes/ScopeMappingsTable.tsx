@@ -5,7 +5,8 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
 import { ScopeMappingsSearch } from "./ScopeMappingsSearch";
-import { scopeMappingColumns } from "./scope-mappings-columns";
+import { RowActionsHost } from "@/components/ui/table/RowActionsHost";
+import { scopeMappingColumns, scopeMappingMenu } from "./scope-mappings-columns";
 
 const PATH = "/settings/role-permissions";
 
@@ -15,19 +16,21 @@ export function ScopeMappingsTable({ rows, url, version, remove, filtered }: Pro
   return (
     <>
       <ScopeMappingsSearch path={PATH} state={url.state} />
-      <DataTable
-        caption="Scope assignments"
-        columns={scopeMappingColumns}
-        rows={rows}
-        getRowId={(r) => String(r.roleId)}
-        meta={{ remove, version }}
-        url={{ path: PATH, state: url.state }}
-        empty={
-          <EmptyState title={filtered ? "No role matches" : "No role permissions yet"}>
-            {filtered ? "Search matches any part of a role name." : "Add one with Add role permission."}
-          </EmptyState>
-        }
-      />
+      <RowActionsHost items={scopeMappingMenu({ remove, version })}>
+        <DataTable
+          caption="Scope assignments"
+          columns={scopeMappingColumns}
+          rows={rows}
+          getRowId={(r) => String(r.roleId)}
+          meta={{}}
+          url={{ path: PATH, state: url.state }}
+          empty={
+            <EmptyState title={filtered ? "No role matches" : "No role permissions yet"}>
+              {filtered ? "Search matches any part of a role name." : "Add one with Add role permission."}
+            </EmptyState>
+          }
+        />
+      </RowActionsHost>
       <UrlPager path={PATH} state={url.state} paging={url.paging} />
     </>
   );

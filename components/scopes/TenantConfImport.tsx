@@ -6,7 +6,7 @@ import type { TImportOptions } from "@/lib/scopes/plan-import";
 import type { ImportPreview as Preview } from "@/lib/scopes/preview-import";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { useNotify } from "@/components/ui/Notices";
+import { showToast } from "@/components/ui/toast";
 import { ImportPreview, importSummary } from "./ImportPreview";
 
 /**
@@ -24,14 +24,13 @@ export function TenantConfImport({ preview, apply }: { preview: FormAction<Previ
   const [showApplyFailure, setShowApplyFailure] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const ids = useId();
-  const notify = useNotify();
   const [review, reviewAction, reviewing] = useActionState(preview, null);
   const [applied, applyAction, applying] = useActionState(async (previous: ActionState, data: FormData) => {
     const result = await apply(previous, data);
     dialog.current?.close();
     setShowApplyFailure(true);
     if (result?.ok) {
-      notify({ ok: true, message: result.message });
+      void showToast("success", result.message);
       setPreviewedText(null);
     }
     return result;

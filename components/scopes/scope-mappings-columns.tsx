@@ -2,11 +2,8 @@ import Link from "next/link";
 import { createColumnHelper } from "@tanstack/table-core";
 import type { ScopeMappingRow } from "@/lib/scopes/list-scope-mappings";
 import type { FormAction } from "@/lib/core/action-state";
-import { ConfirmAction } from "@/components/ui/ConfirmAction";
+import { RowMenuButton, type RowMenuItem } from "@/components/ui/table/row-actions";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
-
-/** `version` is the tenant's scope-mapping version the page was read at: a delete must name it. */
-export type ScopeMappingsMeta = { remove: FormAction; version: number };
 
 const link = "text-brand-700 underline-offset-2 hover:underline";
 const q = (role: string) => `?role=${encodeURIComponent(role)}`;
@@ -32,43 +29,38 @@ function Assignments({ row }: { row: ScopeMappingRow }) {
   );
 }
 
-function Actions({ row, meta: { remove, version } }: { row: ScopeMappingRow; meta: ScopeMappingsMeta }) {
-  const confirm = (kind: "alias" | "custom", label: string, body: string) => (
-    <ConfirmAction
-      action={remove}
-      fields={{ role: row.role, kind, version: String(version) }}
-      label={label}
-      title={`${label}: ${row.role}?`}
-      confirmLabel={label}
-    >
-      {body}
-    </ConfirmAction>
-  );
-  if (row.protected) return <span className="text-sm text-slate-500">On every scope, always</span>;
-  return (
-    <div className="flex flex-wrap items-center gap-3 text-sm">
-      <Link className={link} href={`/settings/role-permissions/edit${q(row.role)}`}>
-        Edit
-      </Link>
-      {row.aliasOf.length > 0 &&
-        confirm(
-          "alias",
-          row.scopeCount > 0 ? "Delete alias" : "Delete",
-          `${row.role} stops getting the scopes of ${row.aliasOf.join(", ")}. Those roles keep their scopes.`,
-        )}
-      {row.scopeCount > 0 &&
-        confirm(
-          "custom",
-          row.aliasOf.length > 0 ? "Delete scopes" : "Delete",
-          `${row.role} is removed from all ${row.scopeCount} of its scopes.`,
-        )}
-    </div>
-  );
+/** The scope assignments' row menu; `version` is the one every delete must name. */
+export function scopeMappingMenu({ remove, version }: { remove: FormAction; version: number }): RowMenuItem[] {
+  const confirm = (kind: "alias" | "custom", label: string, body: string): RowMenuItem => ({
+    key: kind,
+    label,
+    confirm: {
+      action: remove,
+      title: `${label}: {name}?`,
+      body,
+      confirmLabel: label,
+      fields: { role: "{name}", kind, version: String(version) },
+    },
+  });
+  return [
+    { key: "edit", label: "Edit", href: "/settings/role-permissions/edit?role={name}" },
+    confirm("alias", "Delete alias", "{name} stops getting the scopes of {aliasOf}. Those roles keep their scopes."),
+    confirm("custom", "Delete scopes", "{name} is removed from all {scopeCount} of its scopes."),
+  ];
 }
 
-const column = createColumnHelper<UrlTableFeatures<ScopeMappingsMeta>, ScopeMappingRow>();
+function Actions({ row }: { row: ScopeMappingRow }) {
+  if (row.protected) return <span className="text-sm text-slate-500">On every scope, always</span>;
+  const keys = ["edit", row.aliasOf.length > 0 && "alias", row.scopeCount > 0 && "custom"].filter(
+    (k): k is string => typeof k === "string",
+  );
+  const values = { aliasOf: row.aliasOf.join(", "), scopeCount: String(row.scopeCount) };
+  return <RowMenuButton name={row.role} actions={keys} values={values} />;
+}
+
+const column = createColumnHelper<UrlTableFeatures<object>, ScopeMappingRow>();
 export const scopeMappingColumns = column.columns([
   column.accessor("role", { header: "Roles", cell: (info) => <span className="font-medium break-all">{info.getValue()}</span> }),
   column.display({ id: "assignments", header: "Scope Assignments", cell: (info) => <Assignments row={info.row.original} /> }),
-  column.display({ id: "actions", header: "Actions", cell: (info) => <Actions row={info.row.original} meta={info.table.options.meta!} /> }),
+  column.display({ id: "actions", header: "Actions", cell: (info) => <Actions row={info.row.original} /> }),
 ]);

@@ -1,6 +1,6 @@
 import { createColumnHelper } from "@tanstack/table-core";
 import type { FormAction } from "@/lib/core/action-state";
-import { ConfirmAction } from "@/components/ui/ConfirmAction";
+import { RowMenuButton, type RowMenuItem } from "@/components/ui/table/row-actions";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
 
 export type SessionView = {
@@ -16,21 +16,30 @@ export type SessionView = {
   current: boolean;
 };
 
-/** `terminate` is absent for an admin who may only look. */
-export type SessionsMeta = { terminate?: FormAction };
+/** `terminate` is false for an admin who may only look. */
+export type SessionsMeta = { terminate: boolean };
 
-function TerminateCell({ session, terminate }: { session: SessionView; terminate?: FormAction }) {
-  if (!terminate) return null;
+/** The sessions table's row menu: its one action, behind a confirmation. */
+export function sessionMenu(terminate: FormAction): RowMenuItem[] {
+  return [
+    {
+      key: "terminate",
+      label: "Terminate",
+      confirm: {
+        action: terminate,
+        title: "Terminate {name}?",
+        body: "{effect}",
+        confirmLabel: "Terminate session",
+        fields: { sessionId: "{sessionId}" },
+      },
+    },
+  ];
+}
+
+function TerminateCell({ session, terminate }: { session: SessionView; terminate?: boolean }) {
+  const effect = session.current ? "This is your own session: you will be signed out." : "They will be signed out on their next request.";
   return (
-    <ConfirmAction
-      action={terminate}
-      fields={{ sessionId: session.id }}
-      label="Terminate"
-      title={`Terminate ${session.user}'s session?`}
-      confirmLabel="Terminate session"
-    >
-      {session.current ? "This is your own session: you will be signed out." : "They will be signed out on their next request."}
-    </ConfirmAction>
+    <RowMenuButton name={`${session.user}'s session`} actions={terminate ? ["terminate"] : []} values={{ sessionId: session.id, effect }} />
   );
 }
 

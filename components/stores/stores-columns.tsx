@@ -1,9 +1,7 @@
-import Link from "next/link";
 import { createColumnHelper } from "@tanstack/table-core";
 import type { FormAction } from "@/lib/core/action-state";
-import { ConfirmAction } from "@/components/ui/ConfirmAction";
+import { RowMenuButton, type RowMenuItem } from "@/components/ui/table/row-actions";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
-import { InstantAction } from "./InstantAction";
 
 export type StoreView = {
   id: number;
@@ -17,47 +15,48 @@ export type StoreView = {
   syncError: string | null;
 };
 
-/** Actions are absent for an admin who may only look. */
-export type StoresMeta = { setEnabled?: FormAction; sync?: FormAction; test?: FormAction; canEdit: boolean; canDelete: boolean };
+/** What the viewer may do to stores; the page builds the menu (`storeMenu`) from the same grants. */
+export type StoresMeta = { canUpdate: boolean; canDelete: boolean };
 
-function StoreActions({ store, meta }: { store: StoreView; meta?: StoresMeta }) {
+type StoreActions = { setEnabled: FormAction; sync: FormAction; test: FormAction };
+
+/** The stores table's row menu; the actions are absent for an admin who may only look. */
+export function storeMenu(actions: StoreActions | undefined): RowMenuItem[] {
+  const fields = { id: "{id}" };
+  const edit: RowMenuItem = { key: "edit", label: "Edit", href: "/settings/user-stores/{id}" };
+  const remove: RowMenuItem = { key: "delete", label: "Delete", href: "/settings/user-stores/{id}/delete" };
+  if (!actions) return [edit, remove];
+  const switchTo = (enabled: boolean): RowMenuItem => ({
+    key: enabled ? "enable" : "disable",
+    label: enabled ? "Enable" : "Disable",
+    confirm: {
+      action: actions.setEnabled,
+      title: `${enabled ? "Enable" : "Disable"} {name}?`,
+      body: enabled ? "Its users can sign in again." : "Its users can no longer sign in, and their sessions end on their next request.",
+      confirmLabel: enabled ? "Enable store" : "Disable store",
+      fields: { id: "{id}", version: "{version}", enabled: String(enabled) },
+    },
+  });
+  return [
+    edit,
+    { key: "test", label: "Test connection", name: "Test {name}", instant: { action: actions.test, fields } },
+    { key: "sync", label: "Sync now", name: "Sync {name} now", instant: { action: actions.sync, fields } },
+    switchTo(false),
+    switchTo(true),
+    remove,
+  ];
+}
+
+function StoreActionsCell({ store, meta }: { store: StoreView; meta?: StoresMeta }) {
   if (!meta) return null;
-  const ref = { id: String(store.id) };
-  return (
-    <div className="flex flex-wrap gap-2">
-      {meta.canEdit && (
-        <Link
-          href={`/settings/user-stores/${store.id}`}
-          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100"
-        >
-          Edit<span className="sr-only"> {store.domain}</span>
-        </Link>
-      )}
-      {meta.test && <InstantAction action={meta.test} fields={ref} label={`Test ${store.domain}`} />}
-      {meta.sync && store.enabled && <InstantAction action={meta.sync} fields={ref} label={`Sync ${store.domain} now`} />}
-      {meta.setEnabled && (
-        <ConfirmAction
-          action={meta.setEnabled}
-          fields={{ ...ref, version: String(store.version), enabled: String(!store.enabled) }}
-          label={`${store.enabled ? "Disable" : "Enable"} ${store.domain}`}
-          title={`${store.enabled ? "Disable" : "Enable"} ${store.domain}?`}
-          confirmLabel={store.enabled ? "Disable store" : "Enable store"}
-        >
-          {store.enabled
-            ? "Its users can no longer sign in, and their sessions end on their next request."
-            : "Its users can sign in again."}
-        </ConfirmAction>
-      )}
-      {meta.canDelete && (
-        <Link
-          href={`/settings/user-stores/${store.id}/delete`}
-          className="rounded-md border border-red-300 px-2.5 py-1 text-sm text-red-800 hover:bg-red-50"
-        >
-          Delete<span className="sr-only"> {store.domain}</span>
-        </Link>
-      )}
-    </div>
-  );
+  const keys = [
+    meta.canUpdate && "edit",
+    meta.canUpdate && "test",
+    meta.canUpdate && store.enabled && "sync",
+    meta.canUpdate && (store.enabled ? "disable" : "enable"),
+    meta.canDelete && "delete",
+  ].filter((k): k is string => typeof k === "string");
+  return <RowMenuButton name={store.domain} actions={keys} values={{ id: String(store.id), version: String(store.version) }} />;
 }
 
 const column = createColumnHelper<UrlTableFeatures<StoresMeta>, StoreView>();
@@ -86,6 +85,6 @@ export const storeColumns = column.columns([
   column.display({
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
-    cell: (info) => <StoreActions store={info.row.original} meta={info.table.options.meta} />,
+    cell: (info) => <StoreActionsCell store={info.row.original} meta={info.table.options.meta} />,
   }),
 ]);

@@ -4,19 +4,18 @@ import { startTransition, useActionState, useState, type ReactNode } from "react
 import type { ActionState, FormAction } from "@/lib/core/action-state";
 import { Alert } from "./Alert";
 import { Button } from "./Button";
-import { useNotify } from "./Notices";
+import { showToast } from "./toast";
 
 /**
  * Preview, then save: Save stays off until the change as it stands now (`changeKey`) has been
  * reviewed, so nobody saves what they have not seen. A successful save re-renders the page
- * with a new version, which remounts the editor, so its message goes to the page's notices.
+ * with a new version, which remounts the editor, so its message is a toast.
  */
 export function useReviewThenSave<P>(preview: FormAction<P>, save: FormAction, changeKey: string) {
-  const notify = useNotify();
   const [review, reviewAction, reviewing] = useActionState(preview, null);
   const [saved, saveAction, saving] = useActionState(async (previous: ActionState, data: FormData) => {
     const result = await save(previous, data);
-    if (result?.ok) notify({ ok: true, message: result.message });
+    if (result?.ok) void showToast("success", result.message);
     return result;
   }, null);
   const [reviewedKey, setReviewedKey] = useState<string | null>(null);

@@ -3,11 +3,11 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/core/action-state";
 import { Button } from "@/components/ui/Button";
-import { useNotify } from "@/components/ui/Notices";
+import { toastResult } from "@/components/ui/toast";
 
 /**
  * Unlock or Enable: undoes a restriction, so it needs no confirmation. The result is announced
- * in the page's notice area, as a confirmed action's is.
+ * as a toast, as a confirmed action's is.
  */
 export function AccountStateButton({
   action,
@@ -20,10 +20,9 @@ export function AccountStateButton({
   version: number;
   label: string;
 }) {
-  const notify = useNotify();
   const [, formAction, pending] = useActionState(async (previous: ActionState, form: FormData) => {
     const result = await action(previous, form);
-    if (result) notify({ ok: result.ok, message: result.message });
+    toastResult(result);
     return result;
   }, null);
   return (

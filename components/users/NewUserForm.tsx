@@ -6,7 +6,11 @@ import { ActionForm, FormField, useFieldErrors } from "@/components/ui/ActionFor
 import { AsyncCombobox, type Option } from "@/components/pickers/AsyncCombobox";
 import { searchRoles } from "@/components/pickers/search";
 
-type Props = { action: (state: ActionState, form: FormData) => Promise<ActionState>; domains: string[]; minLength: number };
+type Props = {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  domains: string[];
+  policy: { min_length: number; max_length: number };
+};
 
 function DomainField({ domains }: { domains: string[] }) {
   const errors = useFieldErrors("domain");
@@ -21,6 +25,7 @@ function DomainField({ domains }: { domains: string[] }) {
         defaultValue={domains[0]}
         className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
         aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? "field-domain-error" : undefined}
       >
         {domains.map((d) => (
           <option key={d} value={d}>
@@ -28,16 +33,23 @@ function DomainField({ domains }: { domains: string[] }) {
           </option>
         ))}
       </select>
-      {errors && <p className="text-sm text-red-700">{errors.join(" ")}</p>}
+      <p id="field-domain-error" aria-live="polite" className="text-sm text-red-700">
+        {errors?.join(" ")}
+      </p>
     </div>
   );
 }
 
 /** Add New User: domain, username, password twice, and initial roles. */
-export function NewUserForm({ action, domains, minLength }: Props) {
+export function NewUserForm({ action, domains, policy }: Props) {
+  const minLength = policy.min_length;
   const [roles, setRoles] = useState<Option[]>([]);
   return (
-    <ActionForm action={action} submitLabel="Add User">
+    <ActionForm
+      action={action}
+      submitLabel="Add User"
+      schema={{ name: "newUser", policy: { min_length: minLength, max_length: policy.max_length } }}
+    >
       <DomainField domains={domains} />
       <FormField label="Username" name="username" autoComplete="off" required hint="3 to 30 characters, no spaces." />
       <FormField

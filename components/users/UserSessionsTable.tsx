@@ -1,5 +1,6 @@
 import type { FormAction } from "@/lib/core/action-state";
-import { sessionColumns, type SessionView } from "@/components/sessions/sessions-columns";
+import { sessionColumns, sessionMenu, type SessionView } from "@/components/sessions/sessions-columns";
+import { RowActionsHost } from "@/components/ui/table/RowActionsHost";
 import { DataTable } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { UrlPager } from "@/components/ui/table/UrlPager";
@@ -20,15 +21,17 @@ export function UserSessionsTable({
   const path = `/users/${userId}/sessions`;
   return (
     <>
-      <DataTable
-        caption="This user's active sessions"
-        columns={sessionColumns}
-        rows={rows}
-        getRowId={(s) => s.id}
-        meta={{ terminate }}
-        url={{ path, state: {} }}
-        empty={<EmptyState title="No active sessions">This user is not signed in anywhere.</EmptyState>}
-      />
+      <RowActionsHost items={terminate ? sessionMenu(terminate) : []}>
+        <DataTable
+          caption="This user's active sessions"
+          columns={sessionColumns}
+          rows={rows}
+          getRowId={(s) => s.id}
+          meta={{ terminate: Boolean(terminate) }}
+          url={{ path, state: {} }}
+          empty={<EmptyState title="No active sessions">This user is not signed in anywhere.</EmptyState>}
+        />
+      </RowActionsHost>
       <UrlPager path={path} state={{}} paging={paging} />
     </>
   );

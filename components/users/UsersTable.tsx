@@ -8,7 +8,7 @@ import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
 import { BulkBar } from "./BulkBar";
 import { UserFilters } from "./UserFilters";
-import { DELETE_USER_BODY, userColumns, type UserRowView } from "./users-columns";
+import { userColumns, userMenu, type UserRowView } from "./users-columns";
 
 export type { UserRowView } from "./users-columns";
 
@@ -25,7 +25,7 @@ type Props = {
 
 /**
  * Rendered on the server; the filters, the bulk bar, each row's checkbox and the one row-actions
- * host (links, the shared delete confirmation) are the client islands.
+ * host (the name links, the one row menu and delete confirmation) are the client islands.
  */
 export function UsersTable({ rows, url, bulk, deleteAction, filtered, domains }: Props) {
   const selectable = bulk.delete || bulk.assignRole;
@@ -33,7 +33,7 @@ export function UsersTable({ rows, url, bulk, deleteAction, filtered, domains }:
     <>
       <UserFilters state={url.state} domains={domains} claims={CLAIM_OPTIONS} />
       {selectable && <BulkBar can={bulk} />}
-      <RowActionsHost action={deleteAction} confirmLabel="Delete user" body={DELETE_USER_BODY}>
+      <RowActionsHost items={userMenu(deleteAction)}>
         <DataTable
           caption="Users"
           columns={selectable ? userColumns.selectable : userColumns.plain}

@@ -3,7 +3,8 @@ import { qualifiedName } from "@/lib/core/domains";
 import type { UserListRow } from "@/lib/users/list-users";
 import type { UserAction } from "@/lib/authz/user-rules";
 import type { UrlTableFeatures } from "@/components/ui/table/features";
-import { RowActions, RowConfirmButton, RowLink } from "@/components/ui/table/row-actions";
+import { deleteItem, RowMenuButton, type RowMenuItem } from "@/components/ui/table/row-actions";
+import type { FormAction } from "@/lib/core/action-state";
 import { SelectBox } from "@/components/ui/table/selection";
 import { AccountBadges } from "./AccountBadges";
 
@@ -14,37 +15,12 @@ type Features = UrlTableFeatures<object>;
 
 export const userLabel = (u: UserRowView) => qualifiedName(u.domain, u.username);
 
-/** The same for every user; the title names the user. */
-export const DELETE_USER_BODY = "The account, its roles and profile are removed and its sessions end. This cannot be undone.";
+/** The actions a user's row may offer; each row's button lists the ones the viewer may use on it. */
+const MENU_ACTIONS: UserAction[] = ["password", "roles", "profile", "delete"];
 
 function ActionsCell({ user }: { user: UserRowView }) {
-  const has = (a: UserAction) => user.actions.includes(a);
-  const name = userLabel(user);
-  return (
-    <RowActions>
-      {has("password") && (
-        <RowLink href={`/users/${user.id}/password`} name={`Change Password of ${name}`}>
-          Change Password
-        </RowLink>
-      )}
-      {has("roles") && (
-        <RowLink href={`/users/${user.id}/roles`} name={`Assign Roles to ${name}`}>
-          Assign Roles
-        </RowLink>
-      )}
-      {has("viewRoles") && (
-        <RowLink href={`/users/${user.id}`} name={`View Roles of ${name}`}>
-          View Roles
-        </RowLink>
-      )}
-      {has("profile") && (
-        <RowLink href={`/users/${user.id}/profile`} name={`User Profile of ${name}`}>
-          User Profile
-        </RowLink>
-      )}
-      {has("delete") && <RowConfirmButton label="Delete" target={{ id: user.id, version: user.version, name }} />}
-    </RowActions>
-  );
+  const actions = MENU_ACTIONS.filter((a) => user.actions.includes(a));
+  return <RowMenuButton name={userLabel(user)} actions={actions} values={{ id: String(user.id), version: String(user.version) }} />;
 }
 
 const column = createColumnHelper<Features, UserRowView>();
@@ -96,5 +72,15 @@ const dataColumns = column.columns([
     cell: (info) => <ActionsCell user={info.row.original} />,
   }),
 ]);
+
+/** The users table's row menu; the username is the link to the user's page (Details and Roles). */
+export function userMenu(deleteAction: FormAction): RowMenuItem[] {
+  return [
+    { key: "password", label: "Change password", name: "Change password of {name}", href: "/users/{id}/password" },
+    { key: "roles", label: "Assign roles", name: "Assign roles to {name}", href: "/users/{id}/roles" },
+    { key: "profile", label: "Edit profile", name: "Edit profile of {name}", href: "/users/{id}/profile" },
+    deleteItem(deleteAction, "The account, its roles and profile are removed and its sessions end. This cannot be undone.", "Delete user"),
+  ];
+}
 
 export const userColumns = { selectable: [selectColumn, ...dataColumns], plain: dataColumns };

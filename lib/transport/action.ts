@@ -4,6 +4,7 @@ import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
 import type { ActionState } from "../core/action-state.ts";
 import { fieldErrors } from "../core/zod-issues.ts";
+import { formObject } from "../core/form-object.ts";
 import { clientIp } from "../http/client-address.ts";
 import { AppError } from "../errors.ts";
 import { findMalformedText, MALFORMED_TEXT, malformedTextMessage } from "../http/well-formed.ts";
@@ -60,15 +61,4 @@ export function defineAction<S extends z.ZodType, T>(
       throw error;
     }
   };
-}
-
-/** Form fields as an object; React's own `$ACTION_*` fields are left out. */
-function formObject(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
-  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION")) continue;
-    const prior = out[key];
-    out[key] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
-  }
-  return out;
 }

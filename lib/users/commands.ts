@@ -2,7 +2,6 @@ import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
 import { AppError } from "../errors.ts";
 import { ZFormId } from "../db/row-id.ts";
-import { formList } from "../forms.ts";
 import { ZBulkAssignRole, ZBulkDelete } from "../contracts/authz.ts";
 import { bulkAssignRole } from "./bulk-assign-role.ts";
 import { bulkDeleteUsers } from "./bulk-delete-users.ts";
@@ -11,6 +10,7 @@ import { createUser } from "./create-user.ts";
 import { deleteUser } from "./delete-user.ts";
 import { getUser } from "./get-user.ts";
 import { confirmed, ZConfiguredPassword } from "./password-policy.ts";
+import { newUserInput, ownPasswordDiffers, ownPasswordInput, resetPasswordInput } from "./form-schemas.ts";
 import { previewUserRoles } from "./preview-user-roles.ts";
 import { resetUserPassword } from "./reset-user-password.ts";
 import { setUserDisabled } from "./set-user-disabled.ts";
@@ -24,12 +24,7 @@ import { updateUserClaims, ZUpdateUserClaims } from "./update-user-claims.ts";
 const ACCOUNT_RULE =
   "The actor holds every permission the user holds; only the super admin deletes an admin or resets another admin's password.";
 
-const ZNewUser = z.object({
-  domain: z.string().min(1).max(64),
-  username: z.string().max(1024),
-  password: ZConfiguredPassword,
-  roleIds: formList(ZFormId, 100),
-});
+const ZNewUser = newUserInput(ZConfiguredPassword);
 /** Add New User's form: the input and the password confirmation. */
 export const ZNewUserForm = confirmed(ZNewUser, "password");
 
@@ -72,12 +67,7 @@ export const unlockUserCommand = defineCommand({
   run: unlockUser,
 });
 
-const ZResetPassword = z.object({
-  id: ZFormId,
-  version: ZFormId,
-  password: ZConfiguredPassword,
-  requireChange: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
-});
+const ZResetPassword = resetPasswordInput(ZConfiguredPassword);
 export const ZResetPasswordForm = confirmed(ZResetPassword, "password");
 
 export const resetPasswordCommand = defineCommand({
@@ -108,17 +98,12 @@ export const updateProfileCommand = defineCommand({
   run: updateUserClaims,
 });
 
-const ZOwnPassword = z.object({
-  currentPassword: z.string().min(1, "Enter your current password.").max(1024),
-  newPassword: ZConfiguredPassword,
-});
-const differs = (v: { currentPassword: string; newPassword: string }) => v.newPassword !== v.currentPassword;
-const DIFFERS = { path: ["newPassword"], message: "Choose a password different from the current one." };
-export const ZOwnPasswordForm = confirmed(ZOwnPassword, "newPassword").refine(differs, DIFFERS);
+const ZOwnPassword = ownPasswordInput(ZConfiguredPassword);
+export const ZOwnPasswordForm = confirmed(ZOwnPassword, "newPassword").refine(...ownPasswordDiffers);
 
 export const changeOwnPasswordCommand = defineCommand({
   feature: "self",
-  input: ZOwnPassword.refine(differs, DIFFERS),
+  input: ZOwnPassword.refine(...ownPasswordDiffers),
   rule: "Only one's own account, proven by the current password.",
   run: (client, actor, input) => changeOwnPassword(client, actor, input, actor.ip),
 });

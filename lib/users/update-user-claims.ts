@@ -1,20 +1,13 @@
-import { z } from "zod";
-import { ZFormId } from "../db/row-id.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
-import { USER_CLAIMS, type ClaimUri } from "./claims.ts";
+import { USER_CLAIMS } from "./claims.ts";
+import type { TUpdateUserClaims } from "./form-schemas.ts";
 import { getUser } from "./get-user.ts";
 import { assertUserAction } from "../authz/user-rules.ts";
 
-// Flat, so each claim's error lands on its own form field.
-export const ZUpdateUserClaims = z.object({
-  id: ZFormId,
-  version: ZFormId,
-  ...Object.fromEntries(USER_CLAIMS.map((c) => [c.uri, z.string().trim().pipe(c.schema).default("")])),
-}) as unknown as z.ZodType<{ id: number; version: number } & Record<ClaimUri, string>>;
-export type TUpdateUserClaims = z.infer<typeof ZUpdateUserClaims>;
+export { ZUpdateUserClaims, type TUpdateUserClaims } from "./form-schemas.ts";
 
 /** User Profile: sets the known claims; an empty value removes the claim. */
 export async function updateUserClaims(client: Db, actor: Actor, input: TUpdateUserClaims): Promise<{ qualified: string }> {

@@ -1,22 +1,27 @@
 "use client";
 
-import { useRef, useState, type MouseEvent, type ReactNode } from "react";
-import { flushSync } from "react-dom";
+import {
+  lazy,
+  startTransition,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+  type ReactNode,
+} from "react";
 import { useRouter } from "next/navigation";
-import type { FormAction } from "@/lib/core/action-state";
-import { Button } from "../Button";
-import { useConfirmDialog } from "../useConfirmDialog";
+import { toastWhile } from "../toast";
+import { RowConfirmDialog, type ConfirmRequest } from "./RowConfirmDialog";
+import { fillTemplate, type RowMenuItem, type RowValues } from "./row-actions";
+import type { MenuTarget } from "./RowMenu";
 
-type Target = { label: string; id: string; version: string; name: string; detail?: string };
-
-type Props = {
-  /** The server action the confirmation posts `id` and `version` to. */
-  action: FormAction;
-  confirmLabel: string;
-  /** What every confirmation says after the row's own sentence (the button's `data-detail`). */
-  body: ReactNode;
-  children: ReactNode;
-};
+// Radix's menu is ~20 kB of gzip, more than the first-load budget allows (docs/performance.md):
+// it is fetched when the host mounts, after the page is interactive, and the first open waits
+// for it only when it comes sooner than that.
+const RowMenu = lazy(() => import("./RowMenu"));
 
 /** A plain left click on a same-origin link, which the router may take over. */
 function routable(event: MouseEvent, link: HTMLAnchorElement): boolean {
@@ -30,30 +35,51 @@ function routable(event: MouseEvent, link: HTMLAnchorElement): boolean {
   );
 }
 
+function targetOf(button: HTMLButtonElement): MenuTarget {
+  return { button, keys: (button.dataset.rowMenu ?? "").split(" "), values: JSON.parse(button.dataset.values ?? "{}") };
+}
+
 /**
- * The one client island behind a table's row actions, listening to clicks that bubble up from
- * the server-rendered rows: a plain link navigates client-side as `next/link` would, and a
- * `RowConfirmButton` opens the table's single confirmation dialog for its row. The native
- * <dialog> gives focus trapping and Escape-to-cancel; closing returns focus to the row's button.
+ * The one client island behind a table's row actions. Rows are server markup: a name link and a
+ * `RowMenuButton`. Clicks and keys bubble up here: a plain link navigates client-side as
+ * `next/link` would, and a row's button (click, Enter, Space, ArrowDown) opens the table's one
+ * menu for that row. A destructive item opens the table's one confirmation dialog; a harmless
+ * one runs at once. Results are toasts.
  */
-export function RowActionsHost({ action, confirmLabel, body, children }: Props) {
+export function RowActionsHost({ items, children }: { items: RowMenuItem[]; children: ReactNode }) {
   const router = useRouter();
-  const { dialog, titleId, formAction, pending } = useConfirmDialog(action);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const [target, setTarget] = useState<Target | null>(null);
+  const [target, setTarget] = useState<MenuTarget | null>(null);
+  const [open, setOpen] = useState(false);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  // A press on the open menu's own button closes the menu (Radix dismisses it as an outside
+  // press) and must not reopen it with the click that follows.
+  const closingPress = useRef(false);
+
+  // The row's button is not React's to render: its expanded state is set here.
+  useEffect(() => {
+    if (!target) return;
+    target.button.setAttribute("aria-expanded", String(open));
+  }, [target, open]);
+
+  function openFor(button: HTMLButtonElement) {
+    setTarget(targetOf(button));
+    setOpen(true);
+  }
+
+  function onPointerDown(event: PointerEvent<HTMLDivElement>) {
+    closingPress.current = open && target !== null && target.button.contains(event.target as Node);
+  }
 
   function onClick(event: MouseEvent<HTMLDivElement>) {
     const element = event.target as Element;
-    const button = element.closest<HTMLButtonElement>("button[data-confirm]");
-    if (button) {
-      const { confirm, id, version, name, detail } = button.dataset;
-      if (!confirm || !id || !version || !name) return;
-      opener.current = button;
-      // The dialog must show this row's target when it opens, not the previous one.
-      flushSync(() => setTarget({ label: confirm, id, version, name, detail }));
-      dialog.current?.showModal();
-      cancel.current?.focus();
+    const trigger = element.closest<HTMLButtonElement>("button[data-row-menu]");
+    if (trigger && closingPress.current) {
+      closingPress.current = false;
+      return;
+    }
+    if (trigger) {
+      // Enter and Space on a button are clicks too.
+      openFor(trigger);
       return;
     }
     const link = element.closest("a");
@@ -63,43 +89,40 @@ export function RowActionsHost({ action, confirmLabel, body, children }: Props) 
     }
   }
 
-  function returnFocus() {
-    if (opener.current?.isConnected) opener.current.focus();
-    opener.current = null;
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== "ArrowDown") return;
+    const trigger = (event.target as Element).closest<HTMLButtonElement>("button[data-row-menu]");
+    if (!trigger) return;
+    event.preventDefault();
+    openFor(trigger);
+  }
+
+  function runInstant(item: RowMenuItem, values: RowValues) {
+    if (!("instant" in item)) return;
+    const form = new FormData();
+    for (const [name, value] of Object.entries(item.instant.fields)) form.set(name, fillTemplate(value, values));
+    startTransition(() =>
+      toastWhile(`${fillTemplate(item.name ?? `${item.label} {name}`, values)}…`, () => item.instant.action(null, form)),
+    );
   }
 
   return (
     <>
-      {/* Clicks bubble here from the rows' own links and buttons, which keyboard users operate directly. */}
-      <div onClick={onClick}>{children}</div>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        onClose={returnFocus}
-        className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
-      >
-        {target && (
-          <form action={formAction}>
-            <input type="hidden" name="id" value={target.id} />
-            <input type="hidden" name="version" value={target.version} />
-            <h2 id={titleId} className="text-lg font-semibold">
-              {target.label} {target.name}?
-            </h2>
-            <div className="mt-2 text-slate-700">
-              {target.detail && <p>{target.detail}</p>}
-              {body}
-            </div>
-            <div className="mt-6 flex justify-end gap-2">
-              <Button ref={cancel} variant="secondary" onClick={() => dialog.current?.close()}>
-                Cancel
-              </Button>
-              <Button type="submit" variant="danger" disabled={pending}>
-                {pending ? "Working…" : confirmLabel}
-              </Button>
-            </div>
-          </form>
-        )}
-      </dialog>
+      {/* Clicks and keys bubble here from the rows' own links and buttons, which keyboard users operate directly. */}
+      <div onPointerDownCapture={onPointerDown} onClick={onClick} onKeyDown={onKeyDown}>
+        {children}
+      </div>
+      <Suspense fallback={null}>
+        <RowMenu
+          items={items}
+          target={target}
+          open={open}
+          onOpenChange={setOpen}
+          onConfirm={(item, values) => setConfirm({ item, values, opener: target?.button ?? null })}
+          onInstant={runInstant}
+        />
+      </Suspense>
+      <RowConfirmDialog request={confirm} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { ArrivalToast } from "@/components/ui/ArrivalToast";
 import { rolePageQuery } from "@/lib/roles/queries";
 import { loadPage } from "@/lib/transport/command-page";
 import { UrlPager } from "@/components/ui/table/UrlPager";
-import { Alert } from "@/components/ui/Alert";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PermissionTree } from "@/components/permissions/PermissionTree";
 import { RoleHeader } from "@/components/roles/RoleHeader";
@@ -22,11 +22,7 @@ export default async function RolePage({
   return (
     <>
       <RoleHeader role={role} actions={actions} current="viewUsers" />
-      {query.created && (
-        <div className="mb-4">
-          <Alert tone="success">Role {role.qualified} added.</Alert>
-        </div>
-      )}
+      {query.created && <ArrivalToast message={`Role ${role.qualified} added.`} params={["created"]} />}
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="members">
           <h2 id="members" className="mb-2 font-semibold">

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { can } from "@/lib/authz/decide";
 import { listStoresQuery } from "@/lib/store-management/queries";
 import { loadPage } from "@/lib/transport/command-page";
-import { Alert } from "@/components/ui/Alert";
+import { ArrivalToast } from "@/components/ui/ArrivalToast";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { StoresTable, type StoreView } from "@/components/stores/StoresTable";
+import { storeMenu, StoresTable, type StoreView } from "@/components/stores/StoresTable";
 import { setStoreEnabledAction, syncStoreAction, testSavedStoreAction } from "./actions";
 
 export const metadata: Metadata = { title: "User Stores" };
@@ -51,20 +51,11 @@ export default async function UserStoresPage({ searchParams }: { searchParams: P
           ) : undefined
         }
       />
-      {done && (
-        <div className="mb-4">
-          <Alert tone="success">{done}</Alert>
-        </div>
-      )}
+      {done && <ArrivalToast message={done} params={["added", "saved", "deleted"]} />}
       <StoresTable
         rows={rows}
-        meta={{
-          canEdit: update,
-          canDelete: can(principal, "stores.delete"),
-          setEnabled: update ? setStoreEnabledAction : undefined,
-          sync: update ? syncStoreAction : undefined,
-          test: update ? testSavedStoreAction : undefined,
-        }}
+        meta={{ canUpdate: update, canDelete: can(principal, "stores.delete") }}
+        menu={storeMenu(update ? { setEnabled: setStoreEnabledAction, sync: syncStoreAction, test: testSavedStoreAction } : undefined)}
       />
     </>
   );

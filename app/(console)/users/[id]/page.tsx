@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import { ArrivalToast } from "@/components/ui/ArrivalToast";
 import { formatUtc } from "@/lib/format";
 import { loadPage } from "@/lib/transport/command-page";
 import { claimLabel } from "@/lib/users/claims";
 import { userPageQuery } from "@/lib/users/queries";
 import { AccountControls } from "@/components/users/AccountControls";
 import { UserHeader } from "@/components/users/UserHeader";
-import { Alert } from "@/components/ui/Alert";
 import { disableUserAction, enableUserAction, unlockUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "User" };
@@ -22,11 +22,7 @@ export default async function UserDetailsPage({
   return (
     <>
       <UserHeader user={summary} tabs={tabs} current="details" />
-      {created && (
-        <div className="mb-4">
-          <Alert tone="success">User {user.qualified} added.</Alert>
-        </div>
-      )}
+      {created && <ArrivalToast message={`User ${user.qualified} added.`} params={["created"]} />}
       <section aria-labelledby="account" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="account" className="font-semibold">
           Account

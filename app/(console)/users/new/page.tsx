@@ -20,7 +20,7 @@ export default async function NewUserPage() {
         /
       </p>
       <PageHeader title="Add New User" />
-      <NewUserForm action={createUserAction} domains={domains} minLength={getConfig().password_policy.min_length} />
+      <NewUserForm action={createUserAction} domains={domains} policy={getConfig().password_policy} />
     </>
   );
 }

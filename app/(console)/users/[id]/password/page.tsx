@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Change Password" };
 
 export default async function ChangeUserPasswordPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, summary, tabs } = (await loadPage(userPasswordPageQuery, { id: (await params).id })).data;
-  const { min_length } = getConfig().password_policy;
+  const { min_length, max_length } = getConfig().password_policy;
   return (
     <>
       <UserHeader user={summary} tabs={tabs} current="details" />
@@ -18,6 +18,7 @@ export default async function ChangeUserPasswordPage({ params }: { params: Promi
         action={resetPasswordAction}
         submitLabel="Change Password"
         hidden={{ id: String(user.id), version: String(user.version) }}
+        schema={{ name: "resetPassword", policy: { min_length, max_length } }}
       >
         <FormField
           label="New password"

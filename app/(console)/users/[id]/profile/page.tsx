@@ -13,7 +13,13 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
   return (
     <>
       <UserHeader user={summary} tabs={tabs} current="details" />
-      <ActionForm action={updateProfileAction} submitLabel="Save profile" hidden={{ id: String(user.id), version: String(user.version) }}>
+      <ActionForm
+        action={updateProfileAction}
+        submitLabel="Save profile"
+        hidden={{ id: String(user.id), version: String(user.version) }}
+        schema={{ name: "profile" }}
+        resetOnSuccess={false}
+      >
         {USER_CLAIMS.map((c) => (
           <FormField
             key={c.uri}

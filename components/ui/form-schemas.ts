@@ -1,0 +1,15 @@
+import type { z } from "zod";
+import type { TPasswordPolicy } from "@/lib/users/form-schemas";
+
+/**
+ * The schemas a form may check in the browser, by name (a server page cannot hand a schema to a
+ * client component). Each is the one its server action parses with, imported on demand: zod is
+ * ~30 kB of gzip, past the first-load budget (docs/performance.md), so ActionForm fetches it
+ * once the form is on screen and the server checks whatever is posted before it arrives.
+ */
+export type FormSchema = { name: "newUser" | "resetPassword" | "ownPassword"; policy: TPasswordPolicy } | { name: "profile" };
+
+export async function loadFormSchema(schema: FormSchema): Promise<z.ZodType> {
+  const { userForms } = await import("@/lib/users/form-schemas");
+  return schema.name === "profile" ? userForms.profile() : userForms[schema.name](schema.policy);
+}
