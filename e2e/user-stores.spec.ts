@@ -2,17 +2,9 @@ import { expect } from "@playwright/test";
 import { captureAction, replayAction } from "./support/actions.ts";
 import { e2eDb } from "./support/db.ts";
 import { adminTest, openViewerPage } from "./support/signed-in.ts";
+import { fillLdapForm } from "./support/stores.ts";
 
 const unique = () => `E2E-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-
-async function fillLdapForm(page: import("@playwright/test").Page, domain: string) {
-  await page.goto("/settings/user-stores/new");
-  await page.getByLabel("Domain name").fill(domain);
-  await page.getByLabel("Connection URLs").fill("ldap://127.0.0.1:1");
-  await page.getByLabel("Bind DN").fill("cn=gatehouse,dc=example,dc=com");
-  await page.getByLabel("Bind password").fill("e2e-bind-secret");
-  await page.getByLabel("User search base").fill("ou=people,dc=example,dc=com");
-}
 
 adminTest("add a store after a failing connection test, edit it keeping the secret, disable and delete it", async ({ page }) => {
   const domain = unique();

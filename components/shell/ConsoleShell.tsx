@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { flushSync } from "react-dom";
 import { Logo } from "./Logo";
 import { NavLink } from "./NavLink";
@@ -12,6 +12,34 @@ const MenuIcon = ({ open }: { open: boolean }) => (
     {open ? <path d="M6 6l12 12M18 6 6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
   </svg>
 );
+
+type NavPanelProps = { groups: NavGroup[]; open: boolean; panel: RefObject<HTMLElement | null>; onFollow: () => void };
+
+function NavPanel({ groups, open, panel, onFollow }: NavPanelProps) {
+  return (
+    <nav
+      ref={panel}
+      id="console-nav"
+      aria-label="Console"
+      // A followed link closes the menu; at md and up it is a sidebar and `open` has no effect.
+      onClick={(event) => (event.target as Element).closest("a") && onFollow()}
+      className={`${open ? "block" : "hidden"} shrink-0 border-b border-slate-200 bg-white px-3 py-4 md:block md:w-56 md:border-r md:border-b-0`}
+    >
+      {groups.map((group) => (
+        <div key={group.label} className="mb-4">
+          <h2 className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{group.label}</h2>
+          <ul>
+            {group.items.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href} label={item.label} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}
 
 /**
  * The console's frame. From `md` up the navigation is a sidebar; below it a Menu button discloses
@@ -71,29 +99,7 @@ export function ConsoleShell({ groups, account, children }: { groups: NavGroup[]
         <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-4 gap-y-2">{account}</div>
       </header>
       <div className="flex flex-1 flex-col md:flex-row">
-        {groups.length > 0 && (
-          <nav
-            ref={nav}
-            id="console-nav"
-            aria-label="Console"
-            // A followed link closes the menu; at md and up it is a sidebar and `open` has no effect.
-            onClick={(event) => (event.target as Element).closest("a") && setOpen(false)}
-            className={`${open ? "block" : "hidden"} shrink-0 border-b border-slate-200 bg-white px-3 py-4 md:block md:w-56 md:border-r md:border-b-0`}
-          >
-            {groups.map((group) => (
-              <div key={group.label} className="mb-4">
-                <h2 className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{group.label}</h2>
-                <ul>
-                  {group.items.map((item) => (
-                    <li key={item.href}>
-                      <NavLink href={item.href} label={item.label} />
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </nav>
-        )}
+        {groups.length > 0 && <NavPanel groups={groups} open={open} panel={nav} onFollow={() => setOpen(false)} />}
         <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
           {children}
         </main>

@@ -1,19 +1,13 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { useTheme } from "next-themes";
-
-const noSubscription = () => () => {};
+import { useHydrated } from "@/components/ui/useHydrated";
 
 /** System (the OS preference, the default), Light or Dark; next-themes keeps the choice in localStorage. */
 export function ThemeSwitch() {
   const { theme, setTheme } = useTheme();
   // The stored choice is only known in the browser; the server and the first client render agree on "system".
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   return (
     <label className="flex items-center gap-1.5 text-sm text-slate-700">
       <span>Theme</span>
