@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Toasts } from "@/components/ui/Toasts";
+import { Providers } from "@/components/shell/Providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,11 +9,13 @@ export const metadata: Metadata = {
   description: "Users, roles, permissions and API scopes in one console.",
 };
 
+// next-themes sets the `dark` class on <html> before React hydrates, so React would otherwise warn
+// that the server's markup differs.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen">
-        {children}
+        <Providers>{children}</Providers>
         {/* One toast area for the console and /login (after sign-out); sonner loads after hydration. */}
         <Toasts />
       </body>

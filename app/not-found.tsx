@@ -1,13 +1,9 @@
-import Link from "next/link";
+import { NOT_FOUND_TEXT, StatusCard } from "@/components/shell/StatusCard";
 
 export default function NotFound() {
   return (
-    <main className="mx-auto mt-24 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
-      <h1 className="text-xl font-semibold">Not found</h1>
-      <p className="mt-2 text-slate-600">There is nothing at this address, or it belongs to another tenant.</p>
-      <Link href="/" className="mt-6 inline-block font-medium text-brand-700 underline">
-        Back to the home page
-      </Link>
-    </main>
+    <StatusCard title="Not found" landmark>
+      {NOT_FOUND_TEXT}
+    </StatusCard>
   );
 }

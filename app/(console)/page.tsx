@@ -39,14 +39,14 @@ export default async function HomePage() {
           </ul>
         </section>
       )}
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="your-roles" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="your-roles" className="font-semibold">
             Your roles
           </h2>
           <ul className="mt-3 flex flex-wrap gap-2">
             {principal.roles.map((role) => (
-              <li key={role.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm">
+              <li key={role.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm break-all">
                 {role.name}
               </li>
             ))}
@@ -62,7 +62,7 @@ export default async function HomePage() {
             {granted.map(({ path, label }) => (
               <li key={path}>
                 <span className="font-medium">{label}</span>
-                <code className="block text-xs text-slate-500">{path}</code>
+                <code className="block text-xs break-all text-slate-500">{path}</code>
               </li>
             ))}
           </ul>

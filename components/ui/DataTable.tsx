@@ -21,11 +21,11 @@ type Props<TMeta extends object, T extends RowData> = {
   empty: ReactNode;
 };
 
-/** A sort header is a link to the re-sorted URL, so it works without JavaScript and can be shared. */
+/** A sort header is a link to the re-sorted URL, so it works without JavaScript and can be shared; its <th> carries aria-sort. */
 function SortLink({ sorted, href, children }: { sorted: false | "asc" | "desc"; href: string; children: ReactNode }) {
   const dir = sorted === "asc" ? "ascending" : "descending";
   return (
-    <Link href={href} className="inline-flex items-center gap-1 hover:underline" aria-sort={sorted ? dir : undefined}>
+    <Link href={href} className="inline-flex items-center gap-1 hover:underline">
       {children}
       <span aria-hidden="true">{sorted ? (sorted === "asc" ? "▲" : "▼") : "↕"}</span>
       <span className="sr-only">{sorted ? `, sorted ${dir}; activate to reverse` : ", activate to sort"}</span>
@@ -64,7 +64,15 @@ export function DataTable<TMeta extends object, T extends RowData>({
   });
   const sortHref = (id: string) => hrefFor(path, state, { sort: id, dir: sort?.by === id && sort.dir === "asc" ? "desc" : "asc" });
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // A wide table scrolls inside this box, never the page (390 px). The box is a named, focusable
+    // region so a keyboard user can scroll it too (axe: scrollable-region-focusable). `relative` keeps
+    // absolutely placed descendants (sr-only text) inside the box instead of widening the page.
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       {/* Cell and row styles are the `data-table` class's (globals.css): written once, not on every cell. */}
       <table className="data-table min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
@@ -73,8 +81,14 @@ export function DataTable<TMeta extends object, T extends RowData>({
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+                const sorted = header.column.getIsSorted();
                 return (
-                  <th key={header.id} scope="col" className="px-4 py-2.5 text-left font-semibold text-slate-700">
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                    className="px-4 py-2.5 text-left font-semibold text-slate-700"
+                  >
                     {content !== null && header.column.getCanSort() ? (
                       <SortLink sorted={header.column.getIsSorted()} href={sortHref(header.column.id)}>
                         {content}

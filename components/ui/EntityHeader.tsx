@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Breadcrumbs } from "./Breadcrumbs";
 
 export type EntityTab<A extends string> = { action: A; label: string; href: string };
 
@@ -22,15 +23,14 @@ export function EntityHeader<A extends string>({
   tabs: EntityTab<A>[];
   current: A;
 }) {
+  // The trail ends with the page itself (aria-current): the entity on its first tab, else the tab.
+  const tab = tabs.find((t) => t.action === current);
+  const home = tabs[0];
+  const trail = tab && home && tab !== home ? [back, { href: home.href, label: title }, { label: tab.label }] : [back, { label: title }];
   return (
     <div className="mb-6">
-      <p className="text-sm">
-        <Link href={back.href} className="text-brand-700 hover:underline">
-          {back.label}
-        </Link>{" "}
-        /
-      </p>
-      <h1 className="mt-1 text-2xl font-semibold tracking-tight break-all">{title}</h1>
+      <Breadcrumbs trail={trail} />
+      <h1 className="text-2xl font-semibold tracking-tight break-all">{title}</h1>
       <p className="text-slate-600">{facts}</p>
       <nav aria-label={navLabel} className="mt-3 flex flex-wrap gap-2">
         {tabs.map((t) => (

@@ -1,7 +1,8 @@
 "use client";
 
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { useSelection, type Selection } from "./useSelection";
+import { useHydrated } from "../useHydrated";
 
 const SelectionContext = createContext<Selection | null>(null);
 
@@ -19,19 +20,13 @@ export function useTableSelection(): Selection {
   return selection;
 }
 
-const noSubscription = () => () => {};
-
 /**
  * One row's checkbox; `label` names the row in the summaries of what is selected. Disabled in the
  * server's HTML and until hydration: a tick made before then would be lost when React takes over.
  */
 export function SelectBox({ id, label }: { id: string; label: string }) {
   const { selected, set } = useTableSelection();
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   return (
     <input
       type="checkbox"

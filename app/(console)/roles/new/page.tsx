@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { newRolePageQuery } from "@/lib/roles/queries";
 import { loadPage } from "@/lib/transport/command-page";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { NewRoleWizard } from "@/components/roles/NewRoleWizard";
 import { createRoleAction } from "../actions";
@@ -12,12 +12,7 @@ export default async function NewRolePage() {
   const { principal, data } = await loadPage(newRolePageQuery, {});
   return (
     <>
-      <p className="text-sm">
-        <Link href="/roles" className="text-brand-700 hover:underline">
-          Roles
-        </Link>{" "}
-        /
-      </p>
+      <Breadcrumbs trail={[{ href: "/roles", label: "Roles" }, { label: "Add New Role" }]} />
       <PageHeader title="Add New Role" description="You can only grant permissions you hold yourself." />
       <NewRoleWizard action={createRoleAction} domains={data.domains} grantable={principal.grants} />
     </>

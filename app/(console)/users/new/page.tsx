@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getConfig } from "@/lib/config/current";
 import { loadPage } from "@/lib/transport/command-page";
 import { newUserPageQuery } from "@/lib/users/queries";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { NewUserForm } from "@/components/users/NewUserForm";
 import { createUserAction } from "../actions";
@@ -13,12 +13,7 @@ export default async function NewUserPage() {
   const { domains } = (await loadPage(newUserPageQuery, {})).data;
   return (
     <>
-      <p className="text-sm">
-        <Link href="/users" className="text-brand-700 hover:underline">
-          Users
-        </Link>{" "}
-        /
-      </p>
+      <Breadcrumbs trail={[{ href: "/users", label: "Users" }, { label: "Add New User" }]} />
       <PageHeader title="Add New User" />
       <NewUserForm action={createUserAction} domains={domains} policy={getConfig().password_policy} />
     </>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { editScopeMappingPageQuery } from "@/lib/scopes/queries";
 import { loadPage } from "@/lib/transport/command-page";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Alert } from "@/components/ui/Alert";
 import { EditMapping } from "@/components/scopes/EditMapping";
@@ -14,12 +14,7 @@ export default async function EditScopeMappingPage({ searchParams }: { searchPar
   const mode = mapping.aliasOf.length > 0 && mapping.scopes.length === 0 ? "alias" : "custom";
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/settings/role-permissions" className="text-brand-700 hover:underline">
-          Scope Assignments
-        </Link>{" "}
-        /
-      </p>
+      <Breadcrumbs trail={[{ href: "/settings/role-permissions", label: "Scope Assignments" }, { label: `Edit ${mapping.role.name}` }]} />
       <PageHeader title={`Edit role permission: ${mapping.role.name}`} description="The role's mapping becomes exactly what you save." />
       {mapping.role.kind === "admin" ? (
         <Alert tone="info">The admin role stays on every scope; its mapping cannot be edited.</Alert>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { scopesQuery } from "@/lib/scopes/queries";
 import { loadPage } from "@/lib/transport/command-page";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { AddMappingWizard } from "@/components/scopes/AddMappingWizard";
 import { checkMappingRoleAction, createScopeMappingAction } from "../actions";
@@ -12,12 +12,7 @@ export default async function NewScopeMappingPage() {
   const { scopes } = (await loadPage(scopesQuery, {})).data;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/settings/role-permissions" className="text-brand-700 hover:underline">
-          Scope Assignments
-        </Link>{" "}
-        /
-      </p>
+      <Breadcrumbs trail={[{ href: "/settings/role-permissions", label: "Scope Assignments" }, { label: "Add role permission" }]} />
       <PageHeader title="Add role permission" description="Map a role to other roles, or to a custom set of API scopes." />
       <AddMappingWizard
         check={checkMappingRoleAction}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { scopeMappingQuery } from "@/lib/scopes/queries";
 import { loadPage } from "@/lib/transport/command-page";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EmptyState } from "@/components/ui/EmptyState";
 
@@ -11,12 +11,9 @@ export default async function RoleScopesPage({ searchParams }: { searchParams: P
   const mapping = (await loadPage(scopeMappingQuery, await searchParams)).data;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/settings/role-permissions" className="text-brand-700 hover:underline">
-          Scope Assignments
-        </Link>{" "}
-        /
-      </p>
+      <Breadcrumbs
+        trail={[{ href: "/settings/role-permissions", label: "Scope Assignments" }, { label: `Scopes of ${mapping.role.name}` }]}
+      />
       <PageHeader
         title={`Scopes of ${mapping.role.name}`}
         description={mapping.aliasOf.length ? `Also an alias of ${mapping.aliasOf.join(", ")}.` : undefined}
@@ -37,7 +34,8 @@ export default async function RoleScopesPage({ searchParams }: { searchParams: P
             {mapping.scopes.map((s) => (
               <tr key={s.name} className="border-b border-slate-100">
                 <td className="p-2">
-                  <code>{s.name}</code>
+                  {/* Scope names are long unbroken words; they wrap so the table fits 390 px. */}
+                  <code className="break-all">{s.name}</code>
                 </td>
                 <td className="p-2">{s.description}</td>
                 <td className="p-2">{s.tag}</td>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { editStorePageQuery } from "@/lib/store-management/queries";
 import { loadPage } from "@/lib/transport/command-page";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { StoreForm } from "@/components/stores/StoreForm";
 import { editStoreAction, testStoreFormAction } from "../actions";
@@ -12,12 +12,7 @@ export default async function EditUserStorePage({ params }: { params: Promise<{ 
   const { data: store } = await loadPage(editStorePageQuery, await params);
   return (
     <>
-      <p className="text-sm">
-        <Link href="/settings/user-stores" className="text-brand-700 hover:underline">
-          User Stores
-        </Link>{" "}
-        /
-      </p>
+      <Breadcrumbs trail={[{ href: "/settings/user-stores", label: "User Stores" }, { label: `Edit ${store.domain}` }]} />
       <PageHeader title={`Edit ${store.domain}`} description="The domain and type stay. A blank password keeps the stored one." />
       <StoreForm save={editStoreAction} test={testStoreFormAction} initial={store} />
     </>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { deleteStorePageQuery } from "@/lib/store-management/queries";
 import { loadPage } from "@/lib/transport/command-page";
 import { Alert } from "@/components/ui/Alert";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { DeleteStoreForm } from "@/components/stores/DeleteStoreForm";
 import { deleteStoreAction } from "../../actions";
@@ -14,12 +14,7 @@ export default async function DeleteUserStorePage({ params }: { params: Promise<
   const { store, impact } = data;
   return (
     <>
-      <p className="text-sm">
-        <Link href="/settings/user-stores" className="text-brand-700 hover:underline">
-          User Stores
-        </Link>{" "}
-        /
-      </p>
+      <Breadcrumbs trail={[{ href: "/settings/user-stores", label: "User Stores" }, { label: `Delete ${store.domain}` }]} />
       <PageHeader title={`Delete ${store.domain}`} />
       <div className="mb-6 max-w-2xl">
         <Alert tone="warning" title="What deleting this store does">
