@@ -12,7 +12,7 @@ import { roleRuleBlocker } from "../authz/role-rules.ts";
 import { holdsUsers, listStores } from "../stores/list-stores.ts";
 import { effectivePermissions, explainPermission } from "./effective-permissions.ts";
 import { getUser } from "./get-user.ts";
-import { pickerPattern, ZUserListParams } from "./list-params.ts";
+import { ZUserListParams } from "./list-params.ts";
 import { listUsers, withoutGrants } from "./list-users.ts";
 import { allowedUserActions, userActionBlocker, type UserAction } from "../authz/user-rules.ts";
 
@@ -33,7 +33,7 @@ export const usersPageQuery = defineCommand({
             client,
             principal.tenantId,
             {
-              pattern: params.q,
+              search: params.q ?? "",
               storeId: store?.id,
               claim: params.claim,
               claimValue: params.value,
@@ -121,7 +121,7 @@ export const userRolesPageQuery = defineCommand({
   },
 });
 
-/** The user pickers' search (GET /api/v1/users): a bare word means "starts with"; keyset pages. */
+/** The user pickers' search (GET /api/v1/users): as the Users page searches (name-search.ts); keyset pages. */
 export const userPickerQuery = defineCommand({
   feature: "users.list",
   input: ZUserPickerQuery,
@@ -134,7 +134,7 @@ export const userPickerQuery = defineCommand({
       client,
       principal.tenantId,
       {
-        pattern: pickerPattern(query.q),
+        search: query.q ?? "",
         storeId: store?.id,
         sort: "username",
         dir: "asc",
