@@ -3,7 +3,7 @@ import { empty, join, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type KeysetPage } from "../keyset.ts";
 import { qualifiedName } from "../core/domains.ts";
 import { namePatternSql, parseNamePattern, type NamePattern } from "../stores/name-pattern.ts";
-import { searchPage } from "../stores/name-search.ts";
+import { searchMatches, searchPage } from "../stores/name-search.ts";
 
 export type RoleListRow = {
   id: number;
@@ -45,13 +45,21 @@ function roleFilter(tenantId: number, params: RoleFilter): Sql {
     ${namePatternSql(sql`r."nameKey"`, params.name)}`;
 }
 
-function patternFilter(params: Pick<ListRolesParams, "pattern" | "storeId">): RoleFilter {
+function patternFilter(params: Pick<ListRolesParams, "pattern" | "search" | "storeId">): RoleFilter {
+  if (params.search !== undefined) {
+    const { domain, name } = splitDomain(params.search);
+    return { domain, name: searchMatches(name), storeId: params.storeId };
+  }
   const { domain, name } = splitDomain(params.pattern);
   return { domain, name: parseNamePattern(name), storeId: params.storeId };
 }
 
 /** How many roles listRoles would return over all its pages: one COUNT, for the MI's unpaged lists. */
-export async function countRoles(client: Reader, tenantId: number, params: Pick<ListRolesParams, "pattern" | "storeId">): Promise<number> {
+export async function countRoles(
+  client: Reader,
+  tenantId: number,
+  params: Pick<ListRolesParams, "pattern" | "search" | "storeId">,
+): Promise<number> {
   const [n] = await readRows(
     client,
     sql`SELECT COUNT(*) AS "n" FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" WHERE ${roleFilter(tenantId, patternFilter(params))}`,

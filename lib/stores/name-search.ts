@@ -28,6 +28,15 @@ export function parseNameSearch(text: string | undefined): NameSearch {
   return { kind: "contains", exact, rest: { kind: "like", key: `*${key}*`, like: `%${toLike(key)}%`, except: key } };
 }
 
+/** Every name the search finds, pinned or not, as one pattern: for counts. */
+export function searchMatches(text: string | undefined): NamePattern {
+  const search = parseNameSearch(text);
+  if (search.kind === "pattern") return search.pattern;
+  const { except, ...all } = search.rest as Extract<NamePattern, { kind: "like" }>;
+  void except;
+  return all;
+}
+
 export type SearchPageParams = { size: number; after?: string; before?: string };
 
 /**
