@@ -159,6 +159,11 @@ export const ZRole = z.object({ role: z.string(), ...paging, users: z.array(z.st
 export const ZRoleMembersPage = ZRole.extend(pageOnly);
 export const ZUser = z.object({ userId: z.string(), isAdmin: z.boolean(), roles: z.array(z.string()) });
 export const ZStatus = z.object({ userId: z.string(), status: z.string() });
+/** Not the MI's: the configured password policy, so a client can check a new password as soon as it is typed. */
+export const ZPasswordPolicy = z.object({
+  minLength: z.number().int().meta({ description: "Fewest characters (code points) a new password may have" }),
+  maxLength: z.number().int().meta({ description: "Most characters (code points) a new password may have" }),
+});
 export const ZRoleStatus = z.object({ role: z.string(), status: z.string() });
 export const ZAssignmentResult = z.object({
   userId: z.string(),

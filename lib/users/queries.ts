@@ -148,6 +148,17 @@ export const userPickerQuery = defineCommand({
   },
 });
 
+/** The password policy (GET /management/password-policy), so the CLI checks a new password as soon as it is typed. */
+export const passwordPolicyQuery = defineCommand({
+  feature: "self",
+  input: z.object({}),
+  rule: "None: the policy is the same for everyone and tells nothing about any account.",
+  run: async () => {
+    const { min_length, max_length } = getConfig().password_policy;
+    return { minLength: min_length, maxLength: max_length };
+  },
+});
+
 /** Change password (one's own): whether the change is forced, and the policy's minimum length. */
 export const ownPasswordPageQuery = defineCommand({
   feature: "self",
