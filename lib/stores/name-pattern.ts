@@ -1,6 +1,6 @@
 import { empty, sql, type Sql } from "../db/sql.ts";
 import { nameKey } from "../core/domains.ts";
-import { isWellFormedText } from "../http/well-formed.ts";
+import { isWellFormedText } from "../core/well-formed.ts";
 
 /**
  * A WSO2-style search pattern: `*` matches anything; without `*` the name must match exactly
