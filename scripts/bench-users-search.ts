@@ -60,11 +60,21 @@ export function searchAndCountCases({ tenantId, size, roleIds, raw }: Context): 
     run: (c) => users(c, { pattern }),
     baseline: async () => ids(await raw.rows(plainUserPage(tenantId, size, pattern)), size),
   });
+  // The console's and the CLI's default (#14): no user is named exactly this, so the rows are `*text*`'s.
+  const contains = (name: string, text: string): PairedCase => ({
+    name,
+    run: (c) => users(c, { search: text }),
+    baseline: async () => ids(await raw.rows(plainUserPage(tenantId, size, `*${text}*`)), size),
+  });
   const team = roleIds.get("team_07")!;
   return [
     search("search: infix *ops*", "*ops*"),
     search("search: suffix *99999", "*99999"),
     search("search: infix, no match *zzz*", "*zzz*"),
+    contains("search text ops (new default)", "ops"),
+    contains("search text smith (new default)", "smith"),
+    contains("search text 99999 (new default)", "99999"),
+    contains("search text zzz (new default)", "zzz"),
     {
       name: "search: claim email *@acme.com",
       run: (c) => users(c, { claim: EMAIL, claimValue: "*@acme.com" }),

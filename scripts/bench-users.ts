@@ -187,6 +187,14 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
       { name: "users: infix *345*", explain: true, run: (c) => users(c, { pattern: "*345*" }) },
       { name: "users: suffix *99999", run: (c) => users(c, { pattern: "*99999" }) },
       { name: "users: infix, no match *zzz*", explain: true, run: (c) => users(c, { pattern: "*zzz*" }) },
+      // The console's and the CLI's default (#14): text without * anywhere in the name, exact names first.
+      { name: `users: search ${exact} (exact + contains)`, run: (c) => users(c, { search: exact }) },
+      { name: "users: search 345 (contains)", explain: true, run: (c) => users(c, { search: "345" }) },
+      { name: "users: search ops (contains)", run: (c) => users(c, { search: "ops" }) },
+      { name: "users: search smith (contains)", run: (c) => users(c, { search: "smith" }) },
+      { name: "users: search 99999 (rare)", run: (c) => users(c, { search: "99999" }) },
+      { name: "users: search zzz (no match)", run: (c) => users(c, { search: "zzz" }) },
+      { name: "users: search 12 (two letters)", run: (c) => users(c, { search: "12" }) },
       { name: "users: domain LDAP (10%)", explain: true, run: (c) => users(c, { storeId: ldap.id }) },
       {
         name: "users: claim email *@acme.com",
@@ -198,6 +206,10 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
       { name: "role members: team_07", run: members("team_07") },
       { name: "role members: auditors (small)", run: members("auditors") },
       { name: "roles: first page", run: (c) => listRoles(c, tenantId, { dir: "asc", size: SIZE }).then((r) => r.rows.length) },
+      {
+        name: "roles: search team (contains)",
+        run: (c) => listRoles(c, tenantId, { search: "team", dir: "asc", size: SIZE }).then((r) => r.rows.length),
+      },
       {
         name: "roles: Internal/*",
         run: (c) => listRoles(c, tenantId, { pattern: "Internal/*", dir: "asc", size: SIZE }).then((r) => r.rows.length),

@@ -79,6 +79,24 @@ describe.each(await databaseKinds())("management users on %s", (kind) => {
     expect(page2).toEqual({ count: 1, list: [{ userId: "pg_two" }], truncated: false, next: null });
   });
 
+  it("GET /users?search= is the console's search (anywhere, exact first), detail=true adds domain and roles; pattern stays the MI's", async () => {
+    for (const name of ["sr_smith", "a_sr_smith", "sr_smithers"]) await add(w.manager.token, { userId: name, password: NEW_PASSWORD });
+    const body = async (query: string) => (await (await list(w.manager.token, query)).json()) as Page;
+    const names = async (query: string) => (await body(query)).list.map((u) => u.userId);
+    expect(await names("?search=sr_smith")).toEqual(["sr_smith", "a_sr_smith", "sr_smithers"]);
+    expect((await body("?search=sr_smith")).count).toBe(3);
+    expect(await names("?search=SR_SMITH&limit=2")).toEqual(["sr_smith", "a_sr_smith"]);
+    expect(await names("?search=sr_smith*")).toEqual(["sr_smith", "sr_smithers"]);
+    expect(await names("?pattern=sr_smith")).toEqual(["sr_smith"]);
+    expect(await names("?search=%25")).toEqual([]);
+    expect((await body("?search=sr_smith&detail=true&limit=2")).list).toEqual([
+      { userId: "sr_smith", domain: "PRIMARY", roles: [] },
+      { userId: "a_sr_smith", domain: "PRIMARY", roles: [] },
+    ]);
+    const member = (await body(`?role=role_${w.manager.username}&search=${w.manager.username.slice(2, 6)}&detail=true`)).list;
+    expect(member).toEqual([{ userId: w.manager.username, domain: "PRIMARY", roles: [`role_${w.manager.username}`] }]);
+  });
+
   it("PATCH on one's own account needs the old password; the new one signs in", async () => {
     const self = await seedUser(w.t.db, { grants: ["/permission/admin/login"] });
     const token = await mgmtLogin(self.username, TEST_PASSWORD);

@@ -7,7 +7,7 @@ import { filterField, useUrlFilters } from "@/components/ui/table/useUrlFilters"
 
 export type StoreOption = { domain: string; readOnly: boolean };
 
-/** The URL keys the role list filters by: the name pattern and the domain. */
+/** The URL keys the role list filters by: the name search and the domain. */
 const ROLE_FILTER_KEYS = ["q", "domain"] as const;
 
 /** The role list's filters, bound to the URL. */
@@ -17,7 +17,12 @@ export function RoleFilters({ state, stores }: { state: UrlState; stores: StoreO
   const domain = filter("domain");
   return (
     <UrlSearchForm filters={filters} label="Roles" fields={["q", "domain"]}>
-      <SearchField label="Search roles" {...filter("q")} placeholder="creator or Internal/*" hint="Use * as a wildcard." />
+      <SearchField
+        label="Search roles"
+        {...filter("q")}
+        placeholder="creator or Internal/*"
+        hint="Finds names that contain the text, exact matches first. With *, the pattern matches whole names."
+      />
       <div>
         <label htmlFor="domain" className="block text-sm font-medium">
           Domain

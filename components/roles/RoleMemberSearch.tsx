@@ -14,7 +14,7 @@ export function RoleMemberSearch({ path, q }: { path: string; q: string | undefi
         name="q"
         value={filters.values.q ?? ""}
         onChange={(q) => filters.set({ q })}
-        placeholder="* for all"
+        placeholder="Part of a name, or adm*"
       />
     </UrlSearchForm>
   );

@@ -32,7 +32,9 @@ export function RolesTable({ rows, url, deleteAction, filtered, stores }: Props)
           url={{ path: "/roles", state: url.state }}
           empty={
             <EmptyState title={filtered ? "No roles match" : "No roles yet"}>
-              {filtered ? "Use * as a wildcard, e.g. Internal/*." : "Add one with Add New Role."}
+              {filtered
+                ? "No role name contains the text. With *, the pattern must match a whole name, e.g. Internal/*."
+                : "Add one with Add New Role."}
             </EmptyState>
           }
         />

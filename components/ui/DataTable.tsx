@@ -33,6 +33,8 @@ function SortLink({ sorted, href, children }: { sorted: false | "asc" | "desc"; 
   );
 }
 
+const sortState = (sorted: false | "asc" | "desc") => (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined);
+
 /**
  * Renders one page the server already paged, sorted and filtered, on the server: TanStack's core
  * builds the table model here and the browser gets HTML, with client code only for the cells that
@@ -81,13 +83,13 @@ export function DataTable<TMeta extends object, T extends RowData>({
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
-                const sorted = header.column.getIsSorted();
                 return (
+                  // aria-sort belongs on the column header, not on the link inside it (axe: aria-allowed-attr).
                   <th
                     key={header.id}
                     scope="col"
-                    aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
                     className="px-4 py-2.5 text-left font-semibold text-slate-700"
+                    aria-sort={sortState(header.column.getIsSorted())}
                   >
                     {content !== null && header.column.getCanSort() ? (
                       <SortLink sorted={header.column.getIsSorted()} href={sortHref(header.column.id)}>

@@ -10,7 +10,7 @@ const input = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2";
 /** A profile claim to filter by; passed in, since lib/users/claims.ts carries zod schemas the browser need not load. */
 export type ClaimOption = { uri: string; label: string };
 
-/** The URL keys the users list filters by: the name pattern, and the domain and profile claim columns. */
+/** The URL keys the users list filters by: the name search, and the domain and profile claim columns. */
 const USER_FILTER_KEYS = ["q", "domain", "claim", "value"] as const;
 
 /** The filters live in the URL, so a reload or a shared link shows the same view. */
@@ -24,8 +24,8 @@ export function UserFilters({ state, domains, claims }: { state: UrlState; domai
       <SearchField
         label="Search users"
         {...filter("q")}
-        placeholder="adm* or *smith"
-        hint="Use * as a wildcard; without it the name must match exactly."
+        placeholder="smith, or a pattern: adm*"
+        hint="Finds names that contain the text, exact matches first. With *, the pattern matches whole names (adm* starts with adm)."
       />
       <div>
         <label htmlFor="domain" className="block text-sm font-medium">

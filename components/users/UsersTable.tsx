@@ -43,7 +43,9 @@ export function UsersTable({ rows, url, bulk, deleteAction, filtered, domains }:
           url={{ path: "/users", state: url.state, sort: url.sort }}
           empty={
             <EmptyState title={filtered ? "No users match" : "No users yet"}>
-              {filtered ? "Check the pattern: use * as a wildcard, e.g. adm* or *smith." : "Add the first user with Add New User."}
+              {filtered
+                ? "No username contains the text. With *, the pattern must match a whole name, e.g. adm* or *smith."
+                : "Add the first user with Add New User."}
             </EmptyState>
           }
         />

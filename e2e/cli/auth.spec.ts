@@ -96,7 +96,11 @@ test("login stores the token in a 0600 file and never prints it", async ({ cli, 
 
   const users = await cli.run(["get", "users", "-p", admin.username, "--format", "json"]);
   expect(users.code, users.stderr).toBe(0);
-  expect(JSON.parse(users.stdout)).toEqual({ count: 1, list: [{ userId: admin.username }], truncated: false });
+  expect(JSON.parse(users.stdout)).toEqual({
+    count: 1,
+    list: [{ userId: admin.username, domain: "PRIMARY", roles: expect.arrayContaining(["admin"]) }],
+    truncated: false,
+  });
   expect(users.stdout + users.stderr).not.toContain(token);
   expect((await cli.run(["get", "envs"])).stdout).toMatch(new RegExp(`t\\s+\\S+\\s+${admin.username}`));
 

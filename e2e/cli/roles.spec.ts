@@ -59,7 +59,10 @@ test("a viewer lists roles but cannot add or delete them", async ({ cli, server 
   expect(await cli.run(["get", "roles", "Internal/creator"])).toMatchObject({ code: 0 });
 });
 
-test("check answers allowed with exit 0 and denied with exit 1, naming the granting roles", async ({ cli, server }) => {
+test("check answers allowed with exit 0, denied with exit 1 and unknown with exit 5, naming the granting roles", async ({
+  cli,
+  server,
+}) => {
   const admin = await seedAdmin(server.db);
   await cli.login(admin.username, admin.password);
   const name = unique("cli_check_");
@@ -79,7 +82,11 @@ test("check answers allowed with exit 0 and denied with exit 1, naming the grant
   expect(scope.code, scope.stdout).toBe(EXIT.ok);
   expect(JSON.parse(scope.stdout)).toMatchObject({ allowed: true, reason: { code: "granted", roles: ["Internal/publisher"] } });
   const unknownUser = await cli.run(["check", "nobody_by_this_name", "apim:api_publish"]);
-  expect(unknownUser).toMatchObject({ code: EXIT.denied, stdout: expect.stringMatching(/^DENIED/) });
+  // A typo is not a denial: an unknown user, permission or scope exits 5 with one "Error:" line.
+  expect(unknownUser).toMatchObject({ code: EXIT.notFound, stdout: "", stderr: expect.stringMatching(/^Error: .*nobody_by_this_name/) });
+  const unknownPermission = await cli.run(["check", name, "/permission/admin/no_such_node", "--format", "json"]);
+  expect(unknownPermission.code).toBe(EXIT.notFound);
+  expect(JSON.parse(unknownPermission.stdout)).toMatchObject({ allowed: false, reason: { code: "unknown-permission" } });
 
   // Asking needs the user-view permission, like reading the user's roles does.
   const nobody = await seedNobody(server.db);

@@ -5,6 +5,13 @@ import { seedAdmin, seedManager, seedViewer, unique } from "./support/people.ts"
 
 const PASSWORD = "Cli-test-password-1";
 
+/** The table's rows after its header, each split into its cells (two spaces or more between columns). */
+const cells = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split("\n")
+    .map((line) => line.split(/ {2,}/));
+
 test("add, list, show and delete a user with flags, in tables and JSON", async ({ cli, server }) => {
   const admin = await seedAdmin(server.db);
   await cli.login(admin.username, admin.password);
@@ -16,14 +23,22 @@ test("add, list, show and delete a user with flags, in tables and JSON", async (
   expect(JSON.parse(added.stdout)).toEqual({ userId: name, status: "Added" });
 
   const table = await cli.run(["get", "users", "-p", `${name}*`]);
-  expect(table).toMatchObject({ code: 0, stdout: `USER ID\n${name}\n` });
+  expect(table.code).toBe(0);
+  expect(cells(table.stdout)).toEqual([
+    ["USER ID", "DOMAIN", "ROLES"],
+    [name, "PRIMARY", "-"],
+  ]);
   const detail = await cli.run(["get", "users", name, "--format", "json"]);
   // Internal/everyone is listed among every user's roles, as the MI lists it.
   expect(JSON.parse(detail.stdout)).toEqual({ userId: name, isAdmin: false, roles: ["Internal/everyone"] });
   expect((await cli.run(["get", "users", name])).stdout).toMatch(
     new RegExp(`^User ID\\s+${name}\\nAdmin\\s+no\\nRoles\\s+Internal/everyone\\n$`),
   );
-  expect(await cli.run(["get", "users", "-p", "no_such_user_*"])).toMatchObject({ code: 0, stdout: "No users match.\n" });
+  expect(await cli.run(["get", "users", "-p", "no_such_user_*"])).toMatchObject({
+    code: 0,
+    stdout: 'No users match: names matching "no_such_user_*".\n',
+    stderr: expect.stringContaining("a pattern with * must match the whole name"),
+  });
 
   // The new user can log in with the password given on stdin, once a role grants Login.
   expect(await cli.run(["update", "user", name, "-a", "Internal/creator"])).toMatchObject({ code: 0 });
@@ -126,7 +141,10 @@ test("update user adds and revokes roles, from options or from the prompts", asy
     "Internal/subscriber",
     "Internal/everyone",
   ]);
-  expect((await cli.run(["get", "users", "-r", "Internal/subscriber", "-p", name])).stdout).toBe(`USER ID\n${name}\n`);
+  expect(cells((await cli.run(["get", "users", "-r", "Internal/subscriber", "-p", name])).stdout)).toEqual([
+    ["USER ID", "DOMAIN", "ROLES"],
+    [name, "PRIMARY", "Internal/subscriber"],
+  ]);
 
   expect(await cli.run(["update", "user", name], { input: "\n\n" })).toMatchObject({
     code: EXIT.usage,
@@ -227,12 +245,16 @@ test("long lists are followed across pages and a cut list says so", async ({ cli
     ).toMatchObject({ code: 0 });
   }
   const all = await cli.run(["get", "users", "-p", `${prefix}*`, "--page-size", "2", "--format", "json"]);
-  expect(JSON.parse(all.stdout)).toEqual({ count: 5, list: [1, 2, 3, 4, 5].map((n) => ({ userId: `${prefix}${n}` })), truncated: false });
+  expect(JSON.parse(all.stdout)).toEqual({
+    count: 5,
+    list: [1, 2, 3, 4, 5].map((n) => ({ userId: `${prefix}${n}`, domain: "PRIMARY", roles: [] })),
+    truncated: false,
+  });
   expect(all.stderr).toBe("");
 
   const cut = await cli.run(["get", "users", "-p", `${prefix}*`, "--page-size", "2", "--limit", "3"]);
   expect(cut.code).toBe(0);
-  expect(cut.stdout).toBe(`USER ID\n${prefix}1\n${prefix}2\n${prefix}3\n`);
+  expect(cells(cut.stdout).map((row) => row[0])).toEqual(["USER ID", `${prefix}1`, `${prefix}2`, `${prefix}3`]);
   expect(cut.stderr).toContain("Showing the first 3 users; more match.");
   expect(JSON.parse((await cli.run(["get", "users", "-p", `${prefix}*`, "--limit", "3", "--format", "json"])).stdout).truncated).toBe(true);
 });
@@ -243,7 +265,10 @@ test("hostile names are stored, and shown literally or escaped, never executed b
   const html = `<b>"o'x"${unique("")}`;
   expect(await cli.run(["add", "user", html, "--no-admin", "-d", "PRIMARY", "--password", PASSWORD])).toMatchObject({ code: 0 });
   expect(JSON.parse((await cli.run(["get", "users", html, "--format", "json"])).stdout).userId).toBe(html);
-  expect((await cli.run(["get", "users", "-p", html])).stdout).toBe(`USER ID\n${html}\n`);
+  expect(cells((await cli.run(["get", "users", "-p", html])).stdout)).toEqual([
+    ["USER ID", "DOMAIN", "ROLES"],
+    [html, "PRIMARY", "-"],
+  ]);
 
   const unicode = `名前_${unique("ü")}`;
   expect(await cli.run(["add", "role", unicode])).toMatchObject({ code: 0 });
@@ -256,4 +281,65 @@ test("hostile names are stored, and shown literally or escaped, never executed b
   expect(added.stdout + added.stderr).not.toContain("\u001b");
   const long = "x".repeat(300);
   expect(await cli.run(["add", "role", long])).toMatchObject({ code: EXIT.rejected });
+});
+
+test("-p finds a part of a name, exact names first, with each user's domain and roles; * keeps WSO2's meaning", async ({ cli, server }) => {
+  const admin = await seedAdmin(server.db);
+  await cli.login(admin.username, admin.password);
+  const stem = unique("smith");
+  for (const name of [`black${stem}`, stem, `${stem}ers`]) {
+    expect(await cli.run(["add", "user", name, "--no-admin", "-d", "PRIMARY", "--password", PASSWORD])).toMatchObject({ code: 0 });
+  }
+  await cli.run(["update", "user", stem, "-a", "Internal/creator"]);
+  const found = await cli.run(["get", "users", "-p", stem.toUpperCase()]);
+  expect(cells(found.stdout)).toEqual([
+    ["USER ID", "DOMAIN", "ROLES"],
+    [stem, "PRIMARY", "Internal/creator"],
+    [`black${stem}`, "PRIMARY", "-"],
+    [`${stem}ers`, "PRIMARY", "-"],
+  ]);
+  expect(cells((await cli.run(["get", "users", "-p", `${stem}*`])).stdout).map((row) => row[0])).toEqual(["USER ID", stem, `${stem}ers`]);
+  // LIKE's own wildcards match literally.
+  expect((await cli.run(["get", "users", "-p", `${stem.slice(0, 3)}%`])).stdout).toMatch(/^No users match/);
+
+  const none = await cli.run(["get", "users", "-p", `${stem}zz`, "-d", "PRIMARY"]);
+  expect(none).toMatchObject({
+    code: 0,
+    stdout: `No users match: names containing "${stem}zz", in PRIMARY.\n`,
+    stderr: expect.stringContaining("-p matches names that contain the text anywhere"),
+  });
+  expect((await cli.run(["get", "roles", "-p", "reato"])).stdout).toContain("Internal/creator");
+  expect(await cli.run(["get", "roles", "-p", "no_such_role_zz"])).toMatchObject({
+    stdout: 'No roles match: names containing "no_such_role_zz".\n',
+    stderr: expect.stringMatching(/^Hint: /),
+  });
+});
+
+test("add user refuses a password outside the server's policy as soon as it is typed", async ({ cli, server }) => {
+  const admin = await seedAdmin(server.db);
+  await cli.login(admin.username, admin.password);
+  const name = unique("cli_short_");
+  const run = await cli.interactive(
+    ["add", "user", name],
+    [
+      ["Is this user an admin?", "n"],
+      ["Password:", "short"],
+    ],
+  );
+  expect(run.code).toBe(EXIT.rejected);
+  expect(run.stdout).toContain("Error: password: Use at least 12 characters.");
+  expect(run.stdout).not.toContain("Confirm password:");
+  expect(run.stdout).not.toContain("User store domain:");
+  expect(await cli.run(["get", "users", name])).toMatchObject({ code: EXIT.notFound });
+  // --password is checked before any question.
+  expect(await cli.run(["add", "user", name, "--password", "short"])).toMatchObject({
+    code: EXIT.rejected,
+    stdout: "",
+    stderr: "Error: password: Use at least 12 characters.\n",
+  });
+  // A usage error reads "Error:" like every other failure.
+  expect(await cli.run(["add", "user", name, "--bogus"])).toMatchObject({
+    code: EXIT.usage,
+    stderr: expect.stringMatching(/^Error: unknown option/),
+  });
 });

@@ -15,6 +15,8 @@ export function buildProgram(): Command {
     .description("Manage Gatehouse users and roles from the command line, as apictl's `mi` commands do for the Micro Integrator.")
     .version(pkg.version)
     .exitOverride()
+    // commander writes "error: …" for usage errors; every other failure reads "Error: …" (main below).
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error:/, "Error:")) })
     .showHelpAfterError("(add --help for usage)")
     .addHelpText(
       "after",

@@ -59,18 +59,27 @@ export const ZPagingQuery = {
 
 const domainParam = domain({ description: DOMAIN_PARAM });
 const searchKey = z.string().max(256).optional().meta({ description: "Substring (or a `*` pattern)" });
+/** Not the MI's: what the console and the gatehouse CLI send (lib/stores/name-search.ts). */
+const search = z.string().max(256).optional().meta({
+  description:
+    "Gatehouse only, instead of pattern or searchKey: text without `*` matches anywhere in the name, exact names first (on the first page); text with `*` is a WSO2 pattern",
+});
 
 // Requests
 
 export const ZUserListQuery = z.object({
   pattern: z.string().max(256).optional().meta({ description: "WSO2 pattern, `*` matches anything" }),
   searchKey,
+  search,
   role: z.string().max(1024).optional().meta({ description: "Only members of this role" }),
+  detail: z.enum(["true", "false"]).optional().meta({
+    description: "Gatehouse only: `true` adds each user's domain and roles to the list (one query per page of users)",
+  }),
   domain: domainParam,
   ...ZPagingQuery,
 });
 export const ZUserQuery = z.object({ domain: domainParam });
-export const ZRoleListQuery = z.object({ searchKey, domain: domainParam, ...ZPagingQuery });
+export const ZRoleListQuery = z.object({ searchKey, search, domain: domainParam, ...ZPagingQuery });
 export const ZRoleQuery = z.object({ domain: domainParam, ...ZPagingQuery });
 export const ZAssignQuery = z.object({
   detail: z.enum(["true", "false"]).optional().meta({
@@ -130,7 +139,19 @@ const paging = {
 /** What a page (asked for with `limit` or `cursor`) always carries. */
 const pageOnly = { truncated: z.boolean(), next: z.string().nullable() };
 
-export const ZUserList = z.object({ ...paging, list: z.array(z.object({ userId: z.string() })) });
+export const ZUserList = z.object({
+  ...paging,
+  list: z.array(
+    z.object({
+      userId: z.string(),
+      domain: z.string().optional().meta({ description: "With `detail=true`: the user's store" }),
+      roles: z
+        .array(z.string())
+        .optional()
+        .meta({ description: "With `detail=true`: the roles the user holds (Internal/everyone left out)" }),
+    }),
+  ),
+});
 export const ZUserPage = ZUserList.extend(pageOnly);
 export const ZRoleList = z.object({ ...paging, list: z.array(z.object({ role: z.string() })) });
 export const ZRolePage = ZRoleList.extend(pageOnly);
@@ -138,6 +159,11 @@ export const ZRole = z.object({ role: z.string(), ...paging, users: z.array(z.st
 export const ZRoleMembersPage = ZRole.extend(pageOnly);
 export const ZUser = z.object({ userId: z.string(), isAdmin: z.boolean(), roles: z.array(z.string()) });
 export const ZStatus = z.object({ userId: z.string(), status: z.string() });
+/** Not the MI's: the configured password policy, so a client can check a new password as soon as it is typed. */
+export const ZPasswordPolicy = z.object({
+  minLength: z.number().int().meta({ description: "Fewest characters (code points) a new password may have" }),
+  maxLength: z.number().int().meta({ description: "Most characters (code points) a new password may have" }),
+});
 export const ZRoleStatus = z.object({ role: z.string(), status: z.string() });
 export const ZAssignmentResult = z.object({
   userId: z.string(),

@@ -1,15 +1,13 @@
-/**
+import { isWellFormedText, LONE_SURROGATE } from "../core/well-formed.ts";
+
+/*
  * PostgreSQL cannot store NUL in text, and a lone UTF-16 surrogate cannot be encoded as UTF-8
  * at all: either one makes the database fail deep inside a write. They are refused once, here,
  * for every string that arrives (bodies, forms, queries, path segments, header-derived values).
  */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export { isWellFormedText };
 
 export const MALFORMED_TEXT = "Contains a control character (NUL) or broken Unicode.";
-
-export function isWellFormedText(value: string): boolean {
-  return !value.includes("\u0000") && !LONE_SURROGATE.test(value);
-}
 
 /**
  * The path of the first string (object key or value) that is not well formed, or null. The

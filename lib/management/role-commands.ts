@@ -33,18 +33,18 @@ export function miListResponse<T>(
   return streamedList({ head: options.head, count: list.count, listKey, page: list.batch, item });
 }
 
-/** GET /roles: roles by WSO2 pattern, optionally in one store. */
+/** GET /roles: roles by WSO2 pattern, or by Gatehouse's `search` (the console's), optionally in one store. */
 export const miRolesQuery = defineCommand({
   feature: "roles.list",
-  input: z.object({ pattern: z.string(), domain: z.string().optional(), page: ZMiPage }),
+  input: z.object({ pattern: z.string(), search: z.string().optional(), domain: z.string().optional(), page: ZMiPage }),
   rule: "None: every role of the tenant but Internal/system is listed.",
   run: async (client, principal, input) => {
     const tenantId = principal.tenantId;
     const storeId = input.domain ? (await findStore(client, tenantId, input.domain)).id : undefined;
     const roles = (size: number, after?: string) =>
-      listRoles(client, tenantId, { pattern: input.pattern, storeId, dir: "asc", size, after });
+      listRoles(client, tenantId, { pattern: input.pattern, search: input.search, storeId, dir: "asc", size, after });
     if (input.page) return { page: await roles(input.page.size, input.page.after) };
-    const count = await countRoles(client, tenantId, { pattern: input.pattern, storeId });
+    const count = await countRoles(client, tenantId, { pattern: input.pattern, search: input.search, storeId });
     return { count, batch: (after: string | undefined) => roles(STREAM_BATCH, after) };
   },
 });

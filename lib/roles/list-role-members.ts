@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.ts";
 import type { KeysetPage } from "../keyset.ts";
 import { qualifiedName } from "../core/domains.ts";
+import { searchPage } from "../stores/name-search.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import type { MemberPageParams, RoleRef, UserQuery } from "../user-stores/user-store.ts";
 
@@ -13,14 +14,23 @@ export async function countRoleMembers(client: Db, tenantId: number, role: RoleR
   return (await tenantUserStore(client, tenantId)).countUsersOfRole(client, tenantId, role, params);
 }
 
-/** View Users: one page of a role's members by name, for roles of any size, from the user store. */
+/**
+ * View Users: one page of a role's members by name, for roles of any size, from the user store.
+ * `search`: the console's and the CLI's search text (name-search.ts), instead of a WSO2 `pattern`.
+ */
 export async function listRoleMembers(
   client: Db,
   tenantId: number,
   role: RoleRef,
-  params: MemberPageParams,
+  params: MemberPageParams & { search?: string },
 ): Promise<KeysetPage<RoleMember>> {
-  const page = await (await tenantUserStore(client, tenantId)).usersOfRole(client, tenantId, role, params);
+  const users = await tenantUserStore(client, tenantId);
+  const page =
+    params.search === undefined
+      ? await users.usersOfRole(client, tenantId, role, params)
+      : await searchPage(params.search, params, (pattern, { size, after, before }) =>
+          users.usersOfRole(client, tenantId, role, { ...params, pattern, size, after, before }),
+        );
   return {
     ...page,
     rows: page.rows.map((r) => ({

@@ -2,7 +2,8 @@ import { bool, int, readRows, text, textOrNull, type RawRow, type Reader } from 
 import { empty, join, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type KeysetPage } from "../keyset.ts";
 import { qualifiedName } from "../core/domains.ts";
-import { namePatternSql, parseNamePattern } from "../stores/name-pattern.ts";
+import { namePatternSql, parseNamePattern, type NamePattern } from "../stores/name-pattern.ts";
+import { searchMatches, searchPage } from "../stores/name-search.ts";
 
 export type RoleListRow = {
   id: number;
@@ -17,37 +18,63 @@ export type RoleListRow = {
   memberCount: number;
 };
 
-export type ListRolesParams = { pattern?: string; storeId?: number; dir: "asc" | "desc"; size: number; after?: string; before?: string };
-
-/** "Internal/cre*" searches the Internal domain; a bare pattern searches every domain. */
-function domainPart(pattern: string | undefined): string | undefined {
-  const slash = pattern?.indexOf("/") ?? -1;
-  return slash > 0 ? pattern!.slice(0, slash).trim() : undefined;
-}
-const namePart = (pattern: string | undefined) => (domainPart(pattern) ? pattern!.slice(pattern!.indexOf("/") + 1) : pattern);
-const domainFilter = (pattern: string | undefined) => {
-  const domain = domainPart(pattern);
-  return domain ? sql` AND upper(s."domain") = ${domain.toUpperCase()}` : empty;
+/** `search`: the console's and the CLI's search text (name-search.ts), instead of a WSO2 `pattern`. */
+export type ListRolesParams = {
+  pattern?: string;
+  search?: string;
+  storeId?: number;
+  dir: "asc" | "desc";
+  size: number;
+  after?: string;
+  before?: string;
 };
 
-type RoleFilter = Pick<ListRolesParams, "pattern" | "storeId">;
+/** "Internal/cre*" searches the Internal domain; a bare pattern searches every domain. */
+function splitDomain(text: string | undefined): { domain?: string; name?: string } {
+  const slash = text?.indexOf("/") ?? -1;
+  return slash > 0 ? { domain: text!.slice(0, slash).trim(), name: text!.slice(slash + 1) } : { name: text };
+}
+
+type RoleFilter = { domain?: string; name: NamePattern; storeId?: number };
 
 function roleFilter(tenantId: number, params: RoleFilter): Sql {
   return sql`r."tenantId" = ${tenantId} AND r."kind" <> 'system'
       AND NOT (s."kind" = 'internal' AND r."nameKey" LIKE 'system\\_%' ESCAPE '\\')
     ${params.storeId ? sql` AND r."storeId" = ${params.storeId}` : empty}
-    ${domainFilter(params.pattern)}
-    ${namePatternSql(sql`r."nameKey"`, parseNamePattern(namePart(params.pattern)))}`;
+    ${params.domain ? sql` AND upper(s."domain") = ${params.domain.toUpperCase()}` : empty}
+    ${namePatternSql(sql`r."nameKey"`, params.name)}`;
+}
+
+function patternFilter(params: Pick<ListRolesParams, "pattern" | "search" | "storeId">): RoleFilter {
+  if (params.search !== undefined) {
+    const { domain, name } = splitDomain(params.search);
+    return { domain, name: searchMatches(name), storeId: params.storeId };
+  }
+  const { domain, name } = splitDomain(params.pattern);
+  return { domain, name: parseNamePattern(name), storeId: params.storeId };
 }
 
 /** How many roles listRoles would return over all its pages: one COUNT, for the MI's unpaged lists. */
-export async function countRoles(client: Reader, tenantId: number, params: RoleFilter): Promise<number> {
+export async function countRoles(
+  client: Reader,
+  tenantId: number,
+  params: Pick<ListRolesParams, "pattern" | "search" | "storeId">,
+): Promise<number> {
   const [n] = await readRows(
     client,
-    sql`SELECT COUNT(*) AS "n" FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" WHERE ${roleFilter(tenantId, params)}`,
+    sql`SELECT COUNT(*) AS "n" FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" WHERE ${roleFilter(tenantId, patternFilter(params))}`,
     (r) => int(r.n),
   );
   return n ?? 0;
+}
+
+/** One page of roles: by WSO2 pattern, or by the console's search (text without `*` anywhere in the name, exact names first). */
+export async function listRoles(client: Reader, tenantId: number, params: ListRolesParams): Promise<KeysetPage<RoleListRow>> {
+  if (params.search === undefined) return rolePage(client, tenantId, patternFilter(params), params);
+  const { domain, name } = splitDomain(params.search);
+  return searchPage(name, params, (pattern, page) =>
+    rolePage(client, tenantId, { domain, name: pattern, storeId: params.storeId }, { dir: params.dir, ...page }),
+  );
 }
 
 /**
@@ -55,7 +82,12 @@ export async function countRoles(client: Reader, tenantId: number, params: RoleF
  * the page is a materialized CTE (so the grant join sees only its rows), then one row per
  * (role, grant). Internal/system and Internal/system_* stay hidden, as in WSO2.
  */
-export async function listRoles(client: Reader, tenantId: number, params: ListRolesParams): Promise<KeysetPage<RoleListRow>> {
+async function rolePage(
+  client: Reader,
+  tenantId: number,
+  filter: RoleFilter,
+  params: Pick<ListRolesParams, "dir" | "size" | "after" | "before">,
+): Promise<KeysetPage<RoleListRow>> {
   const after = decodeCursor(params.after, ["string", "int"]);
   const before = after ? undefined : decodeCursor(params.before, ["string", "int"]);
   const forward = !before;
@@ -69,7 +101,7 @@ export async function listRoles(client: Reader, tenantId: number, params: ListRo
     WITH page AS MATERIALIZED (
       SELECT r."id", r."version", r."name", r."nameKey", r."kind", r."memberCount", s."domain", s."readOnly", s."type"
       FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
-      WHERE ${roleFilter(tenantId, params)}
+      WHERE ${roleFilter(tenantId, filter)}
       ${cursor?.length === 2 ? sql` AND (${join(keys)}) ${ascending ? sql`>` : sql`<`} (${join(cursor)})` : empty}
       ORDER BY r."nameKey" ${order}, r."id" ${order}
       LIMIT ${params.size + 1}

@@ -34,7 +34,7 @@ export const rolesPageQuery = defineCommand({
       params.domain && !store
         ? { rows: [], next: null, prev: null }
         : await listRoles(client, principal.tenantId, {
-            pattern: params.q,
+            search: params.q ?? "",
             storeId: store?.id,
             dir: params.dir,
             size: params.size,
@@ -82,7 +82,7 @@ export const rolePageQuery = defineCommand({
     const members = blocker
       ? null
       : await listRoleMembers(client, principal.tenantId, role, {
-          pattern: input.q || "*",
+          search: input.q,
           size: 25,
           after: input.after,
           before: input.before,
@@ -133,7 +133,7 @@ export const roleMembersPageQuery = defineCommand({
 /** The role picker's list (a user's roles, bulk assign): each role says whether the actor may assign it, and if not, why. */
 export const rolePickerQuery = defineCommand({
   feature: "roles.list",
-  input: z.object({ pattern: z.string(), size: z.number().int(), after: z.string().optional() }),
+  input: z.object({ search: z.string(), size: z.number().int(), after: z.string().optional() }),
   rule: "Each role carries whether the role rules let the actor assign it.",
   run: async (client, principal, input) => {
     const page = await listRoles(client, principal.tenantId, { ...input, dir: "asc" });
@@ -156,7 +156,7 @@ export const rolePickerQuery = defineCommand({
 /** Assign Users' member list: a role's members by name, one keyset page. */
 export const roleMembersQuery = defineCommand({
   feature: "roles.list",
-  input: z.object({ id: ZFormId, pattern: z.string(), size: z.number().int(), after: z.string().optional() }),
+  input: z.object({ id: ZFormId, search: z.string(), size: z.number().int(), after: z.string().optional() }),
   rule: "Internal/everyone and Internal/system have no member list.",
   run: async (client, principal, { id, ...params }) => {
     const role = await getRole(client, principal.tenantId, id);

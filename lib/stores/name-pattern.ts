@@ -1,12 +1,24 @@
 import { empty, sql, type Sql } from "../db/sql.ts";
 import { nameKey } from "../core/domains.ts";
+import { isWellFormedText } from "../core/well-formed.ts";
 
-/** A WSO2-style search pattern: `*` matches anything; without `*` the name must match exactly (ignoring case). */
+/**
+ * A WSO2-style search pattern: `*` matches anything; without `*` the name must match exactly
+ * (ignoring case). `except` (the console's search, name-search.ts) leaves out the one name the
+ * search shows pinned above the rest; `none` is a search no name can match (NUL or a lone surrogate: no name holds one, and PostgreSQL cannot even take it as a parameter).
+ */
 export type NamePattern =
-  { kind: "all" } | { kind: "exact"; key: string } | { kind: "prefix"; prefix: string } | { kind: "like"; key: string; like: string };
+  | { kind: "all" }
+  | { kind: "none" }
+  | { kind: "exact"; key: string }
+  | { kind: "prefix"; prefix: string }
+  | { kind: "like"; key: string; like: string; except?: string };
 
-export function parseNamePattern(input: string | undefined): NamePattern {
+/** A pattern as typed, parsed; one already parsed (by name-search.ts) passes through. */
+export function parseNamePattern(input: string | NamePattern | undefined): NamePattern {
+  if (typeof input === "object") return input;
   const key = nameKey((input ?? "").trim());
+  if (!isWellFormedText(key)) return { kind: "none" };
   if (key.replaceAll("*", "") === "") return { kind: "all" };
   if (!key.includes("*")) return { kind: "exact", key };
   const star = key.indexOf("*");
@@ -41,6 +53,8 @@ export function namePatternSql(column: Sql, pattern: NamePattern): Sql {
   switch (pattern.kind) {
     case "all":
       return empty;
+    case "none":
+      return sql` AND 1 = 0`;
     case "exact":
       return sql` AND ${column} = ${pattern.key}`;
     case "prefix": {
@@ -48,7 +62,9 @@ export function namePatternSql(column: Sql, pattern: NamePattern): Sql {
       const below = upper === null ? empty : sql` AND ${column} < ${upper}`;
       return sql` AND ${column} >= ${pattern.prefix}${below} AND ${column} LIKE ${`${toLike(pattern.prefix)}%`} ESCAPE '\\'`;
     }
-    case "like":
-      return sql` AND ${column} LIKE ${pattern.like} ESCAPE '\\'`;
+    case "like": {
+      const except = pattern.except === undefined ? empty : sql` AND ${column} <> ${pattern.except}`;
+      return sql` AND ${column} LIKE ${pattern.like} ESCAPE '\\'${except}`;
+    }
   }
 }

@@ -5,7 +5,8 @@ import { superTenantId } from "../../testing/seed.ts";
 import { nameKey } from "../core/domains.ts";
 import { empty, sql, type Sql } from "../db/sql.ts";
 import { provision } from "../provisioning/provision.ts";
-import { namePatternSql, parseNamePattern, toLike } from "../stores/name-pattern.ts";
+import { namePatternSql, parseNamePattern, toLike, type NamePattern } from "../stores/name-pattern.ts";
+import { parseNameSearch } from "../stores/name-search.ts";
 import { usernameColumns } from "../stores/look-alike.ts";
 import { countDatabaseUsers, listDatabaseUsers } from "./database-reads.ts";
 import { ftsQuery, nameTrigramSql, trigramFragments } from "./trigram-search.ts";
@@ -41,7 +42,7 @@ describe.each(await databaseKinds())("trigram search on %s: exactly LIKE's answe
   let storeId: number;
 
   /** The query without any trigram step: what the list sent before migration 0008. */
-  async function plainLike(pattern?: string, claim?: string): Promise<number[]> {
+  async function plainLike(pattern?: string | NamePattern, claim?: string): Promise<number[]> {
     const claimSql: Sql = claim
       ? sql` AND EXISTS (SELECT 1 FROM "UserClaim" c WHERE c."userId" = u."id" AND c."claim" = ${EMAIL}
           AND lower(c."value") LIKE ${toLike(claim.trim().toLowerCase())} ESCAPE '\\')`
@@ -100,6 +101,18 @@ describe.each(await databaseKinds())("trigram search on %s: exactly LIKE's answe
     await pagesAgree({ pattern }, expected);
     expect(await countDatabaseUsers(t.db, tenantId, { pattern })).toBe(expected.length);
   });
+
+  // The console's search: the rest below the pinned exact name is `*text*` without that name.
+  it.each(["ops", "OPS.LEAD", "50%", "_b_", "\\sl", 'o"t', "it's", "ünï", "日本語", "%%%", "😀na", "99999", "ar*na"])(
+    "search text %s: the rows below the exact name are LIKE's, through the trigram step too",
+    async (text) => {
+      const search = parseNameSearch(text);
+      const pattern = search.kind === "contains" ? search.rest : search.pattern;
+      const expected = await plainLike(pattern);
+      await pagesAgree({ pattern }, expected);
+      expect(await countDatabaseUsers(t.db, tenantId, { pattern })).toBe(expected.length);
+    },
+  );
 
   it.each(CLAIM_PATTERNS)("claim %s: same users as the plain LIKE", async (value) => {
     const expected = await plainLike(undefined, value);

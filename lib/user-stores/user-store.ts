@@ -1,6 +1,7 @@
 import type { Db, Tx } from "../db/client.ts";
 import type { KeysetPage } from "../keyset.ts";
 import type { StoreRow } from "../stores/list-stores.ts";
+import type { NamePattern } from "../stores/name-pattern.ts";
 
 /**
  * WSO2's UserStoreManager idea: users, their credentials and their group memberships are read
@@ -110,8 +111,11 @@ export type HeldRole = {
 };
 export type MembershipPair = { userId: number; roleId: number };
 
-/** Filters with WSO2 `*` patterns on the username; a claim filter matches one claim's value the same way. */
-export type UserQuery = { pattern?: string; storeId?: number; claim?: string; claimValue?: string };
+/**
+ * Filters with WSO2 `*` patterns on the username (or one parsed already: the console's search,
+ * lib/stores/name-search.ts); a claim filter matches one claim's value the same way.
+ */
+export type UserQuery = { pattern?: string | NamePattern; storeId?: number; claim?: string; claimValue?: string };
 export type UserPageParams = UserQuery & {
   sort: "username" | "domain";
   dir: "asc" | "desc";

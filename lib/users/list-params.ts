@@ -20,9 +20,3 @@ export const ZUserListParams = z.object({
   before: text(2048),
 });
 export type TUserListParams = z.infer<typeof ZUserListParams>;
-
-/** For pickers: a bare word means "starts with", since nobody types the star while searching. */
-export function pickerPattern(q: string | undefined): string {
-  const trimmed = (q ?? "").trim();
-  return trimmed.includes("*") || trimmed === "" ? trimmed || "*" : `${trimmed}*`;
-}

@@ -1,12 +1,14 @@
 import type { Db } from "../db/client.ts";
 import type { KeysetPage } from "../keyset.ts";
 import { qualifiedName } from "../core/domains.ts";
+import { searchPage } from "../stores/name-search.ts";
 import { rolesOfUsers } from "../user-stores/roles-of-users.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import type { StoreRef, UserPageParams, UserQuery } from "../user-stores/user-store.ts";
 
 export type UserSort = UserPageParams["sort"];
-export type ListUsersParams = UserPageParams;
+/** `search`: the console's and the CLI's search text (name-search.ts), instead of a WSO2 `pattern`. */
+export type ListUsersParams = UserPageParams & { search?: string };
 
 export type UserListRow = {
   id: number;
@@ -37,7 +39,12 @@ export async function listUsers(
   stores?: readonly StoreRef[],
 ): Promise<KeysetPage<UserListRow>> {
   const users = await tenantUserStore(client, tenantId, stores);
-  const page = await users.listUsers(client, tenantId, params);
+  const page =
+    params.search === undefined
+      ? await users.listUsers(client, tenantId, params)
+      : await searchPage(params.search, params, (pattern, { size, after, before }) =>
+          users.listUsers(client, tenantId, { ...params, pattern, size, after, before }),
+        );
   const now = new Date();
   const roles = await rolesOfUsers(
     client,

@@ -12,7 +12,7 @@ import { roleRuleBlocker } from "../authz/role-rules.ts";
 import { holdsUsers, listStores } from "../stores/list-stores.ts";
 import { effectivePermissions, explainPermission } from "./effective-permissions.ts";
 import { getUser } from "./get-user.ts";
-import { pickerPattern, ZUserListParams } from "./list-params.ts";
+import { ZUserListParams } from "./list-params.ts";
 import { listUsers, pickerRow, withoutGrants } from "./list-users.ts";
 import { allowedUserActions, userActionBlocker, type UserAction } from "../authz/user-rules.ts";
 import { userSummary, userTabs } from "./user-tabs.ts";
@@ -34,7 +34,7 @@ export const usersPageQuery = defineCommand({
             client,
             principal.tenantId,
             {
-              pattern: params.q,
+              search: params.q ?? "",
               storeId: store?.id,
               claim: params.claim,
               claimValue: params.value,
@@ -138,7 +138,7 @@ export const userRolesPageQuery = defineCommand({
   },
 });
 
-/** The user pickers' search (GET /api/v1/users): a bare word means "starts with"; keyset pages. */
+/** The user pickers' search (GET /api/v1/users): as the Users page searches (name-search.ts); keyset pages. */
 export const userPickerQuery = defineCommand({
   feature: "users.list",
   input: ZUserPickerQuery,
@@ -151,7 +151,7 @@ export const userPickerQuery = defineCommand({
       client,
       principal.tenantId,
       {
-        pattern: pickerPattern(query.q),
+        search: query.q ?? "",
         storeId: store?.id,
         sort: "username",
         dir: "asc",
@@ -162,6 +162,17 @@ export const userPickerQuery = defineCommand({
     );
     const list = page.rows.map(pickerRow);
     return { count: list.length, list, next: page.next };
+  },
+});
+
+/** The password policy (GET /management/password-policy), so the CLI checks a new password as soon as it is typed. */
+export const passwordPolicyQuery = defineCommand({
+  feature: "self",
+  input: z.object({}),
+  rule: "None: the policy is the same for everyone and tells nothing about any account.",
+  run: async () => {
+    const { min_length, max_length } = getConfig().password_policy;
+    return { minLength: min_length, maxLength: max_length };
   },
 });
 

@@ -7,11 +7,16 @@ import { splitQualifiedName, withDomain } from "@/lib/core/domains";
 import { commandRoute } from "@/lib/transport/command-route";
 import { ZAssignQuery, ZNewRole, ZRoleAssignment, ZRoleListQuery } from "@/lib/contracts/management";
 
-/** MI: GET /roles, optionally by searchKey (a substring, or a WSO2 `*` pattern). Whole and streamed unless `limit`/`cursor` ask for a page. */
+/** MI: GET /roles, optionally by searchKey (a substring, or a WSO2 `*` pattern), or Gatehouse's `search` (the console's). Whole and streamed unless `limit`/`cursor` ask for a page. */
 export const GET = commandRoute(miRolesQuery, {
   ...MGMT_ROUTE,
   query: ZRoleListQuery,
-  input: ({ query }) => ({ pattern: searchPattern(undefined, query.searchKey), domain: query.domain, page: requestedPage(query) }),
+  input: ({ query }) => ({
+    pattern: searchPattern(undefined, query.searchKey),
+    search: query.search,
+    domain: query.domain,
+    page: requestedPage(query),
+  }),
   reply: (list, _input, { request }) => miListResponse(request, list, (r) => ({ role: r.qualified })),
 });
 

@@ -11,7 +11,7 @@ import { ZNewUser, ZUserListQuery } from "@/lib/contracts/management";
 export const GET = commandRoute(miUsersQuery, {
   ...MGMT_ROUTE,
   query: ZUserListQuery,
-  input: ({ query }) => ({ ...query, page: requestedPage(query) }),
+  input: ({ query }) => ({ ...query, detail: query.detail === "true", page: requestedPage(query) }),
   reply: (result, _input, { request }) => (result instanceof Response ? result : pagedResponse(request, result, (u) => u)),
 });
 

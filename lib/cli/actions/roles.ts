@@ -5,6 +5,7 @@ import { printTable } from "../table.ts";
 import { ZRoleMembersPage, ZRolePage, ZRoleStatus } from "../../contracts/management.ts";
 import { authenticated } from "../session.ts";
 import { confirmDeletion } from "../prompts.ts";
+import { noMatchMessage } from "../search-hint.ts";
 
 type Domain = { domain?: string };
 export type GetRolesOptions = EnvOption & FormatOption & Domain & { pattern?: string } & LimitOptions;
@@ -33,13 +34,16 @@ export async function getRoles(role: string | undefined, options: GetRolesOption
   }
   const { items, truncated } = await collectPages(
     (cursor, limit) =>
-      api.call("GET", "/management/roles", ZRolePage, { query: { searchKey: options.pattern, domain: options.domain, limit, cursor } }),
+      api.call("GET", "/management/roles", ZRolePage, { query: { search: options.pattern, domain: options.domain, limit, cursor } }),
     (page) => page.list,
     options,
   );
   if (options.format === "json") printJson({ count: items.length, list: items, truncated });
-  else if (!items.length) say("No roles match.");
-  else
+  else if (!items.length) {
+    const { message, hint } = noMatchMessage("roles", options);
+    say(message);
+    warn(hint);
+  } else
     printTable(
       ["ROLE"],
       items.map((r) => [r.role]),

@@ -6,7 +6,9 @@ import { printTable } from "../table.ts";
 import { askConfirm, askSecret, askText, confirmDeletion, splitList } from "../prompts.ts";
 import { sameQualifiedName, withDomain } from "../../core/domains.ts";
 import { ZAssignmentResult, ZStatus, ZUser, ZUserPage } from "../../contracts/management.ts";
-import { authenticated } from "../session.ts";
+import { checkNewPassword } from "../password-policy.ts";
+import { noMatchMessage } from "../search-hint.ts";
+import { authenticated, type Authed } from "../session.ts";
 
 type Domain = { domain?: string };
 type Common = EnvOption & FormatOption & Domain;
@@ -28,20 +30,25 @@ export async function getUsers(userId: string | undefined, options: GetUsersOpti
       ["Roles", user.roles.join(", ") || "-"],
     ]);
   }
+  // `search` and `detail` are Gatehouse's own (docs/cli.md): -p as the console searches, and
+  // each user's domain and roles in the same answer, one query a page on the server.
   const { items, truncated } = await collectPages(
     (cursor, limit) =>
       api.call("GET", "/management/users", ZUserPage, {
-        query: { pattern: options.pattern, role: options.role, domain: options.domain, limit, cursor },
+        query: { search: options.pattern, role: options.role, domain: options.domain, detail: "true", limit, cursor },
       }),
     (page) => page.list,
     options,
   );
   if (options.format === "json") printJson({ count: items.length, list: items, truncated });
-  else if (!items.length) say("No users match.");
-  else
+  else if (!items.length) {
+    const { message, hint } = noMatchMessage("users", options);
+    say(message);
+    warn(hint);
+  } else
     printTable(
-      ["USER ID"],
-      items.map((u) => [u.userId]),
+      ["USER ID", "DOMAIN", "ROLES"],
+      items.map((u) => [u.userId, u.domain ?? "-", u.roles?.join(", ") || "-"]),
     );
   if (truncated) warn(`Showing the first ${items.length} users; more match. Raise --limit or narrow the search with -p or -r.`);
 }
@@ -50,9 +57,10 @@ export async function addUser(userId: string, options: AddUserOptions): Promise<
   const api = authenticated(options.env);
   if (options.password && options.passwordStdin) throw new CliError("Use --password or --password-stdin, not both.", EXIT.usage);
   // --password-stdin means the first line is the password, whatever else is asked after it.
-  const early = options.passwordStdin ? await askNewPassword(true) : undefined;
+  if (options.password) await checkNewPassword(api, options.password, "password");
+  const early = options.passwordStdin ? await askNewPassword(api, true) : undefined;
   const isAdmin = options.admin ?? (await askConfirm("Is this user an admin?", false));
-  const password = options.password ?? early ?? (await askNewPassword(false));
+  const password = options.password ?? early ?? (await askNewPassword(api, false));
   const domain = options.domain ?? (await askText("User store domain:", "PRIMARY"));
   const result = await api.call("POST", "/management/users", ZStatus, { body: { userId, password, isAdmin, domain } });
   if (options.format === "json") return printJson(result);
@@ -73,6 +81,7 @@ export async function updatePassword(userId: string | undefined, options: Update
   const own = sameQualifiedName(withDomain(target, options.domain), api.username);
   const oldPassword = own ? await askSecret("Current password:") : undefined;
   const newPassword = await askSecret("New password:");
+  await checkNewPassword(api, newPassword, "newPassword");
   const confirmPassword = await askSecret("Confirm new password:");
   if (newPassword !== confirmPassword) throw new CliError("The new passwords do not match. Nothing was changed.", EXIT.usage);
   const result = await api.call("PATCH", `/management/users/${enc(target)}`, ZStatus, {
@@ -102,9 +111,10 @@ export async function updateUser(userId: string, options: UpdateUserOptions): Pr
   say(`User ${result.userId}: ${parts.join("; ") || "no change"}.`);
 }
 
-/** Asked twice in a terminal or from piped lines, once with --password-stdin. */
-async function askNewPassword(fromStdin: boolean): Promise<string> {
+/** Asked twice in a terminal or from piped lines, once with --password-stdin; checked against the policy once typed. */
+async function askNewPassword(api: Authed, fromStdin: boolean): Promise<string> {
   const password = await askSecret("Password:", fromStdin);
+  await checkNewPassword(api, password, "password");
   if (!fromStdin && (await askSecret("Confirm password:")) !== password)
     throw new CliError("The passwords do not match. Nothing was added.", EXIT.usage);
   return password;

@@ -7,7 +7,7 @@ const actions = () => import("../actions/check.ts");
 export function registerCheckCommand(program: Command): void {
   const check = program
     .command("check <user> <permission>")
-    .description("may this user do that? Exits 0 when allowed and 1 when not")
+    .description("may this user do that? Exits 0 when allowed, 1 when not, 5 when the user, permission or scope does not exist")
     .option("--scope", "treat <permission> as an API scope (the default for names not starting with /)")
     .addHelpText(
       "after",

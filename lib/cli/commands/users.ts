@@ -7,8 +7,11 @@ const actions = () => import("../actions/users.ts");
 export function registerUserCommands(parents: { get: Command; add: Command; remove: Command; update: Command }): void {
   const getUsers = parents.get
     .command("users [userId]")
-    .description("list users, or show one user's admin flag and roles")
-    .option("-p, --pattern <pattern>", "username pattern, * is a wildcard (e.g. '*smith*')")
+    .description("list users with their domain and roles, or show one user's admin flag and roles")
+    .option(
+      "-p, --pattern <text>",
+      "username search: text matches anywhere in the name, ignoring case, exact names first; with *, a WSO2 pattern of the whole name (e.g. 'adm*')",
+    )
     .option("-r, --role <role>", "only members of this role")
     .option("-d, --domain <domain>", "user store domain (e.g. PRIMARY)");
   withLimit(withFormat(withEnv(getUsers)), "users").action(async (userId: string | undefined, options: GetUsersOptions) =>

@@ -122,6 +122,7 @@ export const managementApi: ApiDocument = {
     NewRole: M.ZNewRole,
     RoleAssignment: M.ZRoleAssignment,
     Status: M.ZStatus,
+    PasswordPolicy: M.ZPasswordPolicy,
     RoleStatus: M.ZRoleStatus,
     AssignmentResult: M.ZAssignmentResult,
     AssignmentAnswer: M.ZAssignmentAnswer,
@@ -139,6 +140,12 @@ export const managementApi: ApiDocument = {
   paths: {
     "/login": { post: login("Get an access token"), get: login("Get an access token (the MI CLI uses GET)") },
     "/logout": { post: logout("Revoke the token"), get: logout("Revoke the token (apictl's `mi logout` uses GET)") },
+    "/password-policy": {
+      get: {
+        summary: "Gatehouse only: the password policy new passwords must meet (any signed-in user)",
+        responses: { 200: ok(M.ZPasswordPolicy), ...reads },
+      },
+    },
     "/users": {
       get: { summary: "List users", query: M.ZUserListQuery, responses: { 200: ok(M.ZUserList), ...reads } },
       post: { summary: "Add a user", body: M.ZNewUser, responses: { 200: ok(M.ZStatus), ...writes } },
