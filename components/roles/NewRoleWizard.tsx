@@ -94,9 +94,7 @@ export function NewRoleWizard({ action, domains, grantable }: Props) {
         {step === 1 && (
           <PermissionTree value={permissions} onChange={setPermissions} grantable={grantable} label="Permissions of the new role" />
         )}
-        {step === 2 && (
-          <UserSearchList picked={users} onChange={setUsers} legend="Assign users to the new role" errors={memberErrors} />
-        )}
+        {step === 2 && <UserSearchList picked={users} onChange={setUsers} legend="Assign users to the new role" errors={memberErrors} />}
       </section>
       <div className="mt-6 flex flex-wrap gap-2">
         {step > 0 && (

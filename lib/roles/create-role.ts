@@ -66,7 +66,14 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
     // The members go where the user store keeps them (Gatehouse's rows for hybrid roles and the database store);
     // the directory already holds an external group's, so only its mirror rows are written.
     const pairs = users.map((u) => ({ userId: u.id, roleId: role.id, role: store }));
-    await (external ? addMemberships(tx, pairs.map(({ userId, roleId }) => ({ userId, roleId }))) : addRoleMemberships(tx, userStore, pairs)).catch((error: unknown) => {
+    await (
+      external
+        ? addMemberships(
+            tx,
+            pairs.map(({ userId, roleId }) => ({ userId, roleId })),
+          )
+        : addRoleMemberships(tx, userStore, pairs)
+    ).catch((error: unknown) => {
       if (error instanceof AppError && error.code === "NOT_FOUND") {
         throw new AppError("NOT_FOUND", "A selected user was deleted meanwhile. Reload and try again.");
       }

@@ -87,9 +87,9 @@ describe.each(await databaseKinds())("an external store's groups from the role c
   });
 
   it("keeps refusing a read-only store's group create, rename and delete, with today's messages", async () => {
-    await expect(createRoleCommand.run(t.db, admin, { domain: ro.store.domain, name: "nope", permissions: [], userIds: [] })).rejects.toMatchObject(
-      { code: "FORBIDDEN", message: `The ${ro.store.domain} user store is read-only.` },
-    );
+    await expect(
+      createRoleCommand.run(t.db, admin, { domain: ro.store.domain, name: "nope", permissions: [], userIds: [] }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", message: `The ${ro.store.domain} user store is read-only.` });
     const role = (await roleNamed(ro.store.id, "developers"))!;
     const refused = { code: "FORBIDDEN", message: `${ro.store.domain}/developers is in a read-only user store.` };
     await expect(renameRoleCommand.run(t.db, admin, { id: role.id, version: role.version, name: "devs" })).rejects.toMatchObject(refused);
@@ -128,7 +128,10 @@ describe.each(await databaseKinds())("an external store's groups from the role c
     ).rejects.toThrow();
     await undoCreate();
     // The directory kept the group; the mirror shows it (and its member) without a sync; the grant was the failed transaction's.
-    const late = await t.db.role.findFirstOrThrow({ where: { storeId: rw.store.id, externalId: "cn=late,ou=groups" }, include: { grants: true } });
+    const late = await t.db.role.findFirstOrThrow({
+      where: { storeId: rw.store.id, externalId: "cn=late,ou=groups" },
+      include: { grants: true },
+    });
     expect(late).toMatchObject({ name: "late", memberCount: 1, grants: [] });
 
     const undoRename = await failAuditOf(t.db, "role.renamed");
@@ -148,7 +151,9 @@ describe.each(await databaseKinds())("an external store's groups from the role c
     await setRolePermissionsCommand.run(t.db, admin, { id: role.id, version: role.version, permissions: [LOGIN] });
     expect((await getRole(t.db, rw.store.tenantId, role.id)).grants).toEqual([LOGIN]);
     const weak = await actorFor(t.db, (await seedUser(t.db, { grants: ["/permission/admin/manage/identity/rolemgt"] })).id);
-    await expect(deleteRoleCommand.run(t.db, weak, { id: role.id, version: role.version + 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(deleteRoleCommand.run(t.db, weak, { id: role.id, version: role.version + 1 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(
       createRoleCommand.run(t.db, weak, { domain: rw.store.domain, name: "grabby", permissions: [LOGIN], userIds: [] }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -76,9 +76,13 @@ describe.skipIf(!runsLdap)("the LDAP user store (slapd)", () => {
     userStoreContract(async () => {
       const seed = "seed-member";
       slapd = await startSlapd({
-        ldif: [`dn: uid=${seed},ou=people,dc=gatehouse,dc=test`, "objectClass: inetOrgPerson", `uid: ${seed}`, `cn: ${seed}`, `sn: ${seed}`].join(
-          "\n",
-        ),
+        ldif: [
+          `dn: uid=${seed},ou=people,dc=gatehouse,dc=test`,
+          "objectClass: inetOrgPerson",
+          `uid: ${seed}`,
+          `cn: ${seed}`,
+          `sn: ${seed}`,
+        ].join("\n"),
       });
       t = await createTestDatabase(kind);
       const settings = ldapSettingsFor(slapd, { claimAttributes: CLAIMS });

@@ -60,15 +60,7 @@ export interface Directory {
 
 export type DirectoryWrites = Pick<
   Directory,
-  | "createUser"
-  | "setPassword"
-  | "setClaims"
-  | "deleteUser"
-  | "createGroup"
-  | "renameGroup"
-  | "deleteGroup"
-  | "addMembers"
-  | "removeMembers"
+  "createUser" | "setPassword" | "setClaims" | "deleteUser" | "createGroup" | "renameGroup" | "deleteGroup" | "addMembers" | "removeMembers"
 >;
 
 /** A directory's writes as given, or, when the store is read-only, each refusing with FORBIDDEN and `refusal`. */

@@ -21,7 +21,11 @@ export async function externalStoreOf(tx: Tx, tenantId: number, store: { id: num
 }
 
 /** The external store and directory id of a role that mirrors a group, or null for any other role. */
-export async function directoryGroupOf(tx: Tx, tenantId: number, roleId: number): Promise<{ store: ExternalStore; externalId: string } | null> {
+export async function directoryGroupOf(
+  tx: Tx,
+  tenantId: number,
+  roleId: number,
+): Promise<{ store: ExternalStore; externalId: string } | null> {
   const role = await tx.role.findFirst({
     where: { id: roleId, tenantId, store: { type: { not: "database" } } },
     select: { externalId: true, storeId: true },

@@ -229,9 +229,9 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
     const members = dns(group, memberAttribute);
     const found: string[] = [];
     for (let i = 0; i < members.length; i += MEMBER_READS_AT_ONCE) {
-      const reads = members.slice(i, i + MEMBER_READS_AT_ONCE).map((dn) =>
-        search(connection, dn, { scope: "base", filter: userFilter(), attributes: [ids.attribute], ...binary }),
-      );
+      const reads = members
+        .slice(i, i + MEMBER_READS_AT_ONCE)
+        .map((dn) => search(connection, dn, { scope: "base", filter: userFilter(), attributes: [ids.attribute], ...binary }));
       for (const entries of await Promise.all(reads)) if (entries[0]) found.push(ids.of(entries[0]));
     }
     return found;
