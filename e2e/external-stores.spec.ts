@@ -191,7 +191,7 @@ function directoryGroups(): Map<string, { uuid: string; members: string[] }> {
 adminTest("an admin creates, renames and deletes a read-write LDAP store's group from the console, in the directory", async ({ page }) => {
   const team = `${tag}-team-x`;
   await page.goto("/roles/new");
-  await page.getByLabel("Domain").selectOption(RW);
+  await page.getByLabel("Domain", { exact: true }).selectOption(RW);
   await page.getByLabel("Role Name").fill(team);
   // A groupOfNames cannot be empty: Finish without a member of the store is refused on the users step, as in WSO2.
   await page.getByRole("button", { name: "Finish" }).click();
@@ -224,7 +224,7 @@ adminTest("an admin creates, renames and deletes a read-write LDAP store's group
   await page.getByRole("button", { name: `Delete ${RW}/${renamed}`, exact: true }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("heading")).toHaveText(`Delete ${RW}/${renamed}?`);
-  await expectAccessible(page, "the delete confirmation of a directory group", "[role=dialog]");
+  await expectAccessible(page, "the delete confirmation of a directory group", "dialog");
   await dialog.getByRole("button", { name: "Delete role" }).click();
   await expect(page.getByText(`Role ${RW}/${renamed} deleted.`)).toBeVisible();
   expect(directoryGroups().has(renamed)).toBe(false);
@@ -235,7 +235,7 @@ adminTest("a read-only store's group create and delete, posted directly, are ref
   const roGroup = await e2eDb().role.findFirstOrThrow({ where: { store: { domain: RO }, name: "developers" } });
 
   await page.goto("/roles/new");
-  await page.getByLabel("Domain").selectOption(RW);
+  await page.getByLabel("Domain", { exact: true }).selectOption(RW);
   await page.getByLabel("Role Name").fill(`${tag}-forged`);
   const create = await captureAction(page, () => page.getByRole("button", { name: "Finish" }).click());
   const created = await replayAction(page, create, withField(create, "domain", RO));
