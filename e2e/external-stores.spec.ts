@@ -1,7 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { ssha } from "../testing/ldap-fixture.ts";
 import { startSlapd, type Slapd } from "../testing/slapd.ts";
+import { slapdGroups } from "../testing/slapd-groups.ts";
 import { createWso2Database, seedWso2, type Wso2Database } from "../testing/wso2-jdbc.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { fillSignIn, SIGN_IN_FAILED } from "./support/auth.ts";
@@ -175,18 +175,7 @@ adminTest("a read-write LDAP store and a WSO2 JDBC store are added from the cons
   await expect(group.getByRole("button", { name: `Delete ${ldap}/developers` })).toBeVisible();
 });
 
-/** The groups slapd holds, as `ldapsearch` prints them: cn -> entryUUID and member DNs. */
-function directoryGroups(): Map<string, { uuid: string; members: string[] }> {
-  const args = ["-x", "-LLL", "-o", "ldif-wrap=no", "-H", slapd.url, "-D", slapd.rootDn, "-w", slapd.rootPassword, "-b", slapd.groupsDn];
-  const out = execFileSync("ldapsearch", [...args, "(objectClass=groupOfNames)", "cn", "entryUUID", "member"], { encoding: "utf8" });
-  const groups = new Map<string, { uuid: string; members: string[] }>();
-  for (const block of out.split("\n\n")) {
-    const values = (name: string) => [...block.matchAll(new RegExp(`^${name}: (.*)$`, "gm"))].map((m) => m[1]!);
-    const [cn] = values("cn");
-    if (cn) groups.set(cn, { uuid: values("entryUUID")[0]!, members: values("member") });
-  }
-  return groups;
-}
+const directoryGroups = () => slapdGroups(slapd);
 
 adminTest("an admin creates, renames and deletes a read-write LDAP store's group from the console, in the directory", async ({ page }) => {
   const team = `${tag}-team-x`;

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "../../../testing/actor.ts";
 import { testConfig } from "../../../testing/config.ts";
@@ -6,6 +5,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../../../t
 import { generateDirectory, ldapSettingsFor } from "../../../testing/ldap-fixture.ts";
 import { seedUser, superTenantId } from "../../../testing/seed.ts";
 import { type Slapd, slapdAvailable, startSlapd } from "../../../testing/slapd.ts";
+import { slapdGroups } from "../../../testing/slapd-groups.ts";
 import { createWso2Database, seedWso2, type Wso2Database } from "../../../testing/wso2-jdbc.ts";
 import type { Actor } from "../../authz/principal.ts";
 import { provision } from "../../provisioning/provision.ts";
@@ -19,38 +19,7 @@ const kinds = await databaseKinds();
 const runsLdap = slapdAvailable() || process.env.CI !== undefined;
 process.env.GATEHOUSE_STORE_KEY ??= "test-store-key-for-the-external-groups-suite-0123456789";
 
-/** What `ldapsearch` says is under ou=groups: cn -> [entryUUID, members]. */
-function groupsIn(slapd: Slapd): Map<string, { uuid: string; members: string[] }> {
-  const out = execFileSync(
-    "ldapsearch",
-    [
-      "-x",
-      "-LLL",
-      "-o",
-      "ldif-wrap=no",
-      "-H",
-      slapd.url,
-      "-D",
-      slapd.rootDn,
-      "-w",
-      slapd.rootPassword,
-      "-b",
-      slapd.groupsDn,
-      "(objectClass=groupOfNames)",
-      "cn",
-      "entryUUID",
-      "member",
-    ],
-    { encoding: "utf8" },
-  );
-  const groups = new Map<string, { uuid: string; members: string[] }>();
-  for (const block of out.split("\n\n")) {
-    const values = (name: string) => [...block.matchAll(new RegExp(`^${name}: (.*)$`, "gm"))].map((m) => m[1]!);
-    const [cn] = values("cn");
-    if (cn) groups.set(cn, { uuid: values("entryUUID")[0]!, members: values("member") });
-  }
-  return groups;
-}
+const groupsIn = slapdGroups;
 
 type World = { t: TestDatabase; admin: Actor; tenantId: number; storeId: number; domain: string };
 
