@@ -1,7 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ssha } from "../testing/ldap-fixture.ts";
 import { startSlapd, type Slapd } from "../testing/slapd.ts";
+import { slapdGroups } from "../testing/slapd-groups.ts";
 import { createWso2Database, seedWso2, type Wso2Database } from "../testing/wso2-jdbc.ts";
+import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { fillSignIn, SIGN_IN_FAILED } from "./support/auth.ts";
 import { expectAccessible } from "./support/axe.ts";
 import { seedUser } from "./support/db.ts";
@@ -22,6 +24,9 @@ const JDBC_PASSWORD = "wso2-pass-1";
 const tag = unique("e2e");
 const alice = `${tag}-alice`;
 const bob = `${tag}-bob`;
+// The stores the first two tests add, over the same slapd: one read-only, one read-write.
+const RO = `RO${tag}`.toUpperCase();
+const RW = `RW${tag}`.toUpperCase();
 
 let slapd: Slapd;
 let wso2: Wso2Database;
@@ -114,7 +119,7 @@ const userRow = (page: Page, domain: string, name: string) =>
 storesTest(
   "a read-only LDAP store's user signs in as DOMAIN/name and holds exactly the Internal role given in the console",
   async ({ page, browser, db }) => {
-    const domain = `RO${tag}`.toUpperCase();
+    const domain = RO;
     const primary = await seedUser(db, { username: `${tag}-primary`, grants: [LOGIN] });
     const viewers = await seedRole({ db, domain: "Internal", name: `${tag}_viewers`, grants: [LOGIN, USERS_VIEW] });
 
@@ -165,7 +170,7 @@ storesTest(
 );
 
 storesTest("a read-write LDAP store and a WSO2 JDBC store are added from the console and list their users", async ({ page, db }) => {
-  const ldap = `RW${tag}`.toUpperCase();
+  const ldap = RW;
   await openStoreForm(page, "ldap", ldap, false);
   await addAndSync(page, ldap, { users: 2, groups: 2, lastStep: "read users" });
   await expect(page.getByRole("row").filter({ hasText: ldap })).toContainText("LDAP");
@@ -181,13 +186,79 @@ storesTest("a read-write LDAP store and a WSO2 JDBC store are added from the con
   await page.goto(`/users?domain=${jdbc}`);
   for (const i of [1, 2, 3]) await expect(userRow(page, jdbc, `${tag}-user-${i}`)).toBeVisible();
 
-  // A read-write store's group is the directory's to rename or delete: the console offers neither.
+  // A read-write store's group is renamed and deleted here too (in the directory): every action is offered.
   await page.goto(`/roles?q=${ldap}/*`);
   const group = page.getByRole("row").filter({ has: page.getByRole("cell", { name: `${ldap}/developers`, exact: true }) });
   await expect(group.getByRole("link")).toHaveText([`${ldap}/developers`]);
-  expect(await rowActions(group)).toEqual(["Edit permissions", "Assign users"]);
+  expect(await rowActions(group)).toEqual(["Rename", "Edit permissions", "Assign users", "Delete"]);
   // Nested groups are off here (the default): engineering names no user, so it has no members.
   expect(await db.role.findFirstOrThrow({ where: { store: { domain: ldap }, name: "engineering" } })).toMatchObject({ memberCount: 0 });
-  const role = await db.role.findFirstOrThrow({ where: { store: { domain: ldap }, name: "developers" } });
-  expect((await page.goto(`/roles/${role.id}/rename`))?.status()).toBe(403);
+});
+
+const directoryGroups = () => slapdGroups(slapd);
+
+storesTest("an admin creates, renames and deletes a read-write LDAP store's group from the console, in the directory", async ({ page, db }) => {
+  const team = `${tag}-team-x`;
+  await page.goto("/roles/new");
+  await page.getByLabel("Domain", { exact: true }).selectOption(RW);
+  await page.getByLabel("Role Name").fill(team);
+  // A groupOfNames cannot be empty: Finish without a member of the store is refused on the users step, as in WSO2.
+  await page.getByRole("button", { name: "Finish" }).click();
+  const users = page.getByRole("group", { name: "Assign users to the new role" });
+  await expect(users).toContainText("needs at least one member");
+  await expect(users).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page, "the wizard's refused users step");
+  expect(directoryGroups().has(team)).toBe(false);
+
+  await page.getByLabel("Search users").fill(`${tag}-ali*`);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByLabel(`${RW}/${alice}`).check();
+  await page.getByRole("button", { name: "Finish" }).click();
+  await expect(page.getByText(`Role ${RW}/${team} added.`)).toBeVisible();
+  await expect(page.getByTestId("role-members")).toContainText(alice);
+  const made = directoryGroups().get(team)!;
+  expect(made.members).toEqual([`uid=${alice},${slapd.peopleDn}`]);
+
+  const renamed = `${tag}-team-y`;
+  await page.goto(`/roles?q=${RW}/${tag}*`);
+  await page.getByRole("link", { name: `Rename ${RW}/${team}` }).click();
+  await page.getByLabel("New role name").fill(renamed);
+  await page.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByText(`Renamed ${RW}/${team} to ${RW}/${renamed}.`)).toBeVisible();
+  // modrdn: the same entry (entryUUID) under its new name, with its member.
+  expect(directoryGroups().get(renamed)).toEqual(made);
+  expect(directoryGroups().has(team)).toBe(false);
+
+  await page.goto(`/roles?q=${RW}/${tag}*`);
+  await page.getByRole("button", { name: `Delete ${RW}/${renamed}`, exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading")).toHaveText(`Delete ${RW}/${renamed}?`);
+  await expectAccessible(page, "the delete confirmation of a directory group", "dialog");
+  await dialog.getByRole("button", { name: "Delete role" }).click();
+  await expect(page.getByText(`Role ${RW}/${renamed} deleted.`)).toBeVisible();
+  expect(directoryGroups().has(renamed)).toBe(false);
+  expect(await db.role.count({ where: { store: { domain: RW }, name: { in: [team, renamed] } } })).toBe(0);
+});
+
+storesTest("a read-only store's group create and delete, posted directly, are refused and change nothing", async ({ page, db }) => {
+  const roGroup = await db.role.findFirstOrThrow({ where: { store: { domain: RO }, name: "developers" } });
+
+  await page.goto("/roles/new");
+  await page.getByLabel("Domain", { exact: true }).selectOption(RW);
+  await page.getByLabel("Role Name").fill(`${tag}-forged`);
+  const create = await captureAction(page, () => page.getByRole("button", { name: "Finish" }).click());
+  const created = await replayAction(page, create, withField(create, "domain", RO));
+  expect(created.text).toContain(`The ${RO} user store is read-only.`);
+
+  await page.goto(`/roles?q=${RW}/developers`);
+  await page.getByRole("button", { name: `Delete ${RW}/developers`, exact: true }).click();
+  const remove = await captureAction(page, () => page.getByRole("dialog").getByRole("button", { name: "Delete role" }).click());
+  const forged = withField({ ...remove, body: withField(remove, "id", String(roGroup.id)) }, "version", String(roGroup.version));
+  const deleted = await replayAction(page, remove, forged);
+  expect(deleted.text).toContain(`${RO}/developers is in a read-only user store.`);
+
+  expect(directoryGroups().has(`${tag}-forged`)).toBe(false);
+  expect(directoryGroups().has("developers")).toBe(true);
+  expect(await db.role.findUniqueOrThrow({ where: { id: roGroup.id } })).toMatchObject({ version: roGroup.version });
+  expect(await db.role.count({ where: { name: `${tag}-forged` } })).toBe(0);
 });

@@ -49,6 +49,11 @@ export function createTestDirectory(options: { readOnly?: boolean; pageSize?: nu
       const groupIds = [...dir.teams.values()].filter((g) => g.memberIds.includes(user.externalId)).map((g) => g.externalId);
       return { externalId: user.externalId, username: user.username, claims: { ...user.claims }, groupIds };
     },
+    async findGroup(externalId) {
+      check();
+      const group = dir.teams.get(externalId);
+      return group ? { ...group, memberIds: [...group.memberIds] } : null;
+    },
     async authenticate(externalId, password) {
       check();
       return dir.people.get(externalId)?.password === password;
@@ -81,11 +86,18 @@ export function createTestDirectory(options: { readOnly?: boolean; pageSize?: nu
       dir.people.delete(externalId);
       for (const g of dir.teams.values()) g.memberIds = g.memberIds.filter((m) => m !== externalId);
     },
-    async createGroup(name) {
+    async createGroup(name, memberIds = []) {
       writable();
-      const group = { externalId: `cn=${name},ou=groups`, name, memberIds: [] };
+      const group = { externalId: `cn=${name},ou=groups`, name, memberIds: [...memberIds] };
       dir.teams.set(group.externalId, group);
       return { externalId: group.externalId, name };
+    },
+    async renameGroup(externalId, name) {
+      writable();
+      const group = dir.teams.get(externalId);
+      if (!group) throw new AppError("NOT_FOUND", "No such group in the test directory.");
+      group.name = name;
+      return { externalId, name };
     },
     async deleteGroup(externalId) {
       writable();

@@ -36,6 +36,8 @@ export function NewRoleWizard({ action, domains, grantable }: Props) {
   const [state, finish, pending] = useActionState(async (previous: ActionState, data: FormData) => {
     const result = await action(previous, data);
     if (result && !result.ok && result.fieldErrors?.name) setStep(0);
+    // A directory group refused for its members (an LDAP groupOfNames needs one of the store's users): back to them.
+    else if (result && !result.ok && result.fieldErrors?.userIds) setStep(2);
     return result;
   }, null);
 
@@ -48,11 +50,12 @@ export function NewRoleWizard({ action, domains, grantable }: Props) {
     startTransition(() => finish(data));
   };
   const nameErrors = state && !state.ok ? state.fieldErrors?.name : undefined;
+  const memberErrors = state && !state.ok ? state.fieldErrors?.userIds : undefined;
 
   return (
     <div className="max-w-4xl">
       <Steps steps={STEPS} current={step} />
-      {state && !state.ok && !nameErrors && (
+      {state && !state.ok && !nameErrors && !memberErrors && (
         <div className="mb-4">
           <Alert tone="error">{state.message}</Alert>
         </div>
@@ -91,7 +94,7 @@ export function NewRoleWizard({ action, domains, grantable }: Props) {
         {step === 1 && (
           <PermissionTree value={permissions} onChange={setPermissions} grantable={grantable} label="Permissions of the new role" />
         )}
-        {step === 2 && <UserSearchList picked={users} onChange={setUsers} legend="Assign users to the new role" />}
+        {step === 2 && <UserSearchList picked={users} onChange={setUsers} legend="Assign users to the new role" errors={memberErrors} />}
       </section>
       <div className="mt-6 flex flex-wrap gap-2">
         {step > 0 && (

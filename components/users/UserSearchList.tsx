@@ -8,13 +8,20 @@ import { SearchField } from "@/components/ui/table/SearchField";
 export type PickedUser = { id: number; label: string };
 type Hit = { id: number; username: string; domain: string; readOnly: boolean };
 
-type Props = { picked: PickedUser[]; onChange: (next: PickedUser[]) => void; isMember?: (id: number) => boolean; legend: string };
+type Props = {
+  picked: PickedUser[];
+  onChange: (next: PickedUser[]) => void;
+  isMember?: (id: number) => boolean;
+  legend: string;
+  /** The server's refusal of the chosen users (a directory group needs a member of its store), announced and tied to the list. */
+  errors?: string[];
+};
 
 /**
  * WSO2's "search users, * for all" list with checkboxes, fetched a page at a time from the
  * server. The choice is kept across searches.
  */
-export function UserSearchList({ picked, onChange, isMember, legend }: Props) {
+export function UserSearchList({ picked, onChange, isMember, legend, errors }: Props) {
   const [pattern, setPattern] = useState("*");
   const [hits, setHits] = useState<Hit[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
@@ -42,8 +49,17 @@ export function UserSearchList({ picked, onChange, isMember, legend }: Props) {
   const isPicked = (id: number) => picked.some((p) => p.id === id);
 
   return (
-    <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
+    <fieldset
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      aria-describedby={errors?.length ? "picked-users-error" : undefined}
+      aria-invalid={errors?.length ? true : undefined}
+    >
       <legend className="px-1 font-semibold">{legend}</legend>
+      <div id="picked-users-error" aria-live="polite" className="text-sm text-red-700">
+        {errors?.map((e) => (
+          <p key={e}>{e}</p>
+        ))}
+      </div>
       <div className="flex items-end gap-2">
         <SearchField
           label="Search users"

@@ -4,7 +4,7 @@ import type { FeatureKey } from "./features.ts";
 import { holds } from "../permissions/paths.ts";
 import { AppError } from "../errors.ts";
 
-/** `external`: the role mirrors a group of an LDAP or JDBC store, whose directory owns its name and existence. */
+/** `external`: the role mirrors a group of an LDAP or JDBC store; its writes go to the directory (read-only: refused). */
 export type RoleFacts = { qualified: string; kind: string; readOnly: boolean; external: boolean; grants: readonly string[] };
 export type RoleAction = "rename" | "permissions" | "assignUsers" | "viewUsers" | "delete";
 
@@ -20,9 +20,9 @@ const FEATURE: Record<RoleAction, FeatureKey> = {
  * Why `principal` may not take `action` on `role`, or null. WSO2's rules: the admin role is
  * never renamed, edited or deleted (holders of it may still assign its members);
  * Internal/everyone is never renamed, assigned, listed or deleted; read-only stores are
- * view-only. Gatehouse adds: nobody changes a role that carries permissions they lack, and an
- * external store's group is renamed or deleted in its directory, never here: the mirror alone
- * would change, and the next sync would put it back.
+ * view-only. Gatehouse adds: nobody changes a role that carries permissions they lack. A
+ * read-write external store's group is renamed and deleted as any role, in its directory first
+ * (lib/user-stores/external/external-groups.ts).
  */
 export function roleActionBlocker(principal: Principal, role: RoleFacts, action: RoleAction): string | null {
   if (!can(principal, FEATURE[action])) return "You do not have the permission for this.";
@@ -39,8 +39,6 @@ export function roleRuleBlocker(principal: Principal, role: RoleFacts, action: R
   if (role.kind === "system") return "Internal/system is reserved.";
   if (action === "viewUsers") return null;
   if (role.readOnly) return `${role.qualified} is in a read-only user store.`;
-  if (role.external && (action === "rename" || action === "delete"))
-    return `${role.qualified} is a group of an external user store: ${action} it in the directory; Gatehouse follows at the next sync.`;
   if (role.kind === "admin") {
     if (action !== "assignUsers") return "The admin role cannot be renamed, have its permissions edited, or be deleted.";
     if (!principal.isAdmin) return "Only holders of the admin role can add or remove its members.";

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
+import { withRollbackHooks } from "./after-rollback.ts";
 import { postgresRawDriver, registerRawDriver, sqliteRawDriver } from "./raw-driver.ts";
 import { serializedSqliteAdapter } from "./sqlite-adapter.ts";
 import { resolveDbTarget, type DbTarget } from "./target.ts";
@@ -43,12 +44,12 @@ export function createDb(target: DbTarget = resolveDbTarget(), options: DbOption
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     const client = new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
     registerRawDriver(client, postgresRawDriver(pool));
-    return client;
+    return withRollbackHooks(client);
   }
   const adapter = serializedSqliteAdapter(target.file, options);
   const client = new SqliteClient({ adapter, transactionOptions });
   registerRawDriver(client, sqliteRawDriver(adapter.connection));
-  return client;
+  return withRollbackHooks(client);
 }
 
 function observePool(pool: pg.Pool, onStatement: (sql: string) => void): void {

@@ -11,6 +11,8 @@ import { assertRoleNameDistinct, roleNameColumns } from "../stores/look-alike.ts
 import { cleanPermissions, cleanRoleName, ZPermissionList, ZUserIdList } from "./role-input.ts";
 import { loadAssignableUsers } from "./role-members.ts";
 import { addRoleMemberships } from "../user-stores/membership-writes.ts";
+import { addMemberships } from "../user-stores/hybrid-memberships.ts";
+import { createDirectoryGroup, externalStoreOf } from "../user-stores/external/external-groups.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 
 export const ZCreateRole = z.object({
@@ -27,13 +29,6 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
   const tenantId = principal.tenantId;
   const store = await findStore(client, tenantId, input.domain);
   assertWritable(store);
-  // An external store's groups live in its directory: a role made only here would be removed by the next sync (docs/user-stores.md).
-  if (store.type !== "database") {
-    throw new AppError(
-      "FORBIDDEN",
-      `${store.domain}'s groups are kept in its directory: create the group there; it appears here after the next sync.`,
-    );
-  }
   const name = cleanRoleName(store, input.name);
   await assertRoleNameDistinct(client, tenantId, store, name);
   const permissions = cleanPermissions(input.permissions);
@@ -43,12 +38,23 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
   return client.$transaction(async (tx) => {
     const userStore = await tenantUserStore(tx, tenantId);
     const users = await loadAssignableUsers(tx, userStore, tenantId, input.userIds);
+    // A read-write LDAP or JDBC store's group is made in its directory first, with its members (docs/user-stores.md, Groups).
+    const external = await externalStoreOf(tx, tenantId, store);
+    const group = external
+      ? await createDirectoryGroup(
+          tx,
+          external,
+          name,
+          users.map((u) => u.id),
+        )
+      : {};
     const role = await tx.role
       .create({
         data: {
           tenantId,
           storeId: store.id,
           ...roleNameColumns(name),
+          ...group,
           grants: { create: permissions.map((permission) => ({ permission })) },
         },
       })
@@ -57,11 +63,16 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
         if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A role named ${qualified} already exists.`, { field: "name" });
         throw error;
       });
-    // The members go where the user store keeps them (Gatehouse's rows for hybrid roles and the database store).
-    await addRoleMemberships(
-      tx,
-      userStore,
-      users.map((u) => ({ userId: u.id, roleId: role.id, role: store })),
+    // The members go where the user store keeps them (Gatehouse's rows for hybrid roles and the database store);
+    // the directory already holds an external group's, so only its mirror rows are written.
+    const pairs = users.map((u) => ({ userId: u.id, roleId: role.id, role: store }));
+    await (
+      external
+        ? addMemberships(
+            tx,
+            pairs.map(({ userId, roleId }) => ({ userId, roleId })),
+          )
+        : addRoleMemberships(tx, userStore, pairs)
     ).catch((error: unknown) => {
       if (error instanceof AppError && error.code === "NOT_FOUND") {
         throw new AppError("NOT_FOUND", "A selected user was deleted meanwhile. Reload and try again.");

@@ -8,6 +8,7 @@ import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";
 import { assertRoleAction } from "../authz/role-rules.ts";
 import { ZVersion } from "./role-input.ts";
+import { deleteDirectoryGroup, directoryGroupOf } from "../user-stores/external/external-groups.ts";
 
 export const ZDeleteRole = z.object({ id: ZFormId, version: ZVersion });
 export type TDeleteRole = z.infer<typeof ZDeleteRole>;
@@ -27,6 +28,9 @@ export async function deleteRole(client: Db, actor: Actor, input: TDeleteRole): 
     const onScope = await tx.scopeRole.count({ where: { roleId: role.id } });
     const inAlias = await tx.roleAlias.count({ where: { OR: [{ roleId: role.id }, { aliasRoleId: role.id }] } });
     if (onScope + inAlias > 0) await bumpMappingVersion(tx, tenantId, mappingVersion);
+    // A read-write external store's group goes from its directory first (docs/user-stores.md, Groups).
+    const group = await directoryGroupOf(tx, tenantId, role.id);
+    if (group) await deleteDirectoryGroup(tx, group.store, group.externalId);
     await tx.role.delete({ where: { id: role.id } });
     await recordAudit(tx, {
       tenantId,

@@ -11,6 +11,7 @@ import { bumpRoleVersion } from "./bump-role-version.ts";
 import { getRole } from "./get-role.ts";
 import { assertRoleAction } from "../authz/role-rules.ts";
 import { cleanRoleName, ZVersion } from "./role-input.ts";
+import { directoryGroupOf, renameDirectoryGroup } from "../user-stores/external/external-groups.ts";
 
 export const ZRenameRole = z.object({ id: z.coerce.number().int().positive(), version: ZVersion, name: z.string().max(1024) });
 export type TRenameRole = z.infer<typeof ZRenameRole>;
@@ -30,6 +31,9 @@ export async function renameRole(client: Db, actor: Actor, input: TRenameRole): 
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A role named ${to} already exists.`, { field: "name" });
       throw error;
     });
+    // After Gatehouse's checks, so an outdated or clashing rename never reaches a read-write store's directory.
+    const group = await directoryGroupOf(tx, tenantId, role.id);
+    if (group) await renameDirectoryGroup(tx, group.store, { id: role.id, externalId: group.externalId }, name);
     await recordAudit(tx, {
       tenantId,
       actor: { id: actor.userId, name: actor.displayName },

@@ -163,7 +163,11 @@ export const managementApi: ApiDocument = {
     },
     "/roles": {
       get: { summary: "List roles", query: M.ZRoleListQuery, responses: { 200: ok(M.ZRoleList), ...reads } },
-      post: { summary: "Add a role (no permissions, no members)", body: M.ZNewRole, responses: { 200: ok(M.ZRoleStatus), ...writes } },
+      post: {
+        summary: "Add a role (no permissions, no members); in a read-write LDAP or JDBC store's domain, its directory's group",
+        body: M.ZNewRole,
+        responses: { 200: ok(M.ZRoleStatus), ...writes, 503: unavailable },
+      },
       put: {
         summary: "Add and remove roles of a user",
         query: M.ZAssignQuery,
@@ -173,7 +177,12 @@ export const managementApi: ApiDocument = {
     },
     "/roles/{role}": {
       get: { summary: "A role and its users (paged)", path: rolePath, query: M.ZRoleQuery, responses: { 200: ok(M.ZRole), ...reads } },
-      delete: { summary: "Delete a role", path: rolePath, query: M.ZUserQuery, responses: { 200: ok(M.ZRoleStatus), ...deletes } },
+      delete: {
+        summary: "Delete a role (an external store's group from its directory)",
+        path: rolePath,
+        query: M.ZUserQuery,
+        responses: { 200: ok(M.ZRoleStatus), ...deletes, 503: unavailable },
+      },
     },
     ...storePaths,
   },

@@ -36,6 +36,8 @@ export interface Directory {
   groups(): AsyncIterable<DirectoryGroupMembers[]>;
   /** The user a sign-in names, with the externalIds of their groups, read live; null when absent. */
   findUser(username: string): Promise<(DirectoryUser & { groupIds: string[] }) | null>;
+  /** One group with its members, read live (a write's compensation, docs/user-stores.md); null when absent. */
+  findGroup(externalId: string): Promise<DirectoryGroupMembers | null>;
   /** Checks a password against the directory (an LDAP bind as the user; WSO2's salted hash). */
   authenticate(externalId: string, password: string): Promise<boolean>;
 
@@ -46,6 +48,8 @@ export interface Directory {
   deleteUser(externalId: string): Promise<void>;
   /** An LDAP groupOfNames must have a member: creating one without `memberIds` is refused, as WSO2 does. */
   createGroup(name: string, memberIds?: readonly string[]): Promise<DirectoryGroup>;
+  /** Renames a group in place: its externalId stays (LDAP modrdn keeps entryUUID; WSO2 keeps UM_ID). */
+  renameGroup(externalId: string, name: string): Promise<DirectoryGroup>;
   deleteGroup(externalId: string): Promise<void>;
   addMembers(groupId: string, userIds: readonly string[]): Promise<void>;
   removeMembers(groupId: string, userIds: readonly string[]): Promise<void>;
@@ -56,7 +60,7 @@ export interface Directory {
 
 export type DirectoryWrites = Pick<
   Directory,
-  "createUser" | "setPassword" | "setClaims" | "deleteUser" | "createGroup" | "deleteGroup" | "addMembers" | "removeMembers"
+  "createUser" | "setPassword" | "setClaims" | "deleteUser" | "createGroup" | "renameGroup" | "deleteGroup" | "addMembers" | "removeMembers"
 >;
 
 /** A directory's writes as given, or, when the store is read-only, each refusing with FORBIDDEN and `refusal`. */
@@ -69,6 +73,7 @@ export function guardedWrites(writes: DirectoryWrites, readOnly: boolean, refusa
     setClaims: guard(writes.setClaims),
     deleteUser: guard(writes.deleteUser),
     createGroup: guard(writes.createGroup),
+    renameGroup: guard(writes.renameGroup),
     deleteGroup: guard(writes.deleteGroup),
     addMembers: guard(writes.addMembers),
     removeMembers: guard(writes.removeMembers),

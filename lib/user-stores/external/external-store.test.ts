@@ -188,11 +188,10 @@ describe.each(await databaseKinds())("external user stores on %s", (kind) => {
     await t.db.$transaction((tx) => users.deleteUsers(tx, tenantId, [id]));
     expect(rw.directory.people.has(entry.externalId)).toBe(false);
     expect(await t.db.user.count({ where: { id } })).toBe(0);
-    // A role made only in Gatehouse would be removed by the next sync: groups are made in the directory.
-    await expect(
-      createRole(t.db, admin, { domain: rw.store.domain, name: "made-here", permissions: [], userIds: [] }),
-    ).rejects.toMatchObject({
-      code: "FORBIDDEN",
-    });
+    // A group made from Gatehouse is made in the directory, so the next sync keeps it (lib/roles/external-group-commands.test.ts).
+    const made = await createRole(t.db, admin, { domain: rw.store.domain, name: "made-here", permissions: [], userIds: [] });
+    expect(rw.directory.teams.get("cn=made-here,ou=groups")?.name).toBe("made-here");
+    await syncStore(t.db, tenantId, rw.store.id);
+    expect(await t.db.role.findUniqueOrThrow({ where: { id: made.id } })).toMatchObject({ externalId: "cn=made-here,ou=groups" });
   });
 });

@@ -4,6 +4,7 @@ import { databaseStore } from "../database-store.ts";
 import { deleteDatabaseUsers, setDatabaseClaims, updateDatabaseUser } from "../database-writes.ts";
 import { addMemberships, removeMemberships } from "../hybrid-memberships.ts";
 import type { MembershipPair, NewStoreUser, PreparedPassword, StoreRef, UserChange } from "../user-store.ts";
+import { resyncGroupOnRollback, resyncUserOnRollback } from "./compensation.ts";
 import { directoryForStore } from "./directory-for.ts";
 import { refreshMirroredUser } from "./refresh-user.ts";
 import { externalStoresOfUsers, readExternalStore, type ExternalStore } from "./store-row.ts";
@@ -15,10 +16,11 @@ import { externalStoresOfUsers, readExternalStore, type ExternalStore } from "./
  * then to the mirror in the caller's transaction, so the audit event the caller records
  * commits only once the directory has taken the change. A read-only store refuses
  * (FORBIDDEN) before anything is written. If the caller's transaction fails after the
- * directory took the change, the next sync (or the user's next sign-in) brings the mirror in line.
+ * directory took the change, the entry is re-read from the directory once the transaction is
+ * gone and its mirror row refreshed (compensation.ts).
  */
 
-function writable(store: ExternalStore) {
+export function writable(store: ExternalStore) {
   if (store.readOnly) throw new AppError("FORBIDDEN", `The ${store.domain} user store is read-only.`);
   return directoryForStore(store);
 }
@@ -32,6 +34,7 @@ export async function createExternalUser(tx: Tx, tenantId: number, store: StoreR
   if ((store.type ?? "database") === "database") return databaseStore.createUser(tx, tenantId, store, user);
   const row = await readExternalStore(tx, tenantId, store.id);
   const created = await writable(row).createUser({ username: user.username, password: passwordFor(user.password), claims: {} });
+  resyncUserOnRollback(tx, row, created);
   const id = await refreshMirroredUser(tx, { id: row.id, tenantId }, created);
   if (id === null)
     throw new AppError("CONFLICT", `The ${row.domain} directory created ${created.username}, but Gatehouse cannot show that name.`);
@@ -54,14 +57,20 @@ export async function updateExternalUser(tx: Tx, tenantId: number, id: number, c
 export async function setExternalClaims(tx: Tx, userId: number, claims: Record<string, string>): Promise<void> {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { tenantId: true } });
   const store = (await externalStoresOfUsers(tx, user.tenantId, [userId])).get(userId);
-  if (store) await writable(store).setClaims(store.externalId, claims);
+  if (store) {
+    await writable(store).setClaims(store.externalId, claims);
+    resyncUserOnRollback(tx, store, store);
+  }
   await setDatabaseClaims(tx, userId, claims);
 }
 
 export async function deleteExternalUsers(tx: Tx, tenantId: number, ids: readonly number[]): Promise<number> {
   const stores = await externalStoresOfUsers(tx, tenantId, ids);
   for (const store of stores.values()) writable(store);
-  for (const store of stores.values()) await directoryForStore(store).deleteUser(store.externalId);
+  for (const store of stores.values()) {
+    await directoryForStore(store).deleteUser(store.externalId);
+    resyncUserOnRollback(tx, store, { ...store, gone: true });
+  }
   return deleteDatabaseUsers(tx, tenantId, ids);
 }
 
@@ -103,6 +112,8 @@ async function forEachExternalGroup(tx: Tx, pairs: readonly MembershipPair[], st
     if (strict && members.length !== named.length) {
       throw new AppError("INVALID_INPUT", `${store.domain}/${role.name} can hold only users of the ${store.domain} user store.`);
     }
-    if (members.length > 0) await write(directory, role.externalId ?? "", [...new Set(members)]);
+    if (members.length === 0) continue;
+    await write(directory, role.externalId ?? "", [...new Set(members)]);
+    resyncGroupOnRollback(tx, store, role.externalId ?? "");
   }
 }

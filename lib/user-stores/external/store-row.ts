@@ -18,10 +18,10 @@ export async function externalStoresOfUsers(
   client: Pick<Db | Tx, "user">,
   tenantId: number,
   userIds: readonly number[],
-): Promise<Map<number, ExternalStore & { externalId: string }>> {
+): Promise<Map<number, ExternalStore & { externalId: string; username: string }>> {
   const rows = await client.user.findMany({
     where: { tenantId, id: { in: [...userIds] }, store: { type: { not: "database" } } },
-    select: { id: true, externalId: true, store: { select: COLUMNS } },
+    select: { id: true, externalId: true, username: true, store: { select: COLUMNS } },
   });
-  return new Map(rows.map((r) => [r.id, { ...r.store, externalId: r.externalId ?? "" }]));
+  return new Map(rows.map((r) => [r.id, { ...r.store, externalId: r.externalId ?? "", username: r.username }]));
 }

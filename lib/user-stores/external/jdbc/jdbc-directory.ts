@@ -24,6 +24,7 @@ export function createJdbcDirectory(settings: JdbcSettings, readOnly: boolean): 
     users: reads.users,
     groups: reads.groups,
     findUser: reads.findUser,
+    findGroup: reads.findGroup,
     authenticate: reads.authenticate,
     ...guardedWrites(writes, readOnly, "This WSO2 user store is read-only; change its users and roles in WSO2."),
     close: () => pool.end(),

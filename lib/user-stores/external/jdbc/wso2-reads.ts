@@ -67,6 +67,20 @@ export function userQueries(pool: Wso2Pool, settings: JdbcSettings) {
       }
     },
 
+    async findGroup(externalId: string): Promise<DirectoryGroupMembers | null> {
+      const id = parseId(externalId);
+      if (id === null) return null;
+      const { rows } = await pool.query<{ um_role_name: string; members: string }>(
+        `SELECT r.UM_ROLE_NAME AS um_role_name, COALESCE(string_agg(ur.UM_USER_ID::text, ','), '') AS members
+           FROM UM_ROLE r LEFT JOIN UM_USER_ROLE ur ON ur.UM_ROLE_ID = r.UM_ID AND ur.UM_TENANT_ID = r.UM_TENANT_ID
+          WHERE r.UM_ID = $1 AND r.UM_TENANT_ID = $2 AND NOT COALESCE(r.UM_SHARED_ROLE, FALSE)
+          GROUP BY r.UM_ROLE_NAME`,
+        [id, settings.wso2TenantId],
+      );
+      const row = rows[0];
+      return row ? { externalId, name: row.um_role_name, memberIds: row.members === "" ? [] : row.members.split(",") } : null;
+    },
+
     async findUser(username: string): Promise<(DirectoryUser & { groupIds: string[] }) | null> {
       // No stored name is longer or holds a NUL (PostgreSQL text cannot), so such input names nobody.
       if (username.length > 255 || username.includes("\u0000")) return null;

@@ -107,6 +107,19 @@ export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
     return ids as number[];
   }
 
+  async function insertMembers(client: pg.PoolClient, roleId: number, ids: number[]): Promise<void> {
+    const { rows } = await client.query<{ found: number }>(
+      `SELECT count(*)::int AS found FROM UM_USER WHERE UM_ID = ANY($1::int[]) AND UM_TENANT_ID = $2`,
+      [ids, tenant],
+    );
+    if (rows[0]!.found !== ids.length) throw new AppError("NOT_FOUND", "A member is not in the WSO2 user database.");
+    await client.query(
+      `INSERT INTO UM_USER_ROLE (UM_USER_ID, UM_ROLE_ID, UM_TENANT_ID)
+       SELECT id, $2, $3 FROM unnest($1::int[]) AS id ON CONFLICT DO NOTHING`,
+      [ids, roleId, tenant],
+    );
+  }
+
   return {
     async createUser(user: { username: string; password: string; claims: Record<string, string> }): Promise<DirectoryUser> {
       const username = checkName(user.username, "user");
@@ -171,13 +184,35 @@ export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
       });
     },
 
-    async createGroup(name: string): Promise<DirectoryGroup> {
+    /** The role and its first members in one transaction (WSO2's addRole with a user list). */
+    async createGroup(name: string, userIds: readonly string[] = []): Promise<DirectoryGroup> {
       const roleName = checkName(name, "role");
-      const { rows } = await pool.query<{ id: number }>(
-        `INSERT INTO UM_ROLE (UM_ROLE_NAME, UM_TENANT_ID) VALUES ($1, $2) RETURNING UM_ID AS id`,
-        [roleName, tenant],
-      );
-      return { externalId: String(rows[0]!.id), name: roleName };
+      const ids = memberIds(userIds);
+      return pool.transaction(async (client) => {
+        const { rows } = await client.query<{ id: number }>(
+          `INSERT INTO UM_ROLE (UM_ROLE_NAME, UM_TENANT_ID) VALUES ($1, $2) RETURNING UM_ID AS id`,
+          [roleName, tenant],
+        );
+        const id = rows[0]!.id;
+        if (ids.length > 0) await insertMembers(client, id, ids);
+        return { externalId: String(id), name: roleName };
+      });
+    },
+
+    /** WSO2's UpdateRoleNameSQL: the row keeps its UM_ID, so memberships and the mirror's externalId follow. */
+    async renameGroup(externalId: string, name: string): Promise<DirectoryGroup> {
+      const roleName = checkName(name, "role");
+      await pool.transaction(async (client) => {
+        const role = await lockRole(client, externalId);
+        await client.query(`UPDATE UM_ROLE SET UM_ROLE_NAME = $1 WHERE UM_ID = $2 AND UM_TENANT_ID = $3`, [roleName, role.id, tenant]);
+        // Permissions WSO2 keyed by the old name would otherwise be lost to it (OnUpdateRoleNameUpdatePermissionsSQL).
+        await client.query(
+          `UPDATE UM_ROLE_PERMISSION SET UM_ROLE_NAME = $1 WHERE UM_ROLE_NAME = $2 AND UM_TENANT_ID = $3
+              AND UM_DOMAIN_ID IN (SELECT UM_DOMAIN_ID FROM UM_DOMAIN WHERE UPPER(UM_DOMAIN_NAME) = UPPER($4) AND UM_TENANT_ID = $3)`,
+          [roleName, role.name, tenant, settings.domainName],
+        );
+      });
+      return { externalId, name: roleName };
     },
 
     async deleteGroup(externalId: string): Promise<void> {
@@ -196,19 +231,7 @@ export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
 
     async addMembers(groupId: string, userIds: readonly string[]): Promise<void> {
       const ids = memberIds(userIds);
-      await pool.transaction(async (client) => {
-        const role = await lockRole(client, groupId);
-        const { rows } = await client.query<{ found: number }>(
-          `SELECT count(*)::int AS found FROM UM_USER WHERE UM_ID = ANY($1::int[]) AND UM_TENANT_ID = $2`,
-          [ids, tenant],
-        );
-        if (rows[0]!.found !== ids.length) throw new AppError("NOT_FOUND", "A member is not in the WSO2 user database.");
-        await client.query(
-          `INSERT INTO UM_USER_ROLE (UM_USER_ID, UM_ROLE_ID, UM_TENANT_ID)
-           SELECT id, $2, $3 FROM unnest($1::int[]) AS id ON CONFLICT DO NOTHING`,
-          [ids, role.id, tenant],
-        );
-      });
+      await pool.transaction(async (client) => insertMembers(client, (await lockRole(client, groupId)).id, ids));
     },
 
     async removeMembers(groupId: string, userIds: readonly string[]): Promise<void> {

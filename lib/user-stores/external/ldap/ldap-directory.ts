@@ -23,6 +23,7 @@ export function createLdapDirectory(settings: LdapSettings, readOnly: boolean): 
     users: () => reads.users(),
     groups: () => reads.groups(),
     findUser: (username) => reads.findUser(username),
+    findGroup: (externalId) => reads.findGroup(externalId),
     // Only entries under the user base sign in: a DN elsewhere (the service account's) never binds here.
     // A bind needs the DN: the user's id is looked up first (a rename since the last sync is followed).
     authenticate: async (externalId, password) => {

@@ -54,3 +54,12 @@ function unescapeValue(value: string): string {
   }
   return Buffer.from(bytes).toString("utf8");
 }
+
+/** The DN without its first RDN (`cn=a\,b,ou=groups,dc=x` -> `ou=groups,dc=x`); escaped commas are not separators. */
+export function parentDn(dn: string): string {
+  for (let i = 0; i < dn.length; i++) {
+    if (dn[i] === "\\") i++;
+    else if (dn[i] === ",") return dn.slice(i + 1);
+  }
+  return "";
+}

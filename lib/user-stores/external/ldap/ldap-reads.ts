@@ -25,7 +25,12 @@ export type LdapReads = {
   dnsOf(kind: "user" | "group", ids: readonly string[]): Promise<Map<string, string>>;
   /** The externalId of the group at `dn`, or null when there is no such group. */
   groupId(dn: string): Promise<string | null>;
+  /** One group by externalId with its members' ids, read live; null when it is gone. */
+  findGroup(externalId: string): Promise<DirectoryGroupMembers | null>;
 };
+
+// Member DNs read at once when one group is read back: a compensation's read, never a sync's.
+const MEMBER_READS_AT_ONCE = 20;
 
 // Ids per filter when resolving externalIds to DNs: (|(entryUUID=...)...) stays well under servers' request limits.
 const IDS_PER_SEARCH = 100;
@@ -195,11 +200,49 @@ export function ldapReads(settings: LdapSettings, connection: LdapConnection): L
       return found;
     },
 
+    findGroup,
+
     async groupId(dn) {
       const entries = await search(connection, dn, { scope: "base", filter: groupFilter(), attributes: [ids.attribute], ...binary });
       return entries[0] ? ids.of(entries[0]) : null;
     },
   };
+
+  async function findGroup(externalId: string): Promise<DirectoryGroupMembers | null> {
+    const base = settings.groupSearchBase;
+    const term = ids.isDn(externalId) ? null : ids.filter(externalId);
+    const attribute = memberAttribute ?? "member";
+    const attributes = [settings.groupNameAttribute, ids.attribute, attribute];
+    const entries = !base
+      ? []
+      : ids.isDn(externalId)
+        ? await search(connection, externalId, { scope: "base", filter: groupFilter(), attributes, ...binary })
+        : term
+          ? await search(connection, base, { filter: groupFilter(term), attributes, ...binary }, "base")
+          : [];
+    const entry = entries[0];
+    const name = entry && first(entry, settings.groupNameAttribute);
+    if (!entry || name === undefined) return null;
+    return { externalId: ids.of(entry), name, memberIds: await memberIdsOf(entry) };
+  }
+
+  /** The ids of a group's members that are users of this store (as a full sync counts them). */
+  async function memberIdsOf(group: Entry): Promise<string[]> {
+    if (!memberAttribute) {
+      const filter = userFilter(`(memberOf=${escapeFilterValue(group.dn)})`);
+      const options = { filter, attributes: [ids.attribute], paged: { pageSize: settings.pageSize }, ...binary };
+      return (await search(connection, settings.userSearchBase, options, "base")).map((entry) => ids.of(entry));
+    }
+    const members = await memberValues(group, memberAttribute);
+    const found: string[] = [];
+    for (let i = 0; i < members.length; i += MEMBER_READS_AT_ONCE) {
+      const reads = members
+        .slice(i, i + MEMBER_READS_AT_ONCE)
+        .map((dn) => search(connection, dn, { scope: "base", filter: userFilter(), attributes: [ids.attribute], ...binary }));
+      for (const entries of await Promise.all(reads)) if (entries[0]) found.push(ids.of(entries[0]));
+    }
+    return found;
+  }
 
   /**
    * A group as one page of a sync reads it: its user members' ids and `groupDns`, the groups

@@ -4,7 +4,7 @@ import { AppError } from "../../../errors.ts";
 import type { DirectoryGroup, DirectoryUser } from "../directory.ts";
 import type { LdapSettings } from "../settings.ts";
 import type { LdapConnection } from "./ldap-connection.ts";
-import { normalizeDn } from "./ldap-dn.ts";
+import { normalizeDn, parentDn } from "./ldap-dn.ts";
 import { escapeDnValue } from "./ldap-escape.ts";
 import { groupMemberAttribute, type LdapReads } from "./ldap-reads.ts";
 
@@ -21,6 +21,7 @@ export type LdapWrites = {
   setClaims(externalId: string, claims: Record<string, string>): Promise<void>;
   deleteUser(externalId: string): Promise<void>;
   createGroup(name: string, memberIds?: readonly string[]): Promise<DirectoryGroup>;
+  renameGroup(externalId: string, name: string): Promise<DirectoryGroup>;
   deleteGroup(externalId: string): Promise<void>;
   addMembers(groupId: string, userIds: readonly string[]): Promise<void>;
   removeMembers(groupId: string, userIds: readonly string[]): Promise<void>;
@@ -134,7 +135,8 @@ export function ldapWrites(settings: LdapSettings, connection: LdapConnection, r
       if (groupsMustHaveMembers && memberIds.length === 0)
         throw new AppError(
           "INVALID_INPUT",
-          `An LDAP ${settings.groupObjectClass} needs at least one member: create the group with its first user.`,
+          `An LDAP ${settings.groupObjectClass} needs at least one member: choose at least one user of this store for the group.`,
+          { field: "userIds" },
         );
       const dn = `${settings.groupNameAttribute}=${escapeDnValue(name)},${settings.groupSearchBase}`;
       const attributes: Record<string, string[]> = { objectClass: [settings.groupObjectClass], [settings.groupNameAttribute]: [name] };
@@ -143,6 +145,17 @@ export function ldapWrites(settings: LdapSettings, connection: LdapConnection, r
       const externalId = await reads.groupId(dn);
       if (externalId === null) throw new AppError("INVALID_INPUT", `The new group ${dn} does not match this store's group object class.`);
       return { externalId, name };
+    },
+
+    async renameGroup(externalId, name) {
+      if (!name.trim()) throw new AppError("INVALID_INPUT", "A group name cannot be empty.");
+      const dn = await dnOf("group", externalId);
+      const rdn = `${settings.groupNameAttribute}=${escapeDnValue(name)}`;
+      // modrdn: the entry keeps its entryUUID/objectGUID, so the mirror's row (by that id) is renamed, not replaced.
+      await write((client) => client.modifyDN(dn, rdn));
+      // Only a server without a unique id attribute names the group by its DN, which the rename changed.
+      const renamed = await reads.groupId(`${rdn},${parentDn(dn)}`);
+      return { externalId: renamed ?? externalId, name };
     },
 
     async deleteGroup(externalId) {
