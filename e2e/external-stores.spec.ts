@@ -118,7 +118,7 @@ adminTest(
 
     // The read-only user's own store group is view-only; the Internal role is Gatehouse's to give.
     await userRow(page, domain, alice).getByRole("link", { name: "Assign Roles" }).click();
-    await expect(page.getByRole("checkbox", { name: new RegExp(`Remove ${domain}/developers`) })).toBeDisabled();
+    await expect(page.getByRole("button", { name: `Remove ${domain}/developers`, exact: true })).toBeDisabled();
     await page.getByRole("combobox", { name: "Find a role" }).fill(viewers.name);
     await page.getByRole("option", { name: new RegExp(`Internal/${viewers.name}`) }).click();
     await page.getByRole("button", { name: "Review changes" }).click();

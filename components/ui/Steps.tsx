@@ -1,7 +1,7 @@
 /** A wizard's step list; the current step is marked for assistive technology with aria-current. */
 export function Steps({ steps, current }: { steps: readonly string[]; current: number }) {
   return (
-    <ol className="mb-6 flex gap-2" aria-label="Steps">
+    <ol className="mb-6 flex flex-wrap gap-2" aria-label="Steps">
       {steps.map((label, i) => (
         <li
           key={label}

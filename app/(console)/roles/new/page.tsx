@@ -4,7 +4,7 @@ import { newRolePageQuery } from "@/lib/roles/queries";
 import { loadPage } from "@/lib/transport/command-page";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { NewRoleWizard } from "@/components/roles/NewRoleWizard";
-import { createRoleAction } from "../actions";
+import { checkRoleNameAction, createRoleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add New Role" };
 
@@ -19,7 +19,7 @@ export default async function NewRolePage() {
         /
       </p>
       <PageHeader title="Add New Role" description="You can only grant permissions you hold yourself." />
-      <NewRoleWizard action={createRoleAction} domains={data.domains} grantable={principal.grants} />
+      <NewRoleWizard action={createRoleAction} checkName={checkRoleNameAction} domains={data.domains} grantable={principal.grants} />
     </>
   );
 }
