@@ -31,6 +31,8 @@ async function clickLowerEdge(page: Page, target: Locator) {
 }
 
 adminTest("keyboard only: a role made through the wizard (a bad name refused on Next), then assigned", async ({ page }) => {
+  // Five axe scans and two flows: longer than the default on a loaded machine.
+  adminTest.setTimeout(180_000);
   const member = await seedUser(e2eDb(), { username: unique("kbdmember_") });
   const assignee = await seedUser(e2eDb(), { username: unique("kbdassignee_"), grants: [LOGIN] });
   const name = unique("kbdrole_");

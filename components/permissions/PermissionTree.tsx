@@ -56,6 +56,12 @@ export function PermissionTree({ value, onChange, grantable, label = "Permission
     setFocused(path);
     refs.current.get(path)?.focus();
   };
+  // The box follows whichever moved last: a pointer resting over the tree (hover is taken from real
+  // mouse moves, not the enter events a re-layout fires under a still pointer) must not hide the node reached by keyboard.
+  const onItemFocus = (path: string) => {
+    setFocused(path);
+    setHovered(null);
+  };
   const typeAhead = useTypeAhead(
     rows,
     (row) => row.node.name,
@@ -154,8 +160,8 @@ export function PermissionTree({ value, onChange, grantable, label = "Permission
               else refs.current.delete(row.node.path);
             }}
             onKeyDown={(e) => onKeyDown(e, row, index)}
-            onFocus={() => setFocused(row.node.path)}
-            onHover={() => setHovered(row.node.path)}
+            onFocus={() => onItemFocus(row.node.path)}
+            onHover={() => hovered !== row.node.path && setHovered(row.node.path)}
             onToggleOpen={() => setOpen(row.node.path, !row.open)}
             onFlip={() => flip(row.node.path)}
           />

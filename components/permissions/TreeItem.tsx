@@ -39,7 +39,7 @@ export function TreeItem({ row, context, state, checkable, tabStop, descriptionI
       tabIndex={tabStop ? 0 : -1}
       onKeyDown={on.onKeyDown}
       onFocus={on.onFocus}
-      onMouseEnter={on.onHover}
+      onMouseMove={on.onHover}
       className="flex items-start gap-2 rounded px-2 py-1 outline-none hover:bg-slate-50 focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-600"
       style={{ paddingLeft: `${(row.level - 1) * 1.25 + 0.5}rem` }}
     >
