@@ -5,6 +5,7 @@ import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedReadOnlyStore, seedRole, unique } from "./support/seed.ts";
 import { chooseRowAction, rowActions, rowMenuButton } from "./support/row-menu.ts";
+import { expectAccessible } from "./support/axe.ts";
 
 const LOGIN = "/permission/admin/login";
 const ROLE_MANAGER = [LOGIN, "/permission/admin/manage/identity/rolemgt", "/permission/admin/manage/identity/usermgt/view"] as const;
@@ -18,32 +19,67 @@ async function startWizard(page: Page, name: string) {
   await page.getByLabel("Role Name").fill(name);
 }
 
+const stepHeading = (page: Page, n: number) => page.getByRole("heading", { name: new RegExp(`^Step ${n} of 4`) });
+
+/** Next until the review, then Finish: nothing is written before. */
+async function finishFromHere(page: Page) {
+  const at = Number((await page.locator("#wizard-step").textContent())?.match(/^Step (\d)/)?.[1]);
+  for (let step = at + 1; step <= 4; step++) {
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(stepHeading(page, step)).toBeFocused();
+  }
+  await page.getByRole("button", { name: "Finish" }).click();
+}
+
+const escaped = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+
+/** Next on the first step is refused with `message` on the name field, which gets focus back. */
+async function expectNameRefused(page: Page, message: string | RegExp) {
+  await page.getByRole("button", { name: "Next" }).click();
+  // The description is the field's hint, then the reason.
+  await expect(page.getByLabel("Role Name")).toHaveAccessibleDescription(typeof message === "string" ? escaped(message) : message);
+  await expect(page.getByLabel("Role Name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Role Name")).toBeFocused();
+  await expect(stepHeading(page, 1)).toBeVisible();
+}
+
 test.describe("the Add New Role wizard", () => {
-  adminTest("Finish on the first step creates the role with nothing else", async ({ page }) => {
+  adminTest("Next through every step to the review, then Finish, creates the role with nothing else", async ({ page }) => {
     const name = unique("wiz1_");
     await startWizard(page, name);
-    await page.getByRole("button", { name: "Finish" }).click();
+    await expect(page.getByRole("button", { name: "Finish" })).toHaveCount(0);
+    await finishFromHere(page);
     await expect(page.getByText(`Role ${name} added.`)).toBeVisible();
     const role = await roleNamed(name);
     expect(role.grants).toEqual([]);
     expect(role.memberships).toEqual([]);
   });
 
-  adminTest("Next to the tree, then Finish, saves the permissions", async ({ page }) => {
+  adminTest("Next to the tree, tick, then review and Finish, saves the permissions", async ({ page }) => {
     const name = unique("wiz2_");
     await startWizard(page, name);
     await page.getByRole("button", { name: "Next" }).click();
+    await expect(stepHeading(page, 2)).toBeFocused();
     await page.getByLabel("Filter permissions").fill("logs");
     await treeItem(page, "Logs").click();
     await page.keyboard.press("Space");
     await expect(treeItem(page, "Logs")).toHaveAttribute("aria-checked", "true");
-    await expect(treeItem(page, "Monitor")).toHaveAttribute("aria-checked", "mixed");
+    await expect(treeItem(page, "Monitor (Admin Permissions)")).toHaveAttribute("aria-checked", "mixed");
+    await expect(page.getByTestId("selected-count")).toHaveText("1 of 75 permissions selected.");
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Next" }).click();
+    const review = page.getByTestId("role-review");
+    await expect(review.getByRole("heading", { name: "Permissions: 1 permission" })).toBeVisible();
+    await expect(review.getByRole("list", { name: "Granted permissions" })).toHaveText(
+      "Admin Permissions › Monitor › Logs /permission/admin/monitor/logs",
+    );
+    await expect(review.getByRole("heading", { name: "Members: 0 users" })).toBeVisible();
     await page.getByRole("button", { name: "Finish" }).click();
     await expect(page.getByText(`Role ${name} added.`)).toBeVisible();
     expect((await roleNamed(name)).grants.map((g) => g.permission)).toEqual(["/permission/admin/monitor/logs"]);
   });
 
-  adminTest("all three steps, with Back, keep every choice until Finish", async ({ page }) => {
+  adminTest("every step, with Back and the review's links, keeps each choice until Finish", async ({ page }) => {
     const member = await seedUser(e2eDb(), { username: unique("wizmember_") });
     const name = unique("wiz3_");
     await startWizard(page, name);
@@ -52,15 +88,25 @@ test.describe("the Add New Role wizard", () => {
     await treeItem(page, "Login").click();
     await page.keyboard.press("Space");
     await page.getByRole("button", { name: "Next" }).click();
+    // Users are listed at once, before any search.
+    await expect(page.getByRole("list", { name: "Search results" }).getByRole("checkbox").first()).toBeVisible();
     await page.getByLabel("Search users").fill(member.username);
     await page.getByRole("button", { name: "Search" }).click();
     await page.getByLabel(member.username).check();
+    await expect(page.getByRole("list", { name: "Chosen users" })).toHaveText(`${member.username}×`);
     await page.getByRole("button", { name: "Back" }).click();
     await expect(treeItem(page, "Login")).toHaveAttribute("aria-checked", "true");
     await page.getByRole("button", { name: "Back" }).click();
     await expect(page.getByLabel("Role Name")).toHaveValue(name);
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Next" }).click();
+    const review = page.getByTestId("role-review");
+    await expect(review.getByRole("list", { name: "Members" })).toHaveText(member.username);
+    await review.getByRole("button", { name: "Change the name" }).click();
+    await expect(stepHeading(page, 1)).toBeFocused();
     expect(await e2eDb().role.count({ where: { name } })).toBe(0);
-    await page.getByRole("button", { name: "Finish" }).click();
+    await finishFromHere(page);
     await expect(page.getByText(`Role ${name} added.`)).toBeVisible();
     await expect(page.getByTestId("role-members")).toContainText(member.username);
     const role = await roleNamed(name);
@@ -68,29 +114,38 @@ test.describe("the Add New Role wizard", () => {
     expect(role.memberships.map((m) => m.userId)).toEqual([member.id]);
   });
 
-  adminTest("an invalid or duplicate name sends the admin back to the first step with the reason", async ({ page }) => {
+  adminTest("an invalid or duplicate name is refused on Next, on the name field, before any other step", async ({ page }) => {
     const existing = await seedRole();
     await startWizard(page, "a/b");
-    await page.getByRole("button", { name: "Next" }).click();
-    await page.getByRole("button", { name: "Finish" }).click();
-    await expect(page.getByText("Role name cannot contain “/”.")).toBeVisible();
+    await expectNameRefused(page, /Role name cannot contain “\/”|must match/);
     await page.getByLabel("Role Name").fill(existing.name);
-    await page.getByRole("button", { name: "Finish" }).click();
-    await expect(page.getByText(`A role named ${existing.name} already exists.`)).toBeVisible();
+    await expectNameRefused(page, `A role named ${existing.name} already exists.`);
+    // Editing the name clears the old reason.
+    await page.getByLabel("Role Name").fill(`${existing.name}x`);
+    await expect(page.getByLabel("Role Name")).not.toHaveAttribute("aria-invalid");
     await page.getByLabel("Role Name").fill(`<img src=x onerror=alert(1)>`);
-    await page.getByRole("button", { name: "Finish" }).click();
-    await expect(page.getByText(/Role name must match/)).toBeVisible();
+    await expectNameRefused(page, /Role name must match/);
+    expect(await e2eDb().role.count({ where: { name: { in: ["a/b", `${existing.name}x`] } } })).toBe(0);
+  });
+
+  adminTest("a name taken after Next is refused at Finish, back on the name field", async ({ page }) => {
+    const name = unique("wizrace_");
+    await startWizard(page, name);
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(stepHeading(page, 2)).toBeFocused();
+    await seedRole({ name });
+    await finishFromHere(page);
+    await expect(page.getByLabel("Role Name")).toHaveAccessibleDescription(escaped(`A role named ${name} already exists.`));
+    await expect(page.getByLabel("Role Name")).toBeFocused();
   });
 
   adminTest("a name that looks like an existing role is refused on the name field, naming that role", async ({ page }) => {
     const existing = await seedRole({ name: unique("lookalike_") });
     const lookAlike = existing.name.replace("o", "\u043E"); // a Cyrillic о
     await startWizard(page, lookAlike);
-    await page.getByRole("button", { name: "Finish" }).click();
     const message = `"${lookAlike}" looks like the existing role "${existing.name}"; choose a clearly different name.`;
+    await expectNameRefused(page, message);
     await expect(page.getByText(message)).toBeVisible();
-    await expect(page.getByLabel("Role Name")).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel("Role Name")).toHaveAccessibleDescription(/looks like the existing role/);
     expect(await e2eDb().role.count({ where: { name: lookAlike } })).toBe(0);
   });
 
@@ -99,15 +154,13 @@ test.describe("the Add New Role wizard", () => {
       throw new Error("a dialog opened: a name was executed as markup");
     });
     await startWizard(page, "x".repeat(300));
-    await page.getByRole("button", { name: "Finish" }).click();
-    await expect(page.getByText(/Role name (is too long|must match)/)).toBeVisible();
+    await expectNameRefused(page, /Role name (is too long|must match)/);
     await page.getByLabel("Role Name").fill("evil\u202Etxt");
-    await page.getByRole("button", { name: "Finish" }).click();
-    await expect(page.getByText(/invisible or control characters/)).toBeVisible();
+    await expectNameRefused(page, /invisible or control characters/);
 
     for (const name of [`o'n"<b>${unique("")}`, `دور_${unique("")}`]) {
       await startWizard(page, name);
-      await page.getByRole("button", { name: "Finish" }).click();
+      await finishFromHere(page);
       await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
     }
   });
@@ -124,9 +177,9 @@ test("a permission change reaches a member's open session on their next request"
 
   await adminPage.goto(`/roles/${role.id}/permissions`);
   await adminPage.getByLabel("Filter permissions").fill("usermgt/view");
-  await treeItem(adminPage, "View").click();
+  await treeItem(adminPage, "View (User Management)").click();
   await adminPage.keyboard.press("Space");
-  await expect(treeItem(adminPage, "View")).toHaveAttribute("aria-checked", "false");
+  await expect(treeItem(adminPage, "View (User Management)")).toHaveAttribute("aria-checked", "false");
   await adminPage.getByRole("button", { name: "Review changes" }).click();
   await expect(adminPage.getByTestId("preview")).toContainText("1 user lose it");
   await adminPage.getByRole("button", { name: "Save" }).click();
@@ -148,24 +201,36 @@ adminTest("the permission tree works from the keyboard alone", async ({ page }) 
   await page.keyboard.press("ArrowDown");
   await expect(treeItem(page, "Login")).toBeFocused();
   await page.keyboard.press("ArrowDown");
-  await expect(treeItem(page, "Configure").last()).toBeFocused();
-  await expect(treeItem(page, "Configure").last()).toHaveAttribute("aria-expanded", "false");
+  await expect(treeItem(page, "Configure (Admin Permissions)")).toBeFocused();
+  await expect(treeItem(page, "Configure (Admin Permissions)")).toHaveAttribute("aria-expanded", "false");
   await page.keyboard.press("ArrowRight");
   await expect(treeItem(page, "Security")).toBeVisible();
   await page.keyboard.press("ArrowRight");
   await expect(treeItem(page, "Security")).toBeFocused();
   await page.keyboard.press("Space");
   await expect(treeItem(page, "Security")).toHaveAttribute("aria-checked", "true");
-  await expect(treeItem(page, "Configure").last()).toHaveAttribute("aria-checked", "mixed");
+  await expect(treeItem(page, "Configure (Admin Permissions)")).toHaveAttribute("aria-checked", "mixed");
   await page.keyboard.press("ArrowLeft");
-  await expect(treeItem(page, "Configure").last()).toBeFocused();
+  await expect(treeItem(page, "Configure (Admin Permissions)")).toBeFocused();
   await page.keyboard.press("ArrowLeft");
   await expect(treeItem(page, "Security")).toHaveCount(0);
+  // Type-ahead: letters typed together find the next node starting with them.
+  await page.keyboard.type("mo");
+  await expect(treeItem(page, "Monitor (Admin Permissions)")).toBeFocused();
+  const details = page.getByTestId("permission-details");
+  await expect(details).toContainText("Admin Permissions › Monitor");
+  await expect(details).toContainText("/permission/admin/monitor");
+  await expect(page.getByTestId("selected-count")).toHaveText(/^\d+ of 75 permissions selected\.$/);
+  await expectAccessible(page, "the permission tree", "[role=tree]");
+  // The description stays put when focus leaves the tree.
+  await page.keyboard.press("Tab");
+  await expect(treeItem(page, "Monitor (Admin Permissions)")).not.toBeFocused();
+  await expect(details).toContainText("/permission/admin/monitor");
   await page.getByRole("button", { name: "Expand all" }).click();
   await expect(treeItem(page, "Dead Letter Channel")).toBeVisible();
   await page.getByLabel("Filter permissions").fill("rolemgt");
   await expect(treeItem(page, "Role Management")).toBeVisible();
-  await expect(treeItem(page, "Delete").first()).toBeVisible();
+  await expect(treeItem(page, "Delete (Role Management)")).toBeVisible();
   await expect(treeItem(page, "Login")).toHaveCount(0);
 });
 
@@ -197,7 +262,8 @@ adminTest(
     await page.getByLabel("Search users").fill(newcomer.username);
     await page.getByRole("button", { name: "Search", exact: true }).first().click();
     await page.getByLabel(newcomer.username, { exact: true }).check();
-    await page.getByLabel(`Remove ${member.username}`).check();
+    await page.getByRole("button", { name: `Remove ${member.username}`, exact: true }).click();
+    await expect(page.getByRole("button", { name: `Keep ${member.username}`, exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Review changes" }).click();
     await expect(page.getByTestId("preview")).toContainText("+ Admin Permissions › Login: 1 user gain it");
     await expect(page.getByTestId("preview")).toContainText("− Admin Permissions › Monitor › Logs: 1 user lose it");
@@ -271,7 +337,7 @@ test("no escalation: a role manager can neither grant nor hand out what they lac
   await page.getByLabel("Filter permissions").fill("apim");
   await expect(treeItem(page, "API-M Admin")).toHaveAttribute("aria-disabled", "true");
   await page.getByLabel("Filter permissions").fill("rolemgt");
-  await treeItem(page, "View").first().click();
+  await treeItem(page, "View (Role Management)").click();
   await page.keyboard.press("Space");
   await page.getByRole("button", { name: "Review changes" }).click();
   await expect(page.getByTestId("preview")).toBeVisible();

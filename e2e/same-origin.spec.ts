@@ -54,6 +54,11 @@ for (const host of ["127.0.0.1", "localhost"]) {
     const role = unique("origin_role_");
     await page.goto("/roles/new");
     await page.getByLabel("Role Name").fill(role);
+    // Next checks the name with a server action too, then the wizard steps on to its review.
+    for (const step of [2, 3, 4]) {
+      await page.getByRole("button", { name: "Next" }).click();
+      await expect(page.getByRole("heading", { name: new RegExp(`^Step ${step} of 4`) })).toBeVisible();
+    }
     await page.getByRole("button", { name: "Finish" }).click();
     await expect.poll(() => server.db.role.count({ where: { nameKey: nameKey(role) } })).toBe(1);
 

@@ -4,6 +4,8 @@ import { e2eDb } from "./support/db.ts";
 import { adminTest, openAdminPage, openViewerPage } from "./support/signed-in.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedRole, unique } from "./support/seed.ts";
+import { expectAccessible } from "./support/axe.ts";
+import { pressUntilFocused } from "./support/keyboard.ts";
 import { superTenantId } from "../testing/seed.ts";
 import { readMappingVersion } from "../lib/roles/mapping-version.ts";
 import { exportTenantConf } from "../lib/scopes/tenant-conf.ts";
@@ -106,6 +108,46 @@ test.describe("the scope matrix", () => {
     // The page reloaded its data: the new column is now one of the matrix's own.
     await expect(box(page, newcomer.name, "apim:label_read")).toBeChecked();
     await expect(box(page, role.name, "apim:tenantInfo")).not.toBeChecked();
+  });
+
+  adminTest("keyboard only: the matrix is one tab stop, arrow keys move, Space ticks", async ({ page }) => {
+    const role = await seedRole({ name: unique("matrixkbd_") });
+    await putOnScope(role.id, "apim:tenantInfo");
+    const grid = page.getByRole("grid", { name: "Scopes and the roles on each" });
+    const stop = grid.locator('input[tabindex="0"]');
+    const focusedCell = () => page.evaluate(() => document.activeElement?.getAttribute("data-cell"));
+    await saveMatrix(
+      page,
+      async () => {
+        await expect(stop).toHaveCount(1);
+        await expectAccessible(page, "the scope matrix grid", "[role=grid]");
+        await pressUntilFocused(page, stop);
+        expect(await focusedCell()).toBe("0:0");
+        await page.keyboard.press("ArrowRight");
+        await page.keyboard.press("ArrowDown");
+        expect(await focusedCell()).toBe("1:1");
+        await page.keyboard.press("Home");
+        expect(await focusedCell()).toBe("1:0");
+        await page.keyboard.press("PageDown");
+        expect(await focusedCell()).toBe("11:0");
+        // One tab stop: Tab leaves the grid at once.
+        await page.keyboard.press("Tab");
+        expect(await focusedCell()).toBeNull();
+        await expect(stop).toHaveCount(1);
+
+        await pressUntilFocused(page, page.getByLabel("Filter scopes"), "Shift+Tab");
+        await page.keyboard.type("apim:label_read");
+        await pressUntilFocused(page, stop);
+        await page.keyboard.press("Home");
+        await pressUntilFocused(page, box(page, role.name, "apim:label_read"), "ArrowRight", 200);
+        await page.keyboard.press("Space");
+        await expect(box(page, role.name, "apim:label_read")).toBeChecked();
+      },
+      async (preview) => {
+        await expect(preview).toContainText(`+ ${role.name} gains apim:label_read`);
+      },
+    );
+    expect(await scopesOf(role.id)).toEqual(["apim:label_read", "apim:tenantInfo"]);
   });
 
   test("two admins editing the matrix: the second save is refused with a Reload offer", async ({ browser }) => {

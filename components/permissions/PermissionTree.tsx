@@ -1,12 +1,16 @@
 "use client";
 
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { ALL_PERMISSIONS, describePermission } from "@/lib/permissions/catalog";
+import { PERMISSION_CONTEXT } from "@/lib/permissions/labels";
 import { holds } from "@/lib/permissions/paths";
-import { checkState, toggle, type CheckState } from "@/lib/permissions/selection";
+import { checkState, toggle } from "@/lib/permissions/selection";
 import { PERMISSION_TREE, type PermissionNode } from "@/lib/permissions/tree";
 import { Button } from "@/components/ui/Button";
-import { visibleRows, type TreeRow } from "./tree-rows";
 import { FilterInput } from "@/components/ui/FilterInput";
+import { visibleRows, type TreeRow } from "./tree-rows";
+import { TreeItem } from "./TreeItem";
+import { useTypeAhead } from "./useTypeAhead";
 
 type Props = {
   /** Granted paths (compacted). */
@@ -29,23 +33,40 @@ const ALL_EXPANDABLE = (() => {
 /**
  * The WSO2 permission tree as an accessible tree (WAI-ARIA tree pattern): tri-state
  * checkboxes, expand and collapse, a filter that keeps matching paths visible, arrow-key
- * navigation with a roving tab stop, Space to check. Without onChange it is read-only.
+ * navigation with a roving tab stop, type-ahead, Space to check. Without onChange it is read-only.
+ * The focused (or hovered) node's description shows in a box of fixed height above the tree:
+ * shown inside the rows it pushed everything below it when focus moved, and a click that
+ * started on a button below landed beside it.
  */
 export function PermissionTree({ value, onChange, grantable, label = "Permissions" }: Props) {
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(["/permission", "/permission/admin"]));
   const [filter, setFilter] = useState("");
   const [focused, setFocused] = useState("/permission");
+  const [hovered, setHovered] = useState<string | null>(null);
   const refs = useRef(new Map<string, HTMLDivElement>());
   const ids = useId();
   const rows = useMemo(() => visibleRows(expanded, filter), [expanded, filter]);
   const readOnly = !onChange;
   const tabStop = rows.some((r) => r.node.path === focused) ? focused : rows[0]?.node.path;
+  const covered = useMemo(() => ALL_PERMISSIONS.filter((p) => holds(value, p.path)).length, [value]);
+  const shown = describePermission(hovered ?? tabStop ?? "/permission");
 
   const canCheck = (path: string) => !readOnly && (grantable === undefined || holds(grantable, path));
   const focus = (path: string) => {
     setFocused(path);
     refs.current.get(path)?.focus();
   };
+  // The box follows whichever moved last: a pointer resting over the tree (hover is taken from real
+  // mouse moves, not the enter events a re-layout fires under a still pointer) must not hide the node reached by keyboard.
+  const onItemFocus = (path: string) => {
+    setFocused(path);
+    setHovered(null);
+  };
+  const typeAhead = useTypeAhead(
+    rows,
+    (row) => row.node.name,
+    (row) => focus(row.node.path),
+  );
   const setOpen = (path: string, open: boolean) =>
     setExpanded((prev) => {
       const next = new Set(prev);
@@ -81,11 +102,17 @@ export function PermissionTree({ value, onChange, grantable, label = "Permission
         handled();
         if (row.hasChildren && row.open && !filter) return setOpen(row.node.path, false);
         return row.parent && focus(row.parent);
+      case "*":
+        handled();
+        return setExpanded(
+          (prev) => new Set([...prev, ...rows.filter((r) => r.parent === row.parent && r.hasChildren).map((r) => r.node.path)]),
+        );
       case " ":
       case "Enter":
         handled();
         return flip(row.node.path);
     }
+    if (typeAhead(event, index)) handled();
   }
 
   return (
@@ -98,67 +125,47 @@ export function PermissionTree({ value, onChange, grantable, label = "Permission
         <Button variant="secondary" size="sm" onClick={() => setExpanded(new Set(["/permission"]))}>
           Collapse all
         </Button>
+        <p className="w-full text-sm text-slate-700" aria-live="polite" data-testid="selected-count">
+          {covered === 0 ? "No permissions selected." : `${covered} of ${ALL_PERMISSIONS.length} permissions selected.`}
+        </p>
       </div>
-      <div role="tree" aria-label={label} aria-multiselectable="true" className="max-h-[32rem] overflow-y-auto p-2">
+      <div className="h-20 overflow-hidden border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="permission-details">
+        {shown && (
+          <>
+            <p className="font-medium">{shown.trail.slice(1).join(" › ") || shown.name}</p>
+            <p className="line-clamp-1 text-slate-700">{shown.description}</p>
+            <code className="block truncate text-xs text-slate-600">{shown.path}</code>
+          </>
+        )}
+      </div>
+      <div
+        role="tree"
+        aria-label={label}
+        aria-multiselectable="true"
+        className="max-h-[32rem] overflow-y-auto p-2"
+        onMouseLeave={() => setHovered(null)}
+      >
         {rows.length === 0 && <p className="p-3 text-sm text-slate-600">No permission matches “{filter}”.</p>}
-        {rows.map((row, index) => {
-          const path = row.node.path;
-          const state: CheckState = checkState(value, path);
-          const descriptionId = `${ids}-d-${index}`;
-          return (
-            <div
-              key={path}
-              ref={(el) => {
-                if (el) refs.current.set(path, el);
-                else refs.current.delete(path);
-              }}
-              // A checkbox tree: items carry aria-checked, and ARIA 1.2 no longer requires
-              // aria-selected on a treeitem (jsx-a11y still follows ARIA 1.1).
-              // eslint-disable-next-line jsx-a11y/role-has-required-aria-props
-              role="treeitem"
-              aria-label={row.node.name}
-              aria-level={row.level}
-              aria-setsize={row.setSize}
-              aria-posinset={row.position}
-              aria-expanded={row.hasChildren ? row.open : undefined}
-              aria-checked={state === "mixed" ? "mixed" : state === "checked"}
-              aria-disabled={!canCheck(path) || undefined}
-              aria-describedby={descriptionId}
-              tabIndex={path === tabStop ? 0 : -1}
-              onKeyDown={(e) => onKeyDown(e, row, index)}
-              onFocus={() => setFocused(path)}
-              className="group flex items-start gap-2 rounded px-2 py-1 outline-none focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-600"
-              style={{ paddingLeft: `${(row.level - 1) * 1.25 + 0.5}rem` }}
-            >
-              <button
-                type="button"
-                tabIndex={-1}
-                aria-hidden="true"
-                onClick={() => row.hasChildren && setOpen(path, !row.open)}
-                className={`mt-0.5 w-4 text-slate-500 ${row.hasChildren ? "" : "invisible"}`}
-              >
-                {row.open ? "▾" : "▸"}
-              </button>
-              <span
-                aria-hidden="true"
-                onClick={() => flip(path)}
-                className={`mt-0.5 flex h-4 w-4 shrink-0 items-center justify-center rounded border text-xs ${
-                  state === "unchecked" ? "border-slate-400 bg-white" : "border-brand-700 bg-brand-700 text-white"
-                } ${canCheck(path) ? "cursor-pointer" : "opacity-50"}`}
-              >
-                {state === "checked" ? "✓" : state === "mixed" ? "–" : ""}
-              </span>
-              <span className="min-w-0">
-                <span onClick={() => flip(path)} className={canCheck(path) ? "cursor-pointer" : ""}>
-                  {row.node.name}
-                </span>
-                <span id={descriptionId} role="tooltip" className="hidden text-sm text-slate-600 group-hover:block group-focus:block">
-                  {row.node.description} <code className="text-xs text-slate-500">{path}</code>
-                </span>
-              </span>
-            </div>
-          );
-        })}
+        {rows.map((row, index) => (
+          <TreeItem
+            key={row.node.path}
+            row={row}
+            context={PERMISSION_CONTEXT.get(row.node.path) ?? ""}
+            state={checkState(value, row.node.path)}
+            checkable={canCheck(row.node.path)}
+            tabStop={row.node.path === tabStop}
+            descriptionId={`${ids}-d-${index}`}
+            itemRef={(el) => {
+              if (el) refs.current.set(row.node.path, el);
+              else refs.current.delete(row.node.path);
+            }}
+            onKeyDown={(e) => onKeyDown(e, row, index)}
+            onFocus={() => onItemFocus(row.node.path)}
+            onHover={() => hovered !== row.node.path && setHovered(row.node.path)}
+            onToggleOpen={() => setOpen(row.node.path, !row.open)}
+            onFlip={() => flip(row.node.path)}
+          />
+        ))}
       </div>
     </div>
   );

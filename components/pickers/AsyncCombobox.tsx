@@ -2,7 +2,9 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 
-export type Option = { id: string; label: string; detail?: string; disabled?: boolean };
+import { OptionList, type Option } from "./OptionList";
+
+export type { Option } from "./OptionList";
 
 type Props = {
   label: string;
@@ -96,32 +98,14 @@ export function AsyncCombobox({ label, placeholder, search, onPick, hint }: Prop
         </p>
       )}
       {open && (
-        <ul
-          id={`${id}-list`}
-          role="listbox"
-          aria-label={label}
-          className="absolute z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white shadow-lg"
-        >
-          {status === "loading" && options.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">Searching…</li>}
-          {status === "error" && <li className="px-3 py-2 text-sm text-red-700">The search failed. Try again.</li>}
-          {status === "idle" && options.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">No matches.</li>}
-          {options.map((option, i) => (
-            <li
-              key={option.id}
-              id={`${id}-o-${i}`}
-              role="option"
-              aria-selected={i === active}
-              aria-disabled={option.disabled || undefined}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => pick(option)}
-              className={`cursor-pointer px-3 py-2 text-sm ${i === active ? "bg-brand-50" : ""} ${option.disabled ? "cursor-not-allowed text-slate-400" : ""}`}
-            >
-              <span className="break-all">{option.label}</span>
-              {option.detail && <span className="block text-xs text-slate-500">{option.detail}</span>}
-            </li>
-          ))}
-        </ul>
+        <OptionList id={id} label={label} options={options} active={active} onPick={pick} status={statusLine(status, options.length)} />
       )}
     </div>
   );
+}
+
+function statusLine(status: "idle" | "loading" | "error", found: number) {
+  if (status === "error") return { text: "The search failed. Try again.", tone: "error" as const };
+  if (found > 0) return undefined;
+  return { text: status === "loading" ? "Searching…" : "No matches." };
 }

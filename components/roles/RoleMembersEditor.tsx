@@ -7,6 +7,7 @@ import { UserSearchList, type PickedUser } from "@/components/users/UserSearchLi
 import { Button } from "@/components/ui/Button";
 import { SearchField } from "@/components/ui/table/SearchField";
 import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";
+import { RemovableList } from "@/components/pickers/RemovableList";
 import { ChangePreview } from "./ChangePreview";
 
 type Member = { id: number; qualified: string; readOnly: boolean };
@@ -15,7 +16,7 @@ type Props = { id: number; version: number; protectedIds: number[]; preview: For
 /** Assign Users: add users, remove members, review who gains and loses which permission, then save. */
 export function RoleMembersEditor({ id, version, protectedIds, preview, save }: Props) {
   const [adding, setAdding] = useState<PickedUser[]>([]);
-  const [removing, setRemoving] = useState<Map<number, string>>(new Map());
+  const [removing, setRemoving] = useState<Set<number>>(new Set());
   const [members, setMembers] = useState<Member[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [filter, setFilter] = useState("");
@@ -37,16 +38,18 @@ export function RoleMembersEditor({ id, version, protectedIds, preview, save }: 
     void loadMembers();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const flow = useReviewThenSave(preview, save, `${adding.map((a) => a.id).join()}|${[...removing.keys()].join()}`);
+  const flow = useReviewThenSave(preview, save, `${adding.map((a) => a.id).join()}|${[...removing].join()}`);
   const form = () => {
     const data = new FormData();
     data.set("id", String(id));
     data.set("version", String(version));
     for (const u of adding) data.append("add", String(u.id));
-    for (const uid of removing.keys()) data.append("remove", String(uid));
+    for (const uid of removing) data.append("remove", String(uid));
     return data;
   };
   const dirty = adding.length > 0 || removing.size > 0;
+  const blockerOf = (m: Member) =>
+    protectedIds.includes(m.id) ? "the admin account keeps the admin role" : m.readOnly ? "read-only user store" : null;
 
   return (
     <div className="max-w-4xl space-y-4">
@@ -71,32 +74,14 @@ export function RoleMembersEditor({ id, version, protectedIds, preview, save }: 
           </p>
         )}
         {members.length === 0 && !loadError && <p className="mt-3 text-sm text-slate-600">No members to show.</p>}
-        <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto" aria-label="Members">
-          {members.map((m) => {
-            const locked = m.readOnly || protectedIds.includes(m.id);
-            return (
-              <li key={m.id}>
-                <label className={`flex items-center gap-2 ${locked ? "text-slate-500" : ""}`}>
-                  <input
-                    type="checkbox"
-                    disabled={locked}
-                    checked={removing.has(m.id)}
-                    onChange={(e) => {
-                      const nextMap = new Map(removing);
-                      if (e.target.checked) nextMap.set(m.id, m.qualified);
-                      else nextMap.delete(m.id);
-                      setRemoving(nextMap);
-                    }}
-                  />
-                  <span>
-                    Remove <span className="break-all">{m.qualified}</span>
-                  </span>
-                  {protectedIds.includes(m.id) && <span className="text-xs">(the admin account keeps the admin role)</span>}
-                </label>
-              </li>
-            );
-          })}
-        </ul>
+        <div className="mt-3 max-h-72 overflow-y-auto">
+          <RemovableList
+            label="Members"
+            items={members.map((m) => ({ id: m.id, label: m.qualified, blocker: blockerOf(m) }))}
+            removing={removing}
+            onChange={setRemoving}
+          />
+        </div>
         {next && (
           <Button variant="ghost" size="sm" onClick={() => void loadMembers(next)}>
             Load more

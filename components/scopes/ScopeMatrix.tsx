@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";
 import { ScopeRolesPreview } from "./ScopeRolesPreview";
 import { FilterInput } from "@/components/ui/FilterInput";
+import { useGridKeys } from "./useGridKeys";
 
 type Props = {
   version: number;
@@ -75,6 +76,9 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
   const groups = [...new Set([...TAG_ORDER, ...visible.map((s) => s.tag)])]
     .map((tag) => ({ tag, scopes: visible.filter((s) => s.tag === tag) }))
     .filter((g) => g.scopes.length > 0);
+  const grid = useGridKeys(visible.length, columns.length);
+  // Each group's first row in the grid's numbering, which runs on across groups.
+  const starts = groups.map((_, i) => groups.slice(0, i).reduce((n, g) => n + g.scopes.length, 0));
 
   return (
     <div className="space-y-4">
@@ -109,8 +113,13 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
       {found && !found.ok && <Alert tone="error">{found.message}</Alert>}
 
       <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white">
-        <table className="border-separate border-spacing-0 text-sm">
-          <caption className="sr-only">Scopes and the roles on each</caption>
+        <table
+          role="grid"
+          aria-label="Scopes and the roles on each"
+          aria-describedby={`${ids}-keys`}
+          onKeyDown={grid.onKeyDown}
+          className="border-separate border-spacing-0 text-sm"
+        >
           <thead>
             <tr>
               <th
@@ -136,7 +145,7 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
               ))}
             </tr>
           </thead>
-          {groups.map((group) => (
+          {groups.map((group, g) => (
             <tbody key={group.tag}>
               <tr>
                 <th
@@ -147,9 +156,12 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
                   {group.tag}
                 </th>
               </tr>
-              {group.scopes.map((scope) => (
+              {group.scopes.map((scope, i) => (
                 <MatrixRow
                   key={scope.name}
+                  row={starts[g]! + i}
+                  activeCol={grid.active.row === starts[g]! + i ? grid.active.col : -1}
+                  onCellFocus={grid.setActive}
                   scope={scope}
                   columns={columns}
                   ticked={ticks.get(scope.name)!}
@@ -162,6 +174,10 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
         </table>
         {groups.length === 0 && <p className="p-3 text-slate-600">No scope matches “{filter}”.</p>}
       </div>
+      <p id={`${ids}-keys`} className="text-sm text-slate-600">
+        The grid is one tab stop: arrow keys move between boxes, Home and End to the row&apos;s ends, Page Up and Page Down by ten scopes,
+        Space ticks or unticks.
+      </p>
 
       <ReviewSaveBar
         flow={flow}
@@ -175,6 +191,10 @@ export function ScopeMatrix({ version, scopes, roles, preview, save, findRole }:
 }
 
 type RowProps = {
+  row: number;
+  /** The column holding the grid's one tab stop when it is in this row, else -1. */
+  activeCol: number;
+  onCellFocus: (cell: { row: number; col: number }) => void;
   scope: ScopeListRow;
   columns: string[];
   ticked: ReadonlySet<string>;
@@ -183,14 +203,14 @@ type RowProps = {
 };
 
 /** Memoised: a tick re-renders only its own row, which keeps a 47 x N grid responsive. */
-const MatrixRow = memo(function MatrixRow({ scope, columns, ticked, adminRole, onToggle }: RowProps) {
+const MatrixRow = memo(function MatrixRow({ row, activeCol, onCellFocus, scope, columns, ticked, adminRole, onToggle }: RowProps) {
   return (
     <tr className="hover:bg-slate-50">
       <th scope="row" className="sticky left-0 z-10 border-b border-r border-slate-200 bg-white px-3 py-1.5 text-left font-normal">
         <code className="text-slate-900">{scope.name}</code>
         <span className="block text-xs text-slate-600">{scope.description}</span>
       </th>
-      {columns.map((role) => {
+      {columns.map((role, col) => {
         const on = ticked.has(role);
         const changed = on !== scope.roles.includes(role);
         // WSO2's rule: the admin role stays on every scope that has it.
@@ -202,9 +222,15 @@ const MatrixRow = memo(function MatrixRow({ scope, columns, ticked, adminRole, o
               aria-label={`${role} on ${scope.name}`}
               title={locked ? "The admin role stays on every scope that has it." : `${role} on ${scope.name}`}
               checked={on}
-              disabled={locked}
-              onChange={() => onToggle(scope.name, role)}
-              className="size-4 accent-brand-700 disabled:opacity-60"
+              // aria-disabled, not disabled: a disabled box cannot take focus, and the arrow keys must reach every cell.
+              aria-disabled={locked || undefined}
+              onChange={() => {
+                if (!locked) onToggle(scope.name, role);
+              }}
+              tabIndex={col === activeCol ? 0 : -1}
+              data-cell={`${row}:${col}`}
+              onFocus={() => onCellFocus({ row, col })}
+              className="size-4 accent-brand-700 aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
             />
           </td>
         );

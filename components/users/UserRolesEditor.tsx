@@ -5,6 +5,7 @@ import type { FormAction } from "@/lib/core/action-state";
 import type { UserRolesPreview } from "@/lib/users/preview-user-roles";
 import { AsyncCombobox, type Option } from "@/components/pickers/AsyncCombobox";
 import { searchRoles } from "@/components/pickers/search";
+import { PickedChips, RemovableList } from "@/components/pickers/RemovableList";
 import { ReviewSaveBar, useReviewThenSave } from "@/components/ui/ReviewThenSave";
 
 export type CurrentRole = { id: number; qualified: string; blocker: string | null };
@@ -31,30 +32,13 @@ export function UserRolesEditor({ userId, version, roles, preview, save }: Props
     <div className="max-w-3xl space-y-6">
       <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">Current roles</legend>
-        <ul className="space-y-1">
-          {roles.map((r) => (
-            <li key={r.id}>
-              <label className={`flex items-center gap-2 ${r.blocker ? "text-slate-500" : ""}`}>
-                <input
-                  type="checkbox"
-                  disabled={r.blocker !== null}
-                  checked={removing.has(r.id)}
-                  onChange={(e) => {
-                    const next = new Set(removing);
-                    if (e.target.checked) next.add(r.id);
-                    else next.delete(r.id);
-                    setRemoving(next);
-                  }}
-                />
-                <span>
-                  Remove <span className="break-all">{r.qualified}</span>
-                </span>
-                {r.blocker && <span className="text-xs">({r.blocker})</span>}
-              </label>
-            </li>
-          ))}
-          <li className="text-slate-500">Internal/everyone (every user, always)</li>
-        </ul>
+        <RemovableList
+          label="Current roles"
+          items={roles.map((r) => ({ ...r, label: r.qualified }))}
+          removing={removing}
+          onChange={setRemoving}
+        />
+        <p className="mt-1 text-sm text-slate-600">Internal/everyone (every user, always)</p>
       </fieldset>
       <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">Add roles</legend>
@@ -66,18 +50,7 @@ export function UserRolesEditor({ userId, version, roles, preview, save }: Props
             if (!adding.some((a) => a.id === o.id) && !roles.some((r) => String(r.id) === o.id)) setAdding([...adding, o]);
           }}
         />
-        {adding.length > 0 && (
-          <ul className="mt-3 flex flex-wrap gap-2" aria-label="Roles to add">
-            {adding.map((o) => (
-              <li key={o.id} className="flex items-center gap-1 rounded-full bg-brand-100 px-3 py-1 text-sm">
-                <span className="break-all">{o.label}</span>
-                <button type="button" aria-label={`Do not add ${o.label}`} onClick={() => setAdding(adding.filter((a) => a.id !== o.id))}>
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <PickedChips label="Roles to add" items={adding} onDrop={(o) => setAdding(adding.filter((a) => a.id !== o.id))} />
       </fieldset>
       <ReviewSaveBar
         flow={flow}

@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { qualifiedName } from "@/lib/core/domains";
 import { Button } from "@/components/ui/Button";
 import { SearchField } from "@/components/ui/table/SearchField";
+import { PickedChips } from "@/components/pickers/RemovableList";
 
 export type PickedUser = { id: number; label: string };
 type Hit = { id: number; username: string; domain: string; readOnly: boolean };
@@ -19,7 +20,7 @@ type Props = {
 
 /**
  * WSO2's "search users, * for all" list with checkboxes, fetched a page at a time from the
- * server. The choice is kept across searches.
+ * server. The first page of everyone shows at once; the choice is kept across searches.
  */
 export function UserSearchList({ picked, onChange, isMember, legend, errors }: Props) {
   const [pattern, setPattern] = useState("*");
@@ -44,6 +45,12 @@ export function UserSearchList({ picked, onChange, isMember, legend, errors }: P
       setLoading(false);
     }
   }
+
+  // The first page on mount: its state updates land when the answer arrives.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const label = (h: Hit) => qualifiedName(h.domain, h.username);
   const isPicked = (id: number) => picked.some((p) => p.id === id);
@@ -79,6 +86,7 @@ export function UserSearchList({ picked, onChange, isMember, legend, errors }: P
           {error}
         </p>
       )}
+      {hits === null && !error && <p className="mt-3 text-sm text-slate-600">Loading users…</p>}
       {hits && hits.length === 0 && <p className="mt-3 text-sm text-slate-600">No users match “{pattern}”.</p>}
       {hits && hits.length > 0 && (
         <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto" aria-label="Search results">
@@ -109,16 +117,10 @@ export function UserSearchList({ picked, onChange, isMember, legend, errors }: P
           Load more
         </Button>
       )}
-      {picked.length > 0 && (
-        <p className="mt-3 text-sm" aria-live="polite">
-          {picked.length} selected:{" "}
-          {picked
-            .slice(0, 10)
-            .map((p) => p.label)
-            .join(", ")}
-          {picked.length > 10 ? "…" : ""}
-        </p>
-      )}
+      <p className="mt-3 text-sm" aria-live="polite">
+        {picked.length === 0 ? "No users chosen." : `${picked.length} chosen:`}
+      </p>
+      <PickedChips label="Chosen users" items={picked} onDrop={(u) => onChange(picked.filter((p) => p.id !== u.id))} />
     </fieldset>
   );
 }

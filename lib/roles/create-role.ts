@@ -3,7 +3,7 @@ import type { Db } from "../db/client.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { recordAudit } from "../audit/record.ts";
 import { assertHoldsAll } from "../authz/escalation.ts";
-import type { Actor } from "../authz/principal.ts";
+import type { Actor, Principal } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
 import { qualifiedName } from "../core/domains.ts";
 import { assertWritable, findStore } from "../stores/list-stores.ts";
@@ -23,17 +23,29 @@ export const ZCreateRole = z.object({
 });
 export type TCreateRole = z.infer<typeof ZCreateRole>;
 
+export const ZNewRoleName = ZCreateRole.pick({ domain: true, name: true });
+export type TNewRoleName = z.infer<typeof ZNewRoleName>;
+
+/**
+ * The new role's store and cleaned name, or the refusal Finish would give: the store is
+ * writable and Gatehouse's own, the name follows its rules and looks like no existing role.
+ * The wizard's Next asks the same, so a bad name is refused on the step that holds it.
+ */
+export async function checkNewRoleName(client: Db, actor: Principal, input: TNewRoleName) {
+  const store = await findStore(client, actor.tenantId, input.domain);
+  assertWritable(store);
+  const name = cleanRoleName(store, input.name);
+  await assertRoleNameDistinct(client, actor.tenantId, store, name);
+  return { store, name, qualified: qualifiedName(store.domain, name) };
+}
+
 /** The Add New Role wizard's Finish: the role, its permissions and its first members, all at once or not at all. */
 export async function createRole(client: Db, actor: Actor, input: TCreateRole): Promise<{ id: number; qualified: string }> {
   const principal = actor;
   const tenantId = principal.tenantId;
-  const store = await findStore(client, tenantId, input.domain);
-  assertWritable(store);
-  const name = cleanRoleName(store, input.name);
-  await assertRoleNameDistinct(client, tenantId, store, name);
+  const { store, name, qualified } = await checkNewRoleName(client, actor, input);
   const permissions = cleanPermissions(input.permissions);
   assertHoldsAll(principal, permissions, "grant these permissions");
-  const qualified = qualifiedName(store.domain, name);
 
   return client.$transaction(async (tx) => {
     const userStore = await tenantUserStore(tx, tenantId);

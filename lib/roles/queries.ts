@@ -10,6 +10,7 @@ import type { Db } from "../db/client.ts";
 import { ZFormId } from "../db/row-id.ts";
 import { AppError } from "../errors.ts";
 import { listStores } from "../stores/list-stores.ts";
+import { checkNewRoleName, ZNewRoleName } from "./create-role.ts";
 import { getRole } from "./get-role.ts";
 import { ZRoleListParams } from "./list-params.ts";
 import { listRoleMembers } from "./list-role-members.ts";
@@ -54,6 +55,14 @@ export const newRolePageQuery = defineCommand({
   run: async (client, principal) => ({
     domains: (await listStores(client, principal.tenantId)).filter((s) => !s.readOnly).map((s) => s.domain),
   }),
+});
+
+/** The wizard's Next on its first step: the name as Finish would judge it (store rules, look-alikes), without writing. */
+export const checkRoleNameQuery = defineCommand({
+  feature: "roles.create",
+  input: ZNewRoleName,
+  rule: "The same checks as Finish: a writable store of Gatehouse's own, the store's name rules, no existing look-alike.",
+  run: async (client, principal, input) => ({ qualified: (await checkNewRoleName(client, principal, input)).qualified }),
 });
 
 /**

@@ -6,7 +6,7 @@ import { seedUser, superTenantId } from "../../testing/seed.ts";
 import type { Actor } from "../authz/principal.ts";
 import { provision } from "../provisioning/provision.ts";
 import { readMappingVersion } from "./mapping-version.ts";
-import { createRole } from "./create-role.ts";
+import { checkNewRoleName, createRole } from "./create-role.ts";
 import { deleteRole } from "./delete-role.ts";
 import { getRole } from "./get-role.ts";
 import { listRoles } from "./list-roles.ts";
@@ -65,6 +65,19 @@ describe.each(await databaseKinds())("role writes on %s", (kind) => {
     await make("PRIMARY", 'O\'Brien-"team"');
     await expect(make("PRIMARY", 'o\'brien-"TEAM"')).rejects.toThrow(/already exists/);
     expect((await make("Internal", "مدیران")).qualified).toBe("Internal/مدیران");
+  });
+
+  it("the wizard's name check gives Finish's answer without writing anything", async () => {
+    const check = (domain: string, name: string) => checkNewRoleName(t.db, admin, { domain, name });
+    const before = await t.db.role.count();
+    await expect(check("PRIMARY", "a/b")).rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "name" } });
+    await expect(check("Internal", "system_x")).rejects.toThrow(/reserved/);
+    await expect(check("NOWHERE", "fine_name")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await createRole(t.db, admin, { domain: "PRIMARY", name: "checked_once", permissions: [], userIds: [] });
+    await expect(check("PRIMARY", "CHECKED_ONCE")).rejects.toMatchObject({ code: "CONFLICT", details: { field: "name" } });
+    await expect(check("PRIMARY", "ch\u0435cked_once")).rejects.toThrow(/looks like the existing role/);
+    expect((await check("Internal", "  checked_once ")).qualified).toBe("Internal/checked_once");
+    expect(await t.db.role.count()).toBe(before + 1);
   });
 
   it("refuses to grant a permission the actor does not hold", async () => {

@@ -1,4 +1,6 @@
-import { ALL_PERMISSIONS, describePermission, type FlatPermission } from "../permissions/catalog.ts";
+import { ALL_PERMISSIONS, type FlatPermission } from "../permissions/catalog.ts";
+import { permissionTrail } from "../permissions/labels.ts";
+import { permissionPhrase } from "../permissions/phrases.ts";
 import { implies } from "../permissions/paths.ts";
 
 type RoleGrants = { qualified: string; grants: readonly string[] };
@@ -19,20 +21,20 @@ export function effectivePermissions(roles: readonly RoleGrants[]): EffectivePer
 
 export type Explanation = { allowed: boolean; reason: string; grantedBy: Grantor[] };
 
-/** "Can this user do P?" with the reason either way. */
+/** "Can this user do P?" answered as a sentence, e.g. "alice can delete users (Admin Permissions › …) through role ops." */
 export function explainPermission(username: string, roles: readonly RoleGrants[], path: string): Explanation {
-  const node = describePermission(path);
-  const name = node ? node.trail.slice(1).join(" › ") : path;
+  const what = `${permissionPhrase(path)} (${permissionTrail(path)})`;
   const grantedBy = grantorsOf(roles, path);
   if (grantedBy.length === 0) {
+    const held = roles.map((r) => r.qualified).join(", ") || "none besides Internal/everyone";
     return {
       allowed: false,
-      reason: `${username} cannot ${name}: none of their roles (${roles.map((r) => r.qualified).join(", ") || "none besides Internal/everyone"}) grants it or any node above it.`,
+      reason: `${username} cannot ${what}: none of their roles (${held}) grants it or anything above it.`,
       grantedBy,
     };
   }
   const how = grantedBy
-    .map((g) => (g.via === path ? `role ${g.role} grants it` : `role ${g.role} grants ${g.via}, which includes it`))
-    .join("; ");
-  return { allowed: true, reason: `${username} can ${name}: ${how}.`, grantedBy };
+    .map((g) => (g.via === path ? `role ${g.role}` : `role ${g.role}, which grants ${permissionTrail(g.via)} and everything below it`))
+    .join("; and through ");
+  return { allowed: true, reason: `${username} can ${what} through ${how}.`, grantedBy };
 }

@@ -214,7 +214,7 @@ describe.each(await databaseKinds())("user writes on %s", (kind) => {
     const user = await getUser(t.db, tenantId, target.id);
     const yes = explainPermission(user.qualified, user.roles, "/permission/admin/monitor/logs");
     expect(yes.allowed).toBe(true);
-    expect(yes.reason).toContain(`grants /permission/admin/monitor, which includes it`);
+    expect(yes.reason).toContain(`which grants Admin Permissions › Monitor and everything below it`);
     expect(explainPermission(user.qualified, user.roles, "/permission/admin/manage/apim_admin").allowed).toBe(false);
   });
 

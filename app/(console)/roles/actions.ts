@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createRoleCommand, deleteRoleCommand } from "@/lib/roles/commands";
+import { checkRoleNameQuery } from "@/lib/roles/queries";
 import { commandAction } from "@/lib/transport/command-action";
 
 export const deleteRoleAction = commandAction(deleteRoleCommand, {
@@ -17,4 +18,8 @@ export const createRoleAction = commandAction(createRoleCommand, {
     revalidatePath("/roles");
     redirect(`/roles/${id}?created=1`);
   },
+});
+
+export const checkRoleNameAction = commandAction(checkRoleNameQuery, {
+  done: ({ qualified }) => ({ message: `${qualified} is free.` }),
 });

@@ -4,7 +4,7 @@ import { loadPage } from "@/lib/transport/command-page";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { NewRoleWizard } from "@/components/roles/NewRoleWizard";
-import { createRoleAction } from "../actions";
+import { checkRoleNameAction, createRoleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add New Role" };
 
@@ -14,7 +14,7 @@ export default async function NewRolePage() {
     <>
       <Breadcrumbs trail={[{ href: "/roles", label: "Roles" }, { label: "Add New Role" }]} />
       <PageHeader title="Add New Role" description="You can only grant permissions you hold yourself." />
-      <NewRoleWizard action={createRoleAction} domains={data.domains} grantable={principal.grants} />
+      <NewRoleWizard action={createRoleAction} checkName={checkRoleNameAction} domains={data.domains} grantable={principal.grants} />
     </>
   );
 }

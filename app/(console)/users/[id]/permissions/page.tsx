@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { ALL_PERMISSIONS } from "@/lib/permissions/catalog";
 import { loadPage } from "@/lib/transport/command-page";
 import { userPermissionsPageQuery } from "@/lib/users/queries";
 import { UserHeader } from "@/components/users/UserHeader";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { PermissionPicker } from "@/components/permissions/PermissionPicker";
 
 export const metadata: Metadata = { title: "User permissions" };
 
@@ -24,27 +24,9 @@ export default async function UserPermissionsPage({
         <h2 id="can-do" className="font-semibold">
           Can this user do…?
         </h2>
-        <form method="get" className="mt-3 flex items-end gap-2">
-          <div className="min-w-0 flex-1">
-            <label htmlFor="check" className="block text-sm font-medium">
-              Permission
-            </label>
-            <select
-              id="check"
-              name="check"
-              defaultValue={check ?? ""}
-              className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
-            >
-              <option value="" disabled>
-                Choose a permission
-              </option>
-              {ALL_PERMISSIONS.map((p) => (
-                <option key={p.path} value={p.path}>
-                  {"\u00a0\u00a0".repeat(p.depth)}
-                  {p.name} — {p.path}
-                </option>
-              ))}
-            </select>
+        <form method="get" className="mt-3 flex flex-wrap items-end gap-2">
+          <div className="min-w-0 flex-1 basis-64">
+            <PermissionPicker name="check" label="Permission" defaultValue={check} />
           </div>
           <Button type="submit" variant="secondary">
             Check
