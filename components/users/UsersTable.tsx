@@ -20,6 +20,8 @@ type Props = {
   bulk: { delete: boolean; assignRole: boolean };
   deleteAction: FormAction;
   filtered: boolean;
+  /** The empty list suggests adding a user only to someone who may. */
+  canCreate: boolean;
   domains: string[];
 };
 
@@ -27,7 +29,7 @@ type Props = {
  * Rendered on the server; the filters, the bulk bar, each row's checkbox and the one row-actions
  * host (links, the shared delete confirmation) are the client islands.
  */
-export function UsersTable({ rows, url, bulk, deleteAction, filtered, domains }: Props) {
+export function UsersTable({ rows, url, bulk, deleteAction, filtered, canCreate, domains }: Props) {
   const selectable = bulk.delete || bulk.assignRole;
   const list = (
     <>
@@ -43,7 +45,11 @@ export function UsersTable({ rows, url, bulk, deleteAction, filtered, domains }:
           url={{ path: "/users", state: url.state, sort: url.sort }}
           empty={
             <EmptyState title={filtered ? "No users match" : "No users yet"}>
-              {filtered ? "Check the pattern: use * as a wildcard, e.g. adm* or *smith." : "Add the first user with Add New User."}
+              {filtered
+                ? "Check the pattern: use * as a wildcard, e.g. adm* or *smith."
+                : canCreate
+                  ? "Add the first user with Add New User."
+                  : "Users appear here once an administrator adds them."}
             </EmptyState>
           }
         />
