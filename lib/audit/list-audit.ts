@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.ts";
 import { date, int, readRows, text, textOrNull, type RawRow } from "../db/raw-read.ts";
-import { empty, raw, sql } from "../db/sql.ts";
+import { empty, raw, sql, type Sql } from "../db/sql.ts";
 import { decodeCursor, keysetPage, type Cursor, type KeysetPage } from "../keyset.ts";
 import type { AuditOutcome } from "./actions.ts";
 import { auditWhere, type TAuditFilter } from "./audit-filter.ts";
@@ -63,20 +63,17 @@ export async function listAuditEvents(
 }
 
 /** Rows after `key` in the page's direction; the export reads its batches through this too. */
-export function readAuditRows(
-  client: Db,
-  tenantId: number,
-  filter: TAuditFilter,
-  opts: { key?: [Date, number]; forward: boolean; limit: number },
-): Promise<AuditRow[]> {
-  const { key, forward, limit } = opts;
+export function readAuditRows(client: Db, tenantId: number, filter: TAuditFilter, opts: AuditSeek): Promise<AuditRow[]> {
+  return readRows(client, auditRowsSql(tenantId, filter, opts), row);
+}
+
+export type AuditSeek = { key?: [Date, number]; forward: boolean; limit: number };
+
+/** The statement itself, for readAuditRows and for the benchmark's plans (scripts/bench-audit.ts). */
+export function auditRowsSql(tenantId: number, filter: TAuditFilter, { key, forward, limit }: AuditSeek): Sql {
   const seek = key ? sql` AND ("at", "id") ${raw(forward ? "<" : ">")} (${key[0]}, ${key[1]})` : empty;
   const order = raw(forward ? `"at" DESC, "id" DESC` : `"at" ASC, "id" ASC`);
-  return readRows(
-    client,
-    sql`SELECT "id", "at", "actorName", "action", "targetType", "targetName", "before", "after", "ip", "outcome"
+  return sql`SELECT "id", "at", "actorName", "action", "targetType", "targetName", "before", "after", "ip", "outcome"
         FROM "AuditEvent" WHERE ${auditWhere(tenantId, filter)}${seek}
-        ORDER BY ${order} LIMIT ${limit}`,
-    row,
-  );
+        ORDER BY ${order} LIMIT ${limit}`;
 }
