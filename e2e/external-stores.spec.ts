@@ -6,6 +6,7 @@ import { fillSignIn, SIGN_IN_FAILED } from "./support/auth.ts";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { seedRole, unique } from "./support/seed.ts";
 import { adminTest } from "./support/signed-in.ts";
+import { countOf } from "../lib/core/plural.ts";
 
 // Issue #13's "Done means", end to end: a private slapd and a WSO2 JDBC database of this spec's
 // own, added and synced from the console, their users listed beside PRIMARY's, and a read-only
@@ -87,7 +88,7 @@ async function addAndSync(page: Page, domain: string, counts: { users: number; g
   await page.getByRole("button", { name: "Add user store" }).click();
   await expect(page.getByText(`${domain} added.`)).toBeVisible();
   await page.getByRole("button", { name: `Sync ${domain} now` }).click();
-  await expect(page.getByText(`${domain} synced: ${counts.users} users, ${counts.groups} groups.`)).toBeVisible();
+  await expect(page.getByText(`${domain} synced: ${countOf(counts.users, "user")}, ${countOf(counts.groups, "group")}.`)).toBeVisible();
 }
 
 const userRow = (page: Page, domain: string, name: string) =>
