@@ -13,7 +13,7 @@ import pg from "pg";
 import { AUDIT_ACTIONS } from "../lib/audit/actions.ts";
 import { ZAuditFilter, type TAuditFilter } from "../lib/audit/audit-filter.ts";
 import { auditTotal } from "../lib/audit/queries.ts";
-import { auditRowsSql, listAuditEvents } from "../lib/audit/list-audit.ts";
+import { auditRowsSql, listAuditEvents, TEXT_SCAN_WINDOW } from "../lib/audit/list-audit.ts";
 import { createDb, type Db } from "../lib/db/client.ts";
 import type { Sql } from "../lib/db/sql.ts";
 import type { DbTarget } from "../lib/db/target.ts";
@@ -168,7 +168,7 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, seed: (tenan
             return [new Date(at), id];
           })()
         : undefined;
-      const query = auditRowsSql(tenantId, filter, { key, forward: true, limit: 26 });
+      const query = auditRowsSql(tenantId, filter, { key, forward: true, limit: 26, window: filter.q ? TEXT_SCAN_WINDOW : undefined });
       console.log(`    SQL: ${inline(query, kind)}`);
       for (const line of await explain(kind, target, query)) console.log(`    | ${line}`);
     }

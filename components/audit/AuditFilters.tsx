@@ -71,7 +71,13 @@ export function AuditFilters({ state }: { state: UrlState }) {
   const filtered = KEYS.some((k) => k !== "tz" && state[k]);
   return (
     <UrlSearchForm filters={filters} label="Audit events" fields={[...KEYS, "size"]}>
-      <SearchField label="Search text" {...field("q")} placeholder="name, address, change…" width="w-52" />
+      <SearchField
+        label="Search text"
+        {...field("q")}
+        placeholder="name, address, change…"
+        hint="Reads 20,000 events a page; Next goes further back."
+        width="w-52"
+      />
       <SearchField label="Actor" {...field("actor")} hint="Exact name; or pick one in the table." width="w-40" />
       <SearchField label="Target" {...field("target")} hint="Exact name." width="w-40" />
       <Select id="audit-action" label="Action" field={field("action")}>

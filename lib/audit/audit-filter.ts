@@ -51,11 +51,13 @@ export function auditWhere(tenantId: number, f: TAuditFilter): Sql {
   if (f.outcome) parts.push(sql`"outcome" = ${f.outcome}`);
   if (f.since) parts.push(sql`"at" >= ${midnight(f.since, f.tz)}`);
   if (f.until) parts.push(sql`"at" < ${midnight(f.until, f.tz, 1)}`);
-  if (f.q)
-    parts.push(
-      sql`lower("actorName" || ' ' || "targetName" || ' ' || "action" || ' ' || "ip" || ' ' || coalesce("before", '') || ' ' || coalesce("after", '')) LIKE ${likeAnywhere(f.q)} ESCAPE '\\'`,
-    );
+  if (f.q) parts.push(textMatch(f.q));
   return join(parts, " AND ");
+}
+
+/** The free-text condition alone (list-audit.ts applies it to a bounded window of rows). */
+export function textMatch(q: string): Sql {
+  return sql`lower("actorName" || ' ' || "targetName" || ' ' || "action" || ' ' || "ip" || ' ' || coalesce("before", '') || ' ' || coalesce("after", '')) LIKE ${likeAnywhere(q)} ESCAPE '\\'`;
 }
 
 /** True when any filter is set (the empty state and the estimate's wording depend on it). */
