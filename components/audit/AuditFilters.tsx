@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
 import { AUDIT_ACTIONS, AUDIT_CATEGORIES } from "@/lib/audit/actions";
+import { PageSizeSelect } from "@/components/ui/table/PageSizeSelect";
 import { SearchField } from "@/components/ui/table/SearchField";
 import { UrlSearchForm } from "@/components/ui/table/UrlSearchForm";
 import type { UrlState } from "@/components/ui/table/url-state";
@@ -101,18 +102,7 @@ export function AuditFilters({ state }: { state: UrlState }) {
       {day("since", "From")}
       {day("until", "To")}
       <input type="hidden" name="tz" value={tz} />
-      <div>
-        <label htmlFor="audit-size" className="block text-sm font-medium">
-          Per page
-        </label>
-        <select key={state.size} id="audit-size" name="size" defaultValue={state.size} className={input}>
-          {[10, 25, 50, 100].map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PageSizeSelect id="audit-size" size={state.size} className={input} />
       {filtered && (
         <Link href="/audit" className="self-center text-sm text-brand-700 underline">
           Clear filters
