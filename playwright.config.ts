@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import type { DbKind } from "./testing/databases.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const MAPPING_SPECS = /(role-permissions|scope-matrix-import|tenant-conf-offers|oauth2-sessions)\.spec\.ts$/;
+const MAPPING_SPECS = /(role-permissions|scope-matrix-import|tenant-conf-offers|tenant-conf-preview|oauth2-sessions)\.spec\.ts$/;
 // The CLI specs run the real `gatehouse` binary against servers of their own, one per database.
 const CLI_SPECS = /[\\/]e2e[\\/]cli[\\/][^\\/]+\.spec\.ts$/;
 // Races between two production servers of their own on one PostgreSQL database (issue #9).

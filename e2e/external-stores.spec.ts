@@ -10,6 +10,7 @@ import { seedUser } from "./support/db.ts";
 import { seedRole, unique } from "./support/seed.ts";
 import { storesTest } from "./support/stores-server.ts";
 import { chooseRowAction, rowActions, rowMenuButton } from "./support/row-menu.ts";
+import { countOf } from "../lib/core/plural.ts";
 
 // Issue #13's "Done means", end to end: a private slapd and a WSO2 JDBC database of this spec's
 // own, added and synced from the console, their users listed beside PRIMARY's, and a read-only
@@ -104,7 +105,9 @@ async function addAndSync(page: Page, domain: string, counts: { users: number; g
   await expect(page.getByText(`${domain} added.`)).toBeVisible();
   await chooseRowAction(storeRow(page, domain), `Sync ${domain} now`);
   // A sync ends by re-analysing the planner's statistics: on a busy machine that alone can outlast the default 10 s.
-  await expect(page.getByText(`${domain} synced: ${counts.users} users, ${counts.groups} groups.`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`${domain} synced: ${countOf(counts.users, "user")}, ${countOf(counts.groups, "group")}.`)).toBeVisible({
+    timeout: 30_000,
+  });
 }
 
 const storeRow = (page: Page, domain: string) =>

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/core/plural";
 import type { Option } from "./AsyncCombobox";
 
 type RoleHit = { id: number; role: string; members: number; assignable: boolean; reason?: string };
@@ -13,7 +14,7 @@ export async function searchRoles(text: string, signal: AbortSignal): Promise<Op
   return list.map((r) => ({
     id: String(r.id),
     label: r.role,
-    detail: r.assignable ? `${r.members} members` : r.reason,
+    detail: r.assignable ? countOf(r.members, "member") : r.reason,
     disabled: !r.assignable,
   }));
 }

@@ -1,6 +1,7 @@
+import { countOf } from "@/lib/core/plural";
 import type { ChangePreview as Preview } from "@/lib/roles/preview-role-change";
 
-const users = (n: number) => (n === 1 ? "1 user" : `${n.toLocaleString("en")} users`);
+const users = (n: number) => countOf(n, "user");
 
 /** What a role change does before it is saved: each permission added or removed, and who feels it. */
 export function ChangePreview({ preview, addedVerb, removedVerb }: { preview: Preview; addedVerb: string; removedVerb: string }) {

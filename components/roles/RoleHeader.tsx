@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/core/plural";
 import { EntityHeader } from "@/components/ui/EntityHeader";
 import type { RoleAction } from "@/lib/authz/role-rules";
 
@@ -17,7 +18,7 @@ export function RoleHeader({
   actions: RoleAction[];
   current: RoleAction;
 }) {
-  const members = role.kind === "everyone" ? "every user" : `${role.memberCount.toLocaleString("en")} members`;
+  const members = role.kind === "everyone" ? "every user" : countOf(role.memberCount, "member");
   return (
     <EntityHeader
       back={{ href: "/roles", label: "Roles" }}

@@ -1,5 +1,6 @@
 "use client";
 
+import { countOf } from "@/lib/core/plural";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
@@ -94,7 +95,7 @@ export default function BulkActions({ can }: { can: BulkCan }) {
         >
           {result.ok ? (
             <p className="font-medium">
-              {result.verb} {result.succeeded} users.{result.skipped.length > 0 && ` Skipped ${result.skipped.length}:`}
+              {result.verb} {countOf(result.succeeded, "user")}.{result.skipped.length > 0 && ` Skipped ${result.skipped.length}:`}
             </p>
           ) : (
             <p className="font-medium text-red-800">{result.message} Nothing was changed.</p>
@@ -120,7 +121,7 @@ export default function BulkActions({ can }: { can: BulkCan }) {
         className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
       >
         <h2 id="bulk-delete-title" className="text-lg font-semibold">
-          Delete {ids.length} users?
+          Delete {countOf(ids.length, "user")}?
         </h2>
         <p className="mt-2 text-slate-700">
           They are deleted together or not at all. Users you may not delete are skipped and listed afterwards.
@@ -136,7 +137,7 @@ export default function BulkActions({ can }: { can: BulkCan }) {
               void run("/api/v1/users/bulk-delete", { userIds: ids }, "Deleted");
             }}
           >
-            Delete {ids.length} users
+            Delete {countOf(ids.length, "user")}
           </Button>
         </div>
       </dialog>

@@ -14,7 +14,7 @@ export function UserEventsTable({ userId, rows, paging }: { userId: number; rows
         columns={auditColumns}
         rows={rows}
         getRowId={(e) => e.id}
-        meta={{}}
+        meta={{ state: {} }}
         url={{ path, state: {} }}
         empty={<EmptyState title="No events yet">Changes to this account and its sign-in failures appear here.</EmptyState>}
       />

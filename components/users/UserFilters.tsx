@@ -1,5 +1,6 @@
 "use client";
 
+import { PageSizeSelect } from "@/components/ui/table/PageSizeSelect";
 import { SearchField } from "@/components/ui/table/SearchField";
 import { UrlSearchForm } from "@/components/ui/table/UrlSearchForm";
 import type { UrlState } from "@/components/ui/table/url-state";
@@ -54,18 +55,7 @@ export function UserFilters({ state, domains, claims }: { state: UrlState; domai
         </select>
       </div>
       <SearchField label="Claim value" {...filter("value")} placeholder="acme*" width="w-40" />
-      <div>
-        <label htmlFor="size" className="block text-sm font-medium">
-          Per page
-        </label>
-        <select key={state.size} id="size" name="size" defaultValue={state.size} className={input}>
-          {[10, 25, 50, 100].map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PageSizeSelect id="size" size={state.size} className={input} />
     </UrlSearchForm>
   );
 }

@@ -20,6 +20,8 @@ type Props = {
   bulk: { delete: boolean; assignRole: boolean };
   deleteAction: FormAction;
   filtered: boolean;
+  /** The empty list suggests adding a user only to someone who may. */
+  canCreate: boolean;
   domains: string[];
 };
 
@@ -27,7 +29,7 @@ type Props = {
  * Rendered on the server; the filters, the bulk bar, each row's checkbox and the one row-actions
  * host (the name links, the one row menu and delete confirmation) are the client islands.
  */
-export function UsersTable({ rows, url, bulk, deleteAction, filtered, domains }: Props) {
+export function UsersTable({ rows, url, bulk, deleteAction, filtered, canCreate, domains }: Props) {
   const selectable = bulk.delete || bulk.assignRole;
   const list = (
     <>
@@ -45,7 +47,9 @@ export function UsersTable({ rows, url, bulk, deleteAction, filtered, domains }:
             <EmptyState title={filtered ? "No users match" : "No users yet"}>
               {filtered
                 ? "No username contains the text. With *, the pattern must match a whole name, e.g. adm* or *smith."
-                : "Add the first user with Add New User."}
+                : canCreate
+                  ? "Add the first user with Add New User."
+                  : "Users appear here once an administrator adds them."}
             </EmptyState>
           }
         />

@@ -63,3 +63,24 @@ export const AUDIT_CATEGORIES = {
   "system.": "System",
 } as const satisfies Record<"" | Category<AuditAction>, string>;
 export type AuditCategory = Exclude<keyof typeof AUDIT_CATEGORIES, "">;
+
+/** What became of the attempt an event records; the audit log filters on it. */
+export const AUDIT_OUTCOMES = ["success", "failure"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/**
+ * Actions that always record a refused attempt. Migration 0013 backfills the same list, and
+ * store tests and syncs fail when their `after` says `ok: false`.
+ */
+const FAILURE_ACTIONS: ReadonlySet<AuditAction> = new Set(["auth.sign_in_failed", "auth.address_locked", "auth.account_locked"]);
+
+export function auditOutcome(action: AuditAction, after: unknown): AuditOutcome {
+  if (FAILURE_ACTIONS.has(action)) return "failure";
+  const failed = typeof after === "object" && after !== null && (after as { ok?: unknown }).ok === false;
+  return failed ? "failure" : "success";
+}
+
+/** The actions of one category, for a filter written as `action IN (…)` (an index range on both databases). */
+export function actionsOf(category: AuditCategory): AuditAction[] {
+  return AUDIT_ACTIONS.filter((a) => a.startsWith(category));
+}

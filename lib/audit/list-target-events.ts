@@ -23,7 +23,19 @@ export async function listTargetEvents(client: Db, tenantId: number, params: Tar
     },
     orderBy: { id: forward ? "desc" : "asc" },
     take: params.size + 1,
-    select: { id: true, at: true, actorName: true, action: true, targetType: true, targetName: true, before: true, after: true, ip: true },
+    select: {
+      id: true,
+      at: true,
+      actorName: true,
+      action: true,
+      targetType: true,
+      targetName: true,
+      before: true,
+      after: true,
+      ip: true,
+      outcome: true,
+    },
   });
-  return keysetPage(rows, params.size, (r) => [r.id], { forward, hadCursor: cursor !== undefined });
+  const typed = rows.map((r): AuditRow => ({ ...r, outcome: r.outcome === "failure" ? "failure" : "success" }));
+  return keysetPage(typed, params.size, (r) => [r.id], { forward, hadCursor: cursor !== undefined });
 }

@@ -1,23 +1,77 @@
 import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
-import { formatUtc } from "../format.ts";
-import { ZPageParams } from "../paging.ts";
-import { AUDIT_CATEGORIES } from "./actions.ts";
+import type { Db } from "../db/client.ts";
+import { estimateCount, type SqliteStat } from "../db/estimate-count.ts";
+import { sql } from "../db/sql.ts";
+import { PAGE_SIZES } from "../paging.ts";
+import { auditWhere, isFiltered, ZAuditFilter, type TAuditFilter } from "./audit-filter.ts";
+import { streamAuditExport, ZExportFormat } from "./export-audit.ts";
 import { listAuditEvents } from "./list-audit.ts";
 
-// The console's read of the audit trail (app/(console)/audit calls it through loadPage).
+// The console's reads of the audit trail (app/(console)/audit calls them through loadPage and commandRoute).
 
-/** The filter's category; anything else shows everything, so a bad link still opens. */
-const ZCategory = z.enum(Object.keys(AUDIT_CATEGORIES) as [keyof typeof AUDIT_CATEGORIES]).catch("");
+const ZCursor = z.string().max(2048).optional().catch(undefined);
 
-/** The Audit log page: one offset page of the tenant's events, newest first, optionally of one category. */
+export const ZAuditPageParams = ZAuditFilter.extend({
+  size: z.coerce
+    .number()
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(25),
+  after: ZCursor,
+  before: ZCursor,
+  /** The first row's position, carried by the pager's links only to show the range. */
+  start: z.coerce.number().int().min(1).max(1_000_000_000).catch(1),
+});
+
+/**
+ * The statistic that estimates a filtered view on SQLite: the index of its one equality filter
+ * on a column of many values (an actor, a target), whose average rows per value is a fair
+ * guess. Outcome has two values, so its average says nothing about failures (2 %, or 90 %);
+ * combinations and ranges have no statistic either: they say "more than 1,000".
+ */
+function sqliteStat(f: TAuditFilter): SqliteStat | undefined {
+  const equal = (["actor", "target"] as const).filter((k) => f[k]);
+  const others = Boolean(f.action || f.outcome || f.since || f.until || f.q);
+  if (equal.length === 0 && !others) return { index: "AuditEvent_tenantId_at_id_idx", equalColumns: 1 };
+  if (equal.length !== 1 || others) return undefined;
+  const column = { actor: "actorName", target: "targetName" }[equal[0]!];
+  return { index: `AuditEvent_tenantId_${column}_at_id_idx`, equalColumns: 2 };
+}
+
+/**
+ * The pager's total. Free text has no index, so even a capped count may read the whole trail
+ * when few events match: a text search shows its range without a total.
+ */
+export async function auditTotal(
+  client: Db,
+  tenantId: number,
+  params: TAuditFilter,
+  page: { rows: unknown[]; prev: unknown; next: unknown },
+) {
+  // A first page that is not full is the whole view: no need to count it.
+  if (!page.prev && !page.next) return { count: page.rows.length, kind: "exact" as const };
+  if (params.q) return undefined;
+  return estimateCount(client, sql`"AuditEvent" WHERE ${auditWhere(tenantId, params)}`, sqliteStat(params));
+}
+
+/** The Audit log page: one keyset page of the tenant's filtered events, newest first, and how many there are. */
 export const auditPageQuery = defineCommand({
   feature: "audit.read",
-  input: ZPageParams.extend({ action: ZCategory }),
+  input: ZAuditPageParams,
   rule: "None beyond the feature: the tenant's whole trail.",
   run: async (client, principal, params) => {
-    const page = await listAuditEvents(client, principal.tenantId, { ...params, action: params.action || undefined });
-    const rows = page.rows.map((e) => ({ ...e, id: String(e.id), at: formatUtc(e.at) }));
-    return { action: params.action, rows, page: page.page, size: page.size, hasNext: page.hasNext };
+    const page = await listAuditEvents(client, principal.tenantId, params, params);
+    const total = await auditTotal(client, principal.tenantId, params, page);
+    const rows = page.rows.map((e) => ({ ...e, id: String(e.id), at: e.at.toISOString() }));
+    return { params, filtered: isFiltered(params), rows, next: page.next, prev: page.prev, total };
   },
+});
+
+/** The filtered view as a CSV or JSON download, streamed in keyset batches (export-audit.ts). */
+export const auditExportQuery = defineCommand({
+  feature: "audit.read",
+  input: ZAuditFilter.extend({ format: ZExportFormat }),
+  rule: "None beyond the feature: the tenant's whole trail, as the page filters it.",
+  run: async (client, principal, { format, ...filter }) => streamAuditExport(client, principal.tenantId, filter, format),
 });

@@ -1,5 +1,5 @@
 import type { Tx } from "../db/client.ts";
-import type { AuditAction } from "./actions.ts";
+import { auditOutcome, type AuditAction } from "./actions.ts";
 
 export type AuditActor = { id: number | null; name: string };
 export type AuditTarget = { type: string; id?: string | number | null; name?: string };
@@ -30,6 +30,7 @@ export async function recordAudit(tx: Pick<Tx, "auditEvent">, event: AuditInput)
       before: event.before === undefined ? null : JSON.stringify(event.before),
       after: event.after === undefined ? null : JSON.stringify(event.after),
       ip: event.ip ?? "",
+      outcome: auditOutcome(event.action, event.after),
     },
   });
 }

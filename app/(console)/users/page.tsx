@@ -15,6 +15,13 @@ function urlState(p: TUserListParams) {
   return { q: p.q, domain: p.domain, claim: p.claim, value: p.value, sort: p.sort, dir: p.dir, size: String(p.size) };
 }
 
+/** The bulk hint names only what the viewer may do: a read-only viewer is not told to delete users. */
+function bulkHint(assign: boolean, remove: boolean): string {
+  if (assign && remove) return " Select users on any page to give them a role or delete them together.";
+  if (assign) return " Select users on any page to give them a role together.";
+  return remove ? " Select users on any page to delete them together." : "";
+}
+
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const { principal, data } = await loadPage(usersPageQuery, await searchParams);
   const { params, rows } = data;
@@ -23,7 +30,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Users"
-        description="Users of every user store. Select users on any page to give them a role or delete them together."
+        description={`Users of every user store.${bulkHint(can(principal, "users.update"), can(principal, "users.delete"))}`}
         actions={
           can(principal, "users.create") && (
             <Link href="/users/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
@@ -42,6 +49,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         bulk={{ delete: can(principal, "users.delete"), assignRole: can(principal, "users.update") }}
         deleteAction={deleteUserAction}
         filtered={Boolean(params.q || params.domain || params.claim)}
+        canCreate={can(principal, "users.create")}
         domains={data.domains}
       />
     </>

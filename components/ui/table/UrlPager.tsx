@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { pageHref, type Paging, type UrlState } from "./url-state";
+import { pageHref, rangeOf, type Paging, type UrlState } from "./url-state";
 
 type Props = { path: string; state: UrlState; paging: Paging };
 
@@ -9,7 +9,8 @@ export function UrlPager({ path, state, paging }: Props) {
   const next = pageHref(path, state, paging, "next");
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100";
   const off = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
-  const status = paging.kind === "offset" ? `Page ${paging.page}` : paging.shown === 0 ? "Nothing to show" : `Showing ${paging.shown}`;
+  const fallback = paging.kind === "offset" ? `Page ${paging.page}` : paging.shown === 0 ? "Nothing to show" : `Showing ${paging.shown}`;
+  const status = rangeOf(paging) ?? fallback;
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between">
       <span className="text-sm text-slate-600">{status}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterHref, hrefFor, keptState, pageHref } from "./url-state.ts";
+import { filterHref, hrefFor, keptState, pageHref, rangeOf } from "./url-state.ts";
 
 // The links the tables printed before the tables moved to TanStack and then to the server, so bookmarks and shared links keep working.
 describe("table URLs", () => {
@@ -50,5 +50,27 @@ describe("table filters in the URL", () => {
     ]);
     const submitted = Object.fromEntries([...keptState(users, fields), ["q", "bob*"], ["size", "10"]]);
     expect(filterHref("/users", {}, submitted)).toBe("/users?sort=username&dir=asc&q=bob*&size=10");
+  });
+
+  it("a keyset list that knows its position carries it in the links and shows the range with the total", () => {
+    const total = { count: 1_003_512, kind: "about" } as const;
+    const first = { kind: "keyset", next: "n1", prev: null, shown: 25, start: 1, size: 25, total } as const;
+    expect(rangeOf(first)).toBe("1–25 of about 1,000,000");
+    expect(pageHref("/audit", { actor: "ann" }, first, "next")).toBe("/audit?actor=ann&after=n1&start=26");
+    const second = { ...first, prev: "p2", start: 26 } as const;
+    expect(rangeOf(second)).toBe("26–50 of about 1,000,000");
+    expect(pageHref("/audit", { actor: "ann", start: "26", after: "n1" }, second, "prev")).toBe("/audit?actor=ann&before=p2&start=1");
+    // A tampered start on the first page still reads from 1; a filter change starts over.
+    expect(rangeOf({ ...first, start: 900 })).toBe("1–25 of about 1,000,000");
+    expect(filterHref("/audit", { start: "26", after: "n1" }, { actor: "bob" })).toBe("/audit?actor=bob");
+    expect(rangeOf({ ...first, shown: 7, next: null, total: { count: 7, kind: "exact" } })).toBe("1–7 of 7");
+    expect(rangeOf({ ...first, shown: 0, total: { count: 0, kind: "exact" } })).toBe("0 of 0");
+    expect(rangeOf({ ...first, shown: 25, total: { count: 1000, kind: "over" } })).toBe("1–25 of more than 1,000");
+    expect(rangeOf({ kind: "keyset", next: null, prev: "p", shown: 3 })).toBeNull();
+  });
+
+  it("a numbered page shows its range when it knows how many rows it shows", () => {
+    expect(rangeOf({ kind: "offset", page: 3, size: 25, hasNext: false, shown: 4 })).toBe("51–54");
+    expect(rangeOf({ kind: "offset", page: 3, size: 25, hasNext: false })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 "use server";
 
+import { countOf } from "@/lib/core/plural";
 import { revalidatePath } from "next/cache";
 import {
   checkMappingRoleCommand,
@@ -11,7 +12,7 @@ import { commandAction } from "@/lib/transport/command-action";
 
 const PATH = "/settings/role-permissions";
 const summary = (changes: { scopes: unknown[]; aliases: unknown[] }) =>
-  `${changes.scopes.length} scopes and ${changes.aliases.length} aliases changed.`;
+  `${countOf(changes.scopes.length, "scope")} and ${countOf(changes.aliases.length, "alias", "aliases")} changed.`;
 
 export const checkMappingRoleAction = commandAction(checkMappingRoleCommand, {
   done: ({ role }) => ({ message: `${role} has no permission mapping yet.` }),

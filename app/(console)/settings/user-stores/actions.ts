@@ -1,5 +1,6 @@
 "use server";
 
+import { countOf } from "@/lib/core/plural";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import {
@@ -56,13 +57,13 @@ export const setStoreEnabledAction = commandAction(setStoreEnabledCommand, {
 export const syncStoreAction = commandAction(syncStoreNowCommand, {
   done: ({ domain, users, groups }) => {
     revalidatePath(LIST);
-    return { message: `${domain} synced: ${users} users, ${groups} groups.` };
+    return { message: `${domain} synced: ${countOf(users, "user")}, ${countOf(groups, "group")}.` };
   },
 });
 
 export const deleteStoreAction = commandAction(deleteStoreCommand, {
   done: ({ domain, users, groups }) => {
     revalidatePath(LIST);
-    redirect(`${LIST}?deleted=${encodeURIComponent(`${domain} (${users} users, ${groups} groups removed)`)}`);
+    redirect(`${LIST}?deleted=${encodeURIComponent(`${domain} (${countOf(users, "user")}, ${countOf(groups, "group")} removed)`)}`);
   },
 });

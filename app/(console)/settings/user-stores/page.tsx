@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/core/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { can } from "@/lib/authz/decide";
@@ -14,7 +15,7 @@ function syncSummary(sync: { state: string; finishedAt: Date | null; usersSeen: 
   if (!sync || (!sync.finishedAt && sync.state === "idle")) return "Never";
   const when = sync.finishedAt ? sync.finishedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "";
   if (sync.state === "running") return "Running…";
-  return `${sync.state === "failed" ? "Failed" : "OK"} ${when} · ${sync.usersSeen} users, ${sync.groupsSeen} groups`;
+  return `${sync.state === "failed" ? "Failed" : "OK"} ${when} · ${countOf(sync.usersSeen, "user")}, ${countOf(sync.groupsSeen, "group")}`;
 }
 
 export default async function UserStoresPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {

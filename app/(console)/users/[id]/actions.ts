@@ -1,5 +1,6 @@
 "use server";
 
+import { countOf } from "@/lib/core/plural";
 import { revalidatePath } from "next/cache";
 import { commandAction } from "@/lib/transport/command-action";
 import { terminateSessionCommand } from "@/lib/sessions/commands";
@@ -18,7 +19,7 @@ export const resetPasswordAction = commandAction(resetPasswordCommand, {
   form: ZResetPasswordForm,
   done: ({ qualified, endedSessions }, input) => {
     revalidatePath(`/users/${input.id}`);
-    return { message: `Password of ${qualified} changed. ${endedSessions === 1 ? "1 session" : `${endedSessions} sessions`} ended.` };
+    return { message: `Password of ${qualified} changed. ${countOf(endedSessions, "session")} ended.` };
   },
 });
 

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/core/plural";
 import type { Metadata } from "next";
 import { deleteStorePageQuery } from "@/lib/store-management/queries";
 import { loadPage } from "@/lib/transport/command-page";
@@ -20,11 +21,11 @@ export default async function DeleteUserStorePage({ params }: { params: Promise<
         <Alert tone="warning" title="What deleting this store does">
           <ul className="mt-1 list-disc pl-5">
             <li>
-              {impact.users} mirrored users and {impact.groups} groups are removed from Gatehouse.
+              {countOf(impact.users, "mirrored user")} and {countOf(impact.groups, "group")} are removed from Gatehouse.
             </li>
             <li>
-              Their {impact.sessions} active sessions end, and their {impact.internalMemberships} memberships of Internal and Application
-              roles are removed.
+              Their {countOf(impact.sessions, "active session")} end, and their {countOf(impact.internalMemberships, "membership")} of
+              Internal and Application roles are removed.
             </li>
             <li>The directory itself is untouched; adding the store again mirrors its users afresh.</li>
           </ul>
