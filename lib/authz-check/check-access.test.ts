@@ -9,6 +9,7 @@ import { setRolePermissions } from "../roles/set-role-permissions.ts";
 import { CHECK_INTERVAL_MS, clearAuthzCache, setCacheClock } from "./cache.ts";
 import { readAuthzVersion } from "../authz/version.ts";
 import { checkAccess, checkAccessBatch, type AccessCheck } from "./check-access.ts";
+import { setUserDisabled } from "../users/set-user-disabled.ts";
 
 const LOGIN = "/permission/admin/login";
 const USERMGT = "/permission/admin/manage/identity/usermgt";
@@ -46,6 +47,20 @@ describe.each(await databaseKinds())("checkAccess on %s", (kind) => {
     });
     const view = await checkAccess(t.db, tenantId, { user: `PRIMARY/${alice.username.toUpperCase()}`, permission: `${USERMGT}/view` });
     expect(view).toMatchObject({ allowed: true, reason: { roles: [`role_${alice.username}`] } });
+  });
+
+  it("denies every check of a disabled user at the next version, and grants again once enabled", async () => {
+    const bob = await seedUser(t.db, { grants: [LOGIN] });
+    const admin = await actorFor(t.db, (await seedUser(t.db, { admin: true })).id);
+    // As the HTTP routes ask: at the version read in this request, so only the bump can tell the change.
+    const check = async () =>
+      checkAccess(t.db, tenantId, { user: bob.username, permission: LOGIN }, { version: await readAuthzVersion(t.db, tenantId) });
+    expect(await check()).toMatchObject({ allowed: true });
+    const version = async () => (await t.db.user.findUniqueOrThrow({ where: { id: bob.id } })).version;
+    await setUserDisabled(t.db, admin, { id: bob.id, version: await version(), disabled: true });
+    expect(await check()).toMatchObject({ allowed: false, reason: { code: "not-granted", roles: [] } });
+    await setUserDisabled(t.db, admin, { id: bob.id, version: await version(), disabled: false });
+    expect(await check()).toMatchObject({ allowed: true });
   });
 
   it("denies what no role grants, unknown users, unknown nodes, and a sibling with a shared prefix", async () => {

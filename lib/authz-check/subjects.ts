@@ -22,7 +22,7 @@ const CHUNK = 500;
 /** What a snapshot keeps between loads: compiled roles, and whether the everyone roles are in. */
 export type RoleTable = { roles: Map<number, CompiledRole>; everyone?: CompiledRole[] };
 
-type UserRow = { id: number | bigint; usernameKey: string; domain: string; roleId: number | bigint | null };
+type UserRow = { id: number | bigint; usernameKey: string; domain: string; off: number | bigint | boolean; roleId: number | bigint | null };
 type RoleRow = { id: number | bigint; name: string; kind: string; domain: string; permission: string | null };
 
 /** The users behind `keys` (userKey form); a key with no user maps to null. */
@@ -38,19 +38,21 @@ export async function loadUsers(
     const names = [...new Set(keys.slice(i, i + CHUNK).map((k) => k.slice(k.indexOf("/") + 1)))];
     rows.push(
       ...(await db.$queryRaw<UserRow[]>(sql`
-        SELECT u."id", u."usernameKey", s."domain", m."roleId"
+        SELECT u."id", u."usernameKey", s."domain", m."roleId",
+          CASE WHEN u."disabledAt" IS NULL AND s."enabled" THEN 0 ELSE 1 END AS "off"
         FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId" LEFT JOIN "Membership" m ON m."userId" = u."id"
         WHERE u."tenantId" = ${tenantId} AND u."usernameKey" IN (${join(names)})`)),
     );
   }
   const wantedRoles = new Set<number>();
-  const byKey = new Map<string, { id: number; roleIds: number[] }>();
+  // A disabled user, or a disabled store's, holds nothing: every check of theirs is denied.
+  const byKey = new Map<string, { id: number; off: boolean; roleIds: number[] }>();
   for (const r of rows) {
     const key = `${r.domain.toUpperCase()}/${r.usernameKey}`;
     if (!found.has(key)) continue; // the same name in a store nobody asked about
-    const user = byKey.get(key) ?? { id: Number(r.id), roleIds: [] };
+    const user = byKey.get(key) ?? { id: Number(r.id), off: Number(r.off) === 1, roleIds: [] };
     byKey.set(key, user);
-    if (r.roleId !== null) {
+    if (r.roleId !== null && !user.off) {
       user.roleIds.push(Number(r.roleId));
       if (!table.roles.has(Number(r.roleId))) wantedRoles.add(Number(r.roleId));
     }
@@ -60,7 +62,7 @@ export async function loadUsers(
     // A role id with no compiled role is an everyone role (listed once, below) or one of another tenant.
     const held = user.roleIds.map((id) => table.roles.get(id)).filter((r): r is CompiledRole => r !== undefined);
     const everyone = table.everyone ?? [];
-    found.set(key, compileUser(user.id, [...held.filter((r) => !everyone.includes(r)), ...everyone]));
+    found.set(key, compileUser(user.id, user.off ? [] : [...held.filter((r) => !everyone.includes(r)), ...everyone]));
   }
   return found;
 }

@@ -1,3 +1,4 @@
+import { bumpAuthzVersion } from "../authz/version.ts";
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
@@ -38,6 +39,8 @@ export async function setUserDisabled(
       ...(input.disabled ? { after: { endedSessions } } : {}),
       ip: actor.ip,
     });
+    // The decision API's snapshot is keyed by this version: a disabled user is denied from its next check.
+    await bumpAuthzVersion(tx, tenantId);
     return { qualified: user.qualified, endedSessions };
   });
 }
