@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { captureAction, replayAction } from "./support/actions.ts";
 import { signIn } from "./support/auth.ts";
 import { expectAccessible } from "./support/axe.ts";
+import { chooseRowAction } from "./support/row-menu.ts";
 import { e2eDb, seedUser } from "./support/db.ts";
 import { adminTest, openAdminPage, viewerTest } from "./support/signed-in.ts";
 
@@ -83,7 +84,7 @@ adminTest("an admin terminates a user's session from the Sessions tab", async ({
   await page.goto(`/users/${user.id}/sessions`);
   await expect(page.getByRole("table")).toContainText(user.username);
   await expectAccessible(page, "the Sessions tab");
-  await page.getByRole("button", { name: "Terminate" }).click();
+  await chooseRowAction(page.getByRole("row").filter({ hasText: user.username }), `Terminate ${user.username}'s session`);
   await page.getByRole("dialog").getByRole("button", { name: "Terminate session" }).click();
   await expect(page.getByText(`Session of ${user.username} terminated.`)).toBeVisible();
   await expect(page.getByText("No active sessions")).toBeVisible();

@@ -15,7 +15,7 @@ test("the provisioned admin must replace the default password before using the c
   await page.getByLabel("New password", { exact: true }).fill("short");
   await page.getByLabel("Confirm new password").fill("short");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+  await expect(page.getByLabel("New password", { exact: true })).toHaveAccessibleDescription(/Use at least 12 characters\./);
 
   await page.getByLabel("New password", { exact: true }).fill("admin is not a password any more");
   await page.getByLabel("Confirm new password").fill("admin is not a password any more");

@@ -145,7 +145,7 @@ adminTest("Can this user do…? is a searchable picker, answered in sentences", 
   const role = await seedRole({ grants: [LOGIN, DELETE_USERS] });
   const user = await seedUser(e2eDb(), { username: unique("cando_") });
   await e2eDb().membership.create({ data: { userId: user.id, roleId: role.id } });
-  await page.goto(`/users/${user.id}`);
+  await page.goto(`/users/${user.id}/permissions`);
 
   const picker = page.getByRole("combobox", { name: "Permission" });
   await picker.fill("delete users");

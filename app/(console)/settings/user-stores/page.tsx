@@ -37,7 +37,7 @@ export default async function UserStoresPage({ searchParams }: { searchParams: P
     : params.saved
       ? `${params.saved} saved.`
       : params.deleted
-        ? `${params.deleted} deleted.`
+        ? `${params.deleted.replace(/^(.*?)( \(.*\))?$/, "$1 deleted$2")}.`
         : null;
   return (
     <>
