@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
-step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
+# Each step says when it started, so a slow CI run shows which step took the time.
+step() { printf '\n\033[1m[test] %s (%s, %ss in)\033[0m\n' "$*" "$(date -u +%H:%M:%S)" "$SECONDS"; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -82,3 +83,4 @@ node_modules/.bin/next build
 
 step "end-to-end tests in Chromium"
 node_modules/.bin/playwright test
+step "every step passed"
