@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Toasts } from "@/components/ui/Toasts";
+import { NavigationProgress } from "@/components/shell/NavigationProgress";
 import { Providers } from "@/components/shell/Providers";
 import "./globals.css";
 
@@ -16,6 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen">
         <Providers>{children}</Providers>
+        <NavigationProgress />
         {/* One toast area for the console and /login (after sign-out); sonner loads after hydration. */}
         <Toasts />
       </body>
