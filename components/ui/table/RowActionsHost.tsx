@@ -14,7 +14,7 @@ import {
 } from "react";
 import { useRouter } from "next/navigation";
 import { toastWhile } from "../toast";
-import { RowConfirmDialog, type ConfirmRequest } from "./RowConfirmDialog";
+import type { ConfirmRequest } from "./RowConfirmDialog";
 import { fillTemplate, type RowMenuItem, type RowValues } from "./row-actions";
 import type { MenuTarget } from "./RowMenu";
 
@@ -22,6 +22,8 @@ import type { MenuTarget } from "./RowMenu";
 // it is fetched when the host mounts, after the page is interactive, and the first open waits
 // for it only when it comes sooner than that.
 const RowMenu = lazy(() => import("./RowMenu"));
+// The confirmation dialog likewise: a request made before it arrives opens it on arrival.
+const RowConfirmDialog = lazy(() => import("./RowConfirmDialog").then((m) => ({ default: m.RowConfirmDialog })));
 
 /** A plain left click on a same-origin link, which the router may take over. */
 function routable(event: MouseEvent, link: HTMLAnchorElement): boolean {
@@ -35,8 +37,8 @@ function routable(event: MouseEvent, link: HTMLAnchorElement): boolean {
   );
 }
 
-function targetOf(button: HTMLButtonElement): MenuTarget {
-  return { button, keys: (button.dataset.rowMenu ?? "").split(" "), values: JSON.parse(button.dataset.values ?? "{}") };
+function targetOf(button: HTMLButtonElement, byKeyboard: boolean): MenuTarget {
+  return { button, keys: (button.dataset.rowMenu ?? "").split(" "), values: JSON.parse(button.dataset.values ?? "{}"), byKeyboard };
 }
 
 /**
@@ -61,8 +63,8 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
     target.button.setAttribute("aria-expanded", String(open));
   }, [target, open]);
 
-  function openFor(button: HTMLButtonElement) {
-    setTarget(targetOf(button));
+  function openFor(button: HTMLButtonElement, byKeyboard: boolean) {
+    setTarget(targetOf(button, byKeyboard));
     setOpen(true);
   }
 
@@ -78,8 +80,8 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
       return;
     }
     if (trigger) {
-      // Enter and Space on a button are clicks too.
-      openFor(trigger);
+      // Enter and Space on a button are clicks too, with no pointer position (detail 0).
+      openFor(trigger, event.detail === 0);
       return;
     }
     const link = element.closest("a");
@@ -94,7 +96,7 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
     const trigger = (event.target as Element).closest<HTMLButtonElement>("button[data-row-menu]");
     if (!trigger) return;
     event.preventDefault();
-    openFor(trigger);
+    openFor(trigger, true);
   }
 
   function runInstant(item: RowMenuItem, values: RowValues) {
@@ -121,8 +123,8 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
           onConfirm={(item, values) => setConfirm({ item, values, opener: target?.button ?? null })}
           onInstant={runInstant}
         />
+        <RowConfirmDialog request={confirm} />
       </Suspense>
-      <RowConfirmDialog request={confirm} />
     </>
   );
 }

@@ -2,11 +2,11 @@
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import { useImperativeHandle, useRef, type Ref } from "react";
+import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import { fillTemplate, type RowMenuItem, type RowValues } from "./row-actions";
 
 /** The row whose menu is open: its server-rendered button, the items it may use, its values. */
-export type MenuTarget = { button: HTMLButtonElement; keys: string[]; values: RowValues };
+export type MenuTarget = { button: HTMLButtonElement; keys: string[]; values: RowValues; byKeyboard: boolean };
 
 type Props = {
   items: RowMenuItem[];
@@ -37,6 +37,19 @@ const ITEM =
 export default function RowMenu({ items, target, open, onOpenChange, onConfirm, onInstant }: Props) {
   // A confirmation opens once the menu has closed and released focus, not from inside it.
   const confirming = useRef<RowMenuItem | null>(null);
+  const content = useRef<HTMLDivElement>(null);
+  // Radix tells keyboard from pointer by listening once it is loaded; a key pressed before this
+  // module arrived would open the menu on no item. The host saw how it was opened. A frame later:
+  // the portal renders its content a commit after the open, and Radix focuses it then.
+  useEffect(() => {
+    if (!open || !target?.byKeyboard) return;
+    const frame = requestAnimationFrame(() => {
+      // Only when Radix focused the menu itself rather than an item (an item has focus otherwise).
+      const onItem = document.activeElement?.getAttribute("role") === "menuitem";
+      if (!onItem) content.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [open, target]);
   // The root stays mounted without a target: it tracks whether the keyboard or a pointer is in
   // use, so a menu opened by Enter, Space or ArrowDown focuses its first item and a click does not.
   if (!target) return <Menu.Root open={false} modal={false} />;
@@ -53,6 +66,7 @@ export default function RowMenu({ items, target, open, onOpenChange, onConfirm, 
       </Menu.Trigger>
       <Menu.Portal>
         <Menu.Content
+          ref={content}
           // The row's button has no id Radix knows: the menu names the row itself.
           aria-labelledby={undefined}
           aria-label={`Actions for ${values.name}`}
