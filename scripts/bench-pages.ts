@@ -84,7 +84,12 @@ async function firstLoadJs(base: string, route: string, cookie?: string): Promis
   const tags = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1]! + m[3]!));
   const sources = [...new Set(tags.map((m) => m[2]!.replace(/&amp;/g, "&")))];
   let js = 0;
-  for (const src of sources) js += gzipKb(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()));
+  for (const src of sources) {
+    const kb = gzipKb(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()));
+    // BENCH_PAGES_LIST=1 names each script, to find which chunk grew.
+    if (process.env.BENCH_PAGES_LIST) console.log(`  ${route} ${src} ${kb.toFixed(1)}`);
+    js += kb;
+  }
   return { js, html: Buffer.byteLength(html) / 1024, scripts: sources.length };
 }
 
@@ -116,7 +121,9 @@ async function main() {
   // A full first page of users (25 by default), so /users renders what an admin sees.
   for (let i = 0; i < Number(args.users); i++) await seedUser(db, { grants: ["/permission/admin/login"] });
   await db.$disconnect();
-  const cookie = await signIn(base, admin.username, admin.password);
+  // Seeding under load can outlast the server's 5 s keep-alive, and undici may then reuse the
+  // socket the server just closed ("other side closed"): one retry on a fresh connection.
+  const cookie = await signIn(base, admin.username, admin.password).catch(() => signIn(base, admin.username, admin.password));
 
   // The empty Next 16 app, built with this project's node_modules and served by `next start`.
   console.log("building the empty Next 16 app…");
