@@ -291,10 +291,19 @@ adminTest("View Users pages through a large role", async ({ page }) => {
   for (let i = 0; i < 30; i++) members.push(await seedUser(e2eDb(), { username: `${prefix}_${String(i).padStart(2, "0")}` }));
   const role = await seedRole({ memberIds: members.map((m) => m.id) });
   await page.goto(`/roles/${role.id}`);
+  const pager = page.getByRole("navigation", { name: "Pagination" });
   await expect(page.getByTestId("role-members").getByRole("listitem")).toHaveCount(25);
+  await expect(pager).toContainText("1–25 of 30");
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page.getByTestId("role-members").getByRole("listitem")).toHaveCount(5);
   await expect(page.getByTestId("role-members")).toContainText(`${prefix}_29`);
+  await expect(pager).toContainText("26–30 of 30");
+  // A search counts only its matches: the roles list and the member list alike.
+  await page.goto(`/roles/${role.id}?q=${prefix}_1`);
+  await expect(page.getByTestId("role-members").getByRole("listitem")).toHaveCount(10);
+  await expect(pager).toContainText("1–10 of 10");
+  await page.goto(`/roles?q=${role.name}`);
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("1–1 of 1");
 });
 
 adminTest("WSO2's rules for special roles are shown exactly and enforced on the server", async ({ page }) => {

@@ -22,6 +22,7 @@ adminTest("an admin finds users by a part of the name, the exact name first, and
   await page.goto("/users");
   await search(page, "Search users", stem.slice(2).toUpperCase());
   await expect(rows(page)).toHaveCount(3);
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("1–3 of 3");
   // No exact name: the list's own order.
   await expect(
     rows(page)
@@ -61,6 +62,7 @@ adminTest("an admin finds roles by a part of the name, the exact name first, and
   await page.goto("/roles");
   await search(page, "Search roles", stem.toUpperCase());
   await expect(rows(page)).toHaveCount(3);
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("1–3 of 3");
   await expect(rows(page).nth(0).getByRole("link", { name: stem, exact: true })).toBeVisible();
   await expect(
     rows(page)

@@ -72,6 +72,23 @@ adminTest(
   },
 );
 
+adminTest("the store form shows every field's error at once, and each goes when it is fixed", async ({ page }) => {
+  const domain = unique();
+  await page.goto("/settings/user-stores/new");
+  await page.getByLabel("Domain name").fill("bad_domain");
+  await page.getByLabel("Bind DN").fill("cn=gatehouse,dc=example,dc=com");
+  await page.getByRole("button", { name: "Add user store" }).click();
+  // Two invalid fields, two errors at once (the browser's check, or the server's with the same schema).
+  await expect(page.locator("#field-domain-error")).toContainText("letters, digits, “.” and “-” only");
+  await expect(page.locator("#field-urls-error")).not.toBeEmpty();
+  await expect(page.getByLabel("Domain name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Connection URLs")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Domain name").fill(domain);
+  await expect(page.locator("#field-domain-error")).toBeEmpty();
+  await expect(page.locator("#field-urls-error")).not.toBeEmpty();
+  expect(await e2eDb().userStore.count({ where: { domain } })).toBe(0);
+});
+
 // The store pages themselves must not be wider than <main> at 390 px (the whole page is checked
 // by e2e/responsive.spec.ts).
 adminTest("the store form fits a 390 px screen and is reached by keyboard", async ({ page }) => {

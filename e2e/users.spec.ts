@@ -94,13 +94,19 @@ adminTest("search takes WSO2 patterns; domain, claim, sort and page live in the 
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("row")).toHaveCount(11);
   await expect(rowOf(page, `${prefix}_00`)).toBeVisible();
+  // The range and the total (exact under 1,000) follow the pages, a reload included.
+  const pager = page.getByRole("navigation", { name: "Pagination" });
+  await expect(pager).toContainText("1–10 of 13");
   await page.getByRole("link", { name: "Next" }).click();
   await expect(rowOf(page, `${prefix}_10`)).toBeVisible();
   await expect(rowOf(page, `${prefix}_00`)).toHaveCount(0);
+  await expect(pager).toContainText("11–13 of 13");
   await page.reload();
   await expect(rowOf(page, `${prefix}_10`)).toBeVisible();
+  await expect(pager).toContainText("11–13 of 13");
   await page.getByRole("link", { name: "Previous" }).click();
   await expect(rowOf(page, `${prefix}_00`)).toBeVisible();
+  await expect(pager).toContainText("1–10 of 13");
 
   await page.getByRole("link", { name: /^Username/ }).click();
   await expect(page).toHaveURL(/dir=desc/);
@@ -109,6 +115,7 @@ adminTest("search takes WSO2 patterns; domain, claim, sort and page live in the 
   await page.goto(`/users?q=${prefix}*&claim=http://wso2.org/claims/organization&value=acm*`);
   await expect(page.getByRole("row")).toHaveCount(2);
   await expect(rowOf(page, `${prefix}_zz`)).toBeVisible();
+  await expect(pager).toContainText("1–1 of 1");
   await page.goto(`/users?q=${prefix}_nobody`);
   await expect(page.getByText("No users match")).toBeVisible();
 });

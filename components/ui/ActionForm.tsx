@@ -13,14 +13,14 @@ import { loadFormSchema, type FormSchema } from "./form-schemas";
 import { toastResult } from "./toast";
 
 /** The server's answer as Conform's last result: its field errors, attached to their fields. */
-function serverResult(state: ActionState): SubmissionResult | undefined {
+export function serverResult(state: ActionState<unknown>): SubmissionResult | undefined {
   if (!state || state.ok || !state.fieldErrors) return undefined;
   const error = Object.fromEntries(Object.entries(state.fieldErrors).filter((e): e is [string, string[]] => Boolean(e[1]?.length)));
   return { status: "error", error, fields: Object.keys(error) };
 }
 
 /** The form's schema once it has loaded; until then the server alone checks what is posted. */
-function useFormSchema(schema: FormSchema | undefined) {
+export function useFormSchema(schema: FormSchema | undefined) {
   const loaded = useRef<z.ZodType | null>(null);
   const key = JSON.stringify(schema ?? null);
   useEffect(() => {
@@ -35,6 +35,16 @@ function useFormSchema(schema: FormSchema | undefined) {
     };
   }, [key]);
   return loaded;
+}
+
+/** Conform's check of the posted fields with the loaded schema: every field's error at once (none until it has loaded). */
+export function validateWith(schema: z.ZodType | null, formData: FormData) {
+  return parse(formData, {
+    resolve: () => {
+      const parsed = schema?.safeParse(formObject(formData));
+      return !parsed || parsed.success ? { value: {} } : { error: fieldErrors(parsed.error) as Record<string, string[]> };
+    },
+  });
 }
 
 type Props = {
@@ -74,13 +84,7 @@ export function ActionForm({ action, submitLabel, children, hidden = {}, schema,
     lastResult,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) =>
-      parse(formData, {
-        resolve: () => {
-          const parsed = validator.current?.safeParse(formObject(formData));
-          return !parsed || parsed.success ? { value: {} } : { error: fieldErrors(parsed.error) as Record<string, string[]> };
-        },
-      }),
+    onValidate: ({ formData }) => validateWith(validator.current, formData),
     // Dispatching by hand keeps what the admin typed when the server rejects it; React resets
     // a <form action> after every submission, errors included.
     onSubmit: (event, { formData }) => {

@@ -7,9 +7,14 @@ import type { TPasswordPolicy } from "@/lib/users/form-schemas";
  * ~30 kB of gzip, past the first-load budget (docs/performance.md), so ActionForm fetches it
  * once the form is on screen and the server checks whatever is posted before it arrives.
  */
-export type FormSchema = { name: "newUser" | "resetPassword" | "ownPassword"; policy: TPasswordPolicy } | { name: "profile" };
+export type FormSchema =
+  { name: "newUser" | "resetPassword" | "ownPassword"; policy: TPasswordPolicy } | { name: "profile" } | { name: "addStore" | "editStore" };
 
 export async function loadFormSchema(schema: FormSchema): Promise<z.ZodType> {
+  if (schema.name === "addStore" || schema.name === "editStore") {
+    const { storeForms } = await import("@/lib/store-management/store-form-schemas");
+    return storeForms[schema.name]();
+  }
   const { userForms } = await import("@/lib/users/form-schemas");
-  return schema.name === "profile" ? userForms.profile() : userForms[schema.name](schema.policy);
+  return "policy" in schema ? userForms[schema.name](schema.policy) : userForms.profile();
 }

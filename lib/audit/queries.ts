@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
 import type { Db } from "../db/client.ts";
-import { estimateCount, type SqliteStat } from "../db/estimate-count.ts";
+import { estimateCount, wholeView, type SqliteStat } from "../db/estimate-count.ts";
 import { sql } from "../db/sql.ts";
 import { PAGE_SIZES } from "../paging.ts";
 import { auditWhere, isFiltered, ZAuditFilter, type TAuditFilter } from "./audit-filter.ts";
@@ -49,8 +49,8 @@ export async function auditTotal(
   params: TAuditFilter,
   page: { rows: unknown[]; prev: unknown; next: unknown },
 ) {
-  // A first page that is not full is the whole view: no need to count it.
-  if (!page.prev && !page.next) return { count: page.rows.length, kind: "exact" as const };
+  const whole = wholeView(page);
+  if (whole) return whole;
   if (params.q) return undefined;
   return estimateCount(client, sql`"AuditEvent" WHERE ${auditWhere(tenantId, params)}`, sqliteStat(params));
 }

@@ -1,5 +1,5 @@
 import type { RowCount } from "../core/row-count.ts";
-import type { Db } from "./client.ts";
+import type { Db, Tx } from "./client.ts";
 import { providerOf } from "./provider.ts";
 import { int, readRows, text } from "./raw-read.ts";
 import { sql, type Sql } from "./sql.ts";
@@ -17,22 +17,30 @@ export type SqliteStat = { index: string; equalColumns: number };
  * The size of `SELECT … FROM ${from}` (a table and its WHERE) without COUNT(*) over a million
  * rows on every page view: a count capped at EXACT_COUNT_LIMIT + 1 rows, then the planner's
  * estimate (PostgreSQL: EXPLAIN's row estimate for the same statement, from ANALYZE's
- * statistics; SQLite: sqlite_stat1's average rows per key of `stat`'s index).
+ * statistics; SQLite: sqlite_stat1's average rows per key of `stat`'s index). `planner: false`
+ * where no estimate is honest (a filter whose selectivity neither planner knows, such as a
+ * claim's value): past the cap it says "more than 1,000" on both databases.
  */
-export async function estimateCount(client: Db, from: Sql, stat?: SqliteStat): Promise<RowCount> {
+export async function estimateCount(client: Db | Tx, from: Sql, stat?: SqliteStat, { planner = true } = {}): Promise<RowCount> {
   const [capped] = await readRows(
     client,
     sql`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${from} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS "capped"`,
     (r) => int(r.n),
   );
   if ((capped ?? 0) <= EXACT_COUNT_LIMIT) return { count: capped ?? 0, kind: "exact" };
+  if (!planner) return { count: EXACT_COUNT_LIMIT, kind: "over" };
   const estimate = providerOf(client) === "postgres" ? await planRows(client, from) : await statRows(client, stat);
   return estimate && estimate > EXACT_COUNT_LIMIT ? { count: estimate, kind: "about" } : { count: EXACT_COUNT_LIMIT, kind: "over" };
 }
 
+/** A first page that is not full is the whole view: its rows are the count, with no statement. */
+export function wholeView(page: { rows: unknown[]; prev: unknown; next: unknown }): RowCount | undefined {
+  return !page.prev && !page.next ? { count: page.rows.length, kind: "exact" } : undefined;
+}
+
 type Plan = { Plan?: { "Plan Rows"?: number } };
 
-async function planRows(client: Db, from: Sql): Promise<number | undefined> {
+async function planRows(client: Db | Tx, from: Sql): Promise<number | undefined> {
   // EXPLAIN is not a SELECT, so it goes through Prisma rather than the raw read path.
   const rows = await client.$queryRaw<{ "QUERY PLAN": Plan[] | string }[]>(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from}`);
   const plan = rows[0]?.["QUERY PLAN"];
@@ -40,7 +48,7 @@ async function planRows(client: Db, from: Sql): Promise<number | undefined> {
   return parsed?.[0]?.Plan?.["Plan Rows"];
 }
 
-async function statRows(client: Db, stat: SqliteStat | undefined): Promise<number | undefined> {
+async function statRows(client: Db | Tx, stat: SqliteStat | undefined): Promise<number | undefined> {
   if (!stat) return undefined;
   const hasStats = await readRows(client, sql`SELECT COUNT(*) AS "n" FROM sqlite_schema WHERE name = 'sqlite_stat1'`, (r) => int(r.n));
   if (!hasStats[0]) return undefined;

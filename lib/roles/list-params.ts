@@ -14,4 +14,6 @@ export const ZRoleListParams = z.object({
     .catch(25),
   after: text(2048),
   before: text(2048),
+  /** The first row's position, carried by the pager's links only to show the range. */
+  start: z.coerce.number().int().min(1).max(1_000_000_000).catch(1),
 });

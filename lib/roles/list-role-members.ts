@@ -1,7 +1,8 @@
 import type { Db } from "../db/client.ts";
 import type { KeysetPage } from "../keyset.ts";
 import { qualifiedName } from "../core/domains.ts";
-import { searchPage } from "../stores/name-search.ts";
+import type { RowCount } from "../core/row-count.ts";
+import { searchMatches, searchPage } from "../stores/name-search.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import type { MemberPageParams, RoleRef, UserQuery } from "../user-stores/user-store.ts";
 
@@ -12,6 +13,11 @@ type MemberFilter = Pick<UserQuery, "pattern" | "storeId">;
 /** How many members listRoleMembers would return over all its pages: one COUNT, for the MI's unpaged lists. */
 export async function countRoleMembers(client: Db, tenantId: number, role: RoleRef, params: MemberFilter): Promise<number> {
   return (await tenantUserStore(client, tenantId)).countUsersOfRole(client, tenantId, role, params);
+}
+
+/** The pager's total for listRoleMembers with this search (lib/user-stores/database-estimates.ts). */
+export async function estimateRoleMembers(client: Db, tenantId: number, role: RoleRef, search: string | undefined): Promise<RowCount> {
+  return (await tenantUserStore(client, tenantId)).estimateUsersOfRole(client, tenantId, role, { pattern: searchMatches(search) });
 }
 
 /**

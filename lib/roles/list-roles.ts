@@ -4,6 +4,9 @@ import { decodeCursor, keysetPage, type KeysetPage } from "../keyset.ts";
 import { qualifiedName } from "../core/domains.ts";
 import { namePatternSql, parseNamePattern, type NamePattern } from "../stores/name-pattern.ts";
 import { searchMatches, searchPage } from "../stores/name-search.ts";
+import type { RowCount } from "../core/row-count.ts";
+import type { Db, Tx } from "../db/client.ts";
+import { estimateCount } from "../db/estimate-count.ts";
 
 export type RoleListRow = {
   id: number;
@@ -66,6 +69,21 @@ export async function countRoles(
     (r) => int(r.n),
   );
   return n ?? 0;
+}
+
+/**
+ * The Roles pager's total: exact up to 1,000, then estimated (lib/db/estimate-count.ts). SQLite's
+ * figure is the tenant's roles while nothing filters them (see estimateDatabaseUsers for why not a store's).
+ */
+export async function estimateRoles(
+  client: Db | Tx,
+  tenantId: number,
+  params: Pick<ListRolesParams, "search" | "storeId">,
+): Promise<RowCount> {
+  const filter = patternFilter(params);
+  const plain = filter.name.kind === "all" && !filter.domain && !filter.storeId;
+  const from = sql`"Role" r JOIN "UserStore" s ON s."id" = r."storeId" WHERE ${roleFilter(tenantId, filter)}`;
+  return estimateCount(client, from, plain ? { index: "Role_tenantId_nameKey_id_idx", equalColumns: 1 } : undefined);
 }
 
 /** One page of roles: by WSO2 pattern, or by the console's search (text without `*` anywhere in the name, exact names first). */

@@ -7,14 +7,15 @@ import { getConfig } from "../config/current.ts";
 import { PRIMARY, qualifiedName } from "../core/domains.ts";
 import { findUserByName } from "../user-stores/find-user.ts";
 import type { Db } from "../db/client.ts";
+import { wholeView } from "../db/estimate-count.ts";
 import { ZFormId } from "../db/row-id.ts";
 import { AppError } from "../errors.ts";
 import { listStores } from "../stores/list-stores.ts";
 import { checkNewRoleName, ZNewRoleName } from "./create-role.ts";
 import { getRole } from "./get-role.ts";
 import { ZRoleListParams } from "./list-params.ts";
-import { listRoleMembers } from "./list-role-members.ts";
-import { listRoles } from "./list-roles.ts";
+import { estimateRoleMembers, listRoleMembers } from "./list-role-members.ts";
+import { estimateRoles, listRoles } from "./list-roles.ts";
 import { allowedRoleActions, assertRoleRule, roleRuleBlocker, type RoleAction } from "../authz/role-rules.ts";
 
 // The reads of roles, one command per page or list (app/ pages call them through loadPage,
@@ -43,7 +44,8 @@ export const rolesPageQuery = defineCommand({
             before: params.before,
           });
     const rows = page.rows.map((r) => ({ ...r, permissionCount: r.grants.length, actions: allowedRoleActions(principal, r) }));
-    return { params, stores, rows, next: page.next, prev: page.prev };
+    const total = wholeView(page) ?? (await estimateRoles(client, principal.tenantId, { search: params.q ?? "", storeId: store?.id }));
+    return { params, stores, rows, next: page.next, prev: page.prev, total };
   },
 });
 
@@ -84,6 +86,8 @@ export const rolePageQuery = defineCommand({
     q: anyText.transform((q) => (q ?? "").slice(0, 256)),
     after: anyText,
     before: anyText,
+    /** The first row's position, carried by the pager's links only to show the range. */
+    start: z.coerce.number().int().min(1).max(1_000_000_000).optional().catch(undefined),
   }),
   rule: "Internal/everyone and Internal/system have no member list: the page says why instead.",
   run: async (client, principal, input) => {
@@ -96,7 +100,8 @@ export const rolePageQuery = defineCommand({
           after: input.after,
           before: input.before,
         });
-    return { role, actions, blocker, q: input.q, members };
+    const total = members && (wholeView(members) ?? (await estimateRoleMembers(client, principal.tenantId, role, input.q)));
+    return { role, actions, blocker, q: input.q, start: input.start, members, total: total ?? undefined };
   },
 });
 

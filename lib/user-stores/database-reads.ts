@@ -136,7 +136,7 @@ export async function listDatabaseUsers(
   return { ...page, rows: page.rows.map(storeUser) };
 }
 
-function userFilter(tenantId: number, params: UserQuery): Sql {
+export function userFilter(tenantId: number, params: UserQuery): Sql {
   return sql`u."tenantId" = ${tenantId}
     ${params.storeId ? sql` AND u."storeId" = ${params.storeId}` : empty}
     ${namePatternSql(sql`u."usernameKey"`, parseNamePattern(params.pattern))}
@@ -144,7 +144,7 @@ function userFilter(tenantId: number, params: UserQuery): Sql {
 }
 
 /** SQLite's trigram restrictions for the name pattern and the claim value, or `empty`. */
-function userTrigrams(client: Reader, params: UserQuery): Sql {
+export function userTrigrams(client: Reader, params: UserQuery): Sql {
   const name = nameTrigramSql(client, parseNamePattern(params.pattern));
   const claim = claimTrigramSql(client, params.claim, claimKey(params.claimValue));
   return name === empty && claim === empty ? empty : sql`${name}${claim}`;
@@ -163,7 +163,7 @@ function cursorOf(row: Raw, sort: UserPageParams["sort"]): Cursor {
   return sort === "domain" ? [row.storeId, row.usernameKey, row.id] : [row.usernameKey, row.id];
 }
 
-const claimKey = (value: string | undefined) => (value ?? "*").trim().toLowerCase() || "*";
+export const claimKey = (value: string | undefined) => (value ?? "*").trim().toLowerCase() || "*";
 
 function claimFilter(claim: string | undefined, value: string | undefined): Sql {
   if (!claim) return empty;
@@ -174,7 +174,7 @@ function claimFilter(claim: string | undefined, value: string | undefined): Sql 
 // sooner than collecting and sorting every member.
 const LARGE_ROLE = 1000;
 
-function memberFilter(client: Reader, tenantId: number, role: RoleRef, params: Pick<UserQuery, "pattern" | "storeId">): Sql {
+export function memberFilter(client: Reader, tenantId: number, role: RoleRef, params: Pick<UserQuery, "pattern" | "storeId">): Sql {
   const pattern = parseNamePattern(params.pattern);
   const membership =
     role.memberCount > LARGE_ROLE

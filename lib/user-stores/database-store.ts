@@ -18,6 +18,7 @@ import {
   setDatabaseClaims,
   updateDatabaseUser,
 } from "./database-writes.ts";
+import { estimateDatabaseRoleMembers, estimateDatabaseUsers } from "./database-estimates.ts";
 import { addMemberships, gatehouseRolesOfUsers, removeMemberships } from "./hybrid-memberships.ts";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash.ts";
 import type { StoreRef, UserStore } from "./user-store.ts";
@@ -43,6 +44,7 @@ export const databaseStore: UserStore = {
 
   listUsers: listDatabaseUsers,
   countUsers: countDatabaseUsers,
+  estimateUsers: estimateDatabaseUsers,
   getUser: getDatabaseUser,
   getUsers: getDatabaseUsers,
   findUser: findDatabaseUser,
@@ -66,6 +68,7 @@ export const databaseStore: UserStore = {
   rolesOfUsers: (client, _tenantId, userIds) => gatehouseRolesOfUsers(client, userIds),
   usersOfRole: listDatabaseRoleMembers,
   countUsersOfRole: countDatabaseRoleMembers,
+  estimateUsersOfRole: estimateDatabaseRoleMembers,
 
   preparePassword: async (password) => ({ stored: await hashPassword(password) }),
   createUser(tx, tenantId, store, user) {

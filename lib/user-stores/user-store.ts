@@ -1,3 +1,4 @@
+import type { RowCount } from "../core/row-count.ts";
 import type { Db, Tx } from "../db/client.ts";
 import type { KeysetPage } from "../keyset.ts";
 import type { StoreRow } from "../stores/list-stores.ts";
@@ -34,6 +35,8 @@ export type UserStore = {
   listUsers(client: Reader, tenantId: number, params: UserPageParams): Promise<KeysetPage<StoreUser>>;
   /** How many users listUsers would return over all pages (the MI's unpaged lists). */
   countUsers(client: Reader, tenantId: number, query: UserQuery): Promise<number>;
+  /** The pager's total: exact up to 1,000, then an estimate or "more than" (lib/db/estimate-count.ts). */
+  estimateUsers(client: Reader, tenantId: number, query: UserQuery): Promise<RowCount>;
   /** One user with claims and lock state, or null. */
   getUser(client: Reader, tenantId: number, id: number): Promise<StoreUserDetail | null>;
   /** The users among these ids, in one round trip; missing ids are simply absent. */
@@ -54,6 +57,7 @@ export type UserStore = {
   /** One keyset page of a role's members, and their count. */
   usersOfRole(client: Reader, tenantId: number, role: RoleRef, params: MemberPageParams): Promise<KeysetPage<StoreUser>>;
   countUsersOfRole(client: Reader, tenantId: number, role: RoleRef, query: UserQuery): Promise<number>;
+  estimateUsersOfRole(client: Reader, tenantId: number, role: RoleRef, query: UserQuery): Promise<RowCount>;
 
   /** Slow work (hashing) done before the transaction opens, so it never holds a lock. */
   preparePassword(password: string): Promise<PreparedPassword>;

@@ -18,5 +18,7 @@ export const ZUserListParams = z.object({
     .catch(25),
   after: text(2048),
   before: text(2048),
+  /** The first row's position, carried by the pager's links only to show the range. */
+  start: z.coerce.number().int().min(1).max(1_000_000_000).catch(1),
 });
 export type TUserListParams = z.infer<typeof ZUserListParams>;

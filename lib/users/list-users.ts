@@ -1,7 +1,8 @@
 import type { Db } from "../db/client.ts";
 import type { KeysetPage } from "../keyset.ts";
 import { qualifiedName } from "../core/domains.ts";
-import { searchPage } from "../stores/name-search.ts";
+import type { RowCount } from "../core/row-count.ts";
+import { searchMatches, searchPage } from "../stores/name-search.ts";
 import { rolesOfUsers } from "../user-stores/roles-of-users.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import type { StoreRef, UserPageParams, UserQuery } from "../user-stores/user-store.ts";
@@ -79,6 +80,18 @@ export type UserFilter = UserQuery;
 /** How many users listUsers would return over all its pages: one COUNT, for the MI's unpaged lists. */
 export async function countUsers(client: Db, tenantId: number, params: UserFilter): Promise<number> {
   return (await tenantUserStore(client, tenantId)).countUsers(client, tenantId, params);
+}
+
+/** The pager's total for listUsers with these filters: exact up to 1,000, then estimated (lib/user-stores/database-estimates.ts). */
+export async function estimateUsers(
+  client: Db,
+  tenantId: number,
+  params: UserFilter & { search?: string },
+  stores?: readonly StoreRef[],
+): Promise<RowCount> {
+  const { search, ...query } = params;
+  const pattern = search === undefined ? query.pattern : searchMatches(search);
+  return (await tenantUserStore(client, tenantId, stores)).estimateUsers(client, tenantId, { ...query, pattern });
 }
 
 /** A row as shown to a browser or script: what a user holds only decides the console's row actions on the server. */

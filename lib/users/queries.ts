@@ -5,6 +5,7 @@ import { ZUserPickerQuery } from "../contracts/authz.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import { getConfig } from "../config/current.ts";
 import { isSuperAdminAccount } from "../config/super-admin.ts";
+import { wholeView } from "../db/estimate-count.ts";
 import { ZFormId } from "../db/row-id.ts";
 import { AppError } from "../errors.ts";
 import { isPermissionPath } from "../permissions/catalog.ts";
@@ -13,7 +14,7 @@ import { holdsUsers, listStores } from "../stores/list-stores.ts";
 import { effectivePermissions, explainPermission } from "./effective-permissions.ts";
 import { getUser } from "./get-user.ts";
 import { ZUserListParams } from "./list-params.ts";
-import { listUsers, pickerRow, withoutGrants } from "./list-users.ts";
+import { estimateUsers, listUsers, pickerRow, withoutGrants } from "./list-users.ts";
 import { allowedUserActions, userActionBlocker, type UserAction } from "../authz/user-rules.ts";
 import { userSummary, userTabs } from "./user-tabs.ts";
 
@@ -27,31 +28,24 @@ export const usersPageQuery = defineCommand({
   run: async (client, principal, params) => {
     const stores = (await listStores(client, principal.tenantId)).filter(holdsUsers);
     const store = params.domain ? stores.find((s) => s.domain.toUpperCase() === params.domain!.toUpperCase()) : undefined;
+    const filter = { search: params.q ?? "", storeId: store?.id, claim: params.claim, claimValue: params.value };
     const page =
       params.domain && !store
         ? { rows: [], next: null, prev: null }
         : await listUsers(
             client,
             principal.tenantId,
-            {
-              search: params.q ?? "",
-              storeId: store?.id,
-              claim: params.claim,
-              claimValue: params.value,
-              sort: params.sort,
-              dir: params.dir,
-              size: params.size,
-              after: params.after,
-              before: params.before,
-            },
+            { ...filter, sort: params.sort, dir: params.dir, size: params.size, after: params.after, before: params.before },
             stores,
           );
+    // A domain no store has matches nobody: the empty page is the whole view.
+    const total = wholeView(page) ?? (await estimateUsers(client, principal.tenantId, filter, stores));
     const rows = page.rows.map((u) => ({
       ...withoutGrants(u),
       self: u.id === principal.userId,
       actions: allowedUserActions(principal, u),
     }));
-    return { params, domains: stores.map((s) => s.domain), rows, next: page.next, prev: page.prev };
+    return { params, domains: stores.map((s) => s.domain), rows, next: page.next, prev: page.prev, total };
   },
 });
 

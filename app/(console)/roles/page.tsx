@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Roles" };
 
 export default async function RolesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const { principal, data } = await loadPage(rolesPageQuery, await searchParams);
-  const { params, stores, rows } = data;
+  const { params, stores, rows, total } = data;
   const urlState = { q: params.q, domain: params.domain, dir: params.dir, size: String(params.size) };
   return (
     <>
@@ -28,7 +28,10 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
       />
       <RolesTable
         rows={rows}
-        url={{ state: urlState, paging: { kind: "keyset", next: data.next, prev: data.prev, shown: rows.length } }}
+        url={{
+          state: urlState,
+          paging: { kind: "keyset", next: data.next, prev: data.prev, shown: rows.length, start: params.start, size: params.size, total },
+        }}
         deleteAction={deleteRoleAction}
         filtered={Boolean(params.q || params.domain)}
         stores={stores.map((s) => ({ domain: s.domain, readOnly: s.readOnly }))}

@@ -44,7 +44,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         url={{
           state: urlState(params),
           sort: { by: params.sort, dir: params.dir },
-          paging: { kind: "keyset", next: data.next, prev: data.prev, shown: rows.length },
+          paging: {
+            kind: "keyset",
+            next: data.next,
+            prev: data.prev,
+            shown: rows.length,
+            start: params.start,
+            size: params.size,
+            total: data.total,
+          },
         }}
         bulk={{ delete: can(principal, "users.delete"), assignRole: can(principal, "users.update") }}
         deleteAction={deleteUserAction}

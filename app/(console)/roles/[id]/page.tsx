@@ -18,7 +18,7 @@ export default async function RolePage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const query = await searchParams;
-  const { role, actions, blocker, q, members } = (await loadPage(rolePageQuery, { ...query, ...(await params) })).data;
+  const { role, actions, blocker, q, start, members, total } = (await loadPage(rolePageQuery, { ...query, ...(await params) })).data;
   return (
     <>
       <RoleHeader role={role} actions={actions} current="viewUsers" />
@@ -50,7 +50,15 @@ export default async function RolePage({
               <UrlPager
                 path={`/roles/${role.id}`}
                 state={{ q: q || undefined }}
-                paging={{ kind: "keyset", next: members.next, prev: members.prev, shown: members.rows.length }}
+                paging={{
+                  kind: "keyset",
+                  next: members.next,
+                  prev: members.prev,
+                  shown: members.rows.length,
+                  start: start ?? 1,
+                  size: 25,
+                  total,
+                }}
               />
             </>
           )}
