@@ -43,7 +43,8 @@ const [USERS, DURATION, CONNECTIONS, RATE, WORKERS, PORT] = [
 ].map(Number) as [number, number, number, number, number, number];
 if (![USERS, DURATION, CONNECTIONS, RATE, WORKERS, PORT].every((n) => Number.isInteger(n) && n >= 1) || USERS < CONNECTIONS) {
   console.error(
-    "usage: npm run bench:load -- [--users N>=C] [--duration S] [--connections C] [--rate R] [--workers W] [--port P] [--postgres] [--no-sqlite]",
+    "usage: npm run bench:load -- [--users N>=C] [--duration S] [--connections C] [--rate R] [--workers " +
+      "W] [--port P] [--postgres] [--no-sqlite]",
   );
   process.exit(2);
 }

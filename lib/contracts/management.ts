@@ -60,10 +60,15 @@ export const ZPagingQuery = {
 const domainParam = domain({ description: DOMAIN_PARAM });
 const searchKey = z.string().max(256).optional().meta({ description: "Substring (or a `*` pattern)" });
 /** Not the MI's: what the console and the gatehouse CLI send (lib/stores/name-search.ts). */
-const search = z.string().max(256).optional().meta({
-  description:
-    "Gatehouse only, instead of pattern or searchKey: text without `*` matches anywhere in the name, exact names first (on the first page); text with `*` is a WSO2 pattern",
-});
+const search = z
+  .string()
+  .max(256)
+  .optional()
+  .meta({
+    description:
+      "Gatehouse only, instead of pattern or searchKey: text without `*` matches anywhere in the name, " +
+      "exact names first (on the first page); text with `*` is a WSO2 pattern",
+  });
 
 // Requests
 
@@ -82,10 +87,14 @@ export const ZUserQuery = z.object({ domain: domainParam });
 export const ZRoleListQuery = z.object({ searchKey, search, domain: domainParam, ...ZPagingQuery });
 export const ZRoleQuery = z.object({ domain: domainParam, ...ZPagingQuery });
 export const ZAssignQuery = z.object({
-  detail: z.enum(["true", "false"]).optional().meta({
-    description:
-      "`true`: also list the roles actually added and removed. Without it the answer holds strings only, since apictl reads it as a map of strings",
-  }),
+  detail: z
+    .enum(["true", "false"])
+    .optional()
+    .meta({
+      description:
+        "`true`: also list the roles actually added and removed. Without it the answer holds strings only, " +
+        "since apictl reads it as a map of strings",
+    }),
 });
 
 export const ZNewUser = z.object({

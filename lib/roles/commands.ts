@@ -16,7 +16,9 @@ const HOLDS_ALL = "the actor holds every permission the role carries";
 export const createRoleCommand = defineCommand({
   feature: "roles.create",
   input: ZCreateRole,
-  rule: "The store is writable (an external store's group is made in its directory), and the actor holds every permission it grants the new role.",
+  rule:
+    "The store is writable (an external store's group is made in its directory), and the actor holds " +
+    "every permission it grants the new role.",
   run: createRole,
 });
 
