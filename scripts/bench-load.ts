@@ -84,7 +84,8 @@ async function printPageBytes(server: Server, paths: string[], cookie: string): 
   for (const p of paths) {
     const { bytes, rsc } = await pageBytes(`${server.url}${p}`, { cookie });
     console.log(
-      `${p.slice(0, 40).padEnd(40)} ${String(bytes).padStart(7)} bytes, RSC payload ${String(rsc).padStart(7)} (${Math.round((100 * rsc) / bytes)}%)`,
+      `${p.slice(0, 40).padEnd(40)} ${String(bytes).padStart(7)} bytes, RSC payload ${String(rsc).padStart(7)} ` +
+        `(${Math.round((100 * rsc) / bytes)}%)`,
     );
   }
 }

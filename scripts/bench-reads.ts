@@ -152,11 +152,13 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, driver: () =
       },
     ];
     console.log(
-      `  ${REPEAT} calls after ${WARMUPS} warm-ups each, the three ways interleaved, µs p50 / p95; load ${machineLoad()} on ${os.cpus().length} CPUs`,
+      `  ${REPEAT} calls after ${WARMUPS} warm-ups each, the three ways interleaved, µs p50 / p95; load ${machineLoad()} on ` +
+        `${os.cpus().length} CPUs`,
     );
     const width = Math.max(...cases.map((c) => c.name.length));
     console.log(
-      `  ${"read".padEnd(width)}  ${"Prisma (before)".padStart(17)}  ${"raw path (now)".padStart(17)}  ${"driver (baseline)".padStart(17)}  now/base`,
+      `  ${"read".padEnd(width)}  ${"Prisma (before)".padStart(17)}  ${"raw path (now)".padStart(17)}  ` +
+        `${"driver (baseline)".padStart(17)}  now/base`,
     );
     for (const c of cases) {
       const sqls = await statementsOf(client, c.raw);

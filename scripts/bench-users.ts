@@ -175,13 +175,15 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
     for (const c of cases) results.push(await measure(client, c));
     const width = Math.max(...results.map((r) => r.name.length));
     console.log(
-      `\n  ${kind}, N=${USERS.toLocaleString("en")}, page size ${SIZE}, ${REPEAT} runs after ${WARMUPS} warm-ups (ms); load ${machineLoad()} on ${os.cpus().length} CPUs`,
+      `\n  ${kind}, N=${USERS.toLocaleString("en")}, page size ${SIZE}, ${REPEAT} runs after ${WARMUPS} warm-ups (ms); load ` +
+        `${machineLoad()} on ${os.cpus().length} CPUs`,
     );
     console.log(`  ${"case".padEnd(width)}  ${"rows".padStart(4)}  ${"p50".padStart(8)}  ${"p95".padStart(8)}  ${"max".padStart(8)}`);
     for (const r of results) {
       const slow = r.p50 > 50 ? "  <- slow" : "";
       console.log(
-        `  ${r.name.padEnd(width)}  ${String(r.rows).padStart(4)}  ${r.p50.toFixed(2).padStart(8)}  ${r.p95.toFixed(2).padStart(8)}  ${r.max.toFixed(2).padStart(8)}${slow}`,
+        `  ${r.name.padEnd(width)}  ${String(r.rows).padStart(4)}  ${r.p50.toFixed(2).padStart(8)}  ` +
+          `${r.p95.toFixed(2).padStart(8)}  ${r.max.toFixed(2).padStart(8)}${slow}`,
       );
     }
 
@@ -225,14 +227,17 @@ async function pairedCases(
     console.log(`\n  search and counts: Gatehouse (lib/) beside the raw-SQL baseline (driver only), ms; load ${load}`);
     const width = Math.max(...cases.map((c) => c.name.length));
     console.log(
-      `  ${"case".padEnd(width)}  ${"rows".padStart(4)}  ${"p50".padStart(7)}  ${"p95".padStart(7)}  ${"base p50".padStart(8)}  ${"base p95".padStart(8)}  same`,
+      `  ${"case".padEnd(width)}  ${"rows".padStart(4)}  ${"p50".padStart(7)}  ${"p95".padStart(7)}  ` +
+        `${"base p50".padStart(8)}  ${"base p95".padStart(8)}  same`,
     );
     for (const c of cases) {
       const same = JSON.stringify(await c.run(client)) === JSON.stringify(await c.baseline());
       const app = await measure(client, { name: c.name, run: (x) => c.run(x).then((r) => r.length) });
       const base = await measure(client, { name: c.name, run: () => c.baseline().then((r) => r.length) });
       console.log(
-        `  ${c.name.padEnd(width)}  ${String(app.rows).padStart(4)}  ${app.p50.toFixed(2).padStart(7)}  ${app.p95.toFixed(2).padStart(7)}  ${base.p50.toFixed(2).padStart(8)}  ${base.p95.toFixed(2).padStart(8)}  ${same ? "yes" : "NO"}`,
+        `  ${c.name.padEnd(width)}  ${String(app.rows).padStart(4)}  ${app.p50.toFixed(2).padStart(7)}  ` +
+          `${app.p95.toFixed(2).padStart(7)}  ${base.p50.toFixed(2).padStart(8)}  ${base.p95.toFixed(2).padStart(8)}  ` +
+          `${same ? "yes" : "NO"}`,
       );
     }
   } finally {

@@ -52,7 +52,9 @@ export const ZPagingQuery = {
     .max(MAX_MANAGEMENT_PAGE)
     .optional()
     .meta({
-      description: `Page size, 1-${MAX_MANAGEMENT_PAGE}. Without \`limit\` and \`cursor\` the whole list is returned (streamed); with only \`cursor\`, pages of 100`,
+      description:
+        `Page size, 1-${MAX_MANAGEMENT_PAGE}. Without \`limit\` and \`cursor\` the whole list is returned ` +
+        `(streamed); with only \`cursor\`, pages of 100`,
     }),
   cursor: z.string().max(2048).optional().meta({ description: "The `next` value of the previous page (asks for paging)" }),
 };

@@ -25,14 +25,18 @@ export const createRoleCommand = defineCommand({
 export const deleteRoleCommand = defineCommand({
   feature: "roles.delete",
   input: ZDeleteRole,
-  rule: `Never the admin role, Internal/everyone or a read-only store's role (an external store's group goes from its directory); ${HOLDS_ALL}.`,
+  rule:
+    `Never the admin role, Internal/everyone or a read-only store's role (an external store's group goes from its ` +
+    `directory); ${HOLDS_ALL}.`,
   run: deleteRole,
 });
 
 export const renameRoleCommand = defineCommand({
   feature: "roles.update",
   input: ZRenameRole,
-  rule: `Never the admin role, Internal/everyone or a read-only store's role (an external store's group is renamed in its directory); ${HOLDS_ALL}.`,
+  rule:
+    `Never the admin role, Internal/everyone or a read-only store's role (an external store's group is renamed in its ` +
+    `directory); ${HOLDS_ALL}.`,
   run: renameRole,
 });
 
