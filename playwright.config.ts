@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./e2e/support/chromium.ts";
 import type { DbKind } from "./testing/databases.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -30,18 +31,7 @@ export default defineConfig<object, { dbKind: DbKind }>({
   use: {
     baseURL: BASE_URL,
     trace: "retain-on-failure",
-    launchOptions: {
-      // Debian's Chromium: Playwright's own browser download cannot run on these machines.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   projects: [
     // Signs in each shared actor once and saves its storageState for the specs (e2e/support/signed-in.ts).

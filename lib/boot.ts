@@ -36,7 +36,8 @@ export async function bootOrExit(): Promise<void> {
       console.log(`[gatehouse] name keys and skeletons computed: ${names.users} users, ${names.roles} roles`);
     for (const k of names.kept) {
       console.warn(
-        `[gatehouse] ${k.kind} ${k.name} keeps its old name key: its name now counts as the same as ${k.clashesWith}; rename or delete one of them`,
+        `[gatehouse] ${k.kind} ${k.name} keeps its old name key: its name now counts as the same as ${k.clashesWith}; rename ` +
+          `or delete one of them`,
       );
     }
     for (const item of report.provisioning.created) console.log(`[gatehouse] created ${item}`);

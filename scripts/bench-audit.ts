@@ -17,22 +17,14 @@ import { auditRowsSql, listAuditEvents, TEXT_SCAN_WINDOW } from "../lib/audit/li
 import { createDb, type Db } from "../lib/db/client.ts";
 import type { Sql } from "../lib/db/sql.ts";
 import type { DbTarget } from "../lib/db/target.ts";
-import { uniqueName } from "../testing/databases.ts";
 import { superTenantId } from "../testing/seed.ts";
 import { freshSqliteTarget, migrateAndProvision, quantile } from "./bench-common.ts";
+import { benchOptions, withScratchPostgres } from "./bench-support.ts";
 
-const { values: args } = parseArgs({
-  options: {
-    events: { type: "string", default: "1000000" },
-    repeat: { type: "string", default: "30" },
-    postgres: { type: "boolean", default: false },
-    "no-sqlite": { type: "boolean", default: false },
-  },
-});
+const { values: args } = parseArgs({ options: benchOptions("events", "1000000", "30") });
 const EVENTS = Number(args.events);
 const REPEAT = Number(args.repeat);
 const SQLITE_FILE = "data/bench/audit.db";
-const PG_ADMIN_URL = process.env.GATEHOUSE_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 // The seed: one event every 30 s from 2024-01-01 (a million span ~347 days), 1,000 actors, 100,000
 // targets, actions cycling through the list; every 50th a failed sign-in (2 % failures).
@@ -182,16 +174,7 @@ if (!args["no-sqlite"]) {
   await bench("sqlite", target, seedSqlite);
 }
 if (args.postgres) {
-  const name = uniqueName("gatehouse_bench_audit");
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  try {
-    await bench("postgres", { provider: "postgres", url: url.toString() }, (tenantId) => seedPostgres(url.toString(), tenantId));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  await withScratchPostgres("gatehouse_bench_audit", (target) =>
+    bench("postgres", target, (tenantId) => seedPostgres(target.url, tenantId)),
+  );
 }

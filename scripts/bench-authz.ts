@@ -117,7 +117,8 @@ async function main(): Promise<void> {
   const { target, plan } = await prepare();
   seedRbacSqlite(FILE, plan);
   console.log(
-    `seeded ${USERS.toLocaleString("en")} users and ${ROLES.toLocaleString("en")} roles in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    `seeded ${USERS.toLocaleString("en")} users and ${ROLES.toLocaleString("en")} roles in ` +
+      `${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
 
   const base = createDb(target);
@@ -137,11 +138,14 @@ async function main(): Promise<void> {
   const coldSeconds = (performance.now() - t) / 1000;
   coldMs.sort((a, b) => a - b);
   console.log(
-    `cold users, batches of ${BLOCK} distinct users: p50 ${quantile(coldMs, 0.5).toFixed(1)} ms, p99 ${quantile(coldMs, 0.99).toFixed(1)} ms per batch, ` +
-      `${Math.round(USERS / coldSeconds).toLocaleString("en")} users/s, ${(count() / coldMs.length).toFixed(1)} statements per batch (all ${USERS.toLocaleString("en")} users loaded)`,
+    `cold users, batches of ${BLOCK} distinct users: p50 ${quantile(coldMs, 0.5).toFixed(1)} ms, p99 ` +
+      `${quantile(coldMs, 0.99).toFixed(1)} ms per batch, ` +
+      `${Math.round(USERS / coldSeconds).toLocaleString("en")} users/s, ${(count() / coldMs.length).toFixed(1)} statements ` +
+      `per batch (all ${USERS.toLocaleString("en")} users loaded)`,
   );
   console.log(
-    `version read (every request's session statement carries it; in-process callers once a second): ${((await timeMs(200, () => readAuthzVersion(db, plan.tenantId))) * 1000).toFixed(0)} µs` +
+    `version read (every request's session statement carries it; in-process callers once a second): ` +
+      `${((await timeMs(200, () => readAuthzVersion(db, plan.tenantId))) * 1000).toFixed(0)} µs` +
       `; baseline, the former whole-table signature: ${(await timeMs(5, () => formerSignature(db, plan.tenantId))).toFixed(1)} ms`,
   );
 
@@ -209,13 +213,15 @@ async function main(): Promise<void> {
     );
   const ns = (engine: string, mode: string) => rows.find((r) => r.engine === engine && r.mode === mode)!.nsPerCheck;
   console.log(
-    `\ncasbin best / gatehouse per check: ${(ns("casbin best", "enforceSync") / ns("gatehouse", "allows() loop")).toFixed(1)}× (yes/no, as enforceSync), ` +
+    `\ncasbin best / gatehouse per check: ` +
+      `${(ns("casbin best", "enforceSync") / ns("gatehouse", "allows() loop")).toFixed(1)}× (yes/no, as enforceSync), ` +
       `${(ns("casbin best", "enforceSync") / ns("gatehouse", "decide() loop")).toFixed(1)}× (decide loop, with reasons), ` +
       `${(ns("casbin best", "enforceSync") / ns("gatehouse", "batch of 1000")).toFixed(1)}× (batch of 1000); ` +
       `straw man / gatehouse: ${(ns("casbin straw", "keyMatch scan") / ns("gatehouse", "decide() loop")).toFixed(0)}×`,
   );
   console.log(
-    `agreement: casbin best ${sample.length - disagreeBest}/${sample.length}, straw man ${100 - disagreeStraw}/100 (${ours.filter((d) => d.allowed).length} allowed)`,
+    `agreement: casbin best ${sample.length - disagreeBest}/${sample.length}, straw man ${100 - disagreeStraw}/100 ` +
+      `(${ours.filter((d) => d.allowed).length} allowed)`,
   );
   if (http.length > 0) {
     console.log(`\nHTTP POST batch of ${BLOCK} checks, autocannon -c 8 for ${HTTP_SECONDS} s each`);

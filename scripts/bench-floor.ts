@@ -77,7 +77,8 @@ async function measure(label: string, url: string, headers: Record<string, strin
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
   const load = os.loadavg()[0]!.toFixed(1);
   console.log(
-    `${label.padEnd(36)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  timeouts ${r.timeouts}  load ${load}`,
+    `${label.padEnd(36)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ` +
+      `ms  non-2xx ${r.non2xx}  timeouts ${r.timeouts}  load ${load}`,
   );
 }
 

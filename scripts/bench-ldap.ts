@@ -107,7 +107,8 @@ async function baselines(slapd: Slapd, bigGroupDn: string) {
     const started = performance.now();
     const read = await directoryFullRead(full);
     console.log(
-      `  Directory full read (users() + groups(), default pages): ${read.users} users, ${read.groups} groups, ${read.members} member links in ${seconds(performance.now() - started)}`,
+      `  Directory full read (users() + groups(), default pages): ${read.users} users, ${read.groups} groups, ` +
+        `${read.members} member links in ${seconds(performance.now() - started)}`,
     );
     return {
       floor: ldapsearchTimed(slapd, { base: "", scope: "base", filter: "(objectClass=*)", attrs: ["1.1"] }),
@@ -158,7 +159,8 @@ async function mirror(target: DbTarget, slapd: Slapd): Promise<Mirrored | null> 
       const result = await syncStore(client, tenantId, store.id);
       console.log(
         `  syncStore: ${result.users} users, ${result.groups} groups in ${seconds(performance.now() - started)} ` +
-          `(created ${result.created}, skipped ${result.skipped}; ${statements} SQL statements, ${counted.calls()} Directory calls); ${load()}`,
+          `(created ${result.created}, skipped ${result.skipped}; ${statements} SQL statements, ${counted.calls()} Directory ` +
+          `calls); ${load()}`,
       );
     } catch (error) {
       console.log(`  skipped: syncStore not available (${error instanceof Error ? error.message : String(error)})`);
@@ -241,7 +243,8 @@ function print(kind: string, rows: Row[]): void {
   console.log(`  ${"case".padEnd(w)}  rows      p50      p95   SQL  LDAP | ${"baseline".padEnd(bw)}   rows      p50      p95`);
   for (const r of rows) {
     const app = r.app
-      ? `${String(r.app.rows).padStart(4)}  ${n(r.app.p50)}  ${n(r.app.p95)}  ${String(r.app.sql).padStart(4)}  ${String(r.app.ldap).padStart(4)}`
+      ? `${String(r.app.rows).padStart(4)}  ${n(r.app.p50)}  ${n(r.app.p95)}  ${String(r.app.sql).padStart(4)}  ` +
+        `${String(r.app.ldap).padStart(4)}`
       : " ".repeat(34);
     r.baselines.forEach((b, i) => {
       const left = i === 0 ? `${r.name.padEnd(w)}  ${app}` : " ".repeat(w + 36);

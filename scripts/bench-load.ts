@@ -12,12 +12,11 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon, { type Result } from "autocannon";
-import pg from "pg";
 import { createDb, type Db } from "../lib/db/client.ts";
 import type { DbTarget } from "../lib/db/target.ts";
 import { listUsers } from "../lib/users/list-users.ts";
-import { uniqueName } from "../testing/databases.ts";
 import { freshSqliteTarget } from "./bench-common.ts";
+import { withScratchPostgres } from "./bench-support.ts";
 import { usernameOf } from "./bench-users-data.ts";
 import { adminCookies, get, pageBytes, startBare, startConsole, type Server } from "./bench/http.ts";
 import { seedBenchDatabase } from "./bench/seed.ts";
@@ -44,11 +43,11 @@ const [USERS, DURATION, CONNECTIONS, RATE, WORKERS, PORT] = [
 ].map(Number) as [number, number, number, number, number, number];
 if (![USERS, DURATION, CONNECTIONS, RATE, WORKERS, PORT].every((n) => Number.isInteger(n) && n >= 1) || USERS < CONNECTIONS) {
   console.error(
-    "usage: npm run bench:load -- [--users N>=C] [--duration S] [--connections C] [--rate R] [--workers W] [--port P] [--postgres] [--no-sqlite]",
+    "usage: npm run bench:load -- [--users N>=C] [--duration S] [--connections C] [--rate R] [--workers " +
+      "W] [--port P] [--postgres] [--no-sqlite]",
   );
   process.exit(2);
 }
-const PG_ADMIN_URL = process.env.GATEHOUSE_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** What an admin browsing the list asks for: first pages, the next pages, sorts and searches. */
 async function browsingPaths(client: Db, tenantId: number): Promise<string[]> {
@@ -85,7 +84,8 @@ async function printPageBytes(server: Server, paths: string[], cookie: string): 
   for (const p of paths) {
     const { bytes, rsc } = await pageBytes(`${server.url}${p}`, { cookie });
     console.log(
-      `${p.slice(0, 40).padEnd(40)} ${String(bytes).padStart(7)} bytes, RSC payload ${String(rsc).padStart(7)} (${Math.round((100 * rsc) / bytes)}%)`,
+      `${p.slice(0, 40).padEnd(40)} ${String(bytes).padStart(7)} bytes, RSC payload ${String(rsc).padStart(7)} ` +
+        `(${Math.round((100 * rsc) / bytes)}%)`,
     );
   }
 }
@@ -155,18 +155,5 @@ function print(rows: Row[]): void {
 
 const rows: Row[] = [];
 if (!args["no-sqlite"]) rows.push(...(await bench("sqlite", freshSqliteTarget(path.resolve("data/bench/load.db")))));
-if (args.postgres) {
-  const name = uniqueName("gatehouse_load");
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  try {
-    rows.push(...(await bench("postgres", { provider: "postgres", url: url.toString() })));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
+if (args.postgres) rows.push(...(await withScratchPostgres("gatehouse_load", (target) => bench("postgres", target))));
 print(rows);

@@ -2,24 +2,18 @@
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/support/chromium.ts";
 
 /** gzip at the level CDNs and `next start`'s compression use by default. */
 export const gzipKb = (body: Buffer) => gzipSync(body, { level: 6 }).length / 1024;
 
 export type LighthouseFigures = { score: number; lcpMs: number; tbtMs: number; fcpMs: number; ttfbMs: number };
 
-const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+/** The e2e specs' Chromium and flags, headless (Lighthouse drives it through chrome-launcher). */
+const CHROMIUM_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
 export function launchChromium() {
-  return chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: CHROMIUM_FLAGS });
+  return chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
 }
 
 /** Lighthouse's default (mobile) performance audit; the cookie goes with every request. */

@@ -170,7 +170,8 @@ async function main() {
 function printTable(baseline: Row, rows: Row[]) {
   const f = (n: number | undefined, digits = 1) => (n === undefined ? "–" : n.toFixed(digits));
   console.log(
-    "\n| Route | JS kB (gzip) | Baseline kB | Over baseline | Scripts | HTML kB | Lighthouse | LCP s | TBT ms | TTFB ms | Baseline score / LCP s |",
+    "\n| Route | JS kB (gzip) | Baseline kB | Over baseline | Scripts | HTML kB | Lighthouse | LCP s | " +
+      "TBT ms | TTFB ms | Baseline score / LCP s |",
   );
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   const b = `${f(baseline.lh?.score, 0)} / ${f(baseline.lh ? baseline.lh.lcpMs / 1000 : undefined, 2)}`;

@@ -12,38 +12,25 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { hashPassword } from "../lib/auth/password.ts";
 import { loadHeldGrants } from "../lib/authz/principal.ts";
 import { createDb, type Db } from "../lib/db/client.ts";
 import type { Sql } from "../lib/db/sql.ts";
 import type { DbTarget } from "../lib/db/target.ts";
-import { INTERNAL, PRIMARY } from "../lib/core/domains.ts";
-import { createRole } from "../lib/roles/create-role.ts";
 import { getRole } from "../lib/roles/get-role.ts";
 import { listRoles } from "../lib/roles/list-roles.ts";
 import { listStores } from "../lib/stores/list-stores.ts";
 import { databaseStore } from "../lib/user-stores/database-store.ts";
 import { listUsers } from "../lib/users/list-users.ts";
-import { actorFor } from "../testing/actor.ts";
-import { uniqueName } from "../testing/databases.ts";
-import { superTenantId } from "../testing/seed.ts";
-import { freshSqliteTarget, migrateAndProvision, quantile } from "./bench-common.ts";
-import { seedPostgres, seedSqlite, TEAM_ROLES, type SeedPlan } from "./bench-users-data.ts";
+import { freshSqliteTarget, quantile } from "./bench-common.ts";
+import { seedPostgres, seedSqlite } from "./bench-users-data.ts";
+import { benchOptions, machineLoad, prepareSeedPlan, withScratchPostgres } from "./bench-support.ts";
 import { prismaReads } from "./bench-reads-prisma.ts";
 
-const { values: args } = parseArgs({
-  options: {
-    users: { type: "string", default: "1000000" },
-    repeat: { type: "string", default: "300" },
-    postgres: { type: "boolean", default: false },
-    "no-sqlite": { type: "boolean", default: false },
-  },
-});
+const { values: args } = parseArgs({ options: benchOptions("users", "1000000", "300") });
 const USERS = Number(args.users);
 const REPEAT = Number(args.repeat);
 const WARMUPS = 30;
 const SQLITE_FILE = path.resolve("data/bench/reads.db");
-const PG_ADMIN_URL = process.env.GATEHOUSE_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** Calls `run` with a client whose $queryRaw records each statement: the raw path falls back to it, so this is its SQL. */
 async function statementsOf(client: Db, run: (c: Db) => Promise<unknown>): Promise<Sql[]> {
@@ -101,35 +88,12 @@ async function timesOf(runs: (() => Promise<unknown>)[]): Promise<Stats[]> {
   });
 }
 
-async function prepare(target: DbTarget): Promise<SeedPlan> {
-  await migrateAndProvision(target);
-  const client = createDb(target);
-  try {
-    const tenantId = await superTenantId(client);
-    const ldap = await client.userStore.create({ data: { tenantId, domain: "LDAP", kind: "secondary", readOnly: true } });
-    const admin = await client.user.findFirstOrThrow({ where: { tenantId, usernameKey: "admin" } });
-    const actor = await actorFor(client, admin.id);
-    const roleIds = new Map<string, number>();
-    for (const name of [...TEAM_ROLES, "auditors"]) {
-      const permissions = ["/permission/admin/login", "/permission/admin/manage/identity/usermgt/view"] as const;
-      roleIds.set(name, (await createRole(client, actor, { domain: PRIMARY, name, permissions: [...permissions], userIds: [] })).id);
-    }
-    for (const name of ["creator", "publisher", "subscriber"]) {
-      roleIds.set(name, (await client.role.findFirstOrThrow({ where: { tenantId, nameKey: name, store: { domain: INTERNAL } } })).id);
-    }
-    const primary = await client.userStore.findFirstOrThrow({ where: { tenantId, domain: PRIMARY } });
-    const firstId = ((await client.user.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
-    const passwordHash = await hashPassword("bench-password");
-    return { users: USERS, tenantId, primaryId: primary.id, ldapId: ldap.id, firstId, roleIds, passwordHash };
-  } finally {
-    await client.$disconnect();
-  }
-}
-
 type Case = { name: string; prisma: (c: Db) => Promise<unknown>; raw: (c: Db) => Promise<unknown> };
 
 async function bench(kind: "sqlite" | "postgres", target: DbTarget, driver: () => Driver): Promise<void> {
-  const plan = await prepare(target);
+  const plan = await prepareSeedPlan(target, USERS, {
+    permissions: ["/permission/admin/login", "/permission/admin/manage/identity/usermgt/view"],
+  });
   const seeded =
     kind === "sqlite" ? await seedSqlite(target.provider === "sqlite" ? target.file : "", plan) : await seedPostgres(target.url, plan);
   console.log(
@@ -187,16 +151,14 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, driver: () =
         raw: (c) => listRoles(c, tenantId, { dir: "asc", size: 25 }),
       },
     ];
-    const load = os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ");
     console.log(
-      `  ${REPEAT} calls after ${WARMUPS} warm-ups each, the three ways interleaved, µs p50 / p95; load ${load} on ${os.cpus().length} CPUs`,
+      `  ${REPEAT} calls after ${WARMUPS} warm-ups each, the three ways interleaved, µs p50 / p95; load ${machineLoad()} on ` +
+        `${os.cpus().length} CPUs`,
     );
     const width = Math.max(...cases.map((c) => c.name.length));
     console.log(
-      `  ${"read".padEnd(width)}  ${"Prisma (before)".padStart(17)}  ${"raw path (now)".padStart(17)}  ${"driver (baseline)".padStart(17)}  now/base`,
+      `  ${"read".padEnd(width)}  ${"Prisma (before)".padStart(17)}  ${"raw path (now)".padStart(17)}  ` +
+        `${"driver (baseline)".padStart(17)}  now/base`,
     );
     for (const c of cases) {
       const sqls = await statementsOf(client, c.raw);
@@ -217,17 +179,4 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, driver: () =
 }
 
 if (!args["no-sqlite"]) await bench("sqlite", freshSqliteTarget(SQLITE_FILE), () => sqliteDriver(SQLITE_FILE));
-if (args.postgres) {
-  const name = uniqueName("gatehouse_reads");
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  try {
-    await bench("postgres", { provider: "postgres", url: url.toString() }, () => postgresDriver(url.toString()));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
+if (args.postgres) await withScratchPostgres("gatehouse_reads", (target) => bench("postgres", target, () => postgresDriver(target.url)));

@@ -15,34 +15,26 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { hashPassword } from "../lib/auth/password.ts";
 import { can } from "../lib/authz/decide.ts";
 import { createDb, type Db } from "../lib/db/client.ts";
 import type { Sql } from "../lib/db/sql.ts";
 import type { DbTarget } from "../lib/db/target.ts";
-import { createRole } from "../lib/roles/create-role.ts";
 import { getRole } from "../lib/roles/get-role.ts";
 import { listRoleMembers } from "../lib/roles/list-role-members.ts";
 import { listRoles } from "../lib/roles/list-roles.ts";
-import { INTERNAL, PRIMARY } from "../lib/core/domains.ts";
 import { listStores } from "../lib/stores/list-stores.ts";
 import { listUsers, type ListUsersParams } from "../lib/users/list-users.ts";
 import { actorFor } from "../testing/actor.ts";
-import { uniqueName } from "../testing/databases.ts";
-import { superTenantId } from "../testing/seed.ts";
-import { explainPostgres, explainSqlite, seedPostgres, seedSqlite, TEAM_ROLES, usernameOf, type SeedPlan } from "./bench-users-data.ts";
-import { freshSqliteTarget, migrateAndProvision, quantile } from "./bench-common.ts";
+import { explainPostgres, explainSqlite, seedPostgres, seedSqlite, usernameOf } from "./bench-users-data.ts";
+import { freshSqliteTarget, quantile } from "./bench-common.ts";
+import { benchOptions, machineLoad, PG_ADMIN_URL as DEFAULT_PG_ADMIN_URL, prepareSeedPlan, withScratchPostgres } from "./bench-support.ts";
 import { rawRunner, searchAndCountCases } from "./bench-users-search.ts";
 import { httpSection } from "./bench/users-http.ts";
 
 const { values: args } = parseArgs({
   options: {
-    users: { type: "string", default: "1000000" },
-    repeat: { type: "string", default: "30" },
+    ...benchOptions("users", "1000000", "30"),
     size: { type: "string", default: "25" },
-    postgres: { type: "boolean", default: false },
-    "no-sqlite": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     "no-http": { type: "boolean", default: false },
     workers: { type: "string", default: "2" },
@@ -56,10 +48,7 @@ const WARMUPS = 3;
 const DEEP_PAGES = 50;
 const SQLITE_FILE = path.resolve("data/bench/users.db");
 const benchUrl = process.env.BENCH_DATABASE_URL;
-const PG_ADMIN_URL =
-  benchUrl && /^postgres(ql)?:\/\//i.test(benchUrl)
-    ? benchUrl
-    : (process.env.GATEHOUSE_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+const PG_ADMIN_URL = benchUrl && /^postgres(ql)?:\/\//i.test(benchUrl) ? benchUrl : DEFAULT_PG_ADMIN_URL;
 const runPostgres = args.postgres || PG_ADMIN_URL === benchUrl;
 
 if (!Number.isInteger(USERS) || USERS < 1000 || !Number.isInteger(REPEAT) || REPEAT < 1 || ![10, 25, 50, 100].includes(SIZE)) {
@@ -109,46 +98,12 @@ async function measure(client: Db, c: Case): Promise<Result> {
   return { name: c.name, rows, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times.at(-1)! };
 }
 
-/** Tenant, stores and roles the normal way: migrations, provisioning, then createRole as the admin. */
-async function prepare(target: DbTarget): Promise<SeedPlan> {
-  const started = performance.now();
-  await migrateAndProvision(target);
-  const client = createDb(target);
-  try {
-    const tenantId = await superTenantId(client);
-    const ldap = await client.userStore.create({ data: { tenantId, domain: "LDAP", kind: "secondary", readOnly: true } });
-    const admin = await client.user.findFirstOrThrow({ where: { tenantId, usernameKey: "admin" } });
-    const actor = await actorFor(client, admin.id);
-    const roleIds = new Map<string, number>();
-    for (const name of [...TEAM_ROLES, "auditors"]) {
-      roleIds.set(
-        name,
-        (await createRole(client, actor, { domain: PRIMARY, name, permissions: ["/permission/admin/login"], userIds: [] })).id,
-      );
-    }
-    for (const name of ["creator", "publisher", "subscriber"]) {
-      roleIds.set(name, (await client.role.findFirstOrThrow({ where: { tenantId, nameKey: name, store: { domain: INTERNAL } } })).id);
-    }
-    const primary = await client.userStore.findFirstOrThrow({ where: { tenantId, domain: PRIMARY } });
-    const firstId = ((await client.user.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
-    console.log(`  migrated and provisioned in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return {
-      users: USERS,
-      tenantId,
-      primaryId: primary.id,
-      ldapId: ldap.id,
-      firstId,
-      roleIds,
-      passwordHash: await hashPassword("bench-password"),
-    };
-  } finally {
-    await client.$disconnect();
-  }
-}
-
 async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q: Sql) => Promise<string[]>): Promise<void> {
   console.log(`\n=== ${kind}: ${USERS.toLocaleString("en")} users ===`);
-  const plan = await prepare(target);
+  const started = performance.now();
+  const plan = await prepareSeedPlan(target, USERS, {
+    onRolesReady: () => console.log(`  migrated and provisioned in ${((performance.now() - started) / 1000).toFixed(1)} s`),
+  });
   const seeded = kind === "sqlite" ? await seedSqlite(SQLITE_FILE, plan) : await seedPostgres(target.url, plan);
   const total = seeded.reduce((sum, [, ms]) => sum + ms, 0);
   console.log(
@@ -219,19 +174,16 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
     const results: Result[] = [];
     for (const c of cases) results.push(await measure(client, c));
     const width = Math.max(...results.map((r) => r.name.length));
-    // Other work on the machine skews the figures, so the table says how busy it was.
-    const load = os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ");
     console.log(
-      `\n  ${kind}, N=${USERS.toLocaleString("en")}, page size ${SIZE}, ${REPEAT} runs after ${WARMUPS} warm-ups (ms); load ${load} on ${os.cpus().length} CPUs`,
+      `\n  ${kind}, N=${USERS.toLocaleString("en")}, page size ${SIZE}, ${REPEAT} runs after ${WARMUPS} warm-ups (ms); load ` +
+        `${machineLoad()} on ${os.cpus().length} CPUs`,
     );
     console.log(`  ${"case".padEnd(width)}  ${"rows".padStart(4)}  ${"p50".padStart(8)}  ${"p95".padStart(8)}  ${"max".padStart(8)}`);
     for (const r of results) {
       const slow = r.p50 > 50 ? "  <- slow" : "";
       console.log(
-        `  ${r.name.padEnd(width)}  ${String(r.rows).padStart(4)}  ${r.p50.toFixed(2).padStart(8)}  ${r.p95.toFixed(2).padStart(8)}  ${r.max.toFixed(2).padStart(8)}${slow}`,
+        `  ${r.name.padEnd(width)}  ${String(r.rows).padStart(4)}  ${r.p50.toFixed(2).padStart(8)}  ` +
+          `${r.p95.toFixed(2).padStart(8)}  ${r.max.toFixed(2).padStart(8)}${slow}`,
       );
     }
 
@@ -269,23 +221,23 @@ async function pairedCases(
   context: { tenantId: number; size: number; roleIds: Map<string, number> },
 ): Promise<void> {
   const raw = await rawRunner(target);
-  const load = os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(" ");
+  const load = machineLoad();
   try {
     const cases = searchAndCountCases({ ...context, raw });
     console.log(`\n  search and counts: Gatehouse (lib/) beside the raw-SQL baseline (driver only), ms; load ${load}`);
     const width = Math.max(...cases.map((c) => c.name.length));
     console.log(
-      `  ${"case".padEnd(width)}  ${"rows".padStart(4)}  ${"p50".padStart(7)}  ${"p95".padStart(7)}  ${"base p50".padStart(8)}  ${"base p95".padStart(8)}  same`,
+      `  ${"case".padEnd(width)}  ${"rows".padStart(4)}  ${"p50".padStart(7)}  ${"p95".padStart(7)}  ` +
+        `${"base p50".padStart(8)}  ${"base p95".padStart(8)}  same`,
     );
     for (const c of cases) {
       const same = JSON.stringify(await c.run(client)) === JSON.stringify(await c.baseline());
       const app = await measure(client, { name: c.name, run: (x) => c.run(x).then((r) => r.length) });
       const base = await measure(client, { name: c.name, run: () => c.baseline().then((r) => r.length) });
       console.log(
-        `  ${c.name.padEnd(width)}  ${String(app.rows).padStart(4)}  ${app.p50.toFixed(2).padStart(7)}  ${app.p95.toFixed(2).padStart(7)}  ${base.p50.toFixed(2).padStart(8)}  ${base.p95.toFixed(2).padStart(8)}  ${same ? "yes" : "NO"}`,
+        `  ${c.name.padEnd(width)}  ${String(app.rows).padStart(4)}  ${app.p50.toFixed(2).padStart(7)}  ` +
+          `${app.p95.toFixed(2).padStart(7)}  ${base.p50.toFixed(2).padStart(8)}  ${base.p95.toFixed(2).padStart(8)}  ` +
+          `${same ? "yes" : "NO"}`,
       );
     }
   } finally {
@@ -298,29 +250,12 @@ async function onSqlite(): Promise<void> {
 }
 
 async function onPostgres(): Promise<void> {
-  const name = uniqueName("gatehouse_bench");
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const drop = async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  };
-  cleanups.push(drop);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  try {
-    await bench("postgres", { provider: "postgres", url: url.toString() }, (q) => explainPostgres(url.toString(), q));
-  } finally {
-    cleanups.splice(cleanups.indexOf(drop), 1);
-    if (args.keep) {
-      await admin.end();
-      console.log(`  kept database ${url}`);
-    } else {
-      await drop();
-      console.log(`  dropped database ${name}`);
-    }
-  }
+  await withScratchPostgres("gatehouse_bench", (target) => bench("postgres", target, (q) => explainPostgres(target.url, q)), {
+    adminUrl: PG_ADMIN_URL,
+    keep: args.keep,
+    cleanups,
+    announce: true,
+  });
 }
 
 if (!args["no-sqlite"]) await onSqlite();

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "../e2e/support/chromium.ts";
 import { e2eDb, seedUser, TEST_PASSWORD } from "../e2e/support/db.ts";
 import { superTenantId } from "../testing/seed.ts";
 import { usernameColumns } from "../lib/stores/look-alike.ts";
@@ -72,17 +73,7 @@ async function main() {
   if (!up?.ok) throw new Error(`No Gatehouse answers at ${args.url}; start one with PORT=3100 node scripts/e2e-server.mjs`);
   await seed();
   fs.mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     for (const theme of ["light", "dark"] as const) {
       for (const size of SIZES) {

@@ -69,34 +69,38 @@ describe.each(await databaseKinds())("management login and tokens on %s", (kind)
     expect((await attempt("Basic !!!")).status).toBe(401);
   });
 
-  it("any active user gets a token, as in the MI; without permissions it can only change its own password; the console still needs Login", async () => {
-    const { signInWithPassword } = await import("../../lib/auth/sign-in.ts");
-    const nobody = await seedUser(w.t.db, { grants: [] });
-    const token = await mgmtLogin(nobody.username, nobody.password);
-    const list = await mgmtCall(usersRoute.GET, "/users", mgmtRequest("GET", "/users", { token }), {});
-    expect(list.status).toBe(403);
-    const other = await mgmtCall(
-      userRoute.PATCH,
-      "/users/{userId}",
-      mgmtRequest("PATCH", `/users/${w.plain.username}`, {
-        token,
-        body: { newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" },
-      }),
-      { userId: w.plain.username },
-    );
-    expect(other.status).toBe(403);
-    const own = { oldPassword: nobody.password, newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" };
-    const changed = await mgmtCall(
-      userRoute.PATCH,
-      "/users/{userId}",
-      mgmtRequest("PATCH", `/users/${nobody.username}`, { token, body: own }),
-      { userId: nobody.username },
-    );
-    expect(changed.status).toBe(200);
-    expect(
-      await signInWithPassword(w.t.db, testConfig(), { username: nobody.username, password: "a new long passphrase", kind: "console" }),
-    ).toEqual({ ok: false });
-  });
+  it(
+    "any active user gets a token, as in the MI; without permissions it can only change its own password; " +
+      "the console still needs Login",
+    async () => {
+      const { signInWithPassword } = await import("../../lib/auth/sign-in.ts");
+      const nobody = await seedUser(w.t.db, { grants: [] });
+      const token = await mgmtLogin(nobody.username, nobody.password);
+      const list = await mgmtCall(usersRoute.GET, "/users", mgmtRequest("GET", "/users", { token }), {});
+      expect(list.status).toBe(403);
+      const other = await mgmtCall(
+        userRoute.PATCH,
+        "/users/{userId}",
+        mgmtRequest("PATCH", `/users/${w.plain.username}`, {
+          token,
+          body: { newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" },
+        }),
+        { userId: w.plain.username },
+      );
+      expect(other.status).toBe(403);
+      const own = { oldPassword: nobody.password, newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" };
+      const changed = await mgmtCall(
+        userRoute.PATCH,
+        "/users/{userId}",
+        mgmtRequest("PATCH", `/users/${nobody.username}`, { token, body: own }),
+        { userId: nobody.username },
+      );
+      expect(changed.status).toBe(200);
+      expect(
+        await signInWithPassword(w.t.db, testConfig(), { username: nobody.username, password: "a new long passphrase", kind: "console" }),
+      ).toEqual({ ok: false });
+    },
+  );
 
   it("401s carry WWW-Authenticate: Basic on /login, Bearer elsewhere", async () => {
     const login = await loginRoute.GET(mgmtRequest("GET", "/login"));

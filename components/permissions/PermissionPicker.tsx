@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ALL_PERMISSIONS } from "@/lib/permissions/catalog";
 import { permissionTrail } from "@/lib/permissions/labels";
 import { permissionPhrase } from "@/lib/permissions/phrases";
-import { OptionList } from "@/components/pickers/OptionList";
+import { Combobox, useComboboxState } from "@/components/pickers/Combobox";
 
 type Props = { name: string; label: string; defaultValue?: string; hint?: string };
 type Choice = { path: string; trail: string; phrase: string; haystack: string };
@@ -23,12 +23,10 @@ const MAX_SHOWN = 40;
  * picks. The pick goes into a hidden field `name`, and picking submits the surrounding form.
  */
 export function PermissionPicker({ name, label, defaultValue, hint }: Props) {
-  const id = useId();
   const initial = CHOICES.find((c) => c.path === defaultValue);
   const [picked, setPicked] = useState(initial);
-  const [text, setText] = useState(initial?.trail ?? "");
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  const box = useComboboxState(initial?.trail ?? "");
+  const { id, text, setText, open, setOpen, active, setActive } = box;
   const hidden = useRef<HTMLInputElement>(null);
 
   const matches = useMemo(() => {
@@ -61,57 +59,25 @@ export function PermissionPicker({ name, label, defaultValue, hint }: Props) {
   };
 
   return (
-    <div className="relative">
-      <label htmlFor={`${id}-input`} className="block text-sm font-medium">
-        {label}
-      </label>
+    <Combobox
+      state={box}
+      label={label}
+      hint={hint}
+      placeholder="Type to search, e.g. delete users"
+      onTextChange={(value) => {
+        setText(value);
+        setActive(0);
+        setOpen(true);
+      }}
+      options={options}
+      status={matches.length === 0 ? { text: `No permission matches “${text}”.` } : undefined}
+      onPick={(o) => pick(o && CHOICES_BY_PATH.get(o.id))}
+      whenClosed="open"
+      onFocus={(e) => e.target.select()}
+      onClick={() => setOpen(true)}
+      onBlur={() => setOpen(false)}
+    >
       <input ref={hidden} type="hidden" name={name} defaultValue={picked?.path ?? ""} />
-      <input
-        id={`${id}-input`}
-        role="combobox"
-        aria-expanded={open}
-        aria-controls={`${id}-list`}
-        aria-autocomplete="list"
-        aria-activedescendant={open && matches[active] ? `${id}-o-${active}` : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        value={text}
-        placeholder="Type to search, e.g. delete users"
-        autoComplete="off"
-        onFocus={(e) => e.target.select()}
-        onClick={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onChange={(e) => {
-          setText(e.target.value);
-          setActive(0);
-          setOpen(true);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === "ArrowDown") {
-            if (open) setActive((a) => Math.min(a + 1, matches.length - 1));
-            else setOpen(true);
-          } else if (e.key === "ArrowUp") setActive((a) => Math.max(a - 1, 0));
-          else if (e.key === "Enter" && open) pick(matches[active]);
-          else if (e.key === "Escape" && open) setOpen(false);
-          else return;
-          e.preventDefault();
-        }}
-        className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      {open && (
-        <OptionList
-          id={id}
-          label={label}
-          options={options}
-          active={active}
-          onPick={(o) => pick(CHOICES_BY_PATH.get(o.id))}
-          status={matches.length === 0 ? { text: `No permission matches “${text}”.` } : undefined}
-        />
-      )}
-    </div>
+    </Combobox>
   );
 }

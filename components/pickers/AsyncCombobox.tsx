@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
-import { OptionList, type Option } from "./OptionList";
+import { Combobox, useComboboxState } from "./Combobox";
+import type { Option } from "./OptionList";
 
 export type { Option } from "./OptionList";
 
@@ -20,11 +21,9 @@ type Props = {
  * Escape to close. Disabled options stay visible with their reason.
  */
 export function AsyncCombobox({ label, placeholder, search, onPick, hint }: Props) {
-  const id = useId();
-  const [text, setText] = useState("");
-  const [open, setOpen] = useState(false);
+  const box = useComboboxState();
+  const { text, setText, open, setOpen, setActive } = box;
   const [options, setOptions] = useState<Option[]>([]);
-  const [active, setActive] = useState(0);
   const [status, setStatus] = useState<"idle" | "loading" | "error">("idle");
   const searchRef = useRef(search);
   useEffect(() => {
@@ -51,7 +50,7 @@ export function AsyncCombobox({ label, placeholder, search, onPick, hint }: Prop
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text, open]);
+  }, [text, open, setActive]);
 
   const pick = (option: Option | undefined) => {
     if (!option || option.disabled) return;
@@ -61,46 +60,21 @@ export function AsyncCombobox({ label, placeholder, search, onPick, hint }: Prop
   };
 
   return (
-    <div className="relative">
-      <label htmlFor={`${id}-input`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={`${id}-input`}
-        role="combobox"
-        aria-expanded={open}
-        aria-controls={`${id}-list`}
-        aria-autocomplete="list"
-        aria-activedescendant={open && options[active] ? `${id}-o-${active}` : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        value={text}
-        placeholder={placeholder}
-        autoComplete="off"
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onChange={(e) => {
-          setText(e.target.value);
-          setOpen(true);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === "ArrowDown") setActive((a) => Math.min(a + 1, options.length - 1));
-          else if (e.key === "ArrowUp") setActive((a) => Math.max(a - 1, 0));
-          else if (e.key === "Enter") pick(options[active]);
-          else if (e.key === "Escape") setOpen(false);
-          else return;
-          e.preventDefault();
-        }}
-        className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">
-          {hint}
-        </p>
-      )}
-      {open && (
-        <OptionList id={id} label={label} options={options} active={active} onPick={pick} status={statusLine(status, options.length)} />
-      )}
-    </div>
+    <Combobox
+      state={box}
+      label={label}
+      hint={hint}
+      placeholder={placeholder}
+      onTextChange={(value) => {
+        setText(value);
+        setOpen(true);
+      }}
+      options={options}
+      status={statusLine(status, options.length)}
+      onPick={pick}
+      onFocus={() => setOpen(true)}
+      onBlur={() => setTimeout(() => setOpen(false), 150)}
+    />
   );
 }
 

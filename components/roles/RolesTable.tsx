@@ -17,7 +17,10 @@ type Props = {
   stores: StoreOption[];
 };
 
-/** Rendered on the server; the filters and the one row-actions host (name links, the one row menu and delete confirmation) are the client islands. */
+/**
+ * Rendered on the server; the filters and the one row-actions host (name links, the one row menu and delete
+ * confirmation) are the client islands.
+ */
 export function RolesTable({ rows, url, deleteAction, filtered, stores }: Props) {
   return (
     <>

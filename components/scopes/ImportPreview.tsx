@@ -42,6 +42,37 @@ function Section({ title, count, testId, children }: { title: string; count: num
 
 const items = "space-y-1";
 
+/** A section whose body is one list, an entry a line; the list carries the section's test id. */
+function PreviewGroup<T>(props: {
+  title: string;
+  testId: string;
+  entries: T[];
+  keyOf: (entry: T) => string;
+  children: (entry: T) => ReactNode;
+}) {
+  return (
+    <Section title={props.title} count={props.entries.length} testId={props.testId}>
+      <ul className={items} data-testid={props.testId}>
+        {props.entries.map((entry) => (
+          <li key={props.keyOf(entry)}>{props.children(entry)}</li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** " adds a, b; removes c": what a scope's roles (or a role's aliases) gain and lose. */
+function AddedRemoved({ change, adds, removes }: { change: { added: string[]; removed: string[] }; adds: string; removes: string }) {
+  const { added, removed } = change;
+  return (
+    <>
+      {added.length > 0 && <span className="text-emerald-800"> {`${adds} ${list(added)}`}</span>}
+      {added.length > 0 && removed.length > 0 && ";"}
+      {removed.length > 0 && <span className="text-red-800"> {`${removes} ${list(removed)}`}</span>}
+    </>
+  );
+}
+
 /** Everything a tenant-conf.json import would do, before it does it, grouped by kind of change. */
 export function ImportPreview({ preview }: { preview: Preview }) {
   const nothing =
@@ -59,46 +90,39 @@ export function ImportPreview({ preview }: { preview: Preview }) {
         {preview.unchangedScopes === 1 ? "stays as it is" : "stay as they are"}. Scopes the file does not list keep their roles.
       </p>
       {nothing && <p className="font-medium">The file matches the current mapping: importing it changes nothing.</p>}
-      <Section title="Scopes changed" count={preview.scopes.length} testId="import-scope-changes">
-        <ul className={items} data-testid="import-scope-changes">
-          {preview.scopes.map((s) => (
-            <li key={s.scope}>
-              <code>{s.scope}</code>:{s.added.length > 0 && <span className="text-emerald-800"> adds {list(s.added)}</span>}
-              {s.added.length > 0 && s.removed.length > 0 && ";"}
-              {s.removed.length > 0 && <span className="text-red-800"> removes {list(s.removed)}</span>}
-            </li>
-          ))}
-        </ul>
-      </Section>
-      <Section title="Aliases changed" count={preview.aliases.length} testId="import-alias-changes">
-        <ul className={items} data-testid="import-alias-changes">
-          {preview.aliases.map((a) => (
-            <li key={a.role}>
-              <strong>{a.role}</strong>:{a.added.length > 0 && <span className="text-emerald-800"> aliases added {list(a.added)}</span>}
-              {a.added.length > 0 && a.removed.length > 0 && ";"}
-              {a.removed.length > 0 && <span className="text-red-800"> aliases removed {list(a.removed)}</span>}
-            </li>
-          ))}
-        </ul>
-      </Section>
-      <Section title="Scopes added to the catalog" count={preview.newScopes.length} testId="import-new-scopes">
-        <ul className={items} data-testid="import-new-scopes">
-          {preview.newScopes.map((s) => (
-            <li key={s.name}>
-              <code>{s.name}</code> ({s.description}) from {s.path}
-            </li>
-          ))}
-        </ul>
-      </Section>
-      <Section title="Alias roles created (no permissions, no members)" count={preview.newRoles.length} testId="import-new-roles">
-        <ul className={items} data-testid="import-new-roles">
-          {preview.newRoles.map((r) => (
-            <li key={r.name}>
-              <strong>{r.name}</strong> at {r.paths.join(", ")}
-            </li>
-          ))}
-        </ul>
-      </Section>
+      <PreviewGroup title="Scopes changed" testId="import-scope-changes" entries={preview.scopes} keyOf={(s) => s.scope}>
+        {(s) => (
+          <>
+            <code>{s.scope}</code>:<AddedRemoved change={s} adds="adds" removes="removes" />
+          </>
+        )}
+      </PreviewGroup>
+      <PreviewGroup title="Aliases changed" testId="import-alias-changes" entries={preview.aliases} keyOf={(a) => a.role}>
+        {(a) => (
+          <>
+            <strong>{a.role}</strong>:<AddedRemoved change={a} adds="aliases added" removes="aliases removed" />
+          </>
+        )}
+      </PreviewGroup>
+      <PreviewGroup title="Scopes added to the catalog" testId="import-new-scopes" entries={preview.newScopes} keyOf={(s) => s.name}>
+        {(s) => (
+          <>
+            <code>{s.name}</code> ({s.description}) from {s.path}
+          </>
+        )}
+      </PreviewGroup>
+      <PreviewGroup
+        title="Alias roles created (no permissions, no members)"
+        testId="import-new-roles"
+        entries={preview.newRoles}
+        keyOf={(r) => r.name}
+      >
+        {(r) => (
+          <>
+            <strong>{r.name}</strong> at {r.paths.join(", ")}
+          </>
+        )}
+      </PreviewGroup>
       <Section title="Unknown, skipped" count={unknown} testId="import-unknown">
         {preview.unknownRoles.length > 0 && (
           <>

@@ -90,13 +90,17 @@ export const LDAP_FIELDS: StoreField[] = [
     name: "nestedGroups",
     label: "Nested groups",
     kind: "checkbox",
-    hint: "A group that is a member of another group gives its members that group too (10 levels at most; cycles are safe). Default off, as in WSO2.",
+    hint:
+      "A group that is a member of another group gives its members that group too (10 levels at most; " +
+      "cycles are safe). Default off, as in WSO2.",
   },
   {
     name: "activeDirectory",
     label: "Active Directory",
     kind: "checkbox",
-    hint: "Sets passwords through unicodePwd, as Active Directory requires; needs ldaps:// or StartTLS. Default off (RFC 3062 Password Modify).",
+    hint:
+      "Sets passwords through unicodePwd, as Active Directory requires; needs ldaps:// or StartTLS. Default " +
+      "off (RFC 3062 Password Modify).",
   },
   {
     name: "connectTimeoutMs",

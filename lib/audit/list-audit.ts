@@ -18,7 +18,8 @@ export type AuditRow = {
   outcome: AuditOutcome;
 };
 
-const row = (r: RawRow): AuditRow => ({
+/** An event as the pages show it, from a raw row or a Prisma one; any outcome but "failure" reads as a success. */
+export const auditRow = (r: RawRow): AuditRow => ({
   id: int(r.id),
   at: date(r.at),
   actorName: text(r.actorName),
@@ -82,7 +83,7 @@ export async function listAuditEvents(
 
 /** Rows after `key` in the page's direction; the export reads its batches through this too (unwindowed). */
 export function readAuditRows(client: Db, tenantId: number, filter: TAuditFilter, opts: AuditSeek): Promise<AuditRow[]> {
-  return readRows(client, auditRowsSql(tenantId, filter, opts), row);
+  return readRows(client, auditRowsSql(tenantId, filter, opts), auditRow);
 }
 
 /** `window`: match free text within that many rows of the other filters only. */

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.ts";
 import { decodeCursor, keysetPage, type KeysetPage } from "../keyset.ts";
-import type { AuditRow } from "./list-audit.ts";
+import { auditRow, type AuditRow } from "./list-audit.ts";
 
 export type TargetEventsParams = { targetType: string; targetId: string; size: number; after?: string; before?: string };
 
@@ -36,6 +36,5 @@ export async function listTargetEvents(client: Db, tenantId: number, params: Tar
       outcome: true,
     },
   });
-  const typed = rows.map((r): AuditRow => ({ ...r, outcome: r.outcome === "failure" ? "failure" : "success" }));
-  return keysetPage(typed, params.size, (r) => [r.id], { forward, hadCursor: cursor !== undefined });
+  return keysetPage(rows.map(auditRow), params.size, (r) => [r.id], { forward, hadCursor: cursor !== undefined });
 }

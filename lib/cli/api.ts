@@ -57,7 +57,8 @@ export async function callServer<T>(
       throw new CliError(`${target.url} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`, EXIT.failure);
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new CliError(
-      `Cannot reach ${target.url} (${cause?.code ?? cause?.message ?? (error as Error).message}). Is the server running, and is the URL of environment "${target.env}" right? See: gatehouse get envs`,
+      `Cannot reach ${target.url} (${cause?.code ?? cause?.message ?? (error as Error).message}). Is the server running, and ` +
+        `is the URL of environment "${target.env}" right? See: gatehouse get envs`,
       EXIT.failure,
     );
   }

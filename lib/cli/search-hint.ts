@@ -16,7 +16,8 @@ export function noMatchMessage(noun: "users" | "roles", filters: ListFilters): {
   const hint = !filters.pattern
     ? `Hint: without -p every ${noun === "users" ? "user" : "role"} the other filters allow is listed.`
     : filters.pattern.includes("*")
-      ? `Hint: a pattern with * must match the whole name ('${filters.pattern.replaceAll("*", "")}*' starts with it, '*${filters.pattern.replaceAll("*", "")}*' contains it); without *, -p matches anywhere in the name.`
+      ? `Hint: a pattern with * must match the whole name ('${filters.pattern.replaceAll("*", "")}*' starts with it, ` +
+        `'*${filters.pattern.replaceAll("*", "")}*' contains it); without *, -p matches anywhere in the name.`
       : "Hint: -p matches names that contain the text anywhere, ignoring case, exact names first; * makes it a WSO2 pattern (e.g. 'adm*').";
   return { message, hint };
 }

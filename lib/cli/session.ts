@@ -58,7 +58,8 @@ export function authenticated(requested: string | undefined): Authed {
         ...options,
         authorization: `Bearer ${credential.token}`,
         onUnauthorized: (reason) =>
-          `The server refused your login to "${target.env}": it expired, was revoked or signed out (${reason}) Run: gatehouse login ${target.env}`,
+          `The server refused your login to "${target.env}": it expired, was revoked or signed out (${reason}) Run: ` +
+          `gatehouse login ${target.env}`,
       }).catch((error: unknown) => {
         // The MI's error shape carries no code, so decide()'s message for this state is recognised.
         if (error instanceof CliError && error.exitCode === EXIT.forbidden && error.message === DEFAULT_PASSWORD_REASON) {

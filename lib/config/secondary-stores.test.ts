@@ -40,7 +40,14 @@ describe("[[user_store.secondary]] in gatehouse.toml", () => {
   });
 
   it("reads a WSO2 JDBC store", () => {
-    const source = `[[user_store.secondary]]\ndomain = "LEGACY"\ntype = "database_unique_id"\nread_only = true\nconnection_url = "postgresql://wso2@db/wso2"\n[user_store.secondary.properties]\nPasswordDigest = "SHA-1"\n`;
+    const source =
+      `[[user_store.secondary]]\n` +
+      `domain = "LEGACY"\n` +
+      `type = "database_unique_id"\n` +
+      `read_only = true\n` +
+      `connection_url = "postgresql://wso2@db/wso2"\n` +
+      `[user_store.secondary.properties]\n` +
+      `PasswordDigest = "SHA-1"\n`;
     const [store] = parseConfig(source).user_store.secondary;
     expect(store).toMatchObject({
       domain: "LEGACY",
@@ -51,7 +58,15 @@ describe("[[user_store.secondary]] in gatehouse.toml", () => {
   });
 
   it("names the line of a bad value, an unknown property, a missing variable and a reserved or repeated domain", () => {
-    const second = `\n[[user_store.secondary]]\ndomain = "LEGACY"\ntype = "database_unique_id"\nconnection_url = "postgresql://wso2@db/wso2"\n[user_store.secondary.properties]\nPasswordDigest = "SHA-999"\nBogus = "1"\n`;
+    const second =
+      `\n` +
+      `[[user_store.secondary]]\n` +
+      `domain = "LEGACY"\n` +
+      `type = "database_unique_id"\n` +
+      `connection_url = "postgresql://wso2@db/wso2"\n` +
+      `[user_store.secondary.properties]\n` +
+      `PasswordDigest = "SHA-999"\n` +
+      `Bogus = "1"\n`;
     const message = (source: string) => {
       try {
         parseConfig(source);
@@ -70,7 +85,15 @@ describe("[[user_store.secondary]] in gatehouse.toml", () => {
     expect(message(`[[user_store.secondary]]\ndomain = "primary"\ntype = "read_only_ldap"\nconnection_url = "ldap://x"\n`)).toMatch(
       /^gatehouse\.toml:2: \[user_store\.secondary\.0\] domain: PRIMARY, Internal and Application are reserved/,
     );
-    const twice = `[[user_store.secondary]]\ndomain = "A"\ntype = "database"\nconnection_url = "postgresql://db/a"\n[[user_store.secondary]]\ndomain = "a"\ntype = "database"\nconnection_url = "postgresql://db/a"\n`;
+    const twice =
+      `[[user_store.secondary]]\n` +
+      `domain = "A"\n` +
+      `type = "database"\n` +
+      `connection_url = "postgresql://db/a"\n` +
+      `[[user_store.secondary]]\n` +
+      `domain = "a"\n` +
+      `type = "database"\n` +
+      `connection_url = "postgresql://db/a"\n`;
     expect(message(twice)).toBe("gatehouse.toml:6: [user_store.secondary.1] domain: A is configured twice");
   });
 });

@@ -66,10 +66,14 @@ export const ZTenantConfig = z
     RESTAPIScopes: z.looseObject({
       Scope: z.array(z.looseObject({ Name: z.string(), Roles: z.string().meta({ description: "Comma-separated WSO2 role names." }) })),
     }),
-    RoleMappings: z.record(z.string(), z.string()).optional().meta({
-      description:
-        "Target role -> the target itself, then its aliases, comma-separated. Always present in answers; optional in a PUT, where leaving it out keeps the aliases.",
-    }),
+    RoleMappings: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({
+        description:
+          "Target role -> the target itself, then its aliases, comma-separated. Always present in answers; " +
+          "optional in a PUT, where leaving it out keeps the aliases.",
+      }),
   })
   .meta({
     description:

@@ -52,7 +52,9 @@ export const ZPagingQuery = {
     .max(MAX_MANAGEMENT_PAGE)
     .optional()
     .meta({
-      description: `Page size, 1-${MAX_MANAGEMENT_PAGE}. Without \`limit\` and \`cursor\` the whole list is returned (streamed); with only \`cursor\`, pages of 100`,
+      description:
+        `Page size, 1-${MAX_MANAGEMENT_PAGE}. Without \`limit\` and \`cursor\` the whole list is returned ` +
+        `(streamed); with only \`cursor\`, pages of 100`,
     }),
   cursor: z.string().max(2048).optional().meta({ description: "The `next` value of the previous page (asks for paging)" }),
 };
@@ -60,10 +62,15 @@ export const ZPagingQuery = {
 const domainParam = domain({ description: DOMAIN_PARAM });
 const searchKey = z.string().max(256).optional().meta({ description: "Substring (or a `*` pattern)" });
 /** Not the MI's: what the console and the gatehouse CLI send (lib/stores/name-search.ts). */
-const search = z.string().max(256).optional().meta({
-  description:
-    "Gatehouse only, instead of pattern or searchKey: text without `*` matches anywhere in the name, exact names first (on the first page); text with `*` is a WSO2 pattern",
-});
+const search = z
+  .string()
+  .max(256)
+  .optional()
+  .meta({
+    description:
+      "Gatehouse only, instead of pattern or searchKey: text without `*` matches anywhere in the name, " +
+      "exact names first (on the first page); text with `*` is a WSO2 pattern",
+  });
 
 // Requests
 
@@ -82,10 +89,14 @@ export const ZUserQuery = z.object({ domain: domainParam });
 export const ZRoleListQuery = z.object({ searchKey, search, domain: domainParam, ...ZPagingQuery });
 export const ZRoleQuery = z.object({ domain: domainParam, ...ZPagingQuery });
 export const ZAssignQuery = z.object({
-  detail: z.enum(["true", "false"]).optional().meta({
-    description:
-      "`true`: also list the roles actually added and removed. Without it the answer holds strings only, since apictl reads it as a map of strings",
-  }),
+  detail: z
+    .enum(["true", "false"])
+    .optional()
+    .meta({
+      description:
+        "`true`: also list the roles actually added and removed. Without it the answer holds strings only, " +
+        "since apictl reads it as a map of strings",
+    }),
 });
 
 export const ZNewUser = z.object({

@@ -8,7 +8,8 @@
 import { z } from "zod";
 
 const SETTINGS_DESCRIPTION =
-  "The store's properties (docs/user-store-management.md): LDAP urls, bindDn, bindPassword, userSearchBase, …; JDBC url, password, …. The server validates them.";
+  "The store's properties (docs/user-store-management.md): LDAP urls, bindDn, bindPassword, " +
+  "userSearchBase, …; JDBC url, password, …. The server validates them.";
 const settings = z.record(z.string(), z.unknown()).meta({ description: SETTINGS_DESCRIPTION });
 const type = z.enum(["ldap", "jdbc"]);
 const version = z.number().int().positive().meta({ description: "The version read with the store; a stale one is refused (409)" });

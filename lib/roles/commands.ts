@@ -16,21 +16,27 @@ const HOLDS_ALL = "the actor holds every permission the role carries";
 export const createRoleCommand = defineCommand({
   feature: "roles.create",
   input: ZCreateRole,
-  rule: "The store is writable (an external store's group is made in its directory), and the actor holds every permission it grants the new role.",
+  rule:
+    "The store is writable (an external store's group is made in its directory), and the actor holds " +
+    "every permission it grants the new role.",
   run: createRole,
 });
 
 export const deleteRoleCommand = defineCommand({
   feature: "roles.delete",
   input: ZDeleteRole,
-  rule: `Never the admin role, Internal/everyone or a read-only store's role (an external store's group goes from its directory); ${HOLDS_ALL}.`,
+  rule:
+    `Never the admin role, Internal/everyone or a read-only store's role (an external store's group goes from its ` +
+    `directory); ${HOLDS_ALL}.`,
   run: deleteRole,
 });
 
 export const renameRoleCommand = defineCommand({
   feature: "roles.update",
   input: ZRenameRole,
-  rule: `Never the admin role, Internal/everyone or a read-only store's role (an external store's group is renamed in its directory); ${HOLDS_ALL}.`,
+  rule:
+    `Never the admin role, Internal/everyone or a read-only store's role (an external store's group is renamed in its ` +
+    `directory); ${HOLDS_ALL}.`,
   run: renameRole,
 });
 

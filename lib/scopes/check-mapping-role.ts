@@ -28,7 +28,10 @@ export async function checkMappingRole(client: Db, tenantId: number, name: strin
   return { role: role.qualified };
 }
 
-/** The matrix's "Add role column": any existing role but Internal/system and Internal/everyone (which has its own column where it is used). */
+/**
+ * The matrix's "Add role column": any existing role but Internal/system and Internal/everyone (which has its own column
+ * where it is used).
+ */
 export async function findMatrixRole(client: Db, tenantId: number, name: string): Promise<{ name: string }> {
   const role = await findRoleByName(client, tenantId, name);
   if (!role) throw new AppError("NOT_FOUND", `There is no role named "${name}".`, { field: "role" });

@@ -19,7 +19,8 @@ export type SessionRow = {
 
 /**
  * Open sessions of a tenant, most recently active first, optionally of users whose name starts
- * with `user` (literally: `_` and `%` are not wildcards), or of one user (`userId`, a user's Sessions tab). The page of ids comes from raw SQL,
+ * with `user` (literally: `_` and `%` are not wildcards), or of one user (`userId`, a user's Sessions tab). The page of
+ * ids comes from raw SQL,
  * since Prisma's startsWith cannot escape LIKE; the rows are then loaded by id. OAuth2 grants
  * have no idle timeout (their refresh token bounds them), so they stay listed until they end.
  */

@@ -5,7 +5,8 @@ import { isWellFormedText } from "../core/well-formed.ts";
 /**
  * A WSO2-style search pattern: `*` matches anything; without `*` the name must match exactly
  * (ignoring case). `except` (the console's search, name-search.ts) leaves out the one name the
- * search shows pinned above the rest; `none` is a search no name can match (NUL or a lone surrogate: no name holds one, and PostgreSQL cannot even take it as a parameter).
+ * search shows pinned above the rest; `none` is a search no name can match (NUL or a lone surrogate: no name holds one,
+ * and PostgreSQL cannot even take it as a parameter).
  */
 export type NamePattern =
   | { kind: "all" }

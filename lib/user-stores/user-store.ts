@@ -52,7 +52,10 @@ export type UserStore = {
   /** Checks a password; `rehash` asks the caller to store a stronger form with `rehash`, on success. */
   authenticate(account: LoginAccount, password: string): Promise<{ ok: boolean; rehash?: PreparedPassword }>;
 
-  /** The roles each user holds through this store's groups (and, if groupsInGatehouse, the hybrid roles too); callers use roles-of-users.ts. */
+  /**
+   * The roles each user holds through this store's groups (and, if groupsInGatehouse, the hybrid roles too); callers use
+   * roles-of-users.ts.
+   */
   rolesOfUsers(client: Reader, tenantId: number, userIds: readonly number[]): Promise<Map<number, HeldRole[]>>;
   /** One keyset page of a role's members, and their count. */
   usersOfRole(client: Reader, tenantId: number, role: RoleRef, params: MemberPageParams): Promise<KeysetPage<StoreUser>>;

@@ -24,7 +24,8 @@ describe("the can-do answer", () => {
     const answer = explainPermission("carol", [{ qualified: "viewers", grants: ["/permission/admin/login"] }], "/permission/protected");
     expect(answer).toMatchObject({ allowed: false, grantedBy: [] });
     expect(answer.reason).toBe(
-      "carol cannot use the super-tenant functions (Super Admin Permissions): none of their roles (viewers) grants it or anything above it.",
+      "carol cannot use the super-tenant functions (Super Admin Permissions): none of their roles (viewers) " +
+        "grants it or anything above it.",
     );
   });
 });

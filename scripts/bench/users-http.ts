@@ -46,7 +46,8 @@ export async function httpSection(kind: string, target: DbTarget, client: Db, te
       `\n  ${kind} over HTTP: ${o.workers} workers each, ${o.repeat} sequential GETs after 3 warm-ups (ms, to the last byte); load ${load}`,
     );
     console.log(
-      `  ${"case".padEnd(34)} ${"bytes".padStart(7)}  ${"p50".padStart(7)} ${"p95".padStart(7)}  ${"bare p50".padStart(7)} ${"p95".padStart(7)}  p95/bare`,
+      `  ${"case".padEnd(34)} ${"bytes".padStart(7)}  ${"p50".padStart(7)} ${"p95".padStart(7)}  ${"bare p50".padStart(7)} ` +
+        `${"p95".padStart(7)}  p95/bare`,
     );
     for (const row of rows) console.log(row);
   } finally {

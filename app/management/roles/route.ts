@@ -7,7 +7,10 @@ import { splitQualifiedName, withDomain } from "@/lib/core/domains";
 import { commandRoute } from "@/lib/transport/command-route";
 import { ZAssignQuery, ZNewRole, ZRoleAssignment, ZRoleListQuery } from "@/lib/contracts/management";
 
-/** MI: GET /roles, optionally by searchKey (a substring, or a WSO2 `*` pattern), or Gatehouse's `search` (the console's). Whole and streamed unless `limit`/`cursor` ask for a page. */
+/**
+ * MI: GET /roles, optionally by searchKey (a substring, or a WSO2 `*` pattern), or Gatehouse's `search` (the console's).
+ * Whole and streamed unless `limit`/`cursor` ask for a page.
+ */
 export const GET = commandRoute(miRolesQuery, {
   ...MGMT_ROUTE,
   query: ZRoleListQuery,

@@ -22,7 +22,8 @@ export async function login(env: string, options: LoginOptions): Promise<void> {
   saveCredential(target.env, { url: target.url, username, token: AccessToken, savedAt: new Date().toISOString() });
   const expiry = tokenExpiry(AccessToken);
   say(
-    `Logged in to "${target.env}" as ${username}${expiry ? `; the token expires at ${expiry.toISOString()} or after the server's idle timeout` : ""}.`,
+    `Logged in to "${target.env}" as ` +
+      `${username}${expiry ? `; the token expires at ${expiry.toISOString()} or after the server's idle timeout` : ""}.`,
   );
 }
 

@@ -11,7 +11,8 @@ export function registerCheckCommand(program: Command): void {
     .option("--scope", "treat <permission> as an API scope (the default for names not starting with /)")
     .addHelpText(
       "after",
-      "\nExamples:\n  gatehouse check alice /permission/admin/manage/identity/usermgt/view\n  gatehouse check SECONDARY/bob apim:api_publish",
+      "\nExamples:\n  gatehouse check alice /permission/admin/manage/identity/usermgt/view\n  gatehouse " +
+        "check SECONDARY/bob apim:api_publish",
     );
   withFormat(withEnv(check)).action(async (user: string, permission: string, options: CheckOptions) =>
     (await actions()).check(user, permission, options),

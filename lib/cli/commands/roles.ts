@@ -10,7 +10,8 @@ export function registerRoleCommands(parents: { get: Command; add: Command; remo
     .description("list roles, or show the users in one role")
     .option(
       "-p, --pattern <text>",
-      "role search: text matches anywhere in the name, ignoring case, exact names first; with *, a WSO2 pattern of the whole name (e.g. 'Internal/*')",
+      "role search: text matches anywhere in the name, ignoring case, exact names first; with *, a WSO2 " +
+        "pattern of the whole name (e.g. 'Internal/*')",
     )
     .option("-d, --domain <domain>", "user store domain of the role (e.g. PRIMARY, Internal)");
   withLimit(withFormat(withEnv(getRoles)), "roles or users").action(async (role: string | undefined, options: GetRolesOptions) =>

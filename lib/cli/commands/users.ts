@@ -10,7 +10,8 @@ export function registerUserCommands(parents: { get: Command; add: Command; remo
     .description("list users with their domain and roles, or show one user's admin flag and roles")
     .option(
       "-p, --pattern <text>",
-      "username search: text matches anywhere in the name, ignoring case, exact names first; with *, a WSO2 pattern of the whole name (e.g. 'adm*')",
+      "username search: text matches anywhere in the name, ignoring case, exact names first; with *, a WSO2 " +
+        "pattern of the whole name (e.g. 'adm*')",
     )
     .option("-r, --role <role>", "only members of this role")
     .option("-d, --domain <domain>", "user store domain (e.g. PRIMARY)");

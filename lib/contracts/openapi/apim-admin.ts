@@ -21,7 +21,8 @@ const LAST_PUT_WINS = " Without it the last PUT wins, as a whole body.";
 /** Every credential the API takes; an OAuth2 token needs one of the operation's scopes. */
 function guarded(scopes: Scope[], op: Omit<Operation, "security">): Operation {
   const refused =
-    "Signed in without the API-M Admin permission, a cross-site request with a cookie, or the default password still set; or an OAuth2 token without any of this operation's scopes";
+    "Signed in without the API-M Admin permission, a cross-site request with a cookie, or the default " +
+    "password still set; or an OAuth2 token without any of this operation's scopes";
   return {
     ...op,
     security: [{ consoleSession: [] }, { managementToken: [] }, ...scopes.map((s) => ({ oauth2: [s] }))],
@@ -45,7 +46,11 @@ export const apimAdminApi: ApiDocument = {
     title: "Gatehouse: APIM admin v4 (system scopes and role aliases)",
     version: "4.0.0",
     description:
-      "Shape-compatible with WSO2 API Manager's admin REST API v4 for system scopes, role aliases and role existence. Authorized by a console session, a /management bearer token or an OAuth2 access token (public/openapi/oauth2.json), whose user holds API-M Admin; an OAuth2 token must also hold one of the operation's scopes. Differences from WSO2 are listed in the README's table 'Where Gatehouse differs from WSO2, and why'; docs/apim-api.md describes each call.",
+      "Shape-compatible with WSO2 API Manager's admin REST API v4 for system scopes, role aliases and role " +
+      "existence. Authorized by a console session, a /management bearer token or an OAuth2 access token " +
+      "(public/openapi/oauth2.json), whose user holds API-M Admin; an OAuth2 token must also hold one of " +
+      "the operation's scopes. Differences from WSO2 are listed in the README's table 'Where Gatehouse " +
+      "differs from WSO2, and why'; docs/apim-api.md describes each call.",
   },
   servers: [{ url: "/api/am/admin/v4" }],
   security: [{ consoleSession: [] }],
@@ -64,7 +69,9 @@ export const apimAdminApi: ApiDocument = {
     oauth2: {
       type: "oauth2",
       description:
-        "An access token from /oauth2/token (public/openapi/oauth2.json). Its scopes are what the Role Permissions page grants the user. The operation admits a token holding any one of the scopes it lists, and the user must also pass the permission-tree check.",
+        "An access token from /oauth2/token (public/openapi/oauth2.json). Its scopes are what the Role " +
+        "Permissions page grants the user. The operation admits a token holding any one of the scopes it " +
+        "lists, and the user must also pass the permission-tree check.",
       flows: {
         password: { tokenUrl: "/oauth2/token", refreshUrl: "/oauth2/token", scopes: scopeNames },
         clientCredentials: { tokenUrl: "/oauth2/token", scopes: scopeNames },
@@ -94,7 +101,8 @@ export const apimAdminApi: ApiDocument = {
         operationId: "updateRolesForScope",
         summary: "Replace the roles of every listed scope, in one transaction",
         description:
-          "Scopes not listed keep their roles. Unknown scopes or roles, a scope listed twice, and taking the admin role off a scope are refused with 400 and nothing changes. description and tag are read-only.",
+          "Scopes not listed keep their roles. Unknown scopes or roles, a scope listed twice, and taking the " +
+          "admin role off a scope are refused with 400 and nothing changes. description and tag are read-only.",
         headers: ifMatch(LAST_PUT_WINS),
         body: A.ZScopeListBody,
         responses: {
@@ -156,7 +164,8 @@ export const apimAdminApi: ApiDocument = {
           401: { description: "No valid credentials (also: a revoked, expired or unknown bearer token)." },
           403: {
             description:
-              "Without the API-M Admin permission; or an OAuth2 token without any of this operation's scopes (apim:admin, apim:role_manage).",
+              "Without the API-M Admin permission; or an OAuth2 token without any of this operation's scopes " +
+              "(apim:admin, apim:role_manage).",
           },
           404: { description: "No such role." },
         },
@@ -174,14 +183,19 @@ export const apimAdminApi: ApiDocument = {
         operationId: "updateTenantConfig",
         summary: "Replace the tenant-conf.json, scope mapping and all, in one transaction",
         description:
-          "The body is checked against WSO2's tenant-config-schema.json. Every listed scope gets exactly the body's roles and every RoleMappings key exactly its aliases; unlisted scopes and aliases stay. Unknown roles and scopes, and taking the admin role off a scope, are refused with 400 naming each by JSON path, and nothing changes, unless the query parameters say otherwise. The other keys are stored and returned by GET.",
+          "The body is checked against WSO2's tenant-config-schema.json. Every listed scope gets exactly the " +
+          "body's roles and every RoleMappings key exactly its aliases; unlisted scopes and aliases stay. " +
+          "Unknown roles and scopes, and taking the admin role off a scope, are refused with 400 naming each by " +
+          "JSON path, and nothing changes, unless the query parameters say otherwise. The other keys are stored " +
+          "and returned by GET.",
         headers: ifMatch(),
         query: A.ZTenantConfigQuery,
         body: A.ZTenantConfig,
         responses: {
           200: { description: "The tenant-conf.json after the update.", schema: A.ZTenantConfig, headers: etag },
           400: err(
-            "Not a tenant-config-schema.json document, a malformed scope entry, an unknown role or scope, or the admin role removed; the description names each by JSON path.",
+            "Not a tenant-config-schema.json document, a malformed scope entry, an unknown role or scope, or the " +
+              "admin role removed; the description names each by JSON path.",
           ),
           412: err("If-Match names a version older than the current one."),
           413: err("A body over 2,000,000 bytes."),

@@ -15,7 +15,12 @@ export const authzApi: ApiDocument = {
     title: "Gatehouse: authorization decision API",
     version: "1.0.0",
     description:
-      "Lets other applications ask whether a user holds a permission node (a grant on a node covers its descendants) or an API scope (roles mapped to the scope, Internal/everyone, and one level of role aliases). Answers come from a per-instance cache that sees a change made on any instance within two seconds plus one re-read, about one second under steady traffic (docs/authz-api.md). Authorized by a console session, or a bearer token from POST /management/login, whose user holds User Management View or List (feature authz.check).",
+      "Lets other applications ask whether a user holds a permission node (a grant on a node covers its " +
+      "descendants) or an API scope (roles mapped to the scope, Internal/everyone, and one level of role " +
+      "aliases). Answers come from a per-instance cache that sees a change made on any instance within two " +
+      "seconds plus one re-read, about one second under steady traffic (docs/authz-api.md). Authorized by a " +
+      "console session, or a bearer token from POST /management/login, whose user holds User Management " +
+      "View or List (feature authz.check).",
   },
   servers: [{ url: "/api/v1/authz" }],
   security: [{ consoleSession: [] }],

@@ -27,11 +27,14 @@ const login = (summary: string): Operation => ({
   summary,
   security: [{ basic: [] }],
   description:
-    "Any active user of a store may log in, as in the MI; each call is then decided by the permission tree. With `[super_admin] create_admin_account = false` and no admin-role holder yet, the first login as `[super_admin] username` creates that admin with the password given (seed 000), once.",
+    "Any active user of a store may log in, as in the MI; each call is then decided by the permission " +
+    "tree. With `[super_admin] create_admin_account = false` and no admin-role holder yet, the first " +
+    "login as `[super_admin] username` creates that admin with the password given (seed 000), once.",
   responses: {
     200: ok(M.ZToken),
     400: err(
-      "The Basic credentials decode to malformed text, or (first login with create_admin_account = false) the first admin's password breaks the password policy",
+      "The Basic credentials decode to malformed text, or (first login with create_admin_account = false) " +
+        "the first admin's password breaks the password policy",
     ),
     401: err("Wrong, missing or unknown credentials, or a locked account (one message for all)", challenge("Basic")),
     429: err("Too many failed password checks from this client address, or from all addresses together ([rate_limit] in gatehouse.toml)", {
@@ -74,7 +77,8 @@ const storePaths: ApiDocument["paths"] = {
     },
     delete: {
       summary:
-        "Delete a store from Gatehouse: its mirrored users and groups, their sessions and Internal role memberships (the directory is untouched)",
+        "Delete a store from Gatehouse: its mirrored users and groups, their sessions and Internal role " +
+        "memberships (the directory is untouched)",
       path: storePath,
       query: S.ZStoreDeleteQuery,
       responses: { 200: ok(S.ZStoreDeleted), ...deletes },

@@ -14,7 +14,9 @@ export const oauth2Api: ApiDocument = {
     title: "Gatehouse OAuth2 and client registration",
     version: "1.0.0",
     description:
-      "WSO2's script flow: register a client with DCR (user Basic auth), get a token from /oauth2/token, call the APIM admin API with it. Tokens are ES256 JWTs; their scopes are what the Role Permissions page grants the user. See docs/oauth2.md.",
+      "WSO2's script flow: register a client with DCR (user Basic auth), get a token from /oauth2/token, " +
+      "call the APIM admin API with it. Tokens are ES256 JWTs; their scopes are what the Role Permissions " +
+      "page grants the user. See docs/oauth2.md.",
   },
   servers: [{ url: "/" }],
   securitySchemes: {
@@ -37,7 +39,8 @@ export const oauth2Api: ApiDocument = {
       post: {
         summary: "Register an OAuth2 client (WSO2 DCR v0.17)",
         description:
-          "The registering user owns the client and gets the role Application/<clientName>. Registering the same name again as its owner answers the same clientId with a new clientSecret.",
+          "The registering user owns the client and gets the role Application/<clientName>. Registering the " +
+          "same name again as its owner answers the same clientId with a new clientSecret.",
         security: [{ basic: [] }],
         body: O.ZRegisterClient,
         responses: {
@@ -67,7 +70,9 @@ export const oauth2Api: ApiDocument = {
       post: {
         summary: "Token endpoint (RFC 6749): password, client_credentials, refresh_token",
         description:
-          "Client authentication by HTTP Basic or client_secret_post. A requested scope is granted only when one of the user's roles, or a role aliased to one, is mapped to it; when none is granted the answer's scope is \"default\".",
+          "Client authentication by HTTP Basic or client_secret_post. A requested scope is granted only when " +
+          "one of the user's roles, or a role aliased to one, is mapped to it; when none is granted the " +
+          'answer\'s scope is "default".',
         security: clientAuth,
         body: O.ZTokenRequest,
         bodyType: form,

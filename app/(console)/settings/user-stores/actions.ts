@@ -64,6 +64,6 @@ export const syncStoreAction = commandAction(syncStoreNowCommand, {
 export const deleteStoreAction = commandAction(deleteStoreCommand, {
   done: ({ domain, users, groups }) => {
     revalidatePath(LIST);
-    redirect(`${LIST}?deleted=${encodeURIComponent(`${domain} (${countOf(users, "user")}, ${countOf(groups, "group")} removed)`)}`);
+    redirect(`${LIST}?${new URLSearchParams({ deleted: domain, users: String(users), groups: String(groups) })}`);
   },
 });

@@ -1,5 +1,6 @@
 import { countOf } from "@/lib/core/plural";
 import type { Metadata } from "next";
+import { z } from "zod";
 import Link from "next/link";
 import { can } from "@/lib/authz/decide";
 import { listStoresQuery } from "@/lib/store-management/queries";
@@ -18,6 +19,21 @@ function syncSummary(sync: { state: string; finishedAt: Date | null; usersSeen: 
   return `${sync.state === "failed" ? "Failed" : "OK"} ${when} · ${countOf(sync.usersSeen, "user")}, ${countOf(sync.groupsSeen, "group")}`;
 }
 
+const ZDeletedCounts = z.object({
+  users: z.string().regex(/^\d+$/).transform(Number),
+  groups: z.string().regex(/^\d+$/).transform(Number),
+});
+
+/** The toast for `?added=`, `?saved=` or deleteStoreAction's `?deleted=DOMAIN&users=N&groups=M`; counts that do not read are left out. */
+function arrivalMessage(params: Record<string, string>): string | null {
+  if (params.added) return `${params.added} added.`;
+  if (params.saved) return `${params.saved} saved.`;
+  if (!params.deleted) return null;
+  const counts = ZDeletedCounts.safeParse(params);
+  if (!counts.success) return `${params.deleted} deleted.`;
+  return `${params.deleted} deleted (${countOf(counts.data.users, "user")}, ${countOf(counts.data.groups, "group")} removed).`;
+}
+
 export default async function UserStoresPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const [{ principal, data }, params] = await Promise.all([loadPage(listStoresQuery, {}), searchParams]);
   const rows: StoreView[] = data.map((s) => ({
@@ -32,13 +48,7 @@ export default async function UserStoresPage({ searchParams }: { searchParams: P
     syncError: s.sync?.state === "failed" ? s.sync.lastError : null,
   }));
   const update = can(principal, "stores.update");
-  const done = params.added
-    ? `${params.added} added.`
-    : params.saved
-      ? `${params.saved} saved.`
-      : params.deleted
-        ? `${params.deleted.replace(/^(.*?)( \(.*\))?$/, "$1 deleted$2")}.`
-        : null;
+  const done = arrivalMessage(params);
   return (
     <>
       <PageHeader
@@ -52,7 +62,7 @@ export default async function UserStoresPage({ searchParams }: { searchParams: P
           ) : undefined
         }
       />
-      {done && <ArrivalToast message={done} params={["added", "saved", "deleted"]} />}
+      {done && <ArrivalToast message={done} params={["added", "saved", "deleted", "users", "groups"]} />}
       <StoresTable
         rows={rows}
         meta={{ canUpdate: update, canDelete: can(principal, "stores.delete") }}

@@ -41,7 +41,8 @@ export function ldapError(error: unknown): AppError {
   if (error instanceof SizeLimitExceededError)
     return new AppError(
       "STORE_UNAVAILABLE",
-      "The LDAP directory stopped a search at its size limit: raise the service account's limits (slapd: size.prtotal=unlimited) or lower the page size.",
+      "The LDAP directory stopped a search at its size limit: raise the service account's limits (slapd: " +
+        "size.prtotal=unlimited) or lower the page size.",
     );
   if (error instanceof ResultCodeError) return new AppError("STORE_UNAVAILABLE", `The LDAP directory failed: ${detail}.`);
   return new AppError("STORE_UNAVAILABLE", `The LDAP directory did not answer: ${detail}.`);

@@ -62,7 +62,8 @@ export async function testLdapConnection(settings: LdapSettings): Promise<Connec
       const naming =
         byDn === 0
           ? `Named by ${ids.attribute}.`
-          : `${byDn} of them returned no ${ids.attribute}: they are named by their DN, and renaming one in the directory deletes and re-creates it in Gatehouse.`;
+          : `${byDn} of them returned no ${ids.attribute}: they are named by their DN, and renaming one in the directory ` +
+            `deletes and re-creates it in Gatehouse.`;
       return `Read ${count} user${count === 1 ? "" : "s"} in the first page (page size ${settings.pageSize}, filter ${filter}). ${naming}`;
     });
     return steps;

@@ -15,7 +15,8 @@ export const applyImportAction = commandAction(applyImportCommand, {
     const skipped = report.unknownRoles.length + report.unknownScopes.length;
     return {
       message:
-        `Imported tenant-conf.json: ${plural(report.scopes.length, "scope", "scopes")} and ${plural(report.aliases.length, "alias role", "alias roles")} changed` +
+        `Imported tenant-conf.json: ${plural(report.scopes.length, "scope", "scopes")} and ` +
+        `${plural(report.aliases.length, "alias role", "alias roles")} changed` +
         (report.newScopes.length > 0 ? `; ${plural(report.newScopes.length, "scope", "scopes")} added to the catalog` : "") +
         (report.newRoles.length > 0 ? `; ${plural(report.newRoles.length, "role", "roles")} created` : "") +
         (skipped > 0 ? `; ${plural(skipped, "unknown name", "unknown names")} skipped.` : "."),
