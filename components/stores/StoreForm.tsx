@@ -207,10 +207,10 @@ export function StoreForm({ save, test, initial }: { save: FormAction; test: For
         )}
       </section>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" name="intent" value="save" disabled={saving}>
+        <Button type="submit" name="intent" value="save" busy={saving}>
           {saving ? "Saving…" : initial ? "Save" : "Add user store"}
         </Button>
-        <Button type="submit" name="intent" value="test" variant="secondary" disabled={testing}>
+        <Button type="submit" name="intent" value="test" variant="secondary" busy={testing}>
           {testing ? "Testing…" : "Test connection"}
         </Button>
       </div>

@@ -7,13 +7,24 @@ const VARIANTS = {
   ghost: "text-slate-700 hover:bg-slate-100",
 } as const;
 
-type Props = ComponentProps<"button"> & { variant?: keyof typeof VARIANTS; size?: "sm" | "md" };
+type Props = ComponentProps<"button"> & {
+  variant?: keyof typeof VARIANTS;
+  size?: "sm" | "md";
+  /**
+   * Working (a pending action): looks and reads as disabled but stays focusable, since a focused
+   * button that turns `disabled` drops focus to the body and a keyboard user has to start over.
+   * A press while busy does nothing (a submit button's form is not sent again).
+   */
+  busy?: boolean;
+};
 
-export function Button({ variant = "primary", size = "md", className = "", type = "button", ...rest }: Props) {
+export function Button({ variant = "primary", size = "md", className = "", type = "button", busy, onClick, ...rest }: Props) {
   const sizing = size === "sm" ? "px-2.5 py-1 text-sm" : "px-4 py-2";
   return (
     <button
       type={type}
+      aria-disabled={busy || undefined}
+      onClick={busy ? (event) => event.preventDefault() : onClick}
       className={`inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed aria-disabled:cursor-not-allowed ${sizing} ${VARIANTS[variant]} ${className}`}
       {...rest}
     />

@@ -67,20 +67,10 @@ export function ReviewSaveBar<P>({
   return (
     <>
       <div className="flex flex-wrap items-center gap-2">
-        {/* Busy is aria-disabled, not disabled: a focused button that turns disabled drops focus to the body. */}
-        <Button
-          variant="secondary"
-          disabled={!dirty}
-          aria-disabled={reviewing || undefined}
-          onClick={() => reviewing || flow.reviewNow(form())}
-        >
+        <Button variant="secondary" disabled={!dirty} busy={reviewing} onClick={() => flow.reviewNow(form())}>
           {reviewing ? "Working out the changes…" : "Review changes"}
         </Button>
-        <Button
-          disabled={!dirty || !reviewed || !review?.ok}
-          aria-disabled={saving || undefined}
-          onClick={() => saving || flow.saveNow(form())}
-        >
+        <Button disabled={!dirty || !reviewed || !review?.ok} busy={saving} onClick={() => flow.saveNow(form())}>
           {saving ? "Saving…" : "Save"}
         </Button>
         <span className="text-sm text-slate-600">

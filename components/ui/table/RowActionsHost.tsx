@@ -50,6 +50,8 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
   const router = useRouter();
   const [target, setTarget] = useState<MenuTarget | null>(null);
   const [open, setOpen] = useState(false);
+  // Opened by Enter, Space or ArrowDown: the menu's first item takes focus (RowMenu).
+  const [byKeyboard, setByKeyboard] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   // A press on the open menu's own button closes the menu (Radix dismisses it as an outside
   // press) and must not reopen it with the click that follows.
@@ -61,8 +63,9 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
     target.button.setAttribute("aria-expanded", String(open));
   }, [target, open]);
 
-  function openFor(button: HTMLButtonElement) {
+  function openFor(button: HTMLButtonElement, keyboard: boolean) {
     setTarget(targetOf(button));
+    setByKeyboard(keyboard);
     setOpen(true);
   }
 
@@ -78,8 +81,8 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
       return;
     }
     if (trigger) {
-      // Enter and Space on a button are clicks too.
-      openFor(trigger);
+      // Enter and Space on a button are clicks too, with no pointer press counted (detail 0).
+      openFor(trigger, event.detail === 0);
       return;
     }
     const link = element.closest("a");
@@ -94,7 +97,7 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
     const trigger = (event.target as Element).closest<HTMLButtonElement>("button[data-row-menu]");
     if (!trigger) return;
     event.preventDefault();
-    openFor(trigger);
+    openFor(trigger, true);
   }
 
   function runInstant(item: RowMenuItem, values: RowValues) {
@@ -117,6 +120,7 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
           items={items}
           target={target}
           open={open}
+          byKeyboard={byKeyboard}
           onOpenChange={setOpen}
           onConfirm={(item, values) => setConfirm({ item, values, opener: target?.button ?? null })}
           onInstant={runInstant}

@@ -12,6 +12,8 @@ type Props = {
   items: RowMenuItem[];
   target: MenuTarget | null;
   open: boolean;
+  /** Opened from the keyboard: focus goes to the first item, as WAI-ARIA's menu button asks. */
+  byKeyboard: boolean;
   onOpenChange: (open: boolean) => void;
   onConfirm: (item: RowMenuItem, values: RowValues) => void;
   onInstant: (item: RowMenuItem, values: RowValues) => void;
@@ -34,7 +36,7 @@ const ITEM =
  * The table's one row menu (Radix DropdownMenu: roving focus, arrows, Home/End, type-ahead,
  * Escape back to the row's button). Loaded after the page is interactive (RowActionsHost).
  */
-export default function RowMenu({ items, target, open, onOpenChange, onConfirm, onInstant }: Props) {
+export default function RowMenu({ items, target, open, byKeyboard, onOpenChange, onConfirm, onInstant }: Props) {
   // A confirmation opens once the menu has closed and released focus, not from inside it.
   const confirming = useRef<RowMenuItem | null>(null);
   // The root stays mounted without a target: it tracks whether the keyboard or a pointer is in
@@ -60,6 +62,13 @@ export default function RowMenu({ items, target, open, onOpenChange, onConfirm, 
           sideOffset={4}
           collisionPadding={8}
           className="z-50 min-w-44 rounded-md border border-slate-200 bg-white p-1 text-slate-800 shadow-lg dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+          onFocus={(event) => {
+            // Radix tells keyboard from pointer by the keys it has seen, but this menu's code can
+            // arrive after the Enter that opened it (the first open on a fresh load), and then it
+            // focuses the menu itself: the host knows, so the first item takes focus.
+            if (byKeyboard && event.target === event.currentTarget)
+              event.currentTarget.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+          }}
           onCloseAutoFocus={(event) => {
             const item = confirming.current;
             if (!item) return;
