@@ -7,64 +7,72 @@ import { adminTest, viewerTest } from "./support/signed-in.ts";
 
 // WCAG 2.2 A/AA with axe on every console page and wizard step, as the admin and as the read-only
 // viewer, in both themes (the OS preference, which the theme follows until the switch is used).
+// Each page is loaded once: every state is scanned light, then the emulated preference turns dark
+// (no reload: next-themes follows the media query) and it is scanned again.
 const THEMES = ["light", "dark"] as const;
+type Theme = (typeof THEMES)[number];
 
 let fixtures: Fixtures;
 test.beforeAll(async ({ browser }) => {
   fixtures = await seedPageFixtures(browser);
 });
 
-async function useTheme(page: Page, theme: (typeof THEMES)[number]) {
+async function useTheme(page: Page, theme: Theme) {
   await page.emulateMedia({ colorScheme: theme });
 }
 
-async function expectTheme(page: Page, theme: (typeof THEMES)[number]) {
+async function expectTheme(page: Page, theme: Theme) {
   await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /\blight\b/);
 }
 
-for (const theme of THEMES) {
-  // One test per page and theme, so a failure names its page and the rest still run.
-  for (const entry of ADMIN_PAGES) {
-    adminTest(`admin: ${entry.label}, ${theme}`, async ({ page }) => {
-      // A wizard is several page states in one test.
-      adminTest.slow(Boolean(entry.walk));
-      await useTheme(page, theme);
-      await visit(page, entry, fixtures, async (label) => {
-        await expectTheme(page, theme);
-        await expectAccessible(page, `${label} (${theme})`);
-      });
-    });
-  }
-
-  for (const entry of VIEWER_PAGES) {
-    viewerTest(`viewer: ${entry.label}, ${theme}`, async ({ page }) => {
-      await useTheme(page, theme);
-      await visit(page, entry, fixtures, (label) => expectAccessible(page, `${label} (${theme})`));
-    });
-  }
-
-  test(`sign-in and the forced password change, ${theme}`, async ({ page }) => {
+/** Scans the page as it stands in each theme, light first, then leaves it light for the next state. */
+async function expectAccessibleInBothThemes(page: Page, label: string) {
+  for (const theme of THEMES) {
     await useTheme(page, theme);
-    await page.goto("/login");
     await expectTheme(page, theme);
-    await expectAccessible(page, `sign-in (${theme})`);
-    const user = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
-    await e2eDb().user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
-    await signIn(page, user.username, user.password);
-    await page.goto("/account/password");
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expectAccessible(page, `forced password change (${theme})`);
-  });
+    await expectAccessible(page, `${label} (${theme})`);
+  }
+  await useTheme(page, "light");
+  await expectTheme(page, "light");
+}
 
-  adminTest(`the open menu at 390 px, ${theme}`, async ({ page }) => {
-    await useTheme(page, theme);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto("/users");
-    await page.getByRole("button", { name: "Menu" }).click();
-    await expect(page.getByRole("navigation", { name: "Console" })).toBeVisible();
-    await expectAccessible(page, `open menu (${theme})`);
+// One test per page, so a failure names its page and the rest still run.
+for (const entry of ADMIN_PAGES) {
+  adminTest(`admin: ${entry.label}`, async ({ page }) => {
+    // A wizard is several page states in one test.
+    adminTest.slow(Boolean(entry.walk));
+    await useTheme(page, "light");
+    await visit(page, entry, fixtures, (label) => expectAccessibleInBothThemes(page, label));
   });
 }
+
+for (const entry of VIEWER_PAGES) {
+  viewerTest(`viewer: ${entry.label}`, async ({ page }) => {
+    await useTheme(page, "light");
+    await visit(page, entry, fixtures, (label) => expectAccessibleInBothThemes(page, label));
+  });
+}
+
+test("sign-in and the forced password change", async ({ page }) => {
+  await useTheme(page, "light");
+  await page.goto("/login");
+  await expectAccessibleInBothThemes(page, "sign-in");
+  const user = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
+  await e2eDb().user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
+  await signIn(page, user.username, user.password);
+  await page.goto("/account/password");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessibleInBothThemes(page, "forced password change");
+});
+
+adminTest("the open menu at 390 px", async ({ page }) => {
+  await useTheme(page, "light");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/users");
+  await page.getByRole("button", { name: "Menu" }).click();
+  await expect(page.getByRole("navigation", { name: "Console" })).toBeVisible();
+  await expectAccessibleInBothThemes(page, "open menu");
+});
 
 adminTest("the theme switch overrides the OS and is applied before the first paint", async ({ page }) => {
   await useTheme(page, "light");

@@ -3,18 +3,12 @@ import { e2eDb, seedUser } from "./support/db.ts";
 import { adminTest } from "./support/signed-in.ts";
 import { seedRole, unique } from "./support/seed.ts";
 import { expectAccessible } from "./support/axe.ts";
-import { expectNoSidewaysScroll, pressUntilFocused } from "./support/keyboard.ts";
+import { activate, expectNoSidewaysScroll, pressUntilFocused } from "./support/keyboard.ts";
 
 const LOGIN = "/permission/admin/login";
 const DELETE_USERS = "/permission/admin/manage/identity/usermgt/delete";
 const stepHeading = (page: Page, n: number) => page.getByRole("heading", { name: new RegExp(`^Step ${n} of 4`) });
 const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
-
-/** Tab to the button and press Enter, as a keyboard-only admin would. */
-async function activate(page: Page, target: Locator) {
-  await pressUntilFocused(page, target);
-  await page.keyboard.press("Enter");
-}
 
 /**
  * Presses and releases the mouse on the lower edge of `target` the way a person does, and
@@ -86,8 +80,10 @@ adminTest("keyboard only: a role made through the wizard (a bad name refused on 
   expect(role.grants.map((g) => g.permission)).toEqual([LOGIN]);
   expect(role.memberships.map((m) => m.userId)).toEqual([member.id]);
 
-  // Assign it to another user from their Assign Roles page, still without the mouse.
-  await page.goto(`/users/${assignee.id}/roles`);
+  // Assign it to another user from the Roles tab of their page, still without the mouse.
+  await page.goto(`/users/${assignee.id}`);
+  await activate(page, page.getByRole("navigation", { name: "User pages" }).getByRole("link", { name: "Roles" }));
+  await expect(page).toHaveURL(new RegExp(`/users/${assignee.id}/roles$`));
   await pressUntilFocused(page, page.getByRole("combobox", { name: "Find a role" }));
   await page.keyboard.type(name);
   await expect(page.getByRole("option", { name: new RegExp(name) })).toBeVisible();
@@ -95,8 +91,12 @@ adminTest("keyboard only: a role made through the wizard (a bad name refused on 
   await expect(page.getByRole("list", { name: "Roles to add" })).toContainText(name);
   await activate(page, button(page, "Review changes"));
   await expect(page.getByTestId("preview")).toBeVisible();
+  // Focus stayed on the button while the review was worked out, instead of falling to the body.
+  await expect(button(page, "Review changes")).toBeFocused();
   await activate(page, button(page, "Save"));
   await expect(page.getByText(`Roles saved: added ${name}.`)).toBeVisible();
+  // The editor is remounted with the new version: focus goes to the page's heading.
+  await expect(page.getByRole("heading", { level: 1, name: assignee.username })).toBeFocused();
   expect(await e2eDb().membership.count({ where: { roleId: role.id, userId: assignee.id } })).toBe(1);
 });
 

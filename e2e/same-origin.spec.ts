@@ -60,10 +60,20 @@ for (const host of ["127.0.0.1", "localhost"]) {
       await expect(page.getByRole("heading", { name: new RegExp(`^Step ${step} of 4`) })).toBeVisible();
     }
     await page.getByRole("button", { name: "Finish" }).click();
+    // The shell's toast reports it, and the role is there.
+    await expect(page.getByText(`Role ${role} added.`)).toBeVisible();
     await expect.poll(() => server.db.role.count({ where: { nameKey: nameKey(role) } })).toBe(1);
 
+    // At phone width the navigation is the shell's menu: open it and follow a link, then sign
+    // out (a plain form post, checked for its origin too), which /login confirms with a toast.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Roles" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Roles" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Console" })).toBeHidden();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(`${base}/login`);
+    await expect(page.getByText("You are signed out.")).toBeVisible();
     await page.context().close();
   });
 }

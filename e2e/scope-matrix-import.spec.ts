@@ -5,7 +5,7 @@ import { adminTest, openAdminPage, openViewerPage } from "./support/signed-in.ts
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedRole, unique } from "./support/seed.ts";
 import { expectAccessible } from "./support/axe.ts";
-import { pressUntilFocused } from "./support/keyboard.ts";
+import { activate, pressUntilFocused } from "./support/keyboard.ts";
 import { superTenantId } from "../testing/seed.ts";
 import { readMappingVersion } from "../lib/roles/mapping-version.ts";
 import { exportTenantConf } from "../lib/scopes/tenant-conf.ts";
@@ -40,13 +40,17 @@ async function scopesOf(roleId: number): Promise<string[]> {
   return rows.map((r) => r.scope.name).sort();
 }
 
+/** How a button is pressed: a click, or (the keyboard walk) Tab to it and Enter. */
+type Press = (page: Page, target: Locator) => Promise<void>;
+const click: Press = (_, target) => target.click();
+
 /** Loads the matrix, makes the edit and reviews it; a preview refused as stale is redone from a fresh load. */
-async function reviewMatrix(page: Page, edit: () => Promise<void>): Promise<Locator> {
+async function reviewMatrix(page: Page, edit: () => Promise<void>, press = click): Promise<Locator> {
   for (let attempt = 1; ; attempt++) {
     await page.goto(MATRIX);
     await edit();
     await expect(saveButton(page)).toBeDisabled();
-    await page.getByRole("button", { name: "Review changes" }).click();
+    await press(page, page.getByRole("button", { name: "Review changes" }));
     const preview = page.getByTestId("preview");
     await expect(preview.or(page.getByText(STALE))).toBeVisible();
     if (attempt < ATTEMPTS && (await page.getByText(STALE).isVisible())) continue;
@@ -56,10 +60,10 @@ async function reviewMatrix(page: Page, edit: () => Promise<void>): Promise<Loca
 }
 
 /** reviewMatrix, then the checks of the preview, then Save; a save refused as stale is redone. */
-async function saveMatrix(page: Page, edit: () => Promise<void>, checkPreview: (preview: Locator) => Promise<void>) {
+async function saveMatrix(page: Page, edit: () => Promise<void>, checkPreview: (preview: Locator) => Promise<void>, press = click) {
   for (let attempt = 1; ; attempt++) {
-    await checkPreview(await reviewMatrix(page, edit));
-    await saveButton(page).click();
+    await checkPreview(await reviewMatrix(page, edit, press));
+    await press(page, saveButton(page));
     await expect(page.getByText(SAVED).or(page.getByText(STALE))).toBeVisible();
     if (attempt < ATTEMPTS && (await page.getByText(STALE).isVisible())) continue;
     await expect(page.getByText(SAVED)).toBeVisible();
@@ -145,8 +149,13 @@ test.describe("the scope matrix", () => {
       },
       async (preview) => {
         await expect(preview).toContainText(`+ ${role.name} gains apim:label_read`);
+        // Review changes kept focus while it worked (a disabled button would have dropped it to the body).
+        await expect(page.getByRole("button", { name: "Review changes" })).toBeFocused();
       },
+      activate,
     );
+    // The saved matrix is a fresh editor: focus lands on the page's heading, not on the body.
+    await expect(page.getByRole("heading", { level: 1, name: "Scope matrix" })).toBeFocused();
     expect(await scopesOf(role.id)).toEqual(["apim:label_read", "apim:tenantInfo"]);
   });
 

@@ -48,7 +48,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
       <div aria-live="assertive" className="min-h-6 text-sm font-medium text-red-700">
         {error}
       </div>
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" busy={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

@@ -125,11 +125,11 @@ export function NewRoleWizard({ action, checkName, domains, grantable }: Props) 
           </Button>
         )}
         {step < REVIEW ? (
-          <Button onClick={next} disabled={checking}>
+          <Button onClick={next} busy={checking}>
             {checking ? "Checking…" : "Next"}
           </Button>
         ) : (
-          <Button onClick={submit} disabled={pending}>
+          <Button onClick={submit} busy={pending}>
             {pending ? "Creating…" : "Finish"}
           </Button>
         )}

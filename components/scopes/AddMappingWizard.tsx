@@ -71,7 +71,7 @@ export function AddMappingWizard({ check, create, scopes }: { check: FormAction;
             errors={roleErrors}
             autoFocus
           />
-          <Button type="submit" disabled={checking || role.trim() === ""}>
+          <Button type="submit" disabled={role.trim() === ""} busy={checking}>
             {checking ? "Checking…" : "Next"}
           </Button>
         </form>
@@ -85,7 +85,7 @@ export function AddMappingWizard({ check, create, scopes }: { check: FormAction;
             <Button variant="secondary" onClick={() => setStep(0)}>
               Back
             </Button>
-            <Button onClick={() => startTransition(() => runCreate(mappingFormData(role, draft)))} disabled={saving}>
+            <Button onClick={() => startTransition(() => runCreate(mappingFormData(role, draft)))} busy={saving}>
               {saving ? "Saving…" : "Save"}
             </Button>
           </div>

@@ -49,7 +49,7 @@ export function EditMapping({
       )}
       <MappingEditor draft={draft} onChange={setDraft} scopes={scopes} errors={state && !state.ok ? (state.fieldErrors ?? {}) : {}} />
       <div className="mt-6 flex gap-2">
-        <Button onClick={() => startTransition(() => run(mappingFormData(role, draft, { version: String(version) })))} disabled={pending}>
+        <Button onClick={() => startTransition(() => run(mappingFormData(role, draft, { version: String(version) })))} busy={pending}>
           {pending ? "Saving…" : "Save"}
         </Button>
       </div>

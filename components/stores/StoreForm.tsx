@@ -148,10 +148,10 @@ export function StoreForm({ save, test, initial }: { save: FormAction; test: For
           )}
         </section>
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" data-intent="save" disabled={saving}>
+          <Button type="submit" data-intent="save" busy={saving}>
             {saving ? "Saving…" : initial ? "Save" : "Add user store"}
           </Button>
-          <Button type="submit" data-intent="test" variant="secondary" disabled={testing}>
+          <Button type="submit" data-intent="test" variant="secondary" busy={testing}>
             {testing ? "Testing…" : "Test connection"}
           </Button>
         </div>

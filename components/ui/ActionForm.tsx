@@ -110,7 +110,7 @@ export function ActionForm({ action, submitLabel, children, hidden = {}, schema,
           </Alert>
         )}
         {children}
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" busy={pending}>
           {pending ? "Saving…" : submitLabel}
         </Button>
       </form>

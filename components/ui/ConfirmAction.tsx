@@ -39,7 +39,7 @@ export function ConfirmAction({ action, fields, label, title, children, confirmL
             <Button variant="secondary" onClick={() => dialog.current?.close()} autoFocus>
               Cancel
             </Button>
-            <Button type="submit" variant="danger" disabled={pending}>
+            <Button type="submit" variant="danger" busy={pending}>
               {pending ? "Working…" : confirmLabel}
             </Button>
           </div>

@@ -30,7 +30,9 @@ export function EntityHeader<A extends string>({
   return (
     <div className="mb-6">
       <Breadcrumbs trail={trail} />
-      <h1 className="text-2xl font-semibold tracking-tight break-all">{title}</h1>
+      <h1 tabIndex={-1} className="outline-none focus-visible:underline text-2xl font-semibold tracking-tight break-all">
+        {title}
+      </h1>
       <p className="text-slate-600">{facts}</p>
       <nav aria-label={navLabel} className="mt-3 flex flex-wrap gap-2">
         {tabs.map((t) => (

@@ -7,6 +7,14 @@ import { Button } from "./Button";
 import { showToast } from "./toast";
 
 /**
+ * A save remounts the editor (a new version), so the Save button that had focus is gone: focus
+ * moves to the page's heading, not to the body where a keyboard user would have to start over.
+ */
+function focusPageHeading() {
+  document.querySelector<HTMLElement>("main h1[tabindex]")?.focus();
+}
+
+/**
  * Preview, then save: Save stays off until the change as it stands now (`changeKey`) has been
  * reviewed, so nobody saves what they have not seen. A successful save re-renders the page
  * with a new version, which remounts the editor, so its message is a toast.
@@ -15,7 +23,10 @@ export function useReviewThenSave<P>(preview: FormAction<P>, save: FormAction, c
   const [review, reviewAction, reviewing] = useActionState(preview, null);
   const [saved, saveAction, saving] = useActionState(async (previous: ActionState, data: FormData) => {
     const result = await save(previous, data);
-    if (result?.ok) void showToast("success", result.message);
+    if (result?.ok) {
+      void showToast("success", result.message);
+      focusPageHeading();
+    }
     return result;
   }, null);
   const [reviewedKey, setReviewedKey] = useState<string | null>(null);
@@ -56,10 +67,10 @@ export function ReviewSaveBar<P>({
   return (
     <>
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" disabled={!dirty || reviewing} onClick={() => flow.reviewNow(form())}>
+        <Button variant="secondary" disabled={!dirty} busy={reviewing} onClick={() => flow.reviewNow(form())}>
           {reviewing ? "Working out the changes…" : "Review changes"}
         </Button>
-        <Button disabled={!dirty || !reviewed || !review?.ok || saving} onClick={() => flow.saveNow(form())}>
+        <Button disabled={!dirty || !reviewed || !review?.ok} busy={saving} onClick={() => flow.saveNow(form())}>
           {saving ? "Saving…" : "Save"}
         </Button>
         <span className="text-sm text-slate-600">

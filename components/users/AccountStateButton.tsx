@@ -29,7 +29,7 @@ export function AccountStateButton({
     <form action={formAction}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+      <Button type="submit" variant="secondary" size="sm" busy={pending}>
         {pending ? "Working…" : label}
       </Button>
     </form>

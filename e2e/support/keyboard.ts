@@ -11,6 +11,12 @@ export async function pressUntilFocused(page: Page, target: Locator, key = "Tab"
   await expect(target).toBeFocused();
 }
 
+/** Tabs to `target` and presses Enter, as a keyboard-only user activates a button. */
+export async function activate(page: Page, target: Locator, key = "Tab"): Promise<void> {
+  await pressUntilFocused(page, target, key);
+  await page.keyboard.press("Enter");
+}
+
 /** No horizontal scrolling inside `root`: everything in it fits its width (the 390 px check). */
 export async function expectNoSidewaysScroll(root: Locator): Promise<void> {
   const { scroll, client } = await root.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));

@@ -37,8 +37,8 @@ function routable(event: MouseEvent, link: HTMLAnchorElement): boolean {
   );
 }
 
-function targetOf(button: HTMLButtonElement, byKeyboard: boolean): MenuTarget {
-  return { button, keys: (button.dataset.rowMenu ?? "").split(" "), values: JSON.parse(button.dataset.values ?? "{}"), byKeyboard };
+function targetOf(button: HTMLButtonElement): MenuTarget {
+  return { button, keys: (button.dataset.rowMenu ?? "").split(" "), values: JSON.parse(button.dataset.values ?? "{}") };
 }
 
 /**
@@ -52,6 +52,8 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
   const router = useRouter();
   const [target, setTarget] = useState<MenuTarget | null>(null);
   const [open, setOpen] = useState(false);
+  // Opened by Enter, Space or ArrowDown: the menu's first item takes focus (RowMenu).
+  const [byKeyboard, setByKeyboard] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   // A press on the open menu's own button closes the menu (Radix dismisses it as an outside
   // press) and must not reopen it with the click that follows.
@@ -63,8 +65,9 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
     target.button.setAttribute("aria-expanded", String(open));
   }, [target, open]);
 
-  function openFor(button: HTMLButtonElement, byKeyboard: boolean) {
-    setTarget(targetOf(button, byKeyboard));
+  function openFor(button: HTMLButtonElement, keyboard: boolean) {
+    setTarget(targetOf(button));
+    setByKeyboard(keyboard);
     setOpen(true);
   }
 
@@ -80,7 +83,7 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
       return;
     }
     if (trigger) {
-      // Enter and Space on a button are clicks too, with no pointer position (detail 0).
+      // Enter and Space on a button are clicks too, with no pointer press counted (detail 0).
       openFor(trigger, event.detail === 0);
       return;
     }
@@ -119,6 +122,7 @@ export function RowActionsHost({ items, children }: { items: RowMenuItem[]; chil
           items={items}
           target={target}
           open={open}
+          byKeyboard={byKeyboard}
           onOpenChange={setOpen}
           onConfirm={(item, values) => setConfirm({ item, values, opener: target?.button ?? null })}
           onInstant={runInstant}

@@ -49,7 +49,7 @@ export function RowConfirmDialog({ request }: { request: ConfirmRequest | null }
             <Button ref={cancel} variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </Button>
-            <Button type="submit" variant="danger" disabled={pending}>
+            <Button type="submit" variant="danger" busy={pending}>
               {pending ? "Working…" : confirm.confirmLabel}
             </Button>
           </div>

@@ -2,16 +2,18 @@
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import { useImperativeHandle, useRef, type Ref } from "react";
 import { fillTemplate, type RowMenuItem, type RowValues } from "./row-actions";
 
 /** The row whose menu is open: its server-rendered button, the items it may use, its values. */
-export type MenuTarget = { button: HTMLButtonElement; keys: string[]; values: RowValues; byKeyboard: boolean };
+export type MenuTarget = { button: HTMLButtonElement; keys: string[]; values: RowValues };
 
 type Props = {
   items: RowMenuItem[];
   target: MenuTarget | null;
   open: boolean;
+  /** Opened from the keyboard: focus goes to the first item, as WAI-ARIA's menu button asks. */
+  byKeyboard: boolean;
   onOpenChange: (open: boolean) => void;
   onConfirm: (item: RowMenuItem, values: RowValues) => void;
   onInstant: (item: RowMenuItem, values: RowValues) => void;
@@ -34,22 +36,9 @@ const ITEM =
  * The table's one row menu (Radix DropdownMenu: roving focus, arrows, Home/End, type-ahead,
  * Escape back to the row's button). Loaded after the page is interactive (RowActionsHost).
  */
-export default function RowMenu({ items, target, open, onOpenChange, onConfirm, onInstant }: Props) {
+export default function RowMenu({ items, target, open, byKeyboard, onOpenChange, onConfirm, onInstant }: Props) {
   // A confirmation opens once the menu has closed and released focus, not from inside it.
   const confirming = useRef<RowMenuItem | null>(null);
-  const content = useRef<HTMLDivElement>(null);
-  // Radix tells keyboard from pointer by listening once it is loaded; a key pressed before this
-  // module arrived would open the menu on no item. The host saw how it was opened. A frame later:
-  // the portal renders its content a commit after the open, and Radix focuses it then.
-  useEffect(() => {
-    if (!open || !target?.byKeyboard) return;
-    const frame = requestAnimationFrame(() => {
-      // Only when Radix focused the menu itself rather than an item (an item has focus otherwise).
-      const onItem = document.activeElement?.getAttribute("role") === "menuitem";
-      if (!onItem) content.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [open, target]);
   // The root stays mounted without a target: it tracks whether the keyboard or a pointer is in
   // use, so a menu opened by Enter, Space or ArrowDown focuses its first item and a click does not.
   if (!target) return <Menu.Root open={false} modal={false} />;
@@ -66,7 +55,6 @@ export default function RowMenu({ items, target, open, onOpenChange, onConfirm, 
       </Menu.Trigger>
       <Menu.Portal>
         <Menu.Content
-          ref={content}
           // The row's button has no id Radix knows: the menu names the row itself.
           aria-labelledby={undefined}
           aria-label={`Actions for ${values.name}`}
@@ -74,6 +62,13 @@ export default function RowMenu({ items, target, open, onOpenChange, onConfirm, 
           sideOffset={4}
           collisionPadding={8}
           className="z-50 min-w-44 rounded-md border border-slate-200 bg-white p-1 text-slate-800 shadow-lg dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+          onFocus={(event) => {
+            // Radix tells keyboard from pointer by the keys it has seen, but this menu's code can
+            // arrive after the Enter that opened it (the first open on a fresh load), and then it
+            // focuses the menu itself: the host knows, so the first item takes focus.
+            if (byKeyboard && event.target === event.currentTarget)
+              event.currentTarget.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+          }}
           onCloseAutoFocus={(event) => {
             const item = confirming.current;
             if (!item) return;
