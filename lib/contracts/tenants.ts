@@ -54,4 +54,5 @@ export const ZTenantsListResponse = z.object({
   links: z.array(ZLink),
   tenants: z.array(ZTenantResponseModel),
 });
+export const ZOwnerList = z.array(ZOwnerResponse);
 export const ZTenantError = z.object({ code: z.string(), message: z.string(), description: z.string() });

@@ -4,6 +4,7 @@ import { provision } from "../../../../../lib/provisioning/provision.ts";
 import { testConfig } from "../../../../../testing/config.ts";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../../../../testing/databases.ts";
 import { callRoute, sessionCookie, useTestApp } from "../../../../../testing/route-harness.ts";
+import { OpenApiDocument } from "../../../../../testing/openapi.ts";
 import { seedUser } from "../../../../../testing/seed.ts";
 import * as lifecycle from "./[tenantId]/lifecycle-status/route.ts";
 import * as metadata from "./[tenantId]/metadata/route.ts";
@@ -24,12 +25,27 @@ const model = (domain: string, username = "boss") => ({
   ],
 });
 
+const openapi = new OpenApiDocument("public/openapi/tenants.json");
+const TEMPLATES = new Map<unknown, string>([
+  [tenants.GET, "/tenants"],
+  [tenants.POST, "/tenants"],
+  [one.GET, "/tenants/{tenantId}"],
+  [one.DELETE, "/tenants/{tenantId}"],
+  [metadata.DELETE, "/tenants/{tenantId}/metadata"],
+  [lifecycle.PUT, "/tenants/{tenantId}/lifecycle-status"],
+  [owners.GET, "/tenants/{tenantId}/owners"],
+  [owner.PUT, "/tenants/{tenantId}/owners/{ownerId}"],
+]);
+
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
-function call<P>(handler: Handler<P>, method: string, path: string, cookie: string, params: P, body?: unknown) {
+/** Calls a handler as Next.js would and checks its answer against public/openapi/tenants.json. */
+async function call<P>(handler: Handler<P>, method: string, path: string, cookie: string, params: P, body?: unknown) {
   const headers: Record<string, string> = { cookie, origin: ORIGIN };
   if (body !== undefined) headers["content-type"] = "application/json";
   const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
-  return callRoute(handler, new Request(`${ORIGIN}${path}`, init), params);
+  const response = await callRoute(handler, new Request(`${ORIGIN}${path}`, init), params);
+  await openapi.assertResponse(TEMPLATES.get(handler)!, method, response);
+  return response;
 }
 
 describe.each(await databaseKinds())("%s: /api/server/v1/tenants", (kind) => {
