@@ -79,7 +79,10 @@ describe.each(await databaseKinds())("signing in to a tenant on %s", (kind) => {
 
   it("lets the tenant's admin in through /management/login and the OAuth2 grants", async () => {
     expect(await mgmtLogin("root@acme.com", PASSWORD)).toMatch(/^gh1\./);
-    const response = await dcr(basic("root@acme.com", PASSWORD), { clientName: "acme_app", grantType: "password client_credentials" });
+    const registration = { clientName: "acme_app", grantType: "password client_credentials" };
+    // WSO2 names a tenant user's owner "name@tenant"; another tenant's name is not the caller.
+    expect((await dcr(basic("root@acme.com", PASSWORD), { ...registration, owner: "root@other.org" })).status).toBe(403);
+    const response = await dcr(basic("root@acme.com", PASSWORD), { ...registration, owner: "root@acme.com" });
     expect(response.status).toBe(200);
     const app = (await response.json()) as Registered;
     expect((await t.db.oAuthClient.findUniqueOrThrow({ where: { clientId: app.clientId } })).tenantId).toBe(acme);
