@@ -45,6 +45,11 @@ export const AUDIT_ACTIONS = [
   "oauth.client_deleted",
   "oauth.token_revoked",
   "system.provisioned",
+  "tenant.created",
+  "tenant.activated",
+  "tenant.deactivated",
+  "tenant.contact_changed",
+  "tenant.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -61,6 +66,7 @@ export const AUDIT_CATEGORIES = {
   "session.": "Sessions",
   "oauth.": "OAuth2 clients and tokens",
   "system.": "System",
+  "tenant.": "Tenants",
 } as const satisfies Record<"" | Category<AuditAction>, string>;
 export type AuditCategory = Exclude<keyof typeof AUDIT_CATEGORIES, "">;
 

@@ -3,7 +3,7 @@ import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import { mayHoldSession } from "../authz/decide.ts";
 import { loadSubjectRoles } from "../authz/principal.ts";
-import { SUPER_TENANT } from "../core/tenant.ts";
+import { splitTenantName } from "../core/tenant.ts";
 import { createSession } from "../sessions/create-session.ts";
 import { splitQualifiedName } from "../core/domains.ts";
 import { userStoreByDomain } from "../user-stores/user-store-for.ts";
@@ -30,7 +30,8 @@ export type SignInResult =
  * Checks a username and password against the user store and opens a session. Every failure
  * looks the same to the caller, so nobody can learn whether an account exists or is locked;
  * the audit log records the real reason. Only the rate limit answers differently, as it
- * depends on the caller's address and not on the account.
+ * depends on the caller's address and not on the account. The name may end in "@tenant"
+ * (lib/core/tenant.ts); the audit event then goes to that tenant's log.
  */
 export async function signInWithPassword(client: Db, config: TGatehouseConfig, input: SignInInput): Promise<SignInResult> {
   const address = input.ip ?? "";
@@ -38,8 +39,14 @@ export async function signInWithPassword(client: Db, config: TGatehouseConfig, i
   if (!pass.ok) return { ok: false, retryAfterSeconds: pass.retryAfterSeconds };
 
   const now = new Date();
-  const tenant = await client.tenant.findUnique({ where: { domain: SUPER_TENANT }, select: { id: true } });
-  const found = tenant ? await findAccount(client, tenant.id, input.username) : { refused: "unknown user" };
+  // "name@tenant" as WSO2 reads it; a deactivated tenant's users are refused like unknown ones.
+  const named = splitTenantName(input.username.trim(), config.tenant_mgt.enable_email_domain);
+  const tenant = await client.tenant.findUnique({ where: { domain: named.tenant }, select: { id: true, active: true } });
+  const found = !tenant
+    ? { refused: "unknown user" }
+    : tenant.active
+      ? await findAccount(client, tenant.id, named.name)
+      : { refused: "tenant deactivated" };
   if (!tenant || "refused" in found) {
     await verifyPassword(null, input.password);
     const unknown = { userId: null, username: input.username, ip: input.ip };

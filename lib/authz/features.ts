@@ -99,6 +99,16 @@ export const FEATURES = {
     anyOf: ["/permission/admin/manage/identity/userstore/config/delete"],
   },
   "audit.read": { label: "Read the audit log", anyOf: ["/permission/admin/monitor/logs"] },
+  // Super Admin Permissions: a tenant's admin holds "/permission" too, so the tenant commands
+  // also refuse every actor outside the super tenant (lib/tenants/super-tenant.ts).
+  "tenants.view": {
+    label: "View tenants",
+    anyOf: ["/permission/protected/manage/monitor/tenants", "/permission/protected/manage/modify/tenants"],
+  },
+  "tenants.manage": {
+    label: "Add, activate, deactivate, edit and delete tenants",
+    anyOf: ["/permission/protected/manage/modify/tenants"],
+  },
 } as const satisfies Record<string, Feature>;
 
 export type FeatureKey = keyof typeof FEATURES;

@@ -120,6 +120,13 @@ export const ZGatehouseConfig = z.strictObject({
       scope_catalog: z.enum(["3.x", "4.2", "4.7"]).default("3.x"),
     })
     .prefault({}),
+  // WSO2's [tenant_mgt] enable_email_domain (EnableEmailUserName): usernames may be email
+  // addresses, so only the last "@" of a name with two or more splits off the tenant (docs/tenants.md).
+  tenant_mgt: z
+    .strictObject({
+      enable_email_domain: z.boolean().default(false),
+    })
+    .prefault({}),
 });
 
 export type TGatehouseConfig = z.infer<typeof ZGatehouseConfig>;

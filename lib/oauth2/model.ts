@@ -42,6 +42,9 @@ export function grantModel(
   const { db } = ctx;
 
   async function userById(tenantId: number, userId: number): Promise<GrantUser | null> {
+    // A deactivated tenant's users get no token by any grant, as they cannot sign in.
+    const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { active: true } });
+    if (!tenant?.active) return null;
     const user = await (await tenantUserStore(db, tenantId)).getUser(db, tenantId, userId);
     // A disabled user gets no token by any grant (client_credentials acts as the client's owner).
     if (!user || user.disabledAt) return null;

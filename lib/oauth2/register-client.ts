@@ -31,7 +31,7 @@ export type RegisteredClient = {
 };
 
 export async function registerClient(client: Db, who: Registrant, input: TRegisterClient, ip: string): Promise<RegisteredClient> {
-  if (input.owner !== undefined && !sameQualifiedName(input.owner, who.displayName)) {
+  if (input.owner !== undefined && !(await isRegistrant(client, who, input.owner))) {
     throw new AppError("FORBIDDEN", "The owner must be the user who registers the client.");
   }
   const grants = clientGrants(input.grantType);
@@ -107,4 +107,13 @@ async function upsertClient(tx: Tx, who: Registrant, clientName: string, fields:
     ip,
   });
   return row;
+}
+
+/** Whether DCR's `owner` names the caller: as displayed, or as WSO2 names a tenant's user, "name@tenant". */
+async function isRegistrant(client: Db, who: Registrant, owner: string): Promise<boolean> {
+  if (sameQualifiedName(owner, who.displayName)) return true;
+  const at = owner.lastIndexOf("@");
+  if (at <= 0) return false;
+  const tenant = await client.tenant.findUnique({ where: { id: who.tenantId }, select: { domain: true } });
+  return owner.slice(at + 1).toLowerCase() === tenant?.domain && sameQualifiedName(owner.slice(0, at), who.displayName);
 }

@@ -19,7 +19,7 @@ export type SessionPolicy = { idleTimeoutMs: number };
  * revocations and permission changes take effect on the very next one.
  *
  * One statement per request on a warm cache: the session, its user, the user's store (domain,
- * enabled) and the tenant's authorization version, by the session's primary key. The roles and grants
+ * enabled), the tenant (active) and its authorization version, by the session's primary key. The roles and grants
  * come from a cross-request cache keyed by that version (lib/authz/subject-cache.ts).
  */
 export async function resolveSession(client: Db, secret: string, policy: SessionPolicy, now = new Date()): Promise<Principal | null> {
@@ -28,19 +28,21 @@ export async function resolveSession(client: Db, secret: string, policy: Session
     client,
     sql`
     SELECT s."tenantId", s."kind", s."lastSeenAt", s."expiresAt", s."revokedAt",
-           u."id" AS "userId", u."username", u."mustChangePassword", u."disabledAt", st."domain", st."enabled" AS "storeEnabled", v."version" AS "authzVersion"
+           u."id" AS "userId", u."username", u."mustChangePassword", u."disabledAt", st."domain", st."enabled" AS "storeEnabled", v."version" AS "authzVersion",
+           t."active" AS "tenantActive"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     JOIN "UserStore" st ON st."id" = u."storeId"
+    JOIN "Tenant" t ON t."id" = s."tenantId"
     LEFT JOIN "AuthzVersion" v ON v."tenantId" = s."tenantId"
     WHERE s."id" = ${id}`,
     sessionRow,
   );
   if (!session || session.revokedAt) return null;
-  // A disabled store's users, and a disabled user, are signed out: their sessions end at their
+  // A deactivated tenant's users, a disabled store's users, and a disabled user, are signed out: their sessions end at their
   // next request. Disabling revokes the rows too; this covers a session opened in the race.
-  if (!session.storeEnabled || session.disabled) {
-    const reason = session.disabled ? "user disabled" : "user store disabled";
+  if (!session.storeEnabled || session.disabled || !session.tenantActive) {
+    const reason = !session.tenantActive ? "tenant deactivated" : session.disabled ? "user disabled" : "user store disabled";
     await client.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
     return null;
   }
@@ -85,6 +87,7 @@ function sessionRow(r: RawRow) {
     disabled: dateOrNull(r.disabledAt) !== null,
     domain: text(r.domain),
     storeEnabled: bool(r.storeEnabled),
+    tenantActive: bool(r.tenantActive),
     authzVersion: r.authzVersion === null || r.authzVersion === undefined ? 0 : int(r.authzVersion),
   };
 }
