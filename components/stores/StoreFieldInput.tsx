@@ -1,7 +1,7 @@
 "use client";
 
 import { useFieldErrors } from "@/components/ui/ActionForm";
-import { Field } from "@/components/ui/Field";
+import { Field, FieldMessages } from "@/components/ui/Field";
 import type { StoreField } from "./store-fields";
 
 const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm aria-invalid:border-red-600";
@@ -29,18 +29,7 @@ export function StoreFieldInput({ field: f, value, hint, checked = false, rows =
       />
     );
   }
-  const hintAndErrors = (
-    <>
-      <p id={`${id}-hint`} className="text-sm text-slate-500">
-        {hint}
-      </p>
-      <div id={`${id}-error`} aria-live="polite" className="text-sm text-red-700">
-        {errors?.map((e) => (
-          <p key={e}>{e}</p>
-        ))}
-      </div>
-    </>
-  );
+  const hintAndErrors = <FieldMessages id={id} hint={hint} errors={errors} />;
   if (f.kind === "checkbox") {
     return (
       <div className="space-y-1">

@@ -18,6 +18,15 @@ export function Field({ label, name, errors, hint, id = `field-${name}`, ...inpu
         className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm aria-invalid:border-red-600"
         {...input}
       />
+      <FieldMessages id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+/** A field's hint and its live error list, under the ids its control names in aria-describedby. */
+export function FieldMessages({ id, hint, errors }: { id: string; hint?: string; errors?: string[] }) {
+  return (
+    <>
       {hint && (
         <p id={`${id}-hint`} className="text-sm text-slate-500">
           {hint}
@@ -28,6 +37,6 @@ export function Field({ label, name, errors, hint, id = `field-${name}`, ...inpu
           <p key={e}>{e}</p>
         ))}
       </div>
-    </div>
+    </>
   );
 }
