@@ -15,13 +15,17 @@ const ALLOWED: Record<string, string> = {
     "a session's roles and grants from Gatehouse's membership rows; the policy layer sits below the user stores and may not import them",
   "lib/authz-check/subjects.ts": "the decision API loads many users' roles in one statement per chunk, from the same rows as principal.ts",
   "lib/management/bootstrap-admin.ts": "creates the first admin in PRIMARY, which is always Gatehouse's own database",
-  "lib/provisioning/provision.ts": "creates the configured super admin in PRIMARY, which is always Gatehouse's own database",
+  "lib/provisioning/provision-tenant.ts":
+    "creates the configured super admin, and each new tenant's admin, in PRIMARY, which is always Gatehouse's own database",
   "lib/sessions/resolve-session.ts":
     "a request's one statement joins the session's user row (name, password flag) with the tenant's authorization version",
   "lib/sessions/list-sessions.ts":
     "joins each session's user row for the name shown and searched; sessions exist only for users with a row",
   "lib/stores/backfill-name-keys.ts": "start-up maintenance of the User table's name keys, under the migration lock",
   "lib/tenants/dashboard.ts": "a capped count for the dashboard's tile, cheaper than the store's exact count",
+  "lib/tenants/list-tenants.ts":
+    "WSO2's tenant owners: the admin-role members of many tenants in one statement; a user store serves one tenant",
+  "lib/tenants/tenant-lifecycle.ts": "the deleted tenant's user count for its audit event, in the delete's transaction",
 };
 
 const PRISMA =
