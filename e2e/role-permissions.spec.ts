@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { e2eDb } from "./support/db.ts";
+import { e2eDb, IN_SUPER_TENANT } from "./support/db.ts";
 import { adminTest, openViewerPage } from "./support/signed-in.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { seedRole, unique } from "./support/seed.ts";
@@ -42,7 +42,7 @@ adminTest("the wizard maps a role as an alias; edit adds a target; delete remove
   await expect(page.getByText(`Permission mapping for ${role.name} saved`)).toBeVisible();
   expect(await aliasTargets(role.id)).toEqual(["creator", "publisher"]);
 
-  const creator = await e2eDb().role.findFirstOrThrow({ where: { name: "creator", store: { domain: "Internal" } } });
+  const creator = await e2eDb().role.findFirstOrThrow({ where: { name: "creator", store: { domain: "Internal" }, ...IN_SUPER_TENANT } });
   const creatorScopes = await scopesOf(creator.id);
   await page.goto(`${PAGE}?q=${role.name}`);
   await chooseRowAction(rowOf(page, role.name), `Delete alias ${role.name}`);
@@ -84,7 +84,7 @@ adminTest("the wizard maps a role to custom scopes; edit changes them; delete ta
   await page.getByLabel("All Admin scopes").check();
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText(`Permission mapping for ${role.name} saved`)).toBeVisible();
-  const adminTag = (await e2eDb().apiScope.findMany({ where: { tag: "admin" } })).map((s) => s.name);
+  const adminTag = (await e2eDb().apiScope.findMany({ where: { tag: "admin", ...IN_SUPER_TENANT } })).map((s) => s.name);
   expect(await scopesOf(role.id)).toEqual(["apim:api_view", ...adminTag].sort());
 
   await page.goto(`${PAGE}?q=${role.name}`);
@@ -116,7 +116,7 @@ adminTest("the admin role stays on every scope: no Edit or Delete, and a forged 
   await expect(adminRow).toContainText("On every scope, always");
   await expect(adminRow.getByRole("button")).toHaveCount(0);
 
-  const adminRole = await e2eDb().role.findFirstOrThrow({ where: { kind: "admin" } });
+  const adminRole = await e2eDb().role.findFirstOrThrow({ where: { kind: "admin", ...IN_SUPER_TENANT } });
   const adminScopes = await scopesOf(adminRole.id);
   await page.goto(`${PAGE}?q=${role.name}`);
   await chooseRowAction(rowOf(page, role.name), `Delete scopes ${role.name}`);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { e2eDb, seedUser } from "./support/db.ts";
+import { e2eDb, IN_SUPER_TENANT, seedUser } from "./support/db.ts";
 import { adminTest, openAdminPage, viewerTest } from "./support/signed-in.ts";
 import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
@@ -315,14 +315,14 @@ adminTest("WSO2's rules for special roles are shown exactly and enforced on the 
   // The name links to the role's page; its menu offers what WSO2 allows on the admin role.
   await expect(adminRow.getByRole("link")).toHaveText(["admin admin role"]);
   expect(await rowActions(adminRow)).toEqual(["Assign users"]);
-  const adminRole = await e2eDb().role.findFirstOrThrow({ where: { kind: "admin" } });
+  const adminRole = await e2eDb().role.findFirstOrThrow({ where: { kind: "admin", ...IN_SUPER_TENANT } });
   for (const path of ["rename", "permissions"]) expect((await page.goto(`/roles/${adminRole.id}/${path}`))?.status(), path).toBe(403);
 
   await page.goto("/roles?q=Internal/*");
   await expect(rowOf(page, "Internal/everyone").getByRole("link")).toHaveCount(0);
   await expect(rowOf(page, "Internal/everyone")).toContainText("Every user, always");
   await expect(rowOf(page, "Internal/system")).toHaveCount(0);
-  const everyone = await e2eDb().role.findFirstOrThrow({ where: { kind: "everyone" } });
+  const everyone = await e2eDb().role.findFirstOrThrow({ where: { kind: "everyone", ...IN_SUPER_TENANT } });
   await page.goto(`/roles/${everyone.id}`);
   await expect(page.getByText("No member list")).toBeVisible();
 
@@ -335,7 +335,7 @@ adminTest("WSO2's rules for special roles are shown exactly and enforced on the 
 test("no escalation: a role manager can neither grant nor hand out what they lack, even posting directly", async ({ page }) => {
   const manager = await seedUser(e2eDb(), { grants: ROLE_MANAGER });
   const own = await seedRole({ grants: [LOGIN] });
-  const adminRole = await e2eDb().role.findFirstOrThrow({ where: { kind: "admin" } });
+  const adminRole = await e2eDb().role.findFirstOrThrow({ where: { kind: "admin", ...IN_SUPER_TENANT } });
   await signIn(page, manager.username, manager.password);
 
   await page.goto(`/roles?q=admin`);

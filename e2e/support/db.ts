@@ -4,12 +4,20 @@ import { parseConfig } from "../../lib/config/load.ts";
 import fs from "node:fs";
 
 import { createTenantCommand, setTenantActiveCommand } from "../../lib/tenants/commands.ts";
+import { SUPER_TENANT } from "../../lib/core/tenant.ts";
 import { actorFor } from "../../testing/actor.ts";
 import { seedUser } from "../../testing/seed.ts";
 
 export { seedUser, TEST_PASSWORD } from "../../testing/seed.ts";
 
 let client: Db | undefined;
+
+/**
+ * A Prisma filter for the super tenant's rows. Specs that read rows by something other than an
+ * id they seeded must add it: e2e/tenants.spec.ts provisions other tenants, with their own admin
+ * role, Internal roles and scopes, on the same database.
+ */
+export const IN_SUPER_TENANT = { tenant: { domain: SUPER_TENANT } };
 
 /** The database the e2e server runs on, for seeding and for checking what a flow wrote. */
 export function e2eDb(): Db {
