@@ -1,41 +1,22 @@
 "use client";
 
 import { useEffect, useState, type ComponentType } from "react";
-import type { ToasterProps } from "sonner";
-import { takeFlash } from "./flash";
-import { showToast, toasterReady } from "./toast";
-
-function Ready() {
-  // Effects run in order, so sonner's own (its subscription) has run when this one does.
-  useEffect(() => {
-    toasterReady();
-    const flash = takeFlash();
-    if (flash) void showToast("success", flash);
-  }, []);
-  return null;
-}
 
 /**
- * The one toast area of every page (the console and /login), polite for screen readers. sonner
- * is fetched after hydration, so it is not part of the first load (toast.ts).
+ * The one toast area of every page (the console and /login). Its code (sonner, the flash
+ * cookie's reader) is fetched after hydration, so it is not part of the first load; a toast
+ * raised before it arrives waits for it (toast.ts).
  */
 export function Toasts() {
-  const [Toaster, setToaster] = useState<ComponentType<ToasterProps> | null>(null);
+  const [Host, setHost] = useState<ComponentType | null>(null);
   useEffect(() => {
     let live = true;
-    void import("sonner").then((m) => {
-      if (live) setToaster(() => m.Toaster);
+    void import("./ToastHost").then((m) => {
+      if (live) setHost(() => m.ToastHost);
     });
     return () => {
       live = false;
     };
   }, []);
-  if (!Toaster) return null;
-  return (
-    <>
-      {/* "system" follows the OS, as the console's dark mode does (next-themes). */}
-      <Toaster theme="system" position="top-right" closeButton containerAriaLabel="Notifications" />
-      <Ready />
-    </>
-  );
+  return Host ? <Host /> : null;
 }

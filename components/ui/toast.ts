@@ -1,14 +1,14 @@
 import type { ActionState } from "@/lib/core/action-state";
 
 // sonner is ~10 kB of gzip, past the first-load budget of every route (docs/performance.md), so
-// it is fetched once the page is interactive (Toasts.tsx) and a toast waits for its <Toaster/>:
+// it is fetched once the page is interactive (ToastHost.tsx) and a toast waits for its <Toaster/>:
 // one raised before the Toaster subscribes would be lost.
 let markReady: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => {
   markReady = resolve;
 });
 
-/** Called by Toasts.tsx once sonner's <Toaster/> is mounted and listening. */
+/** Called by ToastHost.tsx once sonner's <Toaster/> is mounted and listening. */
 export function toasterReady() {
   markReady();
 }
