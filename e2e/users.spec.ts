@@ -230,7 +230,9 @@ adminTest(
 
     // ArrowDown opens it too; Delete asks first, and Cancel (or Escape) returns to the row's button.
     await page.keyboard.press("ArrowDown");
-    await expect(menu).toBeVisible();
+    // Focus lands on the first item a moment after the menu shows: End before that would be
+    // overtaken by it (seen in CI: Enter then followed "Change password").
+    await expect(menu.getByRole("menuitem").first()).toBeFocused();
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
     await expect(dialog.getByRole("heading")).toHaveText(`Delete ${second.username}?`);
@@ -243,6 +245,7 @@ adminTest(
     await menuOf(first.username).focus();
     await page.keyboard.press(" ");
     await expect(menu).toHaveAccessibleName(`Actions for ${first.username}`);
+    await expect(menu.getByRole("menuitem").first()).toBeFocused();
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
     await expect(dialog.getByRole("heading")).toHaveText(`Delete ${first.username}?`);
