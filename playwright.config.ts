@@ -22,7 +22,10 @@ export default defineConfig<object, { dbKind: DbKind }>({
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
-  retries: 0,
+  // One retry in CI only: a loaded CI machine has shown rare one-off timing failures we could not
+  // reproduce. A test that passes on its retry is still listed as "flaky", and scripts/test.sh
+  // prints its first attempt's page snapshot, so it is seen and fixed rather than hidden.
+  retries: process.env.CI ? 1 : 0,
   // Generous: each spec hashes passwords with argon2id and signs in several browsers.
   timeout: 90_000,
   expect: { timeout: 10_000 },

@@ -81,6 +81,23 @@ node_modules/.bin/vitest run
 step "production build"
 node_modules/.bin/next build
 
+# Each failed attempt (a failure, or a flaky test's first try) leaves error-context.md: the page
+# as Playwright saw it. Printed so a CI log alone shows what the page was when a test gave up.
+show_failed_pages() {
+  local shown=0 f
+  for f in test-results/*/error-context.md; do
+    [ -f "$f" ] || continue
+    [ "$shown" -lt 10 ] || break
+    printf '\n[test] page at the failure: %s\n' "$(dirname "$f")"
+    head -c 6000 "$f"
+    shown=$((shown + 1))
+  done
+}
+
 step "end-to-end tests in Chromium"
-node_modules/.bin/playwright test
+if ! node_modules/.bin/playwright test; then
+  show_failed_pages
+  exit 1
+fi
+show_failed_pages
 step "every step passed"
