@@ -10,6 +10,9 @@ import { decideRoute } from "../authz/decide.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import type { Actor, Principal } from "../authz/principal.ts";
 import { scopeRefusal } from "../authz/scope.ts";
+import { db } from "../db/client.ts";
+import { isCallersTenant } from "../tenants/path-tenant.ts";
+import { PATH_TENANT_HEADER } from "./tenant-path.ts";
 
 export type RouteError = { status: number; code: ErrorCode; message: string; details?: Record<string, unknown> };
 /** Each API family answers errors in its own shape (APIM's {code, message, description}, the MI's {Error}, …). */
@@ -69,6 +72,10 @@ export function defineRoute<
     try {
       const principal = await authenticate(request, options.bearer);
       if (principal === "cross-site") return fail("FORBIDDEN", "Cross-site requests are refused.");
+      const pathTenant = request.headers.get(PATH_TENANT_HEADER);
+      if (principal && pathTenant !== null && !(await isCallersTenant(db(), principal.tenantId, pathTenant))) {
+        return fail("UNAUTHENTICATED", `These credentials are not of the tenant the address names (/t/${pathTenant}/).`);
+      }
       const decision = decideRoute(principal, options.feature);
       if (!decision.allowed) return fail(decision.code, decision.reason);
       const outOfScope = scopeRefusal(principal, options.scope);
