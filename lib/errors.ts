@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   // An If-Match precondition that no longer holds (the APIM admin API's optimistic locking).
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
+  // The sign-in rate limit refused HTTP Basic credentials before checking them (Retry-After says when to retry).
+  RATE_LIMITED: 429,
   // An external user store (LDAP, WSO2 JDBC) did not answer, or not in time: not the caller's fault.
   STORE_UNAVAILABLE: 503,
 } as const;

@@ -8,8 +8,17 @@
  * with this function's answer, so a mapping change applies at once.
  */
 import type { Db, Tx } from "../db/client.ts";
+import { FEATURES, type FeatureKey } from "../authz/features.ts";
+import { holds } from "../permissions/paths.ts";
 
 type Client = Pick<Db | Tx, "role" | "roleAlias" | "apiScope">;
+
+/**
+ * WSO2 Identity Server's internal_* scopes are not mapped to roles: a user has one when they
+ * hold the permission behind it (IS's ResourceAccessControl). These are the ones Gatehouse's
+ * routes ask for; the route still runs every check of its command.
+ */
+const INTERNAL_SCOPES: Record<string, FeatureKey> = { internal_list_tenants: "tenants.view", internal_modify_tenants: "tenants.manage" };
 
 /** WSO2 answers "default" when none of the requested scopes is granted; so do we. */
 export const DEFAULT_SCOPE = "default";
@@ -29,6 +38,12 @@ export async function grantedScopes(client: Client, tenantId: number, userId: nu
     select: { name: true },
   });
   const granted = new Set(scopes.map((s) => s.name));
+  const internal = wanted.filter((s) => s in INTERNAL_SCOPES);
+  if (internal.length > 0) {
+    const grants = await client.role.findMany({ where: { id: { in: held } }, select: { grants: { select: { permission: true } } } });
+    const paths = grants.flatMap((r) => r.grants.map((g) => g.permission));
+    for (const scope of internal) if (FEATURES[INTERNAL_SCOPES[scope]!].anyOf.some((p) => holds(paths, p))) granted.add(scope);
+  }
   return wanted.filter((s) => granted.has(s));
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
+import { throttledMessage } from "../auth/throttled.ts";
 import { describeIssues } from "../core/zod-issues.ts";
 import { clientIp } from "../http/client-address.ts";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";
@@ -19,6 +20,14 @@ export type RouteError = { status: number; code: ErrorCode; message: string; det
 export type ErrorFormatter = (error: RouteError) => unknown;
 /** Turns an `Authorization: Bearer` token into a principal; the management API registers one. */
 export type BearerResolver = (token: string) => Promise<Principal | null>;
+/**
+ * Turns `Authorization: Basic` credentials into a principal for this one request, with `end` to
+ * close the session it opened once the request is answered; null when they are refused.
+ */
+export type BasicResolver = (
+  authorization: string,
+  request: Request,
+) => Promise<{ principal: Principal; end: () => Promise<void> } | { retryAfterSeconds: number } | null>;
 
 const defaultFormatter: ErrorFormatter = (e) => ({ code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) });
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -33,6 +42,8 @@ export type RouteOptions<B extends z.ZodType, Q extends z.ZodType> = {
   query?: Q;
   formatError?: ErrorFormatter;
   bearer?: BearerResolver;
+  /** Where the WSO2 API takes HTTP Basic credentials on every call (Identity Server's REST APIs). */
+  basic?: BasicResolver;
   /** OAuth2 scopes, any one of which an OAuth token must hold (lib/authz/scope.ts). */
   scope?: readonly string[];
   maxBodyBytes?: number;
@@ -60,17 +71,25 @@ export function defineRoute<
   Q extends z.ZodType = z.ZodType<Record<string, string>>,
 >(options: RouteOptions<B, Q>, handler: (input: RouteInput<B, Q, P>, actor: Actor) => Promise<unknown>) {
   const format = options.formatError ?? defaultFormatter;
-  const fail = (code: ErrorCode, message: string, details?: Record<string, unknown>) => {
+  const fail = (code: ErrorCode, message: string, details?: Record<string, unknown>, extra: Record<string, string> = {}) => {
     const status = ERROR_STATUS[code];
     const headers: Record<string, string> = status === 401 && options.challenge ? { "www-authenticate": options.challenge } : {};
-    return Response.json(format({ status, code, message, details }), { status, headers });
+    return Response.json(format({ status, code, message, details }), { status, headers: { ...headers, ...extra } });
   };
+  const throttled = (seconds: number) => fail("RATE_LIMITED", throttledMessage(seconds), undefined, { "retry-after": String(seconds) });
 
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     // Settled early so that a rejection (Next.js failing to decode a segment) is never left unhandled.
     const pendingParams = readParams(context.params);
+    let endBasic: (() => Promise<void>) | undefined;
     try {
-      const principal = await authenticate(request, options.bearer);
+      const authorization = request.headers.get("authorization");
+      const basic =
+        options.basic && authorization?.toLowerCase().startsWith("basic ") ? await options.basic(authorization, request) : undefined;
+      if (basic === null) return fail("UNAUTHENTICATED", "The username or password is not correct, or the account may not sign in.");
+      if (basic && "retryAfterSeconds" in basic) return throttled(basic.retryAfterSeconds);
+      endBasic = basic?.end;
+      const principal = basic ? basic.principal : await authenticate(request, options.bearer);
       if (principal === "cross-site") return fail("FORBIDDEN", "Cross-site requests are refused.");
       const pathTenant = request.headers.get(PATH_TENANT_HEADER);
       if (principal && pathTenant !== null && !(await isCallersTenant(db(), principal.tenantId, pathTenant))) {
@@ -100,6 +119,8 @@ export function defineRoute<
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.details);
       throw error;
+    } finally {
+      await endBasic?.();
     }
   };
 }
