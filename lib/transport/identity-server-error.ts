@@ -11,6 +11,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
+  429: "Too Many Requests",
 };
 
 export const identityServerError: ErrorFormatter = (e) => ({
