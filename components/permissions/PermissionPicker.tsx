@@ -1,12 +1,14 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { isProtectedPermission } from "@/lib/permissions/tenant-tree";
 import { ALL_PERMISSIONS } from "@/lib/permissions/catalog";
 import { permissionTrail } from "@/lib/permissions/labels";
 import { permissionPhrase } from "@/lib/permissions/phrases";
 import { Combobox, useComboboxState } from "@/components/pickers/Combobox";
 
-type Props = { name: string; label: string; defaultValue?: string; hint?: string };
+/** superTenant: only the super tenant's picker offers Super Admin Permissions. */
+type Props = { name: string; label: string; defaultValue?: string; hint?: string; superTenant: boolean };
 type Choice = { path: string; trail: string; phrase: string; haystack: string };
 
 const CHOICES: Choice[] = ALL_PERMISSIONS.map((p) => {
@@ -15,6 +17,7 @@ const CHOICES: Choice[] = ALL_PERMISSIONS.map((p) => {
   return { path: p.path, trail, phrase, haystack: `${trail} ${phrase} ${p.path}`.toLowerCase() };
 });
 const CHOICES_BY_PATH = new Map(CHOICES.map((c) => [c.path, c]));
+const TENANT_CHOICES = CHOICES.filter((c) => !isProtectedPermission(c.path));
 const MAX_SHOWN = 40;
 
 /**
@@ -22,8 +25,9 @@ const MAX_SHOWN = 40;
  * what it allows or its path ("delete users", "usermgt"), move with the arrow keys, Enter
  * picks. The pick goes into a hidden field `name`, and picking submits the surrounding form.
  */
-export function PermissionPicker({ name, label, defaultValue, hint }: Props) {
-  const initial = CHOICES.find((c) => c.path === defaultValue);
+export function PermissionPicker({ name, label, defaultValue, hint, superTenant }: Props) {
+  const choices = superTenant ? CHOICES : TENANT_CHOICES;
+  const initial = choices.find((c) => c.path === defaultValue);
   const [picked, setPicked] = useState(initial);
   const box = useComboboxState(initial?.trail ?? "");
   const { id, text, setText, open, setOpen, active, setActive } = box;
@@ -31,9 +35,9 @@ export function PermissionPicker({ name, label, defaultValue, hint }: Props) {
 
   const matches = useMemo(() => {
     const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-    const all = picked && text === picked.trail ? CHOICES : CHOICES.filter((c) => words.every((w) => c.haystack.includes(w)));
+    const all = picked && text === picked.trail ? choices : choices.filter((c) => words.every((w) => c.haystack.includes(w)));
     return all.slice(0, MAX_SHOWN);
-  }, [text, picked]);
+  }, [text, picked, choices]);
   const options = matches.map((c) => ({
     id: c.path,
     label: c.trail,

@@ -1,11 +1,12 @@
 "use client";
 
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { ALL_PERMISSIONS, describePermission } from "@/lib/permissions/catalog";
+import { describePermission } from "@/lib/permissions/catalog";
 import { PERMISSION_CONTEXT } from "@/lib/permissions/labels";
 import { holds } from "@/lib/permissions/paths";
 import { checkState, toggle } from "@/lib/permissions/selection";
-import { PERMISSION_TREE, type PermissionNode } from "@/lib/permissions/tree";
+import { permissionsFor, permissionTreeFor } from "@/lib/permissions/tenant-tree";
+import type { PermissionNode } from "@/lib/permissions/tree";
 import { Button } from "@/components/ui/Button";
 import { FilterInput } from "@/components/ui/FilterInput";
 import { visibleRows, type TreeRow } from "./tree-rows";
@@ -19,16 +20,18 @@ type Props = {
   /** The editor's own grants: nodes outside them cannot be checked (no escalation). */
   grantable?: readonly string[];
   label?: string;
+  /** Whether the signed-in tenant is the super tenant: only its tree shows Super Admin Permissions. */
+  superTenant: boolean;
 };
 
-const ALL_EXPANDABLE = (() => {
+function expandable(tree: PermissionNode): string[] {
   const out: string[] = [];
   (function walk(n: PermissionNode) {
     if (n.children?.length) out.push(n.path);
     n.children?.forEach(walk);
-  })(PERMISSION_TREE);
+  })(tree);
   return out;
-})();
+}
 
 /**
  * The WSO2 permission tree as an accessible tree (WAI-ARIA tree pattern): tri-state
@@ -38,17 +41,19 @@ const ALL_EXPANDABLE = (() => {
  * shown inside the rows it pushed everything below it when focus moved, and a click that
  * started on a button below landed beside it.
  */
-export function PermissionTree({ value, onChange, grantable, label = "Permissions" }: Props) {
+export function PermissionTree({ value, onChange, grantable, label = "Permissions", superTenant }: Props) {
+  const tree = permissionTreeFor(superTenant);
+  const nodes = permissionsFor(superTenant);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(["/permission", "/permission/admin"]));
   const [filter, setFilter] = useState("");
   const [focused, setFocused] = useState("/permission");
   const [hovered, setHovered] = useState<string | null>(null);
   const refs = useRef(new Map<string, HTMLDivElement>());
   const ids = useId();
-  const rows = useMemo(() => visibleRows(expanded, filter), [expanded, filter]);
+  const rows = useMemo(() => visibleRows(tree, expanded, filter), [tree, expanded, filter]);
   const readOnly = !onChange;
   const tabStop = rows.some((r) => r.node.path === focused) ? focused : rows[0]?.node.path;
-  const covered = useMemo(() => ALL_PERMISSIONS.filter((p) => holds(value, p.path)).length, [value]);
+  const covered = useMemo(() => nodes.filter((p) => holds(value, p.path)).length, [nodes, value]);
   const shown = describePermission(hovered ?? tabStop ?? "/permission");
 
   const canCheck = (path: string) => !readOnly && (grantable === undefined || holds(grantable, path));
@@ -75,7 +80,7 @@ export function PermissionTree({ value, onChange, grantable, label = "Permission
       return next;
     });
   const flip = (path: string) => {
-    if (canCheck(path)) onChange?.(toggle(value, path));
+    if (canCheck(path)) onChange?.(toggle(value, path, tree));
   };
 
   function onKeyDown(event: KeyboardEvent, row: TreeRow, index: number) {
@@ -119,14 +124,14 @@ export function PermissionTree({ value, onChange, grantable, label = "Permission
     <div className="rounded-lg border border-slate-200 bg-white">
       <div className="flex flex-wrap items-end gap-2 border-b border-slate-200 p-3">
         <FilterInput label="Filter permissions" value={filter} onChange={setFilter} placeholder="Name or path, e.g. usermgt" wide />
-        <Button variant="secondary" size="sm" onClick={() => setExpanded(new Set(ALL_EXPANDABLE))}>
+        <Button variant="secondary" size="sm" onClick={() => setExpanded(new Set(expandable(tree)))}>
           Expand all
         </Button>
         <Button variant="secondary" size="sm" onClick={() => setExpanded(new Set(["/permission"]))}>
           Collapse all
         </Button>
         <p className="w-full text-sm text-slate-700" aria-live="polite" data-testid="selected-count">
-          {covered === 0 ? "No permissions selected." : `${covered} of ${ALL_PERMISSIONS.length} permissions selected.`}
+          {covered === 0 ? "No permissions selected." : `${covered} of ${nodes.length} permissions selected.`}
         </p>
       </div>
       <div className="h-20 overflow-hidden border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="permission-details">

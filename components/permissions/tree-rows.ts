@@ -1,4 +1,4 @@
-import { PERMISSION_TREE, type PermissionNode } from "@/lib/permissions/tree";
+import type { PermissionNode } from "@/lib/permissions/tree";
 
 export type TreeRow = {
   node: PermissionNode;
@@ -22,7 +22,7 @@ function subtreeMatches(node: PermissionNode, needle: string): boolean {
  * The rows the tree shows, flattened in order. With a filter, a node is shown when it or
  * something below it matches, and every shown node is open, so each match keeps its path.
  */
-export function visibleRows(expanded: ReadonlySet<string>, filter: string): TreeRow[] {
+export function visibleRows(tree: PermissionNode, expanded: ReadonlySet<string>, filter: string): TreeRow[] {
   const needle = filter.trim().toLowerCase();
   const rows: TreeRow[] = [];
   const walk = (nodes: readonly PermissionNode[], level: number, parent?: string) => {
@@ -34,6 +34,6 @@ export function visibleRows(expanded: ReadonlySet<string>, filter: string): Tree
       if (open) walk(node.children ?? [], level + 1, node.path);
     });
   };
-  walk([PERMISSION_TREE], 1);
+  walk([tree], 1);
   return rows;
 }

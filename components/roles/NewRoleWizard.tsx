@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { Steps } from "@/components/ui/Steps";
 import { RoleNameStep } from "./RoleNameStep";
 
-type Props = { action: FormAction; checkName: FormAction; domains: string[]; grantable: string[] };
+type Props = { action: FormAction; checkName: FormAction; domains: string[]; grantable: string[]; superTenant: boolean };
 const STEPS = ["Domain and name", "Permissions", "Users", "Review"] as const;
 const REVIEW = STEPS.length - 1;
 
@@ -29,7 +29,7 @@ const RoleReview = lazy(loadReview);
  * server, with Finish's own rules) and moves focus to the next step's heading; nothing is
  * written until Finish on the review, and then everything at once.
  */
-export function NewRoleWizard({ action, checkName, domains, grantable }: Props) {
+export function NewRoleWizard({ action, checkName, domains, grantable, superTenant }: Props) {
   const [step, setStep] = useState(0);
   const [domain, setDomain] = useState(domains[0] ?? "PRIMARY");
   const [name, setName] = useState("");
@@ -114,10 +114,18 @@ export function NewRoleWizard({ action, checkName, domains, grantable }: Props) 
         )}
         <Suspense fallback={loading}>
           {step === 1 && (
-            <PermissionTree value={permissions} onChange={setPermissions} grantable={grantable} label="Permissions of the new role" />
+            <PermissionTree
+              value={permissions}
+              onChange={setPermissions}
+              grantable={grantable}
+              superTenant={superTenant}
+              label="Permissions of the new role"
+            />
           )}
           {step === 2 && <UserSearchList picked={users} onChange={setUsers} legend="Assign users to the new role" errors={memberErrors} />}
-          {step === REVIEW && <RoleReview domain={domain} name={name} permissions={permissions} users={users} onEdit={go} />}
+          {step === REVIEW && (
+            <RoleReview domain={domain} name={name} permissions={permissions} users={users} onEdit={go} superTenant={superTenant} />
+          )}
         </Suspense>
       </section>
       <div className="mt-6 flex flex-wrap gap-2">

@@ -13,12 +13,13 @@ type Props = {
   qualified: string;
   grants: string[];
   grantable: string[];
+  superTenant: boolean;
   preview: FormAction<Preview>;
   save: FormAction;
 };
 
 /** Edit Permissions: change the tree, review who gains and loses what, then save. */
-export function RolePermissionsEditor({ id, version, qualified, grants, grantable, preview, save }: Props) {
+export function RolePermissionsEditor({ id, version, qualified, grants, grantable, superTenant, preview, save }: Props) {
   const [value, setValue] = useState(grants);
   const flow = useReviewThenSave(preview, save, value.join());
   const form = () => {
@@ -32,7 +33,13 @@ export function RolePermissionsEditor({ id, version, qualified, grants, grantabl
 
   return (
     <div className="max-w-4xl space-y-4">
-      <PermissionTree value={value} onChange={setValue} grantable={grantable} label={`Permissions of ${qualified}`} />
+      <PermissionTree
+        value={value}
+        onChange={setValue}
+        grantable={grantable}
+        superTenant={superTenant}
+        label={`Permissions of ${qualified}`}
+      />
       <ReviewSaveBar
         flow={flow}
         dirty={dirty}

@@ -1,17 +1,24 @@
 import type { ReactNode } from "react";
-import { ALL_PERMISSIONS } from "@/lib/permissions/catalog";
+import { permissionsFor } from "@/lib/permissions/tenant-tree";
 import { permissionTrail } from "@/lib/permissions/labels";
 import { holds } from "@/lib/permissions/paths";
 import { qualifiedName } from "@/lib/core/domains";
 import type { PickedUser } from "@/components/users/UserSearchList";
 
-type Props = { domain: string; name: string; permissions: string[]; users: PickedUser[]; onEdit: (step: number) => void };
+type Props = {
+  domain: string;
+  name: string;
+  permissions: string[];
+  users: PickedUser[];
+  onEdit: (step: number) => void;
+  superTenant: boolean;
+};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The wizard's last step: everything Finish will write, each part with a way back to change it. */
-export function RoleReview({ domain, name, permissions, users, onEdit }: Props) {
-  const covered = ALL_PERMISSIONS.filter((p) => holds(permissions, p.path)).length;
+export function RoleReview({ domain, name, permissions, users, onEdit, superTenant }: Props) {
+  const covered = permissionsFor(superTenant).filter((p) => holds(permissions, p.path)).length;
   return (
     <div className="space-y-4" data-testid="role-review">
       <Part title="Role" onEdit={() => onEdit(0)} edit="Change the name">

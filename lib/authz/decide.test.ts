@@ -3,9 +3,10 @@ import { decide, mayHoldSession } from "./decide.ts";
 import type { Principal } from "./principal.ts";
 
 const LOGIN = "/permission/admin/login";
-const principal = (grants: string[], mustChangePassword = false): Principal => ({
+const principal = (grants: string[], mustChangePassword = false, superTenant = true): Principal => ({
   userId: 1,
   tenantId: 1,
+  superTenant,
   username: "u",
   displayName: "u",
   sessionId: "s",
@@ -32,5 +33,14 @@ describe("decide", () => {
     expect(decide(principal(["/permission"], true), "console.signIn")).toMatchObject({ allowed: false, code: "PASSWORD_CHANGE_REQUIRED" });
     expect(decide(principal([]), "console.signIn")).toMatchObject({ allowed: false, code: "FORBIDDEN" });
     expect(decide(principal([LOGIN]), "console.signIn")).toEqual({ allowed: true });
+  });
+});
+
+describe("Super Admin Permissions", () => {
+  it("count in the super tenant only, while a tenant's root grant keeps every other feature", () => {
+    expect(decide(principal(["/permission"]), "tenants.manage")).toEqual({ allowed: true });
+    expect(decide(principal(["/permission"], false, false), "tenants.manage")).toMatchObject({ allowed: false, code: "FORBIDDEN" });
+    expect(decide(principal(["/permission/protected"], false, false), "tenants.view")).toMatchObject({ allowed: false });
+    expect(decide(principal(["/permission"], false, false), "roles.update")).toEqual({ allowed: true });
   });
 });

@@ -2,6 +2,7 @@ import { DEFAULT_PASSWORD_REASON } from "../core/contract.ts";
 import { holds } from "../permissions/paths.ts";
 import { FEATURES, LOGIN_PERMISSION, type FeatureKey } from "./features.ts";
 import type { Principal } from "./principal.ts";
+import { countsFor } from "./protected-grants.ts";
 
 export type Decision =
   { allowed: true } | { allowed: false; code: "UNAUTHENTICATED" | "FORBIDDEN" | "PASSWORD_CHANGE_REQUIRED"; reason: string };
@@ -9,7 +10,8 @@ export type Decision =
 /**
  * The single authorization decision. Denies unless everything holds: a live principal who has
  * set their own password, holding a permission the feature accepts. Tenancy is not decided
- * here: every read and write puts the principal's own tenantId in its query.
+ * here: every read and write puts the principal's own tenantId in its query. One exception:
+ * Super Admin Permissions count only in the super tenant (countsFor).
  */
 export function decide(principal: Principal | null, feature: FeatureKey): Decision {
   if (!principal) return { allowed: false, code: "UNAUTHENTICATED", reason: "Sign in to continue." };
@@ -17,7 +19,7 @@ export function decide(principal: Principal | null, feature: FeatureKey): Decisi
     return { allowed: false, code: "PASSWORD_CHANGE_REQUIRED", reason: DEFAULT_PASSWORD_REASON };
   }
   const required = FEATURES[feature];
-  if (required.anyOf.some((path) => holds(principal.grants, path))) return { allowed: true };
+  if (required.anyOf.some((path) => countsFor(principal, path) && holds(principal.grants, path))) return { allowed: true };
   return { allowed: false, code: "FORBIDDEN", reason: `You do not have permission to ${required.label.toLowerCase()}.` };
 }
 

@@ -7,6 +7,8 @@ import { qualifiedName } from "../core/domains.ts";
 export type Principal = {
   userId: number;
   tenantId: number;
+  /** The actor's tenant is carbon.super: only there do Super Admin Permissions count (decide.ts). */
+  superTenant: boolean;
   username: string;
   /** The name as WSO2 shows it: bare in PRIMARY, "DOMAIN/name" elsewhere. */
   displayName: string;

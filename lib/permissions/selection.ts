@@ -3,11 +3,20 @@ import { PERMISSION_TREE, type PermissionNode } from "./tree.ts";
 
 export type CheckState = "checked" | "unchecked" | "mixed";
 
-const NODES = new Map<string, { node: PermissionNode; parent?: string }>();
-(function index(node: PermissionNode, parent?: string) {
-  NODES.set(node.path, { node, parent });
-  for (const child of node.children ?? []) index(child, node.path);
-})(PERMISSION_TREE);
+type NodeIndex = Map<string, { node: PermissionNode; parent?: string }>;
+const indexes = new WeakMap<PermissionNode, NodeIndex>();
+function nodesOf(tree: PermissionNode): NodeIndex {
+  let nodes = indexes.get(tree);
+  if (!nodes) {
+    const built: NodeIndex = new Map();
+    (function index(node: PermissionNode, parent?: string) {
+      built.set(node.path, { node, parent });
+      for (const child of node.children ?? []) index(child, node.path);
+    })(tree);
+    indexes.set(tree, (nodes = built));
+  }
+  return nodes;
+}
 
 /** Checked when the node or an ancestor is granted; mixed when only something below it is. */
 export function checkState(grants: readonly string[], path: string): CheckState {
@@ -18,16 +27,19 @@ export function checkState(grants: readonly string[], path: string): CheckState 
 /**
  * Clicking a node's checkbox. Checking grants the node (and so everything below it).
  * Unchecking a node that an ancestor grant covers splits that grant: the ancestor is replaced
- * by its other children, level by level, so everything else stays granted.
+ * by its other children, level by level, so everything else stays granted. The children are
+ * those of `tree`, the tenant's own (lib/permissions/tenant-tree.ts): splitting a tenant's
+ * "/permission" must not hand out the Super Admin Permissions it never showed.
  */
-export function toggle(grants: readonly string[], path: string): string[] {
+export function toggle(grants: readonly string[], path: string, tree: PermissionNode = PERMISSION_TREE): string[] {
+  const nodes = nodesOf(tree);
   if (checkState(grants, path) !== "checked") return compactGrants([...grants, path]);
   const cover = grants.find((g) => g !== path && implies(g, path));
   let next = grants.filter((g) => !implies(path, g));
   if (cover) {
     next = next.filter((g) => g !== cover);
-    for (let at = path; at !== cover; at = NODES.get(at)!.parent!) {
-      const parent = NODES.get(NODES.get(at)!.parent!)!.node;
+    for (let at = path; at !== cover; at = nodes.get(at)!.parent!) {
+      const parent = nodes.get(nodes.get(at)!.parent!)!.node;
       next.push(...(parent.children ?? []).map((c) => c.path).filter((p) => p !== at));
     }
   }

@@ -53,7 +53,7 @@ export const previewRolePermissionsCommand = defineCommand({
   rule: "None: a preview reads how many members would gain or lose each permission.",
   run: async (client, principal, input) => {
     const role = await getRole(client, principal.tenantId, input.id);
-    return previewPermissionChange(client, role.id, role.grants, cleanPermissions(input.permissions));
+    return previewPermissionChange(client, role.id, role.grants, cleanPermissions(principal, input.permissions));
   },
 });
 

@@ -44,7 +44,7 @@ export async function createRole(client: Db, actor: Actor, input: TCreateRole): 
   const principal = actor;
   const tenantId = principal.tenantId;
   const { store, name, qualified } = await checkNewRoleName(client, actor, input);
-  const permissions = cleanPermissions(input.permissions);
+  const permissions = cleanPermissions(actor, input.permissions);
   assertHoldsAll(principal, permissions, "grant these permissions");
 
   return client.$transaction(async (tx) => {

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ZFormId } from "../db/row-id.ts";
 import { formList } from "../forms.ts";
 import { AppError } from "../errors.ts";
+import { assertGrantableInTenant } from "../authz/protected-grants.ts";
+import type { Principal } from "../authz/principal.ts";
 import { isPermissionPath } from "../permissions/catalog.ts";
 import { compactGrants } from "../permissions/paths.ts";
 import { roleNameSchema } from "../stores/name-rules.ts";
@@ -12,10 +14,15 @@ export const ZPermissionList = formList(z.string().max(300), 500);
 export const ZUserIdList = formList(ZFormId, 10_000);
 export const ZVersion = ZFormId;
 
-/** Known tree paths only, compacted: a grant already covered by its parent is dropped. */
-export function cleanPermissions(paths: readonly string[]): string[] {
+/**
+ * Known tree paths of the actor's tenant only (no Super Admin Permissions outside the super
+ * tenant), compacted: a grant already covered by its parent is dropped. Every grant writer
+ * and preview goes through here.
+ */
+export function cleanPermissions(actor: Pick<Principal, "superTenant">, paths: readonly string[]): string[] {
   const unknown = paths.filter((p) => !isPermissionPath(p));
   if (unknown.length > 0) throw new AppError("INVALID_INPUT", `Unknown permission: ${unknown[0]}`);
+  assertGrantableInTenant(actor, paths);
   return compactGrants(paths);
 }
 

@@ -20,7 +20,7 @@ export async function setRolePermissions(
   input: TSetRolePermissions,
 ): Promise<{ added: string[]; removed: string[] }> {
   const tenantId = actor.tenantId;
-  const permissions = cleanPermissions(input.permissions);
+  const permissions = cleanPermissions(actor, input.permissions);
   return client.$transaction(async (tx) => {
     const role = await getRole(tx, tenantId, input.id);
     assertRoleAction(actor, role, "permissions");

@@ -5,6 +5,7 @@ import { mayHoldSession } from "../authz/decide.ts";
 import type { Principal } from "../authz/principal.ts";
 import { cachedSubjectRoles } from "../authz/subject-cache.ts";
 import { qualifiedName } from "../core/domains.ts";
+import { SUPER_TENANT } from "../core/tenant.ts";
 import { sessionIdFor } from "./secret.ts";
 
 // Writing lastSeenAt on every request would turn every read into a write; a minute of
@@ -29,7 +30,7 @@ export async function resolveSession(client: Db, secret: string, policy: Session
     sql`
     SELECT s."tenantId", s."kind", s."lastSeenAt", s."expiresAt", s."revokedAt",
            u."id" AS "userId", u."username", u."mustChangePassword", u."disabledAt", st."domain", st."enabled" AS "storeEnabled", v."version" AS "authzVersion",
-           t."active" AS "tenantActive"
+           t."active" AS "tenantActive", t."domain" AS "tenantDomain"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     JOIN "UserStore" st ON st."id" = u."storeId"
@@ -63,6 +64,7 @@ export async function resolveSession(client: Db, secret: string, policy: Session
   return {
     userId,
     tenantId,
+    superTenant: session.superTenant,
     username: session.username,
     displayName: qualifiedName(session.domain, session.username),
     sessionId: id,
@@ -88,6 +90,7 @@ function sessionRow(r: RawRow) {
     domain: text(r.domain),
     storeEnabled: bool(r.storeEnabled),
     tenantActive: bool(r.tenantActive),
+    superTenant: text(r.tenantDomain) === SUPER_TENANT,
     authzVersion: r.authzVersion === null || r.authzVersion === undefined ? 0 : int(r.authzVersion),
   };
 }

@@ -1,4 +1,5 @@
-import { ALL_PERMISSIONS, type FlatPermission } from "../permissions/catalog.ts";
+import type { FlatPermission } from "../permissions/catalog.ts";
+import { permissionsFor } from "../permissions/tenant-tree.ts";
 import { permissionTrail } from "../permissions/labels.ts";
 import { permissionPhrase } from "../permissions/phrases.ts";
 import { implies } from "../permissions/paths.ts";
@@ -11,9 +12,12 @@ function grantorsOf(roles: readonly RoleGrants[], path: string): Grantor[] {
   return roles.flatMap((role) => role.grants.filter((g) => implies(g, path)).map((via) => ({ role: role.qualified, via })));
 }
 
-/** Every permission a user holds, in tree order, with the roles (and the grant in each) that give it. */
-export function effectivePermissions(roles: readonly RoleGrants[]): EffectivePermission[] {
-  return ALL_PERMISSIONS.flatMap((p) => {
+/**
+ * Every permission a user holds, in tree order, with the roles (and the grant in each) that give
+ * it: the nodes of the user's tenant only (a tenant's "/permission" holds no Super Admin Permissions).
+ */
+export function effectivePermissions(roles: readonly RoleGrants[], superTenant: boolean): EffectivePermission[] {
+  return permissionsFor(superTenant).flatMap((p) => {
     const grantedBy = grantorsOf(roles, p.path);
     return grantedBy.length > 0 ? [{ ...p, grantedBy }] : [];
   });

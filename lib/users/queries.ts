@@ -10,6 +10,7 @@ import { ZFormId } from "../db/row-id.ts";
 import { AppError } from "../errors.ts";
 import { isPermissionPath } from "../permissions/catalog.ts";
 import { roleRuleBlocker } from "../authz/role-rules.ts";
+import { countsFor } from "../authz/protected-grants.ts";
 import { holdsUsers, listStores } from "../stores/list-stores.ts";
 import { effectivePermissions, explainPermission } from "./effective-permissions.ts";
 import { getUser } from "./get-user.ts";
@@ -85,8 +86,12 @@ export const userPermissionsPageQuery = defineCommand({
       user: userSummary(user),
       tabs: userTabs(principal),
       check: input.check,
-      answer: input.check && isPermissionPath(input.check) ? explainPermission(user.qualified, user.roles, input.check) : null,
-      effective: effectivePermissions(user.roles),
+      // The user is in the actor's tenant, so the actor's tenant decides which nodes exist for them.
+      answer:
+        input.check && isPermissionPath(input.check) && countsFor(principal, input.check)
+          ? explainPermission(user.qualified, user.roles, input.check)
+          : null,
+      effective: effectivePermissions(user.roles, principal.superTenant),
     };
   },
 });

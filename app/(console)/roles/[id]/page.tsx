@@ -18,7 +18,8 @@ export default async function RolePage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const query = await searchParams;
-  const { role, actions, blocker, q, start, members, total } = (await loadPage(rolePageQuery, { ...query, ...(await params) })).data;
+  const { principal, data } = await loadPage(rolePageQuery, { ...query, ...(await params) });
+  const { role, actions, blocker, q, start, members, total } = data;
   return (
     <>
       <RoleHeader role={role} actions={actions} current="viewUsers" />
@@ -67,7 +68,7 @@ export default async function RolePage({
           <h2 id="permissions" className="mb-2 font-semibold">
             Permissions
           </h2>
-          <PermissionTree value={role.grants} label={`Permissions of ${role.qualified}`} />
+          <PermissionTree value={role.grants} superTenant={principal.superTenant} label={`Permissions of ${role.qualified}`} />
         </section>
       </div>
     </>

@@ -14,7 +14,13 @@ export default async function NewRolePage() {
     <>
       <Breadcrumbs trail={[{ href: "/roles", label: "Roles" }, { label: "Add New Role" }]} />
       <PageHeader title="Add New Role" description="You can only grant permissions you hold yourself." />
-      <NewRoleWizard action={createRoleAction} checkName={checkRoleNameAction} domains={data.domains} grantable={principal.grants} />
+      <NewRoleWizard
+        action={createRoleAction}
+        checkName={checkRoleNameAction}
+        domains={data.domains}
+        grantable={principal.grants}
+        superTenant={principal.superTenant}
+      />
     </>
   );
 }

@@ -20,6 +20,7 @@ export default async function EditPermissionsPage({ params }: { params: Promise<
         qualified={role.qualified}
         grants={[...role.grants]}
         grantable={principal.grants}
+        superTenant={principal.superTenant}
         preview={previewPermissionsAction}
         save={setPermissionsAction}
       />

@@ -15,7 +15,7 @@ export default async function UserPermissionsPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string>>;
 }) {
-  const { data } = await loadPage(userPermissionsPageQuery, { ...(await searchParams), id: (await params).id });
+  const { principal, data } = await loadPage(userPermissionsPageQuery, { ...(await searchParams), id: (await params).id });
   const { user, tabs, check, answer, effective } = data;
   return (
     <>
@@ -26,7 +26,7 @@ export default async function UserPermissionsPage({
         </h2>
         <form method="get" className="mt-3 flex flex-wrap items-end gap-2">
           <div className="min-w-0 flex-1 basis-64">
-            <PermissionPicker name="check" label="Permission" defaultValue={check} />
+            <PermissionPicker name="check" label="Permission" defaultValue={check} superTenant={principal.superTenant} />
           </div>
           <Button type="submit" variant="secondary">
             Check
