@@ -141,6 +141,12 @@ adminTest("typing a search filters the list through the URL, from the first page
   await expect(search).toBeFocused();
   await expect(page).toHaveURL(/\/users\?sort=username&dir=asc&size=10$/);
   await expect(page.getByRole("link", { name: "Next" })).toBeVisible();
+
+  // Typing and Clear replaced the history entry: Back returns to the first search, and the box follows the URL.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`\\?q=${prefix}\\*&size=10$`));
+  await expect(search).toHaveValue(`${prefix}*`);
+  await expect(page.getByRole("button", { name: "Clear" })).toBeVisible();
 });
 
 test("without JavaScript the filters are a plain GET form: Search filters the list with the page size", async ({ browser }) => {
