@@ -3,6 +3,7 @@ import { expect } from "@playwright/test";
 import { superTenantId } from "../testing/seed.ts";
 import { expectAccessible } from "./support/axe.ts";
 import { e2eDb } from "./support/db.ts";
+import { boundFilter } from "./support/filters.ts";
 import { unique } from "./support/seed.ts";
 import { adminTest, viewerTest } from "./support/signed-in.ts";
 
@@ -44,7 +45,7 @@ adminTest(
     const actor = unique("aud_actor_");
     await seedEvents(actor);
     await page.goto("/audit");
-    await page.getByLabel("Actor", { exact: true }).fill(actor);
+    await (await boundFilter(page, "Actor")).fill(actor);
     await expect(page).toHaveURL(new RegExp(`actor=${actor}`));
     await page.getByLabel("Action", { exact: true }).selectOption("user.roles_changed");
     await expect(page).toHaveURL(/action=user\.roles_changed/);

@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe.ts";
 import { e2eDb, seedUser } from "./support/db.ts";
+import { boundFilter } from "./support/filters.ts";
 import { seedRole, unique } from "./support/seed.ts";
 import { adminTest } from "./support/signed-in.ts";
 
@@ -10,7 +11,7 @@ const rows = (page: Page) => page.locator("tbody tr");
 
 /** Types into the search box and waits for the list the URL now names (typing reaches it after a pause). */
 async function search(page: Page, label: string, text: string) {
-  await page.getByLabel(label).fill(text);
+  await (await boundFilter(page, label)).fill(text);
   await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text).replace(/[*]/g, "\\*")}(&|$)`));
 }
 

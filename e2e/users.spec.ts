@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, seedUser } from "./support/db.ts";
-import { adminTest, openAdminPage, openViewerPage } from "./support/signed-in.ts";
+import { boundFilter } from "./support/filters.ts";
+import { adminTest, openAdminPage, openViewerPage, stateFile } from "./support/signed-in.ts";
 import { signIn } from "./support/auth.ts";
 import { captureAction, replayAction, withField } from "./support/actions.ts";
 import { expectAccessible } from "./support/axe.ts";
@@ -89,7 +90,7 @@ adminTest("search takes WSO2 patterns; domain, claim, sort and page live in the 
   await e2eDb().userClaim.create({ data: { userId: tagged.id, claim: "http://wso2.org/claims/organization", value: "Acme" } });
 
   await page.goto("/users");
-  await page.getByLabel("Search users").fill(`${prefix}*`);
+  await (await boundFilter(page, "Search users")).fill(`${prefix}*`);
   await page.getByLabel("Per page").selectOption("10");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("row")).toHaveCount(11);
@@ -127,7 +128,7 @@ adminTest("typing a search filters the list through the URL, from the first page
   await page.goto(`/users?q=${prefix}*&size=10`);
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/&after=/);
-  const search = page.getByLabel("Search users");
+  const search = await boundFilter(page, "Search users");
   await search.fill(`${prefix}_0*`);
   // No submit: the pause after typing navigates, keeping sort and size and dropping the cursor.
   await expect(page).toHaveURL(new RegExp(`\\?q=${prefix}_0\\*&sort=username&dir=asc&size=10$`));
@@ -140,6 +141,28 @@ adminTest("typing a search filters the list through the URL, from the first page
   await expect(search).toBeFocused();
   await expect(page).toHaveURL(/\/users\?sort=username&dir=asc&size=10$/);
   await expect(page.getByRole("link", { name: "Next" })).toBeVisible();
+
+  // Typing and Clear replaced the history entry: Back returns to the first search, and the box follows the URL.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`\\?q=${prefix}\\*&size=10$`));
+  await expect(search).toHaveValue(`${prefix}*`);
+  await expect(page.getByRole("button", { name: "Clear" })).toBeVisible();
+});
+
+test("without JavaScript the filters are a plain GET form: Search filters the list with the page size", async ({ browser }) => {
+  const prefix = unique("nojs");
+  for (let i = 0; i < 3; i++) await seedUser(e2eDb(), { username: `${prefix}_${i}` });
+  const context = await browser.newContext({ storageState: stateFile("admin"), javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/users");
+  await page.getByLabel("Search users").fill(`${prefix}*`);
+  await page.getByLabel("Per page").selectOption("10");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${prefix}\\*&.*size=10`));
+  await expect(page.getByRole("row")).toHaveCount(4);
+  await expect(page.getByLabel("Search users")).toHaveValue(`${prefix}*`);
+  await expect(page.getByLabel("Per page")).toHaveValue("10");
+  await context.close();
 });
 
 adminTest("each row action works: change password, assign roles with preview, view roles, profile, delete", async ({ page, browser }) => {

@@ -1,21 +1,11 @@
-"use client";
-
-import { SearchField } from "@/components/ui/table/SearchField";
+import { UrlSearchField } from "@/components/ui/table/UrlSearchField";
 import { UrlSearchForm } from "@/components/ui/table/UrlSearchForm";
-import { useUrlFilters } from "@/components/ui/table/useUrlFilters";
 
 /** The search over a role's members: a list, not a table, bound to the URL the same way. */
 export function RoleMemberSearch({ path, q }: { path: string; q: string | undefined }) {
-  const filters = useUrlFilters(path, { q }, ["q"]);
   return (
-    <UrlSearchForm filters={filters} label="Members" fields={["q"]} className="mb-3 flex items-end gap-2">
-      <SearchField
-        label="Search users"
-        name="q"
-        value={filters.values.q ?? ""}
-        onChange={(q) => filters.set({ q })}
-        placeholder="Part of a name, or adm*"
-      />
+    <UrlSearchForm path={path} state={{ q }} label="Members" fields={["q"]} className="mb-3 flex items-end gap-2">
+      <UrlSearchField name="q" value={q} label="Search users" placeholder="Part of a name, or adm*" />
     </UrlSearchForm>
   );
 }

@@ -30,7 +30,7 @@ describe("table URLs", () => {
   });
 });
 
-// The filter binding (useUrlFilters): the URL's keys, the form's GET and the first page.
+// The filter binding (url-filters-binding.ts): the URL's keys, the form's GET and the first page.
 describe("table filters in the URL", () => {
   const users = { q: "adm*", domain: "PRIMARY", claim: undefined, value: undefined, sort: "username", dir: "asc", size: "25" };
 
