@@ -4,12 +4,13 @@ import { qualifiedName } from "../lib/core/domains.ts";
 
 /** The Actor a signed-in user would be, built the way session resolution builds it. */
 export async function actorFor(db: Db, userId: number): Promise<Actor> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { store: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { store: true, tenant: { select: { domain: true } } } });
   const subject = await loadSubjectRoles(db, user.tenantId, user.id);
   return {
     ip: "198.51.100.7",
     userId: user.id,
     tenantId: user.tenantId,
+    tenantDomain: user.tenant.domain,
     username: user.username,
     displayName: qualifiedName(user.store.domain, user.username),
     sessionId: "test-session",

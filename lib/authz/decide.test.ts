@@ -3,9 +3,10 @@ import { decide, mayHoldSession } from "./decide.ts";
 import type { Principal } from "./principal.ts";
 
 const LOGIN = "/permission/admin/login";
-const principal = (grants: string[], mustChangePassword = false): Principal => ({
+const principal = (grants: string[], mustChangePassword = false, tenantDomain = "carbon.super"): Principal => ({
   userId: 1,
   tenantId: 1,
+  tenantDomain,
   username: "u",
   displayName: "u",
   sessionId: "s",
@@ -32,5 +33,15 @@ describe("decide", () => {
     expect(decide(principal(["/permission"], true), "console.signIn")).toMatchObject({ allowed: false, code: "PASSWORD_CHANGE_REQUIRED" });
     expect(decide(principal([]), "console.signIn")).toMatchObject({ allowed: false, code: "FORBIDDEN" });
     expect(decide(principal([LOGIN]), "console.signIn")).toEqual({ allowed: true });
+  });
+
+  it("lets only the super tenant's principals use the tenant features, whatever a tenant's admin holds", () => {
+    expect(decide(principal(["/permission"]), "tenants.manage")).toEqual({ allowed: true });
+    expect(decide(principal(["/permission"], false, "acme.com"), "tenants.view")).toEqual({
+      allowed: false,
+      code: "FORBIDDEN",
+      reason: "You do not have permission to view tenants.",
+    });
+    expect(decide(principal(["/permission"], false, "acme.com"), "users.list")).toEqual({ allowed: true });
   });
 });

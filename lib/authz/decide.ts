@@ -1,4 +1,5 @@
 import { DEFAULT_PASSWORD_REASON } from "../core/contract.ts";
+import { SUPER_TENANT } from "../core/tenant.ts";
 import { holds } from "../permissions/paths.ts";
 import { FEATURES, LOGIN_PERMISSION, type FeatureKey } from "./features.ts";
 import type { Principal } from "./principal.ts";
@@ -9,15 +10,18 @@ export type Decision =
 /**
  * The single authorization decision. Denies unless everything holds: a live principal who has
  * set their own password, holding a permission the feature accepts. Tenancy is not decided
- * here: every read and write puts the principal's own tenantId in its query.
+ * here: every read and write puts the principal's own tenantId in its query. The one exception
+ * is the Super Admin features (tenants), which only the super tenant's principals may use.
  */
 export function decide(principal: Principal | null, feature: FeatureKey): Decision {
   if (!principal) return { allowed: false, code: "UNAUTHENTICATED", reason: "Sign in to continue." };
   if (principal.mustChangePassword) {
     return { allowed: false, code: "PASSWORD_CHANGE_REQUIRED", reason: DEFAULT_PASSWORD_REASON };
   }
-  const required = FEATURES[feature];
-  if (required.anyOf.some((path) => holds(principal.grants, path))) return { allowed: true };
+  const required: (typeof FEATURES)[FeatureKey] & { superTenantOnly?: true } = FEATURES[feature];
+  const inTenant = !required.superTenantOnly || principal.tenantDomain === SUPER_TENANT;
+  if (inTenant && required.anyOf.some((path) => holds(principal.grants, path))) return { allowed: true };
+  // The same words as a missing permission: a tenant's admin learns nothing more from the refusal.
   return { allowed: false, code: "FORBIDDEN", reason: `You do not have permission to ${required.label.toLowerCase()}.` };
 }
 

@@ -2,7 +2,11 @@ import type { PermissionPath } from "../permissions/tree.ts";
 
 export const LOGIN_PERMISSION = "/permission/admin/login" satisfies PermissionPath;
 
-type Feature = { label: string; anyOf: readonly PermissionPath[] };
+/**
+ * `superTenantOnly`: WSO2's Super Admin Permissions, which only the super tenant's users may use.
+ * A tenant's admin role holds "/permission" and so every node beneath it; decide() refuses them these.
+ */
+type Feature = { label: string; anyOf: readonly PermissionPath[]; superTenantOnly?: true };
 
 /**
  * What each console feature, REST call and CLI command requires: holding any one of the
@@ -99,15 +103,18 @@ export const FEATURES = {
     anyOf: ["/permission/admin/manage/identity/userstore/config/delete"],
   },
   "audit.read": { label: "Read the audit log", anyOf: ["/permission/admin/monitor/logs"] },
-  // Super Admin Permissions: a tenant's admin holds "/permission" too, so the tenant commands
-  // also refuse every actor outside the super tenant (lib/tenants/super-tenant.ts).
+  // Super Admin Permissions: a tenant's admin holds "/permission" too, so decide() refuses these
+  // outside the super tenant, and the tenant commands check the actor's tenant again in the
+  // database (lib/tenants/super-tenant.ts).
   "tenants.view": {
     label: "View tenants",
     anyOf: ["/permission/protected/manage/monitor/tenants", "/permission/protected/manage/modify/tenants"],
+    superTenantOnly: true,
   },
   "tenants.manage": {
     label: "Add, activate, deactivate, edit and delete tenants",
     anyOf: ["/permission/protected/manage/modify/tenants"],
+    superTenantOnly: true,
   },
 } as const satisfies Record<string, Feature>;
 

@@ -7,6 +7,8 @@ import { qualifiedName } from "../core/domains.ts";
 export type Principal = {
   userId: number;
   tenantId: number;
+  /** The tenant's domain, e.g. "carbon.super" or "acme.com": shown in the header, and decide()'s super-tenant check. */
+  tenantDomain: string;
   username: string;
   /** The name as WSO2 shows it: bare in PRIMARY, "DOMAIN/name" elsewhere. */
   displayName: string;

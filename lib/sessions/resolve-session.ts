@@ -29,7 +29,7 @@ export async function resolveSession(client: Db, secret: string, policy: Session
     sql`
     SELECT s."tenantId", s."kind", s."lastSeenAt", s."expiresAt", s."revokedAt",
            u."id" AS "userId", u."username", u."mustChangePassword", u."disabledAt", st."domain", st."enabled" AS "storeEnabled", v."version" AS "authzVersion",
-           t."active" AS "tenantActive"
+           t."active" AS "tenantActive", t."domain" AS "tenantDomain"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     JOIN "UserStore" st ON st."id" = u."storeId"
@@ -63,6 +63,7 @@ export async function resolveSession(client: Db, secret: string, policy: Session
   return {
     userId,
     tenantId,
+    tenantDomain: session.tenantDomain,
     username: session.username,
     displayName: qualifiedName(session.domain, session.username),
     sessionId: id,
@@ -88,6 +89,7 @@ function sessionRow(r: RawRow) {
     domain: text(r.domain),
     storeEnabled: bool(r.storeEnabled),
     tenantActive: bool(r.tenantActive),
+    tenantDomain: text(r.tenantDomain),
     authzVersion: r.authzVersion === null || r.authzVersion === undefined ? 0 : int(r.authzVersion),
   };
 }
