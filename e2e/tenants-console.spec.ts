@@ -45,6 +45,8 @@ async function signInTenantAdmin(browser: Browser, domain: string): Promise<Page
 adminTest(
   "the super admin adds a tenant; its admin sees the tenant but not the Tenants page, and is refused a forged create or deactivate",
   async ({ page, browser }) => {
+    // Two tenants' provisioning, three browsers, several axe scans: long on a loaded machine.
+    adminTest.slow();
     const domain = newDomain();
     await page.goto("/tenants");
     await expect(page.getByRole("heading", { level: 1, name: "Tenants" })).toBeVisible();
@@ -104,6 +106,7 @@ async function expectForgedRefused(page: Page, action: CapturedAction) {
 adminTest(
   "editing the contact, deactivating (which ends the tenant admin's session) and deleting with the typed domain",
   async ({ page, browser }) => {
+    adminTest.slow();
     const domain = newDomain();
     await fillNewTenant(page, domain);
     await page.getByRole("button", { name: "Add Tenant" }).click();
