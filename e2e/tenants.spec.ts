@@ -14,8 +14,9 @@ test("a tenant's admin signs in as name@tenant, sees only the tenant's users, an
   const outsider = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
 
   await fillSignIn(page, `boss@${domain}`, PASSWORD);
-  // The header shows the tenant-aware name (the tenant itself is not shown yet: docs/tenants.md).
+  // The header shows the tenant-aware name and, beside it, the tenant.
   await expect(page.getByTestId("current-user")).toHaveText("boss");
+  await expect(page.getByTestId("current-tenant")).toHaveText(domain);
   await page.goto("/users");
   // Only the tenant's own admin: none of the super tenant's users (there are many by now).
   const table = page.getByRole("table", { name: "Users" });

@@ -24,6 +24,16 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         >
           {principal.displayName}
         </strong>
+        {/* The tenant as WSO2 names it in a sign-in name: "admin @ acme.com", "admin @ carbon.super". */}
+        <span aria-hidden="true"> @ </span>
+        <span className="sr-only"> in tenant </span>
+        <span
+          data-testid="current-tenant"
+          className="inline-block max-w-[12rem] truncate align-bottom text-slate-900"
+          title={principal.tenantDomain}
+        >
+          {principal.tenantDomain}
+        </span>
       </span>
       <Link href="/account/password" className="text-sm text-slate-700 underline-offset-2 hover:underline">
         Change password

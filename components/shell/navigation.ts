@@ -20,6 +20,7 @@ export const NAVIGATION: NavGroup[] = [
       { href: "/settings/user-stores", label: "User Stores", feature: "stores.view" },
     ],
   },
+  { label: "Multitenancy", items: [{ href: "/tenants", label: "Tenants", feature: "tenants.view" }] },
   {
     label: "Monitor",
     items: [

@@ -8,9 +8,15 @@ import type { TPasswordPolicy } from "@/lib/users/form-schemas";
  * once the form is on screen and the server checks whatever is posted before it arrives.
  */
 export type FormSchema =
-  { name: "newUser" | "resetPassword" | "ownPassword"; policy: TPasswordPolicy } | { name: "profile" } | { name: "addStore" | "editStore" };
+  | { name: "newUser" | "resetPassword" | "ownPassword" | "addTenant"; policy: TPasswordPolicy }
+  | { name: "profile" | "tenantContact" }
+  | { name: "addStore" | "editStore" };
 
 export async function loadFormSchema(schema: FormSchema): Promise<z.ZodType> {
+  if (schema.name === "addTenant" || schema.name === "tenantContact") {
+    const { tenantForms } = await import("@/lib/tenants/tenant-form-schemas");
+    return schema.name === "addTenant" ? tenantForms.addTenant(schema.policy) : tenantForms.tenantContact();
+  }
   if (schema.name === "addStore" || schema.name === "editStore") {
     const { storeForms } = await import("@/lib/store-management/store-form-schemas");
     return storeForms[schema.name]();

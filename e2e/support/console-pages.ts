@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import { e2eDb, seedUser } from "./db.ts";
+import { deactivateTenant, e2eDb, seedTenant, seedUser } from "./db.ts";
 import { seedRole, unique } from "./seed.ts";
 import { openAdminPage } from "./signed-in.ts";
 import { fillLdapForm } from "./stores.ts";
@@ -10,11 +10,12 @@ export type Check = (label: string) => Promise<void>;
 /** One console page; `walk` reaches its further states (wizard steps) after the first check. */
 export type ConsolePage = { label: string; path: (f: Fixtures) => string; walk?: (page: Page, check: Check, f: Fixtures) => Promise<void> };
 
-export type Fixtures = { userId: number; roleId: number; roleName: string; storeId: number };
+export type Fixtures = { userId: number; roleId: number; roleName: string; storeId: number; tenantId: number };
 
 /**
  * What the pages need to show something: a user in a role, a role without a scope mapping (for the
- * mapping wizard's second step) and a secondary store, added through the console as an admin does.
+ * mapping wizard's second step), a secondary store, added through the console as an admin does, and
+ * a deactivated tenant (whose delete page shows the typed confirmation).
  */
 export async function seedPageFixtures(browser: Browser): Promise<Fixtures> {
   const user = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
@@ -27,7 +28,13 @@ export async function seedPageFixtures(browser: Browser): Promise<Fixtures> {
   await expect(page).toHaveURL(/\/settings\/user-stores(\?.*)?$/);
   await page.context().close();
   const store = await e2eDb().userStore.findFirstOrThrow({ where: { domain } });
-  return { userId: user.id, roleId: role.id, roleName: role.name, storeId: store.id };
+  const tenantId = await seedTenant(e2eDb(), {
+    domain: `${domain.toLowerCase()}.test`,
+    adminUsername: "admin",
+    password: "a tenant admin's password",
+  });
+  await deactivateTenant(e2eDb(), tenantId);
+  return { userId: user.id, roleId: role.id, roleName: role.name, storeId: store.id, tenantId };
 }
 
 /** Clicks Next until the wizard's last step, checking each step once its step marker moves. */
@@ -85,6 +92,10 @@ export const ADMIN_PAGES: ConsolePage[] = [
   { label: "add user store", path: () => "/settings/user-stores/new" },
   { label: "edit user store", path: (f) => `/settings/user-stores/${f.storeId}` },
   { label: "delete user store", path: (f) => `/settings/user-stores/${f.storeId}/delete` },
+  { label: "tenants", path: () => "/tenants" },
+  { label: "add new tenant", path: () => "/tenants/new" },
+  { label: "edit tenant contact", path: (f) => `/tenants/${f.tenantId}/edit` },
+  { label: "delete tenant", path: (f) => `/tenants/${f.tenantId}/delete` },
   { label: "404 in the console", path: () => "/users/2147483000" },
   { label: "404 at the root", path: () => "/no-such-page" },
 ];
@@ -100,6 +111,7 @@ export const VIEWER_PAGES: ConsolePage[] = [
   { label: "viewer change password", path: () => "/account/password" },
   { label: "403 add user", path: () => "/users/new" },
   { label: "403 audit log", path: () => "/audit" },
+  { label: "403 tenants", path: () => "/tenants" },
 ];
 
 /** Opens the page, waits for its heading, and checks it and its further states. */

@@ -6,6 +6,7 @@ const LOGIN = "/permission/admin/login";
 const principal = (grants: string[], mustChangePassword = false, superTenant = true): Principal => ({
   userId: 1,
   tenantId: 1,
+  tenantDomain: superTenant ? "carbon.super" : "acme.com",
   superTenant,
   username: "u",
   displayName: "u",
@@ -33,6 +34,16 @@ describe("decide", () => {
     expect(decide(principal(["/permission"], true), "console.signIn")).toMatchObject({ allowed: false, code: "PASSWORD_CHANGE_REQUIRED" });
     expect(decide(principal([]), "console.signIn")).toMatchObject({ allowed: false, code: "FORBIDDEN" });
     expect(decide(principal([LOGIN]), "console.signIn")).toEqual({ allowed: true });
+  });
+
+  it("lets only the super tenant's principals use the tenant features, whatever a tenant's admin holds", () => {
+    expect(decide(principal(["/permission"]), "tenants.manage")).toEqual({ allowed: true });
+    expect(decide(principal(["/permission"], false, false), "tenants.view")).toEqual({
+      allowed: false,
+      code: "FORBIDDEN",
+      reason: "You do not have permission to view tenants.",
+    });
+    expect(decide(principal(["/permission"], false, false), "users.list")).toEqual({ allowed: true });
   });
 });
 

@@ -99,8 +99,9 @@ export const FEATURES = {
     anyOf: ["/permission/admin/manage/identity/userstore/config/delete"],
   },
   "audit.read": { label: "Read the audit log", anyOf: ["/permission/admin/monitor/logs"] },
-  // Super Admin Permissions: a tenant's admin holds "/permission" too, so the tenant commands
-  // also refuse every actor outside the super tenant (lib/tenants/super-tenant.ts).
+  // Super Admin Permissions: a tenant's admin holds "/permission" too, but protected paths count
+  // only in the super tenant (countsFor in protected-grants.ts), and the tenant commands check the
+  // actor's tenant again in the database (lib/tenants/super-tenant.ts).
   "tenants.view": {
     label: "View tenants",
     anyOf: ["/permission/protected/manage/monitor/tenants", "/permission/protected/manage/modify/tenants"],

@@ -7,6 +7,8 @@ import { qualifiedName } from "../core/domains.ts";
 export type Principal = {
   userId: number;
   tenantId: number;
+  /** The tenant's domain, e.g. "carbon.super" or "acme.com": shown in the header. */
+  tenantDomain: string;
   /** The actor's tenant is carbon.super: only there do Super Admin Permissions count (decide.ts). */
   superTenant: boolean;
   username: string;

@@ -1,11 +1,11 @@
 import type { Db } from "../db/client.ts";
+import { SUPER_TENANT } from "../core/tenant.ts";
 import { bool, date, dateOrNull, int, readRows, text, type RawRow } from "../db/raw-read.ts";
 import { sql } from "../db/sql.ts";
 import { mayHoldSession } from "../authz/decide.ts";
 import type { Principal } from "../authz/principal.ts";
 import { cachedSubjectRoles } from "../authz/subject-cache.ts";
 import { qualifiedName } from "../core/domains.ts";
-import { SUPER_TENANT } from "../core/tenant.ts";
 import { sessionIdFor } from "./secret.ts";
 
 // Writing lastSeenAt on every request would turn every read into a write; a minute of
@@ -64,7 +64,8 @@ export async function resolveSession(client: Db, secret: string, policy: Session
   return {
     userId,
     tenantId,
-    superTenant: session.superTenant,
+    tenantDomain: session.tenantDomain,
+    superTenant: session.tenantDomain === SUPER_TENANT,
     username: session.username,
     displayName: qualifiedName(session.domain, session.username),
     sessionId: id,
@@ -90,7 +91,7 @@ function sessionRow(r: RawRow) {
     domain: text(r.domain),
     storeEnabled: bool(r.storeEnabled),
     tenantActive: bool(r.tenantActive),
-    superTenant: text(r.tenantDomain) === SUPER_TENANT,
+    tenantDomain: text(r.tenantDomain),
     authzVersion: r.authzVersion === null || r.authzVersion === undefined ? 0 : int(r.authzVersion),
   };
 }

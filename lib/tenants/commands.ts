@@ -5,7 +5,7 @@ import type { Actor } from "../authz/principal.ts";
 import type { Db } from "../db/client.ts";
 import { createTenant } from "./create-tenant.ts";
 import { assertSuperTenantActor } from "./super-tenant.ts";
-import { ZCreateTenant, ZSetTenantActive, ZTenantId, ZUpdateTenantContact } from "./tenant-input.ts";
+import { ZCreateTenant, ZDeleteTenantConfirmed, ZSetTenantActive, ZTenantId, ZUpdateTenantContact } from "./tenant-input.ts";
 import { deleteTenant, setTenantActive, updateTenantContact } from "./tenant-lifecycle.ts";
 
 // Every write on tenants, one command each (lib/authz/command.ts); the reads are in queries.ts.
@@ -54,5 +54,13 @@ export const deleteTenantCommand = superTenantCommand({
   feature: "tenants.manage",
   input: ZTenantId,
   rule: "Only a deactivated tenant; everything of it goes in one transaction.",
+  run: deleteTenant,
+});
+
+/** The console's Delete: the same delete, once the admin has typed the tenant's domain. */
+export const deleteTenantConfirmedCommand = superTenantCommand({
+  feature: "tenants.manage",
+  input: ZDeleteTenantConfirmed,
+  rule: "The typed domain names the tenant. Only a deactivated tenant; everything of it goes in one transaction.",
   run: deleteTenant,
 });

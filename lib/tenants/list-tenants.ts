@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { SUPER_TENANT } from "../core/tenant.ts";
 import { tenantNotFound } from "./super-tenant.ts";
-import type { TTenantListParams } from "./tenant-input.ts";
+import type { TTenantListParams, TTenantOrder } from "./tenant-input.ts";
 
 export type TenantOwner = { id: number; username: string };
 export type TenantRow = {
@@ -18,18 +18,28 @@ export type TenantList = { rows: TenantRow[]; total: number; offset: number; lim
 
 const COLUMNS = { id: true, domain: true, active: true, firstName: true, lastName: true, email: true, createdAt: true } as const;
 
+const SORT_COLUMN = { domain: "domain", active: "active", email: "email", created: "createdAt" } as const;
+
 /**
- * The tenants the super tenant manages (never itself), by domain: contains-search, then a
- * page after a domain (keyset) or at an offset (the WSO2 REST API's limit/offset).
+ * The tenants the super tenant manages (never itself), by domain unless `order` says otherwise
+ * (the console's sortable columns; the domain, unique, breaks ties): contains-search, then a
+ * page after a domain (keyset, by domain only) or at an offset (the WSO2 REST API's limit/offset,
+ * the console's pages).
  */
-export async function listTenants(client: Db, params: TTenantListParams): Promise<TenantList> {
+export async function listTenants(
+  client: Db,
+  params: TTenantListParams,
+  order: TTenantOrder = { sort: "domain", dir: "asc" },
+): Promise<TenantList> {
   const search = params.q?.toLowerCase();
   const where = { domain: { not: SUPER_TENANT, ...(search ? { contains: search } : {}) } };
-  const after = params.after?.toLowerCase();
+  const after = order.sort === "domain" && order.dir === "asc" ? params.after?.toLowerCase() : undefined;
+  const orderBy =
+    order.sort === "domain" ? [{ domain: order.dir }] : [{ [SORT_COLUMN[order.sort]]: order.dir }, { domain: "asc" as const }];
   const page = await client.tenant.findMany({
     where: after ? { AND: [where, { domain: { gt: after } }] } : where,
     select: COLUMNS,
-    orderBy: { domain: "asc" },
+    orderBy,
     skip: after ? 0 : params.offset,
     take: params.limit + 1,
   });

@@ -8,8 +8,14 @@ import type { Actor } from "../authz/principal.ts";
 import { provision } from "../provisioning/provision.ts";
 import { createRoleCommand } from "../roles/commands.ts";
 import { createUserCommand } from "../users/commands.ts";
-import { createTenantCommand, deleteTenantCommand, setTenantActiveCommand, updateTenantContactCommand } from "./commands.ts";
-import { tenantQuery, tenantsQuery } from "./queries.ts";
+import {
+  createTenantCommand,
+  deleteTenantCommand,
+  deleteTenantConfirmedCommand,
+  setTenantActiveCommand,
+  updateTenantContactCommand,
+} from "./commands.ts";
+import { tenantQuery, tenantsPageQuery, tenantsQuery } from "./queries.ts";
 
 const config = testConfig();
 (globalThis as { gatehouseConfig?: unknown }).gatehouseConfig = config;
@@ -151,14 +157,17 @@ describe.each(await databaseKinds())("tenant commands on %s", (kind) => {
   it("refuses every tenant command to an actor outside the super tenant, and to one without the permission", async () => {
     const acmeAdmin = await tenantAdmin("acme.com");
     const acme = await t.db.tenant.findUniqueOrThrow({ where: { domain: "acme.com" } });
-    // The tenant's admin role holds "/permission", yet Super Admin Permissions count in the super tenant only;
-    // the tenant commands check the tenant as well.
-    expect(decide(acmeAdmin, "tenants.manage").allowed).toBe(false);
+    // The tenant's admin role holds "/permission": decide() refuses by the principal's tenant,
+    // and each command checks the actor's tenant again (run() here skips decide()).
+    expect(decide(acmeAdmin, "tenants.manage")).toMatchObject({ allowed: false, code: "FORBIDDEN" });
+    expect(decide(acmeAdmin, "users.list").allowed).toBe(true);
     const attempts = [
       () => run(createTenantCommand, t.db, acmeAdmin, form("evil.com")),
       () => run(setTenantActiveCommand, t.db, acmeAdmin, { id: acme.id, active: false }),
       () => run(updateTenantContactCommand, t.db, acmeAdmin, { id: acme.id, firstName: "x", lastName: "y", email: "x@y.org" }),
       () => run(deleteTenantCommand, t.db, acmeAdmin, { id: acme.id }),
+      () => run(deleteTenantConfirmedCommand, t.db, acmeAdmin, { id: acme.id, domain: "acme.com" }),
+      () => run(tenantsPageQuery, t.db, acmeAdmin, {}),
       () => run(tenantsQuery, t.db, acmeAdmin, {}),
       () => run(tenantQuery, t.db, acmeAdmin, { id: acme.id }),
     ];
@@ -170,5 +179,34 @@ describe.each(await databaseKinds())("tenant commands on %s", (kind) => {
     expect(decide(loginOnly, "tenants.view").allowed).toBe(false);
     const viewer = await actorFor(t.db, (await seedUser(t.db, { grants: ["/permission/protected/manage/monitor/tenants"] })).id);
     expect([decide(viewer, "tenants.view").allowed, decide(viewer, "tenants.manage").allowed]).toEqual([true, false]);
+  });
+
+  it("the console's page sorts, searches and pages in the database; its delete needs the typed domain", async () => {
+    const domains = async (params: Record<string, string>) =>
+      (await run(tenantsPageQuery, t.db, superAdmin, params)).rows.map((r) => r.domain);
+    expect(await domains({ sort: "domain", dir: "desc", q: ".net" })).toEqual(["c3.net", "c2.net", "c1.net"]);
+    // Inactive first when ascending, then by domain.
+    expect(await domains({ sort: "active", q: ".net" })).toEqual(["c1.net", "c2.net", "c3.net"]);
+    expect(await domains({ sort: "active", dir: "desc", q: ".net" })).toEqual(["c2.net", "c3.net", "c1.net"]);
+    const first = await run(tenantsPageQuery, t.db, superAdmin, { sort: "created", dir: "desc", size: "10", q: ".net" });
+    expect([first.rows.map((r) => r.domain), first.total, first.hasNext]).toEqual([["c3.net", "c2.net", "c1.net"], 3, false]);
+    const paged = await run(tenantsPageQuery, t.db, superAdmin, { size: "10", page: "2" });
+    expect([paged.rows, paged.total, paged.hasNext]).toEqual([[], 4, false]);
+    // Malformed URL values fall back to the defaults instead of failing.
+    expect(await domains({ sort: "password", dir: "up", page: "-1", size: "7" })).toEqual(["acme.com", "c1.net", "c2.net", "c3.net"]);
+
+    const c1 = await t.db.tenant.findUniqueOrThrow({ where: { domain: "c1.net" } });
+    await expect(run(deleteTenantConfirmedCommand, t.db, superAdmin, { id: c1.id, domain: "c2.net" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { field: "domain" },
+    });
+    const c2 = await t.db.tenant.findUniqueOrThrow({ where: { domain: "c2.net" } });
+    await expect(run(deleteTenantConfirmedCommand, t.db, superAdmin, { id: c2.id, domain: "c2.net" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(await run(deleteTenantConfirmedCommand, t.db, superAdmin, { id: c1.id, domain: " C1.net " })).toMatchObject({
+      domain: "c1.net",
+    });
+    expect(await t.db.tenant.count({ where: { domain: "c1.net" } })).toBe(0);
   });
 });

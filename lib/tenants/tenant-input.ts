@@ -43,6 +43,8 @@ export const ZCreateTenant = ZTenantContact.extend({
 export type TCreateTenant = z.infer<typeof ZCreateTenant>;
 
 export const ZTenantId = z.object({ id: ZFormId });
+/** The console's delete: `domain` is the admin's typed confirmation, and the delete runs only when it names the tenant. */
+export const ZDeleteTenantConfirmed = ZTenantId.extend({ domain: z.string().trim().max(256) });
 export const ZSetTenantActive = ZTenantId.extend({ active: z.boolean() });
 export const ZUpdateTenantContact = ZTenantId.extend(ZTenantContact.shape);
 export type TUpdateTenantContact = z.infer<typeof ZUpdateTenantContact>;
@@ -55,3 +57,6 @@ export const ZTenantListParams = z.object({
   after: z.string().trim().max(64).optional().catch(undefined),
 });
 export type TTenantListParams = z.infer<typeof ZTenantListParams>;
+
+export const TENANT_SORTS = ["domain", "active", "email", "created"] as const;
+export type TTenantOrder = { sort: (typeof TENANT_SORTS)[number]; dir: "asc" | "desc" };

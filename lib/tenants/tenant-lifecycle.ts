@@ -67,11 +67,15 @@ export async function updateTenantContact(client: Db, actor: Actor, input: TUpda
  * Delete a tenant and everything of it in one transaction: every row carries the tenant and
  * cascades from it; the per-tenant settings (scope catalog, mapping version) are keyed by its
  * id and go explicitly. Only a deactivated tenant can go, so nobody is signed in to it then.
+ * `domain`, when given, is the console's typed confirmation: it must name this tenant.
  */
-export async function deleteTenant(client: Db, actor: Actor, input: { id: number }) {
+export async function deleteTenant(client: Db, actor: Actor, input: { id: number; domain?: string }) {
   return client.$transaction(
     async (tx) => {
       const tenant = await ownTenant(tx, input.id);
+      if (input.domain !== undefined && input.domain.toLowerCase() !== tenant.domain) {
+        throw new AppError("INVALID_INPUT", `Type ${tenant.domain} to confirm.`, { field: "domain" });
+      }
       if (tenant.active) throw new AppError("CONFLICT", `Deactivate ${tenant.domain} before deleting it.`);
       const users = await tx.user.count({ where: { tenantId: tenant.id } });
       const roles = await tx.role.count({ where: { tenantId: tenant.id } });
