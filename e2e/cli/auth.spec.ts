@@ -48,13 +48,13 @@ test("environments are named server URLs; bad names and URLs are refused", async
   expect(JSON.parse(list.stdout)).toEqual({
     count: 2,
     list: [
-      { name: "t", url: server.url, loggedInAs: null },
-      { name: "prod", url: "https://gatehouse.example.com", loggedInAs: null },
+      { name: "t", url: server.url, loggedInAs: null, tenant: null },
+      { name: "prod", url: "https://gatehouse.example.com", loggedInAs: null, tenant: null },
     ],
   });
   const table = await cli.run(["get", "envs"]);
   expect(table.stdout).toMatch(
-    /^NAME\s+URL\s+LOGGED IN AS\nt\s+http:\/\/127\.0\.0\.1:\d+\s+-\nprod\s+https:\/\/gatehouse\.example\.com\s+-\n$/,
+    /^NAME\s+URL\s+LOGGED IN AS\s+TENANT\nt\s+http:\/\/127\.0\.0\.1:\d+\s+-\s+-\nprod\s+https:\/\/gatehouse\.example\.com\s+-\s+-\n$/,
   );
 
   const cleartext = await cli.run(["add", "env", "far", "--url", "http://gatehouse.example.com"]);
@@ -87,7 +87,7 @@ test("login stores the token in a 0600 file and never prints it", async ({ cli, 
   const admin = await seedAdmin(server.db);
   const login = await cli.run(["login", "t", "-u", admin.username, "--password-stdin"], { input: `${admin.password}\n` });
   expect(login.code, login.stderr).toBe(0);
-  expect(login.stdout).toContain(`Logged in to "t" as ${admin.username}`);
+  expect(login.stdout).toContain(`Logged in to "t" as ${admin.username} in tenant carbon.super`);
   const { token } = cli.credentials().t!;
   expect(token).toMatch(/^gh1\./);
   expect(login.stdout + login.stderr).not.toContain(token);
@@ -102,7 +102,7 @@ test("login stores the token in a 0600 file and never prints it", async ({ cli, 
     truncated: false,
   });
   expect(users.stdout + users.stderr).not.toContain(token);
-  expect((await cli.run(["get", "envs"])).stdout).toMatch(new RegExp(`t\\s+\\S+\\s+${admin.username}`));
+  expect((await cli.run(["get", "envs"])).stdout).toMatch(new RegExp(`t\\s+\\S+\\s+${admin.username}\\s+carbon\\.super`));
 
   // Re-pointing the environment drops its token: it must never reach another server.
   expect(await cli.run(["add", "env", "t", "--url", "http://127.0.0.1:9"])).toMatchObject({ code: 0 });
@@ -215,10 +215,16 @@ const API_COMMANDS = [
   ["update", "user", "someone", "-a", "Internal/creator"],
   ["update", "password", "someone"],
   ["check", "someone", "/permission/admin/login"],
+  ["get", "tenants"],
+  ["get", "tenants", "acme.test"],
+  ["add", "tenant", "acme.test", "-u", "boss", "--first-name", "A", "--last-name", "B", "--email", "boss@acme.test", "--password-stdin"],
+  ["activate", "tenant", "acme.test"],
+  ["deactivate", "tenant", "acme.test"],
+  ["delete", "tenant", "acme.test", "--yes"],
 ];
 
 test("every API command refuses without a login and with an expired token, changing nothing", async ({ cli, server }) => {
-  test.slow(); // 22 runs of the binary
+  test.slow(); // 34 runs of the binary
   const admin = await seedAdmin(server.db);
   const before = await server.db.user.count();
   for (const args of API_COMMANDS) {
@@ -235,4 +241,5 @@ test("every API command refuses without a login and with an expired token, chang
     });
   }
   expect(await server.db.user.count()).toBe(before);
+  expect(await server.db.tenant.count({ where: { domain: "acme.test" } })).toBe(0);
 });
