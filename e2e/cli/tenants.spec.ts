@@ -21,10 +21,8 @@ async function superAdmin(cli: Cli, server: { url: string; db: Parameters<typeof
   expect(await cli.run(["add", "env", "acme", "--url", server.url])).toMatchObject({ code: 0 });
 }
 
-test("the super tenant's admin adds and lists a tenant; its admin acts in that tenant only and may not manage tenants", async ({
-  cli,
-  server,
-}) => {
+test("the super tenant's admin adds, lists and shows tenants; bad input and unknown domains are refused", async ({ cli, server }) => {
+  test.slow(); // some 15 runs of the binary, and tenant provisioning
   await superAdmin(cli, server);
   const domain = newDomain();
   const added = await cli.run(["add", "tenant", domain, ...ownerFlags(domain), "--password-stdin", "--format", "json", "-e", "t"], {
@@ -45,6 +43,12 @@ test("the super tenant's admin adds and lists a tenant; its admin acts in that t
     stderr: expect.stringContaining("needs an extension"),
   });
 
+  // A second tenant, so that pages of one take more than one request.
+  const second = newDomain();
+  expect(
+    await cli.run(["add", "tenant", second, ...ownerFlags(second), "--password-stdin", "-e", "t"], { input: `${PASSWORD}\n` }),
+  ).toMatchObject({ code: 0, stdout: `Tenant ${second} added; its admin signs in as boss@${second}.\n` });
+
   const table = await cli.run(["get", "tenants", "-e", "t", "--page-size", "1"]);
   expect(table.code, table.stderr).toBe(0);
   expect(rows(table.stdout)[0]).toEqual(["DOMAIN", "STATUS", "ADMIN", "CREATED"]);
@@ -57,11 +61,22 @@ test("the super tenant's admin adds and lists a tenant; its admin acts in that t
     new RegExp(`^Domain\\s+${domain.replace(/\./g, "\\.")}\\nID\\s+\\d+\\nStatus\\s+active\\nAdmin\\s+boss\\nCreated\\s+\\S+\\n$`),
   );
   // Paging by one follows the `next` links and says when --limit cut the list.
-  expect(await cli.run(["get", "tenants", "-e", "t", "--limit", "1", "--page-size", "1"])).toMatchObject({ code: 0 });
+  expect(rows(table.stdout).map((row) => row[0])).toContain(second);
+  const cut = await cli.run(["get", "tenants", "-e", "t", "--limit", "1", "--page-size", "1", "--format", "json"]);
+  expect(cut).toMatchObject({ code: 0, stderr: "Showing the first 1 tenants; there are more. Raise --limit.\n" });
+  expect(JSON.parse(cut.stdout)).toMatchObject({ count: 1, truncated: true });
   expect(await cli.run(["get", "tenants", "no-such-tenant.test", "-e", "t"])).toMatchObject({
     code: EXIT.notFound,
     stderr: "Error: There is no tenant no-such-tenant.test. See: gatehouse get tenants\n",
   });
+});
+
+test("a tenant's admin logs in as name@tenant, acts in that tenant only, and may not manage tenants", async ({ cli, server }) => {
+  test.slow(); // some 20 runs of the binary, and tenant provisioning
+  await superAdmin(cli, server);
+  const domain = newDomain();
+  const added = await cli.run(["add", "tenant", domain, ...ownerFlags(domain), "--password-stdin", "-e", "t"], { input: `${PASSWORD}\n` });
+  expect(added.code, added.stderr).toBe(0);
   // A role of the super tenant, which the tenant's admin must never see.
   const outsiderRole = unique("super_only_");
   expect(await cli.run(["add", "role", outsiderRole, "-e", "t"])).toMatchObject({ code: 0 });
@@ -111,6 +126,7 @@ test("the super tenant's admin adds and lists a tenant; its admin acts in that t
 });
 
 test("deactivating a tenant ends its admin's stored login, activating lets it log in again; delete asks first", async ({ cli, server }) => {
+  test.slow(); // some 15 runs of the binary, and tenant provisioning
   await superAdmin(cli, server);
   const domain = newDomain();
   const prompted = await cli.interactive(
