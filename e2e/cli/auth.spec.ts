@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { EXIT } from "../../lib/cli/exit-codes.ts";
 import { expect, test, type Cli } from "./support/cli.ts";
+import type { CliServer } from "./support/server.ts";
 import { seedAdmin, seedViewer } from "./support/people.ts";
 
 /** Every leaf command, found by walking the real binary's own help output. */
@@ -215,6 +216,9 @@ const API_COMMANDS = [
   ["update", "user", "someone", "-a", "Internal/creator"],
   ["update", "password", "someone"],
   ["check", "someone", "/permission/admin/login"],
+];
+// Apart, so that each test stays within its time on a loaded machine (every run starts the binary).
+const TENANT_COMMANDS = [
   ["get", "tenants"],
   ["get", "tenants", "acme.test"],
   ["add", "tenant", "acme.test", "-u", "boss", "--first-name", "A", "--last-name", "B", "--email", "boss@acme.test", "--password-stdin"],
@@ -223,17 +227,16 @@ const API_COMMANDS = [
   ["delete", "tenant", "acme.test", "--yes"],
 ];
 
-test("every API command refuses without a login and with an expired token, changing nothing", async ({ cli, server }) => {
-  test.slow(); // 34 runs of the binary
+async function refusedWithoutValidLogin(cli: Cli, server: CliServer, commands: string[][]): Promise<void> {
   const admin = await seedAdmin(server.db);
   const before = await server.db.user.count();
-  for (const args of API_COMMANDS) {
+  for (const args of commands) {
     const run = await cli.run(args, { input: "Cli-test-password-1\nCli-test-password-1\n" });
     expect(run, args.join(" ")).toMatchObject({ code: EXIT.notAuthenticated, stderr: expect.stringContaining('not logged in to "t"') });
   }
   await cli.login(admin.username, admin.password);
   await server.db.session.updateMany({ where: { userId: admin.id, kind: "api" }, data: { expiresAt: new Date(Date.now() - 1000) } });
-  for (const args of API_COMMANDS) {
+  for (const args of commands) {
     const run = await cli.run(args, { input: "Cli-test-password-1\nCli-test-password-1\n" });
     expect(run, args.join(" ")).toMatchObject({
       code: EXIT.notAuthenticated,
@@ -241,5 +244,15 @@ test("every API command refuses without a login and with an expired token, chang
     });
   }
   expect(await server.db.user.count()).toBe(before);
+}
+
+test("every API command refuses without a login and with an expired token, changing nothing", async ({ cli, server }) => {
+  test.slow(); // 22 runs of the binary
+  await refusedWithoutValidLogin(cli, server, API_COMMANDS);
+});
+
+test("every tenant command refuses without a login and with an expired token, changing nothing", async ({ cli, server }) => {
+  test.slow(); // 12 runs of the binary
+  await refusedWithoutValidLogin(cli, server, TENANT_COMMANDS);
   expect(await server.db.tenant.count({ where: { domain: "acme.test" } })).toBe(0);
 });
