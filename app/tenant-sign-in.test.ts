@@ -10,7 +10,8 @@ import { createTenantCommand, setTenantActiveCommand } from "../lib/tenants/comm
 import { actorFor } from "../testing/actor.ts";
 import { testConfig } from "../testing/config.ts";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../testing/databases.ts";
-import { mgmtLogin } from "../testing/management-client.ts";
+import { POST as managementLogin } from "./management/login/route.ts";
+import { basic as mgmtBasic, mgmtLogin, mgmtOpenapi, mgmtRequest } from "../testing/management-client.ts";
 import { basic, clientAuth, dcr, tokenCall, type Registered } from "../testing/oauth2-client.ts";
 import { useTestApp } from "../testing/route-harness.ts";
 import { seedUser, TEST_PASSWORD } from "../testing/seed.ts";
@@ -79,6 +80,15 @@ describe.each(await databaseKinds())("signing in to a tenant on %s", (kind) => {
 
   it("lets the tenant's admin in through /management/login and the OAuth2 grants", async () => {
     expect(await mgmtLogin("root@acme.com", PASSWORD)).toMatch(/^gh1\./);
+    // The answer names the tenant the token acts in (the CLI keeps it with the token).
+    for (const [username, password, tenant] of [
+      ["PRIMARY/root@ACME.COM", PASSWORD, "acme.com"],
+      ["root", TEST_PASSWORD, "carbon.super"],
+    ]) {
+      const answer = await managementLogin(mgmtRequest("POST", "/login", { headers: { authorization: mgmtBasic(username!, password!) } }));
+      await mgmtOpenapi.assertResponse("/login", "POST", answer);
+      expect(await answer.json()).toMatchObject({ Tenant: tenant });
+    }
     const registration = { clientName: "acme_app", grantType: "password client_credentials" };
     // WSO2 names a tenant user's owner "name@tenant"; another tenant's name is not the caller.
     expect((await dcr(basic("root@acme.com", PASSWORD), { ...registration, owner: "root@other.org" })).status).toBe(403);

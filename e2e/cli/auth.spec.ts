@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { EXIT } from "../../lib/cli/exit-codes.ts";
 import { expect, test, type Cli } from "./support/cli.ts";
+import type { CliServer } from "./support/server.ts";
 import { seedAdmin, seedViewer } from "./support/people.ts";
 
 /** Every leaf command, found by walking the real binary's own help output. */
@@ -48,13 +49,13 @@ test("environments are named server URLs; bad names and URLs are refused", async
   expect(JSON.parse(list.stdout)).toEqual({
     count: 2,
     list: [
-      { name: "t", url: server.url, loggedInAs: null },
-      { name: "prod", url: "https://gatehouse.example.com", loggedInAs: null },
+      { name: "t", url: server.url, loggedInAs: null, tenant: null },
+      { name: "prod", url: "https://gatehouse.example.com", loggedInAs: null, tenant: null },
     ],
   });
   const table = await cli.run(["get", "envs"]);
   expect(table.stdout).toMatch(
-    /^NAME\s+URL\s+LOGGED IN AS\nt\s+http:\/\/127\.0\.0\.1:\d+\s+-\nprod\s+https:\/\/gatehouse\.example\.com\s+-\n$/,
+    /^NAME\s+URL\s+LOGGED IN AS\s+TENANT\nt\s+http:\/\/127\.0\.0\.1:\d+\s+-\s+-\nprod\s+https:\/\/gatehouse\.example\.com\s+-\s+-\n$/,
   );
 
   const cleartext = await cli.run(["add", "env", "far", "--url", "http://gatehouse.example.com"]);
@@ -87,7 +88,7 @@ test("login stores the token in a 0600 file and never prints it", async ({ cli, 
   const admin = await seedAdmin(server.db);
   const login = await cli.run(["login", "t", "-u", admin.username, "--password-stdin"], { input: `${admin.password}\n` });
   expect(login.code, login.stderr).toBe(0);
-  expect(login.stdout).toContain(`Logged in to "t" as ${admin.username}`);
+  expect(login.stdout).toContain(`Logged in to "t" as ${admin.username} in tenant carbon.super`);
   const { token } = cli.credentials().t!;
   expect(token).toMatch(/^gh1\./);
   expect(login.stdout + login.stderr).not.toContain(token);
@@ -102,7 +103,7 @@ test("login stores the token in a 0600 file and never prints it", async ({ cli, 
     truncated: false,
   });
   expect(users.stdout + users.stderr).not.toContain(token);
-  expect((await cli.run(["get", "envs"])).stdout).toMatch(new RegExp(`t\\s+\\S+\\s+${admin.username}`));
+  expect((await cli.run(["get", "envs"])).stdout).toMatch(new RegExp(`t\\s+\\S+\\s+${admin.username}\\s+carbon\\.super`));
 
   // Re-pointing the environment drops its token: it must never reach another server.
   expect(await cli.run(["add", "env", "t", "--url", "http://127.0.0.1:9"])).toMatchObject({ code: 0 });
@@ -216,18 +217,26 @@ const API_COMMANDS = [
   ["update", "password", "someone"],
   ["check", "someone", "/permission/admin/login"],
 ];
+// Apart, so that each test stays within its time on a loaded machine (every run starts the binary).
+const TENANT_COMMANDS = [
+  ["get", "tenants"],
+  ["get", "tenants", "acme.test"],
+  ["add", "tenant", "acme.test", "-u", "boss", "--first-name", "A", "--last-name", "B", "--email", "boss@acme.test", "--password-stdin"],
+  ["activate", "tenant", "acme.test"],
+  ["deactivate", "tenant", "acme.test"],
+  ["delete", "tenant", "acme.test", "--yes"],
+];
 
-test("every API command refuses without a login and with an expired token, changing nothing", async ({ cli, server }) => {
-  test.slow(); // 22 runs of the binary
+async function refusedWithoutValidLogin(cli: Cli, server: CliServer, commands: string[][]): Promise<void> {
   const admin = await seedAdmin(server.db);
   const before = await server.db.user.count();
-  for (const args of API_COMMANDS) {
+  for (const args of commands) {
     const run = await cli.run(args, { input: "Cli-test-password-1\nCli-test-password-1\n" });
     expect(run, args.join(" ")).toMatchObject({ code: EXIT.notAuthenticated, stderr: expect.stringContaining('not logged in to "t"') });
   }
   await cli.login(admin.username, admin.password);
   await server.db.session.updateMany({ where: { userId: admin.id, kind: "api" }, data: { expiresAt: new Date(Date.now() - 1000) } });
-  for (const args of API_COMMANDS) {
+  for (const args of commands) {
     const run = await cli.run(args, { input: "Cli-test-password-1\nCli-test-password-1\n" });
     expect(run, args.join(" ")).toMatchObject({
       code: EXIT.notAuthenticated,
@@ -235,4 +244,15 @@ test("every API command refuses without a login and with an expired token, chang
     });
   }
   expect(await server.db.user.count()).toBe(before);
+}
+
+test("every API command refuses without a login and with an expired token, changing nothing", async ({ cli, server }) => {
+  test.slow(); // 22 runs of the binary
+  await refusedWithoutValidLogin(cli, server, API_COMMANDS);
+});
+
+test("every tenant command refuses without a login and with an expired token, changing nothing", async ({ cli, server }) => {
+  test.slow(); // 12 runs of the binary
+  await refusedWithoutValidLogin(cli, server, TENANT_COMMANDS);
+  expect(await server.db.tenant.count({ where: { domain: "acme.test" } })).toBe(0);
 });

@@ -11,6 +11,12 @@ let target: Target;
 
 beforeAll(async () => {
   server = http.createServer((request, response) => {
+    if (request.url === "/identity-server") {
+      response.statusCode = 403;
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify({ code: "FORBIDDEN", message: "Forbidden", description: "You do not have permission to view tenants." }));
+      return;
+    }
     response.setHeader("retry-after", "42");
     response.statusCode = 429;
     if (request.url === "/gatehouse") {
@@ -40,5 +46,13 @@ describe("a throttled call (HTTP 429)", () => {
     const error = await failure("/other");
     expect(error.exitCode).toBe(EXIT.throttled);
     expect(error.message).toBe("The server refuses more attempts for now (HTTP 429); try again in 42 s.");
+  });
+});
+
+describe("WSO2 IS's error shape (/api/server/v1)", () => {
+  it("says the description, not the status name in `message`, with the status's exit code", async () => {
+    const error = await failure("/identity-server");
+    expect(error.exitCode).toBe(EXIT.forbidden);
+    expect(error.message).toBe("You do not have permission to view tenants.");
   });
 });

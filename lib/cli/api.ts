@@ -10,10 +10,13 @@ const USER_AGENT = "gatehouse-cli";
 // Long enough for a bulk change on a big store, short enough that a stalled server is noticed.
 const REQUEST_TIMEOUT_MS = 120_000;
 
-/** The message in any Gatehouse error body: the MI's {"Error"}, or {message} / {error} elsewhere. */
+/**
+ * The message in any Gatehouse error body: the MI's {"Error"}, WSO2 IS's {code, message,
+ * description} (/api/server/v1, where `message` is only the status's name), or {message} / {error}.
+ */
 function serverMessage(body: unknown): string | undefined {
   if (body && typeof body === "object") {
-    for (const key of ["Error", "message", "error"]) {
+    for (const key of ["Error", "description", "message", "error"]) {
       const value = (body as Record<string, unknown>)[key];
       if (typeof value === "string" && value) return value;
     }

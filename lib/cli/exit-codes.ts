@@ -23,7 +23,7 @@ export const EXIT_CODE_HELP = `Exit codes:
   2    usage error: unknown command or option, missing argument, answer not confirmed
   3    not authenticated: not logged in, wrong password, token expired or revoked
   4    forbidden: the signed-in user lacks the permission, or a rule refuses the change
-  5    not found: no such user, role or environment (check: no such user, permission or scope)
+  5    not found: no such user, role, tenant or environment (check: no such user, permission or scope)
   6    rejected: invalid input or a conflict (the server's message says which)
   7    failure: the server is unreachable or answered unexpectedly
   8    throttled: too many failed sign-ins from this address or overall; the message says when to retry`;

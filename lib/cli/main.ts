@@ -4,6 +4,7 @@ import { registerCheckCommand } from "./commands/check.ts";
 import { registerEnvCommands } from "./commands/env.ts";
 import { registerRoleCommands } from "./commands/roles.ts";
 import { registerStoreCommands } from "./commands/stores.ts";
+import { registerTenantCommands } from "./commands/tenants.ts";
 import { registerUserCommands } from "./commands/users.ts";
 import { CliError, EXIT, EXIT_CODE_HELP } from "./exit-codes.ts";
 import { safe, warn } from "./output.ts";
@@ -12,7 +13,7 @@ import pkg from "../../package.json" with { type: "json" };
 
 export function buildProgram(): Command {
   const program = new Command("gatehouse")
-    .description("Manage Gatehouse users and roles from the command line, as apictl's `mi` commands do for the Micro Integrator.")
+    .description("Manage Gatehouse users, roles and tenants from the command line, as apictl's `mi` commands do for the Micro Integrator.")
     .version(pkg.version)
     .exitOverride()
     // commander writes "error: …" for usage errors; every other failure reads "Error: …" (main below).
@@ -23,16 +24,19 @@ export function buildProgram(): Command {
       `\nStart with:\n  gatehouse add env dev --url http://localhost:3000\n  gatehouse login dev\n  gatehouse get users -e dev\n\n${EXIT_CODE_HELP}`,
     );
   const group = (name: string, description: string) => program.command(name).description(description);
-  const get = group("get", "list or show users, roles, user stores and environments");
-  const add = group("add", "add an environment, a user, a role or a user store");
-  const remove = group("delete", "delete a user, a role or an environment");
+  const get = group("get", "list or show users, roles, user stores, tenants and environments");
+  const add = group("add", "add an environment, a user, a role, a user store or a tenant");
+  const remove = group("delete", "delete a user, a role, a tenant or an environment");
   const update = group("update", "change a user's roles or a password");
   const test = group("test", "test a user store's connection");
+  const activate = group("activate", "let a tenant's users sign in again");
+  const deactivate = group("deactivate", "stop a tenant's users signing in");
   registerAuthCommands(program);
   registerEnvCommands(add, get, remove);
   registerUserCommands({ get, add, remove, update });
   registerRoleCommands({ get, add, remove });
   registerStoreCommands({ get, add, test });
+  registerTenantCommands({ get, add, remove, activate, deactivate });
   registerCheckCommand(program);
   return program;
 }

@@ -18,10 +18,10 @@ export function withFormat(command: Command): Command {
 export type LimitOptions = { limit: number; pageSize: number };
 
 /** `--limit`: how many items a list command collects, following the server's pages of `--page-size`. */
-export function withLimit(command: Command, noun: string): Command {
+export function withLimit(command: Command, noun: string, largestPage: number = MAX_MANAGEMENT_PAGE): Command {
   return command
     .option("--limit <n>", `most ${noun} to list; a longer result says it was cut`, wholeNumber(10_000_000), 1000)
-    .option("--page-size <n>", "items per request to the server", wholeNumber(MAX_MANAGEMENT_PAGE), MAX_MANAGEMENT_PAGE);
+    .option("--page-size <n>", "items per request to the server", wholeNumber(largestPage), largestPage);
 }
 
 function wholeNumber(max: number) {

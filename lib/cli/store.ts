@@ -34,7 +34,14 @@ export const CLEARTEXT_WARNING =
 
 const ZEnvironments = z.record(z.string(), z.strictObject({ url: z.string() }));
 // The URL the token was issued by: a token never goes to a server other than the one that issued it.
-const ZCredential = z.strictObject({ url: z.string(), username: z.string(), token: z.string(), savedAt: z.string() });
+// `tenant`: the domain the server said the token acts in (absent from an older server's answer).
+const ZCredential = z.strictObject({
+  url: z.string(),
+  username: z.string(),
+  tenant: z.string().optional(),
+  token: z.string(),
+  savedAt: z.string(),
+});
 const ZCredentials = z.record(z.string(), ZCredential);
 
 export type Credential = z.infer<typeof ZCredential>;

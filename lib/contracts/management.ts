@@ -139,7 +139,13 @@ export const ZRoleAssignment = z
 // that for output), while a CLI parsing with them keeps working when a newer server adds a field.
 
 export const ZMiError = z.object({ Error: z.string() }).meta({ examples: [{ Error: "No such user: alice." }] });
-export const ZToken = z.object({ AccessToken: z.string().min(1) });
+export const ZToken = z.object({
+  AccessToken: z.string().min(1),
+  Tenant: z
+    .string()
+    .optional()
+    .meta({ description: "Gatehouse's own: the tenant domain the token acts in (name@tenant signs in to tenant; else carbon.super)" }),
+});
 export const ZLoggedOut = z.object({ Message: z.string() });
 
 const paging = {

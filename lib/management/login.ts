@@ -2,6 +2,7 @@ import { recordAudit } from "../audit/record.ts";
 import { signInWithPassword } from "../auth/sign-in.ts";
 import type { Principal } from "../authz/principal.ts";
 import { getConfig } from "../config/current.ts";
+import { splitTenantName } from "../core/tenant.ts";
 import { db } from "../db/client.ts";
 import { revokeSessionById } from "../sessions/revoke-session.ts";
 import type { BasicCredentials } from "./basic-auth.ts";
@@ -12,7 +13,8 @@ import { issueManagementToken } from "./token.ts";
 // these are their database work, which the handlers map onto the MI's answers.
 
 export type LoginOutcome =
-  | { ok: true; token: string }
+  /** `tenant`: the domain signed in to, so a client can say which tenant its token acts in. */
+  | { ok: true; token: string; tenant: string }
   /** The first admin's bootstrap refused the password (a 400, with the reason). */
   | { ok: false; refused: string }
   /** The rate limit refused the attempt before any check. */
@@ -28,7 +30,9 @@ export async function managementLogin(credentials: BasicCredentials, ip: string,
   const result = await signInWithPassword(db(), config, { ...credentials, kind: "api", ip, userAgent });
   if (!result.ok) return result.retryAfterSeconds ? { ok: false, retryAfterSeconds: result.retryAfterSeconds } : { ok: false };
   const expiresAt = new Date(Date.now() + config.session.absolute_timeout_hours * 3_600_000);
-  return { ok: true, token: await issueManagementToken(result.sessionSecret, expiresAt) };
+  // Sign-in found the tenant by this same split, so the name says which one the session is in.
+  const { tenant } = splitTenantName(credentials.username.trim(), config.tenant_mgt.enable_email_domain);
+  return { ok: true, token: await issueManagementToken(result.sessionSecret, expiresAt), tenant };
 }
 
 /** Ends the session behind a management token, with its audit event; an already ended one is left as it is. */

@@ -10,7 +10,7 @@ const challenge = { "www-authenticate": BASIC_CHALLENGE };
 
 /**
  * MI: GET/POST /management/login with HTTP Basic answers {"AccessToken": "..."}, bound to an
- * "api" session. Any active user of a store may log in, as in the MI; what the token can do is
+ * "api" session, and Gatehouse's "Tenant" (the domain signed in to; apictl ignores it). Any active user of a store may log in, as in the MI; what the token can do is
  * decided per call. With create_admin_account = false, the first login may create the admin.
  */
 export async function POST(request: Request): Promise<Response> {
@@ -19,7 +19,8 @@ export async function POST(request: Request): Promise<Response> {
   if ("refused" in credentials) return miErrorResponse(400, credentials.refused);
   const ip = clientIp(Object.fromEntries(request.headers.entries()));
   const outcome = await managementLogin(credentials, ip, request.headers.get("user-agent") ?? "");
-  if (outcome.ok) return Response.json({ AccessToken: outcome.token }, { headers: { "cache-control": "no-store" } });
+  if (outcome.ok)
+    return Response.json({ AccessToken: outcome.token, Tenant: outcome.tenant }, { headers: { "cache-control": "no-store" } });
   if ("refused" in outcome) return miErrorResponse(400, outcome.refused);
   if ("retryAfterSeconds" in outcome) return throttled(outcome.retryAfterSeconds);
   return miErrorResponse(401, REFUSED, challenge);

@@ -18,12 +18,14 @@ export async function login(env: string, options: LoginOptions): Promise<void> {
   const username = options.username ?? (await askText("Username:"));
   const password = options.password ?? (await askSecret("Password:", options.passwordStdin));
   const basic = Buffer.from(`${username}:${password}`, "utf8").toString("base64");
-  const { AccessToken } = await callServer(target, "POST", "/management/login", ZToken, { authorization: `Basic ${basic}` });
-  saveCredential(target.env, { url: target.url, username, token: AccessToken, savedAt: new Date().toISOString() });
+  const { AccessToken, Tenant } = await callServer(target, "POST", "/management/login", ZToken, { authorization: `Basic ${basic}` });
+  // The token is bound to a session in one tenant (name@tenant signs in to it); every later
+  // command acts there, so the tenant is kept and shown with the login.
+  saveCredential(target.env, { url: target.url, username, tenant: Tenant, token: AccessToken, savedAt: new Date().toISOString() });
   const expiry = tokenExpiry(AccessToken);
   say(
-    `Logged in to "${target.env}" as ` +
-      `${username}${expiry ? `; the token expires at ${expiry.toISOString()} or after the server's idle timeout` : ""}.`,
+    `Logged in to "${target.env}" as ${username}${Tenant ? ` in tenant ${Tenant}` : ""}` +
+      `${expiry ? `; the token expires at ${expiry.toISOString()} or after the server's idle timeout` : ""}.`,
   );
 }
 

@@ -23,16 +23,15 @@ export function addEnv(name: string, options: { url: string }): void {
 }
 
 export function listEnvs(options: FormatOption): void {
-  const rows = Object.entries(listEnvironments()).map(([name, { url }]) => ({
-    name,
-    url,
-    loggedInAs: loadCredential(name)?.username ?? null,
-  }));
+  const rows = Object.entries(listEnvironments()).map(([name, { url }]) => {
+    const credential = loadCredential(name);
+    return { name, url, loggedInAs: credential?.username ?? null, tenant: credential?.tenant ?? null };
+  });
   if (options.format === "json") return printJson({ count: rows.length, list: rows });
   if (!rows.length) return say("No environments yet. Add one: gatehouse add env <name> --url <server URL>");
   printTable(
-    ["NAME", "URL", "LOGGED IN AS"],
-    rows.map((r) => [r.name, r.url, r.loggedInAs ?? "-"]),
+    ["NAME", "URL", "LOGGED IN AS", "TENANT"],
+    rows.map((r) => [r.name, r.url, r.loggedInAs ?? "-", r.tenant ?? "-"]),
   );
 }
 
