@@ -6,7 +6,7 @@ import { requirePage } from "@/lib/transport/guard";
 import { Alert } from "@/components/ui/Alert";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { DeleteTenantForm } from "@/components/tenants/DeleteTenantForm";
+import { TypedDeleteForm } from "@/components/ui/TypedDeleteForm";
 import { deleteTenantAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Delete Tenant" };
@@ -33,7 +33,7 @@ export default async function DeleteTenantPage({ params }: { params: Promise<{ i
           page first.
         </Alert>
       ) : (
-        <DeleteTenantForm action={deleteTenantAction} id={tenant.id} domain={tenant.domain} />
+        <TypedDeleteForm action={deleteTenantAction} domain={tenant.domain} hidden={{ id: String(tenant.id) }} />
       )}
     </>
   );

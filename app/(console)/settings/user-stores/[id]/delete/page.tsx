@@ -5,7 +5,7 @@ import { loadPage } from "@/lib/transport/command-page";
 import { Alert } from "@/components/ui/Alert";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { DeleteStoreForm } from "@/components/stores/DeleteStoreForm";
+import { TypedDeleteForm } from "@/components/ui/TypedDeleteForm";
 import { deleteStoreAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Delete User Store" };
@@ -31,7 +31,7 @@ export default async function DeleteUserStorePage({ params }: { params: Promise<
           </ul>
         </Alert>
       </div>
-      <DeleteStoreForm action={deleteStoreAction} id={store.id} version={store.version} domain={store.domain} />
+      <TypedDeleteForm action={deleteStoreAction} domain={store.domain} hidden={{ id: String(store.id), version: String(store.version) }} />
     </>
   );
 }
