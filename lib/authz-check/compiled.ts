@@ -11,6 +11,7 @@
  */
 import { ALL_PERMISSIONS } from "../permissions/catalog.ts";
 import { implies } from "../permissions/paths.ts";
+import { isProtectedPermission } from "../permissions/tenant-tree.ts";
 import type { MappingState } from "../scopes/mapping-state.ts";
 
 export type AccessCheck = { user: string; permission: string } | { user: string; scope: string };
@@ -36,15 +37,23 @@ function grantBits(grant: string): Uint32Array {
   return bits;
 }
 
+// Super Admin Permissions count in the super tenant only (lib/authz/protected-grants.ts): in any
+// other tenant a role's bits are masked with this, so "/permission" there covers no protected node.
+const TENANT_MASK = new Uint32Array(WORDS).fill(0xffffffff);
+ALL_PERMISSIONS.forEach((p, i) => {
+  if (isProtectedPermission(p.path)) TENANT_MASK[i >>> 5]! &= ~(1 << (i & 31));
+});
+
 export type CompiledRole = { id: number; name: string; bits: Uint32Array };
 export type CompiledUser = { userId: number; roles: readonly CompiledRole[]; union: Uint32Array; roleIds: ReadonlySet<number> };
 
-export function compileRole(id: number, name: string, grants: readonly string[]): CompiledRole {
+export function compileRole(id: number, name: string, grants: readonly string[], superTenant = true): CompiledRole {
   const bits = new Uint32Array(WORDS);
   for (const g of grants) {
     const covered = grantBits(g);
     for (let w = 0; w < WORDS; w++) bits[w]! |= covered[w]!;
   }
+  if (!superTenant) for (let w = 0; w < WORDS; w++) bits[w]! &= TENANT_MASK[w]!;
   return { id, name, bits };
 }
 

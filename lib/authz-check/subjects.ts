@@ -8,6 +8,7 @@
 import type { Db } from "../db/client.ts";
 import { join, sql } from "../db/sql.ts";
 import { nameKey, qualifiedName, splitQualifiedName } from "../core/domains.ts";
+import { SUPER_TENANT } from "../core/tenant.ts";
 import { compileRole, compileUser, type CompiledRole, type CompiledUser } from "./compiled.ts";
 
 /** The cache key for a username: "alice", "PRIMARY/Alice" and "primary/ALICE" are the same user. */
@@ -23,7 +24,7 @@ const CHUNK = 500;
 export type RoleTable = { roles: Map<number, CompiledRole>; everyone?: CompiledRole[] };
 
 type UserRow = { id: number | bigint; usernameKey: string; domain: string; off: number | bigint | boolean; roleId: number | bigint | null };
-type RoleRow = { id: number | bigint; name: string; kind: string; domain: string; permission: string | null };
+type RoleRow = { id: number | bigint; name: string; kind: string; domain: string; tenantDomain: string; permission: string | null };
 
 /** The users behind `keys` (userKey form); a key with no user maps to null. */
 export async function loadUsers(
@@ -69,8 +70,9 @@ export async function loadUsers(
 
 async function loadRoles(db: Db, tenantId: number, table: RoleTable, ids: readonly number[]): Promise<void> {
   const rows: RoleRow[] = [];
-  const select = sql`SELECT r."id", r."name", r."kind", s."domain", g."permission"
-    FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" LEFT JOIN "RoleGrant" g ON g."roleId" = r."id"`;
+  const select = sql`SELECT r."id", r."name", r."kind", s."domain", t."domain" AS "tenantDomain", g."permission"
+    FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" JOIN "Tenant" t ON t."id" = r."tenantId"
+    LEFT JOIN "RoleGrant" g ON g."roleId" = r."id"`;
   if (!table.everyone)
     rows.push(...(await db.$queryRaw<RoleRow[]>(sql`${select} WHERE r."tenantId" = ${tenantId} AND r."kind" = 'everyone'`)));
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -78,15 +80,16 @@ async function loadRoles(db: Db, tenantId: number, table: RoleTable, ids: readon
       ...(await db.$queryRaw<RoleRow[]>(sql`${select} WHERE r."tenantId" = ${tenantId} AND r."id" IN (${join(ids.slice(i, i + CHUNK))})`)),
     );
   }
-  const grouped = new Map<number, { name: string; kind: string; grants: string[] }>();
+  const grouped = new Map<number, { name: string; kind: string; superTenant: boolean; grants: string[] }>();
   for (const r of rows) {
-    const role = grouped.get(Number(r.id)) ?? { name: qualifiedName(r.domain, r.name), kind: r.kind, grants: [] };
+    const superTenant = r.tenantDomain === SUPER_TENANT;
+    const role = grouped.get(Number(r.id)) ?? { name: qualifiedName(r.domain, r.name), kind: r.kind, superTenant, grants: [] };
     grouped.set(Number(r.id), role);
     if (r.permission !== null) role.grants.push(r.permission);
   }
   const everyone: CompiledRole[] = [];
   for (const [id, r] of grouped) {
-    const compiled = compileRole(id, r.name, r.grants);
+    const compiled = compileRole(id, r.name, r.grants, r.superTenant);
     table.roles.set(id, compiled);
     if (r.kind === "everyone") everyone.push(compiled);
   }

@@ -4,6 +4,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../../test
 import { provisionTenant, runCommand, superAdminActor } from "../../testing/tenants.ts";
 import { allowedFeatures } from "../authz/decide.ts";
 import type { Actor } from "../authz/principal.ts";
+import { checkAccessBatch } from "../authz-check/check-access.ts";
 import { provision } from "../provisioning/provision.ts";
 import { createRoleCommand, previewRolePermissionsCommand, setRolePermissionsCommand } from "../roles/commands.ts";
 import { userPermissionsPageQuery } from "../users/queries.ts";
@@ -68,5 +69,19 @@ describe.each(await databaseKinds())("Super Admin Permissions on %s", (kind) => 
     expect(page.answer).toBeNull();
     const own = await runCommand(userPermissionsPageQuery, t.db, superAdmin, { id: superAdmin.userId, check: TENANTS });
     expect(own.answer?.allowed).toBe(true);
+  });
+
+  it("answers other apps the same through the decision API: no protected node held in a tenant", async () => {
+    const ask = (actor: Actor, permission: string) => ({ user: actor.username, permission });
+    const inTenant = await checkAccessBatch(t.db, tenantAdmin.tenantId, [
+      ask(tenantAdmin, TENANTS),
+      ask(tenantAdmin, "/permission/admin/login"),
+    ]);
+    expect(inTenant.map((d) => [d.allowed, d.reason.code])).toEqual([
+      [false, "not-granted"],
+      [true, "granted"],
+    ]);
+    const [own] = await checkAccessBatch(t.db, superAdmin.tenantId, [ask(superAdmin, TENANTS)]);
+    expect(own?.allowed).toBe(true);
   });
 });
