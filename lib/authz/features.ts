@@ -98,6 +98,9 @@ export const FEATURES = {
     label: "Delete secondary user stores",
     anyOf: ["/permission/admin/manage/identity/userstore/config/delete"],
   },
+  // Claim Management sits under Configure > Security in WSO2's classic tree ("Claims, keystores, …").
+  "claims.view": { label: "View claims", anyOf: ["/permission/admin/configure/security"] },
+  "claims.manage": { label: "Add, edit and delete claims", anyOf: ["/permission/admin/configure/security"] },
   "audit.read": { label: "Read the audit log", anyOf: ["/permission/admin/monitor/logs"] },
   // Super Admin Permissions: a tenant's admin holds "/permission" too, but protected paths count
   // only in the super tenant (countsFor in protected-grants.ts), and the tenant commands check the

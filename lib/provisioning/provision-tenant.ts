@@ -7,6 +7,7 @@ import { ConfigError } from "../config/load.ts";
 import type { ScopeCatalogVersion } from "../scopes/catalogs.ts";
 import { ADMIN_ROLE_GRANTS, DEFAULT_INTERNAL_ROLES, DEFAULT_STORES } from "./defaults.ts";
 import { ensureScopeCatalog } from "./ensure-scope-catalog.ts";
+import { ensureBuiltinClaims } from "../claims/builtin-claims.ts";
 
 /** What a tenant is provisioned with: the super tenant's comes from gatehouse.toml, a new tenant's from Add New Tenant. */
 export type TenantSpec = {
@@ -68,6 +69,7 @@ export async function provisionTenantIn(tx: Tx, tenantId: number, spec: TenantSp
   await ensureMappingVersion(tx, tenantId);
   const catalog = { tenantId, version: spec.scopeCatalog, adminRoleId, internalStoreId: storeId(INTERNAL), internalRoleIds };
   await ensureScopeCatalog(tx, catalog, created);
+  await ensureBuiltinClaims(tx, [tenantId], created);
   return { stores, renamedAdminRole: renamed };
 }
 

@@ -6,6 +6,7 @@ import { AUTH_SECRET_KEY } from "../auth/secret.ts";
 import { SUPER_TENANT } from "../core/tenant.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/record.ts";
 import { ensureSecondaryStores } from "./ensure-secondary-stores.ts";
+import { ensureBuiltinClaims } from "../claims/builtin-claims.ts";
 import { provisionTenantIn, type TenantSpec } from "./provision-tenant.ts";
 
 export type ProvisionReport = {
@@ -51,6 +52,9 @@ async function provisionIn(tx: Tx, config: TGatehouseConfig, adminPasswordHash: 
   // Secondary stores in gatehouse.toml are the super tenant's; a new tenant starts without any.
   const provisioned = await provisionTenantIn(tx, tenantId, superTenantSpec(config, adminPasswordHash), created);
   await ensureSecondaryStores(tx, tenantId, config.user_store.secondary, created);
+  // Tenants added before claims were data (migration 0015) get the built-in claims here.
+  const tenantIds = (await tx.tenant.findMany({ where: { id: { not: tenantId } }, select: { id: true } })).map((t) => t.id);
+  await ensureBuiltinClaims(tx, tenantIds, created);
 
   if (!(await tx.setting.findUnique({ where: { key: AUTH_SECRET_KEY } }))) {
     await tx.setting.create({ data: { key: AUTH_SECRET_KEY, value: crypto.randomBytes(32).toString("base64url") } });
