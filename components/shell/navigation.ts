@@ -18,6 +18,7 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { href: "/settings/role-permissions", label: "Role Permissions", feature: "scopes.manage" },
       { href: "/settings/user-stores", label: "User Stores", feature: "stores.view" },
+      { href: "/settings/claims", label: "Claims", feature: "claims.view" },
     ],
   },
   { label: "Multitenancy", items: [{ href: "/tenants", label: "Tenants", feature: "tenants.view" }] },

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { TPasswordPolicy } from "@/lib/users/form-schemas";
+import type { ClaimRule } from "@/lib/claims/profile-rules";
 
 /**
  * The schemas a form may check in the browser, by name (a server page cannot hand a schema to a
@@ -9,8 +10,10 @@ import type { TPasswordPolicy } from "@/lib/users/form-schemas";
  */
 export type FormSchema =
   | { name: "newUser" | "resetPassword" | "ownPassword" | "addTenant"; policy: TPasswordPolicy }
-  | { name: "profile" | "tenantContact" }
-  | { name: "addStore" | "editStore" };
+  | { name: "tenantContact" }
+  | { name: "profile"; claims: ClaimRule[] }
+  | { name: "addStore" | "editStore" }
+  | { name: "addClaim" | "editClaim" };
 
 export async function loadFormSchema(schema: FormSchema): Promise<z.ZodType> {
   if (schema.name === "addTenant" || schema.name === "tenantContact") {
@@ -21,6 +24,15 @@ export async function loadFormSchema(schema: FormSchema): Promise<z.ZodType> {
     const { storeForms } = await import("@/lib/store-management/store-form-schemas");
     return storeForms[schema.name]();
   }
+  if (schema.name === "addClaim" || schema.name === "editClaim") {
+    const { ZAddClaimForm, ZEditClaimForm } = await import("@/lib/claims/claim-input");
+    return schema.name === "addClaim" ? ZAddClaimForm : ZEditClaimForm;
+  }
+  if (schema.name === "profile") {
+    const { profileSchema } = await import("@/lib/claims/profile-rules");
+    return profileSchema(schema.claims);
+  }
+  if (!("policy" in schema)) throw new Error(`No form schema is named ${schema.name}.`);
   const { userForms } = await import("@/lib/users/form-schemas");
-  return "policy" in schema ? userForms[schema.name](schema.policy) : userForms.profile();
+  return userForms[schema.name](schema.policy);
 }

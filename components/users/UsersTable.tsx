@@ -1,5 +1,4 @@
 import type { FormAction } from "@/lib/core/action-state";
-import { USER_CLAIMS } from "@/lib/users/claims";
 import { DataTable, type UrlSort } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { RowActionsHost } from "@/components/ui/table/RowActionsHost";
@@ -12,8 +11,6 @@ import { userColumns, userMenu, type UserRowView } from "./users-columns";
 
 export type { UserRowView } from "./users-columns";
 
-const CLAIM_OPTIONS = USER_CLAIMS.map(({ uri, label }) => ({ uri, label }));
-
 type Props = {
   rows: UserRowView[];
   url: { state: UrlState; sort: UrlSort; paging: Paging };
@@ -23,17 +20,19 @@ type Props = {
   /** The empty list suggests adding a user only to someone who may. */
   canCreate: boolean;
   domains: string[];
+  /** The tenant's claims, for the claim filter. */
+  claims: { uri: string; label: string }[];
 };
 
 /**
  * Rendered on the server; the filters, the bulk bar, each row's checkbox and the one row-actions
  * host (the name links, the one row menu and delete confirmation) are the client islands.
  */
-export function UsersTable({ rows, url, bulk, deleteAction, filtered, canCreate, domains }: Props) {
+export function UsersTable({ rows, url, bulk, deleteAction, filtered, canCreate, domains, claims }: Props) {
   const selectable = bulk.delete || bulk.assignRole;
   const list = (
     <>
-      <UserFilters state={url.state} domains={domains} claims={CLAIM_OPTIONS} />
+      <UserFilters state={url.state} domains={domains} claims={claims} />
       {selectable && <BulkBar can={bulk} />}
       <RowActionsHost items={userMenu(deleteAction)}>
         <DataTable

@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import { deactivateTenant, e2eDb, seedTenant, seedUser } from "./db.ts";
+import { deactivateTenant, e2eDb, IN_SUPER_TENANT, seedTenant, seedUser } from "./db.ts";
 import { seedRole, unique } from "./seed.ts";
 import { openAdminPage } from "./signed-in.ts";
 import { fillLdapForm } from "./stores.ts";
@@ -10,7 +10,7 @@ export type Check = (label: string) => Promise<void>;
 /** One console page; `walk` reaches its further states (wizard steps) after the first check. */
 export type ConsolePage = { label: string; path: (f: Fixtures) => string; walk?: (page: Page, check: Check, f: Fixtures) => Promise<void> };
 
-export type Fixtures = { userId: number; roleId: number; roleName: string; storeId: number; tenantId: number };
+export type Fixtures = { userId: number; roleId: number; roleName: string; storeId: number; tenantId: number; claimId: number };
 
 /**
  * What the pages need to show something: a user in a role, a role without a scope mapping (for the
@@ -34,7 +34,8 @@ export async function seedPageFixtures(browser: Browser): Promise<Fixtures> {
     password: "a tenant admin's password",
   });
   await deactivateTenant(e2eDb(), tenantId);
-  return { userId: user.id, roleId: role.id, roleName: role.name, storeId: store.id, tenantId };
+  const claim = await e2eDb().claim.findFirstOrThrow({ where: { ...IN_SUPER_TENANT, uri: "http://wso2.org/claims/emailaddress" } });
+  return { userId: user.id, roleId: role.id, roleName: role.name, storeId: store.id, tenantId, claimId: claim.id };
 }
 
 /** Clicks Next until the wizard's last step, checking each step once its step marker moves. */
@@ -92,6 +93,9 @@ export const ADMIN_PAGES: ConsolePage[] = [
   { label: "add user store", path: () => "/settings/user-stores/new" },
   { label: "edit user store", path: (f) => `/settings/user-stores/${f.storeId}` },
   { label: "delete user store", path: (f) => `/settings/user-stores/${f.storeId}/delete` },
+  { label: "claims", path: () => "/settings/claims" },
+  { label: "add claim", path: () => "/settings/claims/new" },
+  { label: "edit claim", path: (f) => `/settings/claims/${f.claimId}` },
   { label: "tenants", path: () => "/tenants" },
   { label: "add new tenant", path: () => "/tenants/new" },
   { label: "edit tenant contact", path: (f) => `/tenants/${f.tenantId}/edit` },

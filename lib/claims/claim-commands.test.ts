@@ -10,7 +10,7 @@ import { provision } from "../provisioning/provision.ts";
 import { BUILTIN_CLAIMS, ensureBuiltinClaims } from "./builtin-claims.ts";
 import { addClaimCommand, deleteClaimCommand, editClaimCommand } from "./commands.ts";
 import { ZAddClaimForm } from "./claim-input.ts";
-import { deleteClaimPageQuery, editClaimPageQuery, listClaimsQuery } from "./queries.ts";
+import { deleteClaimPageQuery, editClaimPageQuery, claimsPageQuery } from "./queries.ts";
 
 const config = testConfig();
 (globalThis as { gatehouseConfig?: unknown }).gatehouseConfig = config;
@@ -115,13 +115,13 @@ describe.each(await databaseKinds())("claims on %s", (kind) => {
   });
 
   it("lists a page sorted and searched in the database", async () => {
-    const page = await runCommand(listClaimsQuery, t.db, a.admin, { sort: "uri", dir: "desc", size: "10", q: "wso2.org/claims/identity" });
+    const page = await runCommand(claimsPageQuery, t.db, a.admin, { sort: "uri", dir: "desc", size: "10", q: "wso2.org/claims/identity" });
     expect(page.rows.map((r) => r.uri)).toEqual([
       "http://wso2.org/claims/identity/lastLoginTime",
       "http://wso2.org/claims/identity/accountLocked",
       "http://wso2.org/claims/identity/accountDisabled",
     ]);
-    const first = await runCommand(listClaimsQuery, t.db, a.admin, { size: "10" });
+    const first = await runCommand(claimsPageQuery, t.db, a.admin, { size: "10" });
     expect(first.hasNext).toBe(true);
     expect(first.rows[0]!.uri).toBe("http://wso2.org/claims/username");
   });
@@ -156,7 +156,7 @@ describe.each(await databaseKinds())("claims on %s", (kind) => {
     }
     // The same URI in A is A's own claim; A's list never shows B's.
     await runCommand(addClaimCommand, t.db, a.admin, { uri: bClaim.uri, ...fields });
-    const listed = await runCommand(listClaimsQuery, t.db, a.admin, { size: "100", q: bClaim.uri });
+    const listed = await runCommand(claimsPageQuery, t.db, a.admin, { size: "100", q: bClaim.uri });
     expect(listed.rows.map((r) => r.id)).not.toContain(bClaim.id);
     expect(await t.db.claim.findUniqueOrThrow({ where: { id: bClaim.id } })).toMatchObject({ displayName: bClaim.displayName });
   });

@@ -17,11 +17,12 @@ async function mappableStores(client: Db, tenantId: number) {
   });
 }
 
-export const listClaimsQuery = defineCommand({
+/** The Claim Management list: one page, with the URL state it was parsed from. */
+export const claimsPageQuery = defineCommand({
   feature: "claims.view",
   input: ZClaimListParams,
   rule: "None: the tenant's claims.",
-  run: (client, actor, input) => listClaims(client, actor.tenantId, input),
+  run: async (client, actor, input) => ({ params: input, ...(await listClaims(client, actor.tenantId, input)) }),
 });
 
 export const newClaimPageQuery = defineCommand({

@@ -56,7 +56,10 @@ export function defineAction<S extends z.ZodType, T>(
     } catch (error) {
       if (error instanceof AppError) {
         const field = typeof error.details?.field === "string" ? error.details.field : undefined;
-        return { ok: false, code: error.code, message: error.message, ...(field ? { fieldErrors: { [field]: [error.message] } } : {}) };
+        // A check that needs the database (a profile against the tenant's claims) answers every field at once.
+        const many = error.details?.fieldErrors as Record<string, string[]> | undefined;
+        const fieldErrors = many ?? (field ? { [field]: [error.message] } : undefined);
+        return { ok: false, code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}) };
       }
       throw error;
     }

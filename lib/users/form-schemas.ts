@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ZFormId } from "../db/row-id.ts";
 import { formList } from "../forms.ts";
-import { USER_CLAIMS, type ClaimUri } from "./claims.ts";
 
 // The users' form schemas, free of server code: the commands parse with them on the server, and
 // the console's forms load the same ones in the browser (components/ui/form-schemas.ts) to show
@@ -56,19 +55,10 @@ export const ownPasswordDiffers: [typeof differs, { path: string[]; message: str
   { path: ["newPassword"], message: "Choose a password different from the current one." },
 ];
 
-/** Flat, so each claim's error lands on its own form field. */
-export const ZUpdateUserClaims = z.object({
-  id: ZFormId,
-  version: ZFormId,
-  ...Object.fromEntries(USER_CLAIMS.map((c) => [c.uri, z.string().trim().pipe(c.schema).default("")])),
-}) as unknown as z.ZodType<{ id: number; version: number } & Record<ClaimUri, string>>;
-export type TUpdateUserClaims = z.infer<typeof ZUpdateUserClaims>;
-
 /** The forms as the browser checks them, with the policy its page was rendered with. */
 export const userForms = {
   newUser: (policy: TPasswordPolicy) => confirmed(newUserInput(passwordSchema(policy)), "password"),
   resetPassword: (policy: TPasswordPolicy) => confirmed(resetPasswordInput(passwordSchema(policy)), "password"),
   ownPassword: (policy: TPasswordPolicy) =>
     confirmed(ownPasswordInput(passwordSchema(policy)), "newPassword").refine(...ownPasswordDiffers),
-  profile: () => ZUpdateUserClaims,
 };

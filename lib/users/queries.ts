@@ -18,6 +18,7 @@ import { ZUserListParams } from "./list-params.ts";
 import { estimateUsers, listUsers, pickerRow, withoutGrants } from "./list-users.ts";
 import { allowedUserActions, userActionBlocker, type UserAction } from "../authz/user-rules.ts";
 import { userSummary, userTabs } from "./user-tabs.ts";
+import { claimLabels, profileClaimRules } from "../claims/profile-claims.ts";
 
 // The console's reads of users, one command per page (app/ pages call them through loadPage).
 
@@ -46,7 +47,8 @@ export const usersPageQuery = defineCommand({
       self: u.id === principal.userId,
       actions: allowedUserActions(principal, u),
     }));
-    return { params, domains: stores.map((s) => s.domain), rows, next: page.next, prev: page.prev, total };
+    const claims = await claimLabels(client, principal.tenantId);
+    return { params, domains: stores.map((s) => s.domain), claims, rows, next: page.next, prev: page.prev, total };
   },
 });
 
@@ -71,7 +73,9 @@ export const userPageQuery = defineCommand({
   run: async (client, principal, input) => {
     const user = await getUser(client, principal.tenantId, input.id, "read");
     const actions = allowedUserActions(principal, user);
-    return { user, summary: userSummary(user), tabs: userTabs(principal), actions, created: Boolean(input.created) };
+    const labels = new Map((await claimLabels(client, principal.tenantId)).map((c) => [c.uri, c.label]));
+    const claims = Object.entries(user.claims).map(([uri, value]) => ({ uri, label: labels.get(uri) ?? uri, value }));
+    return { user, claims, summary: userSummary(user), tabs: userTabs(principal), actions, created: Boolean(input.created) };
   },
 });
 
@@ -112,7 +116,16 @@ function userActionPage(feature: FeatureKey, action: UserAction) {
 }
 
 export const userPasswordPageQuery = userActionPage("users.password", "password");
-export const userProfilePageQuery = userActionPage("users.profile", "profile");
+const profileActionPage = userActionPage("users.profile", "profile");
+
+/** User Profile: the user, and the tenant's claims the editor shows, in display order. */
+export const userProfilePageQuery = defineCommand({
+  ...profileActionPage,
+  run: async (client, principal, input) => ({
+    ...(await profileActionPage.run(client, principal, input)),
+    claims: await profileClaimRules(client, principal.tenantId),
+  }),
+});
 
 /**
  * Roles: the user's roles for anyone who lists users; with the roles action, the editor's rows,

@@ -1,32 +1,40 @@
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
+import { AppError } from "../errors.ts";
+import { profileClaimRules } from "../claims/profile-claims.ts";
+import { profileErrors, type TUpdateUserClaims } from "../claims/profile-rules.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
-import { USER_CLAIMS } from "./claims.ts";
-import type { TUpdateUserClaims } from "./form-schemas.ts";
 import { getUser } from "./get-user.ts";
 import { assertUserAction } from "../authz/user-rules.ts";
 
-export { ZUpdateUserClaims, type TUpdateUserClaims } from "./form-schemas.ts";
+export { ZUpdateUserClaims, type TUpdateUserClaims } from "../claims/profile-rules.ts";
 
-/** User Profile: sets the known claims; an empty value removes the claim. */
+/**
+ * User Profile: sets the claims the profile editor shows (the tenant's supported-by-default,
+ * editable claims), checked against their definitions with every error at once; an empty value
+ * removes the claim. Read-only claims and claims the editor does not show keep their values.
+ */
 export async function updateUserClaims(client: Db, actor: Actor, input: TUpdateUserClaims): Promise<{ qualified: string }> {
   const tenantId = actor.tenantId;
   return client.$transaction(async (tx) => {
     const users = await tenantUserStore(tx, tenantId);
     const user = await getUser(tx, tenantId, input.id);
     assertUserAction(actor, user, "profile");
+    const rules = (await profileClaimRules(tx, tenantId)).filter((r) => !r.readOnly);
+    const fieldErrors = profileErrors(rules, input);
+    if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors });
     await users.updateUser(tx, tenantId, user.id, { version: input.version });
-    const claims = Object.fromEntries(USER_CLAIMS.map(({ uri }) => [uri, input[uri] ?? ""]));
+    const claims = Object.fromEntries(rules.map(({ uri }) => [uri, String(input[uri] ?? "").trim()]));
     await users.setClaims(tx, user.id, claims);
-    const after = Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== ""));
+    const after = { ...user.claims, ...claims };
     await recordAudit(tx, {
       tenantId,
       actor: { id: actor.userId, name: actor.displayName },
       action: "user.profile_changed",
       target: { type: "user", id: user.id, name: user.qualified },
       before: user.claims,
-      after,
+      after: Object.fromEntries(Object.entries(after).filter(([, value]) => value !== "")),
       ip: actor.ip,
     });
     return { qualified: user.qualified };

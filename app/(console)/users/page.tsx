@@ -59,6 +59,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         filtered={Boolean(params.q || params.domain || params.claim)}
         canCreate={can(principal, "users.create")}
         domains={data.domains}
+        claims={data.claims}
       />
     </>
   );

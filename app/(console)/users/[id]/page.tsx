@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { ArrivalToast } from "@/components/ui/ArrivalToast";
 import { formatUtc } from "@/lib/format";
 import { loadPage } from "@/lib/transport/command-page";
-import { claimLabel } from "@/lib/users/claims";
 import { userPageQuery } from "@/lib/users/queries";
 import { AccountControls } from "@/components/users/AccountControls";
 import { UserHeader } from "@/components/users/UserHeader";
@@ -18,7 +17,7 @@ export default async function UserDetailsPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const { data } = await loadPage(userPageQuery, { ...(await searchParams), id: (await params).id });
-  const { user, summary, tabs, actions, created } = data;
+  const { user, claims, summary, tabs, actions, created } = data;
   return (
     <>
       <UserHeader user={summary} tabs={tabs} current="details" />
@@ -40,9 +39,9 @@ export default async function UserDetailsPage({
           </dd>
           <dt className="text-slate-600">Created</dt>
           <dd>{formatUtc(user.createdAt)}</dd>
-          {Object.entries(user.claims).map(([uri, value]) => (
+          {claims.map(({ uri, label, value }) => (
             <div key={uri} className="contents">
-              <dt className="text-slate-600">{claimLabel(uri)}</dt>
+              <dt className="text-slate-600">{label}</dt>
               <dd className="break-all">{value}</dd>
             </div>
           ))}
