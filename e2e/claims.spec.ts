@@ -116,3 +116,40 @@ adminTest("a user without Configure > Security is refused the page and a forged 
   expect(await e2eDb().claim.count({ where: { uri } })).toBe(0);
   await other.context().close();
 });
+
+adminTest("a custom claim reaches the profile editor (checked on save) and the users list's claim filter", async ({ page }) => {
+  const uri = claimUri();
+  const name = unique("Badge ");
+  await fillClaim(page, uri, name, "^B-\\d+$");
+  await page.getByLabel("Display order").fill("50");
+  await page.getByRole("button", { name: "Add claim" }).click();
+  await expect(page.getByText(`Claim ${uri} added.`)).toBeVisible();
+
+  const target = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
+  await page.goto(`/users/${target.id}/profile`);
+  // After the six profile claims (display order 1–6), as its order says.
+  await expect(page.locator("form label").last()).toHaveText(name);
+  await page.getByLabel("Email").fill("not an email");
+  await page.getByLabel(name).fill("nope");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
+  await expect(page.getByText(`${name} must match ^B-\\d+$.`)).toBeVisible();
+  await page.getByLabel("Email").fill("");
+  await page.getByLabel(name).fill("B-42");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText(`Profile of ${target.username} saved.`)).toBeVisible();
+
+  await page.goto(`/users?q=${target.username}`);
+  await page.getByLabel("Profile claim").selectOption({ label: name });
+  await page.getByLabel("Claim value").fill("B-4*");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("row").filter({ hasText: target.username })).toBeVisible();
+  await page.goto(`/users?q=${target.username}&claim=${encodeURIComponent(uri)}&value=B-9*`);
+  await expect(page.getByText("No users match")).toBeVisible();
+
+  // Cleaned up, so the other specs' profiles do not carry it.
+  const claim = await e2eDb().claim.findFirstOrThrow({ where: { ...IN_SUPER_TENANT, uri } });
+  await page.goto(`/settings/claims/${claim.id}/delete`);
+  await page.getByRole("button", { name: "Delete claim and 1 value" }).click();
+  await expect(page.getByText(`Claim ${uri} deleted.`)).toBeVisible();
+});
