@@ -1,25 +1,11 @@
 "use client";
 
 import type { FormAction } from "@/lib/core/action-state";
+import type { ClaimDefinition } from "@/lib/claims/get-claim";
 import { ActionForm, FormField, useFieldErrors } from "@/components/ui/ActionForm";
 import { FieldMessages } from "@/components/ui/Field";
 
-export type ClaimFormValues = {
-  id: number;
-  version: number;
-  uri: string;
-  displayName: string;
-  description: string;
-  regEx: string;
-  required: boolean;
-  readOnly: boolean;
-  supportedByDefault: boolean;
-  displayOrder: number;
-  builtIn: boolean;
-  attributes: { storeId: number; attribute: string }[];
-};
-
-type Props = { action: FormAction; stores: { id: number; domain: string }[]; claim?: ClaimFormValues };
+type Props = { action: FormAction; stores: { id: number; domain: string }[]; claim?: ClaimDefinition };
 
 function Check({ name, label, checked }: { name: string; label: string; checked: boolean }) {
   return (

@@ -12,10 +12,10 @@ export function profileClaimRules(client: Db | Tx, tenantId: number): Promise<Cl
   });
 }
 
-/** Every claim users hold values for, labelled: the users list's claim filter and the details page. */
-export async function claimLabels(client: Db | Tx, tenantId: number): Promise<{ uri: string; label: string }[]> {
+/** The tenant's claims (or `only` these), labelled: the users list's claim filter and the details page. */
+export async function claimLabels(client: Db | Tx, tenantId: number, only?: string[]): Promise<{ uri: string; label: string }[]> {
   const rows = await client.claim.findMany({
-    where: { tenantId, ...notComputed },
+    where: { tenantId, ...(only ? { uri: { in: only } } : notComputed) },
     orderBy: [{ displayOrder: "asc" }, { id: "asc" }],
     select: { uri: true, displayName: true },
   });

@@ -46,9 +46,10 @@ describe.each(await databaseKinds())("statements per page query on %s", (kind) =
     return statements.length;
   }
 
-  it("renders /users in three: the stores, one page of users, one JOIN for their roles", async () => {
+  // Four since claims are data (#16): the claim filter's options are the tenant's claims.
+  it("renders /users in four: the stores, one page of users, one JOIN for their roles, the claims", async () => {
     const params = usersPageQuery.input.parse({});
-    expect(await count(() => usersPageQuery.run(db, actor, params))).toBe(3);
+    expect(await count(() => usersPageQuery.run(db, actor, params))).toBe(4);
     const page = await usersPageQuery.run(db, actor, params);
     expect(page.rows.find((r) => r.id === memberId)?.roles).toHaveLength(1);
   });

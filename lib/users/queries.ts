@@ -73,7 +73,9 @@ export const userPageQuery = defineCommand({
   run: async (client, principal, input) => {
     const user = await getUser(client, principal.tenantId, input.id, "read");
     const actions = allowedUserActions(principal, user);
-    const labels = new Map((await claimLabels(client, principal.tenantId)).map((c) => [c.uri, c.label]));
+    // Labels only for the claims the user holds: a user without any costs no statement.
+    const uris = Object.keys(user.claims);
+    const labels = new Map(uris.length ? (await claimLabels(client, principal.tenantId, uris)).map((c) => [c.uri, c.label]) : []);
     const claims = Object.entries(user.claims).map(([uri, value]) => ({ uri, label: labels.get(uri) ?? uri, value }));
     return { user, claims, summary: userSummary(user), tabs: userTabs(principal), actions, created: Boolean(input.created) };
   },
