@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import http from "node:http";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import type { Db } from "../../lib/db/client.ts";
@@ -140,4 +141,49 @@ export async function timeGets(url: string, headers: Record<string, string>, rep
   }
   times.sort((a, b) => a - b);
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), bytes };
+}
+
+/** A page asked of both servers: its path, its cookie, and the bare server's path for the same rows where it differs. */
+export type PagePair = { name: string; path: string; cookie: string; bare?: string };
+
+/**
+ * The production console and the bare server started on one database, each pair's page timed on
+ * both (the bare page padded to the console's bytes), and the table printed under `title`.
+ */
+export async function comparePages(
+  target: DbTarget,
+  o: { port: number; workers: number; repeat: number },
+  title: string,
+  pairs: PagePair[],
+): Promise<void> {
+  const servers: Server[] = [];
+  try {
+    servers.push(await startConsole(target, o.port, o.workers));
+    servers.push(await startBare(target, o.port + 1, o.workers));
+    const [gatehouse, bare] = servers as [Server, Server];
+    const width = Math.max(34, ...pairs.map((p) => p.name.length));
+    const rows: string[] = [];
+    for (const p of pairs) {
+      const real = await timeGets(`${gatehouse.url}${p.path}`, { cookie: p.cookie }, o.repeat);
+      const base = await timeGets(`${bare.url}${p.bare ?? p.path}`, { cookie: p.cookie, "x-bare-bytes": String(real.bytes) }, o.repeat);
+      rows.push(
+        `  ${p.name.padEnd(width)} ${String(real.bytes).padStart(7)}  ${real.p50.toFixed(1).padStart(7)} ${real.p95.toFixed(1).padStart(7)}` +
+          `  ${base.p50.toFixed(1).padStart(7)} ${base.p95.toFixed(1).padStart(7)}  ${(real.p95 / base.p95).toFixed(1).padStart(5)}×`,
+      );
+    }
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ");
+    console.log(
+      `\n  ${title} over HTTP: ${o.workers} workers each, ${o.repeat} sequential GETs after 3 warm-ups (ms, to the last byte); load ${load}`,
+    );
+    console.log(
+      `  ${"case".padEnd(width)} ${"bytes".padStart(7)}  ${"p50".padStart(7)} ${"p95".padStart(7)}  ${"bare p50".padStart(7)} ` +
+        `${"p95".padStart(7)}  p95/bare`,
+    );
+    for (const row of rows) console.log(row);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
 }
