@@ -9,7 +9,9 @@ import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import type { Db } from "../../lib/db/client.ts";
 import type { DbTarget } from "../../lib/db/target.ts";
+import { signInWithPassword } from "../../lib/auth/sign-in.ts";
 import { createSession } from "../../lib/sessions/create-session.ts";
+import { testConfig } from "../../testing/config.ts";
 import { quantile } from "../bench-common.ts";
 
 export type Server = { name: string; url: string; stop: () => Promise<void> };
@@ -93,6 +95,13 @@ export async function adminCookies(client: Db, tenantId: number, n: number): Pro
     cookies.push(`${COOKIE}=${await encode({ token: { sid: secret }, secret: BENCH_SECRET })}`);
   }
   return cookies;
+}
+
+/** The cookie of a real console sign-in (lib/auth/sign-in.ts): `name@tenant` as the login form posts it. */
+export async function signedInCookie(client: Db, username: string, password: string): Promise<string> {
+  const result = await signInWithPassword(client, testConfig(), { username, password, kind: "console", ip: "127.0.0.1" });
+  if (!result.ok) throw new Error(`${username} could not sign in`);
+  return `${COOKIE}=${await encode({ token: { sid: result.sessionSecret }, secret: BENCH_SECRET })}`;
 }
 
 export type Answer = { status: number; bytes: number; ms: number; worker?: string };

@@ -54,7 +54,7 @@ export async function benchTenants(kind: "sqlite" | "postgres", target: DbTarget
     const domain = tenantDomain(Math.ceil(plans.length / 2));
     await pairedCases(kind, client, target, middle.tenantId, domain, o);
     if (o.http) {
-      const http = { superTenantId: first.tenantId, tenantId: middle.tenantId, domain, ...o.http, repeat: o.repeat };
+      const http = { superTenantId: first.tenantId, domain, ...o.http, repeat: o.repeat };
       await tenantsHttpSection(kind, target, client, http);
     }
   } finally {

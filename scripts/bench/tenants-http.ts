@@ -3,21 +3,22 @@
 // database (scripts/bench/bare-server.ts), as scripts/bench/users-http.ts does for one tenant.
 import type { Db } from "../../lib/db/client.ts";
 import type { DbTarget } from "../../lib/db/target.ts";
-import { adminCookies, comparePages } from "./http.ts";
+import { BENCH_PASSWORD } from "../bench-support.ts";
+import { adminCookies, comparePages, signedInCookie } from "./http.ts";
 
-export type TenantsHttpOptions = { superTenantId: number; tenantId: number; domain: string; port: number; workers: number; repeat: number };
+export type TenantsHttpOptions = { superTenantId: number; domain: string; port: number; workers: number; repeat: number };
 
 export async function tenantsHttpSection(kind: string, target: DbTarget, client: Db, o: TenantsHttpOptions): Promise<void> {
-  // Each tenant's `admin` is its first user by id, so these are the sessions `admin` and `admin@<domain>` sign in to.
   const [superAdmin] = await adminCookies(client, o.superTenantId, 1);
-  const [tenantAdmin] = await adminCookies(client, o.tenantId, 1);
+  // The tenant's provisioned admin signs in as `admin@<domain>` with the seed's password (tenants-data.ts).
+  const tenantAdmin = await signedInCookie(client, `admin@${o.domain}`, BENCH_PASSWORD);
   await comparePages(target, o, kind, [
     { name: "super admin: /tenants", path: "/tenants", cookie: superAdmin! },
     { name: "super admin: /tenants page 21", path: "/tenants?page=21", cookie: superAdmin! },
     { name: "super admin: /tenants search 42", path: "/tenants?q=42", cookie: superAdmin! },
     { name: "super admin: /tenants by created", path: "/tenants?sort=created", cookie: superAdmin! },
-    { name: `admin@${o.domain}: /users`, path: "/users", cookie: tenantAdmin! },
+    { name: `admin@${o.domain}: /users`, path: "/users", cookie: tenantAdmin },
     // The console's search text is a contains-search; the bare server reads `q` as WSO2's pattern.
-    { name: `admin@${o.domain}: /users search ops`, path: "/users?q=ops", cookie: tenantAdmin!, bare: "/users?q=*ops*" },
+    { name: `admin@${o.domain}: /users search ops`, path: "/users?q=ops", cookie: tenantAdmin, bare: "/users?q=*ops*" },
   ]);
 }
