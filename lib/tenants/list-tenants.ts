@@ -36,7 +36,7 @@ const tenantRow = (r: RawRow): Omit<TenantRow, "owners"> => ({
  * (the console's sortable columns; the domain, unique, breaks ties): contains-search, then a
  * page after a domain (keyset, by domain only) or at an offset (the WSO2 REST API's limit/offset,
  * the console's pages). Raw reads (lib/db/raw-read.ts): through Prisma the page, the count and
- * the owners cost 50× their SQL at 1,000 tenants (docs/performance.md, #15).
+ * the owners cost 100× their SQL and more at 1,000 tenants of 1,000 users (docs/performance.md, #15).
  */
 export async function listTenants(
   client: Reader,
