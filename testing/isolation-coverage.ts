@@ -9,6 +9,7 @@ const MGMT = "app/tenant-isolation-management.test.ts";
 const E2E = "e2e/tenant-isolation.spec.ts";
 /** Server actions are thin commandActions; their commands are driven with B's ids by this test. */
 const COMMANDS = "lib/tenants/tenant-isolation.test.ts";
+const TENANT_COMMANDS = "lib/tenants/tenant-commands.test.ts";
 
 const route = (file: string, ...methods: string[]) => methods.map((m) => `${m} app/${file}/route.ts`);
 const pages = (...files: string[]) => files.map((f) => `app/(console)/${f}/page.tsx`);
@@ -81,16 +82,15 @@ export const COVERED: Record<string, string> = Object.fromEntries([
       "settings/user-stores",
       "tenants",
     ),
-    ...actions("users/[id]", "updateProfileAction", "disableUserAction", "resetPasswordAction"),
+    ...actions("users/[id]", "updateProfileAction", "resetPasswordAction"),
     ...actions("roles/[id]", "renameRoleAction"),
-    ...actions("users", "deleteUserAction"),
-    ...actions("roles", "deleteRoleAction"),
-    ...actions("settings/user-stores", "setStoreEnabledAction"),
-    ...actions("tenants", "updateTenantContactAction"),
   ].map((k) => [k, E2E]),
   ...[
+    ...actions("users", "deleteUserAction"),
+    ...actions("roles", "deleteRoleAction"),
     ...actions(
       "users/[id]",
+      "disableUserAction",
       "setUserRolesAction",
       "previewUserRolesAction",
       "enableUserAction",
@@ -99,10 +99,18 @@ export const COVERED: Record<string, string> = Object.fromEntries([
     ),
     ...actions("roles/[id]", "previewPermissionsAction", "setPermissionsAction", "previewMembersAction", "setMembersAction"),
     ...actions("sessions", "terminateSessionAction"),
-    ...actions("settings/user-stores", "editStoreAction", "testSavedStoreAction", "syncStoreAction", "deleteStoreAction"),
+    ...actions(
+      "settings/user-stores",
+      "setStoreEnabledAction",
+      "editStoreAction",
+      "testSavedStoreAction",
+      "syncStoreAction",
+      "deleteStoreAction",
+    ),
     ...actions("settings/role-permissions", "checkMappingRoleAction", "updateScopeMappingAction", "deleteScopeMappingAction"),
-    ...actions("tenants", "setTenantActiveAction", "deleteTenantAction"),
   ].map((k) => [k, COMMANDS]),
+  // The tenant commands refuse a tenant's admin whatever the id (and the super tenant's admin may).
+  ...actions("tenants", "setTenantActiveAction", "deleteTenantAction", "updateTenantContactAction").map((k) => [k, TENANT_COMMANDS]),
 ]);
 
 const NO_OBJECT = "takes no object of another tenant: it acts on the caller's own tenant (creates there, names are per tenant)";
