@@ -4,10 +4,9 @@
  * answer a nonexistent id or name gets, lists and searches hold none of B's rows, and B is unchanged
  * after every write. testing/isolation-coverage.ts lists the routes this file covers.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { databaseKinds } from "../testing/databases.ts";
-import { coveredBy } from "../testing/isolation-coverage.ts";
-import { isolationWorld, MISSING, request, tenantSnapshot, told, type IsolationWorld } from "../testing/isolation-world.ts";
+import { vi } from "vitest";
+import { isolationMatrix, type Call, type Row } from "../testing/isolation-matrix.ts";
+import { MISSING, request, type IsolationWorld } from "../testing/isolation-world.ts";
 import { callRoute } from "../testing/route-harness.ts";
 import * as auditExport from "./(console)/audit/export/route.ts";
 import * as tenantConfExport from "./(console)/settings/role-permissions/tenant-conf/export/route.ts";
@@ -36,9 +35,6 @@ import * as users from "./api/v1/users/route.ts";
 vi.mock("next/headers", async () => (await import("../testing/route-harness.ts")).nextHeaders);
 
 type Handler = (r: Request, c: { params: Promise<never> }) => Promise<Response>;
-/** One call of the matrix: `target` is B's object (id or name) or a missing one; `as` names the caller's tenant in the address. */
-type Call = (w: IsolationWorld, target: string, pathTenant?: string) => Promise<Response>;
-type Row = { key: string; call: Call; b: (w: IsolationWorld) => string; missing: string; tenantPath?: boolean };
 
 type TenantConf = { RESTAPIScopes: { Scope: { Name: string; Roles: string }[] } };
 const b64 = (s: string) => Buffer.from(s).toString("base64url");
@@ -60,91 +56,67 @@ const am = "/api/am/admin/v4";
 const is = "/api/server/v1/tenants";
 
 const rows: Row[] = [
-  {
-    key: "GET app/api/v1/users/route.ts",
-    call: route(
-      users.GET,
-      "GET",
-      (q) => `${v1}/users?q=${q}`,
-      () => ({}),
-    ),
-    b: () => "bonly",
-    missing: "bzzzz",
-  },
-  {
-    key: "GET app/api/v1/roles/route.ts",
-    call: route(
-      roles.GET,
-      "GET",
-      (q) => `${v1}/roles?q=${q}`,
-      () => ({}),
-    ),
-    b: () => "only-b",
-    missing: "only-z",
-  },
+  // The pickers' searches for a name only B holds.
   ...(
     [
-      [
-        "GET app/api/v1/roles/[id]/members/route.ts",
-        members.GET,
-        "GET",
-        (id: string) => `${v1}/roles/${id}/members`,
-        (w: IsolationWorld) => w.b.editors.id,
-      ],
-      [
-        "POST app/api/v1/users/[id]/disable/route.ts",
-        disable.POST,
-        "POST",
-        (id: string) => `${v1}/users/${id}/disable`,
-        (w: IsolationWorld) => w.b.alice.id,
-      ],
-      [
-        "POST app/api/v1/users/[id]/enable/route.ts",
-        enable.POST,
-        "POST",
-        (id: string) => `${v1}/users/${id}/enable`,
-        (w: IsolationWorld) => w.b.alice.id,
-      ],
-      [
-        "POST app/api/v1/users/[id]/unlock/route.ts",
-        unlock.POST,
-        "POST",
-        (id: string) => `${v1}/users/${id}/unlock`,
-        (w: IsolationWorld) => w.b.alice.id,
-      ],
+      ["users", users.GET, "bonly", "bzzzz"],
+      ["roles", roles.GET, "only-b", "only-z"],
     ] as const
-  ).map(([key, handler, method, path, b]) => ({
-    key,
-    call: route(handler, method, path, ids, method === "POST" ? () => ({ version: 1 }) : undefined),
-    b: (w: IsolationWorld) => String(b(w)),
-    missing: String(MISSING),
+  ).map(([list, handler, b, missing]) => ({
+    key: `GET app/api/v1/${list}/route.ts`,
+    call: route(
+      handler,
+      "GET",
+      (q) => `${v1}/${list}?q=${q}`,
+      () => ({}),
+    ),
+    b: () => b,
+    missing,
   })),
   {
-    key: "POST app/api/v1/users/bulk-assign-role/route.ts",
-    call: (w, id) =>
-      route(
-        bulkAssign.POST,
-        "POST",
-        () => `${v1}/users/bulk-assign-role`,
-        () => ({}),
-        () => ({ roleId: Number(id), userIds: [w.a.alice.id] }),
-      )(w, id),
+    key: "GET app/api/v1/roles/[id]/members/route.ts",
+    call: route(members.GET, "GET", (id) => `${v1}/roles/${id}/members`, ids),
     b: (w) => String(w.b.editors.id),
     missing: String(MISSING),
   },
-  {
+  // The account-state routes, each with B's user's id.
+  ...(
+    [
+      ["disable", disable.POST],
+      ["enable", enable.POST],
+      ["unlock", unlock.POST],
+    ] as const
+  ).map(([verb, handler]) => ({
+    key: `POST app/api/v1/users/[id]/${verb}/route.ts`,
+    call: route(
+      handler,
+      "POST",
+      (id) => `${v1}/users/${id}/${verb}`,
+      ids,
+      () => ({ version: 1 }),
+    ),
+    b: (w: IsolationWorld) => String(w.b.alice.id),
+    missing: String(MISSING),
+  })),
+  // Bulk assign: B's role to A's user, and A's role to B's user.
+  ...(
+    [
+      [(w: IsolationWorld, id: number) => ({ roleId: id, userIds: [w.a.alice.id] }), (w: IsolationWorld) => w.b.editors.id],
+      [(w: IsolationWorld, id: number) => ({ roleId: w.a.editors.id, userIds: [id] }), (w: IsolationWorld) => w.b.bonly.id],
+    ] as const
+  ).map(([body, b]) => ({
     key: "POST app/api/v1/users/bulk-assign-role/route.ts",
-    call: (w, id) =>
+    call: ((w, id) =>
       route(
         bulkAssign.POST,
         "POST",
         () => `${v1}/users/bulk-assign-role`,
         () => ({}),
-        () => ({ roleId: w.a.editors.id, userIds: [Number(id)] }),
-      )(w, id),
-    b: (w) => String(w.b.bonly.id),
+        () => body(w, Number(id)),
+      )(w, id)) as Call,
+    b: (w: IsolationWorld) => String(b(w)),
     missing: String(MISSING),
-  },
+  })),
   {
     key: "POST app/api/v1/users/bulk-delete/route.ts",
     call: route(
@@ -323,109 +295,22 @@ const rows: Row[] = [
 ];
 
 // Lists: what A is shown holds none of B's names (B's only objects and B's domain).
+const get = (handler: unknown, path: string) =>
+  route(
+    handler,
+    "GET",
+    () => path,
+    () => ({}),
+  );
 const lists: [string, Call][] = [
-  [
-    "GET app/api/am/admin/v4/system-scopes/route.ts",
-    route(
-      scopes.GET,
-      "GET",
-      () => `${am}/system-scopes`,
-      () => ({}),
-    ),
-  ],
-  [
-    "GET app/api/am/admin/v4/system-scopes/role-aliases/route.ts",
-    route(
-      aliases.GET,
-      "GET",
-      () => `${am}/system-scopes/role-aliases`,
-      () => ({}),
-    ),
-  ],
-  [
-    "GET app/api/am/admin/v4/tenant-config/route.ts",
-    route(
-      tenantConfig.GET,
-      "GET",
-      () => `${am}/tenant-config`,
-      () => ({}),
-    ),
-  ],
-  [
-    "GET app/api/server/v1/tenants/route.ts",
-    route(
-      tenants.GET,
-      "GET",
-      () => is,
-      () => ({}),
-    ),
-  ],
-  [
-    "GET app/(console)/settings/role-permissions/tenant-conf/export/route.ts",
-    route(
-      tenantConfExport.GET,
-      "GET",
-      () => "/x",
-      () => ({}),
-    ),
-  ],
-  [
-    "GET app/(console)/audit/export/route.ts",
-    route(
-      auditExport.GET,
-      "GET",
-      () => "/audit/export?format=json",
-      () => ({}),
-    ),
-  ],
-  [
-    "GET app/api/v1/users/route.ts",
-    route(
-      users.GET,
-      "GET",
-      () => `${v1}/users?size=100`,
-      () => ({}),
-    ),
-  ],
-  [
-    "GET app/api/v1/roles/route.ts",
-    route(
-      roles.GET,
-      "GET",
-      () => `${v1}/roles?size=100`,
-      () => ({}),
-    ),
-  ],
+  ["GET app/api/am/admin/v4/system-scopes/route.ts", get(scopes.GET, `${am}/system-scopes`)],
+  ["GET app/api/am/admin/v4/system-scopes/role-aliases/route.ts", get(aliases.GET, `${am}/system-scopes/role-aliases`)],
+  ["GET app/api/am/admin/v4/tenant-config/route.ts", get(tenantConfig.GET, `${am}/tenant-config`)],
+  ["GET app/api/server/v1/tenants/route.ts", get(tenants.GET, is)],
+  ["GET app/(console)/settings/role-permissions/tenant-conf/export/route.ts", get(tenantConfExport.GET, "/x")],
+  ["GET app/(console)/audit/export/route.ts", get(auditExport.GET, "/audit/export?format=json")],
+  ["GET app/api/v1/users/route.ts", get(users.GET, `${v1}/users?size=100`)],
+  ["GET app/api/v1/roles/route.ts", get(roles.GET, `${v1}/roles?size=100`)],
 ];
 
-describe.each(await databaseKinds())("REST isolation (/api, exports) on %s", (kind) => {
-  let w: IsolationWorld;
-  let before: unknown;
-  beforeAll(async () => {
-    w = await isolationWorld(kind);
-    before = await tenantSnapshot(w.t.db, w.b.tenantId);
-  });
-  afterAll(() => w.t.drop());
-
-  it("covers exactly the routes testing/isolation-coverage.ts gives it", () => {
-    const keys = new Set([...rows.map((r) => r.key), ...lists.map(([k]) => k)]);
-    expect([...keys].sort()).toEqual(coveredBy("app/tenant-isolation-api.test.ts"));
-  });
-
-  it.each(rows.map((r, i) => [`${r.key} #${i}`, r] as const))("%s: B's object answers as a missing one, B unchanged", async (_, row) => {
-    const forB = await told(await row.call(w, row.b(w)), [row.b(w)]);
-    expect(forB).toBe(await told(await row.call(w, row.missing), [row.missing]));
-    if (row.tenantPath) {
-      // WSO2's /t/{tenant}/ form naming B, as A: refused exactly as a tenant that does not exist.
-      const asB = await told(await row.call(w, row.b(w), "b.example"), ["b.example", row.b(w)]);
-      expect(asB).toMatch(/^401 /);
-      expect(asB).toBe(await told(await row.call(w, row.b(w), "nowhere.example"), ["nowhere.example", row.b(w)]));
-    }
-    expect(await tenantSnapshot(w.t.db, w.b.tenantId)).toEqual(before);
-  });
-
-  it.each(lists)("%s holds none of B's rows", async (_, call) => {
-    const text = await (await call(w, "")).text();
-    for (const name of ["bonly", "only-b", "b.example", "BONLY"]) expect(text).not.toContain(name);
-  });
-});
+await isolationMatrix("REST isolation (/api, exports)", "app/tenant-isolation-api.test.ts", rows, lists);

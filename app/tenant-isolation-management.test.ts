@@ -4,10 +4,9 @@
  * value answer exactly as missing ones, A's lists hold none of B's, and B is unchanged after every
  * write. Creates run last: they take B's names, which are free in A (names are per tenant).
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { databaseKinds } from "../testing/databases.ts";
-import { coveredBy } from "../testing/isolation-coverage.ts";
-import { isolationWorld, request, tenantSnapshot, told, type IsolationWorld } from "../testing/isolation-world.ts";
+import { expect, it, vi } from "vitest";
+import { isolationMatrix, type Call, type Row } from "../testing/isolation-matrix.ts";
+import { request, type IsolationWorld } from "../testing/isolation-world.ts";
 import { basic } from "../testing/management-client.ts";
 import { clientAuth } from "../testing/oauth2-client.ts";
 import { callRoute } from "../testing/route-harness.ts";
@@ -28,8 +27,6 @@ import * as token from "./oauth2/token/route.ts";
 vi.mock("next/headers", async () => (await import("../testing/route-harness.ts")).nextHeaders);
 
 type Handler = (r: Request, c: { params: Promise<never> }) => Promise<Response>;
-type Call = (w: IsolationWorld, target: string) => Promise<Response>;
-type Row = { key: string; call: Call; b: (w: IsolationWorld) => string; missing: string };
 
 const LDAP = { urls: ["ldap://127.0.0.1:1"], bindDn: "cn=a,dc=x", bindPassword: "x", userSearchBase: "ou=p,dc=x" };
 const PASSWORD = { newPassword: TENANT_PASSWORD, confirmPassword: TENANT_PASSWORD };
@@ -67,6 +64,7 @@ const dcr =
       }),
       {} as never,
     );
+const assign = (body: (x: string) => unknown) => mi(roles.PUT, "PUT", () => "/roles", undefined, body);
 const named = (key: string, call: Call, b: string, missing: string): Row => ({ key, call, b: () => b, missing });
 const u = (x: string) => ({ userId: x });
 const r = (x: string) => ({ role: x });
@@ -123,25 +121,13 @@ const rows: Row[] = [
   ),
   named(
     "PUT app/management/roles/route.ts",
-    mi(
-      roles.PUT,
-      "PUT",
-      () => "/roles",
-      undefined,
-      (x) => ({ userId: "alice", addedRoles: [x], removedRoles: [] }),
-    ),
+    assign((x) => ({ userId: "alice", addedRoles: [x], removedRoles: [] })),
     "only-b",
     "only-z",
   ),
   named(
     "PUT app/management/roles/route.ts",
-    mi(
-      roles.PUT,
-      "PUT",
-      () => "/roles",
-      undefined,
-      (x) => ({ userId: x, addedRoles: ["editors"], removedRoles: [] }),
-    ),
+    assign((x) => ({ userId: x, addedRoles: ["editors"], removedRoles: [] })),
     "bonly",
     "bzzzz",
   ),
@@ -296,33 +282,9 @@ const lists: [string, Call][] = [
   ["GET app/management/user-stores/route.ts", mi(stores.GET, "GET", () => "/user-stores")],
 ];
 
-describe.each(await databaseKinds())("REST isolation (/management, DCR, OAuth2) on %s", (kind) => {
-  let w: IsolationWorld;
-  let before: unknown;
-  beforeAll(async () => {
-    w = await isolationWorld(kind);
-    before = await tenantSnapshot(w.t.db, w.b.tenantId);
-  });
-  afterAll(() => w.t.drop());
-
-  it("covers exactly the routes testing/isolation-coverage.ts gives it", () => {
-    const keys = new Set([...rows.map((x) => x.key), ...lists.map(([k]) => k)]);
-    expect([...keys].sort()).toEqual(coveredBy("app/tenant-isolation-management.test.ts"));
-  });
-
-  it.each(lists)("%s holds none of B's rows, and counts A's only", async (_, call) => {
-    const text = await (await call(w, "")).text();
-    for (const name of ["bonly", "only-b", "BONLY"]) expect(text).not.toContain(name);
-  });
-
-  it.each(rows.map((x, i) => [`${x.key} #${i}`, x] as const))("%s: B's object answers as a missing one, B unchanged", async (_, row) => {
-    const forB = await told(await row.call(w, row.b(w)), [row.b(w)]);
-    expect(forB).toBe(await told(await row.call(w, row.missing), [row.missing]));
-    expect(await tenantSnapshot(w.t.db, w.b.tenantId)).toEqual(before);
-  });
-
+await isolationMatrix("REST isolation (/management, DCR, OAuth2)", "app/tenant-isolation-management.test.ts", rows, lists, (w) => {
   it("the MI's whole user list counts A's users only", async () => {
-    const whole = (await (await mi(users.GET, "GET", () => "/users")(w, "")).json()) as { count: number };
-    expect(whole.count).toBe(await w.t.db.user.count({ where: { tenantId: w.a.tenantId } }));
+    const whole = (await (await mi(users.GET, "GET", () => "/users")(w(), "")).json()) as { count: number };
+    expect(whole.count).toBe(await w().t.db.user.count({ where: { tenantId: w().a.tenantId } }));
   });
 });
