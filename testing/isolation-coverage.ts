@@ -108,6 +108,8 @@ export const COVERED: Record<string, string> = Object.fromEntries([
       "deleteStoreAction",
     ),
     ...actions("settings/role-permissions", "checkMappingRoleAction", "updateScopeMappingAction", "deleteScopeMappingAction"),
+    ...actions("settings/role-permissions/matrix", "previewMatrixAction", "saveMatrixAction", "findMatrixRoleAction"),
+    ...actions("settings/role-permissions/tenant-conf", "previewImportAction", "applyImportAction"),
   ].map((k) => [k, COMMANDS]),
   // The tenant commands refuse a tenant's admin whatever the id (and the super tenant's admin may).
   ...actions("tenants", "setTenantActiveAction", "deleteTenantAction", "updateTenantContactAction").map((k) => [k, TENANT_COMMANDS]),
@@ -161,15 +163,6 @@ export const EXEMPT: Record<string, string> = {
       ...actions("settings/role-permissions", "createScopeMappingAction"),
       ...actions("tenants", "createTenantAction"),
     ].map((k) => [k, NO_OBJECT]),
-  ),
-  ...Object.fromEntries(
-    [
-      ...actions("settings/role-permissions/matrix", "previewMatrixAction", "saveMatrixAction", "findMatrixRoleAction"),
-      ...actions("settings/role-permissions/tenant-conf", "previewImportAction", "applyImportAction"),
-    ].map((k) => [
-      k,
-      "names roles, resolved in the caller's tenant as the scope-mapping commands the commands' matrix drives; not yet driven with B's names",
-    ]),
   ),
   ...Object.fromEntries(actions("account/password", "changeOwnPasswordAction").map((k) => [k, "the caller's own password"])),
 };
