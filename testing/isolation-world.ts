@@ -165,7 +165,7 @@ export function request(method: string, path: string, init: Init = {}): Request 
   return new Request(`${ORIGIN}${path}`, { method, headers, body });
 }
 
-/** What the caller is told: status, content type and body, with the names, random values (secrets, keys) and numbers (ids, times) blanked. */
+/** What the caller is told: status, content type and body; names, random values (secrets, keys) and numbers (ids, times) blanked. */
 export async function told(response: Response, names: readonly string[] = []): Promise<string> {
   let body = await response.text();
   for (const name of names) body = body.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), "<name>");
