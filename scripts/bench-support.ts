@@ -17,6 +17,9 @@ import { TEAM_ROLES, type SeedPlan } from "./bench-users-data.ts";
 
 export const PG_ADMIN_URL = process.env.GATEHOUSE_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
+/** Every seeded user's password (one hash for all of them). */
+export const BENCH_PASSWORD = "bench-password";
+
 type StringFlag = { type: "string"; default: string };
 type BoolFlag = { type: "boolean"; default: boolean };
 
@@ -63,7 +66,7 @@ export async function prepareSeedPlan(
     const primary = await client.userStore.findFirstOrThrow({ where: { tenantId, domain: PRIMARY } });
     const firstId = ((await client.user.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
     options.onRolesReady?.();
-    const passwordHash = await hashPassword("bench-password");
+    const passwordHash = await hashPassword(BENCH_PASSWORD);
     return { users, tenantId, primaryId: primary.id, ldapId: ldap.id, firstId, roleIds, passwordHash };
   } finally {
     await client.$disconnect();

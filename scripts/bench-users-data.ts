@@ -154,7 +154,12 @@ function* batches(rows: Iterable<Row>, size: number): Generator<Row[]> {
 
 type Insert = (table: Table, batch: Row[]) => Promise<void>;
 
-async function seed(plan: SeedPlan, stamp: (ms: number) => string, insert: Insert): Promise<Timings> {
+/** Every plan's rows of one kind, one tenant after another. */
+function* eachPlan(plans: SeedPlan[], rows: (plan: SeedPlan) => Iterable<Row>): Generator<Row> {
+  for (const plan of plans) yield* rows(plan);
+}
+
+async function seed(plans: SeedPlan[], stamp: (ms: number) => string, insert: Insert): Promise<Timings> {
   const timings: Timings = [];
   const load = async (what: string, table: Table, rows: Iterable<Row>) => {
     const started = performance.now();
@@ -165,15 +170,20 @@ async function seed(plan: SeedPlan, stamp: (ms: number) => string, insert: Inser
     }
     timings.push([`${count.toLocaleString("en")} ${what}`, performance.now() - started]);
   };
-  await load("users", USER, userRows(plan, stamp));
-  await load("claims", CLAIM, claimRows(plan));
-  await load("memberships", MEMBERSHIP, membershipRows(plan));
+  await load(
+    "users",
+    USER,
+    eachPlan(plans, (plan) => userRows(plan, stamp)),
+  );
+  await load("claims", CLAIM, eachPlan(plans, claimRows));
+  await load("memberships", MEMBERSHIP, eachPlan(plans, membershipRows));
   return timings;
 }
 
 const columnList = (table: Table) => table.columns.map(([name]) => `"${name}"`).join(", ");
 
-export async function seedSqlite(file: string, plan: SeedPlan): Promise<Timings> {
+/** Seeds every plan's tenant: the single-tenant bench passes one plan, `--tenants` one per tenant. */
+export async function seedSqlite(file: string, plans: SeedPlan | SeedPlan[]): Promise<Timings> {
   const conn = new Database(file, { timeout: 10_000 });
   // For this connection only, while seeding: a crash can corrupt the file, which the next run recreates anyway.
   conn.pragma("journal_mode = WAL");
@@ -200,7 +210,7 @@ export async function seedSqlite(file: string, plan: SeedPlan): Promise<Timings>
   });
   try {
     const timings = await seed(
-      plan,
+      [plans].flat(),
       (ms) => new Date(ms).toISOString().replace("Z", "+00:00"),
       async (table, batch) => void write(table, batch),
     );
@@ -214,7 +224,7 @@ export async function seedSqlite(file: string, plan: SeedPlan): Promise<Timings>
   }
 }
 
-export async function seedPostgres(url: string, plan: SeedPlan): Promise<Timings> {
+export async function seedPostgres(url: string, plans: SeedPlan | SeedPlan[]): Promise<Timings> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -231,7 +241,7 @@ export async function seedPostgres(url: string, plan: SeedPlan): Promise<Timings
       }
       await client.query("COMMIT");
     };
-    const timings = await seed(plan, (ms) => new Date(ms).toISOString().replace("Z", ""), insert);
+    const timings = await seed([plans].flat(), (ms) => new Date(ms).toISOString().replace("Z", ""), insert);
     await client.query(`SELECT setval(pg_get_serial_sequence('"User"', 'id'), (SELECT max("id") FROM "User"))`);
     const started = performance.now();
     // What autovacuum does soon after a bulk load; running it now makes the plans repeatable.

@@ -3,7 +3,11 @@
 // provisioned database filled with bulk-inserted users.
 //
 //   npm run bench:users -- [--users N] [--repeat R] [--size S] [--postgres] [--no-sqlite] [--keep]
-//                          [--no-http] [--workers W] [--port P]
+//                          [--no-http] [--workers W] [--port P] [--tenants T]
+//
+// --tenants T (issue #15) seeds T tenants besides the super tenant, each with N users (default
+// 1,000 then), and measures the tenant list and a tenant's users list instead
+// (scripts/bench/tenants-bench.ts).
 //
 // After the in-process section, the HTTP section fetches each /users case from the production
 // build (`next build` first) and from the bare server (scripts/bench/bare-server.ts) on the same
@@ -30,10 +34,14 @@ import { freshSqliteTarget, quantile } from "./bench-common.ts";
 import { benchOptions, machineLoad, PG_ADMIN_URL as DEFAULT_PG_ADMIN_URL, prepareSeedPlan, withScratchPostgres } from "./bench-support.ts";
 import { rawRunner, searchAndCountCases } from "./bench-users-search.ts";
 import { httpSection } from "./bench/users-http.ts";
+import { benchTenants } from "./bench/tenants-bench.ts";
 
 const { values: args } = parseArgs({
   options: {
     ...benchOptions("users", "1000000", "30"),
+    // No default: 1,000,000 users in one tenant, or 1,000 in each of --tenants.
+    users: { type: "string" },
+    tenants: { type: "string", default: "0" },
     size: { type: "string", default: "25" },
     keep: { type: "boolean", default: false },
     "no-http": { type: "boolean", default: false },
@@ -41,7 +49,8 @@ const { values: args } = parseArgs({
     port: { type: "string", default: "3700" },
   },
 });
-const USERS = Number(args.users);
+const TENANTS = Number(args.tenants);
+const USERS = Number(args.users ?? (TENANTS > 0 ? 1000 : 1_000_000));
 const REPEAT = Number(args.repeat);
 const SIZE = Number(args.size);
 const WARMUPS = 3;
@@ -51,9 +60,17 @@ const benchUrl = process.env.BENCH_DATABASE_URL;
 const PG_ADMIN_URL = benchUrl && /^postgres(ql)?:\/\//i.test(benchUrl) ? benchUrl : DEFAULT_PG_ADMIN_URL;
 const runPostgres = args.postgres || PG_ADMIN_URL === benchUrl;
 
-if (!Number.isInteger(USERS) || USERS < 1000 || !Number.isInteger(REPEAT) || REPEAT < 1 || ![10, 25, 50, 100].includes(SIZE)) {
+if (
+  !Number.isInteger(TENANTS) ||
+  TENANTS < 0 ||
+  !Number.isInteger(USERS) ||
+  USERS < 1000 ||
+  !Number.isInteger(REPEAT) ||
+  REPEAT < 1 ||
+  ![10, 25, 50, 100].includes(SIZE)
+) {
   console.error(
-    "usage: npm run bench:users -- [--users N>=1000] [--repeat R>=1] [--size 10|25|50|100] [--postgres] [--no-sqlite] [--keep]",
+    "usage: npm run bench:users -- [--users N>=1000] [--tenants T] [--repeat R>=1] [--size 10|25|50|100] [--postgres] [--no-sqlite] [--keep]",
   );
   process.exit(2);
 }
@@ -85,20 +102,27 @@ function capturing(client: Db): { db: Db; take: () => Sql | undefined } {
 type Case = { name: string; explain?: boolean; run: (client: Db) => Promise<number> };
 type Result = { name: string; rows: number; p50: number; p95: number; max: number };
 
-async function measure(client: Db, c: Case): Promise<Result> {
+/** WARMUPS runs, then REPEAT timed ones; `run` answers its row count. */
+async function timeRuns(run: () => Promise<number>): Promise<Omit<Result, "name">> {
   let rows = 0;
-  for (let i = 0; i < WARMUPS; i++) rows = await c.run(client);
+  for (let i = 0; i < WARMUPS; i++) rows = await run();
   const times: number[] = [];
   for (let i = 0; i < REPEAT; i++) {
     const start = performance.now();
-    await c.run(client);
+    await run();
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return { name: c.name, rows, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times.at(-1)! };
+  return { rows, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times.at(-1)! };
 }
 
+const measure = async (client: Db, c: Case): Promise<Result> => ({ name: c.name, ...(await timeRuns(() => c.run(client))) });
+
 async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q: Sql) => Promise<string[]>): Promise<void> {
+  if (TENANTS > 0) {
+    const http = args["no-http"] ? undefined : { port: Number(args.port), workers: Number(args.workers) };
+    return benchTenants(kind, target, { tenants: TENANTS, users: USERS, size: SIZE, repeat: REPEAT, measure: timeRuns, http });
+  }
   console.log(`\n=== ${kind}: ${USERS.toLocaleString("en")} users ===`);
   const started = performance.now();
   const plan = await prepareSeedPlan(target, USERS, {

@@ -90,6 +90,17 @@ describe.each(await databaseKinds())("OAuth2 refusals and the client lifecycle o
     expect(await errorOf(badRefresh)).toBe("invalid_grant");
   });
 
+  // It told "issued to another client" before (issue #15's matrix): a token's existence, to whoever holds a copy.
+  it("answers another client's refresh token as an unknown one, and leaves it good for its own client", async () => {
+    const second = await register(owner, { clientName: "second_app", grantType: "password refresh_token" });
+    const { refresh_token } = (await (await password(owner, app)).json()) as { refresh_token: string };
+    const refresh = (token: string, client: Registered) =>
+      tokenCall({ grant_type: "refresh_token", refresh_token: token }, clientAuth(client));
+    const foreign = await refresh(refresh_token, second);
+    expect([foreign.status, await foreign.json()]).toEqual([400, await (await refresh("not-a-token", second)).json()]);
+    expect((await refresh(refresh_token, app)).status).toBe(200);
+  });
+
   it("refuses malformed bodies at the edge with invalid_request", async () => {
     const post = (body: string, type = "application/x-www-form-urlencoded") =>
       rawTokenCall(new Request(`${ORIGIN}/oauth2/token`, { method: "POST", headers: { "content-type": type, ...clientAuth(app) }, body }));

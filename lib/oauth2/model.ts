@@ -40,6 +40,8 @@ export function grantModel(
   ctx: GrantContext,
 ): OAuth2Server.PasswordModel & OAuth2Server.ClientCredentialsModel & OAuth2Server.RefreshTokenModel {
   const { db } = ctx;
+  // The client this request authenticated as (the library asks getClient before the grant).
+  let authenticated: string | undefined;
 
   async function userById(tenantId: number, userId: number): Promise<GrantUser | null> {
     // A deactivated tenant's users get no token by any grant, as they cannot sign in.
@@ -63,6 +65,7 @@ export function grantModel(
         tenantId: row.tenantId,
         ownerId: row.ownerId,
       };
+      authenticated = row.clientId;
       return client;
     },
 
@@ -150,7 +153,9 @@ export function grantModel(
         where: { refreshHash: hashSecret(refreshToken) },
         include: { session: { select: { tenantId: true, userId: true, revokedAt: true } }, client: { select: { clientId: true } } },
       });
-      if (!row) return null;
+      // Another client's refresh token (another tenant's, say) answers as one that does not exist, and
+      // touches nothing; the library's own check would tell "issued to another client" (issue #15).
+      if (!row || row.client.clientId !== authenticated) return null;
       if (row.refreshUsedAt) {
         // A used refresh token presented again: someone holds a copy. End every token of the grant.
         await revokeFamily(db, row.session.tenantId, row.family, "refresh token reused");

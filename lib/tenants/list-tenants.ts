@@ -1,5 +1,7 @@
-import type { Db } from "../db/client.ts";
 import { SUPER_TENANT } from "../core/tenant.ts";
+import { escapeLike } from "../db/like.ts";
+import { bool, date, int, readRows, text, type RawRow, type Reader } from "../db/raw-read.ts";
+import { empty, join, raw, sql } from "../db/sql.ts";
 import { tenantNotFound } from "./super-tenant.ts";
 import type { TTenantListParams, TTenantOrder } from "./tenant-input.ts";
 
@@ -16,62 +18,80 @@ export type TenantRow = {
 };
 export type TenantList = { rows: TenantRow[]; total: number; offset: number; limit: number; next: string | null };
 
-const COLUMNS = { id: true, domain: true, active: true, firstName: true, lastName: true, email: true, createdAt: true } as const;
-
 const SORT_COLUMN = { domain: "domain", active: "active", email: "email", created: "createdAt" } as const;
+
+const COLUMNS = sql`t."id", t."domain", t."active", t."firstName", t."lastName", t."email", t."createdAt"`;
+const tenantRow = (r: RawRow): Omit<TenantRow, "owners"> => ({
+  id: int(r.id),
+  domain: text(r.domain),
+  active: bool(r.active),
+  firstName: text(r.firstName),
+  lastName: text(r.lastName),
+  email: text(r.email),
+  createdAt: date(r.createdAt),
+});
 
 /**
  * The tenants the super tenant manages (never itself), by domain unless `order` says otherwise
  * (the console's sortable columns; the domain, unique, breaks ties): contains-search, then a
  * page after a domain (keyset, by domain only) or at an offset (the WSO2 REST API's limit/offset,
- * the console's pages).
+ * the console's pages). Raw reads (lib/db/raw-read.ts): through Prisma the page, the count and
+ * the owners cost 100× their SQL and more at 1,000 tenants of 1,000 users (docs/performance.md, #15).
  */
 export async function listTenants(
-  client: Db,
+  client: Reader,
   params: TTenantListParams,
   order: TTenantOrder = { sort: "domain", dir: "asc" },
 ): Promise<TenantList> {
   const search = params.q?.toLowerCase();
-  const where = { domain: { not: SUPER_TENANT, ...(search ? { contains: search } : {}) } };
+  // Domains are stored in lower case, so LIKE matches alike on both databases; the text is literal.
+  const where = sql`t."domain" <> ${SUPER_TENANT}${search ? sql` AND t."domain" LIKE ${`%${escapeLike(search)}%`} ESCAPE '\\'` : empty}`;
   const after = order.sort === "domain" && order.dir === "asc" ? params.after?.toLowerCase() : undefined;
-  const orderBy =
-    order.sort === "domain" ? [{ domain: order.dir }] : [{ [SORT_COLUMN[order.sort]]: order.dir }, { domain: "asc" as const }];
-  const page = await client.tenant.findMany({
-    where: after ? { AND: [where, { domain: { gt: after } }] } : where,
-    select: COLUMNS,
-    orderBy,
-    skip: after ? 0 : params.offset,
-    take: params.limit + 1,
-  });
+  const dir = order.dir === "asc" ? sql`ASC` : sql`DESC`;
+  const orderBy = order.sort === "domain" ? sql`t."domain" ${dir}` : sql`${raw(`t."${SORT_COLUMN[order.sort]}"`)} ${dir}, t."domain" ASC`;
+  const offset = after ? 0 : params.offset;
+  const page = await readRows(
+    client,
+    sql`SELECT ${COLUMNS} FROM "Tenant" t WHERE ${where}${after ? sql` AND t."domain" > ${after}` : empty}
+      ORDER BY ${orderBy} LIMIT ${params.limit + 1} OFFSET ${offset}`,
+    tenantRow,
+  );
   const rows = page.slice(0, params.limit);
-  const total = await client.tenant.count({ where });
+  const [total] = await readRows(client, sql`SELECT COUNT(*) AS "n" FROM "Tenant" t WHERE ${where}`, (r) => int(r.n));
   const owners = await ownersOf(
     client,
     rows.map((r) => r.id),
   );
   return {
     rows: rows.map((r) => ({ ...r, owners: owners.get(r.id) ?? [] })),
-    total,
-    offset: after ? 0 : params.offset,
+    total: total ?? 0,
+    offset,
     limit: params.limit,
     next: page.length > params.limit ? rows[rows.length - 1]!.domain : null,
   };
 }
 
-export async function getTenant(client: Db, id: number): Promise<TenantRow> {
-  const tenant = await client.tenant.findUnique({ where: { id }, select: COLUMNS });
+export async function getTenant(client: Reader, id: number): Promise<TenantRow> {
+  const [tenant] = await readRows(client, sql`SELECT ${COLUMNS} FROM "Tenant" t WHERE t."id" = ${id}`, tenantRow);
   if (!tenant || tenant.domain === SUPER_TENANT) throw tenantNotFound();
   return { ...tenant, owners: (await ownersOf(client, [id])).get(id) ?? [] };
 }
 
-/** WSO2's tenant owners: the members of each tenant's admin role, oldest account first. */
-async function ownersOf(client: Db, tenantIds: number[]): Promise<Map<number, TenantOwner[]>> {
+/**
+ * WSO2's tenant owners: the members of each tenant's admin role, oldest account first. From the
+ * admin roles down (Role(tenantId, kind), then the memberships by role): asked per user, as
+ * "users holding an admin membership", it probed every user of the page's tenants.
+ */
+async function ownersOf(client: Reader, tenantIds: number[]): Promise<Map<number, TenantOwner[]>> {
   if (tenantIds.length === 0) return new Map();
-  const users = await client.user.findMany({
-    where: { tenantId: { in: tenantIds }, memberships: { some: { role: { kind: "admin" } } } },
-    select: { id: true, tenantId: true, username: true },
-    orderBy: { id: "asc" },
-  });
+  const users = await readRows(
+    client,
+    sql`SELECT DISTINCT u."id", u."tenantId", u."username"
+      FROM "Role" r JOIN "Membership" m ON m."roleId" = r."id" JOIN "User" u ON u."id" = m."userId"
+      WHERE r."tenantId" IN (${join(tenantIds)}) AND r."kind" = 'admin' AND u."tenantId" = r."tenantId"
+      ORDER BY u."id" ASC`,
+    (r) => ({ id: int(r.id), tenantId: int(r.tenantId), username: text(r.username) }),
+  );
   const byTenant = new Map<number, TenantOwner[]>();
   for (const u of users) byTenant.set(u.tenantId, [...(byTenant.get(u.tenantId) ?? []), { id: u.id, username: u.username }]);
   return byTenant;

@@ -1,6 +1,6 @@
 // The bare baseline for the page benchmarks (issue #12): plain node:http on the same number
 // of node:cluster workers as the console, reading the same next-auth cookie and running the
-// same SQL as a signed-in /users or /roles request (scripts/bench/bare-queries.ts), then
+// same SQL as a signed-in /users, /roles or /tenants request (scripts/bench/bare-queries.ts), then
 // answering an HTML page as large as the console's.
 //
 //   DATABASE_URL=… NEXTAUTH_SECRET=… node --import tsx scripts/bench/bare-server.ts --port 3710 [--workers 2]
@@ -14,6 +14,7 @@ import { decode } from "next-auth/jwt";
 import { sessionIdFor } from "../../lib/sessions/secret.ts";
 import { ZUserListParams } from "../../lib/users/list-params.ts";
 import { connect, rolesPage, sessionPrincipal, usersPage } from "./bare-queries.ts";
+import { tenantsPage } from "./bare-tenants.ts";
 
 const COOKIE = "next-auth.session-token";
 const { values } = parseArgs({ options: { port: { type: "string" }, workers: { type: "string", default: "1" } } });
@@ -73,6 +74,18 @@ async function main(): Promise<void> {
         html = page(
           "Users",
           users.rows.map((u) => [String(u.id), `${u.domain}/${u.username}`, u.roles.join(", ")]),
+          bytes,
+        );
+      } else if (url.pathname === "/tenants" && principal.grants.length > 0) {
+        // The console's Tenants page: 25 a page, a numbered page, a contains-search, a sorted column.
+        const q = url.searchParams.get("q") ?? undefined;
+        const offset = (Math.max(1, Number(url.searchParams.get("page") ?? 1)) - 1) * 25;
+        const sort = url.searchParams.get("sort") === "created" ? "created" : "domain";
+        const dir = url.searchParams.get("dir") === "desc" ? "desc" : "asc";
+        const tenants = await tenantsPage(run, { q, limit: 25, offset, sort, dir });
+        html = page(
+          `Tenants (${tenants.total})`,
+          tenants.rows.map((t) => [t.domain, t.active ? "Active" : "Inactive", t.email, t.owners.join(", ")]),
           bytes,
         );
       } else if (url.pathname === "/roles") {

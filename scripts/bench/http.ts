@@ -4,11 +4,14 @@
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import http from "node:http";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import type { Db } from "../../lib/db/client.ts";
 import type { DbTarget } from "../../lib/db/target.ts";
+import { signInWithPassword } from "../../lib/auth/sign-in.ts";
 import { createSession } from "../../lib/sessions/create-session.ts";
+import { testConfig } from "../../testing/config.ts";
 import { quantile } from "../bench-common.ts";
 
 export type Server = { name: string; url: string; stop: () => Promise<void> };
@@ -94,6 +97,13 @@ export async function adminCookies(client: Db, tenantId: number, n: number): Pro
   return cookies;
 }
 
+/** The cookie of a real console sign-in (lib/auth/sign-in.ts): `name@tenant` as the login form posts it. */
+export async function signedInCookie(client: Db, username: string, password: string): Promise<string> {
+  const result = await signInWithPassword(client, testConfig(), { username, password, kind: "console", ip: "127.0.0.1" });
+  if (!result.ok) throw new Error(`${username} could not sign in`);
+  return `${COOKIE}=${await encode({ token: { sid: result.sessionSecret }, secret: BENCH_SECRET })}`;
+}
+
 export type Answer = { status: number; bytes: number; ms: number; worker?: string };
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -140,4 +150,49 @@ export async function timeGets(url: string, headers: Record<string, string>, rep
   }
   times.sort((a, b) => a - b);
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), bytes };
+}
+
+/** A page asked of both servers: its path, its cookie, and the bare server's path for the same rows where it differs. */
+export type PagePair = { name: string; path: string; cookie: string; bare?: string };
+
+/**
+ * The production console and the bare server started on one database, each pair's page timed on
+ * both (the bare page padded to the console's bytes), and the table printed under `title`.
+ */
+export async function comparePages(
+  target: DbTarget,
+  o: { port: number; workers: number; repeat: number },
+  title: string,
+  pairs: PagePair[],
+): Promise<void> {
+  const servers: Server[] = [];
+  try {
+    servers.push(await startConsole(target, o.port, o.workers));
+    servers.push(await startBare(target, o.port + 1, o.workers));
+    const [gatehouse, bare] = servers as [Server, Server];
+    const width = Math.max(34, ...pairs.map((p) => p.name.length));
+    const rows: string[] = [];
+    for (const p of pairs) {
+      const real = await timeGets(`${gatehouse.url}${p.path}`, { cookie: p.cookie }, o.repeat);
+      const base = await timeGets(`${bare.url}${p.bare ?? p.path}`, { cookie: p.cookie, "x-bare-bytes": String(real.bytes) }, o.repeat);
+      rows.push(
+        `  ${p.name.padEnd(width)} ${String(real.bytes).padStart(7)}  ${real.p50.toFixed(1).padStart(7)} ${real.p95.toFixed(1).padStart(7)}` +
+          `  ${base.p50.toFixed(1).padStart(7)} ${base.p95.toFixed(1).padStart(7)}  ${(real.p95 / base.p95).toFixed(1).padStart(5)}×`,
+      );
+    }
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ");
+    console.log(
+      `\n  ${title} over HTTP: ${o.workers} workers each, ${o.repeat} sequential GETs after 3 warm-ups (ms, to the last byte); load ${load}`,
+    );
+    console.log(
+      `  ${"case".padEnd(width)} ${"bytes".padStart(7)}  ${"p50".padStart(7)} ${"p95".padStart(7)}  ${"bare p50".padStart(7)} ` +
+        `${"p95".padStart(7)}  p95/bare`,
+    );
+    for (const row of rows) console.log(row);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
 }
