@@ -10,6 +10,8 @@ const E2E = "e2e/tenant-isolation.spec.ts";
 /** Server actions are thin commandActions; their commands are driven with B's ids by this test. */
 const COMMANDS = "lib/tenants/tenant-isolation.test.ts";
 const TENANT_COMMANDS = "lib/tenants/tenant-commands.test.ts";
+/** Claim Management's queries and commands, driven with B's claim id (and its URI) by their own test. */
+export const CLAIMS = "lib/claims/claim-commands.test.ts";
 
 const route = (file: string, ...methods: string[]) => methods.map((m) => `${m} app/${file}/route.ts`);
 const pages = (...files: string[]) => files.map((f) => `app/(console)/${f}/page.tsx`);
@@ -111,6 +113,10 @@ export const COVERED: Record<string, string> = Object.fromEntries([
     ...actions("settings/role-permissions/matrix", "previewMatrixAction", "saveMatrixAction", "findMatrixRoleAction"),
     ...actions("settings/role-permissions/tenant-conf", "previewImportAction", "applyImportAction"),
   ].map((k) => [k, COMMANDS]),
+  ...[
+    ...pages("settings/claims", "settings/claims/[id]", "settings/claims/[id]/delete"),
+    ...actions("settings/claims", "editClaimAction", "deleteClaimAction"),
+  ].map((k) => [k, CLAIMS]),
   // The tenant commands refuse a tenant's admin whatever the id (and the super tenant's admin may).
   ...actions("tenants", "setTenantActiveAction", "deleteTenantAction", "updateTenantContactAction").map((k) => [k, TENANT_COMMANDS]),
 ]);
@@ -147,7 +153,9 @@ export const EXEMPT: Record<string, string> = {
   "app/(console)/page.tsx": "the dashboard: counts of the caller's own tenant (usersPageQuery's, covered by the commands' matrix)",
   "app/(console)/account/password/page.tsx": "the caller's own password",
   ...Object.fromEntries(
-    pages("users/new", "roles/new", "settings/user-stores/new", "settings/role-permissions/new", "tenants/new").map((k) => [k, NO_OBJECT]),
+    pages("users/new", "roles/new", "settings/user-stores/new", "settings/role-permissions/new", "settings/claims/new", "tenants/new").map(
+      (k) => [k, NO_OBJECT],
+    ),
   ),
   ...Object.fromEntries(
     pages("settings/role-permissions/matrix", "settings/role-permissions/tenant-conf").map((k) => [
@@ -162,6 +170,7 @@ export const EXEMPT: Record<string, string> = {
       ...actions("settings/user-stores", "addStoreAction", "testStoreFormAction"),
       ...actions("settings/role-permissions", "createScopeMappingAction"),
       ...actions("tenants", "createTenantAction"),
+      ...actions("settings/claims", "addClaimAction"),
     ].map((k) => [k, NO_OBJECT]),
   ),
   ...Object.fromEntries(actions("account/password", "changeOwnPasswordAction").map((k) => [k, "the caller's own password"])),

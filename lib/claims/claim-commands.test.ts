@@ -4,6 +4,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../../test
 import { seedUser } from "../../testing/seed.ts";
 import { provisionTenant, runCommand, superAdminActor } from "../../testing/tenants.ts";
 import { actorFor } from "../../testing/actor.ts";
+import { CLAIMS, coveredBy } from "../../testing/isolation-coverage.ts";
 import type { Actor } from "../authz/principal.ts";
 import { decide } from "../authz/decide.ts";
 import { provision } from "../provisioning/provision.ts";
@@ -159,5 +160,16 @@ describe.each(await databaseKinds())("claims on %s", (kind) => {
     const listed = await runCommand(claimsPageQuery, t.db, a.admin, { size: "100", q: bClaim.uri });
     expect(listed.rows.map((r) => r.id)).not.toContain(bClaim.id);
     expect(await t.db.claim.findUniqueOrThrow({ where: { id: bClaim.id } })).toMatchObject({ displayName: bClaim.displayName });
+  });
+
+  it("covers the pages and actions the isolation inventory assigns to it", () => {
+    // The list (claimsPageQuery), edit (editClaimPageQuery + editClaimCommand), delete (deleteClaimPageQuery + deleteClaimCommand).
+    expect(coveredBy(CLAIMS)).toEqual([
+      "app/(console)/settings/claims/[id]/delete/page.tsx",
+      "app/(console)/settings/claims/[id]/page.tsx",
+      "app/(console)/settings/claims/actions.ts#deleteClaimAction",
+      "app/(console)/settings/claims/actions.ts#editClaimAction",
+      "app/(console)/settings/claims/page.tsx",
+    ]);
   });
 });
