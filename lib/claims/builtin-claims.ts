@@ -118,31 +118,30 @@ const BUILTIN_URIS = BUILTIN_CLAIMS.map((c) => c.uri);
  */
 export async function ensureBuiltinClaims(tx: Tx, tenantIds: readonly number[], created: string[]): Promise<void> {
   if (tenantIds.length === 0) return;
-  // One grouped count answers "complete?" for every tenant, so a start with many tenants stays two queries.
-  const counts = await tx.claim.groupBy({
-    by: ["tenantId"],
-    where: { tenantId: { in: [...tenantIds] }, uri: { in: BUILTIN_URIS } },
-    _count: { _all: true },
-  });
+  // One grouped count over every tenant answers "complete?" for all of them: no list of tenant
+  // ids as parameters, which SQLite caps (a start with 1,000 tenants failed on it).
+  const counts = await tx.claim.groupBy({ by: ["tenantId"], where: { uri: { in: BUILTIN_URIS } }, _count: { _all: true } });
   const complete = new Set(counts.filter((c) => c._count._all === BUILTIN_URIS.length).map((c) => c.tenantId));
   for (const tenantId of tenantIds.filter((id) => !complete.has(id))) {
     const have = new Set(
       (await tx.claim.findMany({ where: { tenantId, uri: { in: BUILTIN_URIS } }, select: { uri: true } })).map((c) => c.uri),
     );
     const missing = BUILTIN_CLAIMS.filter((c) => !have.has(c.uri));
-    for (const c of missing) {
-      const flags = { readOnly: c.readOnly ?? false, supportedByDefault: c.supportedByDefault ?? false, regEx: c.regEx ?? "" };
-      const data = {
+    if (missing.length === 0) continue;
+    await tx.claim.createMany({
+      data: missing.map((c) => ({
         tenantId,
         builtIn: true,
         uri: c.uri,
         displayName: c.displayName,
         description: c.description,
         displayOrder: c.displayOrder,
-      };
-      await tx.claim.create({ data: { ...data, ...flags } });
-    }
-    if (missing.length > 0) created.push(`${missing.length} built-in claims for tenant ${tenantId}`);
+        readOnly: c.readOnly ?? false,
+        supportedByDefault: c.supportedByDefault ?? false,
+        regEx: c.regEx ?? "",
+      })),
+    });
+    created.push(`${missing.length} built-in claims for tenant ${tenantId}`);
   }
 }
 

@@ -49,6 +49,19 @@ describe.each(await databaseKinds())("claims on %s", (kind) => {
     expect(await t.db.claim.count({ where: { tenantId: b.tenantId } })).toBe(BUILTIN_CLAIMS.length);
   });
 
+  it("a start with more tenants than SQLite takes parameters fills in the claims of those that lack them", async () => {
+    // The bench's 1,000 tenants once stopped start-up: the check sent every tenant id as a parameter.
+    const domains = Array.from({ length: 1_100 }, (_, i) => `many-${i}.example`);
+    await t.db.tenant.createMany({ data: domains.map((domain) => ({ domain })) });
+    const many = await t.db.tenant.findMany({ where: { domain: { startsWith: "many-" } }, select: { id: true } });
+    const [first, last] = [many[0]!.id, many.at(-1)!.id];
+    const report = await provision(t.db, config);
+    expect(report.created).toContain(`${BUILTIN_CLAIMS.length} built-in claims for tenant ${last}`);
+    for (const tenantId of [first, last])
+      expect(await t.db.claim.count({ where: { tenantId, builtIn: true } })).toBe(BUILTIN_CLAIMS.length);
+    await t.db.tenant.deleteMany({ where: { domain: { startsWith: "many-" } } });
+  });
+
   it("adds, edits and deletes a custom claim with its store attributes, audited", async () => {
     const primary = await t.db.userStore.findFirstOrThrow({ where: { tenantId: a.tenantId, domain: "PRIMARY" } });
     const form = ZAddClaimForm.parse({
