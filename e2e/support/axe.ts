@@ -10,6 +10,17 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag2
  * `include` narrows the scan to one part of the page, e.g. an open dialog.
  */
 export async function expectAccessible(page: Page, label: string, include?: string): Promise<void> {
+  // Colours are checked once they settle: a button leaving its busy state fades its text for
+  // 150 ms (transition-colors), and axe once sampled the pale middle of that fade in CI.
+  // Transitions only: they always end, where an animation (a spinner) may run for ever.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a instanceof CSSTransition)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
