@@ -1,4 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
+import { readRows, text, type Reader } from "../db/raw-read.ts";
+import { join, sql } from "../db/sql.ts";
 import { COMPUTED_CLAIMS, type ClaimRule } from "./profile-rules.ts";
 
 const notComputed = { uri: { notIn: [...COMPUTED_CLAIMS] } };
@@ -12,12 +14,15 @@ export function profileClaimRules(client: Db | Tx, tenantId: number): Promise<Cl
   });
 }
 
-/** The tenant's claims (or `only` these), labelled: the users list's claim filter and the details page. */
-export async function claimLabels(client: Db | Tx, tenantId: number, only?: string[]): Promise<{ uri: string; label: string }[]> {
-  const rows = await client.claim.findMany({
-    where: { tenantId, ...(only ? { uri: { in: only } } : notComputed) },
-    orderBy: [{ displayOrder: "asc" }, { id: "asc" }],
-    select: { uri: true, displayName: true },
-  });
-  return rows.map((c) => ({ uri: c.uri, label: c.displayName }));
+/**
+ * The tenant's claims (or `only` these), labelled: the users list's claim filter and the details
+ * page. Read through the raw driver, since /users asks on every render (lib/db/raw-read.ts).
+ */
+export async function claimLabels(client: Reader, tenantId: number, only?: string[]): Promise<{ uri: string; label: string }[]> {
+  const which = only ? sql`IN (${join(only)})` : sql`NOT IN (${join([...COMPUTED_CLAIMS])})`;
+  return readRows(
+    client,
+    sql`SELECT "uri", "displayName" FROM "Claim" WHERE "tenantId" = ${tenantId} AND "uri" ${which} ORDER BY "displayOrder" ASC, "id" ASC`,
+    (r) => ({ uri: text(r.uri), label: text(r.displayName) }),
+  );
 }
