@@ -18,6 +18,7 @@ import {
   setDatabaseClaims,
   updateDatabaseUser,
 } from "./database-writes.ts";
+import { databaseBulkImporter } from "./database-bulk-import.ts";
 import { estimateDatabaseRoleMembers, estimateDatabaseUsers } from "./database-estimates.ts";
 import { addMemberships, gatehouseRolesOfUsers, removeMemberships } from "./hybrid-memberships.ts";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash.ts";
@@ -79,6 +80,7 @@ export const databaseStore: UserStore = {
   rehash: rehashDatabaseUser,
   lockUser: lockDatabaseUser,
   setClaims: setDatabaseClaims,
+  bulkImporter: databaseBulkImporter,
   deleteUsers: deleteDatabaseUsers,
   addToGroups: addMemberships,
   removeFromGroups: removeMemberships,

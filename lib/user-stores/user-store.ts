@@ -77,6 +77,26 @@ export type UserStore = {
   /** Adds group memberships that do not exist yet and returns those it added. */
   addToGroups(tx: Tx, pairs: readonly MembershipPair[]): Promise<MembershipPair[]>;
   removeFromGroups(tx: Tx, pairs: { userIds: readonly number[]; roleIds: readonly number[] }): Promise<number>;
+  /** Set-based writes for bulk import; absent where a store writes users one at a time (a directory). */
+  readonly bulkImporter?: BulkImporter;
+};
+
+/** A user a bulk import writes: the hash is final (argon2id, or a recognised pre-hashed form). */
+export type ImportedUser = {
+  username: string;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  claims: Record<string, string>;
+  roleIds: readonly number[];
+};
+
+/** A user whose name a chunk's names equal or look like, by key and TR39 skeleton. */
+export type NameConflict = { id: number; username: string; usernameKey: string; usernameSkeleton: string; version: number };
+
+export type BulkImporter = {
+  conflicts(client: Reader, tenantId: number, storeId: number, names: readonly string[]): Promise<NameConflict[]>;
+  /** Inserts the users, their claims and memberships in the caller's transaction; ids in input order. */
+  insert(tx: Tx, tenantId: number, storeId: number, users: readonly ImportedUser[]): Promise<number[]>;
 };
 
 export type Reader = Db | Tx;
