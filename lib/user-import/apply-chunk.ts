@@ -26,7 +26,15 @@ async function heartbeat(tx: Tx, job: ChunkJob): Promise<void> {
 async function currentRoles(tx: Tx, tenantId: number, rows: readonly ChunkRow[]): Promise<Map<number, RoleSummary>> {
   const ids = [...new Set(rows.flatMap((r) => r.data.roleIds))];
   const present = await tx.role.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true } });
-  return new Map((await getRoles(tx, tenantId, present.map((r) => r.id))).map((r) => [r.id, r]));
+  return new Map(
+    (
+      await getRoles(
+        tx,
+        tenantId,
+        present.map((r) => r.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
 }
 
 function roleProblem(actor: Actor, roles: Map<number, RoleSummary>, ids: readonly number[]): string | null {

@@ -10,7 +10,10 @@ import { assertMayUpdate, cancelImport, startImport } from "./start-import.ts";
 
 const RULE = "The actor's tenant; each row's roles are ones the actor may give, checked at the preview and again as each chunk applies.";
 
-const ZFile = z.custom<AsyncIterable<Uint8Array | string>>((v) => typeof v === "object" && v !== null && Symbol.asyncIterator in v, "Attach a file.");
+const ZFile = z.custom<AsyncIterable<Uint8Array | string>>(
+  (v) => typeof v === "object" && v !== null && Symbol.asyncIterator in v,
+  "Attach a file.",
+);
 const ZStageImport: z.ZodType<TStageImport> = ZImportOptions.extend({ file: ZFile });
 
 export const stageImportCommand = defineCommand({
@@ -48,7 +51,13 @@ export const importJobsQuery = defineCommand({
   rule: "The actor's tenant.",
   run: async (client, actor) => ({
     jobs: await listImportJobs(client, actor.tenantId),
-    stores: (await client.userStore.findMany({ where: { tenantId: actor.tenantId, kind: { in: ["primary", "secondary"] }, readOnly: false, type: "database" }, select: { domain: true }, orderBy: { id: "asc" } })).map((s) => s.domain),
+    stores: (
+      await client.userStore.findMany({
+        where: { tenantId: actor.tenantId, kind: { in: ["primary", "secondary"] }, readOnly: false, type: "database" },
+        select: { domain: true },
+        orderBy: { id: "asc" },
+      })
+    ).map((s) => s.domain),
   }),
 });
 

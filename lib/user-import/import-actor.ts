@@ -15,9 +15,15 @@ type JobActor = { tenantId: number; actorId: number; actorIp: string; onExisting
 export async function importActor(client: Db, job: JobActor): Promise<Actor | string> {
   const user = await client.user.findFirst({
     where: { id: job.actorId, tenantId: job.tenantId },
-    select: { username: true, disabledAt: true, store: { select: { domain: true, enabled: true } }, tenant: { select: { domain: true, active: true } } },
+    select: {
+      username: true,
+      disabledAt: true,
+      store: { select: { domain: true, enabled: true } },
+      tenant: { select: { domain: true, active: true } },
+    },
   });
-  if (!user || user.disabledAt || !user.store.enabled || !user.tenant.active) return "The admin who started the import can no longer sign in.";
+  if (!user || user.disabledAt || !user.store.enabled || !user.tenant.active)
+    return "The admin who started the import can no longer sign in.";
   const subject = await loadSubjectRoles(client, job.tenantId, job.actorId);
   const actor: Actor = {
     userId: job.actorId,

@@ -28,7 +28,9 @@ export async function streamImportReport(client: Db, tenantId: number, id: numbe
       });
       if (rows.length === 0) return controller.close();
       after = rows[rows.length - 1]!.line;
-      const text = rows.map((r) => [String(r.line), r.username, r.plan, r.outcome ?? "", r.column, r.message].map(csvCell).join(",")).join("\r\n");
+      const text = rows
+        .map((r) => [String(r.line), r.username, r.plan, r.outcome ?? "", r.column, r.message].map(csvCell).join(","))
+        .join("\r\n");
       controller.enqueue(encoder.encode(`${text}\r\n`));
     },
   });

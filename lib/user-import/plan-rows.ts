@@ -77,7 +77,8 @@ async function resolveRoles(client: Db | Tx, ctx: PlanContext, names: string[]):
       ctx.roles.set(name, `${summary.qualified} is a role of another store; ${ctx.store.domain} users hold its own and Internal roles.`);
       continue;
     }
-    ctx.roles.set(name, roleRuleBlocker(ctx.actor, summary, "assignUsers") ?? summary);
+    // Every user holds Internal/everyone already (WSO2's import lists it too): nothing to give.
+    ctx.roles.set(name, summary.kind === "everyone" ? summary : (roleRuleBlocker(ctx.actor, summary, "assignUsers") ?? summary));
   }
 }
 
@@ -149,5 +150,12 @@ function planRow(
   const password = stagePassword(row.password, ctx.passwordPolicy);
   if ("error" in password) return invalid(row, "Password", password.error);
   const message = password.kind === "none" ? "No password: the user must be given one before signing in." : "";
-  return { line: row.line, username: row.username, plan: "create", message, column: "", data: { name: name.name, password, roleIds, claims: values } };
+  return {
+    line: row.line,
+    username: row.username,
+    plan: "create",
+    message,
+    column: "",
+    data: { name: name.name, password, roleIds, claims: values },
+  };
 }

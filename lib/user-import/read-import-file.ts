@@ -49,14 +49,16 @@ function splitRoles(text: string): string[] {
 /** The first record decides the CSV shape: WSO2's fixed header, or named columns. */
 function csvShape(header: string[], claims: ClaimColumns): { format: ImportFormat; columns: ((row: FileRow, cell: string) => void)[] } {
   const cells = header.map((h) => h.trim());
-  if (!USERNAME.test(cells[0] ?? "")) throw fileError(`The first column must be UserName; the file's first line starts with "${cells[0] ?? ""}".`);
+  if (!USERNAME.test(cells[0] ?? ""))
+    throw fileError(`The first column must be UserName; the file's first line starts with "${cells[0] ?? ""}".`);
   if (cells.length <= 3 && /^claims$/i.test(cells[2] ?? "") && PASSWORD.test(cells[1] ?? "")) {
     return { format: "wso2-csv", columns: [] };
   }
   const seen = new Set<string>();
   const columns = cells.map((name, index): ((row: FileRow, cell: string) => void) => {
     const key = USERNAME.test(name) ? "username" : PASSWORD.test(name) ? "password" : ROLES.test(name) ? "roles" : claims(name);
-    if (key === null) throw fileError(`Column ${index + 1}, "${name}", is not a claim of this tenant (give its claim URI or display name).`);
+    if (key === null)
+      throw fileError(`Column ${index + 1}, "${name}", is not a claim of this tenant (give its claim URI or display name).`);
     if (seen.has(key)) throw fileError(`Column ${index + 1}, "${name}", repeats an earlier column.`);
     seen.add(key);
     if (key === "username") return (row, cell) => (row.username = cell);
@@ -116,7 +118,8 @@ export async function* readCsv(source: AsyncIterable<Uint8Array | string>, claim
         continue;
       }
       const row: FileRow = { line: info.lines, username: "", password: "", roles: [], claims: {} };
-      if (record.length > shape.columns.length) row.problem = { column: "", message: `The row has ${record.length} cells; the header names ${shape.columns.length}.` };
+      if (record.length > shape.columns.length)
+        row.problem = { column: "", message: `The row has ${record.length} cells; the header names ${shape.columns.length}.` };
       shape.columns.forEach((set, i) => set(row, record[i] ?? ""));
       yield row;
     }
@@ -152,7 +155,10 @@ const ZJsonRow = z.object({
 });
 
 /** Reads JSON lines; a line that is not a user object is an invalid row, not the end of the file. */
-export async function* readJsonLines(source: AsyncIterable<Uint8Array | string>, claims: ClaimColumns): AsyncGenerator<FileRow, ImportFormat> {
+export async function* readJsonLines(
+  source: AsyncIterable<Uint8Array | string>,
+  claims: ClaimColumns,
+): AsyncGenerator<FileRow, ImportFormat> {
   let line = 0;
   let count = 0;
   for await (let text of lines(source)) {

@@ -41,7 +41,13 @@ async function finishJob(client: Db, id: number, owner: string, state: keyof typ
     await tx.importRow.updateMany({ where: { jobId: id, plan: "skip", outcome: null }, data: { outcome: "skipped" } });
     await tx.importRow.updateMany({ where: { jobId: id, plan: "invalid", outcome: null }, data: { outcome: "invalid" } });
     if (state !== "failed") await tx.importRow.updateMany({ where: { jobId: id, data: { not: "" } }, data: { data: "" } });
-    const counts = { created: job.created, updated: job.updated, skipped: job.skipped + job.toSkip, failed: job.failed, invalid: job.invalid };
+    const counts = {
+      created: job.created,
+      updated: job.updated,
+      skipped: job.skipped + job.toSkip,
+      failed: job.failed,
+      invalid: job.invalid,
+    };
     await tx.importJob.update({
       where: { id },
       data: { state, lastError, owner: null, finishedAt: new Date(), skipped: counts.skipped, version: { increment: 1 } },
@@ -75,7 +81,10 @@ async function recordOutcomes(tx: Tx, jobId: number, outcomes: RowOutcome[]): Pr
     if (done.length) await tx.importRow.updateMany({ where: { jobId, line: { in: done } }, data: { outcome: kind, data: "" } });
   }
   for (const o of outcomes.filter((x) => x.message !== "" || (x.outcome !== "created" && x.outcome !== "updated"))) {
-    await tx.importRow.update({ where: { jobId_line: { jobId, line: o.line } }, data: { outcome: o.outcome, message: o.message, data: "" } });
+    await tx.importRow.update({
+      where: { jobId_line: { jobId, line: o.line } },
+      data: { outcome: o.outcome, message: o.message, data: "" },
+    });
   }
   const count = (kind: RowOutcome["outcome"]) => outcomes.filter((o) => o.outcome === kind).length;
   await tx.importJob.update({
@@ -111,7 +120,9 @@ export async function runImport(client: Db, jobId: number): Promise<void> {
       if (!store) return await finishJob(client, jobId, owner, "failed", "The user store was deleted.");
       const users = userStoreFor(store);
       // Hashing is the slow part: all of a chunk's passwords at once, on libuv's threads, before the transaction opens.
-      const prepared = await Promise.all(rows.map(async (r) => ({ ...r, password: r.plan === "create" ? await finalPassword(r.data.password) : undefined })));
+      const prepared = await Promise.all(
+        rows.map(async (r) => ({ ...r, password: r.plan === "create" ? await finalPassword(r.data.password) : undefined })),
+      );
       const chunk = { id: jobId, tenantId: job.tenantId, onExisting: job.onExisting, owner };
       const apply = () =>
         client.$transaction(async (tx) => {

@@ -26,7 +26,15 @@ export const ZImportOptions = z.object({
 export type TImportOptions = z.infer<typeof ZImportOptions>;
 export type TStageImport = TImportOptions & { file: AsyncIterable<Uint8Array | string> };
 
-export type ImportPreview = { id: number; total: number; toCreate: number; toUpdate: number; toSkip: number; invalid: number; format: ImportFormat };
+export type ImportPreview = {
+  id: number;
+  total: number;
+  toCreate: number;
+  toUpdate: number;
+  toSkip: number;
+  invalid: number;
+  format: ImportFormat;
+};
 
 /** A column or cell names a claim by URI, or by display name when exactly one claim has it. */
 async function claimColumns(client: Db, tenantId: number): Promise<{ rules: Map<string, ClaimRule>; resolve: ClaimColumns }> {
@@ -64,7 +72,9 @@ export async function stageImport(client: Db, actor: Actor, input: TStageImport,
   assertWritable(store);
   const importer = userStoreFor(store).bulkImporter;
   if (!importer) {
-    throw new AppError("INVALID_INPUT", `${store.domain} is a directory store: add its users in the directory, then sync.`, { field: "domain" });
+    throw new AppError("INVALID_INPUT", `${store.domain} is a directory store: add its users in the directory, then sync.`, {
+      field: "domain",
+    });
   }
   const { rules, resolve } = await claimColumns(client, tenantId);
   const job = await client.importJob.create({
@@ -124,5 +134,13 @@ export async function stageImport(client: Db, actor: Actor, input: TStageImport,
 const PLAN_COUNT = { create: "toCreate", update: "toUpdate", skip: "toSkip", invalid: "invalid" } as const;
 
 function stagedRow(jobId: number, p: PlannedRow) {
-  return { jobId, line: p.line, username: p.username, plan: p.plan, message: p.message, column: p.column, data: p.data ? JSON.stringify(p.data) : "" };
+  return {
+    jobId,
+    line: p.line,
+    username: p.username,
+    plan: p.plan,
+    message: p.message,
+    column: p.column,
+    data: p.data ? JSON.stringify(p.data) : "",
+  };
 }

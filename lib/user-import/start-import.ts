@@ -8,7 +8,8 @@ import { runImport } from "./run-import.ts";
 
 export type TJobRef = { id: number; version: number };
 
-const stale = () => new AppError("STALE_VERSION", "This import changed after you opened it (started, cancelled or finished). Reload to see it.");
+const stale = () =>
+  new AppError("STALE_VERSION", "This import changed after you opened it (started, cancelled or finished). Reload to see it.");
 
 export function assertMayUpdate(actor: Actor, onExisting: string): void {
   if (onExisting === "update" && !(can(actor, "users.update") && can(actor, "users.profile"))) {
@@ -32,7 +33,13 @@ export async function startImport(client: Db, actor: Actor, input: TJobRef): Pro
       actor: { id: actor.userId, name: actor.displayName },
       action: "user.import_started",
       target: { type: "import", id: job.id, name: job.fileName },
-      after: { store: job.domain, onExisting: job.onExisting, toCreate: job.toCreate, toUpdate: job.toUpdate, resumed: job.state === "failed" },
+      after: {
+        store: job.domain,
+        onExisting: job.onExisting,
+        toCreate: job.toCreate,
+        toUpdate: job.toUpdate,
+        resumed: job.state === "failed",
+      },
       ip: actor.ip,
     });
   });
@@ -47,7 +54,9 @@ export async function startImport(client: Db, actor: Actor, input: TJobRef): Pro
 export async function cancelImport(client: Db, actor: Actor, input: TJobRef): Promise<{ id: number; discarded: boolean }> {
   const job = await getImportJob(client, actor.tenantId, input.id);
   if (job.state === "preview" || job.state === "failed") {
-    const { count } = await client.importJob.deleteMany({ where: { id: job.id, tenantId: actor.tenantId, version: input.version, state: job.state } });
+    const { count } = await client.importJob.deleteMany({
+      where: { id: job.id, tenantId: actor.tenantId, version: input.version, state: job.state },
+    });
     if (count !== 1) throw stale();
     return { id: job.id, discarded: true };
   }
