@@ -12,6 +12,8 @@ const COMMANDS = "lib/tenants/tenant-isolation.test.ts";
 const TENANT_COMMANDS = "lib/tenants/tenant-commands.test.ts";
 /** Claim Management's queries and commands, driven with B's claim id (and its URI) by their own test. */
 export const CLAIMS = "lib/claims/claim-commands.test.ts";
+/** Bulk import's queries and commands, driven with B's job id by their own test. */
+export const IMPORT = "lib/user-import/user-import.test.ts";
 
 const route = (file: string, ...methods: string[]) => methods.map((m) => `${m} app/${file}/route.ts`);
 const pages = (...files: string[]) => files.map((f) => `app/(console)/${f}/page.tsx`);
@@ -117,12 +119,19 @@ export const COVERED: Record<string, string> = Object.fromEntries([
     ...pages("settings/claims", "settings/claims/[id]", "settings/claims/[id]/delete"),
     ...actions("settings/claims", "editClaimAction", "deleteClaimAction"),
   ].map((k) => [k, CLAIMS]),
+  ...[
+    ...pages("users/import", "users/import/[id]"),
+    ...route("(console)/users/import/[id]/status", "GET"),
+    ...route("(console)/users/import/[id]/report", "GET"),
+    ...actions("users/import", "startImportAction", "cancelImportAction"),
+  ].map((k) => [k, IMPORT]),
   // The tenant commands refuse a tenant's admin whatever the id (and the super tenant's admin may).
   ...actions("tenants", "setTenantActiveAction", "deleteTenantAction", "updateTenantContactAction").map((k) => [k, TENANT_COMMANDS]),
 ]);
 
 const NO_OBJECT = "takes no object of another tenant: it acts on the caller's own tenant (creates there, names are per tenant)";
 export const EXEMPT: Record<string, string> = {
+  ...Object.fromEntries(route("(console)/users/import/upload", "POST").map((k) => [k, NO_OBJECT])),
   ...Object.fromEntries(route("api/v1/me", "GET").map((k) => [k, "the caller's own account"])),
   ...Object.fromEntries(
     route("api/auth/[...nextauth]", "GET", "POST").map((k) => [

@@ -27,6 +27,20 @@ export type FileRow = {
 export const MAX_IMPORT_ROWS = 1_000_000;
 const MAX_RECORD_BYTES = 64 * 1024;
 
+/** The largest upload read: a million users with a few claims each fit well inside it. */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+/** Passes the upload through, refusing it once it grows past `max` bytes (a stream has no trustworthy length). */
+export async function* limitBytes(source: AsyncIterable<Uint8Array>, max = MAX_IMPORT_BYTES): AsyncGenerator<Uint8Array> {
+  let seen = 0;
+  for await (const chunk of source) {
+    seen += chunk.byteLength;
+    if (seen > max)
+      throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${max / 1024 / 1024} MB; split it.`, { field: "file" });
+    yield chunk;
+  }
+}
+
 /** Maps a column header or a WSO2 cell's URI to a claim URI, or null when the tenant has no such claim. */
 export type ClaimColumns = (header: string) => string | null;
 

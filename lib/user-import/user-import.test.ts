@@ -7,7 +7,16 @@ import { actorFor } from "../../testing/actor.ts";
 import type { Actor } from "../authz/principal.ts";
 import { provision } from "../provisioning/provision.ts";
 import { hashPassword, verifyPassword } from "../user-stores/password-hash.ts";
-import { cancelImportCommand, importJobQuery, importRowsQuery, stageImportCommand, startImportCommand } from "./commands.ts";
+import { IMPORT, coveredBy } from "../../testing/isolation-coverage.ts";
+import {
+  cancelImportCommand,
+  importJobQuery,
+  importJobsQuery,
+  importReportQuery,
+  importRowsQuery,
+  stageImportCommand,
+  startImportCommand,
+} from "./commands.ts";
 import { runImport } from "./run-import.ts";
 
 const config = testConfig();
@@ -194,6 +203,24 @@ describe.each(await databaseKinds())("bulk import on %s", (kind) => {
     await expect(job(other.admin, preview.id)).rejects.toThrow("No such import.");
     await expect(job(other.admin, 99_999_999)).rejects.toThrow("No such import.");
     await expect(runCommand(startImportCommand, t.db, other.admin, { id: preview.id, version: 1 })).rejects.toThrow("No such import.");
+    await expect(runCommand(cancelImportCommand, t.db, other.admin, { id: preview.id, version: 1 })).rejects.toThrow("No such import.");
+    await expect(rows(other.admin, preview.id)).rejects.toThrow("No such import.");
+    await expect(runCommand(importReportQuery, t.db, other.admin, { id: preview.id })).rejects.toThrow("No such import.");
+    const theirs = await runCommand(importJobsQuery, t.db, other.admin, {});
+    expect(theirs.jobs).toEqual([]);
+    expect(theirs.stores).toEqual(["PRIMARY"]);
+    expect((await runCommand(importJobsQuery, t.db, admin, {})).jobs.map((j) => j.id)).toContain(preview.id);
+  });
+
+  it("covers the pages, routes and actions the isolation inventory assigns to it", () => {
+    expect(coveredBy(IMPORT)).toEqual([
+      "GET app/(console)/users/import/[id]/report/route.ts",
+      "GET app/(console)/users/import/[id]/status/route.ts",
+      "app/(console)/users/import/[id]/page.tsx",
+      "app/(console)/users/import/actions.ts#cancelImportAction",
+      "app/(console)/users/import/actions.ts#startImportAction",
+      "app/(console)/users/import/page.tsx",
+    ]);
   });
 
   function primary() {

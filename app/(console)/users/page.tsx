@@ -33,9 +33,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         description={`Users of every user store.${bulkHint(can(principal, "users.update"), can(principal, "users.delete"))}`}
         actions={
           can(principal, "users.create") && (
-            <Link href="/users/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-              Add New User
-            </Link>
+            <>
+              <Link
+                href="/users/import"
+                className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50"
+              >
+                Import users
+              </Link>
+              <Link href="/users/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+                Add New User
+              </Link>
+            </>
           )
         }
       />
