@@ -5,6 +5,7 @@ import { getImportJob, listImportJobs, listImportRows, ZImportRowParams } from "
 import { streamImportReport } from "./import-report.ts";
 import { stageImport, ZImportOptions, type TStageImport } from "./stage-import.ts";
 import { assertMayUpdate, cancelImport, startImport } from "./start-import.ts";
+import { isOrphaned, runImport } from "./run-import.ts";
 
 // Bulk import of users (docs/import-export.md): every step one command, behind users.create.
 
@@ -35,7 +36,12 @@ export const importJobQuery = defineCommand({
   feature: "users.create",
   input: z.object({ id: ZFormId }),
   rule: "The actor's tenant.",
-  run: (client, actor, input) => getImportJob(client, actor.tenantId, input.id),
+  run: async (client, actor, input) => {
+    const job = await getImportJob(client, actor.tenantId, input.id);
+    // Someone is watching a job whose runner died (its process stopped): take it over here.
+    if (isOrphaned(job)) void runImport(client, job.id);
+    return job;
+  },
 });
 
 export const importRowsQuery = defineCommand({

@@ -21,6 +21,7 @@ export const JOB_SELECT = {
   skipped: true,
   failed: true,
   lastError: true,
+  heartbeatAt: true,
   version: true,
   actorName: true,
   createdAt: true,

@@ -18,6 +18,11 @@ export const IMPORT_LEASE_MS = 60_000;
 
 const RUNNABLE = ["queued", "running", "cancelling"];
 
+/** A job that should be running but whose runner's heartbeat has stopped. */
+export function isOrphaned(job: { state: string; heartbeatAt: Date | null }, now = Date.now()): boolean {
+  return RUNNABLE.includes(job.state) && (job.heartbeatAt === null || job.heartbeatAt.getTime() < now - IMPORT_LEASE_MS);
+}
+
 /** Takes the job if nobody live holds it; false when another runner does (or it has nothing left to run). */
 async function takeJob(client: Db, id: number, owner: string): Promise<boolean> {
   const stale = new Date(Date.now() - IMPORT_LEASE_MS);
