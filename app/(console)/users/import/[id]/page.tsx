@@ -52,7 +52,11 @@ export default async function ImportJobPage(props: { params: Promise<{ id: strin
         {job.state === "preview" && (
           <div className="flex flex-wrap items-start gap-4">
             {job.toApply > 0 ? (
-              <ActionForm action={startImportAction} hidden={ref} submitLabel={`Import ${n(job.toApply)} user${job.toApply === 1 ? "" : "s"}`}>
+              <ActionForm
+                action={startImportAction}
+                hidden={ref}
+                submitLabel={`Import ${n(job.toApply)} user${job.toApply === 1 ? "" : "s"}`}
+              >
                 <p className="text-slate-700">
                   Nothing has been written yet. Invalid and skipped rows are left out; the report lists them.
                 </p>
