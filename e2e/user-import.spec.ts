@@ -122,7 +122,7 @@ viewerTest("someone who may not add users gets no import page, and forged upload
   await page.goto("/users");
   await expect(page.getByRole("link", { name: "Import users" })).toHaveCount(0);
   const tag = unique("forge");
-  const forged = await page.request.post(`/users/import/upload?domain=PRIMARY&fileName=${tag}.csv`, {
+  const forged = await page.request.post(`/api/v1/users/import?domain=PRIMARY&fileName=${tag}.csv`, {
     data: `UserName,Password\n${tag}_x,${PASSWORD}`,
     headers: { "Content-Type": "text/csv", Origin: new URL(page.url()).origin },
   });

@@ -121,8 +121,11 @@ export const COVERED: Record<string, string> = Object.fromEntries([
   ].map((k) => [k, CLAIMS]),
   ...[
     ...pages("users/import", "users/import/[id]"),
-    ...route("(console)/users/import/[id]/status", "GET"),
-    ...route("(console)/users/import/[id]/report", "GET"),
+    ...route("api/v1/users/import/[id]", "GET"),
+    ...route("api/v1/users/import/[id]/rows", "GET"),
+    ...route("api/v1/users/import/[id]/report", "GET"),
+    ...route("api/v1/users/import/[id]/start", "POST"),
+    ...route("api/v1/users/import/[id]/cancel", "POST"),
     ...actions("users/import", "startImportAction", "cancelImportAction"),
   ].map((k) => [k, IMPORT]),
   // The tenant commands refuse a tenant's admin whatever the id (and the super tenant's admin may).
@@ -131,7 +134,7 @@ export const COVERED: Record<string, string> = Object.fromEntries([
 
 const NO_OBJECT = "takes no object of another tenant: it acts on the caller's own tenant (creates there, names are per tenant)";
 export const EXEMPT: Record<string, string> = {
-  ...Object.fromEntries(route("(console)/users/import/upload", "POST").map((k) => [k, NO_OBJECT])),
+  ...Object.fromEntries(route("api/v1/users/import", "POST").map((k) => [k, NO_OBJECT])),
   ...Object.fromEntries(route("api/v1/me", "GET").map((k) => [k, "the caller's own account"])),
   ...Object.fromEntries(
     route("api/auth/[...nextauth]", "GET", "POST").map((k) => [

@@ -214,8 +214,11 @@ describe.each(await databaseKinds())("bulk import on %s", (kind) => {
 
   it("covers the pages, routes and actions the isolation inventory assigns to it", () => {
     expect(coveredBy(IMPORT)).toEqual([
-      "GET app/(console)/users/import/[id]/report/route.ts",
-      "GET app/(console)/users/import/[id]/status/route.ts",
+      "GET app/api/v1/users/import/[id]/report/route.ts",
+      "GET app/api/v1/users/import/[id]/route.ts",
+      "GET app/api/v1/users/import/[id]/rows/route.ts",
+      "POST app/api/v1/users/import/[id]/cancel/route.ts",
+      "POST app/api/v1/users/import/[id]/start/route.ts",
       "app/(console)/users/import/[id]/page.tsx",
       "app/(console)/users/import/actions.ts#cancelImportAction",
       "app/(console)/users/import/actions.ts#startImportAction",

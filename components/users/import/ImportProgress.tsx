@@ -20,7 +20,7 @@ export function ImportProgress({ id, initial }: { id: number; initial: Status })
     let live = true;
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
-      const response = await fetch(`/users/import/${id}/status`, { cache: "no-store" }).catch(() => null);
+      const response = await fetch(`/api/v1/users/import/${id}`, { cache: "no-store" }).catch(() => null);
       if (!live) return;
       const next = response?.ok ? ((await response.json()) as Status) : null;
       if (next) setStatus(next);

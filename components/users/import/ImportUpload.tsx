@@ -39,7 +39,7 @@ export function ImportUpload({ stores }: { stores: string[] }) {
       kind: kindOf(file.name),
     });
     const result = await postStream(
-      `/users/import/upload?${query}`,
+      `/api/v1/users/import?${query}`,
       { body: file, headers: { "Content-Type": "application/octet-stream" } },
       (p) => setChecked(p.done),
     );

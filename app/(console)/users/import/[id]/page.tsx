@@ -97,7 +97,7 @@ export default async function ImportJobPage(props: { params: Promise<{ id: strin
           </ActionForm>
         )}
         {job.state !== "preview" && (
-          <a href={`/users/import/${job.id}/report`} className="inline-block font-medium text-brand-700 underline" download>
+          <a href={`/api/v1/users/import/${job.id}/report`} className="inline-block font-medium text-brand-700 underline" download>
             Download the per-row report (CSV)
           </a>
         )}

@@ -1,9 +1,11 @@
-import { importReportQuery } from "@/lib/user-import/commands";
 import { commandRoute } from "@/lib/transport/command-route";
-import { jobRef } from "../job-ref";
+import { importReportQuery } from "@/lib/user-import/commands";
+import { jobRef } from "@/lib/user-import/job-ref";
+import { IMPORT_ROUTE } from "@/lib/user-import/route-options";
 
-/** The per-row result of an import as CSV, streamed. */
+/** The per-row result as CSV, streamed. */
 export const GET = commandRoute(importReportQuery, {
+  ...IMPORT_ROUTE,
   input: ({ params }) => jobRef(params.id),
   reply: ({ filename, contentType, body }) =>
     new Response(body, {
