@@ -32,6 +32,53 @@ function errorMessage(body: unknown, response: Response): string {
   return message ?? `The server refuses more attempts for now (HTTP 429)${wait ? `; try again in ${wait} s` : ""}.`;
 }
 
+type RawOptions = Omit<CallOptions, "body"> & { body?: BodyInit; contentType?: string; accept?: string; timeoutMs?: number };
+
+/** Sends one request; a failure to connect becomes a CliError. The answer is the caller's to read. */
+async function send(target: Target, method: string, path: string, options: RawOptions): Promise<Response> {
+  const url = new URL(`${target.url}${path}`);
+  for (const [key, value] of Object.entries(options.query ?? {}))
+    if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
+  const headers: Record<string, string> = { accept: options.accept ?? "application/json", "user-agent": USER_AGENT };
+  if (options.authorization) headers.authorization = options.authorization;
+  if (options.contentType) headers["content-type"] = options.contentType;
+  const timeout = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  try {
+    return await fetch(url, {
+      method,
+      headers,
+      body: options.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeout),
+      // A streamed upload (a file) needs half-duplex mode in Node's fetch.
+      ...(options.body instanceof ReadableStream ? { duplex: "half" } : {}),
+    } as RequestInit);
+  } catch (error) {
+    if ((error as Error).name === "TimeoutError")
+      throw new CliError(`${target.url} did not answer within ${timeout / 1000} s.`, EXIT.failure);
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new CliError(
+      `Cannot reach ${target.url} (${cause?.code ?? cause?.message ?? (error as Error).message}). Is the server running, and ` +
+        `is the URL of environment "${target.env}" right? See: gatehouse get envs`,
+      EXIT.failure,
+    );
+  }
+}
+
+async function refusal(response: Response, options: CallOptions): Promise<CliError> {
+  const body = (await response.json().catch(() => undefined)) as unknown;
+  const message = errorMessage(body, response);
+  if (response.status === 401 && options.onUnauthorized) return new CliError(options.onUnauthorized(message), EXIT.notAuthenticated);
+  return new CliError(message, exitCodeForStatus(response.status));
+}
+
+/** A request whose answer is not one JSON document (a stream, a file): an error answer still becomes a CliError. */
+export async function callServerRaw(target: Target, method: string, path: string, options: RawOptions = {}): Promise<Response> {
+  const response = await send(target, method, path, options);
+  if (!response.ok) throw await refusal(response, options);
+  return response;
+}
+
 /** One HTTP exchange with a Gatehouse server; every failure becomes a CliError with its exit code. */
 export async function callServer<T>(
   target: Target,
@@ -40,31 +87,9 @@ export async function callServer<T>(
   schema: z.ZodType<T>,
   options: CallOptions = {},
 ): Promise<T> {
-  const url = new URL(`${target.url}${path}`);
-  for (const [key, value] of Object.entries(options.query ?? {}))
-    if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
-  const headers: Record<string, string> = { accept: "application/json", "user-agent": USER_AGENT };
-  if (options.authorization) headers.authorization = options.authorization;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-  } catch (error) {
-    if ((error as Error).name === "TimeoutError")
-      throw new CliError(`${target.url} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`, EXIT.failure);
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new CliError(
-      `Cannot reach ${target.url} (${cause?.code ?? cause?.message ?? (error as Error).message}). Is the server running, and ` +
-        `is the URL of environment "${target.env}" right? See: gatehouse get envs`,
-      EXIT.failure,
-    );
-  }
+  const { body: value, ...rest } = options;
+  const json = value === undefined ? {} : { body: JSON.stringify(value), contentType: "application/json" };
+  const response = await send(target, method, path, { ...rest, ...json });
   const text = await response.text();
   let body: unknown;
   try {

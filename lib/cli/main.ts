@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerAuthCommands } from "./commands/auth.ts";
 import { registerCheckCommand } from "./commands/check.ts";
 import { registerEnvCommands } from "./commands/env.ts";
+import { registerImportCommands } from "./commands/import.ts";
 import { registerRoleCommands } from "./commands/roles.ts";
 import { registerStoreCommands } from "./commands/stores.ts";
 import { registerTenantCommands } from "./commands/tenants.ts";
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerStoreCommands({ get, add, test });
   registerTenantCommands({ get, add, remove, activate, deactivate });
   registerCheckCommand(program);
+  registerImportCommands(program);
   return program;
 }
 
