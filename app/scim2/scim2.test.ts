@@ -48,7 +48,9 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
     return (await answer.json()) as List;
   };
   const names = async (filter: string) =>
-    ((await list(`filter=${encodeURIComponent(filter)}&count=200`)).Resources.map((r) => r.userName as string)).filter((n) => n in ids).sort();
+    (await list(`filter=${encodeURIComponent(filter)}&count=200`)).Resources.map((r) => r.userName as string)
+      .filter((n) => n in ids)
+      .sort();
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -148,7 +150,15 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
   });
 
   it("refuses bad filters with 400 invalidFilter in SCIM's error body", async () => {
-    for (const filter of ['userName eq "x" and', "userName zz 3", 'ims[type eq "xmpp"]', 'nosuch eq "x"', 'meta.created gt "yesterday"', "active eq \"yes\"", `${"not (".repeat(30)}title pr${")".repeat(30)}`]) {
+    for (const filter of [
+      'userName eq "x" and',
+      "userName zz 3",
+      'ims[type eq "xmpp"]',
+      'nosuch eq "x"',
+      'meta.created gt "yesterday"',
+      'active eq "yes"',
+      `${"not (".repeat(30)}title pr${")".repeat(30)}`,
+    ]) {
       const answer = await get(users.GET, `/scim2/Users?filter=${encodeURIComponent(filter)}`);
       expect(answer.status, filter).toBe(400);
       expect(answer.headers.get("content-type")).toBe("application/scim+json");
@@ -160,7 +170,7 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
   });
 
   it("pages by startIndex and count (RFC 7644 3.4.2.4), sorts, and counts every match", async () => {
-    const filter = encodeURIComponent('userType pr');
+    const filter = encodeURIComponent("userType pr");
     const first = await list(`filter=${filter}&sortBy=userName&startIndex=1&count=2`);
     expect(first).toMatchObject({ totalResults: 4, itemsPerPage: 2, startIndex: 1 });
     expect(first.Resources.map((r) => r.userName)).toEqual(["bjensen", "jsmith"]);
@@ -197,10 +207,20 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
       meta: { resourceType: "User", location: `${ORIGIN}/scim2/Users/${ids.bjensen}` },
     });
     const meta = body.meta as Json;
+    // WSO2's tenant address (proxy.ts rewrites /t/carbon.super/scim2/… and names the tenant in a header).
+    const viaTenant = await get(
+      user.GET,
+      `/scim2/Users/${ids.bjensen}`,
+      { id: String(ids.bjensen) },
+      { "x-gatehouse-path-tenant": "carbon.super" },
+    );
+    expect(((await viaTenant.json()) as { meta: Json }).meta.location).toBe(`${ORIGIN}/t/carbon.super/scim2/Users/${ids.bjensen}`);
     expect(answer.headers.get("etag")).toBe(meta.version);
     expect(meta.version).toMatch(/^W\/"\d+"$/);
 
-    const only = await list(`filter=${encodeURIComponent('userName eq "bjensen"')}&attributes=userName,name.familyName,${ENTERPRISE}:employeeNumber`);
+    const only = await list(
+      `filter=${encodeURIComponent('userName eq "bjensen"')}&attributes=userName,name.familyName,${ENTERPRISE}:employeeNumber`,
+    );
     expect(only.Resources[0]).toEqual({
       schemas: [CORE, ENTERPRISE],
       id: String(ids.bjensen),
@@ -208,7 +228,9 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
       name: { familyName: "Jensen" },
       [ENTERPRISE]: { employeeNumber: "701984" },
     });
-    const without = await list(`filter=${encodeURIComponent('userName eq "bjensen"')}&excludedAttributes=groups,meta,emails,name.givenName`);
+    const without = await list(
+      `filter=${encodeURIComponent('userName eq "bjensen"')}&excludedAttributes=groups,meta,emails,name.givenName`,
+    );
     expect(without.Resources[0]).not.toHaveProperty("groups");
     expect(without.Resources[0]).not.toHaveProperty("meta");
     expect(without.Resources[0]).not.toHaveProperty("emails");
@@ -239,7 +261,9 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
     expect(role.status).toBe(404);
     const all = await list(`filter=${encodeURIComponent(`id eq "${otherTenantUserId}"`)}`);
     expect(all.totalResults).toBe(0);
-    const groupsAnswer = (await (await get(groups.GET, `/scim2/Groups?filter=${encodeURIComponent(`id eq "${otherTenantRoleId}"`)}`)).json()) as List;
+    const groupsAnswer = (await (
+      await get(groups.GET, `/scim2/Groups?filter=${encodeURIComponent(`id eq "${otherTenantRoleId}"`)}`)
+    ).json()) as List;
     expect(groupsAnswer.totalResults).toBe(0);
   });
 
@@ -279,24 +303,35 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
       ],
       meta: { resourceType: "Group" },
     });
-    const byMember = (await (await get(groups.GET, `/scim2/Groups?filter=${encodeURIComponent(`members[value eq "${ids.zed}"]`)}`)).json()) as List;
+    const byMember = (await (
+      await get(groups.GET, `/scim2/Groups?filter=${encodeURIComponent(`members[value eq "${ids.zed}"]`)}`)
+    ).json()) as List;
     expect(byMember.Resources.map((r) => r.displayName)).toEqual(["scim_team"]);
     const one = await get(group.GET, `/scim2/Groups/${teamId}?excludedAttributes=members`, { id: String(teamId) });
     expect(one.status).toBe(200);
     expect(await one.json()).not.toHaveProperty("members");
 
-    const mine = await callRoute(me.GET as never, new Request(`${ORIGIN}/scim2/Me`, { headers: { authorization: basic(viewer.username, viewer.password) } }), {});
+    const mine = await callRoute(
+      me.GET as never,
+      new Request(`${ORIGIN}/scim2/Me`, { headers: { authorization: basic(viewer.username, viewer.password) } }),
+      {},
+    );
     expect(mine.status).toBe(200);
     expect(await mine.json()).toMatchObject({ userName: viewer.username });
   });
 
   it("refuses a principal without the permission (403) and wrong credentials (401)", async () => {
-    const as = (authorization: string) => callRoute(users.GET as never, new Request(`${ORIGIN}/scim2/Users`, { headers: { authorization } }), {});
+    const as = (authorization: string) =>
+      callRoute(users.GET as never, new Request(`${ORIGIN}/scim2/Users`, { headers: { authorization } }), {});
     const forbidden = await as(basic(viewer.username, viewer.password));
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers.get("content-type")).toBe("application/scim+json");
     expect(await forbidden.json()).toMatchObject({ schemas: [ERROR], status: "403" });
-    const group403 = await callRoute(groups.GET as never, new Request(`${ORIGIN}/scim2/Groups`, { headers: { authorization: basic(viewer.username, viewer.password) } }), {});
+    const group403 = await callRoute(
+      groups.GET as never,
+      new Request(`${ORIGIN}/scim2/Groups`, { headers: { authorization: basic(viewer.username, viewer.password) } }),
+      {},
+    );
     expect(group403.status).toBe(403);
     const wrong = await as(basic(viewer.username, "wrong"));
     expect(wrong.status).toBe(401);
@@ -306,17 +341,31 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
 
   it("takes OAuth2 tokens holding IS's scopes: internal_user_mgt_list for the list, _view for one user", async () => {
     const admin = await seedUser(t.db, { admin: true });
-    const registered = await dcr(basic(admin.username, TEST_PASSWORD), { clientName: `scim_${kind}`, owner: admin.username, grantType: "password", saasApp: true });
+    const registered = await dcr(basic(admin.username, TEST_PASSWORD), {
+      clientName: `scim_${kind}`,
+      owner: admin.username,
+      grantType: "password",
+      saasApp: true,
+    });
     const app = (await registered.json()) as Registered;
     const token = async (scope: string) =>
-      ((await (await tokenCall({ grant_type: "password", username: admin.username, password: TEST_PASSWORD, scope }, clientAuth(app))).json()) as { access_token: string; scope: string });
+      (await (
+        await tokenCall({ grant_type: "password", username: admin.username, password: TEST_PASSWORD, scope }, clientAuth(app))
+      ).json()) as { access_token: string; scope: string };
     const listing = await token("internal_user_mgt_list internal_group_mgt_view");
     expect(listing.scope.split(" ").sort()).toEqual(["internal_group_mgt_view", "internal_user_mgt_list"]);
     const bearer = (tk: { access_token: string }) => `Bearer ${tk.access_token}`;
-    expect((await callRoute(users.GET as never, new Request(`${ORIGIN}/scim2/Users`, { headers: { authorization: bearer(listing) } }), {})).status).toBe(200);
-    expect((await callRoute(groups.GET as never, new Request(`${ORIGIN}/scim2/Groups`, { headers: { authorization: bearer(listing) } }), {})).status).toBe(200);
+    expect(
+      (await callRoute(users.GET as never, new Request(`${ORIGIN}/scim2/Users`, { headers: { authorization: bearer(listing) } }), {}))
+        .status,
+    ).toBe(200);
+    expect(
+      (await callRoute(groups.GET as never, new Request(`${ORIGIN}/scim2/Groups`, { headers: { authorization: bearer(listing) } }), {}))
+        .status,
+    ).toBe(200);
     const id = String(ids.bjensen);
-    const one = (tk: { access_token: string }) => callRoute(user.GET as never, new Request(`${ORIGIN}/scim2/Users/${id}`, { headers: { authorization: bearer(tk) } }), { id });
+    const one = (tk: { access_token: string }) =>
+      callRoute(user.GET as never, new Request(`${ORIGIN}/scim2/Users/${id}`, { headers: { authorization: bearer(tk) } }), { id });
     expect((await one(listing)).status).toBe(403);
     expect((await one(await token("internal_user_mgt_view"))).status).toBe(200);
   });

@@ -21,8 +21,16 @@ const list = z
       .filter(Boolean),
   );
 /** RFC 7644 3.4.2.4: startIndex below 1 is read as 1, a negative count as 0. */
-const startIndex = z.coerce.number().int().max(2_000_000_000).transform((n) => Math.max(1, n));
-const count = z.coerce.number().int().max(2_000_000_000).transform((n) => Math.min(Math.max(0, n), SCIM_MAX_RESULTS));
+const startIndex = z.coerce
+  .number()
+  .int()
+  .max(2_000_000_000)
+  .transform((n) => Math.max(1, n));
+const count = z.coerce
+  .number()
+  .int()
+  .max(2_000_000_000)
+  .transform((n) => Math.min(Math.max(0, n), SCIM_MAX_RESULTS));
 const sortOrder = z.enum(["ascending", "descending"]);
 
 export const ZScimListQuery = z.object({
@@ -45,8 +53,18 @@ export const ZScimSearchRequest = z.object({
   filter: z.string().max(4096).optional(),
   sortBy: z.string().max(256).optional(),
   sortOrder: sortOrder.optional(),
-  startIndex: z.number().int().max(2_000_000_000).transform((n) => Math.max(1, n)).optional(),
-  count: z.number().int().max(2_000_000_000).transform((n) => Math.min(Math.max(0, n), SCIM_MAX_RESULTS)).optional(),
+  startIndex: z
+    .number()
+    .int()
+    .max(2_000_000_000)
+    .transform((n) => Math.max(1, n))
+    .optional(),
+  count: z
+    .number()
+    .int()
+    .max(2_000_000_000)
+    .transform((n) => Math.min(Math.max(0, n), SCIM_MAX_RESULTS))
+    .optional(),
 });
 
 export type TScimListQuery = z.output<typeof ZScimListQuery>;

@@ -100,7 +100,12 @@ const groupSchema = {
     attr("members", {
       type: "complex",
       multiValued: true,
-      subAttributes: [attr("value"), attr("display"), attr("type", { canonicalValues: ["User"] }), attr("$ref", { type: "reference", referenceTypes: ["User"] })],
+      subAttributes: [
+        attr("value"),
+        attr("display"),
+        attr("type", { canonicalValues: ["User"] }),
+        attr("$ref", { type: "reference", referenceTypes: ["User"] }),
+      ],
     }),
   ],
   meta: { resourceType: "Schema", location: `/scim2/Schemas/${CORE_GROUP}` },

@@ -10,7 +10,18 @@ import { parse, type Filter } from "scim2-parse-filter";
 import { nameKey, splitQualifiedName } from "../core/domains.ts";
 import { join, raw, sql, type Sql } from "../db/sql.ts";
 import { isWellFormedText, MALFORMED_TEXT } from "../http/well-formed.ts";
-import { ADDRESS_PARTS, ADDRESS_TYPE, CLAIM_ATTRIBUTES, CORE_GROUP, CORE_USER, ENTERPRISE_USER, claimAttribute, multiValued, resolveUserPath, type TypedValue } from "./attribute-map.ts";
+import {
+  ADDRESS_PARTS,
+  ADDRESS_TYPE,
+  CLAIM_ATTRIBUTES,
+  CORE_GROUP,
+  CORE_USER,
+  ENTERPRISE_USER,
+  claimAttribute,
+  multiValued,
+  resolveUserPath,
+  type TypedValue,
+} from "./attribute-map.ts";
 import { scimError } from "./scim-error.ts";
 
 type Op = "eq" | "ne" | "co" | "sw" | "ew" | "gt" | "lt" | "ge" | "le";
@@ -40,12 +51,15 @@ export function parseFilter(text: string): Filter {
  * `\\`, `\n` and `\u0041` reach us as written. Decoding them here makes `"a\\b"` one backslash.
  */
 function decodeValues(filter: Filter): Filter {
-  if (filter.op === "and" || filter.op === "or") return { ...filter, filters: (filter as { filters: Filter[] }).filters.map(decodeValues) } as Filter;
+  if (filter.op === "and" || filter.op === "or")
+    return { ...filter, filters: (filter as { filters: Filter[] }).filters.map(decodeValues) } as Filter;
   if (filter.op === "not") return { ...filter, filter: decodeValues((filter as { filter: Filter }).filter) } as Filter;
   if (filter.op === "[]") return { ...filter, valFilter: decodeValues((filter as { valFilter: Filter }).valFilter) } as Filter;
   const leaf = filter as Leaf;
   if (typeof leaf.compValue !== "string" || !leaf.compValue.includes("\\")) return filter;
-  const quoted = leaf.compValue.replace(/"/g, '\\"').replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const quoted = leaf.compValue
+    .replace(/"/g, '\\"')
+    .replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   let value: string;
   try {
     value = JSON.parse(`"${quoted}"`) as string;
@@ -117,7 +131,8 @@ function constant(attr: string, actual: string | boolean | undefined, op: Op | "
   if (op === "pr") return actual === undefined ? FALSE : TRUE;
   if (actual === undefined) return op === "ne" ? TRUE : FALSE;
   if (typeof actual === "boolean") {
-    if (typeof value !== "boolean" || (op !== "eq" && op !== "ne")) throw invalid(`${attr} is a boolean; compare it with eq or ne and true or false.`);
+    if (typeof value !== "boolean" || (op !== "eq" && op !== "ne"))
+      throw invalid(`${attr} is a boolean; compare it with eq or ne and true or false.`);
     return (actual === value) === (op === "eq") ? TRUE : FALSE;
   }
   const a = actual.toLowerCase();
@@ -137,7 +152,8 @@ function constant(attr: string, actual: string | boolean | undefined, op: Op | "
 }
 
 function bool(attr: string, op: Op, value: Value): boolean {
-  if (typeof value !== "boolean" || (op !== "eq" && op !== "ne")) throw invalid(`${attr} is a boolean; compare it with eq or ne and true or false.`);
+  if (typeof value !== "boolean" || (op !== "eq" && op !== "ne"))
+    throw invalid(`${attr} is a boolean; compare it with eq or ne and true or false.`);
   return op === "eq" ? value : !value;
 }
 
@@ -146,7 +162,8 @@ function claimHas(claims: readonly string[], op: Op | "pr", value?: Value, attr 
   const which = claims.length === 1 ? sql`c."claim" = ${claims[0]}` : sql`c."claim" IN (${join([...claims])})`;
   const exists = (cond: Sql) => sql`EXISTS (SELECT 1 FROM "UserClaim" c WHERE c."userId" = u."id" AND ${which} AND ${cond})`;
   if (op === "pr") return exists(sql`c."value" <> ''`);
-  if (value === null || value === undefined) return op === "eq" ? sql`NOT ${exists(sql`c."value" <> ''`)}` : op === "ne" ? exists(sql`c."value" <> ''`) : FALSE;
+  if (value === null || value === undefined)
+    return op === "eq" ? sql`NOT ${exists(sql`c."value" <> ''`)}` : op === "ne" ? exists(sql`c."value" <> ''`) : FALSE;
   const v = textValue(attr, value).toLowerCase();
   if (op === "ne") return sql`NOT ${exists(compareText(sql`lower(c."value")`, "eq", v))}`;
   return exists(compareText(sql`lower(c."value")`, op, v));
@@ -198,8 +215,18 @@ function userLeaf(filter: Filter, depth: number): Sql {
   if (multi) return multiLeaf(multi.name, multi.values, sub, op, v);
   if (top === "addresses") {
     if (sub === undefined || sub === "type") {
-      const any = claimHas(ADDRESS_PARTS.map((p) => p.claim), "pr");
-      return sub === undefined && op !== "pr" ? claimHas(ADDRESS_PARTS.map((p) => p.claim), op, v, path) : sql`(${any} AND ${constant(path, ADDRESS_TYPE, op, v)})`;
+      const any = claimHas(
+        ADDRESS_PARTS.map((p) => p.claim),
+        "pr",
+      );
+      return sub === undefined && op !== "pr"
+        ? claimHas(
+            ADDRESS_PARTS.map((p) => p.claim),
+            op,
+            v,
+            path,
+          )
+        : sql`(${any} AND ${constant(path, ADDRESS_TYPE, op, v)})`;
     }
     return claimHas([ADDRESS_PARTS.find((p) => p.sub === sub)!.claim], op, v, path);
   }
@@ -249,7 +276,9 @@ function multiLeaf(name: string, values: readonly TypedValue[], sub: string | un
   const claims = values.map((e) => e.claim);
   if (sub === undefined || sub === "value") return claimHas(claims, op, v, attr);
   if (sub === "type" || sub === "primary") {
-    const entries = values.map((e) => sql`(${claimHas([e.claim], "pr")} AND ${constant(attr, sub === "type" ? e.type : e.primary === true, op, v)})`);
+    const entries = values.map(
+      (e) => sql`(${claimHas([e.claim], "pr")} AND ${constant(attr, sub === "type" ? e.type : e.primary === true, op, v)})`,
+    );
     return sql`(${join(entries, " OR ")})`;
   }
   throw invalid(`Unknown attribute ${attr} in the filter.`);
@@ -285,7 +314,10 @@ function userValuePath(attrPath: string, valFilter: Filter, depth: number): Sql 
       if (!part) throw invalid(`Unknown attribute addresses.${subPath} in the filter.`);
       return claimHas([part.claim], op, compValue ?? null, `addresses.${part.sub}`);
     });
-    return sql`(${claimHas(ADDRESS_PARTS.map((p) => p.claim), "pr")} AND ${inner})`;
+    return sql`(${claimHas(
+      ADDRESS_PARTS.map((p) => p.claim),
+      "pr",
+    )} AND ${inner})`;
   }
   if (name === "groups") {
     const inner = logical(valFilter, depth + 1, (f) => {
@@ -306,9 +338,17 @@ function userValuePath(attrPath: string, valFilter: Filter, depth: number): Sql 
 // ---- Groups ------------------------------------------------------------------------------
 
 const GROUP_PATHS = new Map(
-  ["id", "displayName", "members", "members.value", "members.display", "meta.created", "meta.lastModified", "meta.resourceType", "schemas"].map(
-    (p) => [p.toLowerCase(), p],
-  ),
+  [
+    "id",
+    "displayName",
+    "members",
+    "members.value",
+    "members.display",
+    "meta.created",
+    "meta.lastModified",
+    "meta.resourceType",
+    "schemas",
+  ].map((p) => [p.toLowerCase(), p]),
 );
 
 export function resolveGroupPath(attrPath: string): string | null {

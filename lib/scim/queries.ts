@@ -44,16 +44,36 @@ const listOf = (total: number, startIndex: number, resources: Resource[]): ScimL
   Resources: resources,
 });
 
-async function users(client: Db, tenantId: number, base: string, where: Sql, order: Sql, win: Window, projection: Projection, counted = true) {
+async function users(
+  client: Db,
+  tenantId: number,
+  base: string,
+  where: Sql,
+  order: Sql,
+  win: Window,
+  projection: Projection,
+  counted = true,
+) {
   const { total, rows } = await readScimUsers(client, tenantId, where, order, win, counted);
   const ids = rows.map((r) => r.id);
   const claims = ids.length ? await readUserClaims(client, ids) : new Map();
   const groups = ids.length && wants(projection, "groups") ? await readGroupsOfUsers(client, tenantId, ids) : undefined;
-  const resources = rows.map((r) => project(userResource(base, r, claims.get(r.id) ?? {}, groups ? (groups.get(r.id) ?? []) : undefined), projection));
+  const resources = rows.map((r) =>
+    project(userResource(base, r, claims.get(r.id) ?? {}, groups ? (groups.get(r.id) ?? []) : undefined), projection),
+  );
   return { total, rows, resources };
 }
 
-async function groups(client: Db, tenantId: number, base: string, where: Sql, order: Sql, win: Window, projection: Projection, counted = true) {
+async function groups(
+  client: Db,
+  tenantId: number,
+  base: string,
+  where: Sql,
+  order: Sql,
+  win: Window,
+  projection: Projection,
+  counted = true,
+) {
   const { total, rows } = await readScimGroups(client, tenantId, where, order, win, counted);
   const ids = rows.map((r) => r.id);
   const members = ids.length && wants(projection, "members") ? await readMembers(client, tenantId, ids) : undefined;
@@ -78,7 +98,16 @@ export const scimUsersQuery = defineCommand({
 
 async function oneUser(client: Db, tenantId: number, input: z.output<typeof ZById>): Promise<ScimOne> {
   const projection = parseProjection(input.attributes, input.excludedAttributes, USER_SCHEMAS);
-  const { rows, resources } = await users(client, tenantId, input.base, sql`u."id" = ${input.id}`, sql`u."id"`, { offset: 0, limit: 1 }, projection, false);
+  const { rows, resources } = await users(
+    client,
+    tenantId,
+    input.base,
+    sql`u."id" = ${input.id}`,
+    sql`u."id"`,
+    { offset: 0, limit: 1 },
+    projection,
+    false,
+  );
   if (!rows[0] || !resources[0]) throw new AppError("NOT_FOUND", `No user with id ${input.id}.`);
   return { resource: resources[0], version: rows[0].version };
 }
@@ -117,7 +146,16 @@ export const scimGroupQuery = defineCommand({
   run: async (client, actor, input): Promise<ScimOne> => {
     const projection = parseProjection(input.attributes, input.excludedAttributes, GROUP_SCHEMAS);
     const win = { offset: 0, limit: 1 };
-    const { rows, resources } = await groups(client, actor.tenantId, input.base, sql`r."id" = ${input.id}`, sql`r."id"`, win, projection, false);
+    const { rows, resources } = await groups(
+      client,
+      actor.tenantId,
+      input.base,
+      sql`r."id" = ${input.id}`,
+      sql`r."id"`,
+      win,
+      projection,
+      false,
+    );
     if (!rows[0] || !resources[0]) throw new AppError("NOT_FOUND", `No group with id ${input.id}.`);
     return { resource: resources[0], version: rows[0].version };
   },

@@ -124,17 +124,26 @@ export function project(resource: Resource, projection: Projection): Resource {
     const whole = subs.some(([, s]) => s === undefined);
     if (projection.mode === "exclude") {
       if (whole) continue;
-      out[key] = subs.length ? pick(value, subs.map(([, s]) => s!), false) : value;
+      out[key] = subs.length
+        ? pick(
+            value,
+            subs.map(([, s]) => s!),
+            false,
+          )
+        : value;
     } else if (whole) out[key] = value;
-    else if (subs.length) out[key] = pick(value, subs.map(([, s]) => s!), true);
+    else if (subs.length)
+      out[key] = pick(
+        value,
+        subs.map(([, s]) => s!),
+        true,
+      );
   }
   return out;
 }
 
 function pick(value: unknown, subs: string[], keep: boolean): unknown {
   const one = (v: unknown) =>
-    v && typeof v === "object"
-      ? Object.fromEntries(Object.entries(v).filter(([k]) => subs.includes(k.toLowerCase()) === keep))
-      : v;
+    v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => subs.includes(k.toLowerCase()) === keep)) : v;
   return Array.isArray(value) ? value.map(one) : one(value);
 }

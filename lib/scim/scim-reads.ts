@@ -131,4 +131,3 @@ export async function readMembers(client: Reader, tenantId: number, roleIds: rea
   for (const r of rows) out.set(r.roleId, [...(out.get(r.roleId) ?? []), r.member]);
   return out;
 }
-

@@ -24,7 +24,8 @@ export const POST = asScim(
     scope: SCIM_SCOPES.groupsList,
     body: ZScimSearchRequest,
     input: ({ params, body, request }) => {
-      if ((params as { id: string }).id !== ".search") throw new AppError("NOT_FOUND", "Groups are created by POST /scim2/Groups (not built yet).");
+      if ((params as { id: string }).id !== ".search")
+        throw new AppError("NOT_FOUND", "Groups are created by POST /scim2/Groups (not built yet).");
       return scimGroupsQuery.input.parse(listInput(body, request));
     },
     reply: (list) => scimJson(list),

@@ -24,7 +24,8 @@ export const POST = asScim(
     scope: SCIM_SCOPES.usersList,
     body: ZScimSearchRequest,
     input: ({ params, body, request }) => {
-      if ((params as { id: string }).id !== ".search") throw new AppError("NOT_FOUND", "Users are created by POST /scim2/Users (not built yet).");
+      if ((params as { id: string }).id !== ".search")
+        throw new AppError("NOT_FOUND", "Users are created by POST /scim2/Users (not built yet).");
       return scimUsersQuery.input.parse(listInput(body, request));
     },
     reply: (list) => scimJson(list),
