@@ -337,6 +337,13 @@ const rows: Row[] = [
     },
   ]),
   {
+    key: "DELETE app/scim2/Users/[id]/route.ts",
+    call: route(scimUser.DELETE, "DELETE", (id) => `/scim2/Users/${id}`, ids),
+    b: (w) => String(w.b.alice.id),
+    missing: String(MISSING),
+    tenantPath: true,
+  },
+  {
     key: "GET app/(console)/audit/export/route.ts",
     call: route(
       auditExport.GET,
@@ -346,6 +353,20 @@ const rows: Row[] = [
     ),
     b: () => "bonly",
     missing: "bzzzz",
+  },
+  // Creates last: B's names are free in A, and taking them tells nothing of B.
+  {
+    key: "POST app/scim2/Users/route.ts",
+    call: route(
+      scimUsers.POST,
+      "POST",
+      () => "/scim2/Users",
+      () => ({}),
+      (name) => ({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: name, password: "a perfectly long password" }),
+    ),
+    b: () => "bonly",
+    missing: "bzzzz",
+    tenantPath: true,
   },
 ];
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 
 export const SCIM_SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+export const SCIM_CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const SCIM_LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 /** ServiceProviderConfig's filter.maxResults: the largest page `count` may ask for. */
 export const SCIM_MAX_RESULTS = 200;
@@ -68,3 +69,8 @@ export const ZScimSearchRequest = z.object({
 });
 
 export type TScimListQuery = z.output<typeof ZScimListQuery>;
+
+/** POST /scim2/Users: a SCIM User (RFC 7643 4.1); lib/scim/user-body.ts maps its attributes. */
+export const ZScimUserBody = z
+  .object({ schemas: z.array(z.string()).refine((s) => s.includes(SCIM_CORE_USER), `schemas must name ${SCIM_CORE_USER}.`) })
+  .catchall(z.unknown());

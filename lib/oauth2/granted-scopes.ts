@@ -24,6 +24,8 @@ const INTERNAL_SCOPES: Record<string, FeatureKey> = {
   // SCIM 2.0 (lib/scim/route-options.ts): IS's user and group management scopes, and /Me's.
   internal_user_mgt_list: "users.list",
   internal_user_mgt_view: "users.list",
+  internal_user_mgt_create: "users.create",
+  internal_user_mgt_delete: "users.delete",
   internal_group_mgt_list: "roles.list",
   internal_group_mgt_view: "roles.list",
   internal_login: "console.signIn",

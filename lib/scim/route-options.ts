@@ -22,6 +22,8 @@ export const SCIM_ROUTE = {
 export const SCIM_SCOPES = {
   usersList: ["internal_user_mgt_list"],
   usersView: ["internal_user_mgt_view"],
+  usersCreate: ["internal_user_mgt_create"],
+  usersDelete: ["internal_user_mgt_delete"],
   me: ["internal_login"],
   groupsList: ["internal_group_mgt_view", "internal_group_mgt_list"],
   groupsView: ["internal_group_mgt_view"],

@@ -16,7 +16,14 @@ export function scimError(scimType: ScimType, detail: string): AppError {
 }
 
 export const scimErrorBody: ErrorFormatter = (e) => {
-  const scimType = typeof e.details?.scimType === "string" ? e.details.scimType : e.status === 400 ? "invalidValue" : undefined;
+  const scimType =
+    typeof e.details?.scimType === "string"
+      ? e.details.scimType
+      : e.status === 400
+        ? "invalidValue"
+        : e.code === "CONFLICT"
+          ? "uniqueness"
+          : undefined;
   return { schemas: [SCIM_ERROR], status: String(e.status), ...(scimType ? { scimType } : {}), detail: e.message };
 };
 

@@ -2,6 +2,8 @@ import { ZScimResourceQuery, ZScimSearchRequest } from "@/lib/contracts/scim";
 import { AppError } from "@/lib/errors";
 import { byIdInput, listInput } from "@/lib/scim/handlers";
 import { scimUserQuery, scimUsersQuery } from "@/lib/scim/queries";
+import { deleteUserCommand } from "@/lib/users/commands";
+import { deleteInput } from "@/lib/scim/writes";
 import { resourceReply, SCIM_ROUTE, SCIM_SCOPES } from "@/lib/scim/route-options";
 import { asScim, scimJson } from "@/lib/scim/scim-error";
 import { commandRoute } from "@/lib/transport/command-route";
@@ -29,5 +31,18 @@ export const POST = asScim(
       return scimUsersQuery.input.parse(listInput(body, request));
     },
     reply: (list) => scimJson(list),
+  }),
+);
+
+/** DELETE /scim2/Users/{id}: Delete User (its rules and audit); If-Match, when sent, must name the current version. 204. */
+export const DELETE = asScim(
+  commandRoute(deleteUserCommand, {
+    ...SCIM_ROUTE,
+    scope: SCIM_SCOPES.usersDelete,
+    input: async ({ params, request }, actor, client) => {
+      const { id } = byIdInput((params as { id: string }).id, {}, request, "user");
+      return deleteInput(client, actor, id, request.headers.get("if-match"));
+    },
+    reply: () => new Response(null, { status: 204 }),
   }),
 );
