@@ -184,6 +184,43 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
     expect((await list("count=abc", 400)) as unknown).toMatchObject({ schemas: [ERROR], status: "400" });
   });
 
+  it("pages by cursor (RFC 9865): nextCursor until the last page, in the sort's order", async () => {
+    const filter = encodeURIComponent("userType pr");
+    for (const [sortBy, order, expected] of [
+      ["userName", "ascending", ["bjensen", "jsmith", "kwild", "zed"]],
+      ["userName", "descending", ["zed", "kwild", "jsmith", "bjensen"]],
+      ["meta.created", "ascending", ["bjensen", "jsmith", "kwild", "zed"]],
+      ["id", "descending", ["zed", "kwild", "jsmith", "bjensen"]],
+    ] as const) {
+      const seen: unknown[] = [];
+      let cursor = "";
+      for (let page = 0; page < 5; page++) {
+        const body = (await list(
+          `filter=${filter}&sortBy=${sortBy}&sortOrder=${order}&count=3&cursor=${encodeURIComponent(cursor)}`,
+        )) as List & {
+          nextCursor?: string;
+        };
+        expect(body.totalResults).toBe(4);
+        expect(body).not.toHaveProperty("startIndex");
+        seen.push(...body.Resources.map((r) => r.userName));
+        if (!body.nextCursor) break;
+        cursor = body.nextCursor;
+      }
+      expect(seen, `${sortBy} ${order}`).toEqual(expected);
+    }
+    for (const cursor of ["garbage", Buffer.from('["x"]').toString("base64url")]) {
+      const answer = await get(users.GET, `/scim2/Users?sortBy=userName&cursor=${cursor}`);
+      expect(answer.status).toBe(400);
+      expect(await answer.json()).toMatchObject({ scimType: "invalidCursor" });
+    }
+    expect((await get(users.GET, "/scim2/Users?sortBy=name.familyName&cursor=")).status).toBe(400);
+    const groupsPage = (await (await get(groups.GET, "/scim2/Groups?sortBy=displayName&count=1&cursor=")).json()) as List & {
+      nextCursor?: string;
+    };
+    expect(groupsPage.Resources).toHaveLength(1);
+    expect(groupsPage.nextCursor).toBeTruthy();
+  });
+
   it("maps claims onto the core and enterprise schemas, and projects attributes (RFC 7644 3.4.2.5)", async () => {
     const answer = await get(user.GET, `/scim2/Users/${ids.bjensen}`, { id: String(ids.bjensen) });
     expect(answer.status).toBe(200);

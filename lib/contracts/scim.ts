@@ -42,6 +42,8 @@ export const ZScimListQuery = z.object({
   count: count.optional(),
   attributes: list.optional(),
   excludedAttributes: list.optional(),
+  /** RFC 9865 cursor paging: empty for the first page, then the answer's nextCursor. */
+  cursor: z.string().max(2048).optional(),
 });
 
 /** A single resource's GET takes only the projection. */
@@ -66,6 +68,7 @@ export const ZScimSearchRequest = z.object({
     .max(2_000_000_000)
     .transform((n) => Math.min(Math.max(0, n), SCIM_MAX_RESULTS))
     .optional(),
+  cursor: z.string().max(2048).optional(),
 });
 
 export type TScimListQuery = z.output<typeof ZScimListQuery>;

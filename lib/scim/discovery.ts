@@ -3,7 +3,7 @@
  * schemas list the attributes attribute-map.ts maps plus the column-backed ones; PATCH, bulk
  * and password changes are false until they are built.
  */
-import { SCIM_MAX_RESULTS } from "../contracts/scim.ts";
+import { SCIM_DEFAULT_COUNT, SCIM_MAX_RESULTS } from "../contracts/scim.ts";
 import { ADDRESS_PARTS, CLAIM_ATTRIBUTES, CORE_GROUP, CORE_USER, ENTERPRISE_USER, MULTI_VALUED } from "./attribute-map.ts";
 
 const SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
@@ -144,6 +144,14 @@ export const SERVICE_PROVIDER_CONFIG = {
   changePassword: { supported: false },
   sort: { supported: true },
   etag: { supported: true },
+  // RFC 9865: `cursor` with `count` (sorted by a column), or startIndex with count.
+  pagination: {
+    cursor: true,
+    index: true,
+    defaultPaginationMethod: "index",
+    defaultPageSize: SCIM_DEFAULT_COUNT,
+    maxPageSize: SCIM_MAX_RESULTS,
+  },
   authenticationSchemes: [
     {
       type: "oauthbearertoken",

@@ -20,6 +20,7 @@ export function listInput(query: ListQuery, request: Request) {
     count: query.count ?? undefined,
     attributes: query.attributes,
     excludedAttributes: query.excludedAttributes,
+    cursor: query.cursor,
   };
 }
 

@@ -14,6 +14,7 @@ import { groupFilterSql, parseFilter, userFilterSql } from "./filter-sql.ts";
 import { groupResource, parseProjection, project, userResource, wants, type Projection, type Resource } from "./resources.ts";
 import { readGroupsOfUsers, readMembers, readScimGroups, readScimUsers, readUserClaims, type Window } from "./scim-reads.ts";
 import { groupOrder, userOrder } from "./sort.ts";
+import { groupCursor, userCursor } from "./cursor.ts";
 
 const ZProjection = z.object({
   /** Where the resources live, for meta.location and $ref: ".../scim2" or ".../t/{tenant}/scim2". */
@@ -27,10 +28,19 @@ const ZList = ZProjection.extend({
   sortOrder: z.enum(["ascending", "descending"]).optional(),
   startIndex: z.number().int().min(1).default(1),
   count: z.number().int().min(0).default(SCIM_DEFAULT_COUNT),
+  /** RFC 9865: "" for the first page, then the nextCursor an answer gave; absent for startIndex paging. */
+  cursor: z.string().optional(),
 });
 const ZById = ZProjection.extend({ id: z.number().int() });
 
-export type ScimList = { schemas: string[]; totalResults: number; itemsPerPage: number; startIndex: number; Resources: Resource[] };
+export type ScimList = {
+  schemas: string[];
+  totalResults: number;
+  itemsPerPage: number;
+  startIndex?: number;
+  nextCursor?: string;
+  Resources: Resource[];
+};
 export type ScimOne = { resource: Resource; version: number };
 
 const USER_SCHEMAS = [CORE_USER, ENTERPRISE_USER] as const;
@@ -44,6 +54,19 @@ const listOf = (total: number, startIndex: number, resources: Resource[]): ScimL
   Resources: resources,
 });
 
+/** A cursor page: read one row more than `count`; when it came, the last shown row's key is nextCursor. */
+function cursorList<R>(total: number, rows: R[], resources: Resource[], count: number, next: (row: R) => string): ScimList {
+  const shown = resources.slice(0, count);
+  const last = rows[count - 1];
+  return {
+    schemas: [SCIM_LIST_RESPONSE],
+    totalResults: total,
+    itemsPerPage: shown.length,
+    ...(rows.length > count && last ? { nextCursor: next(last) } : {}),
+    Resources: shown,
+  };
+}
+
 async function users(
   client: Db,
   tenantId: number,
@@ -53,8 +76,9 @@ async function users(
   win: Window,
   projection: Projection,
   counted = true,
+  after?: Sql,
 ) {
-  const { total, rows } = await readScimUsers(client, tenantId, where, order, win, counted);
+  const { total, rows } = await readScimUsers(client, tenantId, where, order, win, counted, after);
   const ids = rows.map((r) => r.id);
   const claims = ids.length ? await readUserClaims(client, ids) : new Map();
   const groups = ids.length && wants(projection, "groups") ? await readGroupsOfUsers(client, tenantId, ids) : undefined;
@@ -73,8 +97,9 @@ async function groups(
   win: Window,
   projection: Projection,
   counted = true,
+  after?: Sql,
 ) {
-  const { total, rows } = await readScimGroups(client, tenantId, where, order, win, counted);
+  const { total, rows } = await readScimGroups(client, tenantId, where, order, win, counted, after);
   const ids = rows.map((r) => r.id);
   const members = ids.length && wants(projection, "members") ? await readMembers(client, tenantId, ids) : undefined;
   const resources = rows.map((r) => project(groupResource(base, r, members ? (members.get(r.id) ?? []) : undefined), projection));
@@ -89,8 +114,15 @@ export const scimUsersQuery = defineCommand({
   rule: "The actor's tenant's users, filtered, sorted and paged in the database.",
   run: async (client, actor, input) => {
     const where = input.filter === undefined ? ALL : userFilterSql(parseFilter(input.filter));
-    const order = userOrder(input.sortBy, input.sortOrder === "descending");
+    const descending = input.sortOrder === "descending";
     const projection = parseProjection(input.attributes, input.excludedAttributes, USER_SCHEMAS);
+    if (input.cursor !== undefined) {
+      const c = userCursor(input.sortBy, descending, input.cursor);
+      const win = { offset: 0, limit: input.count + 1 };
+      const page = await users(client, actor.tenantId, input.base, where, c.order, win, projection, true, c.after);
+      return cursorList(page.total, page.rows, page.resources, input.count, c.next);
+    }
+    const order = userOrder(input.sortBy, descending);
     const { total, resources } = await users(client, actor.tenantId, input.base, where, order, window(input), projection);
     return listOf(total, input.startIndex, resources);
   },
@@ -132,8 +164,15 @@ export const scimGroupsQuery = defineCommand({
   rule: "The actor's tenant's roles (SCIM groups), filtered, sorted and paged in the database.",
   run: async (client, actor, input) => {
     const where = input.filter === undefined ? ALL : groupFilterSql(parseFilter(input.filter));
-    const order = groupOrder(input.sortBy, input.sortOrder === "descending");
+    const descending = input.sortOrder === "descending";
     const projection = parseProjection(input.attributes, input.excludedAttributes, GROUP_SCHEMAS);
+    if (input.cursor !== undefined) {
+      const c = groupCursor(input.sortBy, descending, input.cursor);
+      const win = { offset: 0, limit: input.count + 1 };
+      const page = await groups(client, actor.tenantId, input.base, where, c.order, win, projection, true, c.after);
+      return cursorList(page.total, page.rows, page.resources, input.count, c.next);
+    }
+    const order = groupOrder(input.sortBy, descending);
     const { total, resources } = await groups(client, actor.tenantId, input.base, where, order, window(input), projection);
     return listOf(total, input.startIndex, resources);
   },

@@ -13,6 +13,7 @@ export type ScimUserRow = {
   id: number;
   version: number;
   username: string;
+  usernameKey: string;
   domain: string;
   disabled: boolean;
   createdAt: Date;
@@ -20,13 +21,14 @@ export type ScimUserRow = {
 };
 export type ScimGroupRef = { id: number; name: string; domain: string };
 export type ScimMemberRef = { id: number; username: string; domain: string };
-export type ScimGroupRow = ScimGroupRef & { version: number; createdAt: Date; updatedAt: Date };
+export type ScimGroupRow = ScimGroupRef & { nameKey: string; version: number; createdAt: Date; updatedAt: Date };
 export type Window = { offset: number; limit: number };
 
 const userRow = (r: Record<string, unknown>): ScimUserRow => ({
   id: int(r.id),
   version: int(r.version),
   username: text(r.username),
+  usernameKey: text(r.usernameKey),
   domain: text(r.domain),
   disabled: r.disabledAt !== null && r.disabledAt !== undefined,
   createdAt: date(r.createdAt),
@@ -41,6 +43,7 @@ export async function readScimUsers(
   order: Sql,
   window: Window,
   counted = true,
+  after: Sql = sql`1=1`,
 ): Promise<{ total: number; rows: ScimUserRow[] }> {
   const from = sql`FROM "User" u JOIN "UserStore" s ON s."id" = u."storeId" WHERE u."tenantId" = ${tenantId} AND ${where}`;
   const [total] = counted ? await readRows(client, sql`SELECT COUNT(*) AS "n" ${from}`, (r) => int(r.n)) : [undefined];
@@ -48,7 +51,7 @@ export async function readScimUsers(
     window.limit > 0 && (total === undefined || total > window.offset)
       ? await readRows(
           client,
-          sql`SELECT u."id", u."version", u."username", s."domain", u."disabledAt", u."createdAt", u."updatedAt" ${from}
+          sql`SELECT u."id", u."version", u."username", u."usernameKey", s."domain", u."disabledAt", u."createdAt", u."updatedAt" ${from} AND ${after}
             ORDER BY ${order} LIMIT ${window.limit} OFFSET ${window.offset}`,
           userRow,
         )
@@ -88,6 +91,7 @@ export async function readGroupsOfUsers(client: Reader, tenantId: number, ids: r
 const groupRow = (r: Record<string, unknown>): ScimGroupRow => ({
   id: int(r.id),
   name: text(r.name),
+  nameKey: text(r.nameKey),
   domain: text(r.domain),
   version: int(r.version),
   createdAt: date(r.createdAt),
@@ -102,6 +106,7 @@ export async function readScimGroups(
   order: Sql,
   window: Window,
   counted = true,
+  after: Sql = sql`1=1`,
 ): Promise<{ total: number; rows: ScimGroupRow[] }> {
   const from = sql`FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" WHERE r."tenantId" = ${tenantId} AND ${where}`;
   const [total] = counted ? await readRows(client, sql`SELECT COUNT(*) AS "n" ${from}`, (r) => int(r.n)) : [undefined];
@@ -109,7 +114,7 @@ export async function readScimGroups(
     window.limit > 0 && (total === undefined || total > window.offset)
       ? await readRows(
           client,
-          sql`SELECT r."id", r."name", s."domain", r."version", r."createdAt", r."updatedAt" ${from}
+          sql`SELECT r."id", r."name", r."nameKey", s."domain", r."version", r."createdAt", r."updatedAt" ${from} AND ${after}
             ORDER BY ${order} LIMIT ${window.limit} OFFSET ${window.offset}`,
           groupRow,
         )
