@@ -28,7 +28,8 @@ function plan<R extends Keyed>(alias: string, key: Key<R>, cursor: string, desce
   if (!values) throw scimError("invalidCursor", "The cursor is not one this server gave for this sort.");
   // Dates travel as ISO text in the cursor and are compared as timestamps.
   const bound = values.map((v, i) => (key.columns[i] === "createdAt" || key.columns[i] === "updatedAt" ? new Date(v as string) : v));
-  if (bound.some((v) => v instanceof Date && Number.isNaN(v.getTime()))) throw scimError("invalidCursor", "The cursor is malformed.");
+  const outOfRange = (d: Date) => Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999;
+  if (bound.some((v) => v instanceof Date && outOfRange(v))) throw scimError("invalidCursor", "The cursor is malformed.");
   return { after: sql`(${join(columns)}) ${raw(descending ? "<" : ">")} (${join(bound)})`, order, next };
 }
 

@@ -63,6 +63,7 @@ describe("SCIM filters as SQL", () => {
       "title eq true",
       'active eq "yes"',
       'meta.created gt "soon"',
+      'meta.created gt "0000-01-01T00:00:00Z"',
       'id co "1"',
       `${"not (".repeat(25)}title pr${")".repeat(25)}`,
       "x".repeat(5000),

@@ -122,7 +122,9 @@ function compareId(expr: Sql, attr: string, op: Op, value: Value): Sql {
 function compareDate(expr: Sql, attr: string, op: Op, value: Value): Sql {
   if (op === "co" || op === "sw" || op === "ew") throw invalid(`${attr} is a dateTime; compare it with eq, ne, gt, ge, lt or le.`);
   const at = typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(at.getTime())) throw invalid(`${attr} is compared with an xsd:dateTime, such as "2011-05-13T04:42:34Z".`);
+  // Years 1 to 9999 only: both databases hold them, and PostgreSQL refuses what lies far outside.
+  if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1 || at.getUTCFullYear() > 9999)
+    throw invalid(`${attr} is compared with an xsd:dateTime, such as "2011-05-13T04:42:34Z".`);
   const cmp = { eq: "=", ne: "<>", gt: ">", ge: ">=", lt: "<", le: "<=" }[op];
   return sql`${expr} ${raw(cmp)} ${at}`;
 }
