@@ -80,9 +80,9 @@ module.exports = {
     {
       name: "domains-not-transport",
       comment:
-        "Domains sit below the transport: only the adapters (lib/transport, and the API adapters lib/management, lib/apim, lib/oauth2) may import it.",
+        "Domains sit below the transport: only the adapters (lib/transport, and the API adapters lib/management, lib/apim, lib/oauth2, lib/scim) may import it.",
       severity: "error",
-      from: { path: "^lib/", pathNot: "^lib/(transport|management|apim|oauth2)/" },
+      from: { path: "^lib/", pathNot: "^lib/(transport|management|apim|oauth2|scim)/" },
       to: { path: "^lib/transport/" },
     },
     {

@@ -31,6 +31,11 @@ import * as unlock from "./api/v1/users/[id]/unlock/route.ts";
 import * as bulkAssign from "./api/v1/users/bulk-assign-role/route.ts";
 import * as bulkDelete from "./api/v1/users/bulk-delete/route.ts";
 import * as users from "./api/v1/users/route.ts";
+import * as scimGroup from "./scim2/Groups/[id]/route.ts";
+import * as scimGroups from "./scim2/Groups/route.ts";
+import * as scimMe from "./scim2/Me/route.ts";
+import * as scimUser from "./scim2/Users/[id]/route.ts";
+import * as scimUsers from "./scim2/Users/route.ts";
 
 vi.mock("next/headers", async () => (await import("../testing/route-harness.ts")).nextHeaders);
 
@@ -54,6 +59,11 @@ const ids = (id: string) => ({ id });
 const v1 = "/api/v1";
 const am = "/api/am/admin/v4";
 const is = "/api/server/v1/tenants";
+const scimFilter = (attribute: string) => (name: string) => `filter=${encodeURIComponent(`${attribute} eq "${name}"`)}`;
+const search = (attribute: string) => (name: string) => ({
+  schemas: ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+  filter: `${attribute} eq "${name}"`,
+});
 
 const rows: Row[] = [
   // The pickers' searches for a name only B holds.
@@ -281,6 +291,58 @@ const rows: Row[] = [
     missing: "zz.example",
     tenantPath: true,
   },
+  // SCIM 2.0: B's user and role by id, and filters and searches naming B's only user and role.
+  ...(
+    [
+      ["GET app/scim2/Users/[id]/route.ts", scimUser.GET, "Users", (w: IsolationWorld) => w.b.alice.id],
+      ["GET app/scim2/Groups/[id]/route.ts", scimGroup.GET, "Groups", (w: IsolationWorld) => w.b.editors.id],
+    ] as const
+  ).map(([key, handler, kind, b]) => ({
+    key,
+    call: route(handler, "GET", (id) => `/scim2/${kind}/${id}`, ids),
+    b: (w: IsolationWorld) => String(b(w)),
+    missing: String(MISSING),
+    tenantPath: true,
+  })),
+  ...(
+    [
+      ["Users", scimUsers.GET, scimUser.POST, "userName", "bonly", "bzzzz"],
+      ["Groups", scimGroups.GET, scimGroup.POST, "displayName", "only-b", "only-z"],
+    ] as const
+  ).flatMap(([kind, list, post, attribute, b, missing]) => [
+    {
+      key: `GET app/scim2/${kind}/route.ts`,
+      call: route(
+        list,
+        "GET",
+        (name) => `/scim2/${kind}?${scimFilter(attribute)(name)}`,
+        () => ({}),
+      ),
+      b: () => b,
+      missing,
+      tenantPath: true,
+    },
+    {
+      key: `POST app/scim2/${kind}/[id]/route.ts`,
+      call: route(
+        post,
+        "POST",
+        () => `/scim2/${kind}/.search`,
+        () => ({ id: ".search" }),
+        search(attribute),
+      ),
+      b: () => b,
+      missing,
+      tenantPath: true,
+    },
+  ]),
+  {
+    key: "DELETE app/scim2/Users/[id]/route.ts",
+    call: route(scimUser.DELETE, "DELETE", (id) => `/scim2/Users/${id}`, ids),
+    b: (w) => String(w.b.alice.id),
+    missing: String(MISSING),
+    tenantPath: true,
+  },
   {
     key: "GET app/(console)/audit/export/route.ts",
     call: route(
@@ -291,6 +353,20 @@ const rows: Row[] = [
     ),
     b: () => "bonly",
     missing: "bzzzz",
+  },
+  // Creates last: B's names are free in A, and taking them tells nothing of B.
+  {
+    key: "POST app/scim2/Users/route.ts",
+    call: route(
+      scimUsers.POST,
+      "POST",
+      () => "/scim2/Users",
+      () => ({}),
+      (name) => ({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: name, password: "a perfectly long password" }),
+    ),
+    b: () => "bonly",
+    missing: "bzzzz",
+    tenantPath: true,
   },
 ];
 
@@ -311,6 +387,9 @@ const lists: [string, Call][] = [
   ["GET app/(console)/audit/export/route.ts", get(auditExport.GET, "/audit/export?format=json")],
   ["GET app/api/v1/users/route.ts", get(users.GET, `${v1}/users?size=100`)],
   ["GET app/api/v1/roles/route.ts", get(roles.GET, `${v1}/roles?size=100`)],
+  ["GET app/scim2/Users/route.ts", get(scimUsers.GET, "/scim2/Users?count=200")],
+  ["GET app/scim2/Groups/route.ts", get(scimGroups.GET, "/scim2/Groups?count=200")],
+  ["GET app/scim2/Me/route.ts", get(scimMe.GET, "/scim2/Me")],
 ];
 
 await isolationMatrix("REST isolation (/api, exports)", "app/tenant-isolation-api.test.ts", rows, lists);

@@ -42,6 +42,11 @@ export const COVERED: Record<string, string> = Object.fromEntries([
     ...route("api/server/v1/tenants/[tenantId]/owners/[ownerId]", "PUT"),
     ...route("api/server/v1/tenants/[tenantId]/lifecycle-status", "PUT"),
     ...route("api/server/v1/tenants/[tenantId]/metadata", "DELETE"),
+    ...route("scim2/Users", "GET", "POST"),
+    ...route("scim2/Users/[id]", "GET", "POST", "DELETE"),
+    ...route("scim2/Groups", "GET"),
+    ...route("scim2/Groups/[id]", "GET", "POST"),
+    ...route("scim2/Me", "GET"),
     ...route("(console)/audit/export", "GET"),
     ...route("(console)/settings/role-permissions/tenant-conf/export", "GET"),
   ].map((k) => [k, API]),
@@ -144,6 +149,15 @@ export const EXEMPT: Record<string, string> = {
   ),
   ...Object.fromEntries(route("sign-out", "POST").map((k) => [k, "ends the caller's own session"])),
   ...Object.fromEntries(route("oauth2/jwks", "GET").map((k) => [k, "the server's public keys, no object"])),
+  ...Object.fromEntries(
+    [
+      ...route("scim2/ServiceProviderConfig", "GET"),
+      ...route("scim2/Schemas", "GET"),
+      ...route("scim2/Schemas/[id]", "GET"),
+      ...route("scim2/ResourceTypes", "GET"),
+      ...route("scim2/ResourceTypes/[name]", "GET"),
+    ].map((k) => [k, "SCIM's discovery documents: the same static text for every tenant, no object"]),
+  ),
   ...Object.fromEntries(
     route("management/login", "GET", "POST").map((k) => [
       k,

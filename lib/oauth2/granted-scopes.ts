@@ -18,7 +18,18 @@ type Client = Pick<Db | Tx, "role" | "roleAlias" | "apiScope">;
  * hold the permission behind it (IS's ResourceAccessControl). These are the ones Gatehouse's
  * routes ask for; the route still runs every check of its command.
  */
-const INTERNAL_SCOPES: Record<string, FeatureKey> = { internal_list_tenants: "tenants.view", internal_modify_tenants: "tenants.manage" };
+const INTERNAL_SCOPES: Record<string, FeatureKey> = {
+  internal_list_tenants: "tenants.view",
+  internal_modify_tenants: "tenants.manage",
+  // SCIM 2.0 (lib/scim/route-options.ts): IS's user and group management scopes, and /Me's.
+  internal_user_mgt_list: "users.list",
+  internal_user_mgt_view: "users.list",
+  internal_user_mgt_create: "users.create",
+  internal_user_mgt_delete: "users.delete",
+  internal_group_mgt_list: "roles.list",
+  internal_group_mgt_view: "roles.list",
+  internal_login: "console.signIn",
+};
 
 /** WSO2 answers "default" when none of the requested scopes is granted; so do we. */
 export const DEFAULT_SCOPE = "default";

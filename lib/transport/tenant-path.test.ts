@@ -9,6 +9,7 @@ describe("splitTenantPath", () => {
     });
     expect(splitTenantPath("/t/acme.com/api/server/v1/tenants")).toEqual({ tenant: "acme.com", path: "/api/server/v1/tenants" });
     expect(splitTenantPath("/t/x%2Ey/api/server/v1")).toEqual({ tenant: "x.y", path: "/api/server/v1" });
+    expect(splitTenantPath("/t/acme.com/scim2/Users/7")).toEqual({ tenant: "acme.com", path: "/scim2/Users/7" });
   });
 
   it("leaves every other address alone", () => {
@@ -18,6 +19,7 @@ describe("splitTenantPath", () => {
       "/t/acme.com/management/users",
       "/t//api/server/v1",
       "/t/a/api/am/admin/v3",
+      "/t/a/scim2x/Users",
     ]) {
       expect(splitTenantPath(path)).toBeNull();
     }

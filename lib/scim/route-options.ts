@@ -1,0 +1,46 @@
+/**
+ * What every /scim2 handler passes to commandRoute: SCIM's error body, and the credentials
+ * WSO2 Identity Server's SCIM clients send: HTTP Basic on each call, a bearer token (an OAuth2
+ * access token holding the operation's internal_* scope, or a /management token), or the
+ * console's cookie.
+ */
+import { resolveBasicCredentials } from "../management/basic-principal.ts";
+import { resolveApimBearer } from "../oauth2/bearer.ts";
+import { PATH_TENANT_HEADER } from "../transport/tenant-path.ts";
+import type { ScimOne } from "./queries.ts";
+import { scimErrorBody, scimJson } from "./scim-error.ts";
+import { version } from "./resources.ts";
+
+export const SCIM_ROUTE = {
+  formatError: scimErrorBody,
+  bearer: resolveApimBearer,
+  basic: resolveBasicCredentials,
+  challenge: 'Basic realm="scim2", Bearer realm="scim2"',
+} as const;
+
+/** WSO2 IS's scopes for its SCIM2 operations (any one of a list will do). */
+export const SCIM_SCOPES = {
+  usersList: ["internal_user_mgt_list"],
+  usersView: ["internal_user_mgt_view"],
+  usersCreate: ["internal_user_mgt_create"],
+  usersDelete: ["internal_user_mgt_delete"],
+  me: ["internal_login"],
+  groupsList: ["internal_group_mgt_view", "internal_group_mgt_list"],
+  groupsView: ["internal_group_mgt_view"],
+} as const;
+
+/** Where this request's resources live: /scim2, or /t/{tenant}/scim2 when the address named a tenant. */
+export function scimBase(request: Request): string {
+  const tenant = request.headers.get(PATH_TENANT_HEADER);
+  return `${new URL(request.url).origin}${tenant ? `/t/${encodeURIComponent(tenant)}` : ""}/scim2`;
+}
+
+/** A single resource with its ETag; If-None-Match naming the current version answers 304. */
+export function resourceReply({ resource, version: v }: ScimOne, request: Request): Response {
+  const etag = version(v);
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch && (ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((t) => t.trim() === etag))) {
+    return new Response(null, { status: 304, headers: { etag } });
+  }
+  return scimJson(resource, { headers: { etag } });
+}

@@ -1,0 +1,89 @@
+/**
+ * A SCIM User body (POST /scim2/Users) onto Gatehouse's name, store and claims, through the
+ * same mapping the reads use (attribute-map.ts). Attribute names are case-insensitive; readOnly
+ * attributes (id, meta, groups) are ignored as RFC 7643 2.2 says; anything the mapping does not
+ * know is refused, never dropped.
+ */
+import { splitQualifiedName } from "../core/domains.ts";
+import { ADDRESS_PARTS, CLAIM_ATTRIBUTES, CORE_USER, ENTERPRISE_USER, MULTI_VALUED } from "./attribute-map.ts";
+import { scimError } from "./scim-error.ts";
+
+export type NewScimUser = { domain: string; username: string; password: string; claims: Record<string, string> };
+
+const IGNORED = new Set(["schemas", "id", "meta", "groups"]);
+const bad = (detail: string) => scimError("invalidValue", detail);
+
+function entries(value: unknown): [string, unknown][] {
+  return value && typeof value === "object" && !Array.isArray(value) ? Object.entries(value) : [];
+}
+
+function text(path: string, value: unknown): string {
+  if (typeof value !== "string") throw bad(`${path} must be a string.`);
+  return value;
+}
+
+export function newUserFromBody(body: Record<string, unknown>): NewScimUser {
+  const claims: Record<string, string> = {};
+  const set = (claim: string, path: string, value: unknown) => {
+    if (claims[claim] !== undefined) throw bad(`${path} is given twice.`);
+    claims[claim] = text(path, value);
+  };
+  let userName: string | undefined;
+  let password: string | undefined;
+  for (const [key, value] of entries(body)) {
+    const k = key.toLowerCase();
+    if (IGNORED.has(k)) continue;
+    if (k === "username") userName = text("userName", value);
+    else if (k === "password") password = text("password", value);
+    else if (k === "active") {
+      if (value !== true) throw bad("active: only true is built; disable the account afterwards.");
+    } else if (k === ENTERPRISE_USER.toLowerCase()) {
+      for (const [sub, v] of entries(value)) {
+        const attribute = CLAIM_ATTRIBUTES.find((a) => a.schema === ENTERPRISE_USER && a.path.toLowerCase() === sub.toLowerCase());
+        if (!attribute) throw bad(`${ENTERPRISE_USER}:${sub} is not mapped to a claim.`);
+        set(attribute.claim, attribute.path, v);
+      }
+    } else if (k === "addresses") {
+      if (!Array.isArray(value) || value.length > 1) throw bad("addresses: one home address is kept.");
+      for (const [sub, v] of entries(value[0])) {
+        if (sub.toLowerCase() === "type" || sub.toLowerCase() === "primary") continue;
+        const part = ADDRESS_PARTS.find((p) => p.sub.toLowerCase() === sub.toLowerCase());
+        if (!part) throw bad(`addresses.${sub} is not mapped to a claim.`);
+        set(part.claim, `addresses.${part.sub}`, v);
+      }
+    } else if (MULTI_VALUED.some((m) => m.name.toLowerCase() === k)) {
+      const multi = MULTI_VALUED.find((m) => m.name.toLowerCase() === k)!;
+      if (!Array.isArray(value)) throw bad(`${multi.name} must be an array.`);
+      for (const item of value) {
+        const fields = Object.fromEntries(entries(item).map(([f, v]) => [f.toLowerCase(), v]));
+        const primary = fields.primary === true;
+        const type = typeof fields.type === "string" ? fields.type.toLowerCase() : undefined;
+        const target =
+          (primary || type === undefined ? multi.values.find((e) => e.primary) : undefined) ??
+          multi.values.find((e) => !e.primary && e.type === type && claims[e.claim] === undefined) ??
+          multi.values.find((e) => e.primary && claims[e.claim] === undefined && !primary && type === undefined);
+        if (!target) throw bad(`${multi.name}: no claim keeps a value of type ${JSON.stringify(fields.type ?? null)}.`);
+        set(target.claim, `${multi.name}.value`, fields.value);
+      }
+    } else {
+      const corePrefix = `${CORE_USER.toLowerCase()}:`;
+      const bare = k.startsWith(corePrefix) ? k.slice(corePrefix.length) : k;
+      const direct = CLAIM_ATTRIBUTES.find((a) => a.schema === CORE_USER && a.path.toLowerCase() === bare);
+      if (direct) {
+        set(direct.claim, direct.path, value);
+        continue;
+      }
+      const nested = CLAIM_ATTRIBUTES.filter((a) => a.schema === CORE_USER && a.path.toLowerCase().startsWith(`${bare}.`));
+      if (nested.length === 0) throw bad(`${key} is not an attribute Gatehouse keeps.`);
+      for (const [sub, v] of entries(value)) {
+        const attribute = nested.find((a) => a.path.toLowerCase() === `${bare}.${sub.toLowerCase()}`);
+        if (!attribute) throw bad(`${key}.${sub} is not mapped to a claim.`);
+        set(attribute.claim, attribute.path, v);
+      }
+    }
+  }
+  if (!userName) throw bad("userName is required.");
+  if (password === undefined) throw bad("password is required: Gatehouse does not send invitations.");
+  const { domain, name } = splitQualifiedName(userName);
+  return { domain, username: name, password, claims: Object.fromEntries(Object.entries(claims).filter(([, v]) => v.trim() !== "")) };
+}

@@ -1,0 +1,64 @@
+/**
+ * SCIM's writes, through the user commands (lib/users/commands.ts) and so through their rules,
+ * no-escalation checks and audit events: POST /scim2/Users is Add New User, then the profile
+ * claims (User Profile's command, when the body carries any); DELETE is Delete User.
+ */
+import { z } from "zod";
+import { defineCommand } from "../authz/command.ts";
+import { decide } from "../authz/decide.ts";
+import { profileClaimRules } from "../claims/profile-claims.ts";
+import { profileErrors } from "../claims/profile-rules.ts";
+import { firstIssue } from "../core/zod-issues.ts";
+import type { Db } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+import { createUserCommand, updateProfileCommand } from "../users/commands.ts";
+import { getUser } from "../users/get-user.ts";
+import type { Actor } from "../authz/principal.ts";
+import { scimUserQuery, type ScimOne } from "./queries.ts";
+import { scimError } from "./scim-error.ts";
+import type { NewScimUser } from "./user-body.ts";
+
+const ZNewScimUser = z.object({
+  base: z.string(),
+  user: z.custom<NewScimUser>((v) => typeof v === "object" && v !== null),
+});
+
+export const scimCreateUserCommand = defineCommand({
+  feature: "users.create",
+  input: ZNewScimUser,
+  rule: "As Add New User (no initial roles); claims as User Profile: users.profile, and only the tenant's editable profile claims, each valid.",
+  run: async (client, actor, { base, user }): Promise<ScimOne> => {
+    const uris = Object.keys(user.claims);
+    if (uris.length > 0) {
+      const may = decide(actor, "users.profile");
+      if (!may.allowed) throw new AppError(may.code, `${may.reason} (the body sets profile attributes)`);
+      const rules = (await profileClaimRules(client, actor.tenantId)).filter((r) => !r.readOnly);
+      const unknown = uris.filter((uri) => !rules.some((r) => r.uri === uri));
+      if (unknown.length) throw scimError("invalidValue", `Not editable profile claims in this tenant: ${unknown.join(", ")}.`);
+      const errors = Object.entries(profileErrors(rules, user.claims)).map(([uri, [message]]) => `${uri}: ${message}`);
+      if (errors.length) throw scimError("invalidValue", errors.join(" "));
+    }
+    const parsed = createUserCommand.input.safeParse({
+      domain: user.domain,
+      username: user.username,
+      password: user.password,
+      roleIds: [],
+    });
+    if (!parsed.success) throw scimError("invalidValue", firstIssue(parsed.error).message);
+    const { id } = await createUserCommand.run(client, actor, parsed.data);
+    if (uris.length > 0) {
+      const { version } = await getUser(client, actor.tenantId, id);
+      await updateProfileCommand.run(client, actor, { id, version, ...user.claims });
+    }
+    return scimUserQuery.run(client, actor, { base, id });
+  },
+});
+
+/** DELETE's input: the user's current version, or the one If-Match names (a stale one is 412). */
+export async function deleteInput(client: Db, actor: Actor, id: number, ifMatch: string | null): Promise<{ id: number; version: number }> {
+  const user = await getUser(client, actor.tenantId, id);
+  if (ifMatch && ifMatch.trim() !== "*" && !ifMatch.split(",").some((t) => t.trim() === `W/"${user.version}"`)) {
+    throw new AppError("PRECONDITION_FAILED", `The user has changed: its version is W/"${user.version}".`);
+  }
+  return { id: user.id, version: user.version };
+}
