@@ -15,7 +15,14 @@ export async function superTenantId(db: Db): Promise<number> {
   return (await db.tenant.findUniqueOrThrow({ where: { domain: SUPER_TENANT } })).id;
 }
 
-type SeedUser = { username?: string; password?: string; grants?: readonly PermissionPath[]; admin?: boolean };
+type SeedUser = {
+  username?: string;
+  password?: string;
+  /** Stored as it is instead of hashing `password`: an imported hash, or the unusable marker. */
+  passwordHash?: string;
+  grants?: readonly PermissionPath[];
+  admin?: boolean;
+};
 
 /**
  * Creates a PRIMARY user with a role of its own holding `grants` (or the admin role), the way
@@ -29,7 +36,9 @@ export async function seedUser(
   const primary = await db.userStore.findUniqueOrThrow({ where: { tenantId_domain: { tenantId, domain: PRIMARY } } });
   const username = options.username ?? `user_${crypto.randomBytes(5).toString("hex")}`;
   const password = options.password ?? TEST_PASSWORD;
-  const passwordHash = password === TEST_PASSWORD ? await (testPasswordHash ??= hashPassword(TEST_PASSWORD)) : await hashPassword(password);
+  const passwordHash =
+    options.passwordHash ??
+    (password === TEST_PASSWORD ? await (testPasswordHash ??= hashPassword(TEST_PASSWORD)) : await hashPassword(password));
   const role = options.admin
     ? await db.role.findFirstOrThrow({ where: { tenantId, kind: "admin" } })
     : await db.role.create({

@@ -4,6 +4,7 @@ import type { SecondaryStoreConfig } from "../config/secondary-stores.ts";
 import type { Tx } from "../db/client.ts";
 import { parseStoredSettings, redactSettings, sealSettings } from "../store-management/sealed-settings.ts";
 import { unseal } from "../stores/secrets.ts";
+import { seedClaimAttributes, settingsClaimMap } from "../user-stores/external/claim-map.ts";
 import { SECRET_FIELDS, ZJdbcSettings, ZLdapSettings } from "../user-stores/external/settings.ts";
 
 /**
@@ -33,6 +34,7 @@ export async function ensureSecondaryStores(
           sync: { create: {} },
         },
       });
+      await seedClaimAttributes(tx, tenantId, row.id, settingsClaimMap(store.type, row.settings));
       await audit(tx, tenantId, "store.added", store, row.id, undefined, row.settings);
       created.push(`user store ${store.domain}`);
       continue;

@@ -7,6 +7,7 @@ import { SUPER_TENANT } from "../core/tenant.ts";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/record.ts";
 import { ensureSecondaryStores } from "./ensure-secondary-stores.ts";
 import { ensureBuiltinClaims } from "../claims/builtin-claims.ts";
+import { seedMissingClaimAttributes } from "../user-stores/external/claim-map.ts";
 import { provisionTenantIn, type TenantSpec } from "./provision-tenant.ts";
 
 export type ProvisionReport = {
@@ -55,6 +56,8 @@ async function provisionIn(tx: Tx, config: TGatehouseConfig, adminPasswordHash: 
   // Tenants added before claims were data (migration 0015) get the built-in claims here.
   const tenantIds = (await tx.tenant.findMany({ where: { id: { not: tenantId } }, select: { id: true } })).map((t) => t.id);
   await ensureBuiltinClaims(tx, tenantIds, created);
+  // Stores added before claims were data (0015) map claims by their setting: shown on Settings › Claims from now on.
+  for (const domain of await seedMissingClaimAttributes(tx)) created.push(`claim mappings of user store ${domain}`);
 
   if (!(await tx.setting.findUnique({ where: { key: AUTH_SECRET_KEY } }))) {
     await tx.setting.create({ data: { key: AUTH_SECRET_KEY, value: crypto.randomBytes(32).toString("base64url") } });

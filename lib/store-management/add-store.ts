@@ -3,6 +3,7 @@ import type { Actor } from "../authz/principal.ts";
 import type { Db, Tx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { AppError } from "../errors.ts";
+import { seedClaimAttributes, settingsClaimMap } from "../user-stores/external/claim-map.ts";
 import { redactSettings, sealSettings } from "./sealed-settings.ts";
 import type { TAddStore } from "./store-input.ts";
 
@@ -27,6 +28,8 @@ export async function addStore(client: Db, actor: Actor, input: TAddStore): Prom
           sync: { create: {} },
         },
       });
+      // The store's claimAttributes setting becomes its mappings on Settings › Claims.
+      await seedClaimAttributes(tx, tenantId, store.id, settingsClaimMap(input.type, settings));
       await recordAudit(tx, {
         tenantId,
         actor: { id: actor.userId, name: actor.displayName },

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import type { ConnectionStep } from "../user-stores/external/directory.ts";
 import { closeDirectory, directoryForStore, type ExternalStoreRow } from "../user-stores/external/directory-for.ts";
+import { readExternalStore } from "../user-stores/external/store-row.ts";
 import { getStoreRow } from "./get-store.ts";
 import { parseStoredSettings, sealSettings } from "./sealed-settings.ts";
 import { ZStoreRef, ZTestSettings } from "./store-input.ts";
@@ -28,7 +29,8 @@ export async function testStore(client: Db, actor: Actor, input: TTestStore): Pr
     const settings = sealSettings(input.type, input.settings, parseStoredSettings(saved?.settings ?? null));
     row = { id: --unsavedId, domain: saved?.domain ?? "the new", type: input.type, readOnly: input.readOnly, settings };
   } else {
-    row = saved!;
+    // As sign-in and sync read it (with its claim map), so the open directory is reused, not replaced.
+    row = await readExternalStore(client, tenantId, saved!.id);
   }
   const steps = await runSteps(row);
   if (row.id < 0) await closeDirectory(row.id);

@@ -63,7 +63,8 @@ export const databaseStore: UserStore = {
   },
   async authenticate(account, password) {
     if (!(await verifyPassword(account.handle, password))) return { ok: false };
-    return needsRehash(account.handle) ? { ok: true, rehash: { stored: await hashPassword(password) } } : { ok: true };
+    if (!needsRehash(account.handle)) return { ok: true };
+    return { ok: true, rehash: { stored: await hashPassword(password), replaces: account.handle } };
   },
 
   rolesOfUsers: (client, _tenantId, userIds) => gatehouseRolesOfUsers(client, userIds),

@@ -3,7 +3,7 @@ import type { Tx } from "../db/client.ts";
 import { isForeignKeyViolation, isUniqueViolation } from "../db/errors.ts";
 import { AppError } from "../errors.ts";
 import { usernameColumns } from "../stores/look-alike.ts";
-import type { NewStoreUser, PreparedPassword, StoreRef, UserChange } from "./user-store.ts";
+import type { NewStoreUser, Rehash, StoreRef, UserChange } from "./user-store.ts";
 
 const staleUser = () =>
   new AppError("STALE_VERSION", "Someone else changed this user after you opened it. Reload to see their change, then try again.");
@@ -64,8 +64,9 @@ export async function lockDatabaseUser(tx: Tx, tenantId: number, id: number, exp
   if (version !== expected + 1) throw staleUser();
 }
 
-export async function rehashDatabaseUser(tx: Tx, tenantId: number, id: number, password: PreparedPassword): Promise<void> {
-  await tx.user.update({ where: { id, tenantId }, data: { passwordHash: password.stored } });
+// Compare-and-set: an administrator's reset (or another sign-in's rehash) committed since the check wins.
+export async function rehashDatabaseUser(tx: Tx, tenantId: number, id: number, password: Rehash): Promise<void> {
+  await tx.user.updateMany({ where: { id, tenantId, passwordHash: password.replaces }, data: { passwordHash: password.stored } });
 }
 
 export async function setDatabaseClaims(tx: Tx, userId: number, claims: Record<string, string>): Promise<void> {

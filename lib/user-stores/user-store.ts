@@ -50,7 +50,7 @@ export type UserStore = {
   /** The same for a user already known by id (a signed-in user changing their password). */
   loginById(client: Reader, tenantId: number, id: number): Promise<LoginAccount | null>;
   /** Checks a password; `rehash` asks the caller to store a stronger form with `rehash`, on success. */
-  authenticate(account: LoginAccount, password: string): Promise<{ ok: boolean; rehash?: PreparedPassword }>;
+  authenticate(account: LoginAccount, password: string): Promise<{ ok: boolean; rehash?: Rehash }>;
 
   /**
    * The roles each user holds through this store's groups (and, if groupsInGatehouse, the hybrid roles too); callers use
@@ -67,8 +67,11 @@ export type UserStore = {
   createUser(tx: Tx, tenantId: number, store: StoreRef, user: NewStoreUser): Promise<{ id: number }>;
   /** Compare-and-increment of the user's version (STALE_VERSION), with the password change if given. */
   updateUser(tx: Tx, tenantId: number, id: number, change: UserChange): Promise<void>;
-  /** Replaces a stored password with a stronger form of the same one: no version change. */
-  rehash(tx: Tx, tenantId: number, id: number, password: PreparedPassword): Promise<void>;
+  /**
+   * Replaces a stored password with a stronger form of the same one, no version change; only while
+   * the stored hash is still `replaces`, so a password set meanwhile is never overwritten.
+   */
+  rehash(tx: Tx, tenantId: number, id: number, password: Rehash): Promise<void>;
   /** The version as a write's first statement: concurrent edits of one user queue (see database-writes.ts). */
   lockUser(tx: Tx, tenantId: number, id: number, expectedVersion?: number): Promise<void>;
   /** Sets the given claims; an empty value removes the claim. */
@@ -159,6 +162,8 @@ export type LoginAccount = { id: number; handle: string };
  * in memory only, for a user whose password an external directory keeps (it is never stored).
  */
 export type PreparedPassword = { readonly stored: string; readonly forDirectory?: string };
+/** A stronger hash of the password just verified (`stored`), and the hash it verified against (`replaces`). */
+export type Rehash = { readonly stored: string; readonly replaces: string };
 export type NewStoreUser = { username: string; password: PreparedPassword; roleIds: readonly number[] };
 export type UserChange = {
   version: number;
