@@ -1,5 +1,5 @@
 import { seal, unseal } from "../stores/secrets.ts";
-import { hashPassword } from "../user-stores/password-hash.ts";
+import { classifyImportedPassword, hashPassword, UNUSABLE_PASSWORD, validateImportedHash } from "../user-stores/password-hash.ts";
 
 /**
  * A row's password between the preview and the apply step. A plain-text password is sealed
@@ -9,23 +9,11 @@ import { hashPassword } from "../user-stores/password-hash.ts";
  */
 export type StagedPassword = { kind: "none" } | { kind: "plain"; sealed: string } | { kind: "hash"; hash: string };
 
-// Well-formed hashes of the schemes sign-in verifies (lib/user-stores/password-hash.ts).
-const HASHES = [
-  /^\$argon2(id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/,
-  /^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/,
-  /^\$wso2-sha256\$[A-Za-z0-9+/=]*\$[A-Za-z0-9+/]{43}=$/,
-];
-
-export function isPrehashed(text: string): boolean {
-  return HASHES.some((h) => h.test(text));
-}
-
-/** Never verifies: an imported user without a password signs in only after an admin sets one. */
-export const UNUSABLE_PASSWORD = "!";
-
 export function stagePassword(text: string, policy: (password: string) => string | null): StagedPassword | { error: string } {
   if (text === "") return { kind: "none" };
-  if (isPrehashed(text)) return { kind: "hash", hash: text };
+  const refused = validateImportedHash(text);
+  if (refused) return { error: refused };
+  if (classifyImportedPassword(text).kind === "hashed") return { kind: "hash", hash: text };
   const error = policy(text);
   return error ? { error } : { kind: "plain", sealed: seal(text) };
 }
