@@ -27,13 +27,20 @@ export function claimValueError(rule: ClaimRule, value: string): string | null {
   return null;
 }
 
+// Compiled patterns by source: a bulk import checks one claim's pattern against every row.
+const compiled = new Map<string, RegExp | null>();
+
 function safeTest(source: string, value: string): boolean {
-  try {
-    return new RegExp(source, "u").test(value);
-  } catch {
-    // A pattern saved before it was checked, or one only another engine reads: it constrains nothing.
-    return true;
+  if (!compiled.has(source)) {
+    if (compiled.size > 500) compiled.clear();
+    try {
+      compiled.set(source, new RegExp(source, "u"));
+    } catch {
+      // A pattern saved before it was checked, or one only another engine reads: it constrains nothing.
+      compiled.set(source, null);
+    }
   }
+  return compiled.get(source)?.test(value) ?? true;
 }
 
 /** Every editable claim's error, keyed by its URI (the form field's name). */

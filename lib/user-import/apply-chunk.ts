@@ -10,6 +10,7 @@ import type { StoreRow } from "../stores/list-stores.ts";
 import { addRoleMemberships } from "../user-stores/membership-writes.ts";
 import type { ImportedUser, UserStore } from "../user-stores/user-store.ts";
 import { getUser } from "../users/get-user.ts";
+import { auditCreated } from "./import-rows-sql.ts";
 import type { RowData } from "./plan-rows.ts";
 
 export type ChunkRow = { line: number; plan: string; data: RowData; password?: { hash: string; mustChange: boolean } };
@@ -87,19 +88,15 @@ export async function applyChunk(
     roleIds: r.data.roleIds,
   }));
   const ids = await users.bulkImporter!.insert(tx, job.tenantId, store.id, batch);
-  await tx.auditEvent.createMany({
-    data: fresh.map((r, i) => ({
-      tenantId: job.tenantId,
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      action: "user.created",
-      targetType: "user",
+  await auditCreated(
+    tx,
+    { tenantId: job.tenantId, actorId: actor.userId, actorName: actor.displayName, ip: actor.ip },
+    fresh.map((r, i) => ({
       targetId: String(ids[i]),
       targetName: qualifiedName(store.domain, r.data.name),
       after: JSON.stringify({ roles: r.data.roleIds.map((id) => roles.get(id)!.qualified), importJob: job.id }),
-      ip: actor.ip,
     })),
-  });
+  );
   outcomes.push(...fresh.map((r) => ({ line: r.line, outcome: "created" as const, message: "" })));
   for (const row of rows.filter((r) => r.plan === "update")) outcomes.push(await applyUpdate(tx, job, actor, users, roles, row));
   return outcomes;

@@ -38,6 +38,8 @@ export type PlanContext = {
   seenSkeletons: Map<string, number>;
   roles: Map<string, RoleSummary | string>;
   passwordPolicy: (password: string) => string | null;
+  /** The store's username rules, compiled once for the whole file. */
+  usernames: ReturnType<typeof usernameSchema>;
 };
 
 const invalid = (row: FileRow, column: string, message: string): PlannedRow => ({
@@ -50,12 +52,12 @@ const invalid = (row: FileRow, column: string, message: string): PlannedRow => (
 });
 
 /** The name within the target store: a DOMAIN/ prefix must name that store (WSO2 silently moves it; Gatehouse says so). */
-function nameInStore(row: FileRow, store: StoreRow): { name: string } | { error: string } {
+function nameInStore(row: FileRow, store: StoreRow, usernames: PlanContext["usernames"]): { name: string } | { error: string } {
   const { domain, name } = splitQualifiedName(row.username.trim());
   if (row.username.includes("/") && !sameDomain(domain, store.domain)) {
     return { error: `${row.username} names the ${domain} store; this import writes to ${store.domain}.` };
   }
-  const parsed = usernameSchema(store).safeParse(name);
+  const parsed = usernames.safeParse(name);
   return parsed.success ? { name: parsed.data } : { error: firstIssue(parsed.error).message };
 }
 
@@ -96,7 +98,7 @@ function claimProblem(ctx: PlanContext, row: FileRow, creating: boolean): { colu
 
 /** Plans one batch of the file's rows against the tenant as it is now (the apply step checks again). */
 export async function planBatch(client: Db | Tx, ctx: PlanContext, rows: FileRow[]): Promise<PlannedRow[]> {
-  const named = rows.map((row) => ({ row, name: row.problem ? null : nameInStore(row, ctx.store) }));
+  const named = rows.map((row) => ({ row, name: row.problem ? null : nameInStore(row, ctx.store, ctx.usernames) }));
   const names = named.flatMap((n) => (n.name && "name" in n.name ? [n.name.name] : []));
   const existing = await ctx.importer.conflicts(client, ctx.tenantId, ctx.store.id, names);
   const byKey = new Map(existing.map((u) => [u.usernameKey, u]));

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 
@@ -114,24 +115,57 @@ function wso2Row(line: number, cells: string[], claims: ClaimColumns): FileRow {
   return row;
 }
 
+/**
+ * The header line and the rest of the upload. The header is parsed on its own: csv-parse builds an
+ * error object (with a stack) for every record whose length differs from the first record's, even
+ * when told to relax, and a WSO2 file's header never has its rows' length.
+ */
+async function splitHeader(
+  source: AsyncIterable<Uint8Array | string>,
+): Promise<{ header: string; rest: AsyncIterable<Uint8Array | string> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const decoder = new TextDecoder();
+  let head = "";
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return { header: head, rest: (async function* () {})() };
+    head += typeof next.value === "string" ? next.value : decoder.decode(next.value, { stream: true });
+    const nl = head.indexOf("\n");
+    if (nl >= 0) {
+      const tail = head.slice(nl + 1);
+      const rest = (async function* () {
+        if (tail) yield tail;
+        for (let step = await iterator.next(); !step.done; step = await iterator.next()) yield step.value;
+      })();
+      return { header: head.slice(0, nl), rest };
+    }
+    if (head.length > MAX_RECORD_BYTES) throw fileError(`The first line is longer than ${MAX_RECORD_BYTES / 1024} KB.`);
+  }
+}
+
 /** Reads a CSV file row by row, as the upload arrives: memory holds one record at a time. */
 export async function* readCsv(source: AsyncIterable<Uint8Array | string>, claims: ClaimColumns): AsyncGenerator<FileRow, ImportFormat> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES, info: true });
-  const feeding = feed(source, parser);
-  let shape: ReturnType<typeof csvShape> | undefined;
+  const { header, rest } = await splitHeader(source);
+  let headerCells: string[] | undefined;
+  try {
+    headerCells = (parseSync(header, { bom: true, relax_column_count: true }) as string[][])[0];
+  } catch (error) {
+    throw fileError(`The first line is not valid CSV: ${(error as Error).message}`);
+  }
+  if (!headerCells) throw fileError("The file is empty: it needs a header line and at least one user.");
+  const shape = csvShape(headerCells, claims);
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES, info: true });
+  const feeding = feed(rest, parser);
   let count = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (!shape) {
-        shape = csvShape(record, claims);
-        continue;
-      }
       if (++count > MAX_IMPORT_ROWS) throw fileError(`The file has more than ${MAX_IMPORT_ROWS.toLocaleString("en")} rows; split it.`);
+      const line = info.lines + 1;
       if (shape.format === "wso2-csv") {
-        yield wso2Row(info.lines, record, claims);
+        yield wso2Row(line, record, claims);
         continue;
       }
-      const row: FileRow = { line: info.lines, username: "", password: "", roles: [], claims: {} };
+      const row: FileRow = { line, username: "", password: "", roles: [], claims: {} };
       if (record.length > shape.columns.length)
         row.problem = { column: "", message: `The row has ${record.length} cells; the header names ${shape.columns.length}.` };
       shape.columns.forEach((set, i) => set(row, record[i] ?? ""));
@@ -146,7 +180,6 @@ export async function* readCsv(source: AsyncIterable<Uint8Array | string>, claim
     parser.destroy();
     await feeding.catch(() => undefined);
   }
-  if (!shape) throw fileError("The file is empty: it needs a header line and at least one user.");
   return shape.format;
 }
 

@@ -9,7 +9,7 @@ import { userStoreFor } from "../user-stores/user-store-for.ts";
 import { applyChunk, type ChunkRow, type RowOutcome } from "./apply-chunk.ts";
 import { importActor } from "./import-actor.ts";
 import { finalPassword } from "./import-password.ts";
-import type { RowData } from "./plan-rows.ts";
+import { pendingRows, recordRowOutcomes } from "./import-rows-sql.ts";
 
 /** Rows per transaction: big enough for set-based inserts, small enough that a chunk's hashing and locks stay short. */
 export const CHUNK_ROWS = 500;
@@ -68,29 +68,9 @@ async function finishJob(client: Db, id: number, owner: string, state: keyof typ
   });
 }
 
-async function nextRows(client: Db, jobId: number): Promise<ChunkRow[]> {
-  const rows = await client.importRow.findMany({
-    where: { jobId, outcome: null, plan: { in: ["create", "update"] } },
-    orderBy: { line: "asc" },
-    take: CHUNK_ROWS,
-    select: { line: true, plan: true, data: true },
-  });
-  return rows.map((r) => ({ line: r.line, plan: r.plan, data: JSON.parse(r.data) as RowData }));
-}
-
 /** Writes the chunk's outcomes and counts in its own transaction, so they commit with its users. */
 async function recordOutcomes(tx: Tx, jobId: number, outcomes: RowOutcome[]): Promise<void> {
-  const lines = (kind: RowOutcome["outcome"]) => outcomes.filter((o) => o.outcome === kind && o.message === "").map((o) => o.line);
-  for (const kind of ["created", "updated"] as const) {
-    const done = lines(kind);
-    if (done.length) await tx.importRow.updateMany({ where: { jobId, line: { in: done } }, data: { outcome: kind, data: "" } });
-  }
-  for (const o of outcomes.filter((x) => x.message !== "" || (x.outcome !== "created" && x.outcome !== "updated"))) {
-    await tx.importRow.update({
-      where: { jobId_line: { jobId, line: o.line } },
-      data: { outcome: o.outcome, message: o.message, data: "" },
-    });
-  }
+  await recordRowOutcomes(tx, jobId, outcomes);
   const count = (kind: RowOutcome["outcome"]) => outcomes.filter((o) => o.outcome === kind).length;
   await tx.importJob.update({
     where: { id: jobId },
@@ -119,7 +99,7 @@ export async function runImport(client: Db, jobId: number): Promise<void> {
       if (job.state === "cancelling") return await finishJob(client, jobId, owner, "cancelled", null);
       const actor = await importActor(client, job);
       if (typeof actor === "string") return await finishJob(client, jobId, owner, "failed", actor);
-      const rows = await nextRows(client, jobId);
+      const rows: ChunkRow[] = await pendingRows(client, jobId, CHUNK_ROWS);
       if (rows.length === 0) return await finishJob(client, jobId, owner, "done", null);
       const store = (await listStores(client, job.tenantId)).find((s) => s.id === job.storeId);
       if (!store) return await finishJob(client, jobId, owner, "failed", "The user store was deleted.");

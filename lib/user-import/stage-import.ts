@@ -7,10 +7,12 @@ import { nameKey } from "../core/domains.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { assertWritable, findStore } from "../stores/list-stores.ts";
+import { usernameSchema } from "../stores/name-rules.ts";
 import { passwordSchema } from "../users/password-policy.ts";
 import { userStoreFor } from "../user-stores/user-store-for.ts";
 import { firstIssue } from "../core/zod-issues.ts";
-import { planBatch, type PlanContext, type PlannedRow } from "./plan-rows.ts";
+import { stageRows } from "./import-rows-sql.ts";
+import { planBatch, type PlanContext } from "./plan-rows.ts";
 import { readCsv, readJsonLines, type ClaimColumns, type FileRow, type ImportFormat } from "./read-import-file.ts";
 
 /** Rows planned and staged per round trip. */
@@ -101,11 +103,12 @@ export async function stageImport(client: Db, actor: Actor, input: TStageImport,
     seenSkeletons: new Map(),
     roles: new Map(),
     passwordPolicy: policyCheck(),
+    usernames: usernameSchema(store),
   };
   const counts = { total: 0, toCreate: 0, toUpdate: 0, toSkip: 0, invalid: 0 };
   const stage = async (batch: FileRow[]) => {
     const planned = await planBatch(client, ctx, batch);
-    await client.importRow.createMany({ data: planned.map((p) => stagedRow(job.id, p)) });
+    await stageRows(client, job.id, planned);
     for (const p of planned) counts[PLAN_COUNT[p.plan]]++;
     counts.total += planned.length;
     progress?.({ done: counts.total, total: 0 });
@@ -132,15 +135,3 @@ export async function stageImport(client: Db, actor: Actor, input: TStageImport,
 }
 
 const PLAN_COUNT = { create: "toCreate", update: "toUpdate", skip: "toSkip", invalid: "invalid" } as const;
-
-function stagedRow(jobId: number, p: PlannedRow) {
-  return {
-    jobId,
-    line: p.line,
-    username: p.username,
-    plan: p.plan,
-    message: p.message,
-    column: p.column,
-    data: p.data ? JSON.stringify(p.data) : "",
-  };
-}
