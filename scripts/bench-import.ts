@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { hash as bcryptHash } from "@node-rs/bcrypt";
-import { createDb, type Db } from "../lib/db/client.ts";
+import { createDb } from "../lib/db/client.ts";
 import type { DbTarget } from "../lib/db/target.ts";
 import { usernameColumns } from "../lib/stores/look-alike.ts";
 import { stageImportCommand } from "../lib/user-import/commands.ts";
