@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "user.disabled",
   "user.enabled",
   "user.unlocked",
+  "user.exported",
   "role.created",
   "role.deleted",
   "role.renamed",

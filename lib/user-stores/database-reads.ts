@@ -272,3 +272,24 @@ export async function assertDatabaseUsernameFree(client: Reader, tenantId: numbe
     other.usernameKey === nameKey(username),
   );
 }
+
+export async function claimsOfDatabaseUsers(
+  client: Reader,
+  tenantId: number,
+  ids: readonly number[],
+): Promise<Map<number, Record<string, string>>> {
+  const rows = await readRowsByIds(
+    client,
+    ids,
+    (list) => sql`SELECT c."userId", c."claim", c."value" FROM "UserClaim" c JOIN "User" u ON u."id" = c."userId"
+      WHERE u."tenantId" = ${tenantId} AND c."userId" IN (${list})`,
+    (r) => ({ userId: int(r.userId), claim: text(r.claim), value: text(r.value) }),
+  );
+  const byUser = new Map<number, Record<string, string>>();
+  for (const { userId, claim, value } of rows) {
+    let claims = byUser.get(userId);
+    if (!claims) byUser.set(userId, (claims = {}));
+    claims[claim] = value;
+  }
+  return byUser;
+}
