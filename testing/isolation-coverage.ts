@@ -41,6 +41,7 @@ export const COVERED: Record<string, string> = Object.fromEntries([
     ...route("api/server/v1/tenants/[tenantId]/lifecycle-status", "PUT"),
     ...route("api/server/v1/tenants/[tenantId]/metadata", "DELETE"),
     ...route("(console)/audit/export", "GET"),
+    ...route("(console)/users/export", "GET"),
     ...route("(console)/settings/role-permissions/tenant-conf/export", "GET"),
   ].map((k) => [k, API]),
   ...[
