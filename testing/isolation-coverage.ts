@@ -46,6 +46,7 @@ export const COVERED: Record<string, string> = Object.fromEntries([
   ].map((k) => [k, API]),
   ...[
     ...route("management/users", "GET", "POST"),
+    ...route("management/export/users", "GET"),
     ...route("management/users/[userId]", "GET", "PATCH", "DELETE"),
     ...route("management/roles", "GET", "POST", "PUT"),
     ...route("management/roles/[role]", "GET", "DELETE"),
