@@ -32,28 +32,27 @@ function errorMessage(body: unknown, response: Response): string {
   return message ?? `The server refuses more attempts for now (HTTP 429)${wait ? `; try again in ${wait} s` : ""}.`;
 }
 
-/** One HTTP exchange with a Gatehouse server; every failure becomes a CliError with its exit code. */
-export async function callServer<T>(
-  target: Target,
-  method: string,
-  path: string,
-  schema: z.ZodType<T>,
-  options: CallOptions = {},
-): Promise<T> {
+/**
+ * Sends one request; an unreachable server becomes a CliError. The timeout bounds the whole
+ * exchange, or for a download (`streamed`) only the wait for the answer's headers: its body
+ * may take longer to stream.
+ */
+async function send(target: Target, method: string, path: string, options: CallOptions, streamed: boolean): Promise<Response> {
   const url = new URL(`${target.url}${path}`);
   for (const [key, value] of Object.entries(options.query ?? {}))
     if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
-  const headers: Record<string, string> = { accept: "application/json", "user-agent": USER_AGENT };
+  const headers: Record<string, string> = { accept: streamed ? "*/*" : "application/json", "user-agent": USER_AGENT };
   if (options.authorization) headers.authorization = options.authorization;
   if (options.body !== undefined) headers["content-type"] = "application/json";
-  let response: Response;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new DOMException("The server did not answer in time.", "TimeoutError")), REQUEST_TIMEOUT_MS);
   try {
-    response = await fetch(url, {
+    return await fetch(url, {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: abort.signal,
     });
   } catch (error) {
     if ((error as Error).name === "TimeoutError")
@@ -64,25 +63,60 @@ export async function callServer<T>(
         `is the URL of environment "${target.env}" right? See: gatehouse get envs`,
       EXIT.failure,
     );
+  } finally {
+    if (streamed) clearTimeout(timer);
+    else timer.unref();
   }
+}
+
+function notGatehouse(target: Target, response: Response): CliError {
+  return new CliError(
+    `${target.url} did not answer like a Gatehouse server (HTTP ${response.status}, not JSON). Check the environment's URL.`,
+    EXIT.failure,
+  );
+}
+
+/** A refused request's error, with the exit code its status means. */
+function refusal(body: unknown, response: Response, options: CallOptions): CliError {
+  const message = errorMessage(body, response);
+  if (response.status === 401 && options.onUnauthorized) return new CliError(options.onUnauthorized(message), EXIT.notAuthenticated);
+  return new CliError(message, exitCodeForStatus(response.status));
+}
+
+/** One HTTP exchange with a Gatehouse server; every failure becomes a CliError with its exit code. */
+export async function callServer<T>(
+  target: Target,
+  method: string,
+  path: string,
+  schema: z.ZodType<T>,
+  options: CallOptions = {},
+): Promise<T> {
+  const response = await send(target, method, path, options, false);
   const text = await response.text();
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
-    throw new CliError(
-      `${target.url} did not answer like a Gatehouse server (HTTP ${response.status}, not JSON). Check the environment's URL.`,
-      EXIT.failure,
-    );
+    throw notGatehouse(target, response);
   }
-  if (!response.ok) {
-    const message = errorMessage(body, response);
-    if (response.status === 401 && options.onUnauthorized) throw new CliError(options.onUnauthorized(message), EXIT.notAuthenticated);
-    throw new CliError(message, exitCodeForStatus(response.status));
-  }
+  if (!response.ok) throw refusal(body, response, options);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new CliError(`Unexpected answer from ${method} ${path}: ${describeIssues(parsed.error)}`, EXIT.failure);
   return parsed.data;
+}
+
+/** A GET whose answer is a file (an export): its body as the server streams it; a refusal is a CliError as in callServer. */
+export async function downloadFromServer(target: Target, path: string, options: CallOptions = {}): Promise<ReadableStream<Uint8Array>> {
+  const response = await send(target, "GET", path, options, true);
+  if (response.ok && response.body) return response.body;
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw notGatehouse(target, response);
+  }
+  throw refusal(body, response, options);
 }
 
 export type TPage = { truncated: boolean; next: string | null };

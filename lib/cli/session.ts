@@ -1,5 +1,5 @@
 import { DEFAULT_PASSWORD_REASON } from "../core/contract.ts";
-import { callServer, type Target } from "./api.ts";
+import { callServer, downloadFromServer, type Target } from "./api.ts";
 import { CliError, EXIT } from "./exit-codes.ts";
 import { listEnvironments, loadCredential } from "./store.ts";
 import type { z } from "zod";
@@ -35,6 +35,8 @@ export type Authed = Target & {
     schema: z.ZodType<T>,
     options?: { query?: Record<string, string | number | undefined>; body?: unknown },
   ): Promise<T>;
+  /** A GET answered with a file (an export), streamed. */
+  download(path: string, options?: { query?: Record<string, string | number | undefined> }): Promise<ReadableStream<Uint8Array>>;
 };
 
 /** The environment with its stored token; refuses before any request when there is none or it has expired. */
@@ -50,22 +52,22 @@ export function authenticated(requested: string | undefined): Authed {
       EXIT.notAuthenticated,
     );
   }
+  const authorization = `Bearer ${credential.token}`;
+  const onUnauthorized = (reason: string) =>
+    `The server refused your login to "${target.env}": it expired, was revoked or signed out (${reason}) Run: ` +
+    `gatehouse login ${target.env}`;
+  const explained = (error: unknown): never => {
+    // The MI's error shape carries no code, so decide()'s message for this state is recognised.
+    if (error instanceof CliError && error.exitCode === EXIT.forbidden && error.message === DEFAULT_PASSWORD_REASON) {
+      throw new CliError(`${error.message} Run: gatehouse update password -e ${target.env}`, EXIT.forbidden);
+    }
+    throw error;
+  };
   return {
     ...target,
     username: credential.username,
     call: (method, path, schema, options = {}) =>
-      callServer(target, method, path, schema, {
-        ...options,
-        authorization: `Bearer ${credential.token}`,
-        onUnauthorized: (reason) =>
-          `The server refused your login to "${target.env}": it expired, was revoked or signed out (${reason}) Run: ` +
-          `gatehouse login ${target.env}`,
-      }).catch((error: unknown) => {
-        // The MI's error shape carries no code, so decide()'s message for this state is recognised.
-        if (error instanceof CliError && error.exitCode === EXIT.forbidden && error.message === DEFAULT_PASSWORD_REASON) {
-          throw new CliError(`${error.message} Run: gatehouse update password -e ${target.env}`, EXIT.forbidden);
-        }
-        throw error;
-      }),
+      callServer(target, method, path, schema, { ...options, authorization, onUnauthorized }).catch(explained),
+    download: (path, options = {}) => downloadFromServer(target, path, { ...options, authorization, onUnauthorized }).catch(explained),
   };
 }
