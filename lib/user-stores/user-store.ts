@@ -39,7 +39,7 @@ export type UserStore = {
   estimateUsers(client: Reader, tenantId: number, query: UserQuery): Promise<RowCount>;
   /** One user with claims and lock state, or null. */
   getUser(client: Reader, tenantId: number, id: number): Promise<StoreUserDetail | null>;
-  /** The claims of these users (the tenant's only), by user id, one statement per 1,000 ids: the export's batches. */
+  /** The claims of these users (the tenant's only), by user id, in one statement whatever the count: the export's batches. */
   claimsOfUsers(client: Reader, tenantId: number, ids: readonly number[]): Promise<Map<number, Record<string, string>>>;
   /** The users among these ids, in one round trip; missing ids are simply absent. */
   getUsers(client: Reader, tenantId: number, ids: readonly number[]): Promise<StoreUser[]>;

@@ -97,8 +97,10 @@ export async function exportUsers(client: Db, actor: Actor, input: TUserExportIn
     async pull(controller) {
       const page = await storeUserPage(client, tenantId, users, { ...filter!, sort: view.sort, dir: view.dir, size: batch, after });
       const ids = page.rows.map((r) => r.id);
-      const roles = ids.length ? await rolesOfUsers(client, tenantId, users, ids) : new Map<number, HeldRole[]>();
-      const claims = ids.length ? await users.claimsOfUsers(client, tenantId, ids) : new Map<number, Record<string, string>>();
+      const [roles, claims] = await Promise.all([
+        ids.length ? rolesOfUsers(client, tenantId, users, ids) : new Map<number, HeldRole[]>(),
+        users.claimsOfUsers(client, tenantId, ids),
+      ]);
       options.onBatch?.(page.rows.length);
       const lines = page.rows.map((r) => {
         const own = { ...claims.get(r.id) };
