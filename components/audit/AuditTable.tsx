@@ -18,10 +18,7 @@ export function AuditTable({ rows, url, filtered }: { rows: AuditView[]; url: { 
           state={url.state}
           label="Export the filtered events:"
           what="file of the filtered audit events"
-          formats={[
-            { format: "csv", text: "CSV" },
-            { format: "json", text: "JSON" },
-          ]}
+          json="JSON"
         />
       )}
       <DataTable

@@ -40,10 +40,7 @@ export function UsersTable({ rows, url, bulk, deleteAction, filtered, canCreate,
           state={url.state}
           label="Export the listed users with their roles and claims:"
           what="file of the listed users (every page)"
-          formats={[
-            { format: "csv", text: "CSV" },
-            { format: "json", text: "JSON lines" },
-          ]}
+          json="JSON lines"
         />
       )}
       {selectable && <BulkBar can={bulk} />}

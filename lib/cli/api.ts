@@ -69,11 +69,17 @@ async function send(target: Target, method: string, path: string, options: CallO
   }
 }
 
-function notGatehouse(target: Target, response: Response): CliError {
-  return new CliError(
-    `${target.url} did not answer like a Gatehouse server (HTTP ${response.status}, not JSON). Check the environment's URL.`,
-    EXIT.failure,
-  );
+/** The answer's JSON (undefined when empty); anything else is not a Gatehouse server. */
+async function jsonBody(target: Target, response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    throw new CliError(
+      `${target.url} did not answer like a Gatehouse server (HTTP ${response.status}, not JSON). Check the environment's URL.`,
+      EXIT.failure,
+    );
+  }
 }
 
 /** A refused request's error, with the exit code its status means. */
@@ -92,13 +98,7 @@ export async function callServer<T>(
   options: CallOptions = {},
 ): Promise<T> {
   const response = await send(target, method, path, options, false);
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    throw notGatehouse(target, response);
-  }
+  const body = await jsonBody(target, response);
   if (!response.ok) throw refusal(body, response, options);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new CliError(`Unexpected answer from ${method} ${path}: ${describeIssues(parsed.error)}`, EXIT.failure);
@@ -109,14 +109,7 @@ export async function callServer<T>(
 export async function downloadFromServer(target: Target, path: string, options: CallOptions = {}): Promise<ReadableStream<Uint8Array>> {
   const response = await send(target, "GET", path, options, true);
   if (response.ok && response.body) return response.body;
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    throw notGatehouse(target, response);
-  }
-  throw refusal(body, response, options);
+  throw refusal(await jsonBody(target, response), response, options);
 }
 
 export type TPage = { truncated: boolean; next: string | null };

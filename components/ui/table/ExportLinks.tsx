@@ -12,14 +12,19 @@ export function ExportLinks({
   state,
   label,
   what,
-  formats,
+  json,
 }: {
   path: string;
   state: UrlState;
   label: string;
   what: string;
-  formats: readonly { format: string; text: string }[];
+  /** The JSON link's text (the audit log's is a JSON array, the users' JSON lines). */
+  json: string;
 }) {
+  const formats = [
+    { format: "csv", text: "CSV" },
+    { format: "json", text: json },
+  ];
   const { size: _size, ...filters } = state;
   return (
     <div className="mb-2 flex flex-wrap items-center justify-end gap-2 text-sm">
