@@ -6,9 +6,13 @@
 //   npm run bench:export -- [--users N] [--batch B] [--postgres] [--no-sqlite]
 //
 // The database is bench:users' (scripts/bench/seed.ts: the same tenant, stores, roles, claims
-// and memberships, bulk-inserted). SQLite runs on data/bench/export.db (recreated each run);
+// and memberships, bulk-inserted). Each read runs in a fresh child process, so its peak RSS is
+// its own and not the seeding's; the live heap after a forced GC, sampled every 100,000 users,
+// shows whether memory grows with the number of users read. SQLite runs on data/bench/export.db (recreated each run);
 // --postgres also runs on a uniquely named PostgreSQL database, dropped afterwards.
+import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
@@ -22,7 +26,12 @@ import { benchOptions, machineLoad, withScratchPostgres } from "./bench-support.
 import { seedBenchDatabase } from "./bench/seed.ts";
 
 const { values: args } = parseArgs({
-  options: { ...benchOptions("users", "1000000", "1"), batch: { type: "string", default: String(USERS_EXPORT_BATCH) } },
+  options: {
+    ...benchOptions("users", "1000000", "1"),
+    batch: { type: "string", default: String(USERS_EXPORT_BATCH) },
+    // Internal: the child process that runs one read (JSON: the read, the target, the tenant, the admin).
+    measure: { type: "string" },
+  },
 });
 const USERS = Number(args.users);
 const BATCH = Number(args.batch);
@@ -34,16 +43,24 @@ if (!Number.isInteger(USERS) || USERS < 1 || !Number.isInteger(BATCH) || BATCH <
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
+/** Live heap after a forced GC (bench:export runs with --expose-gc), the highest seen. */
+let liveHeap = 0;
+function sampleLiveHeap() {
+  (globalThis as { gc?: () => void }).gc?.();
+  liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
+}
+
 /** Runs `work`, sampling the process's RSS every 20 ms: its time, and the highest RSS seen beside the RSS it started at. */
 async function measured(work: () => Promise<{ rows: number; bytes: number }>) {
-  (globalThis as { gc?: () => void }).gc?.();
+  sampleLiveHeap();
   const startRss = process.memoryUsage.rss();
   let peak = startRss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   const started = performance.now();
   try {
     const result = await work();
-    return { ...result, seconds: (performance.now() - started) / 1000, startRss, peak: Math.max(peak, process.memoryUsage.rss()) };
+    const seconds = (performance.now() - started) / 1000;
+    return { ...result, seconds, startRss, peak: Math.max(peak, process.memoryUsage.rss()), liveHeap };
   } finally {
     clearInterval(sampler);
   }
@@ -60,7 +77,7 @@ async function viaExport(client: Db, adminId: number) {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
-    for (const b of value) if (b === 10) rows++;
+    for (const b of value) if (b === 10 && ++rows % 100_000 === 0) sampleLiveHeap();
   }
   return { rows, bytes };
 }
@@ -83,6 +100,7 @@ async function viaRawDriver(target: DbTarget, tenantId: number) {
   let key: [string, number] = ["", 0];
   const count = (batch: RawRow[]) => {
     for (const r of batch) bytes += r.username.length + r.domain.length + (r.roles?.length ?? 0) + (r.claims?.length ?? 0);
+    if (Math.floor((rows + batch.length) / 100_000) > Math.floor(rows / 100_000)) sampleLiveHeap();
     rows += batch.length;
     const last = batch.at(-1);
     if (last) key = [last.usernameKey, Number(last.id)];
@@ -111,30 +129,58 @@ async function viaRawDriver(target: DbTarget, tenantId: number) {
   return { rows, bytes };
 }
 
-async function run(label: string, target: DbTarget) {
-  console.log(`\n${label}: ${USERS.toLocaleString("en")} users, batches of ${BATCH}`);
-  const plan = await seedBenchDatabase(target, USERS);
-  const client = createDb(target);
+type Measure = { read: "export" | "raw"; target: DbTarget; tenantId: number; adminId: number };
+type Measured = Awaited<ReturnType<typeof measured>>;
+
+/** The child: one read, its figures as JSON on stdout. */
+async function measureChild(m: Measure): Promise<Measured> {
+  if (m.read === "raw") return measured(() => viaRawDriver(m.target, m.tenantId));
+  const client = createDb(m.target);
   try {
-    const admin = await client.user.findFirstOrThrow({ where: { tenantId: plan.tenantId, usernameKey: "admin" } });
-    const exported = await measured(() => viaExport(client, admin.id));
-    const raw = await measured(() => viaRawDriver(target, plan.tenantId));
-    console.log(`  machine load (1/5/15 min): ${machineLoad()}`);
-    console.log("  | read | users | time | users/s | RSS at start | peak RSS |");
-    console.log("  | --- | --- | --- | --- | --- | --- |");
-    for (const [name, r] of [
-      [`export (CSV, ${mb(exported.bytes)})`, exported],
-      ["raw driver SELECT, same rows and columns", raw],
-    ] as const) {
-      console.log(
-        `  | ${name} | ${r.rows.toLocaleString("en")} | ${r.seconds.toFixed(1)} s | ${Math.round(r.rows / r.seconds).toLocaleString("en")} | ${mb(r.startRss)} | ${mb(r.peak)} |`,
-      );
-    }
-    if (exported.rows !== raw.rows) throw new Error(`The export wrote ${exported.rows} users, the raw read found ${raw.rows}.`);
+    return await measured(() => viaExport(client, m.adminId));
   } finally {
     await client.$disconnect();
   }
 }
 
-if (!args["no-sqlite"]) await run("SQLite", freshSqliteTarget(SQLITE_FILE));
-if (args.postgres) await withScratchPostgres("gatehouse_bench_export", (target) => run("PostgreSQL", target), { announce: true });
+function inChild(m: Measure): Measured {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, [...process.execArgv, script, "--measure", JSON.stringify(m), "--batch", String(BATCH)], {
+    encoding: "utf8",
+    maxBuffer: 2 ** 20,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (child.status !== 0) throw new Error(`the ${m.read} read failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Measured;
+}
+
+async function run(label: string, target: DbTarget) {
+  console.log(`\n${label}: ${USERS.toLocaleString("en")} users, batches of ${BATCH}`);
+  const plan = await seedBenchDatabase(target, USERS);
+  const client = createDb(target);
+  const admin = await client.user.findFirstOrThrow({ where: { tenantId: plan.tenantId, usernameKey: "admin" } });
+  await client.$disconnect();
+  const base = { target, tenantId: plan.tenantId, adminId: admin.id };
+  const exported = inChild({ ...base, read: "export" });
+  const raw = inChild({ ...base, read: "raw" });
+  console.log(`  machine load (1/5/15 min): ${machineLoad()}; each read in a fresh process`);
+  console.log("  | read | users | time | users/s | RSS at start | peak RSS | live heap after GC, highest |");
+  console.log("  | --- | --- | --- | --- | --- | --- | --- |");
+  for (const [name, r] of [
+    [`export (CSV, ${mb(exported.bytes)})`, exported],
+    ["raw driver SELECT, same rows and columns", raw],
+  ] as const) {
+    const rate = Math.round(r.rows / r.seconds).toLocaleString("en");
+    console.log(
+      `  | ${name} | ${r.rows.toLocaleString("en")} | ${r.seconds.toFixed(1)} s | ${rate} | ${mb(r.startRss)} | ${mb(r.peak)} | ${mb(r.liveHeap)} |`,
+    );
+  }
+  if (exported.rows !== raw.rows) throw new Error(`The export wrote ${exported.rows} users, the raw read found ${raw.rows}.`);
+}
+
+if (args.measure) {
+  console.log(JSON.stringify(await measureChild(JSON.parse(args.measure) as Measure)));
+} else {
+  if (!args["no-sqlite"]) await run("SQLite", freshSqliteTarget(SQLITE_FILE));
+  if (args.postgres) await withScratchPostgres("gatehouse_bench_export", (target) => run("PostgreSQL", target), { announce: true });
+}
