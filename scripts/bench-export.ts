@@ -50,17 +50,24 @@ function sampleLiveHeap() {
   liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
 }
 
-/** Runs `work`, sampling the process's RSS every 20 ms: its time, and the highest RSS seen beside the RSS it started at. */
+/**
+ * The highest RSS seen: sampled on a timer and on every chunk or batch read (SQLite's reads
+ * resolve without yielding to the event loop, so a timer alone may never fire).
+ */
+let peak = 0;
+const sampleRss = () => (peak = Math.max(peak, process.memoryUsage.rss()));
+
+/** Runs `work`: its time, and the highest RSS seen beside the RSS it started at. */
 async function measured(work: () => Promise<{ rows: number; bytes: number }>) {
   sampleLiveHeap();
   const startRss = process.memoryUsage.rss();
-  let peak = startRss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  peak = startRss;
+  const sampler = setInterval(sampleRss, 20);
   const started = performance.now();
   try {
     const result = await work();
     const seconds = (performance.now() - started) / 1000;
-    return { ...result, seconds, startRss, peak: Math.max(peak, process.memoryUsage.rss()), liveHeap };
+    return { ...result, seconds, startRss, peak: sampleRss(), liveHeap };
   } finally {
     clearInterval(sampler);
   }
@@ -77,6 +84,7 @@ async function viaExport(client: Db, adminId: number) {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
+    sampleRss();
     for (const b of value) if (b === 10 && ++rows % 100_000 === 0) sampleLiveHeap();
   }
   return { rows, bytes };
@@ -102,6 +110,7 @@ async function viaRawDriver(target: DbTarget, tenantId: number) {
     for (const r of batch) bytes += r.username.length + r.domain.length + (r.roles?.length ?? 0) + (r.claims?.length ?? 0);
     if (Math.floor((rows + batch.length) / 100_000) > Math.floor(rows / 100_000)) sampleLiveHeap();
     rows += batch.length;
+    sampleRss();
     const last = batch.at(-1);
     if (last) key = [last.usernameKey, Number(last.id)];
     return batch.length === BATCH;
