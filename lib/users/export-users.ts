@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { z } from "zod";
 import { csvCell, ZExportFormat } from "../audit/export-audit.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -95,6 +96,9 @@ export async function exportUsers(client: Db, actor: Actor, input: TUserExportIn
       if (filter === null) controller.close();
     },
     async pull(controller) {
+      // SQLite's reads resolve without ever yielding to the event loop: a fast reader would run
+      // batch after batch while other requests wait (and V8 finds no idle time to collect).
+      await setImmediate();
       const page = await storeUserPage(client, tenantId, users, { ...filter!, sort: view.sort, dir: view.dir, size: batch, after });
       const ids = page.rows.map((r) => r.id);
       const [roles, claims] = await Promise.all([
