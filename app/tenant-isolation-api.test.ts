@@ -9,6 +9,7 @@ import { isolationMatrix, type Call, type Row } from "../testing/isolation-matri
 import { MISSING, request, type IsolationWorld } from "../testing/isolation-world.ts";
 import { callRoute } from "../testing/route-harness.ts";
 import * as auditExport from "./(console)/audit/export/route.ts";
+import * as usersExport from "./(console)/users/export/route.ts";
 import * as tenantConfExport from "./(console)/settings/role-permissions/tenant-conf/export/route.ts";
 import * as apimRole from "./api/am/admin/v4/roles/[roleId]/route.ts";
 import * as scope from "./api/am/admin/v4/system-scopes/[scopeName]/route.ts";
@@ -354,6 +355,17 @@ const rows: Row[] = [
     b: () => "bonly",
     missing: "bzzzz",
   },
+  {
+    key: "GET app/(console)/users/export/route.ts",
+    call: route(
+      usersExport.GET,
+      "GET",
+      (q) => `/users/export?format=json&q=${q}`,
+      () => ({}),
+    ),
+    b: () => "bonly",
+    missing: "bzzzz",
+  },
   // Creates last: B's names are free in A, and taking them tells nothing of B.
   {
     key: "POST app/scim2/Users/route.ts",
@@ -385,6 +397,7 @@ const lists: [string, Call][] = [
   ["GET app/api/server/v1/tenants/route.ts", get(tenants.GET, is)],
   ["GET app/(console)/settings/role-permissions/tenant-conf/export/route.ts", get(tenantConfExport.GET, "/x")],
   ["GET app/(console)/audit/export/route.ts", get(auditExport.GET, "/audit/export?format=json")],
+  ["GET app/(console)/users/export/route.ts", get(usersExport.GET, "/users/export?format=json")],
   ["GET app/api/v1/users/route.ts", get(users.GET, `${v1}/users?size=100`)],
   ["GET app/api/v1/roles/route.ts", get(roles.GET, `${v1}/roles?size=100`)],
   ["GET app/scim2/Users/route.ts", get(scimUsers.GET, "/scim2/Users?count=200")],

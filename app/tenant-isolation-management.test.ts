@@ -11,6 +11,7 @@ import { basic } from "../testing/management-client.ts";
 import { clientAuth } from "../testing/oauth2-client.ts";
 import { callRoute } from "../testing/route-harness.ts";
 import { TENANT_PASSWORD } from "../testing/tenants.ts";
+import * as exportUsers from "./management/export/users/route.ts";
 import * as register from "./client-registration/v0.17/register/route.ts";
 import * as role from "./management/roles/[role]/route.ts";
 import * as roles from "./management/roles/route.ts";
@@ -71,6 +72,12 @@ const r = (x: string) => ({ role: x });
 const d = (x: string) => ({ domain: x });
 
 const rows: Row[] = [
+  named(
+    "GET app/management/export/users/route.ts",
+    mi(exportUsers.GET, "GET", (x) => `/export/users?format=json&search=${x}`),
+    "bonly",
+    "bzzzz",
+  ),
   named(
     "GET app/management/users/[userId]/route.ts",
     mi(user.GET, "GET", (x) => `/users/${x}`, u),
@@ -278,6 +285,7 @@ const rows: Row[] = [
 
 const lists: [string, Call][] = [
   ["GET app/management/users/route.ts", mi(users.GET, "GET", () => "/users")],
+  ["GET app/management/export/users/route.ts", mi(exportUsers.GET, "GET", () => "/export/users?format=json")],
   ["GET app/management/roles/route.ts", mi(roles.GET, "GET", () => "/roles")],
   ["GET app/management/user-stores/route.ts", mi(stores.GET, "GET", () => "/user-stores")],
 ];

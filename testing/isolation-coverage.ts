@@ -48,10 +48,12 @@ export const COVERED: Record<string, string> = Object.fromEntries([
     ...route("scim2/Groups/[id]", "GET", "POST"),
     ...route("scim2/Me", "GET"),
     ...route("(console)/audit/export", "GET"),
+    ...route("(console)/users/export", "GET"),
     ...route("(console)/settings/role-permissions/tenant-conf/export", "GET"),
   ].map((k) => [k, API]),
   ...[
     ...route("management/users", "GET", "POST"),
+    ...route("management/export/users", "GET"),
     ...route("management/users/[userId]", "GET", "PATCH", "DELETE"),
     ...route("management/roles", "GET", "POST", "PUT"),
     ...route("management/roles/[role]", "GET", "DELETE"),

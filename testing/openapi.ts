@@ -41,6 +41,14 @@ export class OpenApiDocument {
       if (value !== null && header.schema?.pattern && !new RegExp(header.schema.pattern).test(value))
         throw new Error(`${method} ${path} ${response.status}: ${name} "${value}" does not match ${header.schema.pattern}`);
     }
+    const lines = documented.content?.["application/x-ndjson"]?.schema;
+    if (lines && response.headers.get("content-type")?.startsWith("application/x-ndjson")) {
+      for (const line of (await response.clone().text()).split("\n").filter(Boolean)) {
+        const result = this.compile(lines).safeParse(JSON.parse(line));
+        if (!result.success)
+          throw new Error(`${method} ${path} ${response.status}: a line ${JSON.stringify(result.error.issues)}\n${line.slice(0, 500)}`);
+      }
+    }
     const schema = documented.content?.["application/json"]?.schema;
     if (!schema) return;
     const body: unknown = await response.clone().json();

@@ -3,6 +3,7 @@ import { DataTable, type UrlSort } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { RowActionsHost } from "@/components/ui/table/RowActionsHost";
 import { SelectionProvider } from "@/components/ui/table/selection";
+import { ExportLinks } from "@/components/ui/table/ExportLinks";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
 import { BulkBar } from "./BulkBar";
@@ -33,6 +34,15 @@ export function UsersTable({ rows, url, bulk, deleteAction, filtered, canCreate,
   const list = (
     <>
       <UserFilters state={url.state} domains={domains} claims={claims} />
+      {rows.length > 0 && (
+        <ExportLinks
+          path="/users/export"
+          state={url.state}
+          label="Export the listed users with their roles and claims:"
+          what="file of the listed users (every page)"
+          json="JSON lines"
+        />
+      )}
       {selectable && <BulkBar can={bulk} />}
       <RowActionsHost items={userMenu(deleteAction)}>
         <DataTable

@@ -216,6 +216,7 @@ const API_COMMANDS = [
   ["update", "user", "someone", "-a", "Internal/creator"],
   ["update", "password", "someone"],
   ["check", "someone", "/permission/admin/login"],
+  ["export", "users"],
 ];
 // Apart, so that each test stays within its time on a loaded machine (every run starts the binary).
 const TENANT_COMMANDS = [

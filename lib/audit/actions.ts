@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "user.import_started",
   "user.import_finished",
   "user.import_cancelled",
+  "user.exported",
   "role.created",
   "role.deleted",
   "role.renamed",

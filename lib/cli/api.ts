@@ -4,7 +4,13 @@ import { CliError, EXIT, exitCodeForStatus } from "./exit-codes.ts";
 
 export type Target = { env: string; url: string };
 type Query = Record<string, string | number | undefined>;
-type CallOptions = { query?: Query; body?: unknown; authorization?: string; onUnauthorized?: (serverMessage: string) => string };
+type CallOptions = {
+  query?: Query;
+  body?: unknown;
+  authorization?: string;
+  onUnauthorized?: (serverMessage: string) => string;
+  upload?: { body: BodyInit; contentType: string };
+};
 
 const USER_AGENT = "gatehouse-cli";
 // Long enough for a bulk change on a big store, short enough that a stalled server is noticed.
@@ -32,51 +38,64 @@ function errorMessage(body: unknown, response: Response): string {
   return message ?? `The server refuses more attempts for now (HTTP 429)${wait ? `; try again in ${wait} s` : ""}.`;
 }
 
-type RawOptions = Omit<CallOptions, "body"> & { body?: BodyInit; contentType?: string; accept?: string; timeoutMs?: number };
-
-/** Sends one request; a failure to connect becomes a CliError. The answer is the caller's to read. */
-async function send(target: Target, method: string, path: string, options: RawOptions): Promise<Response> {
+/**
+ * Sends one request; an unreachable server becomes a CliError. The timeout bounds the whole
+ * exchange, or for a download (`streamed`) only the wait for the answer's headers: its body
+ * may take longer to stream.
+ */
+async function send(target: Target, method: string, path: string, options: CallOptions, streamed: boolean): Promise<Response> {
   const url = new URL(`${target.url}${path}`);
   for (const [key, value] of Object.entries(options.query ?? {}))
     if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
-  const headers: Record<string, string> = { accept: options.accept ?? "application/json", "user-agent": USER_AGENT };
+  const headers: Record<string, string> = { accept: streamed ? "*/*" : "application/json", "user-agent": USER_AGENT };
   if (options.authorization) headers.authorization = options.authorization;
-  if (options.contentType) headers["content-type"] = options.contentType;
-  const timeout = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.upload) headers["content-type"] = options.upload.contentType;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new DOMException("The server did not answer in time.", "TimeoutError")), REQUEST_TIMEOUT_MS);
   try {
     return await fetch(url, {
       method,
       headers,
-      body: options.body,
+      body: options.upload ? options.upload.body : options.body === undefined ? undefined : JSON.stringify(options.body),
       redirect: "manual",
-      signal: AbortSignal.timeout(timeout),
+      signal: abort.signal,
       // A streamed upload (a file) needs half-duplex mode in Node's fetch.
-      ...(options.body instanceof ReadableStream ? { duplex: "half" } : {}),
+      ...(options.upload ? { duplex: "half" } : {}),
     } as RequestInit);
   } catch (error) {
     if ((error as Error).name === "TimeoutError")
-      throw new CliError(`${target.url} did not answer within ${timeout / 1000} s.`, EXIT.failure);
+      throw new CliError(`${target.url} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`, EXIT.failure);
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new CliError(
       `Cannot reach ${target.url} (${cause?.code ?? cause?.message ?? (error as Error).message}). Is the server running, and ` +
         `is the URL of environment "${target.env}" right? See: gatehouse get envs`,
       EXIT.failure,
     );
+  } finally {
+    if (streamed) clearTimeout(timer);
+    else timer.unref();
   }
 }
 
-async function refusal(response: Response, options: CallOptions): Promise<CliError> {
-  const body = (await response.json().catch(() => undefined)) as unknown;
+/** The answer's JSON (undefined when empty); anything else is not a Gatehouse server. */
+async function jsonBody(target: Target, response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    throw new CliError(
+      `${target.url} did not answer like a Gatehouse server (HTTP ${response.status}, not JSON). Check the environment's URL.`,
+      EXIT.failure,
+    );
+  }
+}
+
+/** A refused request's error, with the exit code its status means. */
+function refusal(body: unknown, response: Response, options: CallOptions): CliError {
   const message = errorMessage(body, response);
   if (response.status === 401 && options.onUnauthorized) return new CliError(options.onUnauthorized(message), EXIT.notAuthenticated);
   return new CliError(message, exitCodeForStatus(response.status));
-}
-
-/** A request whose answer is not one JSON document (a stream, a file): an error answer still becomes a CliError. */
-export async function callServerRaw(target: Target, method: string, path: string, options: RawOptions = {}): Promise<Response> {
-  const response = await send(target, method, path, options);
-  if (!response.ok) throw await refusal(response, options);
-  return response;
 }
 
 /** One HTTP exchange with a Gatehouse server; every failure becomes a CliError with its exit code. */
@@ -87,27 +106,26 @@ export async function callServer<T>(
   schema: z.ZodType<T>,
   options: CallOptions = {},
 ): Promise<T> {
-  const { body: value, ...rest } = options;
-  const json = value === undefined ? {} : { body: JSON.stringify(value), contentType: "application/json" };
-  const response = await send(target, method, path, { ...rest, ...json });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    throw new CliError(
-      `${target.url} did not answer like a Gatehouse server (HTTP ${response.status}, not JSON). Check the environment's URL.`,
-      EXIT.failure,
-    );
-  }
-  if (!response.ok) {
-    const message = errorMessage(body, response);
-    if (response.status === 401 && options.onUnauthorized) throw new CliError(options.onUnauthorized(message), EXIT.notAuthenticated);
-    throw new CliError(message, exitCodeForStatus(response.status));
-  }
+  const response = await send(target, method, path, options, false);
+  const body = await jsonBody(target, response);
+  if (!response.ok) throw refusal(body, response, options);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new CliError(`Unexpected answer from ${method} ${path}: ${describeIssues(parsed.error)}`, EXIT.failure);
   return parsed.data;
+}
+
+/** A GET whose answer is a file (an export): its body as the server streams it; a refusal is a CliError as in callServer. */
+export async function downloadFromServer(target: Target, path: string, options: CallOptions = {}): Promise<ReadableStream<Uint8Array>> {
+  const response = await send(target, "GET", path, options, true);
+  if (response.ok && response.body) return response.body;
+  throw refusal(await jsonBody(target, response), response, options);
+}
+
+/** A POST whose body is a file (an import), streamed up; the answer's body streams back (NDJSON progress). */
+export async function uploadToServer(target: Target, path: string, options: CallOptions): Promise<ReadableStream<Uint8Array>> {
+  const response = await send(target, "POST", path, options, true);
+  if (response.ok && response.body) return response.body;
+  throw refusal(await jsonBody(target, response), response, options);
 }
 
 export type TPage = { truncated: boolean; next: string | null };

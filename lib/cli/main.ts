@@ -3,6 +3,7 @@ import { registerAuthCommands } from "./commands/auth.ts";
 import { registerCheckCommand } from "./commands/check.ts";
 import { registerEnvCommands } from "./commands/env.ts";
 import { registerImportCommands } from "./commands/import.ts";
+import { registerExportCommands } from "./commands/export.ts";
 import { registerRoleCommands } from "./commands/roles.ts";
 import { registerStoreCommands } from "./commands/stores.ts";
 import { registerTenantCommands } from "./commands/tenants.ts";
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   const test = group("test", "test a user store's connection");
   const activate = group("activate", "let a tenant's users sign in again");
   const deactivate = group("deactivate", "stop a tenant's users signing in");
+  const exportGroup = group("export", "export users to a file (CSV or JSON lines)");
   registerAuthCommands(program);
   registerEnvCommands(add, get, remove);
   registerUserCommands({ get, add, remove, update });
@@ -40,6 +42,7 @@ export function buildProgram(): Command {
   registerTenantCommands({ get, add, remove, activate, deactivate });
   registerCheckCommand(program);
   registerImportCommands(program);
+  registerExportCommands(exportGroup);
   return program;
 }
 

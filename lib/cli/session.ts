@@ -1,5 +1,5 @@
 import { DEFAULT_PASSWORD_REASON } from "../core/contract.ts";
-import { callServer, callServerRaw, type Target } from "./api.ts";
+import { callServer, downloadFromServer, uploadToServer, type Target } from "./api.ts";
 import { CliError, EXIT } from "./exit-codes.ts";
 import { listEnvironments, loadCredential } from "./store.ts";
 import type { z } from "zod";
@@ -35,12 +35,13 @@ export type Authed = Target & {
     schema: z.ZodType<T>,
     options?: { query?: Record<string, string | number | undefined>; body?: unknown },
   ): Promise<T>;
-  /** The same, for a body or an answer that is not one JSON document (a file up, a stream down). */
-  raw(
-    method: string,
+  /** A GET answered with a file (an export), streamed. */
+  download(path: string, options?: { query?: Record<string, string | number | undefined> }): Promise<ReadableStream<Uint8Array>>;
+  /** A POST of a file (an import), streamed up; the answer streamed back. */
+  upload(
     path: string,
-    options?: Omit<Parameters<typeof callServerRaw>[3], "authorization" | "onUnauthorized">,
-  ): Promise<Response>;
+    options: { query?: Record<string, string | number | undefined>; upload: { body: BodyInit; contentType: string } },
+  ): Promise<ReadableStream<Uint8Array>>;
 };
 
 /** The environment with its stored token; refuses before any request when there is none or it has expired. */
@@ -56,23 +57,23 @@ export function authenticated(requested: string | undefined): Authed {
       EXIT.notAuthenticated,
     );
   }
-  const auth = {
-    authorization: `Bearer ${credential.token}`,
-    onUnauthorized: (reason: string) =>
-      `The server refused your login to "${target.env}": it expired, was revoked or signed out (${reason}) Run: ` +
-      `gatehouse login ${target.env}`,
+  const authorization = `Bearer ${credential.token}`;
+  const onUnauthorized = (reason: string) =>
+    `The server refused your login to "${target.env}": it expired, was revoked or signed out (${reason}) Run: ` +
+    `gatehouse login ${target.env}`;
+  const explained = (error: unknown): never => {
+    // The MI's error shape carries no code, so decide()'s message for this state is recognised.
+    if (error instanceof CliError && error.exitCode === EXIT.forbidden && error.message === DEFAULT_PASSWORD_REASON) {
+      throw new CliError(`${error.message} Run: gatehouse update password -e ${target.env}`, EXIT.forbidden);
+    }
+    throw error;
   };
   return {
     ...target,
     username: credential.username,
-    raw: (method, path, options = {}) => callServerRaw(target, method, path, { ...options, ...auth }),
     call: (method, path, schema, options = {}) =>
-      callServer(target, method, path, schema, { ...options, ...auth }).catch((error: unknown) => {
-        // The MI's error shape carries no code, so decide()'s message for this state is recognised.
-        if (error instanceof CliError && error.exitCode === EXIT.forbidden && error.message === DEFAULT_PASSWORD_REASON) {
-          throw new CliError(`${error.message} Run: gatehouse update password -e ${target.env}`, EXIT.forbidden);
-        }
-        throw error;
-      }),
+      callServer(target, method, path, schema, { ...options, authorization, onUnauthorized }).catch(explained),
+    download: (path, options = {}) => downloadFromServer(target, path, { ...options, authorization, onUnauthorized }).catch(explained),
+    upload: (path, options) => uploadToServer(target, path, { ...options, authorization, onUnauthorized }).catch(explained),
   };
 }

@@ -85,6 +85,24 @@ export const ZUserListQuery = z.object({
   domain: domainParam,
   ...ZPagingQuery,
 });
+/**
+ * Gatehouse only: GET /export/users, the users list's view as a file (docs/import-export.md). The
+ * same filters as the console's Users page; an unknown value is refused (400), not defaulted.
+ */
+export const ZUserExportQuery = z.object({
+  format: z
+    .enum(["csv", "json"])
+    .optional()
+    .meta({ description: "`csv` (WSO2's bulk-import columns) or `json` (JSON lines, one user per line)", default: "csv" }),
+  search: z.string().max(256).optional().meta({
+    description: "Text without `*` matches anywhere in the name; text with `*` is a WSO2 pattern (as the Users page's search box)",
+  }),
+  domain: z.string().max(64).optional().meta({ description: "Only this user store's users (absent: every store)" }),
+  claim: z.string().max(256).optional().meta({ description: "Only users holding this claim URI, with `value`" }),
+  value: z.string().max(256).optional().meta({ description: "The claim's value, a `*` pattern ignoring case (absent: any value)" }),
+  sort: z.enum(["username", "domain"]).optional().meta({ description: "Order of the rows", default: "username" }),
+  dir: z.enum(["asc", "desc"]).optional().meta({ description: "Ascending or descending", default: "asc" }),
+});
 export const ZUserQuery = z.object({ domain: domainParam });
 export const ZRoleListQuery = z.object({ searchKey, search, domain: domainParam, ...ZPagingQuery });
 export const ZRoleQuery = z.object({ domain: domainParam, ...ZPagingQuery });
@@ -190,3 +208,16 @@ export const ZAssignmentResult = z.object({
 });
 /** PUT /roles answers the plain status, or with `?detail=true` the roles actually changed. */
 export const ZAssignmentAnswer = z.union([ZStatus, ZAssignmentResult]);
+
+/** One line of GET /export/users?format=json (JSON lines); the CSV has the same content in WSO2's bulk-import columns. */
+export const ZExportedUser = z.object({
+  userName: z.string().meta({ description: "Qualified name: bare in PRIMARY, DOMAIN/name elsewhere" }),
+  roles: z.array(z.string()).meta({ description: "Qualified role names, Internal/everyone first" }),
+  claims: z.record(z.string(), z.string()).meta({ description: "Claim URI to value (the username claim left out)" }),
+});
+/** The CSV file of GET /export/users (text/csv). */
+export const ZUsersCsv = z.string().meta({
+  description:
+    'CRLF lines; header "UserName,Password,Roles,<claim URI>,…" (every claim of the tenant in display order); ' +
+    'Password always empty; Roles joined with ":"; every cell quoted, a cell starting with = + - @ gets a leading apostrophe',
+});

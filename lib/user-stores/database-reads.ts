@@ -272,3 +272,31 @@ export async function assertDatabaseUsernameFree(client: Reader, tenantId: numbe
     other.usernameKey === nameKey(username),
   );
 }
+
+/**
+ * The export's claims (lib/users/export-users.ts): one statement per batch of any size, the ids
+ * bound as one JSON array (SQLite's json_each) or int[] (PostgreSQL) rather than an IN list of
+ * a parameter each, which costs SQLite twice the time at 1,000 ids.
+ */
+export async function claimsOfDatabaseUsers(
+  client: Reader,
+  tenantId: number,
+  ids: readonly number[],
+): Promise<Map<number, Record<string, string>>> {
+  const byUser = new Map<number, Record<string, string>>();
+  if (ids.length === 0) return byUser;
+  const idSet =
+    providerOf(client) === "sqlite" ? sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))` : sql`(SELECT unnest(${[...ids]}::int[]))`;
+  const rows = await readRows(
+    client,
+    sql`SELECT c."userId", c."claim", c."value" FROM "UserClaim" c JOIN "User" u ON u."id" = c."userId"
+      WHERE u."tenantId" = ${tenantId} AND c."userId" IN ${idSet}`,
+    (r) => ({ userId: int(r.userId), claim: text(r.claim), value: text(r.value) }),
+  );
+  for (const { userId, claim, value } of rows) {
+    let claims = byUser.get(userId);
+    if (!claims) byUser.set(userId, (claims = {}));
+    claims[claim] = value;
+  }
+  return byUser;
+}

@@ -7,6 +7,7 @@ import {
   countDatabaseUsers,
   getDatabaseUser,
   getDatabaseUsers,
+  claimsOfDatabaseUsers,
   listDatabaseRoleMembers,
   listDatabaseUsers,
 } from "./database-reads.ts";
@@ -48,6 +49,7 @@ export const databaseStore: UserStore = {
   estimateUsers: estimateDatabaseUsers,
   getUser: getDatabaseUser,
   getUsers: getDatabaseUsers,
+  claimsOfUsers: claimsOfDatabaseUsers,
   findUser: findDatabaseUser,
   assertUsernameFree: assertDatabaseUsernameFree,
   async findLogin(client, tenantId, store, username) {

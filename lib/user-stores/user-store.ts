@@ -39,6 +39,8 @@ export type UserStore = {
   estimateUsers(client: Reader, tenantId: number, query: UserQuery): Promise<RowCount>;
   /** One user with claims and lock state, or null. */
   getUser(client: Reader, tenantId: number, id: number): Promise<StoreUserDetail | null>;
+  /** The claims of these users (the tenant's only), by user id, in one statement whatever the count: the export's batches. */
+  claimsOfUsers(client: Reader, tenantId: number, ids: readonly number[]): Promise<Map<number, Record<string, string>>>;
   /** The users among these ids, in one round trip; missing ids are simply absent. */
   getUsers(client: Reader, tenantId: number, ids: readonly number[]): Promise<StoreUser[]>;
   /** The user of this store with this name (matched as the store matches names), or null. */

@@ -5,7 +5,9 @@ import type { RowCount } from "../core/row-count.ts";
 import { searchMatches, searchPage } from "../stores/name-search.ts";
 import { rolesOfUsers } from "../user-stores/roles-of-users.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
-import type { StoreRef, UserPageParams, UserQuery } from "../user-stores/user-store.ts";
+import type { StoreRef, StoreUser, UserPageParams, UserQuery, UserStore } from "../user-stores/user-store.ts";
+import { holdsUsers, listStores } from "../stores/list-stores.ts";
+import type { TUserListParams } from "./list-params.ts";
 
 export type UserSort = UserPageParams["sort"];
 /** `search`: the console's and the CLI's search text (name-search.ts), instead of a WSO2 `pattern`. */
@@ -40,12 +42,7 @@ export async function listUsers(
   stores?: readonly StoreRef[],
 ): Promise<KeysetPage<UserListRow>> {
   const users = await tenantUserStore(client, tenantId, stores);
-  const page =
-    params.search === undefined
-      ? await users.listUsers(client, tenantId, params)
-      : await searchPage(params.search, params, (pattern, { size, after, before }) =>
-          users.listUsers(client, tenantId, { ...params, pattern, size, after, before }),
-        );
+  const page = await storeUserPage(client, tenantId, users, params);
   const now = new Date();
   const roles = await rolesOfUsers(
     client,
@@ -73,6 +70,31 @@ export async function listUsers(
       };
     }),
   };
+}
+
+/**
+ * The list's own rows: the store's keyset page with the list's filters and order, the search
+ * box's text read as name-search.ts reads it. listUsers and the export (export-users.ts) both
+ * page through this, so they cannot disagree about which users a view holds.
+ */
+export function storeUserPage(client: Db, tenantId: number, users: UserStore, params: ListUsersParams): Promise<KeysetPage<StoreUser>> {
+  return params.search === undefined
+    ? users.listUsers(client, tenantId, params)
+    : searchPage(params.search, params, (pattern, { size, after, before }) =>
+        users.listUsers(client, tenantId, { ...params, pattern, size, after, before }),
+      );
+}
+
+/** The users list's URL filters (list-params.ts) as the store's query; `filter` is null for a domain no user store has (nobody matches). */
+export async function userListFilter(
+  client: Db,
+  tenantId: number,
+  params: Pick<TUserListParams, "q" | "domain" | "claim" | "value">,
+): Promise<{ stores: StoreRef[]; filter: (UserQuery & { search: string }) | null }> {
+  const stores = (await listStores(client, tenantId)).filter(holdsUsers);
+  const store = params.domain ? stores.find((s) => s.domain.toUpperCase() === params.domain!.toUpperCase()) : undefined;
+  if (params.domain && !store) return { stores, filter: null };
+  return { stores, filter: { search: params.q ?? "", storeId: store?.id, claim: params.claim, claimValue: params.value } };
 }
 
 export type UserFilter = UserQuery;

@@ -15,7 +15,8 @@ import { holdsUsers, listStores } from "../stores/list-stores.ts";
 import { effectivePermissions, explainPermission } from "./effective-permissions.ts";
 import { getUser } from "./get-user.ts";
 import { ZUserListParams } from "./list-params.ts";
-import { estimateUsers, listUsers, pickerRow, withoutGrants } from "./list-users.ts";
+import { exportUsers, ZUserExportInput } from "./export-users.ts";
+import { estimateUsers, listUsers, pickerRow, userListFilter, withoutGrants } from "./list-users.ts";
 import { allowedUserActions, userActionBlocker, type UserAction } from "../authz/user-rules.ts";
 import { userSummary, userTabs } from "./user-tabs.ts";
 import { claimLabels, profileClaimRules } from "../claims/profile-claims.ts";
@@ -28,11 +29,9 @@ export const usersPageQuery = defineCommand({
   input: ZUserListParams,
   rule: "Each row carries the actions the user rules allow the actor on it.",
   run: async (client, principal, params) => {
-    const stores = (await listStores(client, principal.tenantId)).filter(holdsUsers);
-    const store = params.domain ? stores.find((s) => s.domain.toUpperCase() === params.domain!.toUpperCase()) : undefined;
-    const filter = { search: params.q ?? "", storeId: store?.id, claim: params.claim, claimValue: params.value };
+    const { stores, filter } = await userListFilter(client, principal.tenantId, params);
     const page =
-      params.domain && !store
+      filter === null
         ? { rows: [], next: null, prev: null }
         : await listUsers(
             client,
@@ -41,7 +40,7 @@ export const usersPageQuery = defineCommand({
             stores,
           );
     // A domain no store has matches nobody: the empty page is the whole view.
-    const total = wholeView(page) ?? (await estimateUsers(client, principal.tenantId, filter, stores));
+    const total = wholeView(page) ?? (await estimateUsers(client, principal.tenantId, filter!, stores));
     const rows = page.rows.map((u) => ({
       ...withoutGrants(u),
       self: u.id === principal.userId,
@@ -196,4 +195,17 @@ export const ownPasswordPageQuery = defineCommand({
   input: z.object({}),
   rule: "Only one's own account.",
   run: async (_client, principal) => ({ forced: principal.mustChangePassword, minLength: getConfig().password_policy.min_length }),
+});
+
+/**
+ * Export users: the Users page's view (its filters and order) with every user's roles and
+ * claims, as a CSV or JSON-lines file streamed in keyset batches (export-users.ts). Gated by
+ * users.list, as the page is: the file holds what the list and the user pages already show
+ * to the actor (names, roles, claims), never a password hash. Recorded as user.exported.
+ */
+export const usersExportQuery = defineCommand({
+  feature: "users.list",
+  input: ZUserExportInput,
+  rule: "None beyond the feature: the tenant's users as the list filters them, as the Users page shows them.",
+  run: (client, actor, input) => exportUsers(client, actor, input),
 });

@@ -10,15 +10,14 @@ import { authenticated, type Authed } from "../session.ts";
 
 export type ImportOptions = EnvOption & FormatOption & { dryRun?: boolean; domain: string; onExisting: "skip" | "update" };
 
-const UPLOAD_TIMEOUT_MS = 60 * 60_000;
 const POLL_MS = 1_000;
 const SHOWN_INVALID = 20;
 
 /** The NDJSON answer of the upload (lib/http/ndjson.ts): progress on stderr, then the summary or the error. */
-async function readPreview(response: Response): Promise<{ id: number }> {
+async function readPreview(body: ReadableStream<Uint8Array>): Promise<{ id: number }> {
   let buffer = "";
   const decoder = new TextDecoder();
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
     buffer += decoder.decode(chunk, { stream: true });
     const lines = buffer.split("\n");
     buffer = lines.pop() ?? "";
@@ -52,14 +51,11 @@ export async function importUsers(file: string, options: ImportOptions): Promise
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(`No file ${file}.`, EXIT.notFound);
   const api = authenticated(options.env);
   const kind = /\.(jsonl|ndjson|json)$/i.test(file) ? "jsonl" : "csv";
-  const response = await api.raw("POST", "/api/v1/users/import", {
+  const answer = await api.upload("/api/v1/users/import", {
     query: { domain: options.domain, onExisting: options.onExisting, fileName: path.basename(file), kind },
-    body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>,
-    contentType: "application/octet-stream",
-    accept: "application/x-ndjson",
-    timeoutMs: UPLOAD_TIMEOUT_MS,
+    upload: { body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>, contentType: "application/octet-stream" },
   });
-  const { id } = await readPreview(response);
+  const { id } = await readPreview(answer);
   if (process.stderr.isTTY) process.stderr.write("\n");
   let job = await api.call("GET", `/api/v1/users/import/${id}`, ZImportJobAnswer);
   if (options.format !== "json")

@@ -9,7 +9,8 @@ import { z } from "zod";
 type Json = Record<string, unknown>;
 type Method = "get" | "post" | "put" | "patch" | "delete" | "head";
 
-export type ApiResponse = { description: string; schema?: z.ZodType; headers?: Record<string, Json> };
+/** `media`: the answer's media types and their schemas, for an answer that is not JSON (a download); else `schema` as application/json. */
+export type ApiResponse = { description: string; schema?: z.ZodType; media?: Record<string, z.ZodType>; headers?: Record<string, Json> };
 export type Operation = {
   summary: string;
   description?: string;
@@ -93,6 +94,13 @@ function operation(op: Operation, nameOf: (schema: z.ZodType) => string): Json {
         description: r.description,
         ...(r.headers ? { headers: r.headers } : {}),
         ...(r.schema ? { content: { "application/json": { schema: { $ref: ref(nameOf(r.schema)) } } } } : {}),
+        ...(r.media
+          ? {
+              content: Object.fromEntries(
+                Object.entries(r.media).map(([type, schema]) => [type, { schema: { $ref: ref(nameOf(schema)) } }]),
+              ),
+            }
+          : {}),
       },
     ]),
   );

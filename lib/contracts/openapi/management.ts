@@ -140,6 +140,8 @@ export const managementApi: ApiDocument = {
     StoreSynced: S.ZStoreSynced,
     ConnectionTest: S.ZConnectionTest,
     ConnectionResult: S.ZConnectionResult,
+    ExportedUser: M.ZExportedUser,
+    UsersCsv: M.ZUsersCsv,
   },
   paths: {
     "/login": { post: login("Get an access token"), get: login("Get an access token (the MI CLI uses GET)") },
@@ -153,6 +155,22 @@ export const managementApi: ApiDocument = {
     "/users": {
       get: { summary: "List users", query: M.ZUserListQuery, responses: { 200: ok(M.ZUserList), ...reads } },
       post: { summary: "Add a user", body: M.ZNewUser, responses: { 200: ok(M.ZStatus), ...writes } },
+    },
+    "/export/users": {
+      get: {
+        summary: "Gatehouse only: export users (the Users page's filters) with roles and claims, as CSV or JSON lines",
+        description:
+          "Streamed in keyset batches, so any number of users costs the server one batch of memory; needs users.list " +
+          "(as GET /users) and is audited as user.exported. Not under /users, so no user name is shadowed. docs/import-export.md",
+        query: M.ZUserExportQuery,
+        responses: {
+          200: {
+            description: "The file (Content-Disposition: attachment; filename=users-<tenant>-<date>.csv or .jsonl)",
+            media: { "text/csv": M.ZUsersCsv, "application/x-ndjson": M.ZExportedUser },
+          },
+          ...reads,
+        },
+      },
     },
     "/users/{userId}": {
       get: { summary: "A user and their roles", path: userPath, query: M.ZUserQuery, responses: { 200: ok(M.ZUser), ...reads } },
