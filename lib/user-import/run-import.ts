@@ -12,7 +12,7 @@ import { finalPassword } from "./import-password.ts";
 import { pendingRows, recordRowOutcomes } from "./import-rows-sql.ts";
 
 /** Rows per transaction: big enough for set-based inserts, small enough that a chunk's hashing and locks stay short. */
-export const CHUNK_ROWS = 500;
+export const CHUNK_ROWS = 1000;
 /** A runner's lease counts while its heartbeat (one per chunk) is younger than this; then another may resume the job. */
 export const IMPORT_LEASE_MS = 60_000;
 
