@@ -55,6 +55,7 @@ export const ADMIN_PAGES: ConsolePage[] = [
   { label: "change password", path: () => "/account/password" },
   { label: "users", path: () => "/users" },
   { label: "add user", path: () => "/users/new" },
+  { label: "import users", path: () => "/users/import" },
   { label: "user", path: (f) => `/users/${f.userId}` },
   { label: "user roles", path: (f) => `/users/${f.userId}/roles` },
   { label: "user password", path: (f) => `/users/${f.userId}/password` },
