@@ -1,4 +1,4 @@
-import { hash as bcryptHash } from "@node-rs/bcrypt";
+import bcrypt from "bcryptjs";
 import { expect, test } from "@playwright/test";
 import { UNUSABLE_PASSWORD } from "../lib/user-stores/password-hash.ts";
 import { fillSignIn, SIGN_IN_FAILED, signInWithForm } from "./support/auth.ts";
@@ -11,7 +11,7 @@ const PASSWORD = "imported from bcrypt, 2026";
 const storedHash = async (id: number) => (await e2eDb().user.findUniqueOrThrow({ where: { id } })).passwordHash;
 
 test("a user imported with a bcrypt hash signs in through the form, which stores argon2id in its place", async ({ page }) => {
-  const original = await bcryptHash(PASSWORD, { cost: 10 });
+  const original = await bcrypt.hash(PASSWORD, 10);
   const user = await seedUser(e2eDb(), { passwordHash: original, grants: LOGIN });
 
   await fillSignIn(page, user.username, `${PASSWORD}?`);

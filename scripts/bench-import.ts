@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { hash as bcryptHash } from "@node-rs/bcrypt";
+import bcrypt from "bcryptjs";
 import { createDb } from "../lib/db/client.ts";
 import type { DbTarget } from "../lib/db/target.ts";
 import { usernameColumns } from "../lib/stores/look-alike.ts";
@@ -34,7 +34,7 @@ type Row = { name: string; hash: string; email: string; country: string };
 
 /** The users: a few distinct bcrypt hashes (cost 10) in turn; a pre-hashed row costs the import the same whatever its hash. */
 async function rows(): Promise<Row[]> {
-  const hashes = await Promise.all([1, 2, 3, 4].map((i) => bcryptHash(`bench password ${i}`, { cost: 10 })));
+  const hashes = await Promise.all([1, 2, 3, 4].map((i) => bcrypt.hash(`bench password ${i}`, 10)));
   return Array.from({ length: USERS }, (_, i) => ({
     name: `imp${i}`,
     hash: hashes[i % 4]!,

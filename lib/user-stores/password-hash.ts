@@ -1,5 +1,5 @@
 import { hash, verify as verifyArgon2 } from "@node-rs/argon2";
-import { verify as verifyBcrypt } from "@node-rs/bcrypt";
+import bcrypt from "bcryptjs";
 import { verifyPassword as verifyWso2 } from "./external/jdbc/wso2-password.ts";
 import { inspectHash, parseHash, type HashScheme } from "./imported-hashes.ts";
 
@@ -49,7 +49,7 @@ export async function verifyPassword(passwordHash: string | null, password: stri
     case "argon2":
       return verifyArgon2(parsed.text, password).catch(() => false);
     case "bcrypt":
-      return verifyBcrypt(password, parsed.text).catch(() => false);
+      return bcrypt.compare(password, parsed.text).catch(() => false);
     case "wso2-sha256":
       await equaliseTiming(password);
       return verifyWso2(password, parsed.digest, parsed.salt, "SHA-256");
