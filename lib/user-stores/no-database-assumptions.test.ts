@@ -14,6 +14,8 @@ const ALLOWED: Record<string, string> = {
   "lib/authz/principal.ts":
     "a session's roles and grants from Gatehouse's membership rows; the policy layer sits below the user stores and may not import them",
   "lib/authz-check/subjects.ts": "the decision API loads many users' roles in one statement per chunk, from the same rows as principal.ts",
+  "lib/user-import/import-actor.ts":
+    "the import's starter as their next request would see them: Gatehouse's disabled flag and the store's and tenant's state, as lib/sessions reads them",
   "lib/management/bootstrap-admin.ts": "creates the first admin in PRIMARY, which is always Gatehouse's own database",
   "lib/provisioning/provision-tenant.ts":
     "creates the configured super admin, and each new tenant's admin, in PRIMARY, which is always Gatehouse's own database",
