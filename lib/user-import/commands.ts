@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
 import { ZFormId } from "../db/row-id.ts";
-import { getImportJob, listImportJobs, listImportRows, ZImportRowParams } from "./import-jobs.ts";
+import { getImportJob, importableStores, listImportJobs, listImportRows, ZImportRowParams } from "./import-jobs.ts";
 import { streamImportReport } from "./import-report.ts";
 import { stageImport, ZImportOptions, type TStageImport } from "./stage-import.ts";
 import { assertMayUpdate, cancelImport, startImport } from "./start-import.ts";
@@ -57,13 +57,7 @@ export const importJobsQuery = defineCommand({
   rule: "The actor's tenant.",
   run: async (client, actor) => ({
     jobs: await listImportJobs(client, actor.tenantId),
-    stores: (
-      await client.userStore.findMany({
-        where: { tenantId: actor.tenantId, kind: { in: ["primary", "secondary"] }, readOnly: false, type: "database" },
-        select: { domain: true },
-        orderBy: { id: "asc" },
-      })
-    ).map((s) => s.domain),
+    stores: await importableStores(client, actor.tenantId),
   }),
 });
 

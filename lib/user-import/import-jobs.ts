@@ -30,14 +30,22 @@ export const JOB_SELECT = {
   storeId: true,
 } as const;
 
-export type ImportJobView = Awaited<ReturnType<typeof getImportJob>>;
-
 /** One job of the actor's tenant; another tenant's id answers as a missing one. */
 export async function getImportJob(client: Db, tenantId: number, id: number) {
   const job = await client.importJob.findFirst({ where: { id, tenantId }, select: JOB_SELECT });
   if (!job) throw new AppError("NOT_FOUND", "No such import.");
   const store = await client.userStore.findFirst({ where: { id: job.storeId, tenantId }, select: { domain: true } });
   return { ...job, domain: store?.domain ?? "", toApply: job.toCreate + job.toUpdate };
+}
+
+/** The stores an import may write to: the tenant's writable database stores (directories take no imports). */
+export async function importableStores(client: Db, tenantId: number): Promise<string[]> {
+  const stores = await client.userStore.findMany({
+    where: { tenantId, kind: { in: ["primary", "secondary"] }, readOnly: false, type: "database" },
+    select: { domain: true },
+    orderBy: { id: "asc" },
+  });
+  return stores.map((s) => s.domain);
 }
 
 /** The tenant's latest imports, newest first. */

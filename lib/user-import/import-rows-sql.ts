@@ -14,7 +14,8 @@ export async function stageRows(client: Db, jobId: number, planned: readonly Pla
   if (planned.length === 0) return;
   const rows = planned.map((p) => ({ ...p, data: p.data ? JSON.stringify(p.data) : "" }));
   await client.$executeRaw`INSERT INTO "ImportRow" ("jobId", "line", "username", "plan", "message", "column", "data")
-    SELECT ${jobId}, j."line", j."username", j."plan", j."message", j."column", j."data" FROM ${jsonTable(client as unknown as Tx, rows, STAGED)} WHERE true`;
+    SELECT ${jobId}, j."line", j."username", j."plan", j."message", j."column", j."data"
+    FROM ${jsonTable(client as unknown as Tx, rows, STAGED)} WHERE true`;
 }
 
 export type PendingRow = { line: number; plan: string; data: RowData };
@@ -62,7 +63,9 @@ export async function auditCreated(
   users: readonly { targetId: string; targetName: string; after: string }[],
 ): Promise<void> {
   if (users.length === 0) return;
-  await tx.$executeRaw`INSERT INTO "AuditEvent" ("tenantId", "at", "actorId", "actorName", "action", "targetType", "targetId", "targetName", "after", "ip", "outcome")
-    SELECT ${event.tenantId}, ${new Date()}, ${event.actorId}, ${event.actorName}, 'user.created', 'user', j."targetId", j."targetName", j."after", ${event.ip}, 'success'
+  await tx.$executeRaw`INSERT INTO "AuditEvent"
+      ("tenantId", "at", "actorId", "actorName", "action", "targetType", "targetId", "targetName", "after", "ip", "outcome")
+    SELECT ${event.tenantId}, ${new Date()}, ${event.actorId}, ${event.actorName}, 'user.created', 'user',
+      j."targetId", j."targetName", j."after", ${event.ip}, 'success'
     FROM ${jsonTable(tx, users, AUDIT)} WHERE true`;
 }

@@ -40,6 +40,7 @@ async function printInvalid(api: Authed, job: TImportJobAnswer): Promise<void> {
   if (job.invalid > SHOWN_INVALID) warn(`… and ${job.invalid - SHOWN_INVALID} more invalid rows: see the report.`);
 }
 
+const planned = (j: TImportJobAnswer) => `${j.toCreate} to create, ${j.toUpdate} to update, ${j.toSkip} to skip, ${j.invalid} invalid`;
 const counts = (j: TImportJobAnswer) =>
   `${j.created} created, ${j.updated} updated, ${j.skipped} skipped, ${j.failed} failed, ${j.invalid} invalid`;
 
@@ -58,10 +59,7 @@ export async function importUsers(file: string, options: ImportOptions): Promise
   const { id } = await readPreview(answer);
   if (process.stderr.isTTY) process.stderr.write("\n");
   let job = await api.call("GET", `/api/v1/users/import/${id}`, ZImportJobAnswer);
-  if (options.format !== "json")
-    say(
-      `Import #${id} of ${job.fileName}: ${job.total} rows; ${job.toCreate} to create, ${job.toUpdate} to update, ${job.toSkip} to skip, ${job.invalid} invalid.`,
-    );
+  if (options.format !== "json") say(`Import #${id} of ${job.fileName}: ${job.total} rows; ${planned(job)}.`);
   await printInvalid(api, job);
   if (options.dryRun) {
     if (options.format === "json") printJson(job);
