@@ -77,3 +77,33 @@ export type TScimListQuery = z.output<typeof ZScimListQuery>;
 export const ZScimUserBody = z
   .object({ schemas: z.array(z.string()).refine((s) => s.includes(SCIM_CORE_USER), `schemas must name ${SCIM_CORE_USER}.`) })
   .catchall(z.unknown());
+
+export const SCIM_PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+/** The most operations one PATCH may carry (a role's member list moves in one request). */
+export const SCIM_MAX_PATCH_OPERATIONS = 1000;
+
+/**
+ * PATCH's body (RFC 7644 3.5.2). `op` is case-insensitive: Azure AD and WSO2's own clients send
+ * "Add" and "Replace". remove needs a path (3.5.2.2); add and replace without one merge a value
+ * object into the resource.
+ */
+export const ZScimPatchOp = z.object({
+  schemas: z.array(z.string()).refine((s) => s.includes(SCIM_PATCH_OP), `schemas must name ${SCIM_PATCH_OP}.`),
+  Operations: z
+    .array(
+      z
+        .object({
+          op: z
+            .string()
+            .transform((s) => s.toLowerCase())
+            .pipe(z.enum(["add", "remove", "replace"], { error: "op must be add, remove or replace." })),
+          path: z.string().min(1).max(1024).optional(),
+          value: z.unknown().optional(),
+        })
+        .refine((o) => o.op !== "remove" || o.path !== undefined, { message: "remove needs a path.", path: ["path"] })
+        .refine((o) => o.op === "remove" || o.value !== undefined, { message: "add and replace need a value.", path: ["value"] }),
+    )
+    .min(1, "Operations must not be empty.")
+    .max(SCIM_MAX_PATCH_OPERATIONS, `At most ${SCIM_MAX_PATCH_OPERATIONS} operations per request.`),
+});
+export type TScimPatchOp = z.output<typeof ZScimPatchOp>;

@@ -10,7 +10,15 @@ export const SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 export const SCIM_MEDIA_TYPE = "application/scim+json";
 
 export type ScimType =
-  "invalidFilter" | "invalidValue" | "invalidCursor" | "invalidSyntax" | "invalidPath" | "tooMany" | "uniqueness" | "mutability";
+  | "invalidFilter"
+  | "invalidValue"
+  | "invalidCursor"
+  | "invalidSyntax"
+  | "invalidPath"
+  | "noTarget"
+  | "tooMany"
+  | "uniqueness"
+  | "mutability";
 
 export function scimError(scimType: ScimType, detail: string): AppError {
   return new AppError("INVALID_INPUT", detail, { scimType });

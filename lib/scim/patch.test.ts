@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors.ts";
+import { ZScimPatchOp } from "../contracts/scim.ts";
+import { applyScimPatch } from "./patch.ts";
+
+const user = {
+  schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+  id: "7",
+  userName: "bjensen",
+  name: { givenName: "Barbara", familyName: "Jensen" },
+  emails: [
+    { value: "bjensen@example.com", type: "work", primary: true },
+    { value: "babs@jensen.org", type: "home" },
+  ],
+  meta: { resourceType: "User", created: "2024-01-01T00:00:00Z", lastModified: "2024-01-01T00:00:00Z" },
+};
+
+const ops = (body: unknown) => ZScimPatchOp.parse(body).Operations;
+const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+describe("applyScimPatch (RFC 7644 3.5.2)", () => {
+  it("replaces a sub-attribute by path and leaves the original untouched", () => {
+    const patched = applyScimPatch(user, ops({ schemas: [PATCH], Operations: [{ op: "Replace", path: "name.givenName", value: "Babs" }] }));
+    expect(patched.name.givenName).toBe("Babs");
+    expect(user.name.givenName).toBe("Barbara");
+  });
+
+  it("removes the values a filter selects (3.5.2.2)", () => {
+    const patched = applyScimPatch(user, ops({ schemas: [PATCH], Operations: [{ op: "remove", path: 'emails[type eq "home"]' }] }));
+    expect(patched.emails).toEqual([user.emails[0]]);
+  });
+
+  it("merges a value object when add has no path (3.5.2.1)", () => {
+    const patched = applyScimPatch(user, ops({ schemas: [PATCH], Operations: [{ op: "add", value: { nickName: "Babs" } }] }));
+    expect(patched).toMatchObject({ nickName: "Babs", userName: "bjensen" });
+  });
+
+  it("answers a filter matching nothing with noTarget, a SCIM 400", () => {
+    const run = () =>
+      applyScimPatch(user, ops({ schemas: [PATCH], Operations: [{ op: "replace", path: 'emails[type eq "other"].value', value: "x" }] }));
+    expect(run).toThrow(AppError);
+    try {
+      run();
+    } catch (e) {
+      expect((e as AppError).details).toMatchObject({ scimType: "noTarget" });
+    }
+  });
+
+  it("refuses bodies without the PatchOp schema, an unknown op, or remove without a path", () => {
+    expect(ZScimPatchOp.safeParse({ schemas: [], Operations: [{ op: "add", value: {} }] }).success).toBe(false);
+    expect(ZScimPatchOp.safeParse({ schemas: [PATCH], Operations: [{ op: "move", path: "a" }] }).success).toBe(false);
+    expect(ZScimPatchOp.safeParse({ schemas: [PATCH], Operations: [{ op: "remove" }] }).success).toBe(false);
+    expect(ZScimPatchOp.safeParse({ schemas: [PATCH], Operations: [] }).success).toBe(false);
+  });
+});
