@@ -107,3 +107,33 @@ export const ZScimPatchOp = z.object({
     .max(SCIM_MAX_PATCH_OPERATIONS, `At most ${SCIM_MAX_PATCH_OPERATIONS} operations per request.`),
 });
 export type TScimPatchOp = z.output<typeof ZScimPatchOp>;
+
+export const SCIM_BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
+export const SCIM_BULK_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
+/** ServiceProviderConfig's bulk limits: WSO2 IS's defaults. More is 413 tooMany (RFC 7644 3.7.4). */
+export const SCIM_BULK_MAX_OPERATIONS = 1000;
+export const SCIM_BULK_MAX_PAYLOAD = 1_048_576;
+
+/**
+ * One operation of a BulkRequest (RFC 7644 3.7). `path` and `data` are checked per operation
+ * (lib/scim/bulk.ts), so one bad operation fails alone; the envelope's shape is checked here.
+ * No count limit here: more than maxOperations is 413, not 400.
+ */
+export const ZScimBulkOperation = z.object({
+  method: z.preprocess((m) => (typeof m === "string" ? m.toUpperCase() : m), z.enum(["POST", "PUT", "PATCH", "DELETE"])),
+  bulkId: z.string().min(1).max(256).optional(),
+  path: z.string().min(1).max(1024),
+  version: z.string().max(256).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const ZScimBulkRequest = z.object({
+  schemas: z.array(z.string()).refine((s) => s.includes(SCIM_BULK_REQUEST), `schemas must name ${SCIM_BULK_REQUEST}.`),
+  failOnErrors: z.number().int().min(1).optional(),
+  Operations: z.array(ZScimBulkOperation).refine((ops) => {
+    const ids = ops.flatMap((o) => (o.bulkId === undefined ? [] : [o.bulkId]));
+    return new Set(ids).size === ids.length;
+  }, "Each bulkId names one operation: a bulkId is used twice."),
+});
+
+export type TScimBulkOperation = z.output<typeof ZScimBulkOperation>;

@@ -29,6 +29,14 @@ const INTERNAL_SCOPES: Record<string, FeatureKey> = {
   internal_group_mgt_list: "roles.list",
   internal_group_mgt_view: "roles.list",
   internal_login: "console.signIn",
+  // SCIM 2.0 bulk: IS 7's all-in-one scope and its per-operation ones; each operation is still decided by its command.
+  internal_bulk_resource_create: "users.create",
+  internal_bulk_user_create: "users.create",
+  internal_bulk_user_update: "users.profile",
+  internal_bulk_user_delete: "users.delete",
+  internal_bulk_group_create: "roles.create",
+  internal_bulk_group_update: "roles.update",
+  internal_bulk_group_delete: "roles.delete",
 };
 
 /** WSO2 answers "default" when none of the requested scopes is granted; so do we. */

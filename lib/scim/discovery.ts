@@ -1,9 +1,9 @@
 /**
  * The discovery documents (RFC 7644 4, RFC 7643 5-7): what is implemented, no more. The
- * schemas list the attributes attribute-map.ts maps plus the column-backed ones; PATCH, bulk
- * and password changes are false until they are built.
+ * schemas list the attributes attribute-map.ts maps plus the column-backed ones; PATCH and
+ * password changes are false until they are built.
  */
-import { SCIM_DEFAULT_COUNT, SCIM_MAX_RESULTS } from "../contracts/scim.ts";
+import { SCIM_BULK_MAX_OPERATIONS, SCIM_BULK_MAX_PAYLOAD, SCIM_DEFAULT_COUNT, SCIM_MAX_RESULTS } from "../contracts/scim.ts";
 import { ADDRESS_PARTS, CLAIM_ATTRIBUTES, CORE_GROUP, CORE_USER, ENTERPRISE_USER, MULTI_VALUED } from "./attribute-map.ts";
 
 const SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
@@ -139,7 +139,7 @@ export const SERVICE_PROVIDER_CONFIG = {
   schemas: [SPC],
   documentationUri: DOCS,
   patch: { supported: false },
-  bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+  bulk: { supported: true, maxOperations: SCIM_BULK_MAX_OPERATIONS, maxPayloadSize: SCIM_BULK_MAX_PAYLOAD },
   filter: { supported: true, maxResults: SCIM_MAX_RESULTS },
   changePassword: { supported: false },
   sort: { supported: true },

@@ -24,7 +24,12 @@ export function listInput(query: ListQuery, request: Request) {
   };
 }
 
-export function byIdInput(id: string, query: z.output<typeof ZScimResourceQuery>, request: Request, kind: "user" | "group") {
+/** A path's id as a row id; one that cannot be a row id names nothing. */
+export function resourceId(id: string, kind: "user" | "group"): number {
   if (!/^\d{1,10}$/.test(id) || Number(id) > 2_147_483_647) throw new AppError("NOT_FOUND", `No ${kind} with id ${id}.`);
-  return { base: scimBase(request), id: Number(id), attributes: query.attributes, excludedAttributes: query.excludedAttributes };
+  return Number(id);
+}
+
+export function byIdInput(id: string, query: z.output<typeof ZScimResourceQuery>, request: Request, kind: "user" | "group") {
+  return { base: scimBase(request), id: resourceId(id, kind), attributes: query.attributes, excludedAttributes: query.excludedAttributes };
 }

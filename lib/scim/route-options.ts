@@ -27,6 +27,16 @@ export const SCIM_SCOPES = {
   me: ["internal_login"],
   groupsList: ["internal_group_mgt_view", "internal_group_mgt_list"],
   groupsView: ["internal_group_mgt_view"],
+  // IS 7: the old all-in-one bulk scope, or the fine-grained per-operation ones (lib/scim/bulk.ts).
+  bulk: [
+    "internal_bulk_resource_create",
+    "internal_bulk_user_create",
+    "internal_bulk_user_update",
+    "internal_bulk_user_delete",
+    "internal_bulk_group_create",
+    "internal_bulk_group_update",
+    "internal_bulk_group_delete",
+  ],
 } as const;
 
 /** Where this request's resources live: /scim2, or /t/{tenant}/scim2 when the address named a tenant. */

@@ -32,7 +32,9 @@ export const scimErrorBody: ErrorFormatter = (e) => {
         ? "invalidValue"
         : e.code === "CONFLICT"
           ? "uniqueness"
-          : undefined;
+          : e.status === 413
+            ? "tooMany"
+            : undefined;
   return { schemas: [SCIM_ERROR], status: String(e.status), ...(scimType ? { scimType } : {}), detail: e.message };
 };
 

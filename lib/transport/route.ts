@@ -3,6 +3,7 @@ import { z } from "zod";
 import { currentPrincipal } from "../auth/current-principal.ts";
 import { throttledMessage } from "../auth/throttled.ts";
 import { describeIssues } from "../core/zod-issues.ts";
+import { readCappedText } from "../http/capped-body.ts";
 import { clientIp } from "../http/client-address.ts";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";
 import { isSameOrigin } from "../http/origin.ts";
@@ -155,11 +156,8 @@ async function readBody<B extends z.ZodType>(
   maxBytes: number,
   fast?: (json: unknown) => z.infer<B> | undefined,
 ): Promise<BodyResult<z.infer<B>>> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) return { ok: false, code: "PAYLOAD_TOO_LARGE", message: `The body is larger than ${maxBytes} bytes.` };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    return { ok: false, code: "PAYLOAD_TOO_LARGE", message: `The body is larger than ${maxBytes} bytes.` };
+  const text = await readCappedText(request, maxBytes);
+  if (text === null) return { ok: false, code: "PAYLOAD_TOO_LARGE", message: `The body is larger than ${maxBytes} bytes.` };
   let json: unknown;
   try {
     json = JSON.parse(text);

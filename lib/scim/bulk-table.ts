@@ -1,0 +1,71 @@
+/**
+ * What each bulk operation (method × resource) runs: the same command, input mapping and
+ * contract as the single-resource route, and the fine-grained IS 7 scope that admits it.
+ */
+import type { z } from "zod";
+import type { Command } from "../authz/command.ts";
+import type { FeatureKey } from "../authz/features.ts";
+import type { Actor } from "../authz/principal.ts";
+import { ZScimUserBody } from "../contracts/scim.ts";
+import { describeIssues } from "../core/zod-issues.ts";
+import type { Db } from "../db/client.ts";
+import { deleteUserCommand } from "../users/commands.ts";
+import type { ScimOne } from "./queries.ts";
+import { version } from "./resources.ts";
+import { scimError } from "./scim-error.ts";
+import { newUserFromBody } from "./user-body.ts";
+import { deleteInput, scimCreateUserCommand } from "./writes.ts";
+
+/** One operation, its bulkIds resolved: the base address, the path's id, the data and the version (If-Match). */
+export type BulkTarget = { base: string; id: number; data: Record<string, unknown>; version: string | null };
+/** A successful operation as the BulkResponse shows it. */
+export type BulkDone = { status: number; location?: string; version?: string };
+
+export type BulkEntry = {
+  feature: FeatureKey | "self";
+  scope: string;
+  run: (client: Db, actor: Actor, target: BulkTarget) => Promise<BulkDone>;
+};
+
+function entry<I, R>(
+  command: Command<I, R>,
+  scope: string,
+  input: (target: BulkTarget, actor: Actor, client: Db) => I | Promise<I>,
+  reply: (result: R) => BulkDone,
+): BulkEntry {
+  return {
+    feature: command.feature,
+    scope,
+    run: async (client, actor, target) => reply(await command.run(client, actor, await input(target, actor, client))),
+  };
+}
+
+/** An operation's data through the single route's body contract (what readBody does for it). */
+export function bulkData<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const parsed = schema.safeParse(data ?? {});
+  if (!parsed.success) throw scimError("invalidSyntax", describeIssues(parsed.error));
+  return parsed.data;
+}
+
+const written = (status: number) => (one: ScimOne) => ({
+  status,
+  location: (one.resource.meta as { location: string }).location,
+  version: version(one.version),
+});
+const deleted = () => ({ status: 204 });
+
+/** Keyed "METHOD Resource" for a collection path, "METHOD Resource/id" for a resource's. */
+export const BULK_TABLE: Partial<Record<string, BulkEntry>> = {
+  "POST Users": entry(
+    scimCreateUserCommand,
+    "internal_bulk_user_create",
+    ({ base, data }) => ({ base, user: newUserFromBody(bulkData(ZScimUserBody, data)) }),
+    written(201),
+  ),
+  "DELETE Users/id": entry(
+    deleteUserCommand,
+    "internal_bulk_user_delete",
+    ({ id, version: ifMatch }, actor, client) => deleteInput(client, actor, id, ifMatch),
+    deleted,
+  ),
+};

@@ -1,0 +1,118 @@
+/**
+ * POST /scim2/Bulk (RFC 7644 3.7): each operation through its own command (bulk-table.ts),
+ * decided by that command's feature and the token's scopes, in its own transaction(s): bulk is
+ * not atomic, so one failing operation leaves the others applied. The request is authenticated
+ * once by the route; every operation then runs as that actor.
+ *
+ * Order is WSO2 IS's: every /Users operation in request order, then every /Groups one, so a
+ * group may name users created anywhere in the request. A bulkId reference ("bulkId:qwerty", in
+ * the path or any string of the data) is replaced by the id its operation created; one naming no
+ * operation, or one that has not created anything (later in the order, failed, or circular), fails
+ * its operation with 409 invalidValue.
+ */
+import { z } from "zod";
+import { defineCommand } from "../authz/command.ts";
+import { decide, decideRoute } from "../authz/decide.ts";
+import type { FeatureKey } from "../authz/features.ts";
+import type { Actor } from "../authz/principal.ts";
+import { scopeRefusal } from "../authz/scope.ts";
+import { SCIM_BULK_MAX_OPERATIONS, SCIM_BULK_RESPONSE, type TScimBulkOperation } from "../contracts/scim.ts";
+import type { Db } from "../db/client.ts";
+import { AppError, ERROR_STATUS } from "../errors.ts";
+import { BULK_TABLE, type BulkEntry } from "./bulk-table.ts";
+import { resourceId } from "./handlers.ts";
+import { scimError, scimErrorBody } from "./scim-error.ts";
+
+const ALL_RESOURCES_SCOPE = "internal_bulk_resource_create";
+const PATH = /^\/(Users|Groups)(?:\/([^/]+))?$/;
+const BULK_ID = "bulkId:";
+
+type Op = TScimBulkOperation;
+type Answer = { method: Op["method"]; bulkId?: string; location?: string; version?: string; status: string; response?: unknown };
+
+const ZBulkInput = z.object({
+  base: z.string(),
+  failOnErrors: z.number().int().min(1).optional(),
+  operations: z.array(z.custom<Op>((v) => typeof v === "object" && v !== null)),
+});
+
+/** An operation's bulkId references replaced by the ids created so far. */
+function resolve<T>(value: T, op: Op, created: Map<string, string>, known: Set<string>): T {
+  if (typeof value === "string" && value.startsWith(BULK_ID)) {
+    const ref = value.slice(BULK_ID.length);
+    const id = created.get(ref);
+    if (id !== undefined) return id as T;
+    const why = !known.has(ref)
+      ? "names no operation of this request"
+      : ref === op.bulkId
+        ? "is this operation's own"
+        : "has created nothing before this operation (it comes later, failed, or refers back here)";
+    throw new AppError("CONFLICT", `The reference ${value} ${why}.`, { scimType: "invalidValue" });
+  }
+  if (Array.isArray(value)) return value.map((v) => resolve(v, op, created, known)) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, op, created, known)])) as T;
+  }
+  return value;
+}
+
+function route(op: Op): { entry: BulkEntry; resource: string; id: string | undefined } {
+  const match = PATH.exec(op.path);
+  if (!match) throw scimError("invalidPath", `${op.path} is not /Users, /Groups, /Users/{id} or /Groups/{id}.`);
+  const [, resource, id] = match;
+  const entry = BULK_TABLE[`${op.method} ${resource}${id === undefined ? "" : "/id"}`];
+  if (!entry) throw scimError("invalidPath", `${op.method} ${op.path} is not an operation bulk runs.`);
+  return { entry, resource: resource!, id };
+}
+
+async function runOne(client: Db, actor: Actor, base: string, op: Op, created: Map<string, string>, known: Set<string>) {
+  const { entry, resource, id } = route(op);
+  const decision = decideRoute(actor, entry.feature);
+  if (!decision.allowed) throw new AppError(decision.code, decision.reason);
+  const outOfScope = scopeRefusal(actor, [ALL_RESOURCES_SCOPE, entry.scope]);
+  if (outOfScope) throw new AppError("FORBIDDEN", outOfScope);
+  const rowId = id === undefined ? 0 : resourceId(resolve(id, op, created, known), resource === "Users" ? "user" : "group");
+  const data = resolve(op.data ?? {}, op, created, known);
+  return entry.run(client, actor, { base, id: rowId, data, version: op.version ?? null });
+}
+
+/** The request is refused whole (403) when the actor may run no bulk operation at all, as IS does. */
+function mayRunAny(actor: Actor): void {
+  const features = [...new Set(Object.values(BULK_TABLE).map((e) => e!.feature))].filter((f): f is FeatureKey => f !== "self");
+  const decisions = features.map((f) => decide(actor, f));
+  const refused = decisions.find((d) => !d.allowed);
+  if (refused && !refused.allowed && decisions.every((d) => !d.allowed)) throw new AppError(refused.code, refused.reason);
+}
+
+export const scimBulkCommand = defineCommand({
+  feature: "self",
+  input: ZBulkInput,
+  rule: "Each operation as its own command decides it (feature, scope, object rules); bulkId references resolve to ids created earlier in the same request.",
+  run: async (client, actor, { base, failOnErrors, operations }) => {
+    if (operations.length > SCIM_BULK_MAX_OPERATIONS) {
+      throw new AppError("PAYLOAD_TOO_LARGE", `A bulk request takes at most ${SCIM_BULK_MAX_OPERATIONS} operations.`, { scimType: "tooMany" });
+    }
+    mayRunAny(actor);
+    const ordered = [...operations.filter((o) => !o.path.startsWith("/Groups")), ...operations.filter((o) => o.path.startsWith("/Groups"))];
+    const known = new Set(operations.flatMap((o) => (o.bulkId === undefined ? [] : [o.bulkId])));
+    const created = new Map<string, string>();
+    const answers: Answer[] = [];
+    let errors = 0;
+    for (const op of ordered) {
+      if (failOnErrors !== undefined && errors >= failOnErrors) break;
+      const head = { method: op.method, ...(op.bulkId === undefined ? {} : { bulkId: op.bulkId }) };
+      try {
+        const done = await runOne(client, actor, base, op, created, known);
+        if (op.bulkId !== undefined && done.location) created.set(op.bulkId, done.location.slice(done.location.lastIndexOf("/") + 1));
+        answers.push({ ...head, location: done.location, version: done.version, status: String(done.status) });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        errors += 1;
+        const status = ERROR_STATUS[error.code];
+        const response = scimErrorBody({ status, code: error.code, message: error.message, details: error.details });
+        answers.push({ ...head, status: String(status), response });
+      }
+    }
+    return { schemas: [SCIM_BULK_RESPONSE], Operations: answers };
+  },
+});
