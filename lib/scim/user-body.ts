@@ -8,7 +8,7 @@ import { splitQualifiedName } from "../core/domains.ts";
 import { ADDRESS_PARTS, CLAIM_ATTRIBUTES, CORE_USER, ENTERPRISE_USER, MULTI_VALUED } from "./attribute-map.ts";
 import { scimError } from "./scim-error.ts";
 
-export type NewScimUser = { domain: string; username: string; password: string; claims: Record<string, string> };
+export type NewScimUser = { domain: string; username: string; password?: string; claims: Record<string, string> };
 
 const IGNORED = new Set(["schemas", "id", "meta", "groups"]);
 const bad = (detail: string) => scimError("invalidValue", detail);
@@ -83,7 +83,11 @@ export function newUserFromBody(body: Record<string, unknown>): NewScimUser {
     }
   }
   if (!userName) throw bad("userName is required.");
-  if (password === undefined) throw bad("password is required: Gatehouse does not send invitations.");
   const { domain, name } = splitQualifiedName(userName);
-  return { domain, username: name, password, claims: Object.fromEntries(Object.entries(claims).filter(([, v]) => v.trim() !== "")) };
+  return {
+    domain,
+    username: name,
+    ...(password === undefined ? {} : { password }),
+    claims: Object.fromEntries(Object.entries(claims).filter(([, v]) => v.trim() !== "")),
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * SCIM's writes, through the user commands (lib/users/commands.ts) and so through their rules,
- * no-escalation checks and audit events: POST /scim2/Users is Add New User, then the profile
+ * no-escalation checks and audit events: POST /scim2/Users is Add New User (a password is optional: without one the account waits for an admin's reset), then the profile
  * claims (User Profile's command, when the body carries any); DELETE is Delete User.
  */
 import { z } from "zod";
@@ -11,7 +11,7 @@ import { profileErrors } from "../claims/profile-rules.ts";
 import { firstIssue } from "../core/zod-issues.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { createUserCommand, updateProfileCommand } from "../users/commands.ts";
+import { provisionUserCommand, updateProfileCommand } from "../users/commands.ts";
 import { getUser } from "../users/get-user.ts";
 import type { Actor } from "../authz/principal.ts";
 import { scimUserQuery, type ScimOne } from "./queries.ts";
@@ -38,14 +38,14 @@ export const scimCreateUserCommand = defineCommand({
       const errors = Object.entries(profileErrors(rules, user.claims)).map(([uri, [message]]) => `${uri}: ${message}`);
       if (errors.length) throw scimError("invalidValue", errors.join(" "));
     }
-    const parsed = createUserCommand.input.safeParse({
+    const parsed = provisionUserCommand.input.safeParse({
       domain: user.domain,
       username: user.username,
       password: user.password,
       roleIds: [],
     });
     if (!parsed.success) throw scimError("invalidValue", firstIssue(parsed.error).message);
-    const { id } = await createUserCommand.run(client, actor, parsed.data);
+    const { id } = await provisionUserCommand.run(client, actor, parsed.data);
     if (uris.length > 0) {
       const { version } = await getUser(client, actor.tenantId, id);
       await updateProfileCommand.run(client, actor, { id, version, ...user.claims });
