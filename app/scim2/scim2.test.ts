@@ -411,7 +411,7 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
     const config = (await (await spc.GET()).json()) as Json;
     expect(config).toMatchObject({
       patch: { supported: false },
-      bulk: { supported: false },
+      bulk: { supported: true, maxOperations: 1000, maxPayloadSize: 1048576 },
       filter: { supported: true, maxResults: 200 },
       sort: { supported: true },
       etag: { supported: true },

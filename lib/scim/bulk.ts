@@ -90,7 +90,9 @@ export const scimBulkCommand = defineCommand({
   rule: "Each operation as its own command decides it (feature, scope, object rules); bulkId references resolve to ids created earlier in the same request.",
   run: async (client, actor, { base, failOnErrors, operations }) => {
     if (operations.length > SCIM_BULK_MAX_OPERATIONS) {
-      throw new AppError("PAYLOAD_TOO_LARGE", `A bulk request takes at most ${SCIM_BULK_MAX_OPERATIONS} operations.`, { scimType: "tooMany" });
+      throw new AppError("PAYLOAD_TOO_LARGE", `A bulk request takes at most ${SCIM_BULK_MAX_OPERATIONS} operations.`, {
+        scimType: "tooMany",
+      });
     }
     mayRunAny(actor);
     const ordered = [...operations.filter((o) => !o.path.startsWith("/Groups")), ...operations.filter((o) => o.path.startsWith("/Groups"))];

@@ -1,0 +1,199 @@
+// POST /scim2/Bulk (RFC 7644 3.7) on both databases, through the route handler: bulkId
+// references, failOnErrors, a failing operation among applied ones, the 413 limits, circular
+// references, each operation decided by its own command's feature and the token's scopes.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { provision } from "../../lib/provisioning/provision.ts";
+import { testConfig } from "../../testing/config.ts";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
+import { basic, clientAuth, dcr, tokenCall, type Registered } from "../../testing/oauth2-client.ts";
+import { callRoute, useTestApp } from "../../testing/route-harness.ts";
+import { seedUser, TEST_PASSWORD } from "../../testing/seed.ts";
+import * as bulk from "./Bulk/route.ts";
+
+vi.mock("next/headers", async () => (await import("../../testing/route-harness.ts")).nextHeaders);
+
+const ORIGIN = "http://localhost:3000";
+const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
+const REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
+const RESPONSE = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
+type Op = { method: string; path: string; bulkId?: string; data?: unknown; version?: string };
+type Answer = { method: string; bulkId?: string; location?: string; version?: string; status: string; response?: Record<string, unknown> };
+
+const newUser = (userName: string, bulkId?: string, extra: Record<string, unknown> = {}): Op => ({
+  method: "POST",
+  path: "/Users",
+  ...(bulkId ? { bulkId } : {}),
+  data: { schemas: [CORE], userName, ...extra },
+});
+
+describe.each(await databaseKinds())("%s: SCIM 2.0 bulk", (kind) => {
+  let t: TestDatabase;
+  let admin: { id: number; username: string; password: string };
+  let creator: { username: string; password: string };
+  let viewer: { username: string; password: string };
+
+  const send = (authorization: string, body: string | ReadableStream, headers: Record<string, string> = {}) =>
+    callRoute(
+      bulk.POST as never,
+      new Request(`${ORIGIN}/scim2/Bulk`, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/scim+json", ...headers },
+        body,
+        ...(typeof body === "string" ? {} : { duplex: "half" }),
+      } as RequestInit),
+      {},
+    );
+  const run = async (operations: Op[], options: { as?: string; failOnErrors?: number } = {}) => {
+    const body = { schemas: [REQUEST], ...(options.failOnErrors ? { failOnErrors: options.failOnErrors } : {}), Operations: operations };
+    const answer = await send(options.as ?? basic(admin.username, admin.password), JSON.stringify(body));
+    expect(answer.status, await answer.clone().text()).toBe(200);
+    expect(answer.headers.get("content-type")).toBe("application/scim+json");
+    const json = (await answer.json()) as { schemas: string[]; Operations: Answer[] };
+    expect(json.schemas).toEqual([RESPONSE]);
+    return json.Operations;
+  };
+  const userId = (username: string) => t.db.user.findFirst({ where: { username }, select: { id: true } });
+  const count = (username: string) => t.db.user.count({ where: { username } });
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    useTestApp(t.db);
+    await provision(t.db, testConfig());
+    admin = await seedUser(t.db, { admin: true });
+    creator = await seedUser(t.db, { grants: ["/permission/admin/manage/identity/usermgt/create"] });
+    viewer = await seedUser(t.db, { grants: ["/permission/admin/manage/identity/usermgt/view"] });
+  });
+  afterAll(() => t.drop());
+
+  it("runs RFC 7644 3.7.1's operations and answers each with its status, location and version", async () => {
+    const answers = await run([newUser("bulk_qwerty", "qwerty", { name: { givenName: "Alice" } }), newUser("bulk_ytrewq", "ytrewq")]);
+    const alice = await userId("bulk_qwerty");
+    expect(answers[0]).toEqual({
+      method: "POST",
+      bulkId: "qwerty",
+      location: `${ORIGIN}/scim2/Users/${alice!.id}`,
+      version: expect.stringMatching(/^W\/"\d+"$/),
+      status: "201",
+    });
+    expect(answers[1]).toMatchObject({ bulkId: "ytrewq", status: "201" });
+    const events = await t.db.auditEvent.findMany({ where: { targetId: String(alice!.id) }, select: { action: true } });
+    expect(events.map((e) => e.action).sort()).toEqual(["user.created", "user.profile_changed"]);
+  });
+
+  it("resolves a bulkId in a path to the id its operation created (3.7.2)", async () => {
+    const answers = await run([newUser("bulk_gone", "gone"), { method: "DELETE", path: "/Users/bulkId:gone" }]);
+    expect(answers.map((a) => a.status)).toEqual(["201", "204"]);
+    expect(await count("bulk_gone")).toBe(0);
+  });
+
+  it("applies the rest when an operation in the middle fails; failOnErrors stops after that many errors", async () => {
+    const middle = await run([newUser("bulk_m1"), newUser("bulk_m2", undefined, { nonsense: 1 }), newUser("bulk_m3")]);
+    expect(middle.map((a) => a.status)).toEqual(["201", "400", "201"]);
+    expect(middle[1]!.response).toMatchObject({ status: "400", scimType: "invalidValue" });
+    expect([await count("bulk_m1"), await count("bulk_m2"), await count("bulk_m3")]).toEqual([1, 0, 1]);
+
+    const stopped = await run([newUser("bulk_m1"), newUser("bulk_f2"), newUser("bulk_m3"), newUser("bulk_f4")], { failOnErrors: 2 });
+    expect(stopped.map((a) => a.status)).toEqual(["409", "201", "409"]);
+    expect(stopped[0]!.response).toMatchObject({ status: "409", scimType: "uniqueness" });
+    expect([await count("bulk_f2"), await count("bulk_f4")]).toEqual([1, 0]);
+  });
+
+  it("fails unknown, later, own and circular references with 409 invalidValue (3.7.3)", async () => {
+    const answers = await run([
+      newUser("bulk_c1", "c1", { displayName: "bulkId:c2" }),
+      newUser("bulk_c2", "c2", { displayName: "bulkId:c1" }),
+      newUser("bulk_self", "self", { displayName: "bulkId:self" }),
+      newUser("bulk_unknown", undefined, { displayName: "bulkId:nowhere" }),
+      { method: "DELETE", path: "/Users/bulkId:nowhere" },
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(["409", "409", "409", "409", "409"]);
+    for (const a of answers) expect(a.response).toMatchObject({ scimType: "invalidValue" });
+    expect(answers[3]!.response!.detail).toContain("names no operation");
+    for (const name of ["bulk_c1", "bulk_c2", "bulk_self", "bulk_unknown"]) expect(await count(name)).toBe(0);
+  });
+
+  it("decides every operation by its own command's feature: 403 for one, the others applied", async () => {
+    const victim = await seedUser(t.db, {});
+    const answers = await run([newUser("bulk_by_creator"), { method: "DELETE", path: `/Users/${victim.id}` }], {
+      as: basic(creator.username, creator.password),
+    });
+    expect(answers.map((a) => a.status)).toEqual(["201", "403"]);
+    expect(await count("bulk_by_creator")).toBe(1);
+    expect(await count(victim.username)).toBe(1);
+    const refused = await send(basic(viewer.username, viewer.password), JSON.stringify({ schemas: [REQUEST], Operations: [newUser("x")] }));
+    expect(refused.status).toBe(403);
+  });
+
+  it("refuses bad paths and methods per operation, and a malformed envelope whole", async () => {
+    const answers = await run([
+      { method: "POST", path: "/Roles", data: {} },
+      { method: "POST", path: "/Users/7" },
+      { method: "DELETE", path: "/Users/abc" },
+      newUser("bulk_after_bad_paths"),
+    ]);
+    expect(answers.map((a) => [a.status, a.response?.scimType])).toEqual([
+      ["400", "invalidPath"],
+      ["400", "invalidPath"],
+      ["404", undefined],
+      ["201", undefined],
+    ]);
+    const envelope = await send(
+      basic(admin.username, admin.password),
+      JSON.stringify({ schemas: [REQUEST], Operations: [{ method: "GET", path: "/Users" }] }),
+    );
+    expect(envelope.status).toBe(400);
+    const twice = await send(
+      basic(admin.username, admin.password),
+      JSON.stringify({ schemas: [REQUEST], Operations: [newUser("a", "x"), newUser("b", "x")] }),
+    );
+    expect(twice.status).toBe(400);
+  });
+
+  it("answers 413 tooMany over maxOperations or maxPayloadSize, streamed or not, before any operation runs", async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => newUser(`bulk_many_${i}`));
+    const tooMany = await send(basic(admin.username, admin.password), JSON.stringify({ schemas: [REQUEST], Operations: many }));
+    expect(tooMany.status).toBe(413);
+    expect(await tooMany.json()).toMatchObject({ status: "413", scimType: "tooMany" });
+    expect(await count("bulk_many_0")).toBe(0);
+
+    const big = JSON.stringify({
+      schemas: [REQUEST],
+      Operations: [newUser("bulk_big", undefined, { displayName: "x".repeat(1_048_576) })],
+    });
+    const tooBig = await send(basic(admin.username, admin.password), big);
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.json()).toMatchObject({ scimType: "tooMany" });
+    const bytes = new TextEncoder().encode(big);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 65_536) controller.enqueue(bytes.slice(i, i + 65_536));
+        controller.close();
+      },
+    });
+    const streamed = await send(basic(admin.username, admin.password), stream);
+    expect(streamed.status).toBe(413);
+    expect(await count("bulk_big")).toBe(0);
+  });
+
+  it("takes IS 7's bulk scopes: internal_bulk_resource_create for all, internal_bulk_user_create for creates only", async () => {
+    const registered = await dcr(basic(admin.username, admin.password), {
+      clientName: `bulk_${kind}`,
+      owner: admin.username,
+      grantType: "password",
+      saasApp: true,
+    });
+    const app = (await registered.json()) as Registered;
+    const token = async (scope: string) => {
+      const answer = await tokenCall({ grant_type: "password", username: admin.username, password: TEST_PASSWORD, scope }, clientAuth(app));
+      return `Bearer ${((await answer.json()) as { access_token: string }).access_token}`;
+    };
+    const victim = await seedUser(t.db, {});
+    const ops = [newUser("bulk_scoped"), { method: "DELETE", path: `/Users/${victim.id}` }];
+    const fine = await run(ops, { as: await token("internal_bulk_user_create") });
+    expect(fine.map((a) => a.status)).toEqual(["201", "403"]);
+    const all = await run([{ method: "DELETE", path: `/Users/${victim.id}` }], { as: await token("internal_bulk_resource_create") });
+    expect(all.map((a) => a.status)).toEqual(["204"]);
+    const other = await send(await token("internal_user_mgt_create"), JSON.stringify({ schemas: [REQUEST], Operations: [] }));
+    expect(other.status).toBe(403);
+  });
+});
