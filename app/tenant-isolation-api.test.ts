@@ -32,6 +32,7 @@ import * as unlock from "./api/v1/users/[id]/unlock/route.ts";
 import * as bulkAssign from "./api/v1/users/bulk-assign-role/route.ts";
 import * as bulkDelete from "./api/v1/users/bulk-delete/route.ts";
 import * as users from "./api/v1/users/route.ts";
+import * as scimBulk from "./scim2/Bulk/route.ts";
 import * as scimGroup from "./scim2/Groups/[id]/route.ts";
 import * as scimGroups from "./scim2/Groups/route.ts";
 import * as scimMe from "./scim2/Me/route.ts";
@@ -340,6 +341,23 @@ const rows: Row[] = [
   {
     key: "DELETE app/scim2/Users/[id]/route.ts",
     call: route(scimUser.DELETE, "DELETE", (id) => `/scim2/Users/${id}`, ids),
+    b: (w) => String(w.b.alice.id),
+    missing: String(MISSING),
+    tenantPath: true,
+  },
+  // Bulk: an operation naming B's user answers as one naming a missing id (its own 404), B unchanged.
+  {
+    key: "POST app/scim2/Bulk/route.ts",
+    call: route(
+      scimBulk.POST,
+      "POST",
+      () => "/scim2/Bulk",
+      () => ({}),
+      (id) => ({
+        schemas: ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],
+        Operations: [{ method: "DELETE", path: `/Users/${id}` }],
+      }),
+    ),
     b: (w) => String(w.b.alice.id),
     missing: String(MISSING),
     tenantPath: true,

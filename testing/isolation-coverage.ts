@@ -47,6 +47,7 @@ export const COVERED: Record<string, string> = Object.fromEntries([
     ...route("scim2/Groups", "GET"),
     ...route("scim2/Groups/[id]", "GET", "POST"),
     ...route("scim2/Me", "GET"),
+    ...route("scim2/Bulk", "POST"),
     ...route("(console)/audit/export", "GET"),
     ...route("(console)/users/export", "GET"),
     ...route("(console)/settings/role-permissions/tenant-conf/export", "GET"),
