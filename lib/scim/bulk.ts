@@ -12,10 +12,10 @@
  */
 import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
-import { decide, decideRoute } from "../authz/decide.ts";
+import { decide } from "../authz/decide.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import type { Actor } from "../authz/principal.ts";
-import { scopeRefusal } from "../authz/scope.ts";
+import { operationRefusal } from "../authz/operation.ts";
 import { SCIM_BULK_MAX_OPERATIONS, SCIM_BULK_RESPONSE, type TScimBulkOperation } from "../contracts/scim.ts";
 import type { Db } from "../db/client.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
@@ -67,10 +67,8 @@ function route(op: Op): { entry: BulkEntry; resource: string; id: string | undef
 
 async function runOne(client: Db, actor: Actor, base: string, op: Op, created: Map<string, string>, known: Set<string>) {
   const { entry, resource, id } = route(op);
-  const decision = decideRoute(actor, entry.feature);
-  if (!decision.allowed) throw new AppError(decision.code, decision.reason);
-  const outOfScope = scopeRefusal(actor, [ALL_RESOURCES_SCOPE, entry.scope]);
-  if (outOfScope) throw new AppError("FORBIDDEN", outOfScope);
+  const refused = operationRefusal(actor, entry.feature, [ALL_RESOURCES_SCOPE, entry.scope]);
+  if (refused) throw new AppError(refused.code, refused.reason);
   const rowId = id === undefined ? 0 : resourceId(resolve(id, op, created, known), resource === "Users" ? "user" : "group");
   const data = resolve(op.data ?? {}, op, created, known);
   return entry.run(client, actor, { base, id: rowId, data, version: op.version ?? null });

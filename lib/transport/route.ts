@@ -8,10 +8,9 @@ import { clientIp } from "../http/client-address.ts";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.ts";
 import { isSameOrigin } from "../http/origin.ts";
 import { findMalformedText, malformedTextMessage } from "../http/well-formed.ts";
-import { decideRoute } from "../authz/decide.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import type { Actor, Principal } from "../authz/principal.ts";
-import { scopeRefusal } from "../authz/scope.ts";
+import { operationRefusal } from "../authz/operation.ts";
 import { db } from "../db/client.ts";
 import { isCallersTenant } from "../tenants/path-tenant.ts";
 import { PATH_TENANT_HEADER } from "./tenant-path.ts";
@@ -96,10 +95,8 @@ export function defineRoute<
       if (principal && pathTenant !== null && !(await isCallersTenant(db(), principal.tenantId, pathTenant))) {
         return fail("UNAUTHENTICATED", `These credentials are not of the tenant the address names (/t/${pathTenant}/).`);
       }
-      const decision = decideRoute(principal, options.feature);
-      if (!decision.allowed) return fail(decision.code, decision.reason);
-      const outOfScope = scopeRefusal(principal, options.scope);
-      if (outOfScope) return fail("FORBIDDEN", outOfScope);
+      const refused = operationRefusal(principal, options.feature, options.scope);
+      if (refused) return fail(refused.code, refused.reason);
 
       const params = await pendingParams;
       if (!params.ok) return fail(params.code, params.message);
