@@ -6,9 +6,12 @@ import { provision } from "../../lib/provisioning/provision.ts";
 import { verifyPassword } from "../../lib/user-stores/password-hash.ts";
 import { testConfig } from "../../testing/config.ts";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
-import { basic } from "../../testing/oauth2-client.ts";
+import { basic, clientAuth, dcr, tokenCall, type Registered } from "../../testing/oauth2-client.ts";
+import { actorFor } from "../../testing/actor.ts";
+import { race } from "../../testing/race.ts";
+import { scimPatchUserCommand } from "../../lib/scim/user-writes.ts";
 import { callRoute, useTestApp } from "../../testing/route-harness.ts";
-import { seedUser, superTenantId } from "../../testing/seed.ts";
+import { seedUser, superTenantId, TEST_PASSWORD } from "../../testing/seed.ts";
 import { TENANT_PASSWORD } from "../../testing/tenants.ts";
 import * as users from "./Users/route.ts";
 import * as user from "./Users/[id]/route.ts";
@@ -255,5 +258,44 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 PUT and PATCH on Users", (kin
     expect(await actions(target.id)).toEqual(["user.created", "user.profile_changed"]);
     expect((await put(auth(), "nope", { userName: "x" })).status).toBe(404);
     expect((await patch(auth(), 2_000_000_000, [{ op: "remove", path: "title" }])).status).toBe(404);
+  });
+
+  it("concurrent PATCHes without If-Match: each applies whole or is 409, never lost, never a 500", async () => {
+    const actor = await actorFor(t.db, admin.id);
+    const before = (await t.db.user.findUniqueOrThrow({ where: { id: Number(target.id) } })).version;
+    const out = await race(
+      Array.from(
+        { length: 8 },
+        (_, i) => () =>
+          scimPatchUserCommand.run(t.db, actor, {
+            base: `${ORIGIN}/scim2`,
+            id: Number(target.id),
+            patch: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "name.givenName", value: `n${i}` }] },
+          }),
+      ),
+    );
+    expect(out.failures).toEqual([]);
+    expect(out.values.length + (out.refused.STALE_VERSION ?? 0)).toBe(8);
+    expect(out.values.length).toBeGreaterThan(0);
+    const after = (await t.db.user.findUniqueOrThrow({ where: { id: Number(target.id) } })).version;
+    expect(after).toBe(before + out.values.length);
+    expect((await actions(target.id)).filter((a) => a === "user.profile_changed")).toHaveLength(1 + out.values.length);
+  });
+
+  it("takes an OAuth2 token holding internal_user_mgt_update; one without it is 403", async () => {
+    const registered = await dcr(basic(admin.username, TEST_PASSWORD), {
+      clientName: `scim_update_${kind}`,
+      owner: admin.username,
+      grantType: "password",
+      saasApp: true,
+    });
+    const app = (await registered.json()) as Registered;
+    const token = async (scope: string) => {
+      const answer = await tokenCall({ grant_type: "password", username: admin.username, password: TEST_PASSWORD, scope }, clientAuth(app));
+      return `Bearer ${((await answer.json()) as { access_token: string }).access_token}`;
+    };
+    const op = [{ op: "replace", path: "name.givenName", value: "Scoped" }];
+    expect((await patch(await token("internal_user_mgt_view"), target.id, op)).status).toBe(403);
+    await ok(await patch(await token("internal_user_mgt_update"), target.id, op));
   });
 });
