@@ -136,3 +136,23 @@ const CORE_PATHS = new Map(
 
 export const claimAttribute = (schema: string, path: string) => CLAIM_ATTRIBUTES.find((a) => a.schema === schema && a.path === path);
 export const multiValued = (name: string) => MULTI_VALUED.find((m) => m.name === name);
+
+/**
+ * Every User attribute and sub-attribute name as the resources spell it, for matching a
+ * PATCH's names case-insensitively (RFC 7643 2.1) before scim-patch, which compares exactly.
+ */
+export const USER_ATTRIBUTE_NAMES: readonly string[] = [
+  ...new Set([
+    ...COLUMN_ATTRIBUTES,
+    "schemas",
+    "password",
+    ...CLAIM_ATTRIBUTES.flatMap((a) => a.path.split(".")),
+    ...MULTI_VALUED.map((m) => m.name),
+    "value",
+    "type",
+    "primary",
+    "display",
+    "addresses",
+    ...ADDRESS_PARTS.map((p) => p.sub),
+  ]),
+];

@@ -1,5 +1,5 @@
 /**
- * A SCIM User body (POST /scim2/Users) onto Gatehouse's name, store and claims, through the
+ * A SCIM User body (POST /scim2/Users, PUT and PATCH's result) onto Gatehouse's name, store and claims, through the
  * same mapping the reads use (attribute-map.ts). Attribute names are case-insensitive; readOnly
  * attributes (id, meta, groups) are ignored as RFC 7643 2.2 says; anything the mapping does not
  * know is refused, never dropped.
@@ -9,6 +9,8 @@ import { ADDRESS_PARTS, CLAIM_ATTRIBUTES, CORE_USER, ENTERPRISE_USER, MULTI_VALU
 import { scimError } from "./scim-error.ts";
 
 export type NewScimUser = { domain: string; username: string; password?: string; claims: Record<string, string> };
+/** What a body says; `claims` holds the mapped claims it gives a value (an empty string is no value). */
+export type ScimUserFields = { userName?: string; password?: string; active?: boolean; claims: Record<string, string> };
 
 const IGNORED = new Set(["schemas", "id", "meta", "groups"]);
 const bad = (detail: string) => scimError("invalidValue", detail);
@@ -23,20 +25,32 @@ function text(path: string, value: unknown): string {
 }
 
 export function newUserFromBody(body: Record<string, unknown>): NewScimUser {
+  const { userName, password, active, claims } = userFieldsFromBody(body);
+  if (active === false) throw bad("active: only true is built; disable the account afterwards.");
+  if (!userName) throw bad("userName is required.");
+  const { domain, name } = splitQualifiedName(userName);
+  return { domain, username: name, ...(password === undefined ? {} : { password }), claims };
+}
+
+export function userFieldsFromBody(body: Record<string, unknown>): ScimUserFields {
   const claims: Record<string, string> = {};
   const set = (claim: string, path: string, value: unknown) => {
+    // RFC 7643 2.5: null is "unassigned", as if the attribute were absent.
+    if (value === null) return;
     if (claims[claim] !== undefined) throw bad(`${path} is given twice.`);
     claims[claim] = text(path, value);
   };
   let userName: string | undefined;
   let password: string | undefined;
+  let active: boolean | undefined;
   for (const [key, value] of entries(body)) {
     const k = key.toLowerCase();
     if (IGNORED.has(k)) continue;
     if (k === "username") userName = text("userName", value);
     else if (k === "password") password = text("password", value);
     else if (k === "active") {
-      if (value !== true) throw bad("active: only true is built; disable the account afterwards.");
+      if (typeof value !== "boolean") throw bad("active must be true or false.");
+      active = value;
     } else if (k === ENTERPRISE_USER.toLowerCase()) {
       for (const [sub, v] of entries(value)) {
         const attribute = CLAIM_ATTRIBUTES.find((a) => a.schema === ENTERPRISE_USER && a.path.toLowerCase() === sub.toLowerCase());
@@ -82,12 +96,6 @@ export function newUserFromBody(body: Record<string, unknown>): NewScimUser {
       }
     }
   }
-  if (!userName) throw bad("userName is required.");
-  const { domain, name } = splitQualifiedName(userName);
-  return {
-    domain,
-    username: name,
-    ...(password === undefined ? {} : { password }),
-    claims: Object.fromEntries(Object.entries(claims).filter(([, v]) => v.trim() !== "")),
-  };
+  const given = Object.fromEntries(Object.entries(claims).filter(([, v]) => v.trim() !== ""));
+  return { userName, password, active, claims: given };
 }
