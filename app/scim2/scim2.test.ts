@@ -410,7 +410,7 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
   it("publishes what is built: ServiceProviderConfig, Schemas, ResourceTypes", async () => {
     const config = (await (await spc.GET()).json()) as Json;
     expect(config).toMatchObject({
-      patch: { supported: false },
+      patch: { supported: true },
       bulk: { supported: false },
       filter: { supported: true, maxResults: 200 },
       sort: { supported: true },

@@ -138,7 +138,7 @@ export const RESOURCE_TYPES = [
 export const SERVICE_PROVIDER_CONFIG = {
   schemas: [SPC],
   documentationUri: DOCS,
-  patch: { supported: false },
+  patch: { supported: true },
   bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
   filter: { supported: true, maxResults: SCIM_MAX_RESULTS },
   changePassword: { supported: false },
