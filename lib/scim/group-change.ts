@@ -17,7 +17,7 @@ import { getRole } from "../roles/get-role.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import type { MemberPlan } from "./group-patch-plan.ts";
 import { version } from "./resources.ts";
-import { readMembers } from "./scim-reads.ts";
+import { membersAmong, readMembers } from "./scim-reads.ts";
 import { scimError } from "./scim-error.ts";
 
 export type GroupChange = { displayName?: string; plan?: MemberPlan };
@@ -60,6 +60,23 @@ export async function assertTenantUsers(tx: Tx, tenantId: number, ids: ReadonlyS
   }
 }
 
+/**
+ * The ids to add (not yet members) and remove (members now): a replace compares with the member
+ * ids (one statement), an add or remove asks only about the ids it names. So adding a member or
+ * removing a non-member writes and audits nothing.
+ */
+async function memberDelta(tx: Tx, tenantId: number, id: number, plan: MemberPlan) {
+  if (plan.replace) {
+    const wanted = new Set(toIds(plan.replace));
+    const members = ((await readMembers(tx, tenantId, [id])).get(id) ?? []).map((m) => m.id);
+    const have = new Set(members);
+    return { add: [...wanted].filter((u) => !have.has(u)), remove: members.filter((u) => !wanted.has(u)) };
+  }
+  const named = [...toIds(plan.add), ...toIds(plan.remove)];
+  const have = await membersAmong(tx, tenantId, id, named);
+  return { add: toIds(plan.add).filter((u) => !have.has(u)), remove: toIds(plan.remove).filter((u) => have.has(u)) };
+}
+
 /** Renames and re-members group `id` in `tx`; If-Match is compared with the version read here. */
 export async function changeGroup(tx: Tx, actor: Actor, id: number, ifMatch: string | null | undefined, change: GroupChange) {
   const client = joinTransaction(tx);
@@ -82,16 +99,7 @@ export async function changeGroup(tx: Tx, actor: Actor, id: number, ifMatch: str
   const plan = change.plan;
   if (!plan?.touched) return;
   await assertTenantUsers(tx, actor.tenantId, new Set([...(plan.replace ?? []), ...plan.add, ...plan.remove]));
-  let add = toIds(plan.add);
-  let remove = toIds(plan.remove);
-  if (plan.replace) {
-    // Only the ids, one statement: what a replace must compare with.
-    const wanted = new Set(toIds(plan.replace));
-    const members = ((await readMembers(tx, actor.tenantId, [id])).get(id) ?? []).map((m) => m.id);
-    const have = new Set(members);
-    add = [...wanted].filter((u) => !have.has(u));
-    remove = members.filter((u) => !wanted.has(u));
-  }
+  const { add, remove } = await memberDelta(tx, actor.tenantId, id, plan);
   // Nothing to change still needs the right to change it: a no-op is no way to probe a role one may not assign.
   if (add.length + remove.length === 0) return assertRoleAction(actor, role, "assignUsers");
   const input = setRoleMembersCommand.input.safeParse({ id, version: current, add, remove });
