@@ -14,11 +14,19 @@ vi.mock("next/headers", async () => (await import("../../testing/route-harness.t
 
 const ORIGIN = "http://localhost:3000";
 const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
+const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 const REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
 const RESPONSE = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
 type Op = { method: string; path: string; bulkId?: string; data?: unknown; version?: string };
 type Answer = { method: string; bulkId?: string; location?: string; version?: string; status: string; response?: Record<string, unknown> };
 
+const newGroup = (displayName: string, bulkId: string | undefined, members: string[]): Op => ({
+  method: "POST",
+  path: "/Groups",
+  ...(bulkId ? { bulkId } : {}),
+  data: { schemas: [GROUP], displayName, members: members.map((value) => ({ value })) },
+});
 const newUser = (userName: string, bulkId?: string, extra: Record<string, unknown> = {}): Op => ({
   method: "POST",
   path: "/Users",
@@ -31,6 +39,7 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 bulk", (kind) => {
   let admin: { id: number; username: string; password: string };
   let creator: { username: string; password: string };
   let viewer: { username: string; password: string };
+  let groupAdmin: { username: string; password: string };
 
   const send = (authorization: string, body: string | ReadableStream, headers: Record<string, string> = {}) =>
     callRoute(
@@ -54,6 +63,12 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 bulk", (kind) => {
   };
   const userId = (username: string) => t.db.user.findFirst({ where: { username }, select: { id: true } });
   const count = (username: string) => t.db.user.count({ where: { username } });
+  const membersOf = async (name: string) =>
+    (
+      await t.db.role.findFirst({ where: { name }, select: { memberships: { select: { user: { select: { username: true } } } } } })
+    )?.memberships
+      .map((m) => m.user.username)
+      .sort();
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -62,6 +77,7 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 bulk", (kind) => {
     admin = await seedUser(t.db, { admin: true });
     creator = await seedUser(t.db, { grants: ["/permission/admin/manage/identity/usermgt/create"] });
     viewer = await seedUser(t.db, { grants: ["/permission/admin/manage/identity/usermgt/view"] });
+    groupAdmin = await seedUser(t.db, { grants: ["/permission/admin/manage/identity/rolemgt/create"] });
   });
   afterAll(() => t.drop());
 
@@ -78,6 +94,59 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 bulk", (kind) => {
     expect(answers[1]).toMatchObject({ bulkId: "ytrewq", status: "201" });
     const events = await t.db.auditEvent.findMany({ where: { targetId: String(alice!.id) }, select: { action: true } });
     expect(events.map((e) => e.action).sort()).toEqual(["user.created", "user.profile_changed"]);
+  });
+
+  it("resolves a group's members naming users of the same request by bulkId, users run first (3.7.2, IS's order)", async () => {
+    const answers = await run([
+      newGroup("bulk_tour_guides", "ytrewq", ["bulkId:qwerty2", "bulkId:zxcvb"]),
+      newUser("bulk_alice", "qwerty2"),
+      newUser("bulk_bob", "zxcvb"),
+    ]);
+    expect(answers.map((a) => [a.bulkId, a.status])).toEqual([
+      ["qwerty2", "201"],
+      ["zxcvb", "201"],
+      ["ytrewq", "201"],
+    ]);
+    expect(answers[2]!.location).toMatch(new RegExp(`^${ORIGIN}/scim2/Groups/\\d+$`));
+    expect(await membersOf("bulk_tour_guides")).toEqual(["bulk_alice", "bulk_bob"]);
+  });
+
+  it("replaces and patches users and groups, version as If-Match (412 when stale)", async () => {
+    const [created] = await run([newUser("bulk_pp", "pp"), newGroup("bulk_pp_group", "ppg", ["bulkId:pp"])]);
+    const id = created!.location!.split("/").pop()!;
+    const answers = await run([
+      {
+        method: "PUT",
+        path: `/Users/${id}`,
+        version: created!.version,
+        data: { schemas: [CORE], userName: "bulk_pp", name: { givenName: "Pip" } },
+      },
+      {
+        method: "PATCH",
+        path: `/Users/${id}`,
+        version: created!.version,
+        data: { schemas: [PATCH], Operations: [{ op: "replace", path: "name.givenName", value: "x" }] },
+      },
+      {
+        method: "PATCH",
+        path: `/Users/${id}`,
+        data: { schemas: [PATCH], Operations: [{ op: "replace", path: "name.familyName", value: "Guide" }] },
+      },
+      newGroup("bulk_pp_other", "other", []),
+      {
+        method: "PATCH",
+        path: "/Groups/bulkId:other",
+        data: { schemas: [PATCH], Operations: [{ op: "add", path: "members", value: [{ value: id }] }] },
+      },
+      { method: "DELETE", path: "/Groups/bulkId:other" },
+    ]);
+    expect(
+      answers.map((a) => a.status),
+      JSON.stringify(answers),
+    ).toEqual(["200", "412", "200", "201", "200", "204"]);
+    const user = await t.db.userClaim.findMany({ where: { userId: Number(id) }, select: { value: true } });
+    expect(user.map((c) => c.value).sort()).toEqual(["Guide", "Pip"]);
+    expect(await t.db.role.count({ where: { name: "bulk_pp_other" } })).toBe(0);
   });
 
   it("resolves a bulkId in a path to the id its operation created (3.7.2)", async () => {
@@ -99,6 +168,12 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 bulk", (kind) => {
   });
 
   it("fails unknown, later, own and circular references with 409 invalidValue (3.7.3)", async () => {
+    const groups = await run([newGroup("bulk_ga", "ga", ["bulkId:gb"]), newGroup("bulk_gb", "gb", ["bulkId:ga"])]);
+    expect(groups.map((a) => [a.status, a.response?.scimType])).toEqual([
+      ["409", "invalidValue"],
+      ["409", "invalidValue"],
+    ]);
+    expect(await t.db.role.count({ where: { name: { in: ["bulk_ga", "bulk_gb"] } } })).toBe(0);
     const answers = await run([
       newUser("bulk_c1", "c1", { displayName: "bulkId:c2" }),
       newUser("bulk_c2", "c2", { displayName: "bulkId:c1" }),
@@ -119,6 +194,11 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 bulk", (kind) => {
     });
     expect(answers.map((a) => a.status)).toEqual(["201", "403"]);
     expect(await count("bulk_by_creator")).toBe(1);
+    const mixed = await run([newGroup("bulk_by_group_admin", undefined, []), newUser("bulk_not_by_group_admin")], {
+      as: basic(groupAdmin.username, groupAdmin.password),
+    });
+    expect(mixed.map((a) => a.status)).toEqual(["403", "201"]);
+    expect(await count("bulk_not_by_group_admin")).toBe(0);
     expect(await count(victim.username)).toBe(1);
     const refused = await send(basic(viewer.username, viewer.password), JSON.stringify({ schemas: [REQUEST], Operations: [newUser("x")] }));
     expect(refused.status).toBe(403);

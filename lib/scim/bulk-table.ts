@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { Command } from "../authz/command.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import type { Actor } from "../authz/principal.ts";
-import { ZScimUserBody } from "../contracts/scim.ts";
+import { ZScimGroupBody, ZScimPatchOp, ZScimUserBody } from "../contracts/scim.ts";
 import { describeIssues } from "../core/zod-issues.ts";
 import type { Db } from "../db/client.ts";
 import { deleteUserCommand } from "../users/commands.ts";
@@ -14,6 +14,8 @@ import type { ScimOne } from "./queries.ts";
 import { version } from "./resources.ts";
 import { scimError } from "./scim-error.ts";
 import { newUserFromBody } from "./user-body.ts";
+import { scimCreateGroupCommand, scimDeleteGroupCommand, scimPatchGroupCommand, scimReplaceGroupCommand } from "./group-writes.ts";
+import { scimPatchUserCommand, scimReplaceUserCommand } from "./user-writes.ts";
 import { deleteInput, scimCreateUserCommand } from "./writes.ts";
 
 /** One operation, its bulkIds resolved: the base address, the path's id, the data and the version (If-Match). */
@@ -54,6 +56,8 @@ const written = (status: number) => (one: ScimOne) => ({
 });
 const deleted = () => ({ status: 204 });
 
+const ifMatch = (v: string | null) => v ?? undefined;
+
 /** Keyed "METHOD Resource" for a collection path, "METHOD Resource/id" for a resource's. */
 export const BULK_TABLE: Partial<Record<string, BulkEntry>> = {
   "POST Users": entry(
@@ -62,10 +66,41 @@ export const BULK_TABLE: Partial<Record<string, BulkEntry>> = {
     ({ base, data }) => ({ base, user: newUserFromBody(bulkData(ZScimUserBody, data)) }),
     written(201),
   ),
+  "PUT Users/id": entry(
+    scimReplaceUserCommand,
+    "internal_bulk_user_update",
+    ({ base, id, data, version: v }) => ({ base, id, ifMatch: ifMatch(v), body: bulkData(ZScimUserBody, data) }),
+    written(200),
+  ),
+  "PATCH Users/id": entry(
+    scimPatchUserCommand,
+    "internal_bulk_user_update",
+    ({ base, id, data, version: v }) => ({ base, id, ifMatch: ifMatch(v), patch: bulkData(ZScimPatchOp, data) }),
+    written(200),
+  ),
   "DELETE Users/id": entry(
     deleteUserCommand,
     "internal_bulk_user_delete",
-    ({ id, version: ifMatch }, actor, client) => deleteInput(client, actor, id, ifMatch),
+    ({ id, version: v }, actor, client) => deleteInput(client, actor, id, v),
     deleted,
   ),
+  "POST Groups": entry(
+    scimCreateGroupCommand,
+    "internal_bulk_group_create",
+    ({ base, data }) => ({ base, body: bulkData(ZScimGroupBody, data) }),
+    written(201),
+  ),
+  "PUT Groups/id": entry(
+    scimReplaceGroupCommand,
+    "internal_bulk_group_update",
+    ({ base, id, data, version: v }) => ({ base, id, ifMatch: v, body: bulkData(ZScimGroupBody, data) }),
+    written(200),
+  ),
+  "PATCH Groups/id": entry(
+    scimPatchGroupCommand,
+    "internal_bulk_group_update",
+    ({ base, id, data, version: v }) => ({ base, id, ifMatch: v, patch: bulkData(ZScimPatchOp, data) }),
+    written(200),
+  ),
+  "DELETE Groups/id": entry(scimDeleteGroupCommand, "internal_bulk_group_delete", ({ id, version: v }) => ({ id, ifMatch: v }), deleted),
 };

@@ -74,12 +74,28 @@ async function runOne(client: Db, actor: Actor, base: string, op: Op, created: M
   return entry.run(client, actor, { base, id: rowId, data, version: op.version ?? null });
 }
 
-/** The request is refused whole (403) when the actor may run no bulk operation at all, as IS does. */
-function mayRunAny(actor: Actor): void {
-  const features = [...new Set(Object.values(BULK_TABLE).map((e) => e!.feature))].filter((f): f is FeatureKey => f !== "self");
-  const decisions = features.map((f) => decide(actor, f));
-  const refused = decisions.find((d) => !d.allowed);
-  if (refused && !refused.allowed && decisions.every((d) => !d.allowed)) throw new AppError(refused.code, refused.reason);
+/**
+ * The features behind the table's writes. PUT and PATCH on Users are routed by users.list (their
+ * answer is the user) and decide each changed attribute's feature inside, so they are named here.
+ */
+const WRITES: readonly FeatureKey[] = [
+  "users.create",
+  "users.profile",
+  "users.accountState",
+  "users.password",
+  "users.delete",
+  "roles.create",
+  "roles.update",
+  "roles.delete",
+];
+
+/** The request is refused whole (403) when the actor may make none of bulk's writes, as IS does. */
+function mayWriteAny(actor: Actor): void {
+  const decisions = WRITES.map((f) => decide(actor, f));
+  const first = decisions[0]!;
+  if (first.allowed || decisions.some((d) => d.allowed)) return;
+  const reason = first.code === "FORBIDDEN" ? "You do not have permission to add, change or delete users or groups." : first.reason;
+  throw new AppError(first.code, reason);
 }
 
 export const scimBulkCommand = defineCommand({
@@ -92,7 +108,7 @@ export const scimBulkCommand = defineCommand({
         scimType: "tooMany",
       });
     }
-    mayRunAny(actor);
+    mayWriteAny(actor);
     const ordered = [...operations.filter((o) => !o.path.startsWith("/Groups")), ...operations.filter((o) => o.path.startsWith("/Groups"))];
     const known = new Set(operations.flatMap((o) => (o.bulkId === undefined ? [] : [o.bulkId])));
     const created = new Map<string, string>();

@@ -28,6 +28,9 @@ export const SCIM_SCOPES = {
   me: ["internal_login"],
   groupsList: ["internal_group_mgt_view", "internal_group_mgt_list"],
   groupsView: ["internal_group_mgt_view"],
+  groupsCreate: ["internal_group_mgt_create"],
+  groupsUpdate: ["internal_group_mgt_update"],
+  groupsDelete: ["internal_group_mgt_delete"],
   // IS 7: the old all-in-one bulk scope, or the fine-grained per-operation ones (lib/scim/bulk.ts).
   bulk: [
     "internal_bulk_resource_create",
@@ -44,6 +47,11 @@ export const SCIM_SCOPES = {
 export function scimBase(request: Request): string {
   const tenant = request.headers.get(PATH_TENANT_HEADER);
   return `${new URL(request.url).origin}${tenant ? `/t/${encodeURIComponent(tenant)}` : ""}/scim2`;
+}
+
+/** 201 with a created resource, its Location and ETag (RFC 7644 3.3). */
+export function createdReply({ resource, version: v }: ScimOne): Response {
+  return scimJson(resource, { status: 201, headers: { etag: version(v), location: (resource.meta as { location: string }).location } });
 }
 
 /** A single resource with its ETag; If-None-Match naming the current version answers 304. */

@@ -2,10 +2,9 @@ import { ZScimListQuery, ZScimUserBody } from "@/lib/contracts/scim";
 import { scimBase } from "@/lib/scim/route-options";
 import { newUserFromBody } from "@/lib/scim/user-body";
 import { scimCreateUserCommand } from "@/lib/scim/writes";
-import { version } from "@/lib/scim/resources";
 import { listInput } from "@/lib/scim/handlers";
 import { scimUsersQuery } from "@/lib/scim/queries";
-import { SCIM_ROUTE, SCIM_SCOPES } from "@/lib/scim/route-options";
+import { createdReply, SCIM_ROUTE, SCIM_SCOPES } from "@/lib/scim/route-options";
 import { asScim, scimJson } from "@/lib/scim/scim-error";
 import { commandRoute } from "@/lib/transport/command-route";
 
@@ -27,7 +26,6 @@ export const POST = asScim(
     scope: SCIM_SCOPES.usersCreate,
     body: ZScimUserBody,
     input: ({ body, request }) => ({ base: scimBase(request), user: newUserFromBody(body) }),
-    reply: ({ resource, version: v }) =>
-      scimJson(resource, { status: 201, headers: { etag: version(v), location: (resource.meta as { location: string }).location } }),
+    reply: createdReply,
   }),
 );
