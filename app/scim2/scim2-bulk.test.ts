@@ -174,6 +174,21 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 bulk", (kind) => {
       ["409", "invalidValue"],
     ]);
     expect(await t.db.role.count({ where: { name: { in: ["bulk_ga", "bulk_gb"] } } })).toBe(0);
+    // A reference stands for its own kind: a group is never taken for the user sharing its number.
+    const kinds = await run([
+      { method: "PATCH", path: "/Groups/bulkId:ux", data: { schemas: [PATCH], Operations: [{ op: "add", path: "members", value: [] }] } },
+      newGroup("bulk_gc", "gc", []),
+      newGroup("bulk_gd", "gd", ["bulkId:gc"]),
+      newUser("bulk_ux", "ux"),
+    ]);
+    expect(kinds.map((a) => [a.bulkId, a.status])).toEqual([
+      ["ux", "201"],
+      [undefined, "409"],
+      ["gc", "201"],
+      ["gd", "409"],
+    ]);
+    expect(kinds[1]!.response!.detail).toContain("names a user, not a group");
+    expect(kinds[3]!.response!.detail).toContain("names a group, not a user");
     const answers = await run([
       newUser("bulk_c1", "c1", { displayName: "bulkId:c2" }),
       newUser("bulk_c2", "c2", { displayName: "bulkId:c1" }),

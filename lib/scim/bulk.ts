@@ -36,42 +36,57 @@ const ZBulkInput = z.object({
   operations: z.array(z.custom<Op>((v) => typeof v === "object" && v !== null)),
 });
 
-/** An operation's bulkId references replaced by the ids created so far. */
-function resolve<T>(value: T, op: Op, created: Map<string, string>, known: Set<string>): T {
+type Resource = "Users" | "Groups";
+type Created = Map<string, { resource: Resource; id: string }>;
+type Refs = { op: Op; created: Created; known: Set<string> };
+
+/**
+ * An operation's bulkId references replaced by the ids created so far. A reference must name a
+ * resource of the kind it stands for: the path's, and in data a user (a group's members are
+ * users here), so a group's id is never read as a user's that happens to share the number.
+ */
+function resolve<T>(value: T, want: Resource, refs: Refs): T {
   if (typeof value === "string" && value.startsWith(BULK_ID)) {
     const ref = value.slice(BULK_ID.length);
-    const id = created.get(ref);
-    if (id !== undefined) return id as T;
-    const why = !known.has(ref)
-      ? "names no operation of this request"
-      : ref === op.bulkId
-        ? "is this operation's own"
-        : "has created nothing before this operation (it comes later, failed, or refers back here)";
+    const made = refs.created.get(ref);
+    if (made?.resource === want) return made.id as T;
+    const why = made
+      ? `names a ${made.resource === "Users" ? "user" : "group"}, not a ${want === "Users" ? "user" : "group"}`
+      : !refs.known.has(ref)
+        ? "names no operation of this request"
+        : ref === refs.op.bulkId
+          ? "is this operation's own"
+          : "has created nothing before this operation (it comes later, failed, or refers back here)";
     throw new AppError("CONFLICT", `The reference ${value} ${why}.`, { scimType: "invalidValue" });
   }
-  if (Array.isArray(value)) return value.map((v) => resolve(v, op, created, known)) as T;
+  if (Array.isArray(value)) return value.map((v) => resolve(v, want, refs)) as T;
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, op, created, known)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, want, refs)])) as T;
   }
   return value;
 }
 
-function route(op: Op): { entry: BulkEntry; resource: string; id: string | undefined } {
+function route(op: Op): { entry: BulkEntry; resource: Resource; id: string | undefined } {
   const match = PATH.exec(op.path);
   if (!match) throw scimError("invalidPath", `${op.path} is not /Users, /Groups, /Users/{id} or /Groups/{id}.`);
   const [, resource, id] = match;
   const entry = BULK_TABLE[`${op.method} ${resource}${id === undefined ? "" : "/id"}`];
   if (!entry) throw scimError("invalidPath", `${op.method} ${op.path} is not an operation bulk runs.`);
-  return { entry, resource: resource!, id };
+  return { entry, resource: resource as Resource, id };
 }
 
-async function runOne(client: Db, actor: Actor, base: string, op: Op, created: Map<string, string>, known: Set<string>) {
+async function runOne(client: Db, actor: Actor, base: string, refs: Refs) {
+  const { op } = refs;
   const { entry, resource, id } = route(op);
   const refused = operationRefusal(actor, entry.feature, [ALL_RESOURCES_SCOPE, entry.scope]);
   if (refused) throw new AppError(refused.code, refused.reason);
-  const rowId = id === undefined ? 0 : resourceId(resolve(id, op, created, known), resource === "Users" ? "user" : "group");
-  const data = resolve(op.data ?? {}, op, created, known);
-  return entry.run(client, actor, { base, id: rowId, data, version: op.version ?? null });
+  const rowId = id === undefined ? 0 : resourceId(resolve(id, resource, refs), resource === "Users" ? "user" : "group");
+  const data = resolve(op.data ?? {}, "Users", refs);
+  const done = await entry.run(client, actor, { base, id: rowId, data, version: op.version ?? null });
+  if (op.bulkId !== undefined && done.location) {
+    refs.created.set(op.bulkId, { resource, id: done.location.slice(done.location.lastIndexOf("/") + 1) });
+  }
+  return done;
 }
 
 /**
@@ -111,15 +126,14 @@ export const scimBulkCommand = defineCommand({
     mayWriteAny(actor);
     const ordered = [...operations.filter((o) => !o.path.startsWith("/Groups")), ...operations.filter((o) => o.path.startsWith("/Groups"))];
     const known = new Set(operations.flatMap((o) => (o.bulkId === undefined ? [] : [o.bulkId])));
-    const created = new Map<string, string>();
+    const created: Created = new Map();
     const answers: Answer[] = [];
     let errors = 0;
     for (const op of ordered) {
       if (failOnErrors !== undefined && errors >= failOnErrors) break;
       const head = { method: op.method, ...(op.bulkId === undefined ? {} : { bulkId: op.bulkId }) };
       try {
-        const done = await runOne(client, actor, base, op, created, known);
-        if (op.bulkId !== undefined && done.location) created.set(op.bulkId, done.location.slice(done.location.lastIndexOf("/") + 1));
+        const done = await runOne(client, actor, base, { op, created, known });
         answers.push({ ...head, location: done.location, version: done.version, status: String(done.status) });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
