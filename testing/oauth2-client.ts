@@ -59,6 +59,20 @@ export function tokenCall(fields: Record<string, string>, headers: Record<string
   return checked(asHandler(token), "/oauth2/token", form("/oauth2/token", fields, headers));
 }
 
+/**
+ * A password-grant client registered for `user` (DCR), and a function that asks it for a token
+ * with the given scopes: the Authorization header value, `Bearer …`.
+ */
+export async function passwordGrantTokens(user: { username: string; password: string }, clientName: string) {
+  const app = (await (
+    await dcr(basic(user.username, user.password), { clientName, owner: user.username, grantType: "password", saasApp: true })
+  ).json()) as Registered;
+  return async (scope: string) => {
+    const answer = await tokenCall({ grant_type: "password", username: user.username, password: user.password, scope }, clientAuth(app));
+    return `Bearer ${((await answer.json()) as { access_token: string }).access_token}`;
+  };
+}
+
 export function rawTokenCall(request: Request): Promise<Response> {
   return checked(asHandler(token), "/oauth2/token", request);
 }

@@ -2,12 +2,13 @@
 // references, failOnErrors, a failing operation among applied ones, the 413 limits, circular
 // references, each operation decided by its own command's feature and the token's scopes.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { PermissionPath } from "../../lib/permissions/tree.ts";
 import { provision } from "../../lib/provisioning/provision.ts";
 import { testConfig } from "../../testing/config.ts";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
-import { basic, clientAuth, dcr, tokenCall, type Registered } from "../../testing/oauth2-client.ts";
+import { basic, passwordGrantTokens } from "../../testing/oauth2-client.ts";
 import { callRoute, useTestApp } from "../../testing/route-harness.ts";
-import { seedUser, TEST_PASSWORD } from "../../testing/seed.ts";
+import { seedUser } from "../../testing/seed.ts";
 import * as bulk from "./Bulk/route.ts";
 
 vi.mock("next/headers", async () => (await import("../../testing/route-harness.ts")).nextHeaders);
@@ -75,9 +76,10 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 bulk", (kind) => {
     useTestApp(t.db);
     await provision(t.db, testConfig());
     admin = await seedUser(t.db, { admin: true });
-    creator = await seedUser(t.db, { grants: ["/permission/admin/manage/identity/usermgt/create"] });
-    viewer = await seedUser(t.db, { grants: ["/permission/admin/manage/identity/usermgt/view"] });
-    groupAdmin = await seedUser(t.db, { grants: ["/permission/admin/manage/identity/rolemgt/create"] });
+    const holding = (grant: PermissionPath) => seedUser(t.db, { grants: [grant] });
+    creator = await holding("/permission/admin/manage/identity/usermgt/create");
+    viewer = await holding("/permission/admin/manage/identity/usermgt/view");
+    groupAdmin = await holding("/permission/admin/manage/identity/rolemgt/create");
   });
   afterAll(() => t.drop());
 
@@ -271,17 +273,7 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 bulk", (kind) => {
   });
 
   it("takes IS 7's bulk scopes: internal_bulk_resource_create for all, internal_bulk_user_create for creates only", async () => {
-    const registered = await dcr(basic(admin.username, admin.password), {
-      clientName: `bulk_${kind}`,
-      owner: admin.username,
-      grantType: "password",
-      saasApp: true,
-    });
-    const app = (await registered.json()) as Registered;
-    const token = async (scope: string) => {
-      const answer = await tokenCall({ grant_type: "password", username: admin.username, password: TEST_PASSWORD, scope }, clientAuth(app));
-      return `Bearer ${((await answer.json()) as { access_token: string }).access_token}`;
-    };
+    const token = await passwordGrantTokens(admin, `bulk_${kind}`);
     const victim = await seedUser(t.db, {});
     const ops = [newUser("bulk_scoped"), { method: "DELETE", path: `/Users/${victim.id}` }];
     const fine = await run(ops, { as: await token("internal_bulk_user_create") });
