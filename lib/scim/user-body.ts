@@ -1,11 +1,12 @@
 /**
  * A SCIM User body (POST /scim2/Users) onto Gatehouse's name, store and claims, through the
- * same mapping the reads use (attribute-map.ts). Attribute names are case-insensitive; readOnly
+ * same mapping the reads use (the tenant's dialect, dialect.ts). Attribute names are case-insensitive; readOnly
  * attributes (id, meta, groups) are ignored as RFC 7643 2.2 says; anything the mapping does not
  * know is refused, never dropped.
  */
 import { splitQualifiedName } from "../core/domains.ts";
-import { ADDRESS_PARTS, CLAIM_ATTRIBUTES, CORE_USER, ENTERPRISE_USER, MULTI_VALUED } from "./attribute-map.ts";
+import { CORE_USER, ENTERPRISE_USER } from "./attribute-map.ts";
+import type { ScimDialect } from "./dialect.ts";
 import { scimError } from "./scim-error.ts";
 
 export type NewScimUser = { domain: string; username: string; password: string; claims: Record<string, string> };
@@ -22,7 +23,7 @@ function text(path: string, value: unknown): string {
   return value;
 }
 
-export function newUserFromBody(body: Record<string, unknown>): NewScimUser {
+export function newUserFromBody(body: Record<string, unknown>, d: ScimDialect): NewScimUser {
   const claims: Record<string, string> = {};
   const set = (claim: string, path: string, value: unknown) => {
     if (claims[claim] !== undefined) throw bad(`${path} is given twice.`);
@@ -39,7 +40,7 @@ export function newUserFromBody(body: Record<string, unknown>): NewScimUser {
       if (value !== true) throw bad("active: only true is built; disable the account afterwards.");
     } else if (k === ENTERPRISE_USER.toLowerCase()) {
       for (const [sub, v] of entries(value)) {
-        const attribute = CLAIM_ATTRIBUTES.find((a) => a.schema === ENTERPRISE_USER && a.path.toLowerCase() === sub.toLowerCase());
+        const attribute = d.attributes.find((a) => a.schema === ENTERPRISE_USER && a.path.toLowerCase() === sub.toLowerCase());
         if (!attribute) throw bad(`${ENTERPRISE_USER}:${sub} is not mapped to a claim.`);
         set(attribute.claim, attribute.path, v);
       }
@@ -47,12 +48,12 @@ export function newUserFromBody(body: Record<string, unknown>): NewScimUser {
       if (!Array.isArray(value) || value.length > 1) throw bad("addresses: one home address is kept.");
       for (const [sub, v] of entries(value[0])) {
         if (sub.toLowerCase() === "type" || sub.toLowerCase() === "primary") continue;
-        const part = ADDRESS_PARTS.find((p) => p.sub.toLowerCase() === sub.toLowerCase());
+        const part = d.addressParts.find((p) => p.sub.toLowerCase() === sub.toLowerCase());
         if (!part) throw bad(`addresses.${sub} is not mapped to a claim.`);
         set(part.claim, `addresses.${part.sub}`, v);
       }
-    } else if (MULTI_VALUED.some((m) => m.name.toLowerCase() === k)) {
-      const multi = MULTI_VALUED.find((m) => m.name.toLowerCase() === k)!;
+    } else if (d.multiValued.some((m) => m.name.toLowerCase() === k)) {
+      const multi = d.multiValued.find((m) => m.name.toLowerCase() === k)!;
       if (!Array.isArray(value)) throw bad(`${multi.name} must be an array.`);
       for (const item of value) {
         const fields = Object.fromEntries(entries(item).map(([f, v]) => [f.toLowerCase(), v]));
@@ -68,12 +69,12 @@ export function newUserFromBody(body: Record<string, unknown>): NewScimUser {
     } else {
       const corePrefix = `${CORE_USER.toLowerCase()}:`;
       const bare = k.startsWith(corePrefix) ? k.slice(corePrefix.length) : k;
-      const direct = CLAIM_ATTRIBUTES.find((a) => a.schema === CORE_USER && a.path.toLowerCase() === bare);
+      const direct = d.attributes.find((a) => a.schema === CORE_USER && a.path.toLowerCase() === bare);
       if (direct) {
         set(direct.claim, direct.path, value);
         continue;
       }
-      const nested = CLAIM_ATTRIBUTES.filter((a) => a.schema === CORE_USER && a.path.toLowerCase().startsWith(`${bare}.`));
+      const nested = d.attributes.filter((a) => a.schema === CORE_USER && a.path.toLowerCase().startsWith(`${bare}.`));
       if (nested.length === 0) throw bad(`${key} is not an attribute Gatehouse keeps.`);
       for (const [sub, v] of entries(value)) {
         const attribute = nested.find((a) => a.path.toLowerCase() === `${bare}.${sub.toLowerCase()}`);
