@@ -43,7 +43,7 @@ export const COVERED: Record<string, string> = Object.fromEntries([
     ...route("api/server/v1/tenants/[tenantId]/lifecycle-status", "PUT"),
     ...route("api/server/v1/tenants/[tenantId]/metadata", "DELETE"),
     ...route("scim2/Users", "GET", "POST"),
-    ...route("scim2/Users/[id]", "GET", "POST", "DELETE"),
+    ...route("scim2/Users/[id]", "GET", "POST", "PUT", "PATCH", "DELETE"),
     ...route("scim2/Groups", "GET"),
     ...route("scim2/Groups/[id]", "GET", "POST"),
     ...route("scim2/Me", "GET"),

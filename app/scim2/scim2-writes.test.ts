@@ -8,6 +8,8 @@ import { basic } from "../../testing/oauth2-client.ts";
 import { callRoute, useTestApp } from "../../testing/route-harness.ts";
 import { seedUser } from "../../testing/seed.ts";
 import { TENANT_PASSWORD } from "../../testing/tenants.ts";
+import { UNUSABLE_PASSWORD } from "../../lib/user-stores/password-hash.ts";
+import { createUserCommand } from "../../lib/users/commands.ts";
 import * as users from "./Users/route.ts";
 import * as user from "./Users/[id]/route.ts";
 
@@ -77,6 +79,16 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 writes", (kind) => {
     expect(events.map((e) => e.action).sort()).toEqual(["user.created", "user.profile_changed"]);
   });
 
+  it("creates a user without a password as import does: unusable hash, must set password; the console still requires one", async () => {
+    const answer = await post(basic(admin.username, admin.password), { schemas: [CORE], userName: "nopw" });
+    expect(answer.status, await answer.clone().text()).toBe(201);
+    const row = await t.db.user.findFirstOrThrow({ where: { username: "nopw" }, select: { passwordHash: true, mustChangePassword: true } });
+    expect(row).toEqual({ passwordHash: UNUSABLE_PASSWORD, mustChangePassword: true });
+    expect(createUserCommand.input.safeParse({ domain: "PRIMARY", username: "x", roleIds: [] }).success).toBe(false);
+    const withPassword = await t.db.user.findFirstOrThrow({ where: { username: "scimkim" }, select: { mustChangePassword: true } });
+    expect(withPassword.mustChangePassword).toBe(false);
+  });
+
   it("refuses a taken name (409 uniqueness), a bad password, unknown attributes and claims the profile does not offer", async () => {
     const auth = basic(admin.username, admin.password);
     const taken = await post(auth, { schemas: [CORE], userName: "SCIMKIM", password: TENANT_PASSWORD });
@@ -87,7 +99,6 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 writes", (kind) => {
       [{ schemas: [CORE], userName: "imsuser", password: TENANT_PASSWORD, ims: [{ value: "x" }] }, "imsuser"],
       [{ schemas: [CORE], userName: "titled", password: TENANT_PASSWORD, title: "Boss" }, "titled"],
       [{ schemas: [CORE], userName: "bademail", password: TENANT_PASSWORD, emails: [{ value: "not an address" }] }, "bademail"],
-      [{ schemas: [CORE], userName: "nopw" }, "nopw"],
       [{ schemas: ["urn:x"], userName: "noschema", password: TENANT_PASSWORD }, "noschema"],
     ] as const) {
       const answer = await post(auth, body);

@@ -410,7 +410,8 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
   it("publishes what is built: ServiceProviderConfig, Schemas, ResourceTypes", async () => {
     const config = (await (await spc.GET()).json()) as Json;
     expect(config).toMatchObject({
-      patch: { supported: false },
+      patch: { supported: true },
+      changePassword: { supported: true },
       bulk: { supported: false },
       filter: { supported: true, maxResults: 200 },
       sort: { supported: true },
@@ -420,7 +421,17 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 reads", (kind) => {
     const all = (await (await schemas.GET()).json()) as List;
     expect(all.Resources.map((s) => s.id)).toEqual([CORE, ENTERPRISE, "urn:ietf:params:scim:schemas:core:2.0:Group"]);
     const core = await schema.GET(new Request(`${ORIGIN}/scim2/Schemas/${CORE}`), { params: Promise.resolve({ id: CORE }) });
-    expect(((await core.json()) as Json).name).toBe("User");
+    const coreSchema = (await core.json()) as Json & { attributes: Json[] };
+    expect(coreSchema.name).toBe("User");
+    const mutability = Object.fromEntries(coreSchema.attributes.map((a) => [a.name, a.mutability]));
+    expect(mutability).toMatchObject({
+      id: "readOnly",
+      userName: "immutable",
+      password: "writeOnly",
+      active: "readWrite",
+      groups: "readOnly",
+    });
+    expect(mutability.emails).toBe("readWrite");
     expect((await schema.GET(new Request(`${ORIGIN}/scim2/Schemas/x`), { params: Promise.resolve({ id: "x" }) })).status).toBe(404);
     const types = (await (await resourceTypes.GET()).json()) as List;
     expect(types.Resources.map((r) => r.endpoint)).toEqual(["/Users", "/Groups"]);

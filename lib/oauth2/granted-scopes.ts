@@ -25,6 +25,8 @@ const INTERNAL_SCOPES: Record<string, FeatureKey> = {
   internal_user_mgt_list: "users.list",
   internal_user_mgt_view: "users.list",
   internal_user_mgt_create: "users.create",
+  // IS's usermgt/update permission, behind users.profile and users.accountState alike; PUT and PATCH decide each change.
+  internal_user_mgt_update: "users.profile",
   internal_user_mgt_delete: "users.delete",
   internal_group_mgt_list: "roles.list",
   internal_group_mgt_view: "roles.list",

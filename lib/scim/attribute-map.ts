@@ -124,3 +124,22 @@ const CORE_PATHS = new Map(
     ...ADDRESS_PARTS.map((p) => `addresses.${p.sub}`),
   ].map((p) => [lower(p), p]),
 );
+/**
+ * Every User attribute and sub-attribute name as the resources spell it, for matching a
+ * PATCH's names case-insensitively (RFC 7643 2.1) before scim-patch, which compares exactly.
+ */
+export const USER_ATTRIBUTE_NAMES: readonly string[] = [
+  ...new Set([
+    ...COLUMN_ATTRIBUTES,
+    "schemas",
+    "password",
+    ...CLAIM_ATTRIBUTES.flatMap((a) => a.path.split(".")),
+    ...MULTI_VALUED.map((m) => m.name),
+    "value",
+    "type",
+    "primary",
+    "display",
+    "addresses",
+    ...ADDRESS_PARTS.map((p) => p.sub),
+  ]),
+];

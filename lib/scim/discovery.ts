@@ -1,7 +1,7 @@
 /**
  * The discovery documents (RFC 7644 4, RFC 7643 5-7): what is implemented, no more. The
- * schemas list the attributes attribute-map.ts maps plus the column-backed ones; PATCH, bulk
- * and password changes are false until they are built.
+ * schemas list the attributes attribute-map.ts maps plus the column-backed ones, writable where
+ * PUT and PATCH write them (the Group's stay readOnly until Group writes exist); bulk is false.
  */
 import { SCIM_DEFAULT_COUNT, SCIM_MAX_RESULTS } from "../contracts/scim.ts";
 import { ADDRESS_PARTS, CLAIM_ATTRIBUTES, CORE_GROUP, CORE_USER, ENTERPRISE_USER, MULTI_VALUED } from "./attribute-map.ts";
@@ -12,6 +12,8 @@ const SPC = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 const DOCS = "https://github.com/gatehouse/gatehouse/blob/main/docs/scim.md";
 
 type Attr = Record<string, unknown>;
+/** What PUT and PATCH write (lib/scim/user-writes.ts); everything else is readOnly. */
+const RW = { mutability: "readWrite" } as const;
 
 const attr = (name: string, extra: Attr = {}): Attr => ({
   name,
@@ -28,7 +30,7 @@ const attr = (name: string, extra: Attr = {}): Attr => ({
 
 function subAttributesOf(schema: string, top: string): Attr[] {
   return CLAIM_ATTRIBUTES.filter((a) => a.schema === schema && a.path.startsWith(`${top}.`)).map((a) =>
-    attr(a.path.slice(top.length + 1), { description: a.description }),
+    attr(a.path.slice(top.length + 1), { description: a.description, ...RW }),
   );
 }
 
@@ -36,9 +38,13 @@ function claimAttributes(schema: string): Attr[] {
   const tops = [...new Set(CLAIM_ATTRIBUTES.filter((a) => a.schema === schema).map((a) => a.path.split(".")[0]!))];
   return tops.map((top) => {
     const subs = subAttributesOf(schema, top);
-    if (subs.length) return attr(top, { type: "complex", description: top, subAttributes: subs });
+    if (subs.length) return attr(top, { type: "complex", description: top, subAttributes: subs, ...RW });
     const a = CLAIM_ATTRIBUTES.find((c) => c.schema === schema && c.path === top)!;
-    return attr(top, { description: a.description, ...(top === "profileUrl" ? { type: "reference", referenceTypes: ["external"] } : {}) });
+    return attr(top, {
+      description: a.description,
+      ...RW,
+      ...(top === "profileUrl" ? { type: "reference", referenceTypes: ["external"] } : {}),
+    });
   });
 }
 
@@ -49,17 +55,29 @@ const userSchema = {
   description: "User Account",
   attributes: [
     attr("id", { caseExact: true, returned: "always", uniqueness: "server", description: "The user's id in Gatehouse" }),
-    attr("userName", { required: true, uniqueness: "server", description: "The user's name; DOMAIN/name outside PRIMARY" }),
+    attr("userName", {
+      required: true,
+      uniqueness: "server",
+      mutability: "immutable",
+      description: "The user's name; DOMAIN/name outside PRIMARY. Set when the user is created",
+    }),
+    attr("password", {
+      caseExact: true,
+      mutability: "writeOnly",
+      returned: "never",
+      description: "Optional when creating (the account is then unusable until an admin sets one); PUT and PATCH reset it",
+    }),
     ...claimAttributes(CORE_USER),
     ...MULTI_VALUED.map((m) =>
       attr(m.name, {
         type: "complex",
         multiValued: true,
         description: m.description,
+        ...RW,
         subAttributes: [
-          attr("value"),
-          attr("type", { canonicalValues: [...new Set(m.values.flatMap((v) => (v.type ? [v.type] : [])))] }),
-          attr("primary", { type: "boolean" }),
+          attr("value", RW),
+          attr("type", { canonicalValues: [...new Set(m.values.flatMap((v) => (v.type ? [v.type] : [])))], ...RW }),
+          attr("primary", { type: "boolean", ...RW }),
         ],
       }),
     ),
@@ -67,9 +85,10 @@ const userSchema = {
       type: "complex",
       multiValued: true,
       description: "The user's home address",
-      subAttributes: [...ADDRESS_PARTS.map((p) => attr(p.sub)), attr("type", { canonicalValues: ["home"] })],
+      ...RW,
+      subAttributes: [...ADDRESS_PARTS.map((p) => attr(p.sub, RW)), attr("type", { canonicalValues: ["home"], ...RW })],
     }),
-    attr("active", { type: "boolean", description: "False while an administrator has disabled the account" }),
+    attr("active", { type: "boolean", description: "False while an administrator has disabled the account", ...RW }),
     attr("groups", {
       type: "complex",
       multiValued: true,
@@ -138,10 +157,10 @@ export const RESOURCE_TYPES = [
 export const SERVICE_PROVIDER_CONFIG = {
   schemas: [SPC],
   documentationUri: DOCS,
-  patch: { supported: false },
+  patch: { supported: true },
   bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
   filter: { supported: true, maxResults: SCIM_MAX_RESULTS },
-  changePassword: { supported: false },
+  changePassword: { supported: true },
   sort: { supported: true },
   etag: { supported: true },
   // RFC 9865: `cursor` with `count` (sorted by a column), or startIndex with count.

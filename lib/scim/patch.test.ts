@@ -46,6 +46,24 @@ describe("applyScimPatch (RFC 7644 3.5.2)", () => {
     }
   });
 
+  it("refuses paths through __proto__, constructor or prototype (scim-patch would write Object.prototype)", () => {
+    for (const path of [
+      "__proto__.polluted",
+      "constructor.prototype.polluted",
+      "name.__proto__.polluted",
+      'emails[type eq "work"].__proto__.x',
+    ]) {
+      for (const op of ["add", "replace"]) {
+        expect(() => applyScimPatch(user, ops({ schemas: [PATCH], Operations: [{ op, path, value: "x" }] })), path).toThrow(AppError);
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    // A quoted filter value may say anything.
+    const quoted = ops({ schemas: [PATCH], Operations: [{ op: "replace", path: 'emails[value eq "constructor"].type', value: "x" }] });
+    expect(() => applyScimPatch(user, quoted)).not.toThrow(/not an attribute path/);
+  });
+
   it("refuses bodies without the PatchOp schema, an unknown op, or remove without a path", () => {
     expect(ZScimPatchOp.safeParse({ schemas: [], Operations: [{ op: "add", value: {} }] }).success).toBe(false);
     expect(ZScimPatchOp.safeParse({ schemas: [PATCH], Operations: [{ op: "move", path: "a" }] }).success).toBe(false);

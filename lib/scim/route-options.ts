@@ -24,6 +24,7 @@ export const SCIM_SCOPES = {
   usersList: ["internal_user_mgt_list"],
   usersView: ["internal_user_mgt_view"],
   usersCreate: ["internal_user_mgt_create"],
+  usersUpdate: ["internal_user_mgt_update"],
   usersDelete: ["internal_user_mgt_delete"],
   me: ["internal_login"],
   groupsList: ["internal_group_mgt_view", "internal_group_mgt_list"],

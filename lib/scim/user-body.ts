@@ -1,6 +1,6 @@
 /**
- * A SCIM User body (POST /scim2/Users) onto Gatehouse's name, store and claims, through the
- * same mapping the reads use (the tenant's dialect, dialect.ts). Attribute names are case-insensitive; readOnly
+ * A SCIM User body (POST /scim2/Users, PUT and PATCH's result) onto Gatehouse's name, store and
+ * claims, through the mapping the reads use (the tenant's dialect, dialect.ts). Attribute names are case-insensitive; readOnly
  * attributes (id, meta, groups) are ignored as RFC 7643 2.2 says; anything the mapping does not
  * know is refused, never dropped.
  */
@@ -9,7 +9,9 @@ import { CORE_USER, ENTERPRISE_USER } from "./attribute-map.ts";
 import type { ScimDialect } from "./dialect.ts";
 import { scimError } from "./scim-error.ts";
 
-export type NewScimUser = { domain: string; username: string; password: string; claims: Record<string, string> };
+export type NewScimUser = { domain: string; username: string; password?: string; claims: Record<string, string> };
+/** What a body says; `claims` holds the mapped claims it gives a value (an empty string is no value). */
+export type ScimUserFields = { userName?: string; password?: string; active?: boolean; claims: Record<string, string> };
 
 const IGNORED = new Set(["schemas", "id", "meta", "groups"]);
 const bad = (detail: string) => scimError("invalidValue", detail);
@@ -24,20 +26,32 @@ function text(path: string, value: unknown): string {
 }
 
 export function newUserFromBody(body: Record<string, unknown>, d: ScimDialect): NewScimUser {
+  const { userName, password, active, claims } = userFieldsFromBody(body, d);
+  if (active === false) throw bad("active: only true is built; disable the account afterwards.");
+  if (!userName) throw bad("userName is required.");
+  const { domain, name } = splitQualifiedName(userName);
+  return { domain, username: name, ...(password === undefined ? {} : { password }), claims };
+}
+
+export function userFieldsFromBody(body: Record<string, unknown>, d: ScimDialect): ScimUserFields {
   const claims: Record<string, string> = {};
   const set = (claim: string, path: string, value: unknown) => {
+    // RFC 7643 2.5: null is "unassigned", as if the attribute were absent.
+    if (value === null) return;
     if (claims[claim] !== undefined) throw bad(`${path} is given twice.`);
     claims[claim] = text(path, value);
   };
   let userName: string | undefined;
   let password: string | undefined;
+  let active: boolean | undefined;
   for (const [key, value] of entries(body)) {
     const k = key.toLowerCase();
     if (IGNORED.has(k)) continue;
     if (k === "username") userName = text("userName", value);
     else if (k === "password") password = text("password", value);
     else if (k === "active") {
-      if (value !== true) throw bad("active: only true is built; disable the account afterwards.");
+      if (typeof value !== "boolean") throw bad("active must be true or false.");
+      active = value;
     } else if (k === ENTERPRISE_USER.toLowerCase()) {
       for (const [sub, v] of entries(value)) {
         const attribute = d.attributes.find((a) => a.schema === ENTERPRISE_USER && a.path.toLowerCase() === sub.toLowerCase());
@@ -83,8 +97,6 @@ export function newUserFromBody(body: Record<string, unknown>, d: ScimDialect): 
       }
     }
   }
-  if (!userName) throw bad("userName is required.");
-  if (password === undefined) throw bad("password is required: Gatehouse does not send invitations.");
-  const { domain, name } = splitQualifiedName(userName);
-  return { domain, username: name, password, claims: Object.fromEntries(Object.entries(claims).filter(([, v]) => v.trim() !== "")) };
+  const given = Object.fromEntries(Object.entries(claims).filter(([, v]) => v.trim() !== ""));
+  return { userName, password, active, claims: given };
 }

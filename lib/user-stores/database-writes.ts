@@ -17,6 +17,7 @@ export async function createDatabaseUser(tx: Tx, tenantId: number, store: StoreR
         storeId: store.id,
         ...usernameColumns(user.username),
         passwordHash: user.password.stored,
+        mustChangePassword: user.mustChangePassword ?? false,
         memberships: { create: user.roleIds.map((roleId) => ({ roleId })) },
       },
       select: { id: true },

@@ -166,7 +166,8 @@ export type LoginAccount = { id: number; handle: string };
 export type PreparedPassword = { readonly stored: string; readonly forDirectory?: string };
 /** A stronger hash of the password just verified (`stored`), and the hash it verified against (`replaces`). */
 export type Rehash = { readonly stored: string; readonly replaces: string };
-export type NewStoreUser = { username: string; password: PreparedPassword; roleIds: readonly number[] };
+/** `mustChangePassword`: set with an unusable password (provisioned without one; database stores only). */
+export type NewStoreUser = { username: string; password: PreparedPassword; mustChangePassword?: boolean; roleIds: readonly number[] };
 export type UserChange = {
   version: number;
   /** `clearLockout`: an administrator's reset makes old guesses moot. */

@@ -35,6 +35,14 @@ export const createUserCommand = defineCommand({
   run: createUser,
 });
 
+/** Provisioning (SCIM's POST /Users): Add New User, where leaving the password out is allowed (database stores only). */
+export const provisionUserCommand = defineCommand({
+  feature: "users.create",
+  input: ZNewUser.extend({ password: ZConfiguredPassword.optional() }),
+  rule: `${createUserCommand.rule} Without a password (database stores only) the account is unusable until an admin sets one, and must change it.`,
+  run: createUser,
+});
+
 export const deleteUserCommand = defineCommand({
   feature: "users.delete",
   input: z.object({ id: ZFormId, version: ZFormId }),

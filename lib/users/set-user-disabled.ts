@@ -1,5 +1,5 @@
 import { bumpAuthzVersion } from "../authz/version.ts";
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { assertUserAction } from "../authz/user-rules.ts";
@@ -24,23 +24,30 @@ export async function setUserDisabled(
   actor: Actor,
   input: TSetUserDisabled,
 ): Promise<{ qualified: string; endedSessions: number }> {
+  return client.$transaction((tx) => writeUserDisabled(tx, actor, input));
+}
+
+/** The same inside the caller's transaction (SCIM's PUT composes it with the other writes). */
+export async function writeUserDisabled(
+  tx: Tx,
+  actor: Actor,
+  input: TSetUserDisabled,
+): Promise<{ qualified: string; endedSessions: number }> {
   const tenantId = actor.tenantId;
-  return client.$transaction(async (tx) => {
-    await lockUserVersion(tx, tenantId, input.id, input.version);
-    const user = await getUser(tx, tenantId, input.id, input.disabled ? "lock" : undefined);
-    assertUserAction(actor, user, input.disabled ? "disable" : "enable");
-    await writeDisabled(tx, tenantId, user.id, input.disabled ? new Date() : null);
-    const endedSessions = input.disabled ? await revokeUserSessions(tx, tenantId, user.id, `disabled by ${actor.displayName}`) : 0;
-    await recordAudit(tx, {
-      tenantId,
-      actor: { id: actor.userId, name: actor.displayName },
-      action: input.disabled ? "user.disabled" : "user.enabled",
-      target: { type: "user", id: user.id, name: user.qualified },
-      ...(input.disabled ? { after: { endedSessions } } : {}),
-      ip: actor.ip,
-    });
-    // The decision API's snapshot is keyed by this version: a disabled user is denied from its next check.
-    await bumpAuthzVersion(tx, tenantId);
-    return { qualified: user.qualified, endedSessions };
+  await lockUserVersion(tx, tenantId, input.id, input.version);
+  const user = await getUser(tx, tenantId, input.id, input.disabled ? "lock" : undefined);
+  assertUserAction(actor, user, input.disabled ? "disable" : "enable");
+  await writeDisabled(tx, tenantId, user.id, input.disabled ? new Date() : null);
+  const endedSessions = input.disabled ? await revokeUserSessions(tx, tenantId, user.id, `disabled by ${actor.displayName}`) : 0;
+  await recordAudit(tx, {
+    tenantId,
+    actor: { id: actor.userId, name: actor.displayName },
+    action: input.disabled ? "user.disabled" : "user.enabled",
+    target: { type: "user", id: user.id, name: user.qualified },
+    ...(input.disabled ? { after: { endedSessions } } : {}),
+    ip: actor.ip,
   });
+  // The decision API's snapshot is keyed by this version: a disabled user is denied from its next check.
+  await bumpAuthzVersion(tx, tenantId);
+  return { qualified: user.qualified, endedSessions };
 }

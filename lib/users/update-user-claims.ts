@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
@@ -16,27 +16,30 @@ export { ZUpdateUserClaims, type TUpdateUserClaims } from "../claims/profile-rul
  * removes the claim. Read-only claims and claims the editor does not show keep their values.
  */
 export async function updateUserClaims(client: Db, actor: Actor, input: TUpdateUserClaims): Promise<{ qualified: string }> {
+  return client.$transaction((tx) => writeUserClaims(tx, actor, input));
+}
+
+/** The same inside the caller's transaction (SCIM's PUT composes it with the account writes). */
+export async function writeUserClaims(tx: Tx, actor: Actor, input: TUpdateUserClaims): Promise<{ qualified: string }> {
   const tenantId = actor.tenantId;
-  return client.$transaction(async (tx) => {
-    const users = await tenantUserStore(tx, tenantId);
-    const user = await getUser(tx, tenantId, input.id);
-    assertUserAction(actor, user, "profile");
-    const rules = (await profileClaimRules(tx, tenantId)).filter((r) => !r.readOnly);
-    const fieldErrors = profileErrors(rules, input);
-    if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors });
-    await users.updateUser(tx, tenantId, user.id, { version: input.version });
-    const claims = Object.fromEntries(rules.map(({ uri }) => [uri, String(input[uri] ?? "").trim()]));
-    await users.setClaims(tx, user.id, claims);
-    const after = { ...user.claims, ...claims };
-    await recordAudit(tx, {
-      tenantId,
-      actor: { id: actor.userId, name: actor.displayName },
-      action: "user.profile_changed",
-      target: { type: "user", id: user.id, name: user.qualified },
-      before: user.claims,
-      after: Object.fromEntries(Object.entries(after).filter(([, value]) => value !== "")),
-      ip: actor.ip,
-    });
-    return { qualified: user.qualified };
+  const users = await tenantUserStore(tx, tenantId);
+  const user = await getUser(tx, tenantId, input.id);
+  assertUserAction(actor, user, "profile");
+  const rules = (await profileClaimRules(tx, tenantId)).filter((r) => !r.readOnly);
+  const fieldErrors = profileErrors(rules, input);
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors });
+  await users.updateUser(tx, tenantId, user.id, { version: input.version });
+  const claims = Object.fromEntries(rules.map(({ uri }) => [uri, String(input[uri] ?? "").trim()]));
+  await users.setClaims(tx, user.id, claims);
+  const after = { ...user.claims, ...claims };
+  await recordAudit(tx, {
+    tenantId,
+    actor: { id: actor.userId, name: actor.displayName },
+    action: "user.profile_changed",
+    target: { type: "user", id: user.id, name: user.qualified },
+    before: user.claims,
+    after: Object.fromEntries(Object.entries(after).filter(([, value]) => value !== "")),
+    ip: actor.ip,
   });
+  return { qualified: user.qualified };
 }
