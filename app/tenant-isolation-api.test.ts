@@ -60,6 +60,8 @@ const ids = (id: string) => ({ id });
 const v1 = "/api/v1";
 const am = "/api/am/admin/v4";
 const is = "/api/server/v1/tenants";
+const SCIM_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 const scimFilter = (attribute: string) => (name: string) => `filter=${encodeURIComponent(`${attribute} eq "${name}"`)}`;
 const search = (attribute: string) => (name: string) => ({
   schemas: ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
@@ -363,6 +365,33 @@ const rows: Row[] = [
     missing: String(MISSING),
     tenantPath: true,
   })),
+  // SCIM Group writes on B's role, and A's role given B's user as a member: each as a missing id.
+  ...(
+    [
+      ["PUT", scimGroup.PUT, { schemas: [SCIM_GROUP], displayName: "renamed_by_a", members: [] }],
+      ["PATCH", scimGroup.PATCH, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: "renamed_by_a" }] }],
+      ["DELETE", scimGroup.DELETE, undefined],
+    ] as const
+  ).map(([method, handler, body]) => ({
+    key: `${method} app/scim2/Groups/[id]/route.ts`,
+    call: route(handler, method, (id) => `/scim2/Groups/${id}`, ids, body && (() => body)),
+    b: (w: IsolationWorld) => String(w.b.editors.id),
+    missing: String(MISSING),
+    tenantPath: true,
+  })),
+  {
+    key: "PATCH app/scim2/Groups/[id]/route.ts",
+    call: ((w, id) =>
+      route(
+        scimGroup.PATCH,
+        "PATCH",
+        () => `/scim2/Groups/${w.a.editors.id}`,
+        () => ({ id: String(w.a.editors.id) }),
+        () => ({ schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: [{ value: id }] }] }),
+      )(w, id)) as Call,
+    b: (w) => String(w.b.alice.id),
+    missing: String(MISSING),
+  },
   {
     key: "GET app/(console)/audit/export/route.ts",
     call: route(
@@ -400,6 +429,31 @@ const rows: Row[] = [
     tenantPath: true,
   },
 ];
+
+// Creating a group named as B's only role, and with B's user as a member.
+const createGroup = (body: (x: string) => unknown) =>
+  route(
+    scimGroups.POST,
+    "POST",
+    () => "/scim2/Groups",
+    () => ({}),
+    body,
+  );
+rows.push(
+  {
+    key: "POST app/scim2/Groups/route.ts",
+    call: createGroup((name) => ({ schemas: [SCIM_GROUP], displayName: name })),
+    b: () => "only-b",
+    missing: "only-z",
+    tenantPath: true,
+  },
+  {
+    key: "POST app/scim2/Groups/route.ts",
+    call: createGroup((id) => ({ schemas: [SCIM_GROUP], displayName: "with_member", members: [{ value: id }] })),
+    b: (w) => String(w.b.alice.id),
+    missing: String(MISSING),
+  },
+);
 
 // Lists: what A is shown holds none of B's names (B's only objects and B's domain).
 const get = (handler: unknown, path: string) =>

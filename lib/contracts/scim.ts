@@ -78,6 +78,19 @@ export const ZScimUserBody = z
   .object({ schemas: z.array(z.string()).refine((s) => s.includes(SCIM_CORE_USER), `schemas must name ${SCIM_CORE_USER}.`) })
   .catchall(z.unknown());
 
+export const SCIM_CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+/** A member as clients send it: the user's id in `value` (display, type and $ref are read-only here). */
+export const ZScimMemberValue = z.object({ value: z.union([z.string().max(64), z.number()]) }).catchall(z.unknown());
+/** POST and PUT /scim2/Groups: a SCIM Group (RFC 7643 4.2); `displayName` is `DOMAIN/name`, bare in PRIMARY. */
+export const ZScimGroupBody = z
+  .object({
+    schemas: z.array(z.string()).refine((s) => s.includes(SCIM_CORE_GROUP), `schemas must name ${SCIM_CORE_GROUP}.`),
+    displayName: z.string().min(1).max(1100),
+    members: z.array(ZScimMemberValue).max(10_000).optional(),
+  })
+  .catchall(z.unknown());
+export type TScimGroupBody = z.output<typeof ZScimGroupBody>;
+
 export const SCIM_PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 /** The most operations one PATCH may carry (a role's member list moves in one request). */
 export const SCIM_MAX_PATCH_OPERATIONS = 1000;

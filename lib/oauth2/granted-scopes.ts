@@ -30,6 +30,9 @@ const INTERNAL_SCOPES: Record<string, FeatureKey> = {
   internal_user_mgt_delete: "users.delete",
   internal_group_mgt_list: "roles.list",
   internal_group_mgt_view: "roles.list",
+  internal_group_mgt_create: "roles.create",
+  internal_group_mgt_update: "roles.update",
+  internal_group_mgt_delete: "roles.delete",
   internal_login: "console.signIn",
 };
 

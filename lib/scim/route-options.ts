@@ -29,12 +29,20 @@ export const SCIM_SCOPES = {
   me: ["internal_login"],
   groupsList: ["internal_group_mgt_view", "internal_group_mgt_list"],
   groupsView: ["internal_group_mgt_view"],
+  groupsCreate: ["internal_group_mgt_create"],
+  groupsUpdate: ["internal_group_mgt_update"],
+  groupsDelete: ["internal_group_mgt_delete"],
 } as const;
 
 /** Where this request's resources live, at the address the client used: /scim2, or /t/{tenant}/scim2 when it named a tenant. */
 export function scimBase(request: Request): string {
   const tenant = request.headers.get(PATH_TENANT_HEADER);
   return `${publicOrigin(request.headers, request.url)}${tenant ? `/t/${encodeURIComponent(tenant)}` : ""}/scim2`;
+}
+
+/** 201 with a created resource, its Location and ETag (RFC 7644 3.3). */
+export function createdReply({ resource, version: v }: ScimOne): Response {
+  return scimJson(resource, { status: 201, headers: { etag: version(v), location: (resource.meta as { location: string }).location } });
 }
 
 /** A single resource with its ETag; If-None-Match naming the current version answers 304. */

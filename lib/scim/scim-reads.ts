@@ -139,3 +139,15 @@ export async function readMembers(client: Reader, tenantId: number, roleIds: rea
   for (const r of rows) out.set(r.roleId, [...(out.get(r.roleId) ?? []), r.member]);
   return out;
 }
+
+/** Which of `userIds` are members of role `roleId`: a PATCH's adds and removes without reading the whole member list. */
+export async function membersAmong(client: Reader, tenantId: number, roleId: number, userIds: readonly number[]): Promise<Set<number>> {
+  const rows = await readRowsByIds(
+    client,
+    userIds,
+    (list) => sql`SELECT m."userId" FROM "Membership" m JOIN "Role" r ON r."id" = m."roleId"
+      WHERE m."roleId" = ${roleId} AND r."tenantId" = ${tenantId} AND m."userId" IN (${list})`,
+    (r) => int(r.userId),
+  );
+  return new Set(rows);
+}

@@ -1,7 +1,8 @@
-import { ZScimListQuery } from "@/lib/contracts/scim";
+import { ZScimGroupBody, ZScimListQuery } from "@/lib/contracts/scim";
+import { scimCreateGroupCommand } from "@/lib/scim/group-writes";
 import { listInput } from "@/lib/scim/handlers";
 import { scimGroupsQuery } from "@/lib/scim/queries";
-import { SCIM_ROUTE, SCIM_SCOPES } from "@/lib/scim/route-options";
+import { createdReply, scimBase, SCIM_ROUTE, SCIM_SCOPES } from "@/lib/scim/route-options";
 import { asScim, scimJson } from "@/lib/scim/scim-error";
 import { commandRoute } from "@/lib/transport/command-route";
 
@@ -13,5 +14,16 @@ export const GET = asScim(
     query: ZScimListQuery,
     input: ({ query, request }) => scimGroupsQuery.input.parse(listInput(query, request)),
     reply: (list) => scimJson(list),
+  }),
+);
+
+/** POST /scim2/Groups: Add New Role (DOMAIN/name picks the store; no permissions) with its members; 201 with the Group. */
+export const POST = asScim(
+  commandRoute(scimCreateGroupCommand, {
+    ...SCIM_ROUTE,
+    scope: SCIM_SCOPES.groupsCreate,
+    body: ZScimGroupBody,
+    input: ({ body, request }) => ({ base: scimBase(request), body }),
+    reply: createdReply,
   }),
 );

@@ -3,10 +3,9 @@ import { scimBase } from "@/lib/scim/route-options";
 import { loadScimDialect } from "@/lib/scim/dialect";
 import { newUserFromBody } from "@/lib/scim/user-body";
 import { scimCreateUserCommand } from "@/lib/scim/writes";
-import { version } from "@/lib/scim/resources";
 import { listInput } from "@/lib/scim/handlers";
 import { scimUsersQuery } from "@/lib/scim/queries";
-import { SCIM_ROUTE, SCIM_SCOPES } from "@/lib/scim/route-options";
+import { createdReply, SCIM_ROUTE, SCIM_SCOPES } from "@/lib/scim/route-options";
 import { asScim, scimJson } from "@/lib/scim/scim-error";
 import { commandRoute } from "@/lib/transport/command-route";
 
@@ -31,7 +30,6 @@ export const POST = asScim(
       base: scimBase(request),
       user: newUserFromBody(body, await loadScimDialect(client, actor.tenantId)),
     }),
-    reply: ({ resource, version: v }) =>
-      scimJson(resource, { status: 201, headers: { etag: version(v), location: (resource.meta as { location: string }).location } }),
+    reply: createdReply,
   }),
 );
