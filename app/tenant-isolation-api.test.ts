@@ -347,6 +347,25 @@ const rows: Row[] = [
     missing: String(MISSING),
     tenantPath: true,
   },
+  ...(
+    [
+      ["PUT", scimUser.PUT, () => ({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "alice", nickName: "x" })],
+      [
+        "PATCH",
+        scimUser.PATCH,
+        () => ({
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+          Operations: [{ op: "replace", path: "nickName", value: "x" }],
+        }),
+      ],
+    ] as const
+  ).map(([method, handler, body]) => ({
+    key: `${method} app/scim2/Users/[id]/route.ts`,
+    call: route(handler, method, (id) => `/scim2/Users/${id}`, ids, body),
+    b: (w: IsolationWorld) => String(w.b.alice.id),
+    missing: String(MISSING),
+    tenantPath: true,
+  })),
   // SCIM Group writes on B's role, and A's role given B's user as a member: each as a missing id.
   ...(
     [
@@ -374,25 +393,6 @@ const rows: Row[] = [
     b: (w) => String(w.b.alice.id),
     missing: String(MISSING),
   },
-  ...(
-    [
-      ["PUT", scimUser.PUT, () => ({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "alice", nickName: "x" })],
-      [
-        "PATCH",
-        scimUser.PATCH,
-        () => ({
-          schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-          Operations: [{ op: "replace", path: "nickName", value: "x" }],
-        }),
-      ],
-    ] as const
-  ).map(([method, handler, body]) => ({
-    key: `${method} app/scim2/Users/[id]/route.ts`,
-    call: route(handler, method, (id) => `/scim2/Users/${id}`, ids, body),
-    b: (w: IsolationWorld) => String(w.b.alice.id),
-    missing: String(MISSING),
-    tenantPath: true,
-  })),
   // Bulk: operations naming B's user or role answer as ones naming a missing id, B unchanged.
   ...(
     [

@@ -187,10 +187,10 @@ export const EXEMPT: Record<string, string> = {
     ),
   ),
   ...Object.fromEntries(
-    pages("settings/role-permissions/matrix", "settings/role-permissions/tenant-conf").map((k) => [
-      k,
-      "the caller's tenant's whole mapping, no id or name in the address",
-    ]),
+    [
+      ...pages("settings/role-permissions/matrix", "settings/role-permissions/tenant-conf", "settings/claims/scim"),
+      ...actions("settings/claims", "editScimDialectAction"),
+    ].map((k) => [k, "the caller's tenant's whole mapping, no id or name in the address"]),
   ),
   ...Object.fromEntries(
     [

@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   "claim.added",
   "claim.edited",
   "claim.deleted",
+  "claim.scim_mapping_changed",
   "session.revoked",
   "oauth.client_registered",
   "oauth.client_secret_renewed",

@@ -23,6 +23,15 @@ export async function deleteClaim(client: Db, actor: Actor, input: TDeleteClaim)
   return client.$transaction(async (tx) => {
     const claim = await getClaim(tx, tenantId, input.id);
     if (claim.builtIn) throw new AppError("FORBIDDEN", `${claim.uri} is a built-in claim; it cannot be deleted.`);
+    // As WSO2 refuses to remove a local claim that external claims map to: SCIM would lose the attribute silently.
+    const scim = await tx.scimClaimMapping.findMany({ where: { tenantId, claimUri: claim.uri }, select: { attribute: true } });
+    if (scim.length > 0) {
+      const attributes = scim.map((m) => m.attribute).join(", ");
+      throw new AppError(
+        "CONFLICT",
+        `${claim.uri} is mapped by the SCIM 2.0 attribute ${attributes}. Map that attribute to another claim first.`,
+      );
+    }
     const { count } = await tx.claim.updateMany({
       where: { id: claim.id, tenantId, version: input.version },
       data: { version: { increment: 1 } },

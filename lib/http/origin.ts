@@ -64,3 +64,22 @@ function safeHost(url: string): string | null {
 function firstValue(header: string | null): string | undefined {
   return header?.split(",")[0]?.trim() || undefined;
 }
+
+/**
+ * The origin to write into absolute links a client follows (SCIM's meta.location): the configured
+ * public address, else what a trusted proxy forwarded, else the Host the client addressed. Not
+ * request.url's: behind `next start` that names the address the server bound, not the one used.
+ */
+export function publicOrigin(headers: Headers, requestUrl: string, policy: OriginPolicy = originPolicy()): string {
+  const configured = policy.publicUrl ? parseOrigin(policy.publicUrl) : null;
+  if (configured) return configured.origin;
+  const url = new URL(requestUrl);
+  if (policy.trustProxyHeaders) {
+    const forwardedHost = firstValue(headers.get("x-forwarded-host"));
+    const forwardedProto = firstValue(headers.get("x-forwarded-proto")) ?? url.protocol.replace(/:$/, "");
+    const forwarded = forwardedHost ? parseOrigin(`${forwardedProto}://${forwardedHost}`) : null;
+    if (forwarded) return forwarded.origin;
+  }
+  const host = headers.get("host");
+  return (host && parseOrigin(`${url.protocol}//${host}`)?.origin) || url.origin;
+}

@@ -1,8 +1,8 @@
 /**
  * SCIM 2.0 attributes (RFC 7643) onto Gatehouse's local claims (lib/claims), as WSO2 Identity
  * Server maps its urn:ietf:params:scim:schemas:core:2.0:User dialect onto http://wso2.org/claims
- * by default (claim-config.xml). Typed data in one module, so that an editable SCIM dialect can
- * replace it later; every other SCIM module reads the mapping from here only.
+ * by default (claim-config.xml): the defaults, as typed data. A tenant's edits go on top in
+ * dialect.ts, and every other SCIM module reads the mapping from there.
  */
 import { LOCAL_DIALECT } from "../claims/builtin-claims.ts";
 
@@ -79,15 +79,6 @@ export const ADDRESS_PARTS: readonly AddressPart[] = [
   { sub: "country", claim: claim("country") },
 ];
 
-/** Every claim the mapping reads: a user's claim rows are loaded for these only. */
-export const MAPPED_CLAIMS: readonly string[] = [
-  ...new Set([
-    ...CLAIM_ATTRIBUTES.map((a) => a.claim),
-    ...MULTI_VALUED.flatMap((m) => m.values.map((v) => v.claim)),
-    ...ADDRESS_PARTS.map((p) => p.claim),
-  ]),
-];
-
 /** The core attributes that are not claims: kept in Gatehouse's own columns or tables. */
 export const COLUMN_ATTRIBUTES = ["id", "userName", "active", "groups", "meta"] as const;
 
@@ -133,10 +124,6 @@ const CORE_PATHS = new Map(
     ...ADDRESS_PARTS.map((p) => `addresses.${p.sub}`),
   ].map((p) => [lower(p), p]),
 );
-
-export const claimAttribute = (schema: string, path: string) => CLAIM_ATTRIBUTES.find((a) => a.schema === schema && a.path === path);
-export const multiValued = (name: string) => MULTI_VALUED.find((m) => m.name === name);
-
 /**
  * Every User attribute and sub-attribute name as the resources spell it, for matching a
  * PATCH's names case-insensitively (RFC 7643 2.1) before scim-patch, which compares exactly.

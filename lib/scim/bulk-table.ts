@@ -10,6 +10,7 @@ import { ZScimGroupBody, ZScimPatchOp, ZScimUserBody } from "../contracts/scim.t
 import { describeIssues } from "../core/zod-issues.ts";
 import type { Db } from "../db/client.ts";
 import { deleteUserCommand } from "../users/commands.ts";
+import type { ScimDialect } from "./dialect.ts";
 import type { ScimOne } from "./queries.ts";
 import { version } from "./resources.ts";
 import { scimError } from "./scim-error.ts";
@@ -18,8 +19,17 @@ import { scimCreateGroupCommand, scimDeleteGroupCommand, scimPatchGroupCommand, 
 import { scimPatchUserCommand, scimReplaceUserCommand } from "./user-writes.ts";
 import { deleteInput, scimCreateUserCommand } from "./writes.ts";
 
-/** One operation, its bulkIds resolved: the base address, the path's id, the data and the version (If-Match). */
-export type BulkTarget = { base: string; id: number; data: Record<string, unknown>; version: string | null };
+/**
+ * One operation, its bulkIds resolved: the base address, the path's id, the data and the version
+ * (If-Match); and the tenant's SCIM dialect, read once per bulk request rather than per operation.
+ */
+export type BulkTarget = {
+  base: string;
+  id: number;
+  data: Record<string, unknown>;
+  version: string | null;
+  dialect: () => Promise<ScimDialect>;
+};
 /** A successful operation as the BulkResponse shows it. */
 export type BulkDone = { status: number; location?: string; version?: string };
 
@@ -63,7 +73,7 @@ export const BULK_TABLE: Partial<Record<string, BulkEntry>> = {
   "POST Users": entry(
     scimCreateUserCommand,
     "internal_bulk_user_create",
-    ({ base, data }) => ({ base, user: newUserFromBody(bulkData(ZScimUserBody, data)) }),
+    async ({ base, data, dialect }) => ({ base, user: newUserFromBody(bulkData(ZScimUserBody, data), await dialect()) }),
     written(201),
   ),
   "PUT Users/id": entry(

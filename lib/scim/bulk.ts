@@ -20,6 +20,7 @@ import { SCIM_BULK_MAX_OPERATIONS, SCIM_BULK_RESPONSE, type TScimBulkOperation }
 import type { Db } from "../db/client.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
 import { BULK_TABLE, type BulkEntry } from "./bulk-table.ts";
+import { loadScimDialect, type ScimDialect } from "./dialect.ts";
 import { resourceId } from "./handlers.ts";
 import { scimError, scimErrorBody } from "./scim-error.ts";
 
@@ -75,14 +76,14 @@ function route(op: Op): { entry: BulkEntry; resource: Resource; id: string | und
   return { entry, resource: resource as Resource, id };
 }
 
-async function runOne(client: Db, actor: Actor, base: string, refs: Refs) {
+async function runOne(client: Db, actor: Actor, base: string, dialect: () => Promise<ScimDialect>, refs: Refs) {
   const { op } = refs;
   const { entry, resource, id } = route(op);
   const refused = operationRefusal(actor, entry.feature, [ALL_RESOURCES_SCOPE, entry.scope]);
   if (refused) throw new AppError(refused.code, refused.reason);
   const rowId = id === undefined ? 0 : resourceId(resolve(id, resource, refs), resource === "Users" ? "user" : "group");
   const data = resolve(op.data ?? {}, "Users", refs);
-  const done = await entry.run(client, actor, { base, id: rowId, data, version: op.version ?? null });
+  const done = await entry.run(client, actor, { base, id: rowId, data, version: op.version ?? null, dialect });
   if (op.bulkId !== undefined && done.location) {
     refs.created.set(op.bulkId, { resource, id: done.location.slice(done.location.lastIndexOf("/") + 1) });
   }
@@ -127,13 +128,15 @@ export const scimBulkCommand = defineCommand({
     const ordered = [...operations.filter((o) => !o.path.startsWith("/Groups")), ...operations.filter((o) => o.path.startsWith("/Groups"))];
     const known = new Set(operations.flatMap((o) => (o.bulkId === undefined ? [] : [o.bulkId])));
     const created: Created = new Map();
+    let dialect: Promise<ScimDialect> | undefined;
+    const tenantDialect = () => (dialect ??= loadScimDialect(client, actor.tenantId));
     const answers: Answer[] = [];
     let errors = 0;
     for (const op of ordered) {
       if (failOnErrors !== undefined && errors >= failOnErrors) break;
       const head = { method: op.method, ...(op.bulkId === undefined ? {} : { bulkId: op.bulkId }) };
       try {
-        const done = await runOne(client, actor, base, { op, created, known });
+        const done = await runOne(client, actor, base, tenantDialect, { op, created, known });
         answers.push({ ...head, location: done.location, version: done.version, status: String(done.status) });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
 import { escapeLike, groupFilterSql, parseFilter, userFilterSql } from "./filter-sql.ts";
 import { userOrder } from "./sort.ts";
+import { DEFAULT_DIALECT } from "./dialect.ts";
 
-const users = (filter: string) => userFilterSql(parseFilter(filter));
+const users = (filter: string) => userFilterSql(parseFilter(filter), DEFAULT_DIALECT);
 const refusal = (run: () => unknown) => {
   try {
     run();
@@ -79,8 +80,8 @@ describe("SCIM filters as SQL", () => {
   });
 
   it("sorts by known attributes only, missing values last", () => {
-    expect(userOrder("userName", false).sql).toBe('(u."usernameKey" IS NULL) ASC, u."usernameKey" ASC, u."id" ASC');
-    expect(userOrder("name.familyName", true).sql).toContain('FROM "UserClaim"');
-    expect(refusal(() => userOrder("password", false))).toEqual({ status: 400, scimType: "invalidPath" });
+    expect(userOrder("userName", false, DEFAULT_DIALECT).sql).toBe('(u."usernameKey" IS NULL) ASC, u."usernameKey" ASC, u."id" ASC');
+    expect(userOrder("name.familyName", true, DEFAULT_DIALECT).sql).toContain('FROM "UserClaim"');
+    expect(refusal(() => userOrder("password", false, DEFAULT_DIALECT))).toEqual({ status: 400, scimType: "invalidPath" });
   });
 });

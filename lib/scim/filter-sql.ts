@@ -10,18 +10,8 @@ import { parse, type Filter } from "scim2-parse-filter";
 import { nameKey, splitQualifiedName } from "../core/domains.ts";
 import { join, raw, sql, type Sql } from "../db/sql.ts";
 import { isWellFormedText, MALFORMED_TEXT } from "../http/well-formed.ts";
-import {
-  ADDRESS_PARTS,
-  ADDRESS_TYPE,
-  CLAIM_ATTRIBUTES,
-  CORE_GROUP,
-  CORE_USER,
-  ENTERPRISE_USER,
-  claimAttribute,
-  multiValued,
-  resolveUserPath,
-  type TypedValue,
-} from "./attribute-map.ts";
+import { ADDRESS_TYPE, CORE_GROUP, CORE_USER, ENTERPRISE_USER, resolveUserPath, type TypedValue } from "./attribute-map.ts";
+import type { ScimDialect } from "./dialect.ts";
 import { scimError } from "./scim-error.ts";
 
 type Op = "eq" | "ne" | "co" | "sw" | "ew" | "gt" | "lt" | "ge" | "le";
@@ -195,42 +185,34 @@ type Leaf = { op: Op | "pr"; attrPath: string; compValue?: Value };
 
 // ---- Users -------------------------------------------------------------------------------
 
-/** The WHERE fragment (over `u` and its store `s`) for a filter on Users. */
-export function userFilterSql(filter: Filter): Sql {
-  return logical(filter, 0, userLeaf);
+/** The WHERE fragment (over `u` and its store `s`) for a filter on Users, claims named by the tenant's dialect. */
+export function userFilterSql(filter: Filter, dialect: ScimDialect): Sql {
+  return logical(filter, 0, (f, depth) => userLeaf(f, depth, dialect));
 }
 
-function userLeaf(filter: Filter, depth: number): Sql {
+function userLeaf(filter: Filter, depth: number, d: ScimDialect): Sql {
   if (filter.op === "[]") {
     const { attrPath, valFilter } = filter as { attrPath: string; valFilter: Filter };
-    return userValuePath(attrPath, valFilter, depth);
+    return userValuePath(attrPath, valFilter, depth, d);
   }
   const { op, attrPath, compValue } = filter as Leaf;
   const resolved = resolveUserPath(attrPath);
   if (!resolved) throw invalid(`Unknown attribute ${JSON.stringify(attrPath)} in the filter.`);
   const { schema, path } = resolved;
   const v = compValue ?? null;
-  const claimAttr = claimAttribute(schema, path);
+  const claimAttr = d.attributes.find((a) => a.schema === schema && a.path === path);
   if (claimAttr) return claimHas([claimAttr.claim], op, v, path);
   const [top, sub] = path.split(".") as [string, string | undefined];
-  const multi = multiValued(top);
+  const multi = d.multiValued.find((m) => m.name === top);
   if (multi) return multiLeaf(multi.name, multi.values, sub, op, v);
   if (top === "addresses") {
     if (sub === undefined || sub === "type") {
-      const any = claimHas(
-        ADDRESS_PARTS.map((p) => p.claim),
-        "pr",
-      );
+      const parts = d.addressParts.map((p) => p.claim);
       return sub === undefined && op !== "pr"
-        ? claimHas(
-            ADDRESS_PARTS.map((p) => p.claim),
-            op,
-            v,
-            path,
-          )
-        : sql`(${any} AND ${constant(path, ADDRESS_TYPE, op, v)})`;
+        ? claimHas(parts, op, v, path)
+        : sql`(${claimHas(parts, "pr")} AND ${constant(path, ADDRESS_TYPE, op, v)})`;
     }
-    return claimHas([ADDRESS_PARTS.find((p) => p.sub === sub)!.claim], op, v, path);
+    return claimHas([d.addressParts.find((p) => p.sub === sub)!.claim], op, v, path);
   }
   if (op === "pr") return path === "groups" || path.startsWith("groups.") ? groupsOfUser(TRUE) : TRUE;
   switch (path) {
@@ -247,7 +229,7 @@ function userLeaf(filter: Filter, depth: number): Sql {
     case "meta.resourceType":
       return constant(path, "User", op, v);
     case "schemas":
-      return userSchemas(op, v);
+      return userSchemas(op, v, d);
     case "groups":
     case "groups.value":
       return groupsOfUser(compareId(sql`r."id"`, path, op === "ne" ? "eq" : op, v), op === "ne");
@@ -259,10 +241,10 @@ function userLeaf(filter: Filter, depth: number): Sql {
 }
 
 /** Every user has the core schema; the enterprise extension's only when it holds one of its attributes. */
-function userSchemas(op: Op, v: Value): Sql {
+function userSchemas(op: Op, v: Value, d: ScimDialect): Sql {
   if (op !== "eq" && op !== "ne") return constant("schemas", CORE_USER, op, v);
   const value = textValue("schemas", v).toLowerCase();
-  const enterprise = CLAIM_ATTRIBUTES.filter((a) => a.schema === ENTERPRISE_USER).map((a) => a.claim);
+  const enterprise = d.attributes.filter((a) => a.schema === ENTERPRISE_USER).map((a) => a.claim);
   const holds = value === CORE_USER.toLowerCase() ? TRUE : value === ENTERPRISE_USER.toLowerCase() ? claimHas(enterprise, "pr") : FALSE;
   return op === "eq" ? holds : sql`NOT (${holds})`;
 }
@@ -287,11 +269,11 @@ function multiLeaf(name: string, values: readonly TypedValue[], sub: string | un
 }
 
 /** `emails[type eq "work" and value co "@example.com"]`: one of the attribute's values meets the whole inner filter. */
-function userValuePath(attrPath: string, valFilter: Filter, depth: number): Sql {
+function userValuePath(attrPath: string, valFilter: Filter, depth: number, d: ScimDialect): Sql {
   const resolved = resolveUserPath(attrPath);
   if (!resolved) throw invalid(`Unknown attribute ${JSON.stringify(attrPath)} in the filter.`);
   const name = resolved.path;
-  const multi = multiValued(name);
+  const multi = d.multiValued.find((m) => m.name === name);
   if (multi) {
     const entries = multi.values.map((entry) => {
       const inner = logical(valFilter, depth + 1, (f) => {
@@ -312,12 +294,12 @@ function userValuePath(attrPath: string, valFilter: Filter, depth: number): Sql 
       if (f.op === "[]") throw invalid("A value filter cannot nest another.");
       const { op, attrPath: subPath, compValue } = f as Leaf;
       if (subPath.toLowerCase() === "type") return constant("addresses.type", ADDRESS_TYPE, op, compValue ?? null);
-      const part = ADDRESS_PARTS.find((p) => p.sub.toLowerCase() === subPath.toLowerCase());
+      const part = d.addressParts.find((p) => p.sub.toLowerCase() === subPath.toLowerCase());
       if (!part) throw invalid(`Unknown attribute addresses.${subPath} in the filter.`);
       return claimHas([part.claim], op, compValue ?? null, `addresses.${part.sub}`);
     });
     return sql`(${claimHas(
-      ADDRESS_PARTS.map((p) => p.claim),
+      d.addressParts.map((p) => p.claim),
       "pr",
     )} AND ${inner})`;
   }

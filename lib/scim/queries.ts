@@ -10,6 +10,7 @@ import { sql, type Sql } from "../db/sql.ts";
 import { AppError } from "../errors.ts";
 import { SCIM_DEFAULT_COUNT, SCIM_LIST_RESPONSE } from "../contracts/scim.ts";
 import { CORE_GROUP, CORE_USER, ENTERPRISE_USER } from "./attribute-map.ts";
+import { loadScimDialect, type ScimDialect } from "./dialect.ts";
 import { groupFilterSql, parseFilter, userFilterSql } from "./filter-sql.ts";
 import { groupResource, parseProjection, project, userResource, wants, type Projection, type Resource } from "./resources.ts";
 import { readGroupsOfUsers, readMembers, readScimGroups, readScimUsers, readUserClaims, type Window } from "./scim-reads.ts";
@@ -75,15 +76,16 @@ async function users(
   order: Sql,
   win: Window,
   projection: Projection,
+  dialect: ScimDialect,
   counted = true,
   after?: Sql,
 ) {
   const { total, rows } = await readScimUsers(client, tenantId, where, order, win, counted, after);
   const ids = rows.map((r) => r.id);
-  const claims = ids.length ? await readUserClaims(client, ids) : new Map();
+  const claims = ids.length ? await readUserClaims(client, ids, dialect.mappedClaims) : new Map();
   const groups = ids.length && wants(projection, "groups") ? await readGroupsOfUsers(client, tenantId, ids) : undefined;
   const resources = rows.map((r) =>
-    project(userResource(base, r, claims.get(r.id) ?? {}, groups ? (groups.get(r.id) ?? []) : undefined), projection),
+    project(userResource(base, r, claims.get(r.id) ?? {}, groups ? (groups.get(r.id) ?? []) : undefined, dialect), projection),
   );
   return { total, rows, resources };
 }
@@ -113,17 +115,18 @@ export const scimUsersQuery = defineCommand({
   input: ZList,
   rule: "The actor's tenant's users, filtered, sorted and paged in the database.",
   run: async (client, actor, input) => {
-    const where = input.filter === undefined ? ALL : userFilterSql(parseFilter(input.filter));
+    const dialect = await loadScimDialect(client, actor.tenantId);
+    const where = input.filter === undefined ? ALL : userFilterSql(parseFilter(input.filter), dialect);
     const descending = input.sortOrder === "descending";
     const projection = parseProjection(input.attributes, input.excludedAttributes, USER_SCHEMAS);
     if (input.cursor !== undefined) {
       const c = userCursor(input.sortBy, descending, input.cursor);
       const win = { offset: 0, limit: input.count + 1 };
-      const page = await users(client, actor.tenantId, input.base, where, c.order, win, projection, true, c.after);
+      const page = await users(client, actor.tenantId, input.base, where, c.order, win, projection, dialect, true, c.after);
       return cursorList(page.total, page.rows, page.resources, input.count, c.next);
     }
-    const order = userOrder(input.sortBy, descending);
-    const { total, resources } = await users(client, actor.tenantId, input.base, where, order, window(input), projection);
+    const order = userOrder(input.sortBy, descending, dialect);
+    const { total, resources } = await users(client, actor.tenantId, input.base, where, order, window(input), projection, dialect);
     return listOf(total, input.startIndex, resources);
   },
 });
@@ -138,6 +141,7 @@ async function oneUser(client: Db, tenantId: number, input: z.output<typeof ZByI
     sql`u."id"`,
     { offset: 0, limit: 1 },
     projection,
+    await loadScimDialect(client, tenantId),
     false,
   );
   if (!rows[0] || !resources[0]) throw new AppError("NOT_FOUND", `No user with id ${input.id}.`);

@@ -3,7 +3,8 @@
  * projection (RFC 7644 3.4.2.5). `id` and `schemas` are always returned.
  */
 import { qualifiedName } from "../core/domains.ts";
-import { ADDRESS_PARTS, ADDRESS_TYPE, CLAIM_ATTRIBUTES, CORE_GROUP, CORE_USER, ENTERPRISE_USER, MULTI_VALUED } from "./attribute-map.ts";
+import { ADDRESS_TYPE, CORE_GROUP, CORE_USER, ENTERPRISE_USER } from "./attribute-map.ts";
+import type { ScimDialect } from "./dialect.ts";
 import type { ScimGroupRef, ScimGroupRow, ScimMemberRef, ScimUserRow } from "./scim-reads.ts";
 
 export type Resource = Record<string, unknown>;
@@ -21,20 +22,23 @@ export function userResource(
   row: ScimUserRow,
   claims: Record<string, string>,
   groups: readonly ScimGroupRef[] | undefined,
+  dialect: ScimDialect,
 ): Resource {
   const core: Resource = { id: String(row.id), userName: qualifiedName(row.domain, row.username) };
   const enterprise: Record<string, unknown> = {};
-  for (const a of CLAIM_ATTRIBUTES) {
+  for (const a of dialect.attributes) {
     const value = claims[a.claim];
     if (value !== undefined) setPath(a.schema === CORE_USER ? core : enterprise, a.path, value);
   }
-  for (const m of MULTI_VALUED) {
+  for (const m of dialect.multiValued) {
     const values = m.values
       .filter((e) => claims[e.claim] !== undefined)
       .map((e) => ({ value: claims[e.claim], ...(e.type ? { type: e.type } : {}), ...(e.primary ? { primary: true } : {}) }));
     if (values.length > 0) core[m.name] = values;
   }
-  const address = Object.fromEntries(ADDRESS_PARTS.filter((p) => claims[p.claim] !== undefined).map((p) => [p.sub, claims[p.claim]]));
+  const address = Object.fromEntries(
+    dialect.addressParts.filter((p) => claims[p.claim] !== undefined).map((p) => [p.sub, claims[p.claim]]),
+  );
   if (Object.keys(address).length > 0) core.addresses = [{ type: ADDRESS_TYPE, ...address }];
   core.active = !row.disabled;
   if (groups) {

@@ -4,6 +4,7 @@
  * access token holding the operation's internal_* scope, or a /management token), or the
  * console's cookie.
  */
+import { publicOrigin } from "../http/origin.ts";
 import { resolveBasicCredentials } from "../management/basic-principal.ts";
 import { resolveApimBearer } from "../oauth2/bearer.ts";
 import { PATH_TENANT_HEADER } from "../transport/tenant-path.ts";
@@ -43,10 +44,10 @@ export const SCIM_SCOPES = {
   ],
 } as const;
 
-/** Where this request's resources live: /scim2, or /t/{tenant}/scim2 when the address named a tenant. */
+/** Where this request's resources live, at the address the client used: /scim2, or /t/{tenant}/scim2 when it named a tenant. */
 export function scimBase(request: Request): string {
   const tenant = request.headers.get(PATH_TENANT_HEADER);
-  return `${new URL(request.url).origin}${tenant ? `/t/${encodeURIComponent(tenant)}` : ""}/scim2`;
+  return `${publicOrigin(request.headers, request.url)}${tenant ? `/t/${encodeURIComponent(tenant)}` : ""}/scim2`;
 }
 
 /** 201 with a created resource, its Location and ETag (RFC 7644 3.3). */

@@ -7,7 +7,6 @@
  */
 import { date, int, readRows, readRowsByIds, text, type Reader } from "../db/raw-read.ts";
 import { join, sql, type Sql } from "../db/sql.ts";
-import { MAPPED_CLAIMS } from "./attribute-map.ts";
 
 export type ScimUserRow = {
   id: number;
@@ -59,13 +58,17 @@ export async function readScimUsers(
   return { total: total ?? rows.length, rows };
 }
 
-/** The mapped claims of a page of users. */
-export async function readUserClaims(client: Reader, ids: readonly number[]): Promise<Map<number, Record<string, string>>> {
+/** The claims a page of users holds among `claims` (the dialect's mapped ones). */
+export async function readUserClaims(
+  client: Reader,
+  ids: readonly number[],
+  claims: readonly string[],
+): Promise<Map<number, Record<string, string>>> {
   const rows = await readRowsByIds(
     client,
     ids,
     (list) => sql`SELECT c."userId", c."claim", c."value" FROM "UserClaim" c
-      WHERE c."userId" IN (${list}) AND c."claim" IN (${join([...MAPPED_CLAIMS])}) AND c."value" <> ''`,
+      WHERE c."userId" IN (${list}) AND c."claim" IN (${join([...claims])}) AND c."value" <> ''`,
     (r) => ({ userId: int(r.userId), claim: text(r.claim), value: text(r.value) }),
   );
   const out = new Map<number, Record<string, string>>();

@@ -4,7 +4,8 @@
  * by startIndex do not overlap.
  */
 import { raw, sql, type Sql } from "../db/sql.ts";
-import { claimAttribute, MULTI_VALUED, resolveUserPath } from "./attribute-map.ts";
+import { resolveUserPath } from "./attribute-map.ts";
+import type { ScimDialect } from "./dialect.ts";
 import { resolveGroupPath } from "./filter-sql.ts";
 import { scimError } from "./scim-error.ts";
 
@@ -16,14 +17,14 @@ function ordered(key: Sql | null, id: Sql, descending: boolean): Sql {
   return sql`(${key} IS NULL) ${dir}, ${key} ${dir}, ${id} ${dir}`;
 }
 
-export function userOrder(sortBy: string | undefined, descending: boolean): Sql {
+export function userOrder(sortBy: string | undefined, descending: boolean, dialect: ScimDialect): Sql {
   if (sortBy === undefined) return ordered(null, sql`u."id"`, descending);
   const resolved = resolveUserPath(sortBy);
   if (!resolved) throw scimError("invalidPath", `Unknown attribute ${JSON.stringify(sortBy)} in sortBy.`);
   const { schema, path } = resolved;
-  const attribute = claimAttribute(schema, path);
+  const attribute = dialect.attributes.find((a) => a.schema === schema && a.path === path);
   if (attribute) return ordered(claimValue(attribute.claim), sql`u."id"`, descending);
-  const primary = MULTI_VALUED.find((m) => m.name === path || `${m.name}.value` === path);
+  const primary = dialect.multiValued.find((m) => m.name === path || `${m.name}.value` === path);
   if (primary) return ordered(claimValue(primary.values[0]!.claim), sql`u."id"`, descending);
   switch (path) {
     case "id":

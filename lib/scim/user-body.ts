@@ -1,11 +1,12 @@
 /**
- * A SCIM User body (POST /scim2/Users, PUT and PATCH's result) onto Gatehouse's name, store and claims, through the
- * same mapping the reads use (attribute-map.ts). Attribute names are case-insensitive; readOnly
+ * A SCIM User body (POST /scim2/Users, PUT and PATCH's result) onto Gatehouse's name, store and
+ * claims, through the mapping the reads use (the tenant's dialect, dialect.ts). Attribute names are case-insensitive; readOnly
  * attributes (id, meta, groups) are ignored as RFC 7643 2.2 says; anything the mapping does not
  * know is refused, never dropped.
  */
 import { splitQualifiedName } from "../core/domains.ts";
-import { ADDRESS_PARTS, CLAIM_ATTRIBUTES, CORE_USER, ENTERPRISE_USER, MULTI_VALUED } from "./attribute-map.ts";
+import { CORE_USER, ENTERPRISE_USER } from "./attribute-map.ts";
+import type { ScimDialect } from "./dialect.ts";
 import { scimError } from "./scim-error.ts";
 
 export type NewScimUser = { domain: string; username: string; password?: string; claims: Record<string, string> };
@@ -24,15 +25,15 @@ function text(path: string, value: unknown): string {
   return value;
 }
 
-export function newUserFromBody(body: Record<string, unknown>): NewScimUser {
-  const { userName, password, active, claims } = userFieldsFromBody(body);
+export function newUserFromBody(body: Record<string, unknown>, d: ScimDialect): NewScimUser {
+  const { userName, password, active, claims } = userFieldsFromBody(body, d);
   if (active === false) throw bad("active: only true is built; disable the account afterwards.");
   if (!userName) throw bad("userName is required.");
   const { domain, name } = splitQualifiedName(userName);
   return { domain, username: name, ...(password === undefined ? {} : { password }), claims };
 }
 
-export function userFieldsFromBody(body: Record<string, unknown>): ScimUserFields {
+export function userFieldsFromBody(body: Record<string, unknown>, d: ScimDialect): ScimUserFields {
   const claims: Record<string, string> = {};
   const set = (claim: string, path: string, value: unknown) => {
     // RFC 7643 2.5: null is "unassigned", as if the attribute were absent.
@@ -53,7 +54,7 @@ export function userFieldsFromBody(body: Record<string, unknown>): ScimUserField
       active = value;
     } else if (k === ENTERPRISE_USER.toLowerCase()) {
       for (const [sub, v] of entries(value)) {
-        const attribute = CLAIM_ATTRIBUTES.find((a) => a.schema === ENTERPRISE_USER && a.path.toLowerCase() === sub.toLowerCase());
+        const attribute = d.attributes.find((a) => a.schema === ENTERPRISE_USER && a.path.toLowerCase() === sub.toLowerCase());
         if (!attribute) throw bad(`${ENTERPRISE_USER}:${sub} is not mapped to a claim.`);
         set(attribute.claim, attribute.path, v);
       }
@@ -61,12 +62,12 @@ export function userFieldsFromBody(body: Record<string, unknown>): ScimUserField
       if (!Array.isArray(value) || value.length > 1) throw bad("addresses: one home address is kept.");
       for (const [sub, v] of entries(value[0])) {
         if (sub.toLowerCase() === "type" || sub.toLowerCase() === "primary") continue;
-        const part = ADDRESS_PARTS.find((p) => p.sub.toLowerCase() === sub.toLowerCase());
+        const part = d.addressParts.find((p) => p.sub.toLowerCase() === sub.toLowerCase());
         if (!part) throw bad(`addresses.${sub} is not mapped to a claim.`);
         set(part.claim, `addresses.${part.sub}`, v);
       }
-    } else if (MULTI_VALUED.some((m) => m.name.toLowerCase() === k)) {
-      const multi = MULTI_VALUED.find((m) => m.name.toLowerCase() === k)!;
+    } else if (d.multiValued.some((m) => m.name.toLowerCase() === k)) {
+      const multi = d.multiValued.find((m) => m.name.toLowerCase() === k)!;
       if (!Array.isArray(value)) throw bad(`${multi.name} must be an array.`);
       for (const item of value) {
         const fields = Object.fromEntries(entries(item).map(([f, v]) => [f.toLowerCase(), v]));
@@ -82,12 +83,12 @@ export function userFieldsFromBody(body: Record<string, unknown>): ScimUserField
     } else {
       const corePrefix = `${CORE_USER.toLowerCase()}:`;
       const bare = k.startsWith(corePrefix) ? k.slice(corePrefix.length) : k;
-      const direct = CLAIM_ATTRIBUTES.find((a) => a.schema === CORE_USER && a.path.toLowerCase() === bare);
+      const direct = d.attributes.find((a) => a.schema === CORE_USER && a.path.toLowerCase() === bare);
       if (direct) {
         set(direct.claim, direct.path, value);
         continue;
       }
-      const nested = CLAIM_ATTRIBUTES.filter((a) => a.schema === CORE_USER && a.path.toLowerCase().startsWith(`${bare}.`));
+      const nested = d.attributes.filter((a) => a.schema === CORE_USER && a.path.toLowerCase().startsWith(`${bare}.`));
       if (nested.length === 0) throw bad(`${key} is not an attribute Gatehouse keeps.`);
       for (const [sub, v] of entries(value)) {
         const attribute = nested.find((a) => a.path.toLowerCase() === `${bare}.${sub.toLowerCase()}`);

@@ -23,7 +23,8 @@ import { ZConfiguredPassword } from "../users/password-policy.ts";
 import { writePasswordReset } from "../users/reset-user-password.ts";
 import { writeUserDisabled } from "../users/set-user-disabled.ts";
 import { writeUserClaims, type TUpdateUserClaims } from "../users/update-user-claims.ts";
-import { CORE_USER, ENTERPRISE_USER, MAPPED_CLAIMS, USER_ATTRIBUTE_NAMES } from "./attribute-map.ts";
+import { CORE_USER, ENTERPRISE_USER, USER_ATTRIBUTE_NAMES } from "./attribute-map.ts";
+import { loadScimDialect } from "./dialect.ts";
 import { applyScimPatch } from "./patch.ts";
 import { scimUserQuery, type ScimOne } from "./queries.ts";
 import { scimError } from "./scim-error.ts";
@@ -41,19 +42,19 @@ const RULE =
 /** The writes a body asks for, every rule checked; nothing is written yet. */
 type Plan = { claims?: Record<string, string>; disabled?: boolean; password?: PreparedPassword };
 
-async function plan(client: Db, actor: Actor, user: UserDetail, fields: ScimUserFields): Promise<Plan> {
+async function plan(client: Db, actor: Actor, user: UserDetail, fields: ScimUserFields, mapped: readonly string[]): Promise<Plan> {
   if (fields.userName === undefined) throw scimError("invalidValue", "userName is required.");
   if (!sameQualifiedName(fields.userName, user.qualified)) {
     throw scimError("mutability", `userName cannot change: it is ${user.qualified}.`);
   }
   const out: Plan = {};
   const given = (uri: string) => (fields.claims[uri] ?? "").trim();
-  const changed = MAPPED_CLAIMS.filter((uri) => (user.claims[uri] ?? "") !== given(uri));
+  const changed = mapped.filter((uri) => (user.claims[uri] ?? "") !== given(uri));
   if (changed.length > 0) {
     assertUserAction(actor, user, "profile");
     // Editable claims SCIM does not map keep their values: User Profile's write sets every editable claim.
     const claims = (rules: readonly { uri: string }[]) =>
-      Object.fromEntries(rules.map(({ uri }) => [uri, MAPPED_CLAIMS.includes(uri) ? given(uri) : (user.claims[uri] ?? "")]));
+      Object.fromEntries(rules.map(({ uri }) => [uri, mapped.includes(uri) ? given(uri) : (user.claims[uri] ?? "")]));
     out.claims = claims(await checkProfileClaims(client, actor, changed, claims));
   }
   if (fields.active !== undefined && fields.active === user.account!.disabled) {
@@ -71,7 +72,8 @@ async function plan(client: Db, actor: Actor, user: UserDetail, fields: ScimUser
 
 /** PUT's body (or PATCH's result) onto `user` as read at `user.version`; each write takes the version the previous one left. */
 async function replaceUser(client: Db, actor: Actor, user: UserDetail, body: Record<string, unknown>): Promise<void> {
-  const { claims, disabled, password } = await plan(client, actor, user, userFieldsFromBody(body));
+  const dialect = await loadScimDialect(client, actor.tenantId);
+  const { claims, disabled, password } = await plan(client, actor, user, userFieldsFromBody(body, dialect), dialect.mappedClaims);
   if (!claims && disabled === undefined && !password) return;
   await client.$transaction(async (tx) => {
     // Each write below is one compare-and-increment of the version (the first takes the row lock on PostgreSQL).

@@ -1,5 +1,6 @@
 import { ZScimListQuery, ZScimUserBody } from "@/lib/contracts/scim";
 import { scimBase } from "@/lib/scim/route-options";
+import { loadScimDialect } from "@/lib/scim/dialect";
 import { newUserFromBody } from "@/lib/scim/user-body";
 import { scimCreateUserCommand } from "@/lib/scim/writes";
 import { listInput } from "@/lib/scim/handlers";
@@ -25,7 +26,10 @@ export const POST = asScim(
     ...SCIM_ROUTE,
     scope: SCIM_SCOPES.usersCreate,
     body: ZScimUserBody,
-    input: ({ body, request }) => ({ base: scimBase(request), user: newUserFromBody(body) }),
+    input: async ({ body, request }, actor, client) => ({
+      base: scimBase(request),
+      user: newUserFromBody(body, await loadScimDialect(client, actor.tenantId)),
+    }),
     reply: createdReply,
   }),
 );

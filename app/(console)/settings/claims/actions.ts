@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addClaimCommand, deleteClaimCommand, editClaimCommand } from "@/lib/claims/commands";
 import { ZAddClaimForm, ZEditClaimForm } from "@/lib/claims/claim-input";
+import { editScimDialectCommand, ZEditScimDialectForm } from "@/lib/scim/dialect-commands";
 import { commandAction } from "@/lib/transport/command-action";
 
 const LIST = "/settings/claims";
@@ -28,5 +29,13 @@ export const deleteClaimAction = commandAction(deleteClaimCommand, {
   done: ({ uri }) => {
     revalidatePath(LIST);
     redirect(`${LIST}?${new URLSearchParams({ deleted: uri })}`);
+  },
+});
+
+export const editScimDialectAction = commandAction(editScimDialectCommand, {
+  form: ZEditScimDialectForm,
+  done: ({ changed }) => {
+    revalidatePath(`${LIST}/scim`);
+    return { message: changed === 0 ? "Nothing to save: the mapping is as it was." : `SCIM mapping saved (${changed} changed).` };
   },
 });

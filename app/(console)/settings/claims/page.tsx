@@ -32,11 +32,16 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         title="Claims"
         description="The local claim dialect (http://wso2.org/claims): the profile fields users have, how the profile editor shows and checks them, and the attribute each maps to in a user store."
         actions={
-          manage && (
-            <Link href="/settings/claims/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-              Add claim
+          <>
+            <Link href="/settings/claims/scim" className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
+              SCIM 2.0 mapping
             </Link>
-          )
+            {manage && (
+              <Link href="/settings/claims/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+                Add claim
+              </Link>
+            )}
+          </>
         }
       />
       {done && <ArrivalToast message={done} params={["added", "saved", "deleted"]} />}
