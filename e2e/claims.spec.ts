@@ -153,3 +153,64 @@ adminTest("a custom claim reaches the profile editor (checked on save) and the u
   await page.getByRole("button", { name: "Delete claim and 1 value" }).click();
   await expect(page.getByText(`Claim ${uri} deleted.`)).toBeVisible();
 });
+
+adminTest(
+  "an admin maps a SCIM attribute onto a custom claim and SCIM follows at once; others cannot save it",
+  async ({ page, browser }) => {
+    const uri = claimUri();
+    const tenant = await e2eDb().tenant.findFirstOrThrow({ where: { domain: "carbon.super" } });
+    await e2eDb().claim.create({ data: { tenantId: tenant.id, uri, displayName: unique("Alias ") } });
+    const target = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
+    const alias = unique("ace_");
+    await e2eDb().userClaim.create({ data: { userId: target.id, claim: uri, value: alias } });
+    const scimFind = async () =>
+      (await (await page.request.get(`/scim2/Users?filter=${encodeURIComponent(`nickName eq "${alias}"`)}`)).json()) as {
+        totalResults: number;
+      };
+    expect((await scimFind()).totalResults).toBe(0);
+
+    await page.goto("/settings/claims");
+    await page.getByRole("link", { name: "SCIM 2.0 mapping" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "SCIM 2.0 mapping" })).toBeVisible();
+    const nickName = page.getByLabel("nickName", { exact: true });
+    await expect(nickName).toHaveValue("http://wso2.org/claims/nickname");
+    // One claim for two attributes is refused with the reason, and nothing is saved.
+    await nickName.fill(uri);
+    await page.getByLabel("title", { exact: true }).fill(uri);
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    await expect(page.getByText(`${uri} is mapped by nickName and title; map each claim once.`)).toBeVisible();
+    expect((await scimFind()).totalResults).toBe(0);
+
+    await page.getByLabel("title", { exact: true }).fill("http://wso2.org/claims/title");
+    // Kept for the forged replay below; the aborted post leaves this page unusable, so it is loaded again.
+    const save = await captureAction(page, () => page.getByRole("button", { name: "Save mapping" }).click());
+    await page.reload();
+    await nickName.fill(uri);
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    await expect(page.getByText("SCIM mapping saved (1 changed).")).toBeVisible();
+    await expect(page.getByText("Changed; WSO2's default is http://wso2.org/claims/nickname")).toBeVisible();
+    const found = await scimFind();
+    expect(found).toMatchObject({ totalResults: 1, Resources: [{ id: String(target.id), nickName: alias }] });
+
+    // Someone without Configure > Security: no page, and the save posted directly is refused.
+    const plain = await seedUser(e2eDb(), { grants: ["/permission/admin/login", "/permission/admin/manage/identity/usermgt/view"] });
+    const other = await (await browser.newContext()).newPage();
+    await signIn(other, plain.username, plain.password);
+    expect((await other.goto("/settings/claims/scim"))?.status()).toBe(403);
+    const before = await e2eDb().scimClaimMapping.findMany({ where: { tenantId: tenant.id } });
+    const refused = await replayAction(
+      other,
+      save,
+      save.body.replace(encodeURIComponent(uri), encodeURIComponent("http://wso2.org/claims/country")),
+    );
+    expect(refused.text).toContain(REFUSED);
+    expect(await e2eDb().scimClaimMapping.findMany({ where: { tenantId: tenant.id } })).toEqual(before);
+    await other.context().close();
+
+    // Back to WSO2's default, so the super tenant's SCIM reads as the other specs expect.
+    await nickName.fill("http://wso2.org/claims/nickname");
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    await expect(page.getByText("SCIM mapping saved (1 changed).")).toBeVisible();
+    await expect(page.getByText("Changed; WSO2's default is http://wso2.org/claims/nickname")).toHaveCount(0);
+  },
+);

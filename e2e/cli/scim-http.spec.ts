@@ -54,3 +54,43 @@ test("a read-only caller's SCIM writes fail with a SCIM 403 and write nothing; n
   expect(anonymous.status).toBe(401);
   expect(anonymous.headers.get("www-authenticate")).toContain('Basic realm="scim2"');
 });
+
+test("a SCIM client patches a user and provisions a group: create, add and remove members, rename, delete", async ({ server }) => {
+  const admin = await seedAdmin(server.db);
+  const scim = scimClient(server.url, admin);
+  const ids: string[] = [];
+  for (const suffix of ["a", "b"]) {
+    const created = await scim.post("/Users", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: unique(`scim_m${suffix}_`),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    ids.push(((await created.json()) as { id: string }).id);
+  }
+  const patched = await scim.patch(`/Users/${ids[0]}`, {
+    schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+    Operations: [{ op: "replace", value: { active: false } }],
+  });
+  expect(patched.status, await patched.clone().text()).toBe(200);
+  expect(await patched.json()).toMatchObject({ id: ids[0], active: false });
+
+  const displayName = unique("scim_group_");
+  const group = await scim.post("/Groups", {
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+    displayName,
+    members: [{ value: ids[0] }],
+  });
+  expect(group.status, await group.clone().text()).toBe(201);
+  const { id: groupId } = (await group.json()) as { id: string };
+  const op = (Operations: unknown[]) => ({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
+  expect((await scim.patch(`/Groups/${groupId}`, op([{ op: "add", path: "members", value: [{ value: ids[1] }] }]))).status).toBe(200);
+  const removed = await scim.patch(`/Groups/${groupId}`, op([{ op: "remove", path: `members[value eq "${ids[0]}"]` }]));
+  expect(await removed.json()).toMatchObject({ displayName, members: [{ value: ids[1] }] });
+  const members = await scim.get(`/Users?filter=${encodeURIComponent(`groups eq "${groupId}"`)}`);
+  expect(await members.json()).toMatchObject({ totalResults: 1, Resources: [{ id: ids[1] }] });
+
+  const renamed = await scim.patch(`/Groups/${groupId}`, op([{ op: "replace", path: "displayName", value: `${displayName}_x` }]));
+  expect(await renamed.json()).toMatchObject({ displayName: `${displayName}_x` });
+  expect((await scim.delete(`/Groups/${groupId}`)).status).toBe(204);
+  expect((await scim.get(`/Groups/${groupId}`)).status).toBe(404);
+});

@@ -97,6 +97,7 @@ export const ADMIN_PAGES: ConsolePage[] = [
   { label: "claims", path: () => "/settings/claims" },
   { label: "add claim", path: () => "/settings/claims/new" },
   { label: "edit claim", path: (f) => `/settings/claims/${f.claimId}` },
+  { label: "SCIM mapping", path: () => "/settings/claims/scim" },
   { label: "tenants", path: () => "/tenants" },
   { label: "add new tenant", path: () => "/tenants/new" },
   { label: "edit tenant contact", path: (f) => `/tenants/${f.tenantId}/edit` },
