@@ -16,7 +16,7 @@ import { renameRoleCommand, setRoleMembersCommand } from "../roles/commands.ts";
 import { getRole } from "../roles/get-role.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import type { MemberPlan } from "./group-patch-plan.ts";
-import { version } from "./resources.ts";
+import { assertIfMatch } from "./resources.ts";
 import { membersAmong, readMembers } from "./scim-reads.ts";
 import { scimError } from "./scim-error.ts";
 
@@ -29,13 +29,6 @@ export const replaceMembers = (ids: readonly string[]): MemberPlan => ({
   remove: new Set(),
   touched: true,
 });
-
-/** If-Match naming a version other than `current` (RFC 7644 3.14): 412. */
-export function assertIfMatch(ifMatch: string | null | undefined, current: number): void {
-  if (ifMatch && ifMatch.trim() !== "*" && !ifMatch.split(",").some((t) => t.trim() === version(current))) {
-    throw new AppError("PRECONDITION_FAILED", `The group has changed: its version is ${version(current)}.`);
-  }
-}
 
 /** A version race lost after an If-Match passed is the same precondition failure, as 412. */
 export async function asPrecondition<T>(ifMatch: string | null | undefined, work: Promise<T>): Promise<T> {
@@ -81,7 +74,7 @@ async function memberDelta(tx: Tx, tenantId: number, id: number, plan: MemberPla
 export async function changeGroup(tx: Tx, actor: Actor, id: number, ifMatch: string | null | undefined, change: GroupChange) {
   const client = joinTransaction(tx);
   const role = await getRole(tx, actor.tenantId, id);
-  assertIfMatch(ifMatch, role.version);
+  assertIfMatch("group", role.version, ifMatch);
   let current = role.version;
   if (change.displayName !== undefined && change.displayName !== role.qualified) {
     const { domain, name } = splitQualifiedName(change.displayName);

@@ -18,7 +18,8 @@ import { AppError } from "../errors.ts";
 import { createRoleCommand, deleteRoleCommand } from "../roles/commands.ts";
 import { getRole } from "../roles/get-role.ts";
 import { MAPPING_WRITE_TX } from "../roles/mapping-version.ts";
-import { asPrecondition, assertIfMatch, assertTenantUsers, changeGroup, replaceMembers, type GroupChange } from "./group-change.ts";
+import { assertIfMatch } from "./resources.ts";
+import { asPrecondition, assertTenantUsers, changeGroup, replaceMembers, type GroupChange } from "./group-change.ts";
 import { planGroupPatch } from "./group-patch-plan.ts";
 import { applyScimPatch } from "./patch.ts";
 import { scimGroupQuery, type ScimOne } from "./queries.ts";
@@ -116,7 +117,7 @@ export const scimDeleteGroupCommand = defineCommand({
       ifMatch,
       client.$transaction(async (tx) => {
         const role = await getRole(tx, actor.tenantId, id);
-        assertIfMatch(ifMatch, role.version);
+        assertIfMatch("group", role.version, ifMatch);
         await deleteRoleCommand.run(joinTransaction(tx), actor, { id, version: role.version });
       }, MAPPING_WRITE_TX),
     ),

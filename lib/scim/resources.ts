@@ -3,6 +3,7 @@
  * projection (RFC 7644 3.4.2.5). `id` and `schemas` are always returned.
  */
 import { qualifiedName } from "../core/domains.ts";
+import { AppError } from "../errors.ts";
 import { ADDRESS_TYPE, CORE_GROUP, CORE_USER, ENTERPRISE_USER } from "./attribute-map.ts";
 import type { ScimDialect } from "./dialect.ts";
 import type { ScimGroupRef, ScimGroupRow, ScimMemberRef, ScimUserRow } from "./scim-reads.ts";
@@ -10,6 +11,13 @@ import type { ScimGroupRef, ScimGroupRow, ScimMemberRef, ScimUserRow } from "./s
 export type Resource = Record<string, unknown>;
 
 export const version = (v: number) => `W/"${v}"`;
+
+/** RFC 7644 3.14: an If-Match that names neither `*` nor the current version is 412. */
+export function assertIfMatch(kind: "user" | "group", current: number, ifMatch: string | null | undefined): void {
+  if (ifMatch && ifMatch.trim() !== "*" && !ifMatch.split(",").some((t) => t.trim() === version(current))) {
+    throw new AppError("PRECONDITION_FAILED", `The ${kind} has changed: its version is ${version(current)}.`);
+  }
+}
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {
   const [top, sub] = path.split(".") as [string, string | undefined];

@@ -29,7 +29,8 @@ import { applyScimPatch } from "./patch.ts";
 import { scimUserQuery, type ScimOne } from "./queries.ts";
 import { scimError } from "./scim-error.ts";
 import { userFieldsFromBody, type ScimUserFields } from "./user-body.ts";
-import { assertIfMatch, checkProfileClaims } from "./writes.ts";
+import { assertIfMatch } from "./resources.ts";
+import { checkProfileClaims } from "./writes.ts";
 
 const ZTarget = z.object({ base: z.string(), id: z.number().int(), ifMatch: z.string().optional() });
 
@@ -90,7 +91,7 @@ export const scimReplaceUserCommand = defineCommand({
   rule: RULE,
   run: async (client, actor, { base, id, body, ifMatch }): Promise<ScimOne> => {
     const user = await getUser(client, actor.tenantId, id, "read");
-    assertIfMatch(user.version, ifMatch);
+    assertIfMatch("user", user.version, ifMatch);
     await replaceUser(client, actor, user, body);
     return scimUserQuery.run(client, actor, { base, id });
   },
@@ -102,7 +103,7 @@ export const scimPatchUserCommand = defineCommand({
   rule: `PATCH's operations applied to the user as GET answers it, then as PUT. ${RULE}`,
   run: async (client, actor, { base, id, patch, ifMatch }): Promise<ScimOne> => {
     const { resource, version } = await scimUserQuery.run(client, actor, { base, id });
-    assertIfMatch(version, ifMatch);
+    assertIfMatch("user", version, ifMatch);
     const patched = applyScimPatch(resource, patch.Operations, { names: USER_ATTRIBUTE_NAMES, urns: [CORE_USER, ENTERPRISE_USER] });
     const user = await getUser(client, actor.tenantId, id, "read");
     if (user.version !== version) throw new AppError("STALE_VERSION", "The user changed while the patch was applied. Try again.");

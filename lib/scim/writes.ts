@@ -16,7 +16,7 @@ import { getUser } from "../users/get-user.ts";
 import type { Actor } from "../authz/principal.ts";
 import { scimUserQuery, type ScimOne } from "./queries.ts";
 import { scimError } from "./scim-error.ts";
-import { version } from "./resources.ts";
+import { assertIfMatch } from "./resources.ts";
 import type { NewScimUser } from "./user-body.ts";
 
 const ZNewScimUser = z.object({
@@ -71,13 +71,6 @@ export async function checkProfileClaims(
 /** DELETE's input: the user's current version, or the one If-Match names (a stale one is 412). */
 export async function deleteInput(client: Db, actor: Actor, id: number, ifMatch: string | null): Promise<{ id: number; version: number }> {
   const user = await getUser(client, actor.tenantId, id);
-  assertIfMatch(user.version, ifMatch);
+  assertIfMatch("user", user.version, ifMatch);
   return { id: user.id, version: user.version };
-}
-
-/** RFC 7644 3.14: an If-Match that names neither `*` nor the current version is 412. */
-export function assertIfMatch(current: number, ifMatch: string | null | undefined): void {
-  if (ifMatch && ifMatch.trim() !== "*" && !ifMatch.split(",").some((t) => t.trim() === version(current))) {
-    throw new AppError("PRECONDITION_FAILED", `The user has changed: its version is ${version(current)}.`);
-  }
 }
