@@ -15,6 +15,49 @@ export type BuiltinClaim = {
   attribute: string;
 };
 
+/** A claim WSO2's default SCIM 2.0 mapping points at (lib/scim/attribute-map.ts): not on the profile editor. */
+const scimClaim = (name: string, displayName: string, description: string, attribute: string, displayOrder: number, regEx?: string) => ({
+  uri: `${LOCAL_DIALECT}/${name}`,
+  displayName,
+  description,
+  attribute,
+  displayOrder,
+  ...(regEx ? { regEx } : {}),
+});
+
+// WSO2's says local part, @, dotted domain with nested quantifiers, which backtrack
+// exponentially on a long near-miss; this one says the same in linear time.
+const EMAIL_REGEX = String.raw`^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$`;
+
+// The rest of the local claims WSO2's SCIM 2.0 core, User and enterprise dialects map to, with
+// claim-config.xml's names and attributes, so a provisioning client's common attributes have a
+// claim to land in out of the box. Two differences: WSO2 marks externalid read-only (its SCIM
+// writes it anyway; here read-only means SCIM refuses it too, so it stays writable), and its
+// phone-number patterns are its email pattern (a copy slip), so the phone numbers have none.
+const SCIM_CLAIMS: readonly BuiltinClaim[] = [
+  scimClaim("externalid", "External User ID", "Unique ID of the user used in external systems", "externalId", 30),
+  scimClaim("displayName", "Display Name", "Display Name", "displayName", 31),
+  scimClaim("nickname", "Nick Name", "Nick Name", "nickName", 32),
+  scimClaim("formattedName", "Name - Formatted Name", "Formatted Name", "formattedName", 33),
+  scimClaim("middleName", "Middle Name", "Middle Name", "middleName", 34),
+  scimClaim("honorificPrefix", "Name - Honoric Prefix", "Honoric Prefix", "honoricPrefix", 35),
+  scimClaim("honorificSuffix", "Name - Honoric Suffix", "Honoric Suffix", "honoricSuffix", 36),
+  scimClaim("title", "Job Title", "Job Title", "title", 37),
+  scimClaim("userType", "User Type", "User Type", "userType", 38),
+  scimClaim("preferredLanguage", "Preferred Language", "Preferred Language", "preferredLanguage", 39),
+  scimClaim("local", "Local", "Local", "local", 40),
+  scimClaim("timeZone", "Time Zone", "Time Zone", "timeZone", 41),
+  scimClaim("emails.work", "Emails - Work Email", "Work Email", "workEmail", 42, EMAIL_REGEX),
+  scimClaim("emails.home", "Emails - Home Email", "Home Email", "homeEmail", 43, EMAIL_REGEX),
+  scimClaim("emails.other", "Emails - Other Email", "Other Email", "otherEmail", 44, EMAIL_REGEX),
+  scimClaim("phoneNumbers.home", "Phone Numbers - Home Phone Number", "Home Phone", "homePhone", 45),
+  scimClaim("phoneNumbers.other", "Phone Numbers - Other", "Other Phone Number", "otherPhoneNumber", 46),
+  scimClaim("employeeNumber", "Employee Number", "Employee Number", "employeeNumber", 47),
+  scimClaim("costCenter", "Cost Center", "Cost Center", "costCenter", 48),
+  scimClaim("division", "Division", "Division", "division", 49),
+  scimClaim("department", "Department", "Department", "departmentNumber", 50),
+];
+
 // From WSO2 IS's claim-config.xml (local dialect): URIs, display names, descriptions, LDAP
 // attributes and flags. Two deliberate differences (docs/claims.md): no built-in claim is
 // Required, so the profiles saved before claims were data stay saveable, and the six profile
@@ -42,9 +85,7 @@ export const BUILTIN_CLAIMS: readonly BuiltinClaim[] = [
     uri: `${LOCAL_DIALECT}/emailaddress`,
     displayName: "Email",
     description: "Email Address",
-    // WSO2's says local part, @, dotted domain with nested quantifiers, which backtrack
-    // exponentially on a long near-miss; this one says the same in linear time.
-    regEx: String.raw`^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$`,
+    regEx: EMAIL_REGEX,
     supportedByDefault: true,
     displayOrder: 3,
     attribute: "mail",
@@ -84,6 +125,7 @@ export const BUILTIN_CLAIMS: readonly BuiltinClaim[] = [
   { uri: `${LOCAL_DIALECT}/locality`, displayName: "Locality", description: "Locality", displayOrder: 9, attribute: "localityName" },
   { uri: `${LOCAL_DIALECT}/postalcode`, displayName: "Postal Code", description: "Postal Code", displayOrder: 10, attribute: "postalCode" },
   { uri: `${LOCAL_DIALECT}/url`, displayName: "URL", description: "URL", displayOrder: 11, attribute: "url" },
+  ...SCIM_CLAIMS,
   {
     uri: `${LOCAL_DIALECT}/identity/accountLocked`,
     displayName: "Account Locked",

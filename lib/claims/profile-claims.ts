@@ -15,6 +15,18 @@ export function profileClaimRules(client: Db | Tx, tenantId: number): Promise<Cl
 }
 
 /**
+ * Every claim the tenant defines except Gatehouse's own columns, read-only ones included (so a
+ * refusal can name them): what a SCIM write may set, as WSO2's SCIM sets any local claim.
+ * Supported-by-default decides only what the profile editor shows.
+ */
+export function definedClaimRules(client: Db | Tx, tenantId: number, uris: readonly string[]): Promise<ClaimRule[]> {
+  return client.claim.findMany({
+    where: { tenantId, AND: [{ uri: { in: [...uris] } }, notComputed] },
+    select: { uri: true, displayName: true, regEx: true, required: true, readOnly: true },
+  });
+}
+
+/**
  * The tenant's claims (or `only` these), labelled: the users list's claim filter and the details
  * page. Read through the raw driver, since /users asks on every render (lib/db/raw-read.ts).
  */

@@ -30,13 +30,13 @@ import { scimUserQuery, type ScimOne } from "./queries.ts";
 import { scimError } from "./scim-error.ts";
 import { userFieldsFromBody, type ScimUserFields } from "./user-body.ts";
 import { assertIfMatch } from "./resources.ts";
-import { checkProfileClaims } from "./writes.ts";
+import { checkScimClaims } from "./writes.ts";
 
 const ZTarget = z.object({ base: z.string(), id: z.number().int(), ifMatch: z.string().optional() });
 
 const RULE =
   "Each change as its console command decides it, all checked before any write: claims as User Profile (users.profile, " +
-  "the tenant's editable claims, each valid), active as Disable/Enable (users.accountState; nobody disables themselves " +
+  "any claim the tenant defines that is not read-only, each valid), active as Disable/Enable (users.accountState; nobody disables themselves " +
   "or the last admin), password as Change Password (users.password; only the super admin resets another admin's); " +
   "the actor holds every permission the user holds. userName cannot change. The feature is the read's: the answer is the user.";
 
@@ -53,10 +53,9 @@ async function plan(client: Db, actor: Actor, user: UserDetail, fields: ScimUser
   const changed = mapped.filter((uri) => (user.claims[uri] ?? "") !== given(uri));
   if (changed.length > 0) {
     assertUserAction(actor, user, "profile");
-    // Editable claims SCIM does not map keep their values: User Profile's write sets every editable claim.
-    const claims = (rules: readonly { uri: string }[]) =>
-      Object.fromEntries(rules.map(({ uri }) => [uri, mapped.includes(uri) ? given(uri) : (user.claims[uri] ?? "")]));
-    out.claims = claims(await checkProfileClaims(client, actor, changed, claims));
+    // Only the claims that change are written: the others, mapped or not, keep their values.
+    out.claims = Object.fromEntries(changed.map((uri) => [uri, given(uri)]));
+    await checkScimClaims(client, actor, out.claims);
   }
   if (fields.active !== undefined && fields.active === user.account!.disabled) {
     out.disabled = !fields.active;
@@ -79,7 +78,7 @@ async function replaceUser(client: Db, actor: Actor, user: UserDetail, body: Rec
   await client.$transaction(async (tx) => {
     // Each write below is one compare-and-increment of the version (the first takes the row lock on PostgreSQL).
     let version = user.version;
-    if (claims) await writeUserClaims(tx, actor, { ...claims, id: user.id, version: version++ } as TUpdateUserClaims);
+    if (claims) await writeUserClaims(tx, actor, { ...claims, id: user.id, version: version++ } as TUpdateUserClaims, "given");
     if (disabled !== undefined) await writeUserDisabled(tx, actor, { id: user.id, version: version++, disabled });
     if (password) await writePasswordReset(tx, actor, user, { version, password, requireChange: false });
   });

@@ -1,18 +1,19 @@
 /**
  * SCIM's writes, through the user commands (lib/users/commands.ts) and so through their rules,
- * no-escalation checks and audit events: POST /scim2/Users is Add New User (a password is optional: without one the account waits for an admin's reset), then the profile
- * claims (User Profile's command, when the body carries any); DELETE is Delete User.
+ * no-escalation checks and audit events: POST /scim2/Users is Add New User (a password is optional: without one the account waits for an admin's reset), then the
+ * claims (User Profile's write, over the claims the body gives, when it carries any); DELETE is Delete User.
  */
 import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
 import { decide } from "../authz/decide.ts";
-import { profileClaimRules } from "../claims/profile-claims.ts";
-import { profileErrors, type ClaimRule } from "../claims/profile-rules.ts";
+import { definedClaimRules } from "../claims/profile-claims.ts";
+import { profileErrors } from "../claims/profile-rules.ts";
 import { firstIssue } from "../core/zod-issues.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { provisionUserCommand, updateProfileCommand } from "../users/commands.ts";
+import { provisionUserCommand } from "../users/commands.ts";
 import { getUser } from "../users/get-user.ts";
+import { writeUserClaims } from "../users/update-user-claims.ts";
 import type { Actor } from "../authz/principal.ts";
 import { scimUserQuery, type ScimOne } from "./queries.ts";
 import { scimError } from "./scim-error.ts";
@@ -27,10 +28,12 @@ const ZNewScimUser = z.object({
 export const scimCreateUserCommand = defineCommand({
   feature: "users.create",
   input: ZNewScimUser,
-  rule: "As Add New User (no initial roles); claims as User Profile: users.profile, and only the tenant's editable profile claims, each valid.",
+  rule:
+    "As Add New User (no initial roles); claims as User Profile's write: users.profile and the account rules, any claim the " +
+    "tenant defines that is not read-only (supported by default or not), each valid.",
   run: async (client, actor, { base, user }): Promise<ScimOne> => {
-    const uris = Object.keys(user.claims);
-    if (uris.length > 0) await checkProfileClaims(client, actor, uris, () => user.claims);
+    const hasClaims = Object.keys(user.claims).length > 0;
+    if (hasClaims) await checkScimClaims(client, actor, user.claims);
     const parsed = provisionUserCommand.input.safeParse({
       domain: user.domain,
       username: user.username,
@@ -39,33 +42,30 @@ export const scimCreateUserCommand = defineCommand({
     });
     if (!parsed.success) throw scimError("invalidValue", firstIssue(parsed.error).message);
     const { id } = await provisionUserCommand.run(client, actor, parsed.data);
-    if (uris.length > 0) {
+    if (hasClaims) {
       const { version } = await getUser(client, actor.tenantId, id);
-      await updateProfileCommand.run(client, actor, { id, version, ...user.claims });
+      await client.$transaction((tx) => writeUserClaims(tx, actor, { id, version, ...user.claims }, "given"));
     }
     return scimUserQuery.run(client, actor, { base, id });
   },
 });
 
 /**
- * Before anything is written: the caller holds users.profile, every claim in `uris` (those the
- * body sets or changes) is one of the tenant's editable profile claims, and the values `values`
- * builds over those rules are valid by their definitions. Returns the editable rules.
+ * Before anything is written: the caller holds users.profile, and every claim `claims` sets (or
+ * clears) is one the tenant defines, not read-only, with a valid value by its definition. Any
+ * such claim, supported by default or not: that flag only decides what the profile editor shows.
  */
-export async function checkProfileClaims(
-  client: Db,
-  actor: Actor,
-  uris: readonly string[],
-  values: (rules: readonly ClaimRule[]) => Record<string, string>,
-): Promise<ClaimRule[]> {
+export async function checkScimClaims(client: Db, actor: Actor, claims: Record<string, string>): Promise<void> {
   const may = decide(actor, "users.profile");
   if (!may.allowed) throw new AppError(may.code, `${may.reason} (the body sets profile attributes)`);
-  const rules = (await profileClaimRules(client, actor.tenantId)).filter((r) => !r.readOnly);
+  const uris = Object.keys(claims);
+  const rules = await definedClaimRules(client, actor.tenantId, uris);
   const unknown = uris.filter((uri) => !rules.some((r) => r.uri === uri));
-  if (unknown.length) throw scimError("invalidValue", `Not editable profile claims in this tenant: ${unknown.join(", ")}.`);
-  const errors = Object.entries(profileErrors(rules, values(rules))).map(([uri, [message]]) => `${uri}: ${message}`);
+  if (unknown.length) throw scimError("invalidValue", `Claims this tenant does not define: ${unknown.join(", ")}.`);
+  const readOnly = rules.filter((r) => r.readOnly).map((r) => r.uri);
+  if (readOnly.length) throw scimError("mutability", `Read-only claims: ${readOnly.join(", ")}.`);
+  const errors = Object.entries(profileErrors(rules, claims)).map(([uri, [message]]) => `${uri}: ${message}`);
   if (errors.length) throw scimError("invalidValue", errors.join(" "));
-  return rules;
 }
 
 /** DELETE's input: the user's current version, or the one If-Match names (a stale one is 412). */

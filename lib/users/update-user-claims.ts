@@ -2,8 +2,8 @@ import type { Db, Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
-import { profileClaimRules } from "../claims/profile-claims.ts";
-import { profileErrors, type TUpdateUserClaims } from "../claims/profile-rules.ts";
+import { definedClaimRules, profileClaimRules } from "../claims/profile-claims.ts";
+import { profileErrors, type ClaimRule, type TUpdateUserClaims } from "../claims/profile-rules.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { getUser } from "./get-user.ts";
 import { assertUserAction } from "../authz/user-rules.ts";
@@ -19,13 +19,26 @@ export async function updateUserClaims(client: Db, actor: Actor, input: TUpdateU
   return client.$transaction((tx) => writeUserClaims(tx, actor, input));
 }
 
-/** The same inside the caller's transaction (SCIM's PUT composes it with the account writes). */
-export async function writeUserClaims(tx: Tx, actor: Actor, input: TUpdateUserClaims): Promise<{ qualified: string }> {
+/**
+ * Which claims a write sets. "profile": the profile editor's form, every supported-by-default
+ * editable claim (one the input leaves out is cleared). "given": exactly the claims the input
+ * names, each one the tenant defines and not read-only, as WSO2's SCIM sets any local claim.
+ */
+export type ClaimScope = "profile" | "given";
+
+/** The same inside the caller's transaction (SCIM's writes compose it with the account writes). */
+export async function writeUserClaims(
+  tx: Tx,
+  actor: Actor,
+  input: TUpdateUserClaims,
+  scope: ClaimScope = "profile",
+): Promise<{ qualified: string }> {
   const tenantId = actor.tenantId;
   const users = await tenantUserStore(tx, tenantId);
   const user = await getUser(tx, tenantId, input.id);
   assertUserAction(actor, user, "profile");
-  const rules = (await profileClaimRules(tx, tenantId)).filter((r) => !r.readOnly);
+  const rules =
+    scope === "profile" ? (await profileClaimRules(tx, tenantId)).filter((r) => !r.readOnly) : await givenRules(tx, actor, input);
   const fieldErrors = profileErrors(rules, input);
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors });
   await users.updateUser(tx, tenantId, user.id, { version: input.version });
@@ -42,4 +55,13 @@ export async function writeUserClaims(tx: Tx, actor: Actor, input: TUpdateUserCl
     ip: actor.ip,
   });
   return { qualified: user.qualified };
+}
+
+/** "given"'s rules, checked again inside the transaction: a definition may have changed since the caller looked. */
+async function givenRules(tx: Tx, actor: Actor, input: TUpdateUserClaims): Promise<ClaimRule[]> {
+  const uris = Object.keys(input).filter((key) => key !== "id" && key !== "version");
+  const rules = (await definedClaimRules(tx, actor.tenantId, uris)).filter((r) => !r.readOnly);
+  const refused = uris.filter((uri) => !rules.some((r) => r.uri === uri));
+  if (refused.length > 0) throw new AppError("INVALID_INPUT", `Not editable claims in this tenant: ${refused.join(", ")}.`);
+  return rules;
 }
