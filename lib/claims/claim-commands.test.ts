@@ -15,7 +15,7 @@ import { deleteClaimPageQuery, editClaimPageQuery, claimsPageQuery } from "./que
 
 const config = testConfig();
 (globalThis as { gatehouseConfig?: unknown }).gatehouseConfig = config;
-const DEPT = "http://wso2.org/claims/department";
+const DEPT = "http://wso2.org/claims/businessUnit";
 
 const fields = { displayName: "Department", description: "Where they work", regEx: "^[A-Z]{2,}$", displayOrder: 30 };
 
@@ -47,6 +47,25 @@ describe.each(await databaseKinds())("claims on %s", (kind) => {
     const report = await provision(t.db, config);
     expect(report.created).toContain(`${BUILTIN_CLAIMS.length} built-in claims for tenant ${b.tenantId}`);
     expect(await t.db.claim.count({ where: { tenantId: b.tenantId } })).toBe(BUILTIN_CLAIMS.length);
+  });
+
+  it("a tenant with an older set of built-ins gets the new ones at the next start; a claim an admin made first stays theirs", async () => {
+    // A database from before the SCIM mapping's claims were built-ins: only the first fifteen, and
+    // an admin's own emails.work (as admins added them so SCIM could write it).
+    const older = BUILTIN_CLAIMS.filter((c) => c.displayOrder >= 30).map((c) => c.uri);
+    await t.db.claim.deleteMany({ where: { tenantId: a.tenantId, uri: { in: older } } });
+    const work = "http://wso2.org/claims/emails.work";
+    await t.db.claim.create({ data: { tenantId: a.tenantId, uri: work, displayName: "Work mail", supportedByDefault: true } });
+    const report = await provision(t.db, config);
+    expect(report.created).toContain(`${older.length - 1} built-in claims for tenant ${a.tenantId}`);
+    expect(await t.db.claim.count({ where: { tenantId: a.tenantId, builtIn: true } })).toBe(BUILTIN_CLAIMS.length - 1);
+    const added = await t.db.claim.findFirstOrThrow({ where: { tenantId: a.tenantId, uri: "http://wso2.org/claims/nickname" } });
+    expect(added).toMatchObject({ builtIn: true, displayName: "Nick Name", supportedByDefault: false, readOnly: false });
+    expect(await t.db.claim.findFirstOrThrow({ where: { tenantId: a.tenantId, uri: work } })).toMatchObject({
+      builtIn: false,
+      displayName: "Work mail",
+    });
+    expect((await provision(t.db, config)).created.filter((c) => c.includes("built-in"))).toEqual([]);
   });
 
   it("a start with more tenants than SQLite takes parameters fills in the claims of those that lack them", async () => {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
 import { decide } from "../authz/decide.ts";
 import { definedClaimRules } from "../claims/profile-claims.ts";
-import { profileErrors } from "../claims/profile-rules.ts";
+import { COMPUTED_CLAIMS, profileErrors } from "../claims/profile-rules.ts";
 import { firstIssue } from "../core/zod-issues.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
@@ -60,9 +60,10 @@ export async function checkScimClaims(client: Db, actor: Actor, claims: Record<s
   if (!may.allowed) throw new AppError(may.code, `${may.reason} (the body sets profile attributes)`);
   const uris = Object.keys(claims);
   const rules = await definedClaimRules(client, actor.tenantId, uris);
-  const unknown = uris.filter((uri) => !rules.some((r) => r.uri === uri));
+  // Gatehouse's own columns (account state, last sign-in) are read-only claims too.
+  const readOnly = uris.filter((uri) => COMPUTED_CLAIMS.has(uri) || rules.some((r) => r.uri === uri && r.readOnly));
+  const unknown = uris.filter((uri) => !readOnly.includes(uri) && !rules.some((r) => r.uri === uri));
   if (unknown.length) throw scimError("invalidValue", `Claims this tenant does not define: ${unknown.join(", ")}.`);
-  const readOnly = rules.filter((r) => r.readOnly).map((r) => r.uri);
   if (readOnly.length) throw scimError("mutability", `Read-only claims: ${readOnly.join(", ")}.`);
   const errors = Object.entries(profileErrors(rules, claims)).map(([uri, [message]]) => `${uri}: ${message}`);
   if (errors.length) throw scimError("invalidValue", errors.join(" "));
