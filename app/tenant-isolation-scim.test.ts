@@ -128,6 +128,8 @@ const rows: Row[] = [
   // Bulk: operations naming B's user or role answer as ones naming a missing id, B unchanged.
   ...(
     [
+      ["alice", (id: string) => [{ method: "GET", path: `/Users/${id}` }]],
+      ["editors", (id: string) => [{ method: "GET", path: `/Groups/${id}?attributes=members` }]],
       ["alice", (id: string) => [{ method: "DELETE", path: `/Users/${id}` }]],
       [
         "alice",
