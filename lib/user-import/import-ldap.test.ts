@@ -4,7 +4,7 @@ import { testConfig } from "../../testing/config.ts";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
 import { importJobs } from "../../testing/import-job.ts";
 import { generateDirectory, ldapSettingsFor } from "../../testing/ldap-fixture.ts";
-import { superAdminActor } from "../../testing/tenants.ts";
+import { runCommand, superAdminActor } from "../../testing/tenants.ts";
 import { type Slapd, slapdAvailable, startSlapd } from "../../testing/slapd.ts";
 import type { Actor } from "../authz/principal.ts";
 import { provision } from "../provisioning/provision.ts";
@@ -13,6 +13,7 @@ import type { Directory } from "../user-stores/external/directory.ts";
 import { createLdapDirectory } from "../user-stores/external/ldap/ldap-directory.ts";
 import { syncStore } from "../user-stores/external/sync.ts";
 import { DIRECTORY_CHUNK_ROWS } from "../user-stores/external/directory-bulk-import.ts";
+import { importJobsQuery } from "./commands.ts";
 import { runImport } from "./run-import.ts";
 
 const config = testConfig();
@@ -141,7 +142,10 @@ describe.skipIf(!runs)("bulk import into a read-write LDAP store (slapd)", () =>
       expect(mirrored.map((u) => u.username)).toEqual(names);
     });
 
-    it("refuses a read-only store before staging anything", async () => {
+    it("offers the read-write directory on the import page, and refuses a read-only one before staging anything", async () => {
+      const { stores } = await runCommand(importJobsQuery, t.db, admin, {});
+      expect(stores).toContain("CORP");
+      expect(stores).not.toContain("RO");
       await expect(jobs.stage(admin, "RO", `UserName,Password\nro_user,${PASSWORD}`)).rejects.toMatchObject({
         code: "FORBIDDEN",
         message: "The RO user store is read-only.",
