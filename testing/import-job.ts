@@ -14,8 +14,8 @@ export async function* fileOf(text: string) {
 export function importJobs(db: Db) {
   const job = (actor: Actor, id: number) => runCommand(importJobQuery, db, actor, { id });
   return {
-    stage: (actor: Actor, domain: string, text: string) =>
-      runCommand(stageImportCommand, db, actor, { domain, fileName: "users.csv", kind: "csv", onExisting: "skip", file: fileOf(text) }),
+    stage: (actor: Actor, domain: string, text: string, onExisting: "skip" | "update" = "skip") =>
+      runCommand(stageImportCommand, db, actor, { domain, fileName: "users.csv", kind: "csv", onExisting, file: fileOf(text) }),
     job,
     rows: (actor: Actor, id: number, show = "all") => runCommand(importRowsQuery, db, actor, { id, show, size: 100 }),
     /** Starts the job (its runner runs in this process) and waits for it to stop. */

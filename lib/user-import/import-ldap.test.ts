@@ -103,6 +103,17 @@ describe.skipIf(!runs)("bulk import into a read-write LDAP store (slapd)", () =>
       expect(await t.db.auditEvent.count({ where: { action: "user.created", targetName: { startsWith: "CORP/imp_" } } })).toBe(3);
     });
 
+    it("updates existing directory users: the file's claims set in the directory, its groups added", async () => {
+      const text = ["UserName,Password,Claims", `imp_bob,,${GIVEN}=Robert,http://wso2.org/claims/role=CORP/${group.name}`].join("\n");
+      const preview = await jobs.stage(admin, "CORP", text, "update");
+      expect(preview).toMatchObject({ toUpdate: 1, invalid: 0 });
+      expect(await jobs.applied(admin, preview.id)).toMatchObject({ state: "done", updated: 1 });
+      const bob = (await ldap.findUser("imp_bob"))!;
+      expect(bob.claims).toMatchObject({ [GIVEN]: "Robert", [EMAIL]: "bob@example.com" });
+      expect(bob.groupIds).toEqual([group.externalId]);
+      expect((await mirrorOf("imp_bob"))!.memberships.map((m) => m.role.name)).toEqual([group.name]);
+    });
+
     it("undoes a chunk in the directory when one of its rows fails there", async () => {
       const text = ["UserName,Password", `fail_one,${PASSWORD}`, `fail_two,${PASSWORD}`, `fail_three,${PASSWORD}`].join("\n");
       const preview = await jobs.stage(admin, "CORP", text);
