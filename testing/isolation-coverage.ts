@@ -5,6 +5,7 @@
  * Keys: "METHOD app/…/route.ts", "app/…/page.tsx", "app/…/actions.ts#exportName".
  */
 const API = "app/tenant-isolation-api.test.ts";
+const SCIM = "app/tenant-isolation-scim.test.ts";
 const MGMT = "app/tenant-isolation-management.test.ts";
 const E2E = "e2e/tenant-isolation.spec.ts";
 /** Server actions are thin commandActions; their commands are driven with B's ids by this test. */
@@ -42,16 +43,18 @@ export const COVERED: Record<string, string> = Object.fromEntries([
     ...route("api/server/v1/tenants/[tenantId]/owners/[ownerId]", "PUT"),
     ...route("api/server/v1/tenants/[tenantId]/lifecycle-status", "PUT"),
     ...route("api/server/v1/tenants/[tenantId]/metadata", "DELETE"),
+    ...route("(console)/audit/export", "GET"),
+    ...route("(console)/users/export", "GET"),
+    ...route("(console)/settings/role-permissions/tenant-conf/export", "GET"),
+  ].map((k) => [k, API]),
+  ...[
     ...route("scim2/Users", "GET", "POST"),
     ...route("scim2/Users/[id]", "GET", "POST", "PUT", "PATCH", "DELETE"),
     ...route("scim2/Groups", "GET", "POST"),
     ...route("scim2/Groups/[id]", "GET", "POST", "PUT", "PATCH", "DELETE"),
     ...route("scim2/Me", "GET"),
     ...route("scim2/Bulk", "POST"),
-    ...route("(console)/audit/export", "GET"),
-    ...route("(console)/users/export", "GET"),
-    ...route("(console)/settings/role-permissions/tenant-conf/export", "GET"),
-  ].map((k) => [k, API]),
+  ].map((k) => [k, SCIM]),
   ...[
     ...route("management/users", "GET", "POST"),
     ...route("management/export/users", "GET"),

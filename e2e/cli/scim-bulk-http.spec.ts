@@ -4,7 +4,8 @@ import { seedAdmin, unique } from "./support/people.ts";
 import { scimClient } from "./support/scim-client.ts";
 
 // POST /scim2/Bulk over real HTTP against the production server, on SQLite and PostgreSQL: IS's
-// documented bulk request (a group naming a user of the same request by bulkId), and a chunked
+// documented bulk request (a group naming a user of the same request by bulkId, then read back
+// by a GET operation), and a chunked
 // body over maxPayloadSize refused with 413 tooMany before anything runs.
 
 test("a SCIM client provisions a user and its group in one bulk request", async ({ server }) => {
@@ -26,15 +27,18 @@ test("a SCIM client provisions a user and its group in one bulk request", async 
         },
       },
       { method: "POST", path: "/Users", bulkId: "qwerty", data: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName } },
+      { method: "GET", path: "/Groups/bulkId:ytrewq?attributes=members" },
     ],
   });
   expect(answer.status, await answer.clone().text()).toBe(200);
   expect(answer.headers.get("content-type")).toMatch(/^application\/scim\+json/);
-  const body = (await answer.json()) as { Operations: { bulkId: string; status: string; location: string }[] };
+  const body = (await answer.json()) as { Operations: { bulkId?: string; status: string; location: string; response?: unknown }[] };
   expect(body.Operations.map((o) => [o.bulkId, o.status])).toEqual([
     ["qwerty", "201"],
     ["ytrewq", "201"],
+    [undefined, "200"],
   ]);
+  expect(body.Operations[2]!.response).toMatchObject({ members: [{ value: body.Operations[0]!.location.split("/").pop() }] });
   expect(body.Operations[0]!.location).toMatch(new RegExp(`^${server.url}/scim2/Users/\\d+$`));
   const group = await scim.get(new URL(body.Operations[1]!.location).pathname.replace(/^\/scim2/, ""));
   expect(await group.json()).toMatchObject({ members: [{ value: body.Operations[0]!.location.split("/").pop() }] });

@@ -133,7 +133,7 @@ export const SCIM_BULK_MAX_PAYLOAD = 1_048_576;
  * No count limit here: more than maxOperations is 413, not 400.
  */
 export const ZScimBulkOperation = z.object({
-  method: z.preprocess((m) => (typeof m === "string" ? m.toUpperCase() : m), z.enum(["POST", "PUT", "PATCH", "DELETE"])),
+  method: z.preprocess((m) => (typeof m === "string" ? m.toUpperCase() : m), z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"])),
   bulkId: z.string().min(1).max(256).optional(),
   path: z.string().min(1).max(1024),
   version: z.string().max(256).optional(),

@@ -11,7 +11,7 @@ import { describeIssues } from "../core/zod-issues.ts";
 import type { Db } from "../db/client.ts";
 import { deleteUserCommand } from "../users/commands.ts";
 import type { ScimDialect } from "./dialect.ts";
-import type { ScimOne } from "./queries.ts";
+import { scimGroupQuery, scimUserQuery, type ScimOne } from "./queries.ts";
 import { version } from "./resources.ts";
 import { scimError } from "./scim-error.ts";
 import { newUserFromBody } from "./user-body.ts";
@@ -21,17 +21,19 @@ import { deleteInput, scimCreateUserCommand } from "./writes.ts";
 
 /**
  * One operation, its bulkIds resolved: the base address, the path's id, the data and the version
- * (If-Match); and the tenant's SCIM dialect, read once per bulk request rather than per operation.
+ * (If-Match); a GET's projection (its path's query or data, as IS reads it); and the tenant's SCIM
+ * dialect, read once per bulk request rather than per operation.
  */
 export type BulkTarget = {
   base: string;
   id: number;
   data: Record<string, unknown>;
   version: string | null;
+  projection: { attributes?: string[]; excludedAttributes?: string[] };
   dialect: () => Promise<ScimDialect>;
 };
-/** A successful operation as the BulkResponse shows it. */
-export type BulkDone = { status: number; location?: string; version?: string };
+/** A successful operation as the BulkResponse shows it; a GET's also carries the resource. */
+export type BulkDone = { status: number; location?: string; version?: string; response?: unknown };
 
 export type BulkEntry = {
   feature: FeatureKey | "self";
@@ -66,10 +68,28 @@ const written = (status: number) => (one: ScimOne) => ({
 });
 const deleted = () => ({ status: 204 });
 
+/** A read: its location from the id, since the projection may leave meta out of the resource. */
+function reading(command: Command<ScimRead, ScimOne>, scope: string, kind: "Users" | "Groups"): BulkEntry {
+  return {
+    feature: command.feature,
+    scope,
+    run: async (client, actor, { base, id, projection }) => {
+      const one = await command.run(client, actor, { base, id, ...projection });
+      return { status: 200, location: `${base}/${kind}/${id}`, version: version(one.version), response: one.resource };
+    },
+  };
+}
+type ScimRead = { base: string; id: number } & BulkTarget["projection"];
+
 const ifMatch = (v: string | null) => v ?? undefined;
 
-/** Keyed "METHOD Resource" for a collection path, "METHOD Resource/id" for a resource's. */
+/**
+ * Keyed "METHOD Resource" for a collection path, "METHOD Resource/id" for a resource's. IS 7 has
+ * no bulk scope for reads: a GET is admitted by the single GET route's scope (or the all-in-one).
+ */
 export const BULK_TABLE: Partial<Record<string, BulkEntry>> = {
+  "GET Users/id": reading(scimUserQuery, "internal_user_mgt_view", "Users"),
+  "GET Groups/id": reading(scimGroupQuery, "internal_group_mgt_view", "Groups"),
   "POST Users": entry(
     scimCreateUserCommand,
     "internal_bulk_user_create",

@@ -16,10 +16,10 @@ import { decide } from "../authz/decide.ts";
 import type { FeatureKey } from "../authz/features.ts";
 import type { Actor } from "../authz/principal.ts";
 import { operationRefusal } from "../authz/operation.ts";
-import { SCIM_BULK_MAX_OPERATIONS, SCIM_BULK_RESPONSE, type TScimBulkOperation } from "../contracts/scim.ts";
+import { SCIM_BULK_MAX_OPERATIONS, SCIM_BULK_RESPONSE, ZScimResourceQuery, type TScimBulkOperation } from "../contracts/scim.ts";
 import type { Db } from "../db/client.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
-import { BULK_TABLE, type BulkEntry } from "./bulk-table.ts";
+import { BULK_TABLE, bulkData, type BulkEntry, type BulkTarget } from "./bulk-table.ts";
 import { loadScimDialect, type ScimDialect } from "./dialect.ts";
 import { resourceId } from "./handlers.ts";
 import { scimError, scimErrorBody } from "./scim-error.ts";
@@ -67,24 +67,34 @@ function resolve<T>(value: T, want: Resource, refs: Refs): T {
   return value;
 }
 
-function route(op: Op): { entry: BulkEntry; resource: Resource; id: string | undefined } {
-  const match = PATH.exec(op.path);
+function route(op: Op): { entry: BulkEntry; resource: Resource; id: string | undefined; query: string | undefined } {
+  // Only a GET's path may carry a query (its projection, as IS reads it).
+  const [path = "", query] = op.method === "GET" ? op.path.split(/\?(.*)/s, 2) : [op.path];
+  const match = PATH.exec(path);
   if (!match) throw scimError("invalidPath", `${op.path} is not /Users, /Groups, /Users/{id} or /Groups/{id}.`);
   const [, resource, id] = match;
   const entry = BULK_TABLE[`${op.method} ${resource}${id === undefined ? "" : "/id"}`];
   if (!entry) throw scimError("invalidPath", `${op.method} ${op.path} is not an operation bulk runs.`);
-  return { entry, resource: resource as Resource, id };
+  return { entry, resource: resource as Resource, id, query };
+}
+
+/** A GET's attributes/excludedAttributes: from its path's query, else from its data (IS takes both). */
+function projectionOf(query: string | undefined, data: Record<string, unknown>): BulkTarget["projection"] {
+  const params = new URLSearchParams(query ?? "");
+  const pick = (name: "attributes" | "excludedAttributes") => params.get(name) ?? data[name] ?? undefined;
+  return bulkData(ZScimResourceQuery, { attributes: pick("attributes"), excludedAttributes: pick("excludedAttributes") });
 }
 
 async function runOne(client: Db, actor: Actor, base: string, dialect: () => Promise<ScimDialect>, refs: Refs) {
   const { op } = refs;
-  const { entry, resource, id } = route(op);
+  const { entry, resource, id, query } = route(op);
   const refused = operationRefusal(actor, entry.feature, [ALL_RESOURCES_SCOPE, entry.scope]);
   if (refused) throw new AppError(refused.code, refused.reason);
   const rowId = id === undefined ? 0 : resourceId(resolve(id, resource, refs), resource === "Users" ? "user" : "group");
   const data = resolve(op.data ?? {}, "Users", refs);
-  const done = await entry.run(client, actor, { base, id: rowId, data, version: op.version ?? null, dialect });
-  if (op.bulkId !== undefined && done.location) {
+  const projection = op.method === "GET" ? projectionOf(query, data) : {};
+  const done = await entry.run(client, actor, { base, id: rowId, data, version: op.version ?? null, projection, dialect });
+  if (op.bulkId !== undefined && done.status === 201 && done.location) {
     refs.created.set(op.bulkId, { resource, id: done.location.slice(done.location.lastIndexOf("/") + 1) });
   }
   return done;
@@ -105,8 +115,12 @@ const WRITES: readonly FeatureKey[] = [
   "roles.delete",
 ];
 
-/** The request is refused whole (403) when the actor may make none of bulk's writes, as IS does. */
-function mayWriteAny(actor: Actor): void {
+/**
+ * A request with writes is refused whole (403) when the actor may make none of bulk's writes, as
+ * IS does; a request of reads only is decided per operation.
+ */
+function mayWriteAny(actor: Actor, operations: readonly Op[]): void {
+  if (operations.every((o) => o.method === "GET")) return;
   const decisions = WRITES.map((f) => decide(actor, f));
   const first = decisions[0]!;
   if (first.allowed || decisions.some((d) => d.allowed)) return;
@@ -124,7 +138,7 @@ export const scimBulkCommand = defineCommand({
         scimType: "tooMany",
       });
     }
-    mayWriteAny(actor);
+    mayWriteAny(actor, operations);
     const ordered = [...operations.filter((o) => !o.path.startsWith("/Groups")), ...operations.filter((o) => o.path.startsWith("/Groups"))];
     const known = new Set(operations.flatMap((o) => (o.bulkId === undefined ? [] : [o.bulkId])));
     const created: Created = new Map();
@@ -137,7 +151,8 @@ export const scimBulkCommand = defineCommand({
       const head = { method: op.method, ...(op.bulkId === undefined ? {} : { bulkId: op.bulkId }) };
       try {
         const done = await runOne(client, actor, base, tenantDialect, { op, created, known });
-        answers.push({ ...head, location: done.location, version: done.version, status: String(done.status) });
+        const read = done.response === undefined ? {} : { response: done.response };
+        answers.push({ ...head, location: done.location, version: done.version, status: String(done.status), ...read });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         errors += 1;

@@ -11,9 +11,10 @@ import { addRoleMemberships } from "../user-stores/membership-writes.ts";
 import type { ImportedUser, UserStore } from "../user-stores/user-store.ts";
 import { getUser } from "../users/get-user.ts";
 import { auditCreated } from "./import-rows-sql.ts";
+import type { FinalPassword } from "./import-password.ts";
 import type { RowData } from "./plan-rows.ts";
 
-export type ChunkRow = { line: number; plan: string; data: RowData; password?: { hash: string; mustChange: boolean } };
+export type ChunkRow = { line: number; plan: string; data: RowData; password?: FinalPassword };
 export type RowOutcome = { line: number; outcome: "created" | "updated" | "skipped" | "failed"; message: string };
 export type ChunkJob = { id: number; tenantId: number; onExisting: string; owner: string };
 
@@ -73,7 +74,7 @@ export async function applyChunk(
   );
   const takenKeys = new Map(taken.map((u) => [u.usernameKey, u.username]));
   const takenSkeletons = new Map(taken.map((u) => [u.usernameSkeleton, u.username]));
-  const fresh: (ChunkRow & { password: { hash: string; mustChange: boolean } })[] = [];
+  const fresh: (ChunkRow & { password: FinalPassword })[] = [];
   for (const row of creates) {
     const existing = takenKeys.get(nameKey(row.data.name)) ?? takenSkeletons.get(nameSkeleton(row.data.name));
     const problem = existing ? `${existing} was added after the preview.` : roleProblem(actor, roles, row.data.roleIds);
@@ -83,6 +84,7 @@ export async function applyChunk(
   const batch: ImportedUser[] = fresh.map((r) => ({
     username: r.data.name,
     passwordHash: r.password.hash,
+    password: r.password.plain,
     mustChangePassword: r.password.mustChange,
     claims: r.data.claims,
     roleIds: r.data.roleIds,

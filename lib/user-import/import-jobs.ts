@@ -38,10 +38,10 @@ export async function getImportJob(client: Db, tenantId: number, id: number) {
   return { ...job, domain: store?.domain ?? "", toApply: job.toCreate + job.toUpdate };
 }
 
-/** The stores an import may write to: the tenant's writable database stores (directories take no imports). */
+/** The stores an import may write to: the tenant's writable user stores, database or directory (LDAP, WSO2 JDBC). */
 export async function importableStores(client: Db, tenantId: number): Promise<string[]> {
   const stores = await client.userStore.findMany({
-    where: { tenantId, kind: { in: ["primary", "secondary"] }, readOnly: false, type: "database" },
+    where: { tenantId, kind: { in: ["primary", "secondary"] }, readOnly: false },
     select: { domain: true },
     orderBy: { id: "asc" },
   });

@@ -18,8 +18,15 @@ export function stagePassword(text: string, policy: (password: string) => string
   return error ? { error } : { kind: "plain", sealed: seal(text) };
 }
 
-/** The stored form: argon2id for plain text (slow; callers run a chunk's hashes in parallel, outside transactions). */
-export async function finalPassword(staged: StagedPassword): Promise<{ hash: string; mustChange: boolean }> {
+export type FinalPassword = { hash: string; mustChange: boolean; plain?: string };
+
+/**
+ * The stored form: argon2id for plain text (slow; callers run a chunk's hashes in parallel,
+ * outside transactions); for a store that hashes its own (`inClear`, a directory) the password
+ * itself, in memory only (the preview let only plain passwords through for such a store).
+ */
+export async function finalPassword(staged: StagedPassword, inClear = false): Promise<FinalPassword> {
+  if (inClear && staged.kind === "plain") return { hash: "", mustChange: false, plain: unseal(staged.sealed) };
   if (staged.kind === "none") return { hash: UNUSABLE_PASSWORD, mustChange: true };
   if (staged.kind === "hash") return { hash: staged.hash, mustChange: false };
   return { hash: await hashPassword(unseal(staged.sealed)), mustChange: false };

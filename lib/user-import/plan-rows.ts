@@ -40,6 +40,8 @@ export type PlanContext = {
   passwordPolicy: (password: string) => string | null;
   /** The store's username rules, compiled once for the whole file. */
   usernames: ReturnType<typeof usernameSchema>;
+  /** An LDAP or JDBC store: the claims it maps to attributes; it needs every new user's password in clear. */
+  directory?: { domain: string; claims: ReadonlySet<string> };
 };
 
 const invalid = (row: FileRow, column: string, message: string): PlannedRow => ({
@@ -88,6 +90,11 @@ function claimProblem(ctx: PlanContext, row: FileRow, creating: boolean): { colu
   for (const [uri, value] of Object.entries(row.claims)) {
     const rule = ctx.rules.get(uri);
     if (!rule) return { column: uri, message: `${uri} cannot be imported: Gatehouse keeps it itself.` };
+    if (ctx.directory && !ctx.directory.claims.has(uri) && (value.trim() !== "" || !creating))
+      return {
+        column: uri,
+        message: `${uri} has no attribute in the ${ctx.directory.domain} store (Settings › Claims), so it cannot be kept.`,
+      };
     const error = claimValueError(rule, value.trim());
     if (error) return { column: uri, message: error };
   }
@@ -151,6 +158,8 @@ function planRow(
   }
   const password = stagePassword(row.password, ctx.passwordPolicy);
   if ("error" in password) return invalid(row, "Password", password.error);
+  const refused = ctx.directory && directoryPasswordProblem(ctx.directory.domain, password);
+  if (refused) return invalid(row, "Password", refused);
   const message = password.kind === "none" ? "No password: the user must be given one before signing in." : "";
   return {
     line: row.line,
@@ -160,4 +169,11 @@ function planRow(
     column: "",
     data: { name: name.name, password, roleIds, claims: values },
   };
+}
+
+/** A directory hashes passwords itself, as Add User gives them: it takes neither none nor another system's hash. */
+function directoryPasswordProblem(domain: string, password: StagedPassword): string | null {
+  if (password.kind === "none") return `The ${domain} directory needs a password for each new user.`;
+  if (password.kind === "hash") return `The ${domain} directory hashes passwords itself: give this user's password in clear, not a hash.`;
+  return null;
 }

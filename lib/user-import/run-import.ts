@@ -99,14 +99,19 @@ export async function runImport(client: Db, jobId: number): Promise<void> {
       if (job.state === "cancelling") return await finishJob(client, jobId, owner, "cancelled", null);
       const actor = await importActor(client, job);
       if (typeof actor === "string") return await finishJob(client, jobId, owner, "failed", actor);
-      const rows: ChunkRow[] = await pendingRows(client, jobId, CHUNK_ROWS);
-      if (rows.length === 0) return await finishJob(client, jobId, owner, "done", null);
       const store = (await listStores(client, job.tenantId)).find((s) => s.id === job.storeId);
       if (!store) return await finishJob(client, jobId, owner, "failed", "The user store was deleted.");
       const users = userStoreFor(store);
+      const importer = users.bulkImporter;
+      if (!importer) return await finishJob(client, jobId, owner, "failed", `The ${store.domain} user store takes no imports.`);
+      const rows: ChunkRow[] = await pendingRows(client, jobId, importer.chunkRows ?? CHUNK_ROWS);
+      if (rows.length === 0) return await finishJob(client, jobId, owner, "done", null);
       // Hashing is the slow part: all of a chunk's passwords at once, on libuv's threads, before the transaction opens.
       const prepared = await Promise.all(
-        rows.map(async (r) => ({ ...r, password: r.plan === "create" ? await finalPassword(r.data.password) : undefined })),
+        rows.map(async (r) => ({
+          ...r,
+          password: r.plan === "create" ? await finalPassword(r.data.password, importer.passwordsInClear) : undefined,
+        })),
       );
       const chunk = { id: jobId, tenantId: job.tenantId, onExisting: job.onExisting, owner };
       const apply = () =>

@@ -9,6 +9,8 @@ import { AppError } from "../errors.ts";
 import { assertWritable, findStore } from "../stores/list-stores.ts";
 import { usernameSchema } from "../stores/name-rules.ts";
 import { passwordSchema } from "../users/password-policy.ts";
+import { settingsClaimMap } from "../user-stores/external/claim-map.ts";
+import { readExternalStore } from "../user-stores/external/store-row.ts";
 import { userStoreFor } from "../user-stores/user-store-for.ts";
 import { firstIssue } from "../core/zod-issues.ts";
 import { stageRows } from "./import-rows-sql.ts";
@@ -54,6 +56,12 @@ async function claimColumns(client: Db, tenantId: number): Promise<{ rules: Map<
   return { rules, resolve };
 }
 
+/** What a directory store can keep: the claims its claim → attribute map (Settings › Claims) names. */
+async function directoryRules(client: Db, tenantId: number, storeId: number): Promise<PlanContext["directory"]> {
+  const row = await readExternalStore(client, tenantId, storeId);
+  return { domain: row.domain, claims: new Set(Object.keys(settingsClaimMap(row.type, row.settings))) };
+}
+
 function policyCheck(): (password: string) => string | null {
   const schema = passwordSchema(getConfig().password_policy);
   return (password) => {
@@ -73,11 +81,8 @@ export async function stageImport(client: Db, actor: Actor, input: TStageImport,
   const store = await findStore(client, tenantId, input.domain);
   assertWritable(store);
   const importer = userStoreFor(store).bulkImporter;
-  if (!importer) {
-    throw new AppError("INVALID_INPUT", `${store.domain} is a directory store: add its users in the directory, then sync.`, {
-      field: "domain",
-    });
-  }
+  if (!importer) throw new AppError("INVALID_INPUT", `The ${store.domain} user store takes no imports.`, { field: "domain" });
+  const directory = importer.passwordsInClear ? await directoryRules(client, tenantId, store.id) : undefined;
   const { rules, resolve } = await claimColumns(client, tenantId);
   const job = await client.importJob.create({
     data: {
@@ -104,6 +109,7 @@ export async function stageImport(client: Db, actor: Actor, input: TStageImport,
     roles: new Map(),
     passwordPolicy: policyCheck(),
     usernames: usernameSchema(store),
+    directory,
   };
   const counts = { total: 0, toCreate: 0, toUpdate: 0, toSkip: 0, invalid: 0 };
   const stage = async (batch: FileRow[]) => {

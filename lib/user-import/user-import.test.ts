@@ -2,6 +2,7 @@ import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { testConfig } from "../../testing/config.ts";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
+import { fileOf } from "../../testing/import-job.ts";
 import { seedUser } from "../../testing/seed.ts";
 import { provisionTenant, runCommand, superAdminActor } from "../../testing/tenants.ts";
 import { actorFor } from "../../testing/actor.ts";
@@ -25,12 +26,6 @@ const config = testConfig();
 const EMAIL = "http://wso2.org/claims/emailaddress";
 const COUNTRY = "http://wso2.org/claims/country";
 const PASSWORD = "a long enough password 1";
-
-async function* fileOf(text: string) {
-  // Split mid-record, as an upload arrives in pieces.
-  const bytes = new TextEncoder().encode(text);
-  for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7);
-}
 
 describe.each(await databaseKinds())("bulk import on %s", (kind) => {
   let t: TestDatabase;

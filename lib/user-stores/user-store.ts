@@ -82,14 +82,19 @@ export type UserStore = {
   /** Adds group memberships that do not exist yet and returns those it added. */
   addToGroups(tx: Tx, pairs: readonly MembershipPair[]): Promise<MembershipPair[]>;
   removeFromGroups(tx: Tx, pairs: { userIds: readonly number[]; roleIds: readonly number[] }): Promise<number>;
-  /** Set-based writes for bulk import; absent where a store writes users one at a time (a directory). */
+  /** Bulk import's writes: set-based for the database store, one entry at a time for a directory (directory-bulk-import.ts). */
   readonly bulkImporter?: BulkImporter;
 };
 
-/** A user a bulk import writes: the hash is final (argon2id, or a recognised pre-hashed form). */
+/**
+ * A user a bulk import writes: the hash is final (argon2id, or a recognised pre-hashed form);
+ * for an importer with `passwordsInClear` (a directory hashes its own) `password` holds the
+ * password itself, in memory only, and the hash is empty.
+ */
 export type ImportedUser = {
   username: string;
   passwordHash: string;
+  password?: string;
   mustChangePassword: boolean;
   claims: Record<string, string>;
   roleIds: readonly number[];
@@ -99,8 +104,15 @@ export type ImportedUser = {
 export type NameConflict = { id: number; username: string; usernameKey: string; usernameSkeleton: string; version: number };
 
 export type BulkImporter = {
+  /** Rows per chunk (one transaction) when not the job's default: a directory writes entry by entry. */
+  readonly chunkRows?: number;
+  /** The store wants each password in clear and no pre-hashed one (a directory); every new user needs one. */
+  readonly passwordsInClear?: boolean;
   conflicts(client: Reader, tenantId: number, storeId: number, names: readonly string[]): Promise<NameConflict[]>;
-  /** Inserts the users, their claims and memberships in the caller's transaction; ids in input order. */
+  /**
+   * Inserts the users, their claims and memberships in the caller's transaction; ids in input
+   * order. A directory's writes cannot roll back with it: the importer undoes them when it does.
+   */
   insert(tx: Tx, tenantId: number, storeId: number, users: readonly ImportedUser[]): Promise<number[]>;
 };
 

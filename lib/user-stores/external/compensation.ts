@@ -51,3 +51,18 @@ async function compensate(store: Store, what: string, work: () => Promise<void>)
     );
   }
 }
+
+/**
+ * After a rollback, deletes the entries a bulk import's chunk wrote to the directory (`written`
+ * grows as the chunk writes), so a chunk is all or nothing there too (docs/import-export.md).
+ * One failed delete does not stop the others; what is left is logged, and a resume adopts it.
+ */
+export function deleteOnRollback(tx: Tx, store: Store, written: readonly { externalId: string; username: string }[]): void {
+  onRollback(tx, async () => {
+    const directory = directoryForStore(store);
+    const left: string[] = [];
+    for (const entry of written) await directory.deleteUser(entry.externalId).catch(() => left.push(entry.username));
+    if (left.length > 0)
+      console.warn(`[gatehouse] an import chunk into ${store.domain} failed, and deleting its entries failed for: ${left.join(", ")}`);
+  });
+}

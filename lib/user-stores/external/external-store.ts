@@ -3,6 +3,7 @@ import { hashPassword } from "../password-hash.ts";
 import type { LoginAccount, UserStore } from "../user-store.ts";
 import { directoryForStore } from "./directory-for.ts";
 import type { Directory } from "./directory.ts";
+import { directoryBulkImporter } from "./directory-bulk-import.ts";
 import {
   addExternalMemberships,
   createExternalUser,
@@ -76,5 +77,7 @@ export function createExternalStore(type: string): UserStore {
     deleteUsers: deleteExternalUsers,
     addToGroups: addExternalMemberships,
     removeFromGroups: removeExternalMemberships,
+    // Not the database store's set-based insert (spread above): the users go to the directory first.
+    bulkImporter: directoryBulkImporter,
   };
 }

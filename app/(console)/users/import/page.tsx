@@ -23,9 +23,7 @@ export default async function ImportUsersPage({ searchParams }: { searchParams: 
       />
       {raw.discarded && <ArrivalToast message="Import discarded." params={["discarded"]} />}
       {stores.length === 0 ? (
-        <EmptyState title="No store to import into">
-          Imports write to the tenant&apos;s database user stores, and none is writable.
-        </EmptyState>
+        <EmptyState title="No store to import into">Imports write to the tenant&apos;s user stores, and none is writable.</EmptyState>
       ) : (
         <ImportUpload stores={stores} />
       )}
