@@ -1,5 +1,5 @@
-// A SCIM client over a Gatehouse with LDAP secondary stores on a private slapd (#16): the route
-// handlers called as Next.js would, and the directory read back with ldapts itself, never
+// A Gatehouse with LDAP secondary stores on a private slapd for SCIM's tests (#16): the route
+// handlers through testing/scim-client.ts, and the directory read back with ldapts itself, never
 // through Gatehouse's own LDAP code, so a test sees what the directory really holds.
 import { Attribute, Change, Client } from "ldapts";
 import { provision } from "../lib/provisioning/provision.ts";
@@ -9,25 +9,12 @@ import { testConfig } from "./config.ts";
 import { createTestDatabase, type DbKind, type TestDatabase } from "./databases.ts";
 import { generateDirectory, ldapSettingsFor } from "./ldap-fixture.ts";
 import { basic } from "./oauth2-client.ts";
-import { callRoute, useTestApp } from "./route-harness.ts";
+import { useTestApp } from "./route-harness.ts";
+import { type ScimCall, scimCaller } from "./scim-client.ts";
 import { seedUser, superTenantId } from "./seed.ts";
 import { type Slapd, startSlapd } from "./slapd.ts";
-import * as bulk from "../app/scim2/Bulk/route.ts";
-import * as groups from "../app/scim2/Groups/route.ts";
-import * as group from "../app/scim2/Groups/[id]/route.ts";
-import * as users from "../app/scim2/Users/route.ts";
-import * as user from "../app/scim2/Users/[id]/route.ts";
 
-export const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
-export const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-export const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-export const BULK = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
-const ORIGIN = "http://localhost:3000";
 process.env.GATEHOUSE_STORE_KEY ??= "test-store-key-for-the-scim-ldap-suite-0123456789";
-
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
-export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type ScimLdap = {
   slapd: Slapd;
@@ -35,13 +22,7 @@ export type ScimLdap = {
   tenantId: number;
   /** Store ids by domain: LDAP1 (read-write) and LDAPRO (read-only, the same directory). */
   stores: Record<"LDAP1" | "LDAPRO", number>;
-  /** `/Users`, `/Users/7?filter=…`, `/Groups/3`, `/Bulk`: answers status and JSON body. */
-  scim(
-    method: Method,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<{ status: number; body: Json; etag: string | null }>;
+  scim: ScimCall;
   /** The entry's attributes as the directory holds them (lower-cased names), or null when absent. */
   entry(dn: string): Promise<Record<string, string[]> | null>;
   /** Changes the directory behind Gatehouse's back. */
@@ -51,14 +32,6 @@ export type ScimLdap = {
   binds(dn: string, password: string): Promise<boolean>;
   sync(domain?: "LDAP1" | "LDAPRO"): Promise<unknown>;
   stop(): Promise<void>;
-};
-
-const routes: Record<string, Partial<Record<Method, Handler>>> = {
-  "/Users": users as never,
-  "/Users/:id": user as never,
-  "/Groups": groups as never,
-  "/Groups/:id": group as never,
-  "/Bulk": bulk as never,
 };
 
 export async function startScimLdap(kind: DbKind): Promise<ScimLdap> {
@@ -92,21 +65,7 @@ export async function startScimLdap(kind: DbKind): Promise<ScimLdap> {
     t,
     tenantId,
     stores,
-    async scim(method, path, body, headers = {}) {
-      const url = new URL(`${ORIGIN}/scim2${path}`);
-      const [, resource, id] = url.pathname.split("/").filter(Boolean);
-      const handler = routes[id ? `/${resource}/:id` : `/${resource}`]?.[method];
-      if (!handler) throw new Error(`no ${method} route for ${path}`);
-      const request = new Request(url, {
-        method,
-        headers: { authorization: basic(admin.username, admin.password), "content-type": "application/scim+json", ...headers },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      useTestApp(t.db);
-      const answer = await callRoute(handler, request, { id: id ?? "" });
-      const text = await answer.text();
-      return { status: answer.status, body: text ? (JSON.parse(text) as Json) : {}, etag: answer.headers.get("etag") };
-    },
+    scim: scimCaller(t.db, basic(admin.username, admin.password)),
     entry: (dn) =>
       bound(async (c) => {
         try {

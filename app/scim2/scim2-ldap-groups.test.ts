@@ -3,7 +3,8 @@
 // refusing or failing mid-request (a clear 4xx/503, never a 500) with the mirror unchanged.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseKinds } from "../../testing/databases.ts";
-import { BULK, CORE, GROUP, PATCH_OP, type ScimLdap, startScimLdap } from "../../testing/scim-ldap.ts";
+import { BULK, CORE, GROUP, PATCH_OP } from "../../testing/scim-client.ts";
+import { type ScimLdap, startScimLdap } from "../../testing/scim-ldap.ts";
 import { slapdAvailable } from "../../testing/slapd.ts";
 import { slapdGroups } from "../../testing/slapd-groups.ts";
 

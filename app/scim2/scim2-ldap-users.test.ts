@@ -2,7 +2,8 @@
 // each write reaches the directory (read back with ldapts) and the mirror SCIM reads from.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseKinds } from "../../testing/databases.ts";
-import { CORE, PATCH_OP, type ScimLdap, startScimLdap } from "../../testing/scim-ldap.ts";
+import { CORE, PATCH_OP } from "../../testing/scim-client.ts";
+import { type ScimLdap, startScimLdap } from "../../testing/scim-ldap.ts";
 import { slapdAvailable } from "../../testing/slapd.ts";
 
 vi.mock("next/headers", async () => (await import("../../testing/route-harness.ts")).nextHeaders);
