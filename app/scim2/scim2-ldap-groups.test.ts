@@ -107,6 +107,15 @@ describe.skipIf(!runs).each(await databaseKinds())("%s: SCIM 2.0 Groups and Bulk
     expect(await w.entry(dn("dave"))).toMatchObject({ sn: ["Directory"] });
   });
 
+  it("answers 400 when the directory refuses a POST's attribute (mail is IA5), leaving no user behind", async () => {
+    const before = await mirror();
+    const answer = await w.scim("POST", "/Users", { ...newUser("LDAP1/zoe"), emails: [{ value: "zoë@example.test", primary: true }] });
+    expectScimError(answer, 400);
+    expect(answer.body.detail).toMatch(/LDAP directory refused/);
+    expect(await w.entry(dn("zoe"))).toBeNull();
+    expect(await mirror()).toEqual(before);
+  });
+
   it("answers 503 while slapd is down, for a user and a group write, and the mirror stays as it was", async () => {
     const id = await idOf("LDAP1", "user000023");
     const before = await mirror();

@@ -1,7 +1,7 @@
 /**
  * SCIM's writes, through the user commands (lib/users/commands.ts) and so through their rules,
- * no-escalation checks and audit events: POST /scim2/Users is Add New User (a password is optional: without one the account waits for an admin's reset), then the profile
- * claims (User Profile's command, when the body carries any); DELETE is Delete User.
+ * no-escalation checks and audit events: POST /scim2/Users is Add New User (a password is optional: without one the account waits for an admin's reset), with the profile
+ * claims in the same write (decided as User Profile's command decides them); DELETE is Delete User.
  */
 import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
@@ -11,7 +11,7 @@ import { profileErrors, type ClaimRule } from "../claims/profile-rules.ts";
 import { firstIssue } from "../core/zod-issues.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { provisionUserCommand, updateProfileCommand } from "../users/commands.ts";
+import { provisionUserCommand } from "../users/commands.ts";
 import { getUser } from "../users/get-user.ts";
 import type { Actor } from "../authz/principal.ts";
 import { scimUserQuery, type ScimOne } from "./queries.ts";
@@ -36,13 +36,12 @@ export const scimCreateUserCommand = defineCommand({
       username: user.username,
       password: user.password,
       roleIds: [],
+      claims: user.claims,
     });
     if (!parsed.success) throw scimError("invalidValue", firstIssue(parsed.error).message);
+    // The claims go with the user in one write: a value the store refuses (an LDAP attribute's
+    // syntax) then leaves no user behind, as a second write after the create would.
     const { id } = await provisionUserCommand.run(client, actor, parsed.data);
-    if (uris.length > 0) {
-      const { version } = await getUser(client, actor.tenantId, id);
-      await updateProfileCommand.run(client, actor, { id, version, ...user.claims });
-    }
     return scimUserQuery.run(client, actor, { base, id });
   },
 });
