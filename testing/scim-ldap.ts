@@ -28,6 +28,7 @@ export type ScimLdap = {
   /** Changes the directory behind Gatehouse's back. */
   modify(dn: string, attribute: string, values: string[]): Promise<void>;
   add(dn: string, attributes: Record<string, string | string[]>): Promise<void>;
+  remove(dn: string): Promise<void>;
   /** Whether the directory accepts a simple bind as `dn` with `password`. */
   binds(dn: string, password: string): Promise<boolean>;
   sync(domain?: "LDAP1" | "LDAPRO"): Promise<unknown>;
@@ -87,6 +88,7 @@ export async function startScimLdap(kind: DbKind): Promise<ScimLdap> {
         await c.modify(dn, new Change({ operation: "replace", modification: new Attribute({ type: attribute, values }) }));
       }),
     add: (dn, attributes) => bound((c) => c.add(dn, attributes)),
+    remove: (dn) => bound((c) => c.del(dn)),
     async binds(dn, password) {
       const c = client();
       try {

@@ -56,6 +56,27 @@ describe.skipIf(!runs).each(await databaseKinds())("%s: SCIM 2.0 Groups and Bulk
     expect(await w.t.db.role.count({ where: { id: Number(made.body.id) } })).toBe(0);
   });
 
+  it("refuses to empty a groupOfNames (4xx), and answers 404 for a user the directory deleted behind the mirror", async () => {
+    const member = await idOf("LDAP1", "user000024");
+    const made = await w.scim("POST", "/Groups", { schemas: [GROUP], displayName: "LDAP1/solo", members: [{ value: member }] });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const emptied = await w.scim("PATCH", `/Groups/${made.body.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "remove", path: "members" }],
+    });
+    expect(emptied.status, JSON.stringify(emptied.body)).toBeGreaterThanOrEqual(400);
+    expect(emptied.status).toBeLessThan(500);
+    expect(slapdGroups(w.slapd).get("solo")!.members).toEqual([dn("user000024")]);
+    expect(await w.t.db.membership.count({ where: { roleId: Number(made.body.id) } })).toBe(1);
+
+    const gone = await w.scim("POST", "/Users", newUser("LDAP1/gone"));
+    await w.remove(dn("gone"));
+    const patch = { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "name.givenName", value: "Ghost" }] };
+    expectScimError(await w.scim("PATCH", `/Users/${gone.body.id}`, patch), 404);
+    await w.sync();
+    expect((await w.scim("GET", `/Users/${gone.body.id}`)).status).toBe(404);
+  });
+
   it("Bulk creates LDAP1 users and a group naming them by bulkId, all in the directory", async () => {
     const answer = await w.scim("POST", "/Bulk", {
       schemas: [BULK],
