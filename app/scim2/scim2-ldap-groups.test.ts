@@ -51,8 +51,13 @@ describe.skipIf(!runs).each(await databaseKinds())("%s: SCIM 2.0 Groups and Bulk
     expect(slapdGroups(w.slapd).get("team")!.members.sort()).toEqual([dn("user000020"), dn("user000021")]);
     expect((patched.body.members as { value: string }[]).map((m) => m.value).sort()).toEqual([b, c].sort());
 
-    expect((await w.scim("DELETE", `/Groups/${made.body.id}`)).status).toBe(204);
+    const put = await w.scim("PUT", `/Groups/${made.body.id}`, { schemas: [GROUP], displayName: "LDAP1/crew", members: [{ value: b }] });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(slapdGroups(w.slapd).has("team")).toBe(false);
+    expect(slapdGroups(w.slapd).get("crew")!.members).toEqual([dn("user000020")]);
+
+    expect((await w.scim("DELETE", `/Groups/${made.body.id}`)).status).toBe(204);
+    expect(slapdGroups(w.slapd).has("crew")).toBe(false);
     expect(await w.t.db.role.count({ where: { id: Number(made.body.id) } })).toBe(0);
   });
 
@@ -147,6 +152,12 @@ describe.skipIf(!runs).each(await databaseKinds())("%s: SCIM 2.0 Groups and Bulk
       expectScimError(await w.scim("PATCH", `/Users/${id}`, patch), 503);
       expectScimError(await w.scim("DELETE", `/Users/${id}`), 503);
       expectScimError(await w.scim("POST", "/Groups", { schemas: [GROUP], displayName: "LDAP1/offline", members: [{ value: id }] }), 503);
+      const bulk = await w.scim("POST", "/Bulk", {
+        schemas: [BULK],
+        Operations: [{ method: "POST", path: "/Users", bulkId: "e", data: newUser("LDAP1/erin") }],
+      });
+      expect(bulk.status, JSON.stringify(bulk.body)).toBe(200);
+      expect(bulk.body.Operations).toEqual([expect.objectContaining({ bulkId: "e", status: "503" })]);
       // Reads keep working from the mirror while the directory is away.
       expect((await w.scim("GET", `/Users/${id}`)).body).toMatchObject({ userName: "LDAP1/user000023" });
     } finally {
