@@ -161,12 +161,16 @@ function claimHas(claims: readonly string[], op: Op | "pr", value?: Value, attr 
   return exists(compareText(sql`lower(c."value")`, op, v));
 }
 
-/** A user or role name: its name key, and its store's domain when the value is qualified ("SECONDARY/bob"). */
+/**
+ * A user or role name: its name key, and its store's domain when the value is qualified
+ * ("SECONDARY/bob"). `sw` takes the domain too, as WSO2 IS does: names are shown qualified, so
+ * `userName sw "LDAP1/a"` means LDAP1's names starting with "a" (the key holds the name alone).
+ */
 function compareName(key: Sql, domain: Sql, op: Op, value: string): Sql {
   const { domain: d, name } = splitQualifiedName(value);
-  if ((op === "eq" || op === "ne") && value.includes("/")) {
-    const both = sql`upper(${domain}) = ${d.toUpperCase()} AND ${key} = ${nameKey(name)}`;
-    return op === "eq" ? sql`(${both})` : sql`NOT (${both})`;
+  if ((op === "eq" || op === "ne" || op === "sw") && value.includes("/")) {
+    const both = sql`upper(${domain}) = ${d.toUpperCase()} AND ${compareText(key, op === "sw" ? "sw" : "eq", nameKey(name))}`;
+    return op === "ne" ? sql`NOT (${both})` : sql`(${both})`;
   }
   return compareText(key, op, nameKey(value));
 }

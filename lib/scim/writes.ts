@@ -1,7 +1,8 @@
 /**
  * SCIM's writes, through the user commands (lib/users/commands.ts) and so through their rules,
- * no-escalation checks and audit events: POST /scim2/Users is Add New User (a password is optional: without one the account waits for an admin's reset), then the
- * claims (User Profile's write, over the claims the body gives, when it carries any); DELETE is Delete User.
+ * no-escalation checks and audit events: POST /scim2/Users is Add New User (a password is optional:
+ * without one the account waits for an admin's reset), with the claims in the same write (any claim
+ * the tenant defines that is not read-only, checked first by checkScimClaims); DELETE is Delete User.
  */
 import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
@@ -13,7 +14,6 @@ import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { provisionUserCommand } from "../users/commands.ts";
 import { getUser } from "../users/get-user.ts";
-import { writeUserClaims } from "../users/update-user-claims.ts";
 import type { Actor } from "../authz/principal.ts";
 import { scimUserQuery, type ScimOne } from "./queries.ts";
 import { scimError } from "./scim-error.ts";
@@ -39,13 +39,12 @@ export const scimCreateUserCommand = defineCommand({
       username: user.username,
       password: user.password,
       roleIds: [],
+      claims: user.claims,
     });
     if (!parsed.success) throw scimError("invalidValue", firstIssue(parsed.error).message);
+    // The claims go with the user in one write: a value the store refuses (an LDAP attribute's
+    // syntax) then leaves no user behind, as a second write after the create would.
     const { id } = await provisionUserCommand.run(client, actor, parsed.data);
-    if (hasClaims) {
-      const { version } = await getUser(client, actor.tenantId, id);
-      await client.$transaction((tx) => writeUserClaims(tx, actor, { id, version, ...user.claims }, "given"));
-    }
     return scimUserQuery.run(client, actor, { base, id });
   },
 });

@@ -30,6 +30,7 @@ export async function createDatabaseUser(tx: Tx, tenantId: number, store: StoreR
       if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "A selected role was deleted meanwhile. Reload and try again.");
       throw error;
     });
+  if (user.claims) await setDatabaseClaims(tx, created.id, user.claims);
   return created;
 }
 

@@ -178,8 +178,18 @@ export type LoginAccount = { id: number; handle: string };
 export type PreparedPassword = { readonly stored: string; readonly forDirectory?: string };
 /** A stronger hash of the password just verified (`stored`), and the hash it verified against (`replaces`). */
 export type Rehash = { readonly stored: string; readonly replaces: string };
-/** `mustChangePassword`: set with an unusable password (provisioned without one; database stores only). */
-export type NewStoreUser = { username: string; password: PreparedPassword; mustChangePassword?: boolean; roleIds: readonly number[] };
+/**
+ * `mustChangePassword`: set with an unusable password (provisioned without one; database stores only).
+ * `claims`: the profile the user is created with, in the same write (a directory's one add), so a
+ * value the directory refuses leaves no user behind.
+ */
+export type NewStoreUser = {
+  username: string;
+  password: PreparedPassword;
+  mustChangePassword?: boolean;
+  roleIds: readonly number[];
+  claims?: Readonly<Record<string, string>>;
+};
 export type UserChange = {
   version: number;
   /** `clearLockout`: an administrator's reset makes old guesses moot. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../authz/command.ts";
 import { AppError } from "../errors.ts";
+import { MAX_CLAIM_VALUE } from "../claims/profile-rules.ts";
 import { ZFormId } from "../db/row-id.ts";
 import { ZBulkAssignRole, ZBulkDelete } from "../contracts/authz.ts";
 import { bulkAssignRole } from "./bulk-assign-role.ts";
@@ -35,11 +36,17 @@ export const createUserCommand = defineCommand({
   run: createUser,
 });
 
-/** Provisioning (SCIM's POST /Users): Add New User, where leaving the password out is allowed (database stores only). */
+/**
+ * Provisioning (SCIM's POST /Users): Add New User, where leaving the password out is allowed
+ * (database stores only), with the profile's claims written in the same step.
+ */
 export const provisionUserCommand = defineCommand({
   feature: "users.create",
-  input: ZNewUser.extend({ password: ZConfiguredPassword.optional() }),
-  rule: `${createUserCommand.rule} Without a password (database stores only) the account is unusable until an admin sets one, and must change it.`,
+  input: ZNewUser.extend({
+    password: ZConfiguredPassword.optional(),
+    claims: z.record(z.string().max(255), z.string().max(MAX_CLAIM_VALUE)).optional(),
+  }),
+  rule: `${createUserCommand.rule} Without a password (database stores only) the account is unusable until an admin sets one, and must change it. Claims as SCIM writes them: users.profile, each a claim the tenant defines that is not read-only, valid.`,
   run: createUser,
 });
 

@@ -93,3 +93,14 @@ export async function seedMissingClaimAttributes(tx: Tx): Promise<string[]> {
   }
   return seeded;
 }
+
+/**
+ * The claims a write hands a store's directory, less those it clears (`""`) that the store maps
+ * to no attribute: the directory holds no value for them, so there is nothing to clear. Profile
+ * and SCIM writes name every editable claim of the tenant, mapped here or not; a value for an
+ * unmapped claim still reaches the writer, which refuses it (400), since the directory could not
+ * keep it and the next sync would drop it from the mirror.
+ */
+export function withoutUnmappedClears(claims: Record<string, string>, map: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(claims).filter(([claim, value]) => value !== "" || map[claim] !== undefined));
+}

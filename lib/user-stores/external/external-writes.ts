@@ -33,7 +33,11 @@ function passwordFor(password: PreparedPassword): string {
 export async function createExternalUser(tx: Tx, tenantId: number, store: StoreRef, user: NewStoreUser): Promise<{ id: number }> {
   if ((store.type ?? "database") === "database") return databaseStore.createUser(tx, tenantId, store, user);
   const row = await readExternalStore(tx, tenantId, store.id);
-  const created = await writable(row).createUser({ username: user.username, password: passwordFor(user.password), claims: {} });
+  const created = await writable(row).createUser({
+    username: user.username,
+    password: passwordFor(user.password),
+    claims: { ...user.claims },
+  });
   resyncUserOnRollback(tx, row, created);
   const id = await refreshMirroredUser(tx, { id: row.id, tenantId }, created);
   if (id === null)

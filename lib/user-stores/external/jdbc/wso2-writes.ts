@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type pg from "pg";
 import { AppError } from "../../../errors.ts";
+import { withoutUnmappedClears } from "../claim-map.ts";
 import type { DirectoryGroup, DirectoryUser } from "../directory.ts";
 import type { JdbcSettings } from "../settings.ts";
 import type { Wso2Pool } from "./pool.ts";
@@ -44,7 +45,7 @@ export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
     await writeAttributes(
       client,
       userId,
-      Object.entries(claims).map(([claim, value]) => [attributeFor(claim), value]),
+      Object.entries(withoutUnmappedClears(claims, settings.claimAttributes)).map(([claim, value]) => [attributeFor(claim), value]),
     );
   }
 
@@ -123,7 +124,7 @@ export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
   return {
     async createUser(user: { username: string; password: string; claims: Record<string, string> }): Promise<DirectoryUser> {
       const username = checkName(user.username, "user");
-      for (const claim of Object.keys(user.claims)) attributeFor(claim);
+      for (const claim of Object.keys(withoutUnmappedClears(user.claims, settings.claimAttributes))) attributeFor(claim);
       const salt = newSalt(settings);
       const hash = hashPassword(user.password, salt, settings.passwordDigest);
       return pool.transaction(async (client) => {
@@ -168,7 +169,7 @@ export function userWrites(pool: Wso2Pool, settings: JdbcSettings) {
     },
 
     async setClaims(externalId: string, claims: Record<string, string>): Promise<void> {
-      for (const claim of Object.keys(claims)) attributeFor(claim);
+      for (const claim of Object.keys(withoutUnmappedClears(claims, settings.claimAttributes))) attributeFor(claim);
       await pool.transaction(async (client) => writeClaims(client, (await lockUser(client, externalId)).id, claims));
     },
 

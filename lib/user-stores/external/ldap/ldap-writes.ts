@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Attribute, BerWriter, Change, type Client, ProtocolError, UnwillingToPerformError } from "ldapts";
 import { AppError } from "../../../errors.ts";
+import { withoutUnmappedClears } from "../claim-map.ts";
 import type { DirectoryGroup, DirectoryUser } from "../directory.ts";
 import type { LdapSettings } from "../settings.ts";
 import type { LdapConnection } from "./ldap-connection.ts";
@@ -35,7 +36,7 @@ export function ldapWrites(settings: LdapSettings, connection: LdapConnection, r
 
   const claimChanges = (claims: Record<string, string>): Record<string, string> => {
     const out: Record<string, string> = {};
-    for (const [claim, value] of Object.entries(claims)) {
+    for (const [claim, value] of Object.entries(withoutUnmappedClears(claims, settings.claimAttributes))) {
       const attribute = settings.claimAttributes[claim];
       if (!attribute)
         throw new AppError("INVALID_INPUT", `The claim ${claim} is not mapped to an LDAP attribute in this store's settings.`);
