@@ -51,10 +51,14 @@ adminTest("an admin adds, edits and deletes a custom claim; deleting names the v
   await chooseRowAction(row, "Edit Department");
   await expect(page.getByLabel("Attribute in PRIMARY")).toHaveValue("departmentNumber");
   await page.getByLabel("Display name").fill("Business unit");
+  // Out of the profile editor first: a required profile claim in the shared tenant would stop
+  // every other spec's profile save running beside this one.
+  await page.getByLabel("Supported by default (shown in the user profile)").uncheck();
   await page.getByLabel("Required").check();
   await page.getByRole("button", { name: "Save claim" }).click();
   await expect(page.getByText(`Claim ${uri} saved.`)).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: uri })).toContainText("Required");
+  await expect(page.getByRole("row").filter({ hasText: uri })).not.toContainText("Supported by default");
 
   const claim = await e2eDb().claim.findFirstOrThrow({ where: { ...IN_SUPER_TENANT, uri } });
   const holder = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
