@@ -3,11 +3,10 @@ import { expect } from "vitest";
 import * as bulk from "../app/scim2/Bulk/route.ts";
 import { callRoute } from "./route-harness.ts";
 
+import { BULK as REQUEST, CORE, GROUP, PATCH_OP as PATCH } from "./scim-client.ts";
+
+export { CORE, GROUP, PATCH, REQUEST };
 export const ORIGIN = "http://localhost:3000";
-export const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
-export const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-export const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-export const REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
 const RESPONSE = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
 
 export type Op = { method: string; path: string; bulkId?: string; data?: unknown; version?: string };
