@@ -83,6 +83,16 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 PATCH, RFC 7644 primary and v
     ]);
   });
 
+  it("places untyped values whatever the array's order: the primary claim unless a value is primary, else other", async () => {
+    const id = await create([{ value: "u@example.com" }, { value: "p@example.com", type: "work", primary: true }]);
+    expect((await scim("GET", `/Users/${id}`)).body.emails).toEqual([
+      { value: "p@example.com", primary: true },
+      { value: "u@example.com", type: "other" },
+    ]);
+    const phones = await patch(id, { op: "add", path: "phoneNumbers", value: [{ value: "+1 555 0100" }] });
+    expect(phones.body.phoneNumbers).toEqual([{ value: "+1 555 0100", type: "other" }]);
+  });
+
   it("compares value filters' type and value case-insensitively", async () => {
     const id = await create([
       { value: "a@example.com", primary: true },
