@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
 import { ZScimPatchOp } from "../contracts/scim.ts";
+import { USER_ATTRIBUTE_NAMES } from "./attribute-map.ts";
 import { applyScimPatch } from "./patch.ts";
 
 const user = {
@@ -17,6 +18,17 @@ const user = {
 
 const ops = (body: unknown) => ZScimPatchOp.parse(body).Operations;
 const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+const NAMES = { names: USER_ATTRIBUTE_NAMES, urns: [user.schemas[0]!], caseExact: ["groups.$ref"] };
+const patch = (...Operations: unknown[]) => applyScimPatch(user, ops({ schemas: [PATCH], Operations }), NAMES);
+
+function scimTypeOf(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (e) {
+    return { ...(e as AppError).details, message: (e as AppError).message };
+  }
+  return "no error";
+}
 
 describe("applyScimPatch (RFC 7644 3.5.2)", () => {
   it("replaces a sub-attribute by path and leaves the original untouched", () => {
@@ -62,6 +74,50 @@ describe("applyScimPatch (RFC 7644 3.5.2)", () => {
     // A quoted filter value may say anything.
     const quoted = ops({ schemas: [PATCH], Operations: [{ op: "replace", path: 'emails[value eq "constructor"].type', value: "x" }] });
     expect(() => applyScimPatch(user, quoted)).not.toThrow(/not an attribute path/);
+  });
+
+  it("demotes the former primary when a value is set primary (RFC 7644 3.5.2)", () => {
+    const added = patch({ op: "add", path: "emails", value: [{ value: "b@example.com", type: "other", primary: true }] });
+    expect(added.emails).toEqual([
+      { ...user.emails[0], primary: false },
+      user.emails[1],
+      { value: "b@example.com", type: "other", primary: true },
+    ]);
+    const promoted = patch({ op: "replace", path: 'emails[type eq "home"].primary', value: true });
+    expect(promoted.emails).toEqual([
+      { ...user.emails[0], primary: false },
+      { ...user.emails[1], primary: true },
+    ]);
+    // Re-sending the current primary changes nothing.
+    expect(patch({ op: "replace", path: 'emails[type eq "work"].primary', value: true }).emails).toEqual(user.emails);
+  });
+
+  it("refuses two new primary values in one array (400 invalidValue naming it)", () => {
+    const two = [
+      { value: "b@example.com", type: "other", primary: true },
+      { value: "c@example.com", primary: true },
+    ];
+    expect(scimTypeOf(() => patch({ op: "add", path: "emails", value: two }))).toMatchObject({
+      scimType: "invalidValue",
+      message: expect.stringMatching(/^emails:/),
+    });
+  });
+
+  it("compares value filters' strings case-insensitively (type and value are caseExact false)", () => {
+    expect(patch({ op: "replace", path: 'emails[type eq "Work"].value', value: "x@example.com" }).emails[0]).toMatchObject({
+      value: "x@example.com",
+      type: "work",
+    });
+    expect(patch({ op: "remove", path: 'Emails[Value eq "BABS@Jensen.ORG"]' }).emails).toEqual([user.emails[0]]);
+    expect(patch({ op: "remove", path: 'emails[value co "JENSEN.ORG" or type sw "WO"]' }).emails).toBeUndefined();
+    expect(patch({ op: "remove", path: 'emails[type ne "HOME"]' }).emails).toEqual([user.emails[1]]);
+    expect(patch({ op: "replace", path: 'emails[type eq "HOME" and value ew ".ORG"].type', value: "other" }).emails[1]).toMatchObject({
+      type: "other",
+    });
+    // Still nothing selected: noTarget, as before.
+    expect(scimTypeOf(() => patch({ op: "replace", path: 'emails[type eq "Other"].value', value: "x" }))).toMatchObject({
+      scimType: "noTarget",
+    });
   });
 
   it("refuses bodies without the PatchOp schema, an unknown op, or remove without a path", () => {

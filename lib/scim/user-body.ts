@@ -5,7 +5,7 @@
  * know is refused, never dropped.
  */
 import { splitQualifiedName } from "../core/domains.ts";
-import { CORE_USER, ENTERPRISE_USER } from "./attribute-map.ts";
+import { CORE_USER, ENTERPRISE_USER, type MultiValued } from "./attribute-map.ts";
 import type { ScimDialect } from "./dialect.ts";
 import { scimError } from "./scim-error.ts";
 
@@ -23,6 +23,47 @@ function entries(value: unknown): [string, unknown][] {
 function text(path: string, value: unknown): string {
   if (typeof value !== "string") throw bad(`${path} must be a string.`);
   return value;
+}
+
+/**
+ * Each value of a multi-valued attribute onto its claim: the primary value onto the primary claim
+ * (emailaddress; its type is not kept apart), a typed value onto its type's claim, a value without
+ * a type onto the primary claim when the array names no primary, else onto type "other"'s
+ * (where a PATCH's new primary leaves the former one). Typed values are placed before untyped
+ * ones, so the order of the array does not decide. A value no claim is left for is refused.
+ */
+function multiValuedClaims(multi: MultiValued, items: readonly unknown[]): [string, unknown][] {
+  const values = items.map((item) => {
+    const fields = Object.fromEntries(entries(item).map(([f, v]) => [f.toLowerCase(), v]));
+    return {
+      value: fields.value,
+      primary: fields.primary === true,
+      type: typeof fields.type === "string" ? fields.type.toLowerCase() : undefined,
+    };
+  });
+  const hasPrimary = values.some((v) => v.primary);
+  const taken = new Set<string>();
+  const free = (claim: string | undefined) => (claim !== undefined && !taken.has(claim) ? claim : undefined);
+  const primaryClaim = multi.values.find((e) => e.primary)?.claim;
+  const typedClaim = (type: string | undefined) => multi.values.find((e) => !e.primary && e.type === type)?.claim;
+  const rank = (v: (typeof values)[number]) => (v.primary ? 0 : v.type !== undefined ? 1 : 2);
+  const out: [string, unknown][] = [];
+  for (const v of [...values].sort((a, b) => rank(a) - rank(b))) {
+    let target: string | undefined;
+    if (v.primary) target = primaryClaim ?? free(typedClaim(v.type));
+    else if (v.type !== undefined) target = free(typedClaim(v.type));
+    else target = (hasPrimary ? undefined : free(primaryClaim)) ?? free(typedClaim("other"));
+    if (!target && v.type === undefined && !v.primary) {
+      throw bad(
+        `${multi.name}: ${JSON.stringify(v.value)} has no type and no claim is left for it (the primary and "other" values are taken); give it a type or leave it out.`,
+      );
+    }
+    if (!target) throw bad(`${multi.name}: no claim keeps a value of type ${JSON.stringify(v.type ?? null)}.`);
+    // The primary claim given twice (two primary values) is refused by the caller's "given twice".
+    taken.add(target);
+    out.push([target, v.value]);
+  }
+  return out;
 }
 
 export function newUserFromBody(body: Record<string, unknown>, d: ScimDialect): NewScimUser {
@@ -69,17 +110,7 @@ export function userFieldsFromBody(body: Record<string, unknown>, d: ScimDialect
     } else if (d.multiValued.some((m) => m.name.toLowerCase() === k)) {
       const multi = d.multiValued.find((m) => m.name.toLowerCase() === k)!;
       if (!Array.isArray(value)) throw bad(`${multi.name} must be an array.`);
-      for (const item of value) {
-        const fields = Object.fromEntries(entries(item).map(([f, v]) => [f.toLowerCase(), v]));
-        const primary = fields.primary === true;
-        const type = typeof fields.type === "string" ? fields.type.toLowerCase() : undefined;
-        const target =
-          (primary || type === undefined ? multi.values.find((e) => e.primary) : undefined) ??
-          multi.values.find((e) => !e.primary && e.type === type && claims[e.claim] === undefined) ??
-          multi.values.find((e) => e.primary && claims[e.claim] === undefined && !primary && type === undefined);
-        if (!target) throw bad(`${multi.name}: no claim keeps a value of type ${JSON.stringify(fields.type ?? null)}.`);
-        set(target.claim, `${multi.name}.value`, fields.value);
-      }
+      for (const [target, v] of multiValuedClaims(multi, value)) set(target, `${multi.name}.value`, v);
     } else {
       const corePrefix = `${CORE_USER.toLowerCase()}:`;
       const bare = k.startsWith(corePrefix) ? k.slice(corePrefix.length) : k;

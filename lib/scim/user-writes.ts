@@ -103,7 +103,11 @@ export const scimPatchUserCommand = defineCommand({
   run: async (client, actor, { base, id, patch, ifMatch }): Promise<ScimOne> => {
     const { resource, version } = await scimUserQuery.run(client, actor, { base, id });
     assertIfMatch("user", version, ifMatch);
-    const patched = applyScimPatch(resource, patch.Operations, { names: USER_ATTRIBUTE_NAMES, urns: [CORE_USER, ENTERPRISE_USER] });
+    const patched = applyScimPatch(resource, patch.Operations, {
+      names: USER_ATTRIBUTE_NAMES,
+      urns: [CORE_USER, ENTERPRISE_USER],
+      caseExact: ["groups.$ref"],
+    });
     const user = await getUser(client, actor.tenantId, id, "read");
     if (user.version !== version) throw new AppError("STALE_VERSION", "The user changed while the patch was applied. Try again.");
     await replaceUser(client, actor, user, patched);
