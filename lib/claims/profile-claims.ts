@@ -1,6 +1,7 @@
 import type { Db, Tx } from "../db/client.ts";
 import { readRows, text, type Reader } from "../db/raw-read.ts";
 import { join, sql } from "../db/sql.ts";
+import { AppError } from "../errors.ts";
 import { COMPUTED_CLAIMS, type ClaimRule } from "./profile-rules.ts";
 
 const notComputed = { uri: { notIn: [...COMPUTED_CLAIMS] } };
@@ -24,6 +25,17 @@ export function definedClaimRules(client: Db | Tx, tenantId: number, uris: reado
     where: { tenantId, AND: [{ uri: { in: [...uris] } }, notComputed] },
     select: { uri: true, displayName: true, regEx: true, required: true, readOnly: true },
   });
+}
+
+/**
+ * The rules of the claims `uris` names, for a write that sets exactly those (SCIM's): each one
+ * the tenant defines, not read-only and not one of Gatehouse's own columns, else INVALID_INPUT.
+ */
+export async function writableClaimRules(client: Db | Tx, tenantId: number, uris: readonly string[]): Promise<ClaimRule[]> {
+  const rules = (await definedClaimRules(client, tenantId, uris)).filter((r) => !r.readOnly);
+  const refused = uris.filter((uri) => !rules.some((r) => r.uri === uri));
+  if (refused.length > 0) throw new AppError("INVALID_INPUT", `Not editable claims in this tenant: ${refused.join(", ")}.`);
+  return rules;
 }
 
 /**

@@ -55,7 +55,8 @@ function multiValuedClaims(multi: MultiValued, items: readonly unknown[]): [stri
     else target = (hasPrimary ? undefined : free(primaryClaim)) ?? free(typedClaim("other"));
     if (!target && v.type === undefined && !v.primary) {
       throw bad(
-        `${multi.name}: ${JSON.stringify(v.value)} has no type and no claim is left for it (the primary and "other" values are taken); give it a type or leave it out.`,
+        `${multi.name}: ${JSON.stringify(v.value)} has no type and no claim is left for it ` +
+          `(the primary and "other" values are taken); give it a type or leave it out.`,
       );
     }
     if (!target) throw bad(`${multi.name}: no claim keeps a value of type ${JSON.stringify(v.type ?? null)}.`);

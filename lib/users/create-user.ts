@@ -11,8 +11,8 @@ import { usernameSchema } from "../stores/name-rules.ts";
 import { firstIssue } from "../core/zod-issues.ts";
 import { UNUSABLE_PASSWORD } from "../user-stores/password-hash.ts";
 import { decide } from "../authz/decide.ts";
-import { definedClaimRules } from "../claims/profile-claims.ts";
-import { COMPUTED_CLAIMS, profileErrors } from "../claims/profile-rules.ts";
+import { writableClaimRules } from "../claims/profile-claims.ts";
+import { profileErrors } from "../claims/profile-rules.ts";
 import type { StoreRef, UserStore } from "../user-stores/user-store.ts";
 
 /**
@@ -46,10 +46,11 @@ async function initialClaims(client: Db, actor: Actor, claims: Record<string, st
   if (given.length === 0) return null;
   const may = decide(actor, "users.profile");
   if (!may.allowed) throw new AppError(may.code, `${may.reason} (the new user has profile claims)`);
-  const uris = given.map(([uri]) => uri);
-  const rules = (await definedClaimRules(client, actor.tenantId, uris)).filter((r) => !r.readOnly && !COMPUTED_CLAIMS.has(r.uri));
-  const unknown = uris.filter((uri) => !rules.some((r) => r.uri === uri));
-  if (unknown.length > 0) throw new AppError("INVALID_INPUT", `Not writable claims: ${unknown.join(", ")}.`);
+  const rules = await writableClaimRules(
+    client,
+    actor.tenantId,
+    given.map(([uri]) => uri),
+  );
   const values = Object.fromEntries(given);
   const fieldErrors = profileErrors(rules, values);
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors });

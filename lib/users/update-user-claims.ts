@@ -2,7 +2,7 @@ import type { Db, Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../authz/principal.ts";
 import { AppError } from "../errors.ts";
-import { definedClaimRules, profileClaimRules } from "../claims/profile-claims.ts";
+import { profileClaimRules, writableClaimRules } from "../claims/profile-claims.ts";
 import { profileErrors, type ClaimRule, type TUpdateUserClaims } from "../claims/profile-rules.ts";
 import { tenantUserStore } from "../user-stores/user-store-for.ts";
 import { getUser } from "./get-user.ts";
@@ -58,10 +58,10 @@ export async function writeUserClaims(
 }
 
 /** "given"'s rules, checked again inside the transaction: a definition may have changed since the caller looked. */
-async function givenRules(tx: Tx, actor: Actor, input: TUpdateUserClaims): Promise<ClaimRule[]> {
-  const uris = Object.keys(input).filter((key) => key !== "id" && key !== "version");
-  const rules = (await definedClaimRules(tx, actor.tenantId, uris)).filter((r) => !r.readOnly);
-  const refused = uris.filter((uri) => !rules.some((r) => r.uri === uri));
-  if (refused.length > 0) throw new AppError("INVALID_INPUT", `Not editable claims in this tenant: ${refused.join(", ")}.`);
-  return rules;
+function givenRules(tx: Tx, actor: Actor, input: TUpdateUserClaims): Promise<ClaimRule[]> {
+  return writableClaimRules(
+    tx,
+    actor.tenantId,
+    Object.keys(input).filter((key) => key !== "id" && key !== "version"),
+  );
 }
