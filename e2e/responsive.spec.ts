@@ -1,66 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support/auth.ts";
-import { ADMIN_PAGES, seedPageFixtures, VIEWER_PAGES, visit, type Fixtures } from "./support/console-pages.ts";
-import { e2eDb, seedUser } from "./support/db.ts";
-import { adminTest, viewerTest } from "./support/signed-in.ts";
+import { expect } from "@playwright/test";
+import { PHONE } from "./support/layout.ts";
+import { adminTest } from "./support/signed-in.ts";
 
-const PHONE = { width: 390, height: 844 };
-
-/**
- * The page never scrolls sideways: a wide table scrolls inside its own box instead. Soft, so every
- * wizard step is checked; the message names the outermost elements that stick out.
- */
-async function expectNoSideScroll(page: Page, label: string) {
-  const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > width + 0.5);
-    const outermost = wide.filter((el) => !wide.includes(el.parentElement as Element));
-    return {
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: width,
-      culprits: outermost.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`),
-    };
-  });
-  expect
-    .soft(scrollWidth, `${label} is ${scrollWidth} px wide in a ${clientWidth} px window: ${culprits.join(", ")}`)
-    .toBeLessThanOrEqual(clientWidth);
-}
-
-let fixtures: Fixtures;
-test.beforeAll(async ({ browser }) => {
-  fixtures = await seedPageFixtures(browser);
-});
-
-for (const entry of ADMIN_PAGES) {
-  adminTest(`admin at 390 px: ${entry.label}`, async ({ page }) => {
-    // A wizard is several page states in one test.
-    adminTest.slow(Boolean(entry.walk));
-    await page.setViewportSize(PHONE);
-    await visit(page, entry, fixtures, (label) => expectNoSideScroll(page, label));
-  });
-}
-
-for (const entry of VIEWER_PAGES) {
-  viewerTest(`viewer at 390 px: ${entry.label}`, async ({ page }) => {
-    await page.setViewportSize(PHONE);
-    await visit(page, entry, fixtures, (label) => expectNoSideScroll(page, label));
-  });
-}
-
-test("sign-in and the forced password change fit 390 px", async ({ page }) => {
-  await page.setViewportSize(PHONE);
-  await page.goto("/login");
-  await expectNoSideScroll(page, "sign-in");
-  const user = await seedUser(e2eDb(), { grants: ["/permission/admin/login"] });
-  await e2eDb().user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
-  await signIn(page, user.username, user.password);
-  await page.goto("/");
-  await expect(page).toHaveURL(/\/account\/password$/);
-  await expectNoSideScroll(page, "forced password change");
-  // Nothing to navigate to yet: no menu button and no empty navigation landmark.
-  await expect(page.getByRole("navigation", { name: "Console" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Menu" })).toHaveCount(0);
-});
+// The navigation and tables at a phone's width; every page's width is checked by e2e/console-pages.spec.ts.
 
 adminTest("at 390 px the navigation is a menu a keyboard opens, walks and closes", async ({ page }) => {
   await page.setViewportSize(PHONE);
