@@ -90,7 +90,7 @@ adminTest("the store form shows every field's error at once, and each goes when 
 });
 
 // The store pages themselves must not be wider than <main> at 390 px (the whole page is checked
-// by e2e/responsive.spec.ts).
+// by e2e/console-pages.spec.ts).
 adminTest("the store form fits a 390 px screen and is reached by keyboard", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   for (const path of ["/settings/user-stores/new", "/settings/user-stores"]) {
