@@ -5,6 +5,7 @@ import { RowActionsHost } from "@/components/ui/table/RowActionsHost";
 import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
 import { TenantFilters } from "./TenantFilters";
+import { TenantsRows } from "./TenantsRows";
 import { tenantColumns, tenantMenu, type TenantRowView } from "./tenants-columns";
 
 export type { TenantRowView } from "./tenants-columns";
@@ -31,6 +32,7 @@ export function TenantsTable({ rows, url, setActive, filtered, canCreate }: Prop
           getRowId={(t) => String(t.id)}
           meta={{ canManage: Boolean(setActive) }}
           url={{ path: "/tenants", state: url.state, sort: url.sort }}
+          body={<TenantsRows rows={rows} canManage={Boolean(setActive)} />}
           empty={
             <EmptyState title={filtered ? "No tenants match" : "No tenants yet"}>
               {filtered

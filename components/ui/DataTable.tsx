@@ -19,6 +19,11 @@ type Props<TMeta extends object, T extends RowData> = {
   /** The page's path and URL state, as its server component parsed it; `sort` when the list sorts. */
   url: { path: string; state: UrlState; sort?: UrlSort };
   empty: ReactNode;
+  /**
+   * The rows' `<tr>`s from a client component given the rows' data (UsersRows, TenantsRows): the RSC
+   * payload then carries the data, not every cell's element tree. The columns then give only the headers.
+   */
+  body?: ReactNode;
 };
 
 /** A sort header is a link to the re-sorted URL, so it works without JavaScript and can be shared; its <th> carries aria-sort. */
@@ -49,6 +54,7 @@ export function DataTable<TMeta extends object, T extends RowData>({
   meta,
   url,
   empty,
+  body,
 }: Props<TMeta, T>) {
   if (rows.length === 0) return <>{empty}</>;
   const { path, state, sort } = url;
@@ -105,13 +111,14 @@ export function DataTable<TMeta extends object, T extends RowData>({
           ))}
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ))}
-            </tr>
-          ))}
+          {body ??
+            table.getRowModel().rows.map((row) => (
+              <tr key={row.id}>
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ))}
+              </tr>
+            ))}
         </tbody>
       </table>
     </div>

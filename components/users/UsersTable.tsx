@@ -8,6 +8,7 @@ import { UrlPager } from "@/components/ui/table/UrlPager";
 import type { Paging, UrlState } from "@/components/ui/table/url-state";
 import { BulkBar } from "./BulkBar";
 import { UserFilters } from "./UserFilters";
+import { UsersRows } from "./UsersRows";
 import { userColumns, userMenu, type UserRowView } from "./users-columns";
 
 export type { UserRowView } from "./users-columns";
@@ -52,6 +53,7 @@ export function UsersTable({ rows, url, bulk, deleteAction, filtered, canCreate,
           getRowId={(u) => String(u.id)}
           meta={{}}
           url={{ path: "/users", state: url.state, sort: url.sort }}
+          body={<UsersRows rows={rows} selectable={selectable} />}
           empty={
             <EmptyState title={filtered ? "No users match" : "No users yet"}>
               {filtered
