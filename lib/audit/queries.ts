@@ -52,7 +52,12 @@ export async function auditTotal(
   const whole = wholeView(page);
   if (whole) return whole;
   if (params.q) return undefined;
-  return estimateCount(client, sql`"AuditEvent" WHERE ${auditWhere(tenantId, params)}`, sqliteStat(params));
+  return estimateCount(
+    client,
+    sql`"AuditEvent" WHERE ${auditWhere(tenantId, params)}`,
+    { table: "AuditEvent", tenantId },
+    sqliteStat(params),
+  );
 }
 
 /** The Audit log page: one keyset page of the tenant's filtered events, newest first, and how many there are. */

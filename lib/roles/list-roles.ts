@@ -83,7 +83,12 @@ export async function estimateRoles(
   const filter = patternFilter(params);
   const plain = filter.name.kind === "all" && !filter.domain && !filter.storeId;
   const from = sql`"Role" r JOIN "UserStore" s ON s."id" = r."storeId" WHERE ${roleFilter(tenantId, filter)}`;
-  return estimateCount(client, from, plain ? { index: "Role_tenantId_nameKey_id_idx", equalColumns: 1 } : undefined);
+  return estimateCount(
+    client,
+    from,
+    { table: "Role", tenantId },
+    plain ? { index: "Role_tenantId_nameKey_id_idx", equalColumns: 1 } : undefined,
+  );
 }
 
 /** One page of roles: by WSO2 pattern, or by the console's search (text without `*` anywhere in the name, exact names first). */

@@ -17,6 +17,7 @@ const EMAIL = "http://wso2.org/claims/emailaddress";
 describe.each(await databaseKinds())("list totals on %s", (kind) => {
   let t: TestDatabase;
   let tenantId: number;
+  let otherTenantId: number;
   let storeId: number;
   let role: { id: number; memberCount: number };
 
@@ -48,6 +49,7 @@ describe.each(await databaseKinds())("list totals on %s", (kind) => {
     });
     // Another tenant with the same names: no total may count them.
     const other = await t.db.tenant.create({ data: { domain: "other.example" } });
+    otherTenantId = other.id;
     const otherStore = await t.db.userStore.create({ data: { tenantId: other.id, domain: "PRIMARY", kind: "primary" } });
     await users(other.id, otherStore.id, "needle", 40);
     await insert(
@@ -77,7 +79,20 @@ describe.each(await databaseKinds())("list totals on %s", (kind) => {
     });
   });
 
-  it("estimates every user and one store's from the statistics, and a search past 1,000 too on PostgreSQL", async () => {
+  it("gives no figure from the statistics while another tenant has rows: they would tell of its users and roles", async () => {
+    const over = { count: EXACT_COUNT_LIMIT, kind: "over" };
+    const otherStore = await t.db.userStore.findFirstOrThrow({ where: { tenantId: otherTenantId } });
+    await t.db.role.create({ data: { tenantId: otherTenantId, storeId: otherStore.id, name: "team10001", nameKey: "team10001" } });
+    expect(await estimateUsers(t.db, tenantId, { search: "" })).toEqual(over);
+    expect(await estimateUsers(t.db, tenantId, { search: "bulk" })).toEqual(over);
+    expect(await estimateRoles(t.db, tenantId, { search: "" })).toEqual(over);
+    expect(await estimateRoleMembers(t.db, tenantId, role, "bulk")).toEqual(over);
+  });
+
+  it("estimates every user and one store's from the statistics once the tenant is alone, and a search past 1,000 too on PostgreSQL", async () => {
+    await t.db.user.deleteMany({ where: { tenantId: otherTenantId } });
+    await t.db.role.deleteMany({ where: { tenantId: otherTenantId } });
+    await t.db.$executeRawUnsafe(providerOf(t.db) === "postgres" ? `ANALYZE "User", "UserSortKey", "Role", "Membership"` : "ANALYZE");
     const all = await estimateUsers(t.db, tenantId, { search: "" });
     expect(all.kind).toBe("about");
     expect(all.count).toBeGreaterThan(BULK * 0.5);

@@ -34,7 +34,7 @@ export async function estimateDatabaseUsers(client: Reader, tenantId: number, qu
   const from = drive
     ? sql`${drive.from} WHERE ${where}${drive.match}${claimTrigramSql(client, query.claim, claimKey(query.claimValue))}`
     : sql`"User" u WHERE ${where}${userTrigrams(client, query)}`;
-  return estimateCount(client, from, userStat(query), { planner: !query.claim });
+  return estimateCount(client, from, { table: "User", tenantId }, userStat(query), { planner: !query.claim });
 }
 
 /**
@@ -43,5 +43,5 @@ export async function estimateDatabaseUsers(client: Reader, tenantId: number, qu
  */
 export async function estimateDatabaseRoleMembers(client: Reader, tenantId: number, role: RoleRef, query: UserQuery): Promise<RowCount> {
   if (parseNamePattern(query.pattern).kind === "all" && !query.storeId) return { count: role.memberCount, kind: "exact" };
-  return estimateCount(client, sql`"User" u WHERE ${memberFilter(client, tenantId, role, query)}`);
+  return estimateCount(client, sql`"User" u WHERE ${memberFilter(client, tenantId, role, query)}`, { table: "User", tenantId });
 }
