@@ -257,6 +257,8 @@ adminTest(
     // overtaken by it (seen in CI: Enter then followed "Change password").
     await expect(menu.getByRole("menuitem").first()).toBeFocused();
     await page.keyboard.press("End");
+    // Enter only once Delete holds focus: CI once saw Enter follow "Change password" here.
+    await expect(menu.getByRole("menuitem", { name: `Delete ${second.username}`, exact: true })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(dialog.getByRole("heading")).toHaveText(`Delete ${second.username}?`);
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
@@ -270,6 +272,7 @@ adminTest(
     await expect(menu).toHaveAccessibleName(`Actions for ${first.username}`);
     await expect(menu.getByRole("menuitem").first()).toBeFocused();
     await page.keyboard.press("End");
+    await expect(menu.getByRole("menuitem", { name: `Delete ${first.username}`, exact: true })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(dialog.getByRole("heading")).toHaveText(`Delete ${first.username}?`);
     expect(await e2eDb().user.count({ where: { id: { in: [first.id, second.id] } } })).toBe(2);
