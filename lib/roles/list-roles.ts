@@ -65,7 +65,8 @@ export async function countRoles(
 ): Promise<number> {
   const [n] = await readRows(
     client,
-    sql`SELECT COUNT(*) AS "n" FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId" WHERE ${roleFilter(tenantId, patternFilter(params))}`,
+    sql`SELECT COUNT(*) AS "n" FROM "Role" r JOIN "UserStore" s ON s."id" = r."storeId"
+      WHERE ${roleFilter(tenantId, patternFilter(params))}`,
     (r) => int(r.n),
   );
   return n ?? 0;

@@ -89,7 +89,7 @@ describe.each(await databaseKinds())("list totals on %s", (kind) => {
     expect(await estimateRoleMembers(t.db, tenantId, role, "bulk")).toEqual(over);
   });
 
-  it("estimates every user and one store's from the statistics once the tenant is alone, and a search past 1,000 too on PostgreSQL", async () => {
+  it("estimates every user and one store's once the tenant is alone in the table, and a search past 1,000 on PostgreSQL", async () => {
     await t.db.user.deleteMany({ where: { tenantId: otherTenantId } });
     await t.db.role.deleteMany({ where: { tenantId: otherTenantId } });
     await t.db.$executeRawUnsafe(providerOf(t.db) === "postgres" ? `ANALYZE "User", "UserSortKey", "Role", "Membership"` : "ANALYZE");

@@ -4,7 +4,6 @@
 // load falls on both sides.
 //
 //   tsx scripts/bench/ab-pages.ts --a DIR --b DIR [--url DATABASE_URL] [--domain tenant0031.com] [--rounds 2]
-import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,7 +11,7 @@ import { createDb } from "../../lib/db/client.ts";
 import { resolveDbTarget } from "../../lib/db/target.ts";
 import { BENCH_PASSWORD } from "../bench-support.ts";
 import { quantile } from "../bench-common.ts";
-import { BENCH_SECRET, adminCookies, get, pageBytes, signedInCookie } from "./http.ts";
+import { adminCookies, get, pageBytes, signedInCookie, startConsole } from "./http.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -25,36 +24,6 @@ const { values: args } = parseArgs({
     port: { type: "string", default: "3710" },
   },
 });
-
-async function serve(dir: string, port: number): Promise<() => Promise<void>> {
-  const url = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: args.url,
-    NEXTAUTH_SECRET: BENCH_SECRET,
-    NEXTAUTH_URL: url,
-    GATEHOUSE_CONFIG: "e2e/gatehouse.e2e.toml",
-  };
-  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const serveArgs = [...profile, "scripts/serve.mjs", "--port", String(port), "--hostname", "127.0.0.1", "--workers", "2"];
-  const child = spawn(process.execPath, serveArgs, { cwd: dir, env, stdio: "inherit" });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${dir} exited`);
-    const status = await get(`${url}/login`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) break;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  return async () => {
-    child.kill("SIGTERM");
-    await exited;
-  };
-}
 
 async function times(url: string, cookie: string, repeat: number): Promise<number[]> {
   const out: number[] = [];
@@ -73,7 +42,7 @@ const [superAdmin] = await adminCookies(client, superTenant.id, 1);
 const tenantAdmin = await signedInCookie(client, `admin@${args.domain}`, BENCH_PASSWORD);
 await client.$disconnect();
 const port = Number(args.port);
-const stops = [await serve(args.a!, port), await serve(args.b!, port + 2)];
+const servers = [await startConsole(target, port, 2, args.a!), await startConsole(target, port + 2, 2, args.b!)];
 const sides = { A: `http://127.0.0.1:${port}`, B: `http://127.0.0.1:${port + 2}` };
 const pages = [
   ["/tenants", superAdmin!],
@@ -107,9 +76,8 @@ try {
       all.B.push(...got.B!);
       rounds.push(`${fmt(got.A!)} /${fmt(got.B!)}`);
     }
-    console.log(
-      `${p.padEnd(22)} ${String(a.bytes).padStart(7)} (${a.rsc})  ${String(b.bytes).padStart(7)} (${b.rsc}) | ${rounds.join(" | ")} | all A ${fmt(all.A)} B ${fmt(all.B)}`,
-    );
+    const bytes = `${String(a.bytes).padStart(7)} (${a.rsc})  ${String(b.bytes).padStart(7)} (${b.rsc})`;
+    console.log(`${p.padEnd(22)} ${bytes} | ${rounds.join(" | ")} | all A ${fmt(all.A)} B ${fmt(all.B)}`);
   }
   console.log(
     `load at end ${os
@@ -118,5 +86,5 @@ try {
       .join(" ")}`,
   );
 } finally {
-  for (const stop of stops) await stop();
+  for (const server of servers) await server.stop();
 }

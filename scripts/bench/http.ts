@@ -20,7 +20,14 @@ export type Server = { name: string; url: string; stop: () => Promise<void> };
 export const BENCH_SECRET = crypto.randomBytes(32).toString("base64url");
 const COOKIE = "next-auth.session-token";
 
-async function start(name: string, args: string[], target: DbTarget, port: number, ready: (status: number) => boolean): Promise<Server> {
+async function start(
+  name: string,
+  args: string[],
+  target: DbTarget,
+  port: number,
+  ready: (status: number) => boolean,
+  cwd?: string,
+): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -34,7 +41,7 @@ async function start(name: string, args: string[], target: DbTarget, port: numbe
   // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of every server process there as it stops
   // (cluster workers inherit the flags).
   const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...profile, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
@@ -59,14 +66,15 @@ async function start(name: string, args: string[], target: DbTarget, port: numbe
   }
 }
 
-/** The production build through scripts/serve.mjs, on `workers` node:cluster workers. */
-export const startConsole = (target: DbTarget, port: number, workers: number) =>
+/** The production build through scripts/serve.mjs, on `workers` node:cluster workers; `dir` serves another checkout's build. */
+export const startConsole = (target: DbTarget, port: number, workers: number, dir?: string) =>
   start(
-    "gatehouse",
+    dir ?? "gatehouse",
     ["scripts/serve.mjs", "--port", String(port), "--hostname", "127.0.0.1", "--workers", String(workers)],
     target,
     port,
     (s) => s === 200,
+    dir,
   );
 
 /** The bare baseline on as many workers. */
