@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
 import { testConfig } from "../../testing/config.ts";
 import { superTenantId } from "../../testing/seed.ts";
+import { createDb } from "../db/client.ts";
 import { EXACT_COUNT_LIMIT } from "../db/estimate-count.ts";
 import { providerOf } from "../db/provider.ts";
 import { provision } from "../provisioning/provision.ts";
 import { estimateRoleMembers } from "../roles/list-role-members.ts";
 import { estimateRoles } from "../roles/list-roles.ts";
 import { estimateUsers } from "../users/list-users.ts";
+import { estimateDatabaseUsers } from "./database-estimates.ts";
 
 const BULK = 1500; // past EXACT_COUNT_LIMIT
 const EMAIL = "http://wso2.org/claims/emailaddress";
@@ -77,6 +79,22 @@ describe.each(await databaseKinds())("list totals on %s", (kind) => {
       count: 0,
       kind: "exact",
     });
+  });
+
+  // The trigram indexes span every tenant: the other tenant's 40 needles would be read too.
+  it("counts a search in a tenant of few users from its own rows, and through the trigram index past the walk", async () => {
+    const statements: string[] = [];
+    const watched = createDb(t.target, { onStatement: (text) => statements.push(text) });
+    const trigramRead = () => statements.some((text) => /UserNameTrigram|UserSortKey/.test(text));
+    try {
+      expect(await estimateDatabaseUsers(watched, tenantId, { pattern: "*needle*" })).toEqual({ count: 3, kind: "exact" });
+      expect(trigramRead()).toBe(false);
+      statements.length = 0;
+      expect(await estimateDatabaseUsers(watched, tenantId, { pattern: "*needle*" }, BULK / 2)).toEqual({ count: 3, kind: "exact" });
+      expect(trigramRead()).toBe(true);
+    } finally {
+      await watched.$disconnect();
+    }
   });
 
   it("gives no figure from the statistics while another tenant has rows: they would tell of its users and roles", async () => {
