@@ -3,7 +3,7 @@
 // provisioned database filled with bulk-inserted users.
 //
 //   npm run bench:users -- [--users N] [--repeat R] [--size S] [--postgres] [--no-sqlite] [--keep]
-//                          [--no-http] [--workers W] [--port P] [--tenants T]
+//                          [--no-http] [--http-repeat R] [--workers W] [--port P] [--tenants T]
 //
 // --tenants T (issue #15) seeds T tenants besides the super tenant, each with N users (default
 // 1,000 then), and measures the tenant list and a tenant's users list instead
@@ -11,7 +11,8 @@
 //
 // After the in-process section, the HTTP section fetches each /users case from the production
 // build (`next build` first) and from the bare server (scripts/bench/bare-server.ts) on the same
-// database, both on W workers (default 2), on ports P and P+1 (default 3700).
+// database, both on W workers (default 2), on ports P and P+1 (default 3700): both servers are
+// warmed by passes over every page, then each page is timed with R sequential GETs (--http-repeat, 100).
 // SQLite runs on data/bench/users.db (recreated each run, kept afterwards). --postgres, or
 // BENCH_DATABASE_URL set to a postgres:// admin URL, also runs on a uniquely named PostgreSQL
 // database that is dropped afterwards, unless --keep asks to keep it for a closer look.
@@ -45,6 +46,8 @@ const { values: args } = parseArgs({
     size: { type: "string", default: "25" },
     keep: { type: "boolean", default: false },
     "no-http": { type: "boolean", default: false },
+    // Sequential GETs a page over HTTP: a p95 of 30 would be the second-slowest request.
+    "http-repeat": { type: "string", default: "100" },
     workers: { type: "string", default: "2" },
     port: { type: "string", default: "3700" },
   },
@@ -52,6 +55,7 @@ const { values: args } = parseArgs({
 const TENANTS = Number(args.tenants);
 const USERS = Number(args.users ?? (TENANTS > 0 ? 1000 : 1_000_000));
 const REPEAT = Number(args.repeat);
+const HTTP_REPEAT = Number(args["http-repeat"]);
 const SIZE = Number(args.size);
 const WARMUPS = 3;
 const DEEP_PAGES = 50;
@@ -67,10 +71,12 @@ if (
   USERS < 1000 ||
   !Number.isInteger(REPEAT) ||
   REPEAT < 1 ||
+  !Number.isInteger(HTTP_REPEAT) ||
+  HTTP_REPEAT < 1 ||
   ![10, 25, 50, 100].includes(SIZE)
 ) {
   console.error(
-    "usage: npm run bench:users -- [--users N>=1000] [--tenants T] [--repeat R>=1] [--size 10|25|50|100] [--postgres] [--no-sqlite] [--keep]",
+    "usage: npm run bench:users -- [--users N>=1000] [--tenants T] [--repeat R>=1] [--http-repeat R>=1] [--size 10|25|50|100] [--postgres] [--no-sqlite] [--keep]",
   );
   process.exit(2);
 }
@@ -120,7 +126,7 @@ const measure = async (client: Db, c: Case): Promise<Result> => ({ name: c.name,
 
 async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q: Sql) => Promise<string[]>): Promise<void> {
   if (TENANTS > 0) {
-    const http = args["no-http"] ? undefined : { port: Number(args.port), workers: Number(args.workers) };
+    const http = args["no-http"] ? undefined : { port: Number(args.port), workers: Number(args.workers), repeat: HTTP_REPEAT };
     return benchTenants(kind, target, { tenants: TENANTS, users: USERS, size: SIZE, repeat: REPEAT, measure: timeRuns, http });
   }
   console.log(`\n=== ${kind}: ${USERS.toLocaleString("en")} users ===`);
@@ -227,7 +233,7 @@ async function bench(kind: "sqlite" | "postgres", target: DbTarget, explain: (q:
       await httpSection(kind, target, client, tenantId, {
         port: Number(args.port),
         workers: Number(args.workers),
-        repeat: REPEAT,
+        repeat: HTTP_REPEAT,
         deep: deep!,
         exact,
         ldap: ldap.domain,

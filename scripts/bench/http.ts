@@ -160,6 +160,24 @@ export async function timeGets(url: string, headers: Record<string, string>, rep
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), bytes };
 }
 
+/**
+ * Passes over every page on both servers before any is timed. A freshly started server compiles
+ * each page's code paths over its first requests; with three warm-ups of the page alone the
+ * first pages timed carried that JIT work in their p95 (docs/performance.md, "Warm servers"). A
+ * console serves from a warm process, so its pages are timed warm, and the bare server is warmed
+ * the same way.
+ */
+const WARM_PASSES = 20;
+
+async function warmUp(gatehouse: Server, bare: Server, pairs: PagePair[]): Promise<void> {
+  for (let pass = 0; pass < WARM_PASSES; pass++) {
+    for (const p of pairs) {
+      await get(`${gatehouse.url}${p.path}`, { cookie: p.cookie });
+      await get(`${bare.url}${p.bare ?? p.path}`, { cookie: p.cookie });
+    }
+  }
+}
+
 /** A page asked of both servers: its path, its cookie, and the bare server's path for the same rows where it differs. */
 export type PagePair = { name: string; path: string; cookie: string; bare?: string };
 
@@ -178,11 +196,12 @@ export async function comparePages(
     servers.push(await startConsole(target, o.port, o.workers));
     servers.push(await startBare(target, o.port + 1, o.workers));
     const [gatehouse, bare] = servers as [Server, Server];
+    await warmUp(gatehouse, bare, pairs);
     const width = Math.max(34, ...pairs.map((p) => p.name.length));
     const rows: string[] = [];
     for (const p of pairs) {
-      const real = await timeGets(`${gatehouse.url}${p.path}`, { cookie: p.cookie }, o.repeat);
-      const base = await timeGets(`${bare.url}${p.bare ?? p.path}`, { cookie: p.cookie, "x-bare-bytes": String(real.bytes) }, o.repeat);
+      const real = await timeGets(`${gatehouse.url}${p.path}`, { cookie: p.cookie }, o.repeat, 0);
+      const base = await timeGets(`${bare.url}${p.bare ?? p.path}`, { cookie: p.cookie, "x-bare-bytes": String(real.bytes) }, o.repeat, 0);
       rows.push(
         `  ${p.name.padEnd(width)} ${String(real.bytes).padStart(7)}  ${real.p50.toFixed(1).padStart(7)} ${real.p95.toFixed(1).padStart(7)}` +
           `  ${base.p50.toFixed(1).padStart(7)} ${base.p95.toFixed(1).padStart(7)}  ${(real.p95 / base.p95).toFixed(1).padStart(5)}×`,
@@ -193,7 +212,7 @@ export async function comparePages(
       .map((l) => l.toFixed(1))
       .join(" ");
     console.log(
-      `\n  ${title} over HTTP: ${o.workers} workers each, ${o.repeat} sequential GETs after 3 warm-ups (ms, to the last byte); load ${load}`,
+      `\n  ${title} over HTTP: ${o.workers} workers each, warmed by ${WARM_PASSES} passes over every page, then ${o.repeat} sequential GETs a page (ms, to the last byte); load ${load}`,
     );
     console.log(
       `  ${"case".padEnd(width)} ${"bytes".padStart(7)}  ${"p50".padStart(7)} ${"p95".padStart(7)}  ${"bare p50".padStart(7)} ` +

@@ -24,7 +24,7 @@ export type TenantsBenchOptions = {
   repeat: number;
   /** The caller's timing loop (warm-ups, then `repeat` runs): the single-tenant cases' own. */
   measure: (run: () => Promise<number>) => Promise<Timed>;
-  http?: { port: number; workers: number };
+  http?: { port: number; workers: number; repeat: number };
 };
 
 /** Both sides answer the same list (a tenant list leads with its total), compared once before timing. */
@@ -54,7 +54,7 @@ export async function benchTenants(kind: "sqlite" | "postgres", target: DbTarget
     const domain = tenantDomain(Math.ceil(plans.length / 2));
     await pairedCases(kind, client, target, middle.tenantId, domain, o);
     if (o.http) {
-      const http = { superTenantId: first.tenantId, domain, ...o.http, repeat: o.repeat };
+      const http = { superTenantId: first.tenantId, domain, ...o.http };
       await tenantsHttpSection(kind, target, client, http);
     }
   } finally {
