@@ -38,7 +38,9 @@ adminTest("an admin adds, edits and deletes a custom claim; deleting names the v
   await page.getByRole("button", { name: "Add claim" }).click();
   await expect(page.getByText("Enter a URI in the local dialect, like http://wso2.org/claims/department.")).toBeVisible();
   await expect(page.getByText("Enter a display name.")).toBeVisible();
-  await expect(page.getByText("Enter a regular expression that compiles, or leave it empty.")).toBeVisible();
+  await expect(
+    page.getByText("Enter a regular expression in RE2 syntax (no lookaround or back-references), or leave it empty."),
+  ).toBeVisible();
 
   const uri = claimUri();
   await fillClaim(page, uri, "Department", "^[A-Z]+$");

@@ -1,25 +1,18 @@
 import { z } from "zod";
 import { ZFormId } from "../db/row-id.ts";
 import { LOCAL_DIALECT } from "./builtin-claims.ts";
+import { claimPattern } from "./claim-pattern.ts";
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false);
 
-/** A JavaScript regular expression that compiles; "" means none. */
+/** A regular expression RE2 reads (lib/claims/claim-pattern.ts); "" means none. */
 const ZRegEx = z
   .string()
   .trim()
   .max(500)
-  .refine(
-    (source) => {
-      try {
-        new RegExp(source, "u");
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: "Enter a regular expression that compiles, or leave it empty." },
-  );
+  .refine((source) => source === "" || claimPattern(source) !== null, {
+    message: "Enter a regular expression in RE2 syntax (no lookaround or back-references), or leave it empty.",
+  });
 
 const ZAttribute = z.object({
   storeId: ZFormId,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZFormId } from "../db/row-id.ts";
 import { LOCAL_DIALECT } from "./builtin-claims.ts";
+import { claimPattern } from "./claim-pattern.ts";
 
 /** What the profile editor needs of a claim, on the server and in the browser alike. */
 export type ClaimRule = { uri: string; displayName: string; regEx: string; required: boolean; readOnly: boolean };
@@ -27,20 +28,9 @@ export function claimValueError(rule: ClaimRule, value: string): string | null {
   return null;
 }
 
-// Compiled patterns by source: a bulk import checks one claim's pattern against every row.
-const compiled = new Map<string, RegExp | null>();
-
+/** Whether the value matches the claim's pattern (anywhere, as RegExp.test); one RE2 cannot read constrains nothing. */
 function safeTest(source: string, value: string): boolean {
-  if (!compiled.has(source)) {
-    if (compiled.size > 500) compiled.clear();
-    try {
-      compiled.set(source, new RegExp(source, "u"));
-    } catch {
-      // A pattern saved before it was checked, or one only another engine reads: it constrains nothing.
-      compiled.set(source, null);
-    }
-  }
-  return compiled.get(source)?.test(value) ?? true;
+  return claimPattern(source)?.test(value) ?? true;
 }
 
 /** Every editable claim's error, keyed by its URI (the form field's name). */
