@@ -11,7 +11,7 @@ import { createDb } from "../../lib/db/client.ts";
 import { resolveDbTarget } from "../../lib/db/target.ts";
 import { BENCH_PASSWORD } from "../bench-support.ts";
 import { quantile } from "../bench-common.ts";
-import { adminCookies, get, pageBytes, signedInCookie, startConsole } from "./http.ts";
+import { adminCookies, pageBytes, sampleGets, signedInCookie, startConsole } from "./http.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -24,16 +24,6 @@ const { values: args } = parseArgs({
     port: { type: "string", default: "3710" },
   },
 });
-
-async function times(url: string, cookie: string, repeat: number): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < 3 + repeat; i++) {
-    const answer = await get(url, { cookie });
-    if (answer.status !== 200) throw new Error(`GET ${url} answered ${answer.status}`);
-    if (i >= 3) out.push(answer.ms);
-  }
-  return out;
-}
 
 const target = resolveDbTarget(args.url);
 const client = createDb(target);
@@ -71,7 +61,7 @@ try {
     for (let r = 0; r < Number(args.rounds); r++) {
       const order = r % 2 === 0 ? (["A", "B"] as const) : (["B", "A"] as const);
       const got: Record<string, number[]> = {};
-      for (const side of order) got[side] = await times(sides[side] + p, cookie, Number(args.repeat));
+      for (const side of order) got[side] = (await sampleGets(sides[side] + p, { cookie }, Number(args.repeat))).times;
       all.A.push(...got.A!);
       all.B.push(...got.B!);
       rounds.push(`${fmt(got.A!)} /${fmt(got.B!)}`);

@@ -146,8 +146,13 @@ export function pageBytes(url: string, headers: Record<string, string> = {}): Pr
 
 export type Timing = { p50: number; p95: number; bytes: number };
 
-/** `repeat` sequential GETs after `warmups`; every answer must be a 200 (a redirect to /login would time nothing). */
-export async function timeGets(url: string, headers: Record<string, string>, repeat: number, warmups = 3): Promise<Timing> {
+/** `repeat` sequential GETs after `warmups`, their times as sent; every answer must be a 200 (a redirect to /login would time nothing). */
+export async function sampleGets(
+  url: string,
+  headers: Record<string, string>,
+  repeat: number,
+  warmups = 3,
+): Promise<{ times: number[]; bytes: number }> {
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < warmups + repeat; i++) {
@@ -156,6 +161,12 @@ export async function timeGets(url: string, headers: Record<string, string>, rep
     bytes = answer.bytes;
     if (i >= warmups) times.push(answer.ms);
   }
+  return { times, bytes };
+}
+
+/** sampleGets' p50 and p95. */
+export async function timeGets(url: string, headers: Record<string, string>, repeat: number, warmups = 3): Promise<Timing> {
+  const { times, bytes } = await sampleGets(url, headers, repeat, warmups);
   times.sort((a, b) => a - b);
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), bytes };
 }
