@@ -24,10 +24,11 @@ function userStat(query: UserQuery): SqliteStat | undefined {
 }
 
 /**
- * How many users listDatabaseUsers returns over all its pages, capped or estimated. A name
- * pattern with a trigram counts in the narrow copy (PostgreSQL: its GIN index; SQLite: FTS5
- * drives), as the list's second step reads it. A claim filter is never estimated: neither
- * planner knows how many values match a pattern.
+ * How many users listDatabaseUsers returns over all its pages, capped or estimated. A search
+ * with a trigram counts over the tenant's own rows while it has at most `walkWindow` users (as
+ * the list's first step reads them), else in the narrow copy (PostgreSQL: its GIN index;
+ * SQLite: FTS5 drives), as the list's second step reads it. A claim filter is never estimated:
+ * neither planner knows how many values match a pattern.
  */
 export async function estimateDatabaseUsers(
   client: Reader,
