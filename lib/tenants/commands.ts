@@ -23,7 +23,7 @@ export function superTenantCommand<S extends z.ZodType, R>(command: {
     ...command,
     rule: `${SUPER_TENANT_ONLY} ${command.rule}`,
     run: async (client, actor, input) => {
-      await assertSuperTenantActor(client, actor, command.feature);
+      assertSuperTenantActor(actor, command.feature);
       return command.run(client, actor, input);
     },
   });
