@@ -74,6 +74,23 @@ adminTest("an admin adds, edits and deletes a custom claim; deleting names the v
   expect(await e2eDb().userClaim.count({ where: { claim: uri } })).toBe(0);
 });
 
+adminTest("a pattern saved before RE2 is flagged as not enforced until it is replaced", async ({ page }) => {
+  const uri = claimUri();
+  const tenant = await e2eDb().tenant.findFirstOrThrow({ where: { domain: IN_SUPER_TENANT.tenant.domain } });
+  // Written as an older Gatehouse stored it: a lookahead, which the form now refuses.
+  const claim = await e2eDb().claim.create({ data: { tenantId: tenant.id, uri, displayName: "Legacy pattern", regEx: "^(?!x).*$" } });
+  await page.goto(`/settings/claims/${claim.id}`);
+  const warning = page.getByRole("alert").filter({ hasText: "This regular expression is not enforced" });
+  await expect(warning).toBeVisible();
+  await expectAccessible(page, "unenforced claim pattern");
+  await page.getByLabel("Regular expression").fill("^[^x].*$");
+  await page.getByRole("button", { name: "Save claim" }).click();
+  await expect(page.getByText(`Claim ${uri} saved.`)).toBeVisible();
+  await page.goto(`/settings/claims/${claim.id}`);
+  await expect(page.getByLabel("Regular expression")).toHaveValue("^[^x].*$");
+  await expect(warning).toHaveCount(0);
+});
+
 adminTest("a value added after the delete page opened stops the delete", async ({ page }) => {
   const uri = claimUri();
   await fillClaim(page, uri, "Cost centre");

@@ -64,7 +64,7 @@ export function ClaimForm({ action, stores, claim }: Props) {
         name="regEx"
         autoComplete="off"
         defaultValue={claim?.regEx ?? ""}
-        hint="Values must match it (JavaScript syntax); leave empty for any value."
+        hint="Values must match it (RE2 syntax: no lookaround or back-references); leave empty for any value."
       />
       <FormField
         label="Display order"

@@ -5,6 +5,7 @@ import { claimValueCount } from "./delete-claim.ts";
 import { getClaim } from "./get-claim.ts";
 import { listClaims, ZClaimListParams } from "./list-claims.ts";
 import { ZClaimRef } from "./claim-input.ts";
+import { claimPattern } from "./claim-pattern.ts";
 
 // The reads of the Claim Management pages.
 
@@ -36,10 +37,15 @@ export const editClaimPageQuery = defineCommand({
   feature: "claims.manage",
   input: ZClaimRef,
   rule: "A claim of the actor's tenant.",
-  run: async (client, actor, input) => ({
-    claim: await getClaim(client, actor.tenantId, input.id),
-    stores: await mappableStores(client, actor.tenantId),
-  }),
+  run: async (client, actor, input) => {
+    const claim = await getClaim(client, actor.tenantId, input.id);
+    // A pattern saved before values were checked by RE2 (lookaround, back-references) checks nothing now: say so.
+    return {
+      claim,
+      stores: await mappableStores(client, actor.tenantId),
+      patternUnenforced: claim.regEx !== "" && claimPattern(claim.regEx) === null,
+    };
+  },
 });
 
 export const deleteClaimPageQuery = defineCommand({
