@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PermissionPath } from "../../lib/permissions/tree.ts";
 import { provision } from "../../lib/provisioning/provision.ts";
+import { BULK_TABLE } from "../../lib/scim/bulk-table.ts";
 import { testConfig } from "../../testing/config.ts";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
 import { basic, passwordGrantTokens } from "../../testing/oauth2-client.ts";
@@ -243,5 +244,36 @@ describe.each(await databaseKinds())("%s: SCIM 2.0 bulk", (kind) => {
     expect(all.map((a) => a.status)).toEqual(["204"]);
     const other = await send(await token("internal_user_mgt_create"), JSON.stringify({ schemas: [REQUEST], Operations: [] }));
     expect(other.status).toBe(403);
+  });
+
+  it("answers a server fault in one operation with 500 for it alone; the operations around it keep their answers", async () => {
+    const create = BULK_TABLE["POST Users"]!;
+    // A fault no input can cause today (a bug), injected into one operation's handler.
+    BULK_TABLE["POST Users"] = {
+      ...create,
+      run: (client, actor, target) => {
+        if ((target.data as { userName?: string }).userName === "bulk_fault") throw new TypeError("injected fault");
+        return create.run(client, actor, target);
+      },
+    };
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const answers = await run([newUser("bulk_fault_before", "f1"), newUser("bulk_fault", "f2"), newUser("bulk_fault_after", "f3")]);
+      expect(answers.map((a) => [a.bulkId, a.status])).toEqual([
+        ["f1", "201"],
+        ["f2", "500"],
+        ["f3", "201"],
+      ]);
+      expect(answers[1]!.response).toEqual({
+        schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+        status: "500",
+        detail: "The operation failed on the server. Read the resource before retrying it.",
+      });
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining("SCIM bulk operation POST /Users failed"), expect.any(TypeError));
+      expect([await count("bulk_fault_before"), await count("bulk_fault"), await count("bulk_fault_after")]).toEqual([1, 0, 1]);
+    } finally {
+      BULK_TABLE["POST Users"] = create;
+      logged.mockRestore();
+    }
   });
 });

@@ -22,7 +22,7 @@ import { AppError, ERROR_STATUS } from "../errors.ts";
 import { BULK_TABLE, bulkData, type BulkEntry, type BulkTarget } from "./bulk-table.ts";
 import { loadScimDialect, type ScimDialect } from "./dialect.ts";
 import { resourceId } from "./handlers.ts";
-import { scimError, scimErrorBody } from "./scim-error.ts";
+import { SCIM_ERROR, scimError, scimErrorBody } from "./scim-error.ts";
 
 const ALL_RESOURCES_SCOPE = "internal_bulk_resource_create";
 const PATH = /^\/(Users|Groups)(?:\/([^/]+))?$/;
@@ -128,6 +128,25 @@ function mayWriteAny(actor: Actor, operations: readonly Op[]): void {
   throw new AppError(first.code, reason);
 }
 
+/**
+ * A failed operation's answer. An error that is not an AppError is a fault of the server: it is
+ * logged and answered 500 for that operation alone (RFC 7644 3.7.3 gives each operation its own
+ * status), so the answers of the operations already applied are not lost to a 500 for the whole
+ * request, and a client does not retry them blind.
+ */
+function failedAnswer(op: Op, error: unknown): { status: string; response: unknown } {
+  if (error instanceof AppError) {
+    const status = ERROR_STATUS[error.code];
+    return {
+      status: String(status),
+      response: scimErrorBody({ status, code: error.code, message: error.message, details: error.details }),
+    };
+  }
+  console.error(`[gatehouse] SCIM bulk operation ${op.method} ${op.path} failed:`, error);
+  const detail = "The operation failed on the server. Read the resource before retrying it.";
+  return { status: "500", response: { schemas: [SCIM_ERROR], status: "500", detail } };
+}
+
 export const scimBulkCommand = defineCommand({
   feature: "self",
   input: ZBulkInput,
@@ -154,11 +173,8 @@ export const scimBulkCommand = defineCommand({
         const read = done.response === undefined ? {} : { response: done.response };
         answers.push({ ...head, location: done.location, version: done.version, status: String(done.status), ...read });
       } catch (error) {
-        if (!(error instanceof AppError)) throw error;
         errors += 1;
-        const status = ERROR_STATUS[error.code];
-        const response = scimErrorBody({ status, code: error.code, message: error.message, details: error.details });
-        answers.push({ ...head, status: String(status), response });
+        answers.push({ ...head, ...failedAnswer(op, error) });
       }
     }
     return { schemas: [SCIM_BULK_RESPONSE], Operations: answers };
