@@ -150,7 +150,9 @@ function failedAnswer(op: Op, error: unknown): { status: string; response: unkno
 export const scimBulkCommand = defineCommand({
   feature: "self",
   input: ZBulkInput,
-  rule: "Each operation as its own command decides it (feature, scope, object rules); bulkId references resolve to ids created earlier in the same request.",
+  rule:
+    "Each operation as its own command decides it (feature, scope, object rules); " +
+    "bulkId references resolve to ids created earlier in the same request.",
   run: async (client, actor, { base, failOnErrors, operations }) => {
     if (operations.length > SCIM_BULK_MAX_OPERATIONS) {
       throw new AppError("PAYLOAD_TOO_LARGE", `A bulk request takes at most ${SCIM_BULK_MAX_OPERATIONS} operations.`, {
