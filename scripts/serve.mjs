@@ -13,6 +13,7 @@ import { isIPv6 } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { isPlainGet, PLAIN_GET_HEADER } from "./plain-get.mjs";
 
 // Test and benchmark runs set GATEHOUSE_WORKER_HEADER=1 to see which worker answered.
 const WORKER_HEADER = "x-gatehouse-worker";
@@ -39,6 +40,9 @@ export async function serve({ port, hostname, dir = process.cwd() }) {
 
   const server = http.createServer((req, res) => {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    // Set or removed on every request, so a client cannot skip the proxy by sending it.
+    if (isPlainGet(req.method, req.url)) req.headers[PLAIN_GET_HEADER] = "1";
+    else delete req.headers[PLAIN_GET_HEADER];
     if (process.env.GATEHOUSE_WORKER_HEADER === "1") res.setHeader(WORKER_HEADER, String(process.pid));
     handle(req, res).catch((error) => {
       console.error(`[gatehouse] request for ${req.url} failed:`, error);
