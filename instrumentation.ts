@@ -1,7 +1,7 @@
 // Runs once when a server instance starts, before it serves requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { bootOrExit } = await import("./lib/boot.ts");
+  const { bootOrExit, reportBooted } = await import("./lib/boot.ts");
   await bootOrExit();
   // External user stores' mirrors are refreshed on their interval (docs/user-stores.md).
   const [{ db }, { startSyncScheduler }, { followPlannerStatistics }, { resumeImports }] = await Promise.all([
@@ -15,7 +15,5 @@ export async function register() {
   resumeImports(db()).catch((error: unknown) => console.error("[gatehouse] resuming imports failed", error));
   // A sync in another worker re-analyzes SQLite; this worker's connection reloads those statistics.
   followPlannerStatistics(db());
-  // scripts/serve.mjs starts the other cluster workers once the first has migrated and
-  // provisioned, which happens beside listening, not before it; it asks through this variable.
-  if (process.env.GATEHOUSE_REPORT_BOOT === "1") process.send?.({ gatehouse: "booted" });
+  reportBooted();
 }

@@ -54,3 +54,13 @@ export async function bootOrExit(): Promise<void> {
     process.exit(1);
   }
 }
+
+/**
+ * scripts/serve.mjs starts the other cluster workers once the first has migrated and provisioned,
+ * which happens beside listening, not before it; it asks through GATEHOUSE_REPORT_BOOT. Here, not
+ * in instrumentation.ts, because Turbopack also compiles that file for the Edge runtime, which has
+ * no `process.send`.
+ */
+export function reportBooted(): void {
+  if (process.env.GATEHOUSE_REPORT_BOOT === "1") process.send?.({ gatehouse: "booted" });
+}
