@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import http from "node:http";
 import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import type { Db } from "../../lib/db/client.ts";
@@ -13,6 +14,7 @@ import { signInWithPassword } from "../../lib/auth/sign-in.ts";
 import { createSession } from "../../lib/sessions/create-session.ts";
 import { testConfig } from "../../testing/config.ts";
 import { quantile } from "../bench-common.ts";
+import { FLOOR_PAGE, floorAppDir } from "./floor-app.ts";
 
 export type Server = { name: string; url: string; stop: () => Promise<void> };
 
@@ -27,6 +29,7 @@ async function start(
   port: number,
   ready: (status: number) => boolean,
   cwd?: string,
+  readyPath = "/login",
 ): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -53,7 +56,7 @@ async function start(
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log}`);
-    const status = await get(`${url}/login`).then(
+    const status = await get(`${url}${readyPath}`).then(
       (r) => r.status,
       () => 0,
     );
@@ -75,6 +78,18 @@ export const startConsole = (target: DbTarget, port: number, workers: number, di
     port,
     (s) => s === 200,
     dir,
+  );
+
+/** scripts/serve.mjs serving another Next.js app's build (`dir`, which ignores `target`), on `workers` workers; ready when `readyPath` answers 200. */
+export const startOtherApp = (name: string, dir: string, target: DbTarget, port: number, workers: number, readyPath: string) =>
+  start(
+    name,
+    [path.resolve("scripts/serve.mjs"), "--port", String(port), "--hostname", "127.0.0.1", "--workers", String(workers)],
+    target,
+    port,
+    (s) => s === 200,
+    dir,
+    readyPath,
   );
 
 /** The bare baseline on as many workers. */
@@ -172,20 +187,21 @@ export async function timeGets(url: string, headers: Record<string, string>, rep
 }
 
 /**
- * Passes over every page on both servers before any is timed. A freshly started server compiles
- * each page's code paths over its first requests; with three warm-ups of the page alone the
- * first pages timed carried that JIT work in their p95 (docs/performance.md, "Warm servers"). A
- * console serves from a warm process, so its pages are timed warm, and the bare server is warmed
- * the same way.
+ * Passes over every page on every server before any is timed. A freshly started server compiles
+ * each page's code paths over its first requests: with three warm-ups of the page alone the first
+ * pages timed carried that JIT work in their p95, and one worker's p95 settled only after ~300
+ * requests (docs/performance.md, "Warm servers" and "Plain GETs skip the proxy"). A console
+ * serves from a warm process, so its pages are timed warm, and the baselines are warmed the same way.
  */
-const WARM_PASSES = 20;
+const WARM_PASSES = 100;
 
-async function warmUp(gatehouse: Server, bare: Server, pairs: PagePair[]): Promise<void> {
+async function warmUp(gatehouse: Server, bare: Server, floor: Server, pairs: PagePair[]): Promise<void> {
   for (let pass = 0; pass < WARM_PASSES; pass++) {
     for (const p of pairs) {
       await get(`${gatehouse.url}${p.path}`, { cookie: p.cookie });
       await get(`${bare.url}${p.bare ?? p.path}`, { cookie: p.cookie });
     }
+    await get(`${floor.url}${FLOOR_PAGE}`);
   }
 }
 
@@ -206,8 +222,9 @@ export async function comparePages(
   try {
     servers.push(await startConsole(target, o.port, o.workers));
     servers.push(await startBare(target, o.port + 1, o.workers));
-    const [gatehouse, bare] = servers as [Server, Server];
-    await warmUp(gatehouse, bare, pairs);
+    servers.push(await startOtherApp("empty Next.js app", floorAppDir(), target, o.port + 2, o.workers, FLOOR_PAGE));
+    const [gatehouse, bare, floor] = servers as [Server, Server, Server];
+    await warmUp(gatehouse, bare, floor, pairs);
     const width = Math.max(34, ...pairs.map((p) => p.name.length));
     const rows: string[] = [];
     for (const p of pairs) {
@@ -218,6 +235,7 @@ export async function comparePages(
           `  ${base.p50.toFixed(1).padStart(7)} ${base.p95.toFixed(1).padStart(7)}  ${(real.p95 / base.p95).toFixed(1).padStart(5)}×`,
       );
     }
+    const empty = await timeGets(`${floor.url}${FLOOR_PAGE}`, {}, o.repeat, 0);
     const load = os
       .loadavg()
       .map((l) => l.toFixed(1))
@@ -230,6 +248,10 @@ export async function comparePages(
         `${"p95".padStart(7)}  p95/bare`,
     );
     for (const row of rows) console.log(row);
+    console.log(
+      `  the framework's floor, timed the same way: an empty dynamic page of the same Next.js and React (no database, ` +
+        `no session), ${empty.bytes} bytes, p50 ${empty.p50.toFixed(1)} p95 ${empty.p95.toFixed(1)}`,
+    );
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
