@@ -17,6 +17,10 @@ test("a tenant's admin signs in as name@tenant, sees only the tenant's users, an
   // The header shows the tenant-aware name and, beside it, the tenant.
   await expect(page.getByTestId("current-user")).toHaveText("boss");
   await expect(page.getByTestId("current-tenant")).toHaveText(domain);
+  // The home page names the tenant and counts its users only (the super tenant has many by now).
+  await expect(page.getByText(`Tenant ${domain}`, { exact: true })).toBeVisible();
+  await expect(page.getByTestId("count-Users")).toHaveText("1");
+  await expect(page.getByRole("main")).not.toContainText("carbon.super");
   await page.goto("/users");
   // Only the tenant's own admin: none of the super tenant's users (there are many by now).
   const table = page.getByRole("table", { name: "Users" });

@@ -19,7 +19,7 @@ export default async function HomePage() {
 
   return (
     <>
-      <PageHeader title={`Welcome, ${principal.displayName}`} description="Tenant carbon.super" />
+      <PageHeader title={`Welcome, ${principal.displayName}`} description={`Tenant ${principal.tenantDomain}`} />
       {cards.length > 0 && (
         <section aria-labelledby="counts" className="mb-8">
           <h2 id="counts" className="sr-only">
