@@ -6,6 +6,9 @@ import pg from "pg";
 import { createDb, type Db } from "../lib/db/client.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import type { DbTarget } from "../lib/db/target.ts";
+import { provision } from "../lib/provisioning/provision.ts";
+import { testConfig } from "./config.ts";
+import { superTenantId } from "./seed.ts";
 
 export type DbKind = "sqlite" | "postgres";
 export type TestDatabase = { kind: DbKind; target: DbTarget; db: Db; drop: () => Promise<void> };
@@ -84,4 +87,13 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
       await cleanup();
     },
   };
+}
+
+export type ProvisionedDatabase = TestDatabase & { tenantId: number };
+
+/** createTestDatabase, provisioned as a server's first start does it, with the super tenant's id. */
+export async function createProvisionedDatabase(kind: DbKind): Promise<ProvisionedDatabase> {
+  const t = await createTestDatabase(kind);
+  await provision(t.db, testConfig());
+  return { ...t, tenantId: await superTenantId(t.db) };
 }

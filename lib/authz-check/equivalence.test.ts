@@ -2,13 +2,10 @@
 // that former decision (roles and grants read through Prisma, tree semantics by implies(), the
 // scope mapping as loadMappingState returns it) as the oracle, and compares both on random data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testConfig } from "../../testing/config.ts";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
-import { superTenantId } from "../../testing/seed.ts";
+import { createProvisionedDatabase, databaseKinds, type ProvisionedDatabase } from "../../testing/databases.ts";
 import { PRIMARY, nameKey, qualifiedName } from "../core/domains.ts";
 import { ALL_PERMISSIONS } from "../permissions/catalog.ts";
 import { implies } from "../permissions/paths.ts";
-import { provision } from "../provisioning/provision.ts";
 import { loadMappingState, roleName, type MappingState } from "../scopes/mapping-state.ts";
 import { roleNameColumns, usernameColumns } from "../stores/look-alike.ts";
 import type { Db } from "../db/client.ts";
@@ -69,13 +66,12 @@ function oracle(roles: OracleRole[] | null, check: AccessCheck, mapping: Mapping
 }
 
 describe.each(await databaseKinds())("the compiled snapshot against the former decision on %s", (kind) => {
-  let t: TestDatabase;
+  let t: ProvisionedDatabase;
   let tenantId: number;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind);
-    await provision(t.db, testConfig());
-    tenantId = await superTenantId(t.db);
+    t = await createProvisionedDatabase(kind);
+    tenantId = t.tenantId;
   });
   afterAll(() => t.drop());
 

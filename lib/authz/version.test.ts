@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
-import { testConfig } from "../../testing/config.ts";
-import { seedUser, superTenantId } from "../../testing/seed.ts";
-import { provision } from "../provisioning/provision.ts";
+import { createProvisionedDatabase, databaseKinds, type ProvisionedDatabase } from "../../testing/databases.ts";
+import { seedUser } from "../../testing/seed.ts";
 import { sql } from "../db/sql.ts";
 import { readAuthzVersion } from "./version.ts";
 
 describe.each(await databaseKinds())("the authorization version on %s", (kind) => {
-  let t: TestDatabase;
+  let t: ProvisionedDatabase;
   let tenantId: number;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind);
-    await provision(t.db, testConfig());
-    tenantId = await superTenantId(t.db);
+    t = await createProvisionedDatabase(kind);
+    tenantId = t.tenantId;
   });
   afterAll(() => t.drop());
 

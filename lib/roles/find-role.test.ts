@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
-import { testConfig } from "../../testing/config.ts";
-import { superTenantId } from "../../testing/seed.ts";
-import { provision } from "../provisioning/provision.ts";
+import { createProvisionedDatabase, databaseKinds, type ProvisionedDatabase } from "../../testing/databases.ts";
 import { findRoleByName, findRolesByName } from "./find-role.ts";
 
 describe.each(await databaseKinds())("finding roles by WSO2 name on %s", (kind) => {
-  let t: TestDatabase;
+  let t: ProvisionedDatabase;
   let tenantId: number;
   beforeAll(async () => {
-    t = await createTestDatabase(kind);
-    await provision(t.db, testConfig());
-    tenantId = await superTenantId(t.db);
+    t = await createProvisionedDatabase(kind);
+    tenantId = t.tenantId;
   });
   afterAll(() => t.drop());
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "../../testing/actor.ts";
-import { testConfig } from "../../testing/config.ts";
-import { createTestDatabase, databaseKinds, type TestDatabase } from "../../testing/databases.ts";
-import { seedUser, superTenantId } from "../../testing/seed.ts";
-import { provision } from "../provisioning/provision.ts";
+import { createProvisionedDatabase, databaseKinds, type ProvisionedDatabase } from "../../testing/databases.ts";
+import { seedUser } from "../../testing/seed.ts";
 import { createSession } from "../sessions/create-session.ts";
 import { dashboardCounts } from "./dashboard.ts";
 
@@ -12,13 +10,12 @@ const IDLE_MS = 15 * 60_000;
 // The home page's counts come from one raw statement; these pin them to what the ORM counts:
 // the actor's tenant only, roles without the system ones, live sessions only, capped counts.
 describe.each(await databaseKinds())("dashboardCounts on %s", (kind) => {
-  let t: TestDatabase;
+  let t: ProvisionedDatabase;
   let tenantId: number;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind);
-    await provision(t.db, testConfig());
-    tenantId = await superTenantId(t.db);
+    t = await createProvisionedDatabase(kind);
+    tenantId = t.tenantId;
     // Another tenant's rows, which no count may include.
     const other = await t.db.tenant.create({ data: { domain: "other.example" } });
     const store = await t.db.userStore.create({ data: { tenantId: other.id, domain: "PRIMARY", kind: "primary" } });
