@@ -8,7 +8,7 @@ import { dashboardCounts } from "./dashboard.ts";
 const IDLE_MS = 15 * 60_000;
 
 // The home page's counts come from one raw statement; these pin them to what the ORM counts:
-// the actor's tenant only, roles without the system ones, live sessions only, capped counts.
+// the actor's tenant only, roles without the system ones, the sessions the Sessions page lists, capped counts.
 describe.each(await databaseKinds())("dashboardCounts on %s", (kind) => {
   let t: ProvisionedDatabase;
   let tenantId: number;
@@ -34,13 +34,18 @@ describe.each(await databaseKinds())("dashboardCounts on %s", (kind) => {
       t.db.role.count({ where: { tenantId, kind: { not: "system" } } }),
       t.db.apiScope.count({ where: { tenantId } }),
       t.db.session.count({
-        where: { tenantId, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - IDLE_MS) } },
+        where: {
+          tenantId,
+          revokedAt: null,
+          expiresAt: { gt: now },
+          OR: [{ kind: "oauth" }, { lastSeenAt: { gt: new Date(now.getTime() - IDLE_MS) } }],
+        },
       }),
     ]);
     return { users, roles, scopes, sessions };
   }
 
-  it("counts the actor's own tenant, as the ORM does, and only live sessions", async () => {
+  it("counts the actor's own tenant, as the ORM does, and the sessions the Sessions page lists", async () => {
     const admin = await seedUser(t.db, { admin: true });
     const live = await seedUser(t.db);
     await createSession(t.db, { tenantId, userId: admin.id, kind: "console", lifetimeMs: 3600_000 });
@@ -50,11 +55,14 @@ describe.each(await databaseKinds())("dashboardCounts on %s", (kind) => {
     await createSession(t.db, { tenantId, userId: live.id, kind: "console", lifetimeMs: 1 });
     const idle = await createSession(t.db, { tenantId, userId: live.id, kind: "console", lifetimeMs: 3600_000 });
     await t.db.session.update({ where: { id: idle.id }, data: { lastSeenAt: new Date(Date.now() - 2 * IDLE_MS) } });
+    // An OAuth2 grant has no idle timeout: the Sessions page lists it, so the count includes it.
+    const grant = await createSession(t.db, { tenantId, userId: live.id, kind: "oauth", lifetimeMs: 3600_000 });
+    await t.db.session.update({ where: { id: grant.id }, data: { lastSeenAt: new Date(Date.now() - 2 * IDLE_MS) } });
 
     const now = new Date(Date.now() + 1000);
     const counts = await dashboardCounts(t.db, await actorFor(t.db, admin.id), IDLE_MS, { now });
     expect(counts).toEqual(await ormCounts(now));
-    expect(counts.sessions).toBe(2);
+    expect(counts.sessions).toBe(3);
     expect(counts.scopes).toBeGreaterThan(0);
   });
 

@@ -28,7 +28,9 @@ export async function dashboardCounts(
     counts.push(["roles", sql`(SELECT COUNT(*) FROM "Role" WHERE "tenantId" = ${tenantId} AND "kind" <> 'system')`]);
   if (can(principal, "scopes.manage")) counts.push(["scopes", sql`(SELECT COUNT(*) FROM "ApiScope" WHERE "tenantId" = ${tenantId})`]);
   if (can(principal, "sessions.list")) {
-    const live = sql`"Session" WHERE "tenantId" = ${tenantId} AND "revokedAt" IS NULL AND "expiresAt" > ${now} AND "lastSeenAt" > ${idleSince}`;
+    // As the Sessions page lists them (lib/sessions/list-sessions.ts): an OAuth2 grant has no idle timeout.
+    const live = sql`"Session" WHERE "tenantId" = ${tenantId} AND "revokedAt" IS NULL AND "expiresAt" > ${now}
+      AND ("kind" = 'oauth' OR "lastSeenAt" > ${idleSince})`;
     counts.push(["sessions", upTo(live)]);
   }
   if (counts.length === 0) return {};
