@@ -21,15 +21,15 @@ export async function dashboardCounts(
 ): Promise<DashboardCounts> {
   const tenantId = principal.tenantId;
   const idleSince = new Date(now.getTime() - idleTimeoutMs);
-  const upTo = (rows: Sql) => sql`(SELECT COUNT(*) FROM (SELECT 1 FROM ${rows} LIMIT ${cap + 1}) AS "capped")`;
+  const upTo = (rows: Sql) => sql`(SELECT COUNT(*) FROM (${rows} LIMIT ${cap + 1}) AS "capped")`;
   const counts: [keyof DashboardCounts, Sql][] = [];
-  if (can(principal, "users.list")) counts.push(["users", upTo(sql`"User" WHERE "tenantId" = ${tenantId}`)]);
+  if (can(principal, "users.list")) counts.push(["users", upTo(sql`SELECT 1 FROM "User" WHERE "tenantId" = ${tenantId}`)]);
   if (can(principal, "roles.list"))
     counts.push(["roles", sql`(SELECT COUNT(*) FROM "Role" WHERE "tenantId" = ${tenantId} AND "kind" <> 'system')`]);
   if (can(principal, "scopes.manage")) counts.push(["scopes", sql`(SELECT COUNT(*) FROM "ApiScope" WHERE "tenantId" = ${tenantId})`]);
   if (can(principal, "sessions.list")) {
     // As the Sessions page lists them (lib/sessions/list-sessions.ts): an OAuth2 grant has no idle timeout.
-    const live = sql`"Session" WHERE "tenantId" = ${tenantId} AND "revokedAt" IS NULL AND "expiresAt" > ${now}
+    const live = sql`SELECT 1 FROM "Session" WHERE "tenantId" = ${tenantId} AND "revokedAt" IS NULL AND "expiresAt" > ${now}
       AND ("kind" = 'oauth' OR "lastSeenAt" > ${idleSince})`;
     counts.push(["sessions", upTo(live)]);
   }
