@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.ts";
 import { escapeLike } from "../db/like.ts";
-import { empty, sql } from "../db/sql.ts";
+import { empty, raw, sql, type Sql } from "../db/sql.ts";
 import { fetchPage, type Page, type TPageParams } from "../paging.ts";
 import { nameKey, qualifiedName } from "../core/domains.ts";
 
@@ -18,6 +18,18 @@ export type SessionRow = {
 };
 
 /**
+ * The open sessions of a tenant, as a WHERE over "Session" aliased `alias`: neither revoked nor
+ * expired, and active within the idle timeout unless an OAuth2 grant, which has none (its
+ * refresh token bounds it). The Sessions page lists these and the home page counts them.
+ */
+export function openSessionsWhere(alias: string, tenantId: number, idleTimeoutMs: number, now: Date): Sql {
+  const s = raw(`"${alias}"`);
+  const idleSince = new Date(now.getTime() - idleTimeoutMs);
+  return sql`${s}."tenantId" = ${tenantId} AND ${s}."revokedAt" IS NULL AND ${s}."expiresAt" > ${now}
+    AND (${s}."kind" = 'oauth' OR ${s}."lastSeenAt" > ${idleSince})`;
+}
+
+/**
  * Open sessions of a tenant, most recently active first, optionally of users whose name starts
  * with `user` (literally: `_` and `%` are not wildcards), or of one user (`userId`, a user's Sessions tab). The page of
  * ids comes from raw SQL,
@@ -30,14 +42,12 @@ export async function listActiveSessions(
   idleTimeoutMs: number,
   params: TPageParams & { user?: string; userId?: number },
 ): Promise<Page<SessionRow>> {
-  const now = new Date();
-  const idleSince = new Date(now.getTime() - idleTimeoutMs);
   const prefix = params.user ? sql` AND u."usernameKey" LIKE ${`${escapeLike(nameKey(params.user))}%`} ESCAPE '\\'` : empty;
   const owner = params.userId === undefined ? empty : sql` AND s."userId" = ${params.userId}`;
   return fetchPage(params, async (skip, take) => {
     const page = await client.$queryRaw<{ id: string }[]>(sql`
       SELECT s."id" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-      WHERE s."tenantId" = ${tenantId} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND (s."kind" = 'oauth' OR s."lastSeenAt" > ${idleSince}) ${prefix}${owner}
+      WHERE ${openSessionsWhere("s", tenantId, idleTimeoutMs, new Date())} ${prefix}${owner}
       ORDER BY s."lastSeenAt" DESC, s."id" ASC
       LIMIT ${take} OFFSET ${skip}`);
     const rows = await client.session.findMany({

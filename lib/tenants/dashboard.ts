@@ -2,6 +2,7 @@ import { can } from "../authz/decide.ts";
 import type { Principal } from "../authz/principal.ts";
 import { int, readRows, type Reader } from "../db/raw-read.ts";
 import { join, raw, sql, type Sql } from "../db/sql.ts";
+import { openSessionsWhere } from "../sessions/list-sessions.ts";
 
 // Past this, the home page says "100,000+" instead of counting a huge table on every visit.
 export const COUNT_CAP = 100_000;
@@ -20,7 +21,6 @@ export async function dashboardCounts(
   { now = new Date(), cap = COUNT_CAP } = {},
 ): Promise<DashboardCounts> {
   const tenantId = principal.tenantId;
-  const idleSince = new Date(now.getTime() - idleTimeoutMs);
   const upTo = (rows: Sql) => sql`(SELECT COUNT(*) FROM (${rows} LIMIT ${cap + 1}) AS "capped")`;
   const counts: [keyof DashboardCounts, Sql][] = [];
   if (can(principal, "users.list")) counts.push(["users", upTo(sql`SELECT 1 FROM "User" WHERE "tenantId" = ${tenantId}`)]);
@@ -28,10 +28,7 @@ export async function dashboardCounts(
     counts.push(["roles", sql`(SELECT COUNT(*) FROM "Role" WHERE "tenantId" = ${tenantId} AND "kind" <> 'system')`]);
   if (can(principal, "scopes.manage")) counts.push(["scopes", sql`(SELECT COUNT(*) FROM "ApiScope" WHERE "tenantId" = ${tenantId})`]);
   if (can(principal, "sessions.list")) {
-    // As the Sessions page lists them (lib/sessions/list-sessions.ts): an OAuth2 grant has no idle timeout.
-    const live = sql`SELECT 1 FROM "Session" WHERE "tenantId" = ${tenantId} AND "revokedAt" IS NULL AND "expiresAt" > ${now}
-      AND ("kind" = 'oauth' OR "lastSeenAt" > ${idleSince})`;
-    counts.push(["sessions", upTo(live)]);
+    counts.push(["sessions", upTo(sql`SELECT 1 FROM "Session" s WHERE ${openSessionsWhere("s", tenantId, idleTimeoutMs, now)}`)]);
   }
   if (counts.length === 0) return {};
   const columns = join(
