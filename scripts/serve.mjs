@@ -13,6 +13,7 @@ import { isIPv6 } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { scavengeWhenIdle } from "./idle-scavenge.mjs";
 import { isPlainGet, PLAIN_GET_HEADER } from "./plain-get.mjs";
 
 // Test and benchmark runs set GATEHOUSE_WORKER_HEADER=1 to see which worker answered.
@@ -50,6 +51,8 @@ export async function serve({ port, hostname, dir = process.cwd() }) {
       res.end();
     });
   });
+  // GATEHOUSE_IDLE_SCAVENGE=0 leaves the garbage collector's timing to V8 (for A/B measurements).
+  if (process.env.GATEHOUSE_IDLE_SCAVENGE !== "0") scavengeWhenIdle(server);
   await new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, hostname, resolve);
